@@ -1,0 +1,1 @@
+"""Pantau MPP: the pure core. Never imports Streamlit."""

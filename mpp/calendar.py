@@ -1,0 +1,32 @@
+"""The Indonesian working calendar: national holidays and cuti bersama, 5- or 6-day weeks."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+
+@lru_cache(maxsize=64)
+def _days_off(year: int) -> holidays.HolidayBase:
+    # 'government' adds cuti bersama, the joint leave days offices close on.
+    return holidays.Indonesia(years=year, categories=("public", "government"))
+
+
+def is_working_day(day: date, days_per_week: int = 5) -> bool:
+    """Monday-Friday (or -Saturday for 6-day sites) that is no holiday or cuti bersama."""
+    return day.weekday() < days_per_week and day not in _days_off(day.year)
+
+
+def working_days(first: date, last: date, days_per_week: int = 5) -> int:
+    """Working days from first to last inclusive."""
+    count, day = 0, first
+    while day <= last:
+        count += is_working_day(day, days_per_week)
+        day += timedelta(days=1)
+    return count
+
+
+def holiday_name(day: date) -> str | None:
+    """The holiday or cuti bersama on this day, if any."""
+    return _days_off(day.year).get(day)

@@ -1,0 +1,119 @@
+"""The DuckDB store: where it lives, opening it (with schema upgrades), and running named queries.
+
+DuckDB allows one writing process or many readers, never both, so connections are short-lived and
+opening retries on the file lock with backoff before it gives up with a message a person can read.
+"""
+from __future__ import annotations
+
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "mpp.duckdb"
+SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+LOCK_WAIT_SECONDS = 15.0
+
+
+class StoreBusy(RuntimeError):
+    """The database stayed locked by another process for longer than we wait."""
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """The database file: an explicit path, else $MPP_DB, else data/mpp.duckdb."""
+    return Path(explicit or os.environ.get("MPP_DB") or DEFAULT_DB)
+
+
+def _migrations() -> list[tuple[int, Path]]:
+    files = sorted(SCHEMA_DIR.glob("[0-9][0-9][0-9]_*.sql"))
+    return [(int(f.name[:3]), f) for f in files]
+
+
+SCHEMA_VERSION = _migrations()[-1][0]
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() and ("Could not set lock" in text or "Conflicting lock" in text)
+
+
+def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() >= deadline:
+                if _is_lock_error(exc):
+                    raise StoreBusy(
+                        f"Basis data {path.name} sedang dipakai proses lain (mis. pemuatan berkas); "
+                        f"coba lagi sebentar. / The database is busy with another process."
+                    ) from exc
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
+def upgrade(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply every migration newer than the store's version, each in its own transaction."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)")
+    current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
+    for version, file in _migrations():
+        if version > current:
+            with transaction(con):
+                con.execute(file.read_text(encoding="utf-8"))
+                con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+                if version == 1:
+                    from mpp.agencies import seed_agencies  # the seed list needs the tables first
+                    seed_agencies(con)
+    con.execute((SCHEMA_DIR / "views.sql").read_text(encoding="utf-8"))
+    return SCHEMA_VERSION
+
+
+@contextmanager
+def connect(path: str | os.PathLike | None = None, *, read_only: bool = False,
+            wait: float = LOCK_WAIT_SECONDS):
+    """A short-lived connection. Read-write opens create and upgrade the schema first."""
+    file = db_path(path)
+    if read_only and not file.exists():
+        raise FileNotFoundError(f"Basis data tidak ditemukan / database not found: {file}")
+    file.parent.mkdir(parents=True, exist_ok=True)
+    con = _open(file, read_only, wait)
+    try:
+        if not read_only:
+            upgrade(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """All or nothing: commit when the block ends, roll back on any error."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def sql(name: str) -> str:
+    """The text of queries/NAME.sql."""
+    return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def query_df(con: duckdb.DuckDBPyConnection, name: str, **params):
+    """Run a named query with bound $parameters and return a pandas DataFrame."""
+    return con.execute(sql(name), params).df()
+
+
+def query_rows(con: duckdb.DuckDBPyConnection, name: str, **params) -> list[tuple]:
+    return con.execute(sql(name), params).fetchall()

@@ -1,0 +1,77 @@
+"""Indonesian numbers, percents, months and periods (PUEBI, BPS style). Every page, chart, export and
+press text formats through here, so a figure reads the same everywhere: 41.481; 24,8 persen; Juli 2025.
+
+Numbers keep the Indonesian form in the English interface too: an official and a journalist must never
+see two spellings of one figure.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from babel.numbers import format_decimal
+
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+             "September", "Oktober", "November", "Desember")
+MONTHS_ID_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December")
+MONTHS_EN_SHORT = tuple(m[:3] for m in MONTHS_EN)
+NO_DATA = "–"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value, digits: int = 0) -> str:
+    """41481 -> '41.481'; 95.2 with digits=2 -> '95,20'. Missing values read as '–'."""
+    if _missing(value):
+        return NO_DATA
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale="id_ID")
+
+
+def percent(value, digits: int = 1, prose: bool = False) -> str:
+    """24.8123 -> '24,8%' in tables, '24,8 persen' in prose."""
+    if _missing(value):
+        return NO_DATA
+    return number(value, digits) + (" persen" if prose else "%")
+
+
+def signed_percent(value, digits: int = 1) -> str:
+    """A change: '+42,3%', '-4,1%', '0,0%'."""
+    if _missing(value):
+        return NO_DATA
+    text = percent(abs(value), digits)
+    if round(value, digits) == 0:
+        return text
+    return ("+" if value > 0 else "-") + text
+
+
+def month_name(month: int, lang: str = "id", short: bool = False) -> str:
+    names = {("id", False): MONTHS_ID, ("id", True): MONTHS_ID_SHORT,
+             ("en", False): MONTHS_EN, ("en", True): MONTHS_EN_SHORT}[(lang, short)]
+    return names[month - 1]
+
+
+def month_label(day: date, lang: str = "id", short: bool = False) -> str:
+    """date(2025, 7, 1) -> 'Juli 2025' (short: 'Jul 2025')."""
+    return f"{month_name(day.month, lang, short)} {day.year}"
+
+
+def span_label(start: date, end: date, lang: str = "id") -> str:
+    """The months from start to end inclusive: 'Juli 2025', 'Januari-September 2025',
+    'Oktober 2024-Maret 2025'."""
+    if (start.year, start.month) == (end.year, end.month):
+        return month_label(start, lang)
+    if start.year == end.year:
+        return f"{month_name(start.month, lang)}-{month_name(end.month, lang)} {end.year}"
+    return f"{month_label(start, lang)}-{month_label(end, lang)}"
+
+
+def months_count(n: int, lang: str = "id") -> str:
+    """12 -> '12 bulan'."""
+    if lang == "en":
+        return f"{n} month" + ("" if n == 1 else "s")
+    return f"{n} bulan"

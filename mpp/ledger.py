@@ -1,0 +1,109 @@
+"""The write side of the store: the load ledger, replacing slices, and undo.
+
+A slice is (site, agency, month) for service visits and (site, month) for visitors. A load that covers
+a slice marks the rows already there superseded_by itself and adds its own; undo deletes its rows and
+gives the slice back to whatever it replaced. Rows are never updated otherwise, so every figure can be
+traced to the load (and the file) it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+SERVICE_COLUMNS = ["site_id", "agency_id", "day", "grain", "service", "channel", "visits"]
+VISITOR_COLUMNS = ["site_id", "day", "grain", "visitors"]
+# (table, the columns after site_id that with the month make its slice)
+SLICE_KEYS = {"service_visits": ("site_id", "agency_id"), "site_visitors": ("site_id",)}
+
+
+@dataclass(frozen=True)
+class LoadRecord:
+    file_name: str
+    sha256: str
+    layout: str
+    measure: str
+    site: str | None
+    period_from: date | None
+    period_to: date | None
+    loaded_by: str = "system"
+    note: str | None = None
+
+
+def find_loaded(con, sha256: str) -> int | None:
+    """The live load of exactly these bytes, if any: the same file again changes nothing."""
+    rows = con.execute("SELECT load_id FROM loads WHERE sha256 = ? AND status <> 'undone' "
+                       "ORDER BY load_id DESC LIMIT 1", [sha256]).fetchall()
+    return rows[0][0] if rows else None
+
+
+def record_load(con, record: LoadRecord) -> int:
+    return con.execute(
+        "INSERT INTO loads (file_name, sha256, layout, measure, site, period_from, period_to, "
+        "loaded_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
+        [record.file_name, record.sha256, record.layout, record.measure, record.site,
+         record.period_from, record.period_to, record.loaded_by, record.note]).fetchall()[0][0]
+
+
+def _slice_match(table: str, alias: str = "t") -> str:
+    keys = SLICE_KEYS[table]
+    same = " AND ".join(f"i.{k} = {alias}.{k}" for k in keys)
+    return f"{same} AND date_trunc('month', i.day) = date_trunc('month', {alias}.day)"
+
+
+def _replace(con, load_id: int, table: str, frame: pd.DataFrame, columns: list[str]) -> int:
+    """Supersede the live rows of every slice the frame covers, then insert the frame's rows."""
+    if frame.empty:
+        return 0
+    con.register("incoming", frame[columns])
+    try:
+        con.execute(f"UPDATE {table} t SET superseded_by = ? WHERE t.superseded_by IS NULL "
+                    f"AND EXISTS (SELECT 1 FROM incoming i WHERE {_slice_match(table)})", [load_id])
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}, load_id) "
+                    f"SELECT {', '.join(columns)}, ? FROM incoming", [load_id])
+    finally:
+        con.unregister("incoming")
+    return len(frame)
+
+
+def write_facts(con, load_id: int, service: pd.DataFrame | None = None,
+                visitors: pd.DataFrame | None = None) -> None:
+    """Add a load's rows (inside the caller's transaction) and record its row count and total."""
+    rows = total = 0
+    if service is not None and not service.empty:
+        rows += _replace(con, load_id, "service_visits", service, SERVICE_COLUMNS)
+        total += int(service["visits"].sum())
+    if visitors is not None and not visitors.empty:
+        rows += _replace(con, load_id, "site_visitors", visitors, VISITOR_COLUMNS)
+        total += int(visitors["visitors"].sum())
+    con.execute("UPDATE loads SET rows = ?, total = ? WHERE load_id = ?", [rows, total, load_id])
+    refresh_statuses(con)
+
+
+def refresh_statuses(con) -> None:
+    """A load none of whose rows is live any more is 'superseded'; one with live rows is 'loaded'."""
+    con.execute("""
+        UPDATE loads SET status = CASE WHEN live.n > 0 THEN 'loaded' ELSE 'superseded' END
+        FROM (SELECT l.load_id,
+                     (SELECT count(*) FROM service_visits v
+                       WHERE v.load_id = l.load_id AND v.superseded_by IS NULL)
+                   + (SELECT count(*) FROM site_visitors v
+                       WHERE v.load_id = l.load_id AND v.superseded_by IS NULL) AS n
+              FROM loads l WHERE l.status <> 'undone' AND l.rows > 0) live
+        WHERE loads.load_id = live.load_id""")
+
+
+def undo(con, load_id: int) -> None:
+    """Take a load back (inside the caller's transaction): its rows go, and the rows it replaced
+    become live again, unless a later load has since replaced that slice too."""
+    for table in SLICE_KEYS:
+        # Where a later load superseded our rows, the rows we had superseded now belong to it.
+        con.execute(f"""
+            UPDATE {table} t SET superseded_by = (
+                SELECT max(i.superseded_by) FROM {table} i
+                WHERE i.load_id = ? AND {_slice_match(table)})
+            WHERE t.superseded_by = ?""", [load_id, load_id])
+        con.execute(f"DELETE FROM {table} WHERE load_id = ?", [load_id])
+    con.execute("UPDATE loads SET status = 'undone' WHERE load_id = ?", [load_id])
+    refresh_statuses(con)

@@ -1,0 +1,94 @@
+"""Periods of whole calendar months, and what a figure measures. Every figure the core returns carries
+both, so no page can print an unlabelled number or compare nine months with twelve unawares."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from mpp import fmt
+
+
+class Measure(str, Enum):
+    """Two different counts that must never be divided by one another (see domain.md)."""
+    VISITORS = "visitors"                # pengunjung: people entering the mall
+    SERVICE_VISITS = "service_visits"    # kunjungan layanan: queue tickets served by agencies
+
+    def label(self, lang: str = "id") -> str:
+        return MEASURE_LABELS[(self, lang)]
+
+
+MEASURE_LABELS = {
+    (Measure.VISITORS, "id"): "pengunjung",
+    (Measure.VISITORS, "en"): "visitors",
+    (Measure.SERVICE_VISITS, "id"): "kunjungan layanan",
+    (Measure.SERVICE_VISITS, "en"): "service visits",
+}
+
+
+def month_start(day: date) -> date:
+    return date(day.year, day.month, 1)
+
+
+def add_months(day: date, n: int) -> date:
+    index = day.year * 12 + day.month - 1 + n
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """Whole months from `start` to `end` inclusive; both are first days of months."""
+    start: date
+    end: date
+
+    def __post_init__(self):
+        if self.start.day != 1 or self.end.day != 1 or self.end < self.start:
+            raise ValueError(f"not a period of whole months: {self.start}..{self.end}")
+
+    @classmethod
+    def month(cls, day: date) -> "Period":
+        return cls(month_start(day), month_start(day))
+
+    @classmethod
+    def year_to_date(cls, through: date) -> "Period":
+        """January up to and including the month of `through`."""
+        return cls(date(through.year, 1, 1), month_start(through))
+
+    @classmethod
+    def full_year(cls, year: int) -> "Period":
+        return cls(date(year, 1, 1), date(year, 12, 1))
+
+    @classmethod
+    def parse(cls, text: str) -> "Period":
+        """'2025-07' (one month) or '2025-01..2025-09'."""
+        first, _, last = text.partition("..")
+        start = date.fromisoformat(first.strip() + "-01")
+        return cls(start, date.fromisoformat((last or first).strip() + "-01"))
+
+    @property
+    def months(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    @property
+    def last_day(self) -> date:
+        return date.fromordinal(add_months(self.end, 1).toordinal() - 1)
+
+    @property
+    def is_full_year(self) -> bool:
+        return self.start.month == 1 and self.end.month == 12 and self.start.year == self.end.year
+
+    def month_starts(self) -> list[date]:
+        return [add_months(self.start, i) for i in range(self.months)]
+
+    def shift_years(self, years: int) -> "Period":
+        return Period(add_months(self.start, 12 * years), add_months(self.end, 12 * years))
+
+    def shift_months(self, months: int) -> "Period":
+        return Period(add_months(self.start, months), add_months(self.end, months))
+
+    def label(self, lang: str = "id") -> str:
+        """'Januari-September 2025'."""
+        return fmt.span_label(self.start, self.end, lang)
+
+    def iso(self) -> dict:
+        return {"from": self.start.strftime("%Y-%m"), "to": self.end.strftime("%Y-%m")}
