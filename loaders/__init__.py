@@ -1,0 +1,1 @@
+"""Spreadsheets -> tidy rows -> DuckDB: read, detect, parse, normalize, validate, load."""

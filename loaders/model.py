@@ -1,0 +1,69 @@
+"""The shapes the loader steps hand each other. Every step is a function of these; none does IO
+except loaders/read.py (bytes in) and loaders/load.py (the store out)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet as a grid of cached cell values (str, int, float, datetime, None), row by row.
+    CSV files read as a single sheet named after the file."""
+    name: str
+    rows: list[list]
+    hidden: bool = False
+    merged: tuple = ()                  # ((first_row, first_col, last_row, last_col), ...) 0-based
+    formulas_without_value: tuple = ()  # ((row, col), ...) 0-based: a formula with no cached value
+
+
+@dataclass(frozen=True)
+class Workbook:
+    file_name: str
+    sha256: str
+    sheets: list[Sheet]
+    dropped_columns: tuple[str, ...] = ()   # personal-data columns removed on read (NIK, nama, ...)
+    # Large ticket exports may arrive as one Arrow/pandas frame instead of a grid (fast path).
+    frame: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, with where it is. code is stable (tests and docs rely on it)."""
+    code: str
+    message: str                 # Indonesian, with the fix; English follows after ' / ' where useful
+    file: str = ""
+    sheet: str | None = None
+    cell: str | None = None      # 'B7' (A1 style) or None when it concerns the whole file/sheet
+
+    def __str__(self) -> str:
+        where = ", ".join(p for p in (self.file, f"sheet '{self.sheet}'" if self.sheet else "",
+                                      f"sel {self.cell}" if self.cell else "") if p)
+        return f"[{self.code}] {where}: {self.message}"
+
+
+class FileRefused(Exception):
+    """A file that cannot be loaded; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Parsed:
+    """What a layout makes of a sheet: tidy rows with raw agency names, before agency matching.
+
+    service columns: agency (raw name as written), day (date: the date for daily rows, first of
+    month for monthly rows), grain ('day'|'month'), service (str|None), channel (str|None), visits (int),
+    source_cell (A1 reference of the figure, for messages).
+    visitors columns: day, grain, visitors, source_cell.
+    """
+    layout: str
+    service: pd.DataFrame
+    visitors: pd.DataFrame | None = None
+    site: str | None = None           # as the file states it (title row, file name), if it does
+    year: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # e.g. 'kolom NIK dibuang', 'blok JUMLAH IZIN'
