@@ -1,0 +1,91 @@
+"""Command line of the core: `python -m mpp COMMAND --db PATH ...`.
+
+  demo     write the demo data set (also made on first start when no database exists)
+  init     create or upgrade the store; with --demo-if-new, fill a new store with the demo data
+  summary  the overview of a site up to a month, as text or --json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from mpp import db
+
+
+def _month(text: str) -> date:
+    try:
+        return date.fromisoformat(text + "-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bulan harus berbentuk YYYY-MM, bukan {text!r}") from None
+
+
+def cmd_demo(args) -> int:
+    from mpp import demo
+    path = db.db_path(args.db)
+    if path.exists() and not args.force:
+        print(f"{path} sudah ada; pakai --force untuk menulis data demo ke dalamnya.", file=sys.stderr)
+        return 1
+    with db.connect(path) as con:
+        loads = demo.build(con)
+    print(f"Data demo ditulis ke {path} (muatan {', '.join(map(str, loads))}).")
+    return 0
+
+
+def cmd_init(args) -> int:
+    path = db.db_path(args.db)
+    is_new = not path.exists()
+    with db.connect(path) as con:
+        if is_new and args.demo_if_new:
+            from mpp import demo
+            demo.build(con)
+            print(f"Basis data baru dengan data demo: {path}")
+            return 0
+    print(f"Basis data siap (skema versi {db.SCHEMA_VERSION}): {path}")
+    return 0
+
+
+def cmd_summary(args) -> int:
+    from mpp.overview import overview
+    from mpp.summary import summary_dict, summary_text
+    with db.connect(args.db, read_only=True) as con:
+        known = [row[0] for row in con.execute("SELECT name FROM sites").fetchall()]
+        if args.site not in known:
+            print(f"Lokasi {args.site!r} tidak ada. Lokasi yang ada: {', '.join(known)}", file=sys.stderr)
+            return 2
+        view = overview(con, [args.site], args.through)
+    if view is None:
+        print(f"Belum ada data untuk {args.site}.", file=sys.stderr)
+        return 1
+    print(json.dumps(summary_dict(view), ensure_ascii=False, indent=2) if args.json else summary_text(view))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m mpp", description="Pantau MPP core commands.")
+    commands = top.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser("demo", help="write the demo data set")
+    demo.add_argument("--force", action="store_true", help="also into an existing database")
+    demo.set_defaults(run=cmd_demo)
+    init = commands.add_parser("init", help="create or upgrade the store")
+    init.add_argument("--demo-if-new", action="store_true", help="fill a new store with demo data")
+    init.set_defaults(run=cmd_init)
+    summary = commands.add_parser("summary", help="overview of a site up to a month")
+    summary.add_argument("--site", required=True)
+    summary.add_argument("--through", type=_month, help="YYYY-MM (default: latest month with data)")
+    summary.add_argument("--json", action="store_true")
+    summary.set_defaults(run=cmd_summary)
+    # Further commands (press, check, skm) register here, one add_parser block each.
+    for command in commands.choices.values():
+        command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
