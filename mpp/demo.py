@@ -182,4 +182,5 @@ def build(con) -> list[int]:
                  _load(con, SITES[1], "day", *kukar_frames(rng))]
         for site in SITES[2:]:
             loads.append(_load(con, site, "day", *mini_frames(rng, MINI_MPP[site.name][1])))
+        con.execute("INSERT OR IGNORE INTO settings VALUES ('default_site', ?)", [BALIKPAPAN])
     return loads

@@ -60,14 +60,14 @@ def month_label(day: date, lang: str = "id", short: bool = False) -> str:
     return f"{month_name(day.month, lang, short)} {day.year}"
 
 
-def span_label(start: date, end: date, lang: str = "id") -> str:
+def span_label(start: date, end: date, lang: str = "id", short: bool = False) -> str:
     """The months from start to end inclusive: 'Juli 2025', 'Januari-September 2025',
-    'Oktober 2024-Maret 2025'."""
+    'Oktober 2024-Maret 2025' (short: 'Jan-Sep 2025')."""
     if (start.year, start.month) == (end.year, end.month):
-        return month_label(start, lang)
+        return month_label(start, lang, short)
     if start.year == end.year:
-        return f"{month_name(start.month, lang)}-{month_name(end.month, lang)} {end.year}"
-    return f"{month_label(start, lang)}-{month_label(end, lang)}"
+        return f"{month_name(start.month, lang, short)}-{month_name(end.month, lang, short)} {end.year}"
+    return f"{month_label(start, lang, short)}-{month_label(end, lang, short)}"
 
 
 def months_count(n: int, lang: str = "id") -> str:

@@ -86,9 +86,9 @@ class Period:
     def shift_months(self, months: int) -> "Period":
         return Period(add_months(self.start, months), add_months(self.end, months))
 
-    def label(self, lang: str = "id") -> str:
-        """'Januari-September 2025'."""
-        return fmt.span_label(self.start, self.end, lang)
+    def label(self, lang: str = "id", short: bool = False) -> str:
+        """'Januari-September 2025' (short: 'Jan-Sep 2025')."""
+        return fmt.span_label(self.start, self.end, lang, short)
 
     def iso(self) -> dict:
         return {"from": self.start.strftime("%Y-%m"), "to": self.end.strftime("%Y-%m")}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from mpp.db import query_df
+from mpp.db import query_df, query_rows
 
 
 @dataclass(frozen=True)
@@ -35,3 +35,8 @@ def ensure_site(con, site: Site) -> int:
 def list_sites(con):
     """Every site, MPPs first: name, kind, kabupaten_kota, kecamatan, province, timezone, ..."""
     return query_df(con, "sites")
+
+
+def demo_sites(con, sites) -> list[str]:
+    """Which of these sites show demo figures (a live load of layout 'demo')."""
+    return [row[0] for row in query_rows(con, "demo_sites", sites=list(sites))]

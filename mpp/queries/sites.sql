@@ -2,4 +2,6 @@
 SELECT s.name, s.kind, s.kabupaten_kota, s.kecamatan, s.province, s.timezone,
        s.working_days_per_week, p.name AS parent
 FROM sites s LEFT JOIN sites p ON p.site_id = s.parent_site_id
-ORDER BY s.kind, s.name;
+-- The office's default site first, then MPPs before Mini MPP outlets.
+ORDER BY s.name = (SELECT value FROM settings WHERE key = 'default_site') DESC,
+         s.kind = 'mpp' DESC, s.name;

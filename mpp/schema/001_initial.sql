@@ -76,5 +76,11 @@ CREATE TABLE site_visitors (
     superseded_by  INTEGER
 );
 
+-- Office settings, e.g. default_site: the site the dashboard opens on.
+CREATE TABLE settings (
+    key    VARCHAR PRIMARY KEY,
+    value  VARCHAR NOT NULL
+);
+
 CREATE INDEX service_visits_slice ON service_visits (site_id, agency_id, day);
 CREATE INDEX site_visitors_slice ON site_visitors (site_id, day);

@@ -1,0 +1,38 @@
+"""Screenshots of every page on the demo data: `python -m tests.screenshots [OUT_DIR]`.
+Look at them before calling a page done."""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
+
+
+def page_urls(base: str) -> dict[str, str]:
+    """The home page and every script in pages/ by Streamlit's URL naming (number prefix dropped)."""
+    urls = {"dashboard": base + "/"}
+    for script in sorted((ROOT / "pages").glob("*.py")):
+        name = script.stem.split("_", 1)[-1]
+        urls[script.stem] = f"{base}/{name}"
+    return urls
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    from mpp import db, demo
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "demo.duckdb"
+        with db.connect(path) as con:
+            demo.build(con)
+        with streamlit_server(path) as base, chromium_page() as page:
+            for name, url in page_urls(base).items():
+                page.goto(url)
+                wait_rendered(page, "Pantau MPP")
+                page.wait_for_timeout(1500)   # charts draw after the script finishes
+                page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+                print(out / f"{name}.png")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "test-artifacts" / "screenshots"))

@@ -1,0 +1,145 @@
+"""The only Streamlit-aware shared module: the store on first start, cached reads, the shared sidebar
+(kept in the URL so a link reproduces the view), and rendering helpers. Pages stay thin."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from mpp import db, fmt, i18n
+from mpp.db import StoreBusy
+from mpp.period import Measure, Period
+
+READ_WAIT_SECONDS = 8.0
+
+
+@st.cache_resource(show_spinner="Menyiapkan basis data demo…")
+def _ensure_store(path: str) -> str:
+    """First start: a store that does not exist yet is created with the demo data."""
+    if not Path(path).exists():
+        from mpp import demo
+        with db.connect(path) as con:
+            demo.build(con)
+    return path
+
+
+def store_path() -> str:
+    return _ensure_store(str(db.db_path()))
+
+
+def _version(path: str) -> tuple:
+    """Changes whenever a load commits, so cached results never outlive the data they came from."""
+    files = [Path(path), Path(path + ".wal")]
+    return tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
+
+
+@st.cache_data(ttl=600, max_entries=1000, show_spinner=False)
+def _cached(function: str, path: str, version: tuple, args: tuple, kwargs: tuple):
+    module, name = function.rsplit(".", 1)
+    func = getattr(importlib.import_module(module), name)
+    with db.connect(path, read_only=True, wait=READ_WAIT_SECONDS) as con:
+        return func(con, *args, **dict(kwargs))
+
+
+def read(func, *args, **kwargs):
+    """Call a core function `func(con, *args, **kwargs)` on a short read-only connection, cached
+    until the store changes. A store busy for longer than we wait gets a message, not a traceback."""
+    path = store_path()
+    try:
+        return _cached(f"{func.__module__}.{func.__name__}", path, _version(path), args,
+                       tuple(sorted(kwargs.items())))
+    except StoreBusy:
+        st.warning(i18n.t("busy", lang()))
+        st.stop()
+
+
+def lang() -> str:
+    return st.query_params.get("lang", "id") if st.query_params.get("lang") in i18n.LANGS else "id"
+
+
+def t(key: str, **values) -> str:
+    return i18n.t(key, lang(), **values)
+
+
+@dataclass(frozen=True)
+class Selection:
+    sites: tuple[str, ...]
+    through: date | None       # the last month of the year-to-date period; None = latest with data
+
+
+def page_setup(title_key: str) -> None:
+    st.set_page_config(page_title=f"{i18n.t(title_key, lang())} · Pantau MPP", page_icon="📊",
+                       layout="wide")
+
+
+def _language_switch() -> None:
+    choice = st.sidebar.radio(t("language"), i18n.LANGS, index=i18n.LANGS.index(lang()),
+                              format_func={"id": "Bahasa Indonesia", "en": "English"}.get,
+                              horizontal=True)
+    if choice != lang():
+        st.query_params["lang"] = choice
+        st.rerun()
+
+
+def _site_names() -> list[str]:
+    from mpp.sites import list_sites
+    return list(read(list_sites)["name"])
+
+
+def _month_options(sites: tuple[str, ...]) -> list[date]:
+    """Months with data for these sites, newest first."""
+    from mpp import metrics
+    from mpp.overview import headline_measure
+    measure = read(headline_measure, sites)
+    first, last = read(metrics.first_month, sites, measure), read(metrics.latest_month, sites, measure)
+    if first is None:
+        return []
+    return list(reversed(Period(first, last).month_starts()))
+
+
+def sidebar() -> Selection:
+    """Language, sites and month, read from and written back to the URL query parameters."""
+    st.sidebar.markdown("### Pantau MPP")
+    _language_switch()
+    names = _site_names()
+    wanted = [s for s in st.query_params.get_all("site") if s in names] or names[:1]
+    sites = st.sidebar.multiselect(t("sites"), names, default=wanted)
+    sites = tuple(sites or wanted)
+    st.query_params["site"] = list(sites)
+    months = _month_options(sites)
+    asked = st.query_params.get("through")
+    index = next((i for i, m in enumerate(months) if m.strftime("%Y-%m") == asked), 0)
+    through = st.sidebar.selectbox(t("through"), months, index=index,
+                                   format_func=lambda m: fmt.month_label(m, lang())) if months else None
+    if through:
+        st.query_params["through"] = through.strftime("%Y-%m")
+    return Selection(sites, through)
+
+
+def demo_notice(sites: tuple[str, ...]) -> None:
+    """Say plainly when the figures on screen are demo data."""
+    from mpp.sites import demo_sites
+    shown = read(demo_sites, sites)
+    if shown:
+        st.info(t("demo_notice", sites=", ".join(shown)), icon="ℹ️")
+
+
+def plotly(fig) -> None:
+    st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"})
+
+
+def measure_label(measure: Measure) -> str:
+    return measure.label(lang())
+
+
+def agency_table(shares, top: int | None = None) -> None:
+    """Agencies with service visits and share, formatted on the server (41.481; 24,8%)."""
+    table = shares.table.head(top) if top else shares.table
+    shown = {t("agency"): table["agency"],
+             t("service_visits"): table["visits"].map(fmt.number),
+             t("share"): table["share"].map(fmt.percent)}
+    right = st.column_config.TextColumn(alignment="right")
+    st.dataframe(shown, hide_index=True, column_config={t("service_visits"): right, t("share"): right})
