@@ -3,6 +3,8 @@
   demo     write the demo data set (also made on first start when no database exists)
   init     create or upgrade the store; with --demo-if-new, fill a new store with the demo data
   summary  the overview of a site up to a month, as text or --json
+  press    press-statement paragraphs of a site up to a month (Indonesian, or --lang en)
+  check    check every figure of a draft press text against the store; exit 1 on a wrong figure
 """
 from __future__ import annotations
 
@@ -62,6 +64,37 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def cmd_press(args) -> int:
+    from mpp.press import press_release_for
+    with db.connect(args.db, read_only=True) as con:
+        if not _site_known(con, args.site):
+            return 2
+        release = press_release_for(con, args.site, args.through, lang=args.lang, full_year=args.full_year)
+    if release is None:
+        print(f"Belum ada data untuk {args.site}.", file=sys.stderr)
+        return 1
+    print(release.text(), end="")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from mpp.checker import check_draft, read_draft
+    with db.connect(args.db, read_only=True) as con:
+        if not _site_known(con, args.site):
+            return 2
+        report = check_draft(con, args.site, read_draft(args.file))
+    for finding in report.findings:
+        print(finding.line())
+    return 1 if report.has_errors else 0
+
+
+def _site_known(con, site: str) -> bool:
+    known = [row[0] for row in con.execute("SELECT name FROM sites").fetchall()]
+    if site not in known:
+        print(f"Lokasi {site!r} tidak ada. Lokasi yang ada: {', '.join(known)}", file=sys.stderr)
+    return site in known
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m mpp", description="Pantau MPP core commands.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -76,6 +109,16 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("--through", type=_month, help="YYYY-MM (default: latest month with data)")
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(run=cmd_summary)
+    press = commands.add_parser("press", help="press-statement text of a site up to a month")
+    press.add_argument("--site", required=True)
+    press.add_argument("--through", type=_month, help="YYYY-MM (default: latest month with data)")
+    press.add_argument("--lang", choices=("id", "en"), default="id")
+    press.add_argument("--full-year", action="store_true", help="also the previous full year")
+    press.set_defaults(run=cmd_press)
+    check = commands.add_parser("check", help="check every figure of a draft (.txt or .docx)")
+    check.add_argument("--site", required=True)
+    check.add_argument("file", help="the draft: .txt or .docx")
+    check.set_defaults(run=cmd_check)
     # Further commands (press, check, skm) register here, one add_parser block each.
     for command in commands.choices.values():
         command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")

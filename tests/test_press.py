@@ -1,0 +1,122 @@
+"""Press statements on the demo data: the exact figures of the seed article, each with its base."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from mpp import db, demo
+from mpp.press import press_release, press_release_for, to_docx, to_txt
+from mpp.press_satisfaction import from_index
+from mpp.overview import overview
+
+ROOT = Path(__file__).resolve().parent.parent
+SEP_2025 = date(2025, 9, 1)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("press") / "demo.duckdb"
+    with db.connect(path) as con:
+        demo.build(con)
+    return path
+
+
+@pytest.fixture(scope="module")
+def view(demo_db):
+    with db.connect(demo_db, read_only=True) as con:
+        return overview(con, [demo.BALIKPAPAN], SEP_2025)
+
+
+def test_visitors_to_date_and_like_for_like_growth(view):
+    text = press_release(view).text()
+    assert "Sepanjang Januari-September 2025, MPP Kota Balikpapan mencatat 41.481 pengunjung." in text
+    assert ("naik 92,3 persen dibandingkan periode yang sama tahun sebelumnya "
+            "(Januari-September 2025 terhadap Januari-September 2024), dari 21.576 menjadi 41.481 "
+            "pengunjung.") in text
+
+
+def test_previous_full_year_only_when_asked_and_named_as_another_length(view):
+    assert "29.158" not in press_release(view).text()
+    text = press_release(view, full_year=True).text()
+    assert ("sepanjang tahun 2024 (12 bulan) tercatat 29.158 pengunjung; angka setahun penuh ini bukan "
+            "pembanding pertumbuhan bagi Januari-September 2025 (9 bulan).") in text
+
+
+def test_agencies_are_service_visits_with_their_base_named(view):
+    text = press_release(view).text()
+    assert ("Disdukcapil dengan 11.315 kunjungan layanan atau 24,8 persen dari seluruh kunjungan layanan, "
+            "disusul DPMPTSP 8.767 (19,3 persen), Bankaltimtara 8.382 (18,4 persen), BPJS Kesehatan 6.726 "
+            "(14,8 persen), dan Kepolisian 4.434 (9,7 persen).") in text
+    assert "Seluruh kunjungan layanan Januari-September 2025 berjumlah 45.540" in text
+    assert "11.315 pengunjung" not in text and "27,3" not in text
+
+
+def test_peak_month_then_the_next_two_and_the_monthly_average(view):
+    text = press_release(view).text()
+    assert ("Puncak kunjungan terjadi pada Juli 2025 dengan 6.814 pengunjung, disusul September 2025 "
+            "(5.563 pengunjung) dan Agustus 2025 (5.120 pengunjung).") in text
+    assert "Rata-rata setiap bulan MPP Kota Balikpapan menerima 4.609 pengunjung selama Januari-September 2025." in text
+
+
+def test_english_keeps_the_indonesian_number_forms(view):
+    text = press_release(view, lang="en", full_year=True).text()
+    assert "In January-September 2025, MPP Kota Balikpapan recorded 41.481 visitors." in text
+    assert "92,3 percent more than in the same period a year earlier" in text
+    assert "(January-September 2025 against January-September 2024)" in text
+    assert "24,8 percent of all service visits" in text
+    assert "the full year 2024 (12 months) recorded 29.158 visitors" in text
+    assert "Visits peaked in July 2025 with 6.814 visitors, followed by September 2025" in text
+
+
+def test_a_decline_says_turun(view):
+    from dataclasses import replace
+    from mpp.metrics import Comparison
+    swapped = Comparison(view.to_date.base, view.to_date.current, "year_to_date")
+    text = press_release(replace(view, to_date=swapped)).text()
+    assert "turun 48,0 persen" in text
+
+
+def test_incomplete_base_year_gives_no_growth(demo_db):
+    with db.connect(demo_db, read_only=True) as con:     # Balikpapan data start in January 2024
+        text = press_release_for(con, demo.BALIKPAPAN, date(2024, 6, 1)).text()
+    assert "belum dapat disajikan karena data periode tersebut belum lengkap" in text
+    assert "naik" not in text
+
+
+def test_satisfaction_index_with_its_grade(view):
+    score = from_index(95.2, "2024")
+    text = press_release(view, satisfaction=score).text()
+    assert "Indeks Kepuasan Masyarakat (IKM) MPP Kota Balikpapan 2024 tercatat 95,20 dengan mutu pelayanan A (Sangat Baik)." in text
+
+
+def test_txt_and_docx_exports_carry_the_same_paragraphs(view):
+    release = press_release(view)
+    assert to_txt(release).decode("utf-8").replace("\r\n", "\n") == release.text()
+    document = Document(io.BytesIO(to_docx(release)))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Kunjungan MPP Kota Balikpapan Januari-September 2025"
+    assert texts[1:] == list(release.paragraphs)
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "mpp", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_cli_press(demo_db):
+    done = run_cli("press", "--db", str(demo_db), "--site", demo.BALIKPAPAN, "--through", "2025-09")
+    assert done.returncode == 0, done.stderr
+    assert "41.481 pengunjung" in done.stdout and "29.158" not in done.stdout
+    full = run_cli("press", "--db", str(demo_db), "--site", demo.BALIKPAPAN, "--through", "2025-09",
+                   "--lang", "en", "--full-year")
+    assert "the full year 2024 (12 months) recorded 29.158 visitors" in full.stdout
+
+
+def test_cli_press_unknown_site(demo_db):
+    done = run_cli("press", "--db", str(demo_db), "--site", "MPP Atlantis", "--through", "2025-09")
+    assert done.returncode == 2 and "MPP Atlantis" in done.stderr
