@@ -5,6 +5,7 @@
   summary  the overview of a site up to a month, as text or --json
   press    press-statement paragraphs of a site up to a month (Indonesian, or --lang en)
   check    check every figure of a draft press text against the store; exit 1 on a wrong figure
+  skm      the satisfaction index of a site: per unsur, agency, period; as text or --json
 """
 from __future__ import annotations
 
@@ -95,6 +96,22 @@ def _site_known(con, site: str) -> bool:
     return site in known
 
 
+def cmd_skm(args) -> int:
+    from mpp.skm_summary import NoSurvey, report_text, site_report
+    with db.connect(args.db, read_only=True) as con:
+        known = [row[0] for row in con.execute("SELECT name FROM sites").fetchall()]
+        if args.site not in known:
+            print(f"Lokasi {args.site!r} tidak ada. Lokasi yang ada: {', '.join(known)}", file=sys.stderr)
+            return 2
+        try:
+            data = site_report(con, args.site, args.period)
+        except NoSurvey as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else report_text(data))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m mpp", description="Pantau MPP core commands.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -119,6 +136,12 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--site", required=True)
     check.add_argument("file", help="the draft: .txt or .docx")
     check.set_defaults(run=cmd_check)
+    skm = commands.add_parser("skm", help="satisfaction index (SKM/IKM) of a site")
+    skm.add_argument("--site", required=True)
+    skm.add_argument("--period", help="2024, 2023..2024, 2024-03, 2024-01..2024-06, or a published "
+                                      "period as the file names it ('2022 C'); default: latest year")
+    skm.add_argument("--json", action="store_true")
+    skm.set_defaults(run=cmd_skm)
     # Further commands (press, check, skm) register here, one add_parser block each.
     for command in commands.choices.values():
         command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")

@@ -182,5 +182,7 @@ def build(con) -> list[int]:
                  _load(con, SITES[1], "day", *kukar_frames(rng))]
         for site in SITES[2:]:
             loads.append(_load(con, site, "day", *mini_frames(rng, MINI_MPP[site.name][1])))
+        from mpp import demo_skm  # the survey (issue 7); imported here as it builds on this module
+        loads += demo_skm.build(con)
         con.execute("INSERT OR IGNORE INTO settings VALUES ('default_site', ?)", [BALIKPAPAN])
     return loads

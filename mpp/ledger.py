@@ -15,7 +15,14 @@ import pandas as pd
 SERVICE_COLUMNS = ["site_id", "agency_id", "day", "grain", "service", "channel", "visits"]
 VISITOR_COLUMNS = ["site_id", "day", "grain", "visitors"]
 # (table, the columns after site_id that with the month make its slice)
-SLICE_KEYS = {"service_visits": ("site_id", "agency_id"), "site_visitors": ("site_id",)}
+SKM_RESPONSE_COLUMNS = ["site_id", "agency_id", "day", "respondent", "sex", "age_band", "education",
+                        "occupation", *(f"u{i}" for i in range(1, 10))]
+SKM_SUMMARY_COLUMNS = ["site_id", "scope", "unit", "period", "day", "ikm", "published_grade",
+                       "item_count", "item_values", "respondents"]
+SLICE_KEYS = {"service_visits": ("site_id", "agency_id"), "site_visitors": ("site_id",),
+              # SKM: a survey of the whole mall has no agency (NULL), hence the null-safe match below
+              "skm_responses": ("site_id", "agency_id"),
+              "skm_summaries": ("site_id", "scope", "unit", "period")}
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,7 @@ def record_load(con, record: LoadRecord) -> int:
 
 def _slice_match(table: str, alias: str = "t") -> str:
     keys = SLICE_KEYS[table]
-    same = " AND ".join(f"i.{k} = {alias}.{k}" for k in keys)
+    same = " AND ".join(f"i.{k} IS NOT DISTINCT FROM {alias}.{k}" for k in keys)
     return f"{same} AND date_trunc('month', i.day) = date_trunc('month', {alias}.day)"
 
 
@@ -68,9 +75,15 @@ def _replace(con, load_id: int, table: str, frame: pd.DataFrame, columns: list[s
 
 
 def write_facts(con, load_id: int, service: pd.DataFrame | None = None,
-                visitors: pd.DataFrame | None = None) -> None:
-    """Add a load's rows (inside the caller's transaction) and record its row count and total."""
+                visitors: pd.DataFrame | None = None, skm_responses: pd.DataFrame | None = None,
+                skm_summaries: pd.DataFrame | None = None) -> None:
+    """Add a load's rows (inside the caller's transaction) and record its row count and total.
+    SKM rows count in `rows` only: a total of survey answers means nothing."""
     rows = total = 0
+    for table, frame, columns in (("skm_responses", skm_responses, SKM_RESPONSE_COLUMNS),
+                                  ("skm_summaries", skm_summaries, SKM_SUMMARY_COLUMNS)):
+        if frame is not None and not frame.empty:
+            rows += _replace(con, load_id, table, frame, columns)
     if service is not None and not service.empty:
         rows += _replace(con, load_id, "service_visits", service, SERVICE_COLUMNS)
         total += int(service["visits"].sum())
@@ -83,15 +96,17 @@ def write_facts(con, load_id: int, service: pd.DataFrame | None = None,
 
 def refresh_statuses(con) -> None:
     """A load none of whose rows is live any more is 'superseded'; one with live rows is 'loaded'."""
-    con.execute("""
+    con.execute(f"""
         UPDATE loads SET status = CASE WHEN live.n > 0 THEN 'loaded' ELSE 'superseded' END
         FROM (SELECT l.load_id,
-                     (SELECT count(*) FROM service_visits v
-                       WHERE v.load_id = l.load_id AND v.superseded_by IS NULL)
-                   + (SELECT count(*) FROM site_visitors v
-                       WHERE v.load_id = l.load_id AND v.superseded_by IS NULL) AS n
+                     {_live_counts()} AS n
               FROM loads l WHERE l.status <> 'undone' AND l.rows > 0) live
         WHERE loads.load_id = live.load_id""")
+
+
+def _live_counts() -> str:
+    return " + ".join(f"(SELECT count(*) FROM {table} v WHERE v.load_id = l.load_id "
+                      f"AND v.superseded_by IS NULL)" for table in SLICE_KEYS)
 
 
 def undo(con, load_id: int) -> None:

@@ -29,3 +29,26 @@ JOIN sites s USING (site_id)
 JOIN agencies a USING (agency_id)
 WHERE v.superseded_by IS NULL AND v.grain = 'day'
 GROUP BY ALL;
+
+-- Satisfaction survey (SKM): live respondents with names, every answer in long form (one row per
+-- respondent and unsur), and the published indices. agency is NULL for a survey of the whole mall.
+CREATE OR REPLACE VIEW skm_respondents AS
+SELECT s.name AS site, a.name AS agency, r.day, r.respondent, r.sex, r.age_band, r.education,
+       r.occupation, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9, r.load_id
+FROM skm_responses r
+JOIN sites s USING (site_id)
+LEFT JOIN agencies a USING (agency_id)
+WHERE r.superseded_by IS NULL;
+
+CREATE OR REPLACE VIEW skm_answers AS
+SELECT site, agency, day, respondent, sex, age_band, education, occupation,
+       upper(unsur) AS unsur, answer
+FROM skm_respondents
+UNPIVOT (answer FOR unsur IN (u1, u2, u3, u4, u5, u6, u7, u8, u9));
+
+CREATE OR REPLACE VIEW skm_published AS
+SELECT s.name AS site, p.scope, p.unit, p.period, p.day, p.ikm, p.published_grade, p.item_count,
+       p.item_values, p.respondents, p.load_id
+FROM skm_summaries p
+JOIN sites s USING (site_id)
+WHERE p.superseded_by IS NULL;

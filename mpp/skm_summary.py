@@ -1,0 +1,88 @@
+"""The satisfaction report of one site as plain values (`python -m mpp skm --json`) and as text.
+
+A site with raw answers gets figures computed from them; a site that only has published tables gets
+the indices as printed, graded by our bounds (and flagged where the printed grade disagrees).
+"""
+from __future__ import annotations
+
+from mpp import skm
+from mpp import skm_report as report
+from mpp.period import Period
+
+
+class NoSurvey(LookupError):
+    """The site has no survey data (for that period)."""
+
+
+def _survey_row(survey: skm.Survey) -> dict:
+    g = survey.grade
+    return {"label": survey.label, "ikm": float(survey.ikm_published), "ikm_text": skm.display(survey.ikm),
+            "grade": g.letter, "grade_label": g.label, "respondents": survey.respondents}
+
+
+def from_answers(con, site: str, period: Period) -> dict:
+    """Figures from raw answers: the site's index, per agency, the yearly trend, demographics."""
+    survey = report.site_survey(con, site, period)
+    if survey is None:
+        raise NoSurvey(f"Tidak ada jawaban SKM untuk {site} pada {report.period_label(period)}.")
+    everything = report.parse_period(f"1900..{period.end.year}")
+    return {"site": site, "source": "responden", "period": report.period_label(period),
+            "period_range": period.iso(), **skm.survey_dict(survey),
+            "agencies": [_survey_row(s) for s in report.agency_surveys(con, site, period)],
+            "trend": [_survey_row(s) for _, s in report.trend(con, site, everything)],
+            "demographics": {dim: [_survey_row(s) for s in rows] for dim, rows in
+                             report.demographics(con, site, period).items()}}
+
+
+def _published_row(row) -> dict:
+    return {"label": row.period, "ikm": row.ikm, "ikm_text": row.ikm_text, "grade": row.grade,
+            "grade_label": row.grade_label, "published_grade": row.published_grade,
+            "grade_agrees": bool(row.grade_agrees),
+            "respondents": None if row.respondents != row.respondents else row.respondents}
+
+
+def from_published(con, site: str, period: str | None) -> dict:
+    """Figures as an office published them: the site's total row of a period (default the latest)."""
+    totals = report.published_totals(con, site)
+    if totals.empty or (period and period not in set(totals["period"])):
+        raise NoSurvey(f"Tidak ada ringkasan SKM untuk {site}" + (f" periode {period}." if period else "."))
+    row = next(totals[totals["period"] == period].itertuples()) if period else \
+        list(totals.itertuples())[-1]
+    units = report.published_units(con, site, row.period)
+    items = [{"item": f"V{i + 1}", "value": float(v)} for i, v in enumerate(row.item_values or [])]
+    return {"site": site, "source": "ringkasan", "period": row.period, **_published_row(row),
+            "unsur": [], "items": items, "item_count": int(row.item_count), "priority": [],
+            "units": [{**_published_row(u), "label": u.unit} for u in units.itertuples()],
+            "trend": [_published_row(r) for r in totals.itertuples()]}
+
+
+def site_report(con, site: str, period_text: str | None = None) -> dict:
+    """The report of a site: from raw answers when it has them, else from published tables."""
+    if period_text is None:
+        latest = report.latest_year(con, site)
+        if latest is not None:
+            return from_answers(con, site, latest)
+        return from_published(con, site, None)
+    try:
+        period = report.parse_period(period_text)
+    except ValueError:
+        return from_published(con, site, period_text)     # a published label such as '2022 C'
+    if report.latest_year(con, site) is not None:
+        return from_answers(con, site, period)
+    return from_published(con, site, period_text)
+
+
+def report_text(data: dict) -> str:
+    """A few lines an official can read: index, grade, respondents, unsur, priority, agencies."""
+    lines = [f"SKM {data['site']} {data['period']}: IKM {data['ikm_text']}, mutu {data['grade']} "
+             f"({data['grade_label']})"
+             + (f", {skm.fmt.number(data['respondents'])} responden" if data.get("respondents") else "")]
+    lines += [f"  {u['unsur']} {u['name']}: NRR {u['nrr_text']}" for u in data["unsur"]]
+    if data["priority"]:
+        lines.append("Prioritas perbaikan: " + ", ".join(f"{p['unsur']} {p['name']}"
+                                                        for p in data["priority"]))
+    for title, key in (("Per instansi", "agencies"), ("Per unit", "units"), ("Tren", "trend")):
+        if data.get(key):
+            lines.append(f"{title}:")
+            lines += [f"  {r['label']}: {r['ikm_text']} ({r['grade']})" for r in data[key]]
+    return "\n".join(lines)
