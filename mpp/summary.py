@@ -18,7 +18,7 @@ def summary_dict(view: Overview) -> dict:
         "previous_full_year": view.previous_full_year.period.start.year,
         "peak_months": [{"month": row.month.strftime("%Y-%m"), "visitors": int(row.value)}
                         for row in view.peaks.itertuples()],
-        "agencies": [{"agency": row.agency, "visits": int(row.visits), "share": round(row.share, 2)}
+        "agencies": [{"agency": row.agency, "visits": int(row.visits), "share": _rounded(row.share)}
                      for row in view.agencies.table.itertuples()],
         "service_visits_to_date": view.agencies.base.value,
         "latest_month": view.latest_month.strftime("%Y-%m") if view.latest_month else None,
@@ -26,7 +26,9 @@ def summary_dict(view: Overview) -> dict:
 
 
 def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
+    """Four decimals: enough that a reader rounding to one decimal gets the published figure
+    (24,846 -> 24,8); two would invite double rounding (24,85 -> 24,9)."""
+    return None if value is None else round(value, 4)
 
 
 def summary_text(view: Overview, top: int = 5) -> str:

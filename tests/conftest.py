@@ -1,0 +1,62 @@
+"""Shared fixtures: real DuckDB files in temporary folders, the demo data set, the real office files."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mpp import db, demo
+from tests.live_server import chromium_path
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_DATA = ROOT.parent / "shared" / "real-data"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's Chromium. In CI its absence is a failure, locally a visible skip."""
+    if chromium_path() or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason="Chromium tidak terpasang / not installed: apt-get install -y chromium "
+                                   "(or run `python3 tasks.py test`, which installs it as root)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory) -> Path:
+    """The demo data set, built once per test run. Read it; copy it (demo_db) to write."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with db.connect(path) as con:
+        demo.build(con)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_file, tmp_path) -> Path:
+    """A private, writable copy of the demo database."""
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db_file, path)
+    return path
+
+
+@pytest.fixture
+def demo_con(demo_db_file):
+    with db.connect(demo_db_file, read_only=True) as con:
+        yield con
+
+
+@pytest.fixture
+def store(tmp_path):
+    """An empty store (schema and seed agencies only), open read-write."""
+    with db.connect(tmp_path / "store.duckdb") as con:
+        yield con
+
+
+@pytest.fixture
+def real_data() -> Path:
+    if not REAL_DATA.is_dir():
+        pytest.skip(f"real office files not found at {REAL_DATA}")
+    return REAL_DATA
