@@ -16,6 +16,7 @@ class Sheet:
     hidden: bool = False
     merged: tuple = ()                  # ((first_row, first_col, last_row, last_col), ...) 0-based
     formulas_without_value: tuple = ()  # ((row, col), ...) 0-based: a formula with no cached value
+    truncated: bool = False             # rows holds the head only; the whole table is Workbook.frame
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Workbook:
     sheets: list[Sheet]
     dropped_columns: tuple[str, ...] = ()   # personal-data columns removed on read (NIK, nama, ...)
     # Large ticket exports may arrive as one Arrow/pandas frame instead of a grid (fast path).
+    # read_file gives a pyarrow.Table (header row as column names, personal columns left out).
     frame: pd.DataFrame | None = None
 
 
@@ -67,3 +69,9 @@ class Parsed:
     year: int | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)   # e.g. 'kolom NIK dibuang', 'blok JUMLAH IZIN'
+    # Satisfaction survey (issue 7; service is then empty). skm_responses: one row per respondent,
+    # agency (raw name or None for the whole mall), day, respondent, sex, age_band, education,
+    # occupation, u1..u9 (1-4), source_cell, sheet. skm_summaries: scope ('unit'|'total'), unit,
+    # period, day, ikm (Decimal), published_grade, item_count, item_values, respondents, source_cell.
+    skm_responses: pd.DataFrame | None = None
+    skm_summaries: pd.DataFrame | None = None

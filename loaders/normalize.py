@@ -220,22 +220,36 @@ def is_total_label(value) -> bool:
 # ---- personal data --------------------------------------------------------------------------------
 
 PERSONAL_WORDS = {"nik", "telepon", "telpon", "telp", "tlp", "phone", "hp", "handphone", "ponsel",
-                  "whatsapp", "wa", "alamat", "address", "email", "mail", "ktp", "kk", "npwp"}
+                  "whatsapp", "wa", "alamat", "address", "email", "mail"}
+# Not 'KTP', 'KK' or 'NPWP': those also name services (columns of a Disdukcapil recap).
 # 'nama' names an organisation, not a person, when followed by one of these.
 NOT_A_PERSON = {"instansi", "layanan", "skpd", "opd", "dinas", "kabupaten", "kota", "kecamatan",
                 "desa", "kelurahan", "loket", "unit", "bulan", "site", "mpp", "perusahaan", "usaha",
                 "produk", "jenis", "izin", "satuan", "provinsi", "sheet", "kategori", "bidang"}
 
 
-def is_personal_column(header) -> bool:
+# A bare 'Nama' names a person in a list of events (tickets, visits), the entity itself elsewhere
+# (NO | NAMA | JANUARI ... in a recap, or {"id", "nama"} in an agency list).
+EVENT_WORDS = {"tanggal", "date", "jam", "time", "waktu", "status", "loket", "antrean", "antrian",
+               "tiket", "ticket", "nik", "telepon", "telp", "hp", "wa", "whatsapp", "email"}
+
+
+def is_personal_column(header, siblings=None) -> bool:
     """True for a header naming personal data: NIK, nama / name, telepon / phone / HP / no hp,
-    WhatsApp / WA, alamat / address, email / e-mail. 'Nama Instansi' or 'nama_skpd' are not."""
-    if not isinstance(header, str):
-        return False
-    words = re.sub(r"[^a-z0-9]+", " ", _text(header).lower().replace("e-mail", "email")).split()
+    WhatsApp / WA, alamat / address, email / e-mail. 'Nama Instansi' or 'nama_skpd' are not.
+    With siblings (the other headers of the row), a bare 'Nama' counts only beside event columns
+    (tanggal, status, loket, ...); without them it always counts (the safe side)."""
+    words = _words(header)
     if PERSONAL_WORDS.intersection(words):
         return True
-    for name_word in ("nama", "name", "nm"):
-        if name_word in words and not NOT_A_PERSON.intersection(words):
-            return True
-    return False
+    if not {"nama", "name", "nm"}.intersection(words) or NOT_A_PERSON.intersection(words):
+        return False
+    if len(words) > 1 or siblings is None:
+        return True
+    return any(EVENT_WORDS.intersection(_words(s)) for s in siblings if s is not header)
+
+
+def _words(header) -> list[str]:
+    if not isinstance(header, str):
+        return []
+    return re.sub(r"[^a-z0-9]+", " ", _text(header).lower().replace("e-mail", "email")).split()

@@ -1,0 +1,164 @@
+"""Bytes -> cell grids: the only IO of the loaders.
+
+    wb = read_file("rekap_2025.xlsx")                 # or read_file(None, data, name="x.xlsx")
+    wb.sheets[0].rows[4][2]                          # cached values, 0-based like Sheet.merged
+
+The type comes from the bytes, not the extension. Safety checks (size, zip bomb, encryption, shape)
+run before any parser; personal-data columns are blanked on read and listed in wb.dropped_columns
+(blanked, not removed, so cell references in messages stay true). A sheet longer than
+Limits.grid_rows keeps only its first rows as a grid (Sheet.truncated) and the whole table comes as an
+Arrow table in wb.frame (the fast path for ticket exports; see read_table).
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import python_calamine as calamine
+
+from loaders import safety, tabular, xlsx_parts
+from loaders.model import FileRefused, Sheet, Workbook
+from loaders.safety import DEFAULT_LIMITS, Limits
+from loaders.tabular import blank_personal_columns, dropped_columns, read_table
+
+__all__ = ["read_file", "read_table", "dropped_columns", "Limits", "DEFAULT_LIMITS"]
+
+
+def read_file(path, data: bytes | None = None, *, name: str | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Workbook:
+    """Read an upload into a Workbook, or raise FileRefused naming the file and the fix."""
+    file = name or (Path(path).name if path else "berkas")
+    data = _bytes(path, data, file, limits)
+    kind = safety.sniff_kind(data, file)
+    if kind == "csv":
+        sheet, frame = tabular.csv_sheet(data, file, limits)
+        sheets = [sheet]
+    elif kind == "json":
+        sheets, frame = [_json_sheet(data, file, limits)], None
+    else:
+        sheets, frame = _excel_sheets(data, file, kind, limits)
+    sheets, dropped = _without_personal(sheets)
+    dropped += tabular.dropped_columns(frame) if frame is not None else ()
+    return Workbook(file, hashlib.sha256(data).hexdigest(), sheets,
+                    tuple(dict.fromkeys(d for d in dropped if d)), frame)
+
+
+def _bytes(path, data: bytes | None, file: str, limits: Limits) -> bytes:
+    if data is None:
+        safety.check_size(Path(path).stat().st_size, file, limits)   # before reading it at all
+        data = Path(path).read_bytes()
+    safety.check_size(len(data), file, limits)
+    return data
+
+
+def _without_personal(sheets: list[Sheet]) -> tuple[list[Sheet], tuple[str, ...]]:
+    kept, dropped = [], ()
+    for sheet in sheets:
+        rows, names = blank_personal_columns(sheet.rows)
+        kept.append(Sheet(sheet.name, rows, sheet.hidden, sheet.merged,
+                          sheet.formulas_without_value, sheet.truncated))
+        dropped += tuple(names)
+    return kept, dropped
+
+
+# ---- Excel (.xlsx, .xlsm, .xlsb, .ods, .xls) through calamine ------------------------------------
+
+def _excel_sheets(data: bytes, file: str, kind: str, limits: Limits):
+    parts = None
+    if kind in ("xlsx", "ods"):
+        safety.check_zip(data, file, limits)
+        parts = xlsx_parts.XlsxParts(data) if kind == "xlsx" else None
+    book = _open_book(data, file)
+    sheets, frame = [], None
+    for meta in book.sheets_metadata:
+        shape = parts.dimensions(meta.name) if parts else None
+        if shape:
+            safety.check_shape(*shape, file, meta.name, limits)
+        if shape and shape[0] > limits.grid_rows and frame is None:
+            frame = read_table(None, data, sheet=meta.name, name=file, limits=limits)
+            sheets.append(_head_sheet(data, meta, limits))
+            continue
+        sheets.append(_grid_sheet(book, meta, file, parts, limits))
+    return sheets, frame
+
+
+def _open_book(data: bytes, file: str):
+    try:
+        return calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except calamine.PasswordError:
+        raise safety.encrypted(file) from None
+    except (calamine.CalamineError, ValueError, OSError) as exc:
+        raise safety._corrupt(file, _short(exc)) from None
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+
+
+def _grid_sheet(book, meta, file: str, parts, limits: Limits) -> Sheet:
+    try:
+        raw = book.get_sheet_by_name(meta.name)
+    except calamine.PasswordError:
+        raise safety.encrypted(file) from None
+    except (calamine.CalamineError, ValueError) as exc:
+        raise safety._corrupt(file, f"sheet '{meta.name}': {_short(exc)}") from None
+    safety.check_shape(raw.total_height, raw.total_width, file, meta.name, limits)
+    rows = [[cell_value(c) for c in row] for row in raw.to_python(skip_empty_area=False)]
+    merged = tuple((a[0], a[1], b[0], b[1]) for a, b in (raw.merged_cell_ranges or ()))
+    missing = parts.formulas_without_value(meta.name) if parts else ()
+    return Sheet(meta.name, rows, _hidden(meta), merged, missing)
+
+
+def _head_sheet(data: bytes, meta, limits: Limits) -> Sheet:
+    """The first rows of a big sheet, for layout detection; the rows themselves are in the frame."""
+    rows = tabular.excel_head(data, meta.name, limits.head_rows)
+    return Sheet(meta.name, [[cell_value(c) for c in row] for row in rows], _hidden(meta),
+                 truncated=True)
+
+
+def _hidden(meta) -> bool:
+    return meta.visible != calamine.SheetVisibleEnum.Visible
+
+
+def cell_value(cell):
+    """calamine's value as the layouts want it: '' -> None, 12.0 -> 12, text stripped of NBSP."""
+    if cell == "" or cell is None:
+        return None
+    if isinstance(cell, float) and cell.is_integer() and abs(cell) < 2**53:
+        return int(cell)
+    if isinstance(cell, str):
+        text = cell.replace("\u00a0", " ")
+        return text if text.strip() else None
+    return cell
+
+
+# ---- JSON: a list of records, or the first list of records inside an object ------------------------
+
+def _json_sheet(data: bytes, file: str, limits: Limits) -> Sheet:
+    try:
+        records = _first_records(json.loads(data.decode("utf-8-sig")))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise safety._corrupt(file, f"JSON tidak valid: {_short(exc)}") from None
+    if not records:
+        raise safety._not_spreadsheet(file, "JSON tanpa daftar baris (list of objects)")
+    header = list(dict.fromkeys(k for r in records for k, v in r.items() if not _nested(v)))
+    safety.check_shape(len(records) + 1, len(header), file, None, limits)
+    rows = [header] + [[cell_value(r.get(k)) for k in header] for r in records]
+    return Sheet(Path(file).stem, rows)
+
+
+def _nested(value) -> bool:
+    return isinstance(value, (dict, list))
+
+
+def _first_records(node):
+    """Breadth-first: the first list whose items are all objects."""
+    queue = [node]
+    while queue:
+        item = queue.pop(0)
+        if isinstance(item, list) and item and all(isinstance(x, dict) for x in item):
+            return item
+        queue.extend(item.values() if isinstance(item, dict) else item if isinstance(item, list) else [])
+    return None

@@ -1,0 +1,179 @@
+"""Checks on the raw bytes of an upload, made BEFORE any parser sees them: what the file really is
+(whatever its extension says), whether it is empty, too big, a zip bomb, encrypted or absurdly wide.
+
+Every refusal is a FileRefused carrying one Problem with a stable code and an Indonesian message that
+names the file and says how to fix it.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from loaders.model import FileRefused, Problem
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an upload may be. The defaults admit a 1M-row ticket .xlsx (37 MB, ~10x compression)
+    and a 10M-row ticket CSV, and refuse what would take the server down."""
+    max_bytes: int = 400 * MB              # the file as uploaded
+    max_uncompressed: int = 2048 * MB      # all members of an .xlsx/.ods zip, as declared
+    max_ratio: int = 200                   # uncompressed / compressed; deflate bombs reach ~1000
+    max_rows: int = 20_000_000
+    max_cols: int = 1_000                  # a daily matrix has ~35 columns, a ticket export ~20
+    grid_rows: int = 100_000               # above this a sheet comes as an Arrow frame (fast path)
+    head_rows: int = 50                    # rows of a big sheet kept as a grid, for layout detection
+
+
+DEFAULT_LIMITS = Limits()
+
+SIGNATURES = [  # (magic bytes, what it is) for files that are surely not spreadsheets
+    (b"%PDF", "PDF"), (b"\x89PNG", "gambar PNG"), (b"\xff\xd8\xff", "gambar JPEG"),
+    (b"GIF8", "gambar GIF"), (b"\x1f\x8b", "arsip gzip"), (b"Rar!", "arsip RAR"),
+    (b"7z\xbc\xaf", "arsip 7z"), (b"MZ", "program Windows"), (b"\x7fELF", "program"),
+]
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"          # OLE2: old .xls, or an encrypted .xlsx
+HOW_TO_SAVE = "Buka di Excel lalu simpan ulang sebagai Excel Workbook (.xlsx) atau CSV, dan unggah lagi."
+
+
+def refuse(code: str, file: str, message: str, sheet: str | None = None) -> FileRefused:
+    return FileRefused([Problem(code, message, file=file, sheet=sheet)])
+
+
+def fmt_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def sniff_kind(data: bytes, file: str) -> str:
+    """'xlsx', 'ods', 'xls', 'json' or 'csv', from the bytes; refuses empty and non-spreadsheets."""
+    if not data.strip():
+        raise refuse("empty", file, f"Berkas {file} kosong (0 byte atau hanya spasi). "
+                     "Periksa bahwa berkas yang benar terpilih, lalu unggah lagi.")
+    for magic, what in SIGNATURES:
+        if data.startswith(magic):
+            raise _not_spreadsheet(file, f"isinya {what}")
+    if data.startswith(b"PK"):
+        return _zip_kind(data, file)
+    if data.startswith(CFB_MAGIC):
+        return _cfb_kind(data, file)
+    return _text_kind(data, file)
+
+
+def _not_spreadsheet(file: str, what: str) -> FileRefused:
+    return refuse("not_spreadsheet", file, f"Berkas {file} bukan lembar kerja ({what}), apa pun "
+                  f"ekstensinya. Unggah berkas Excel (.xlsx/.xls) atau CSV. {HOW_TO_SAVE}")
+
+
+def _zip_kind(data: bytes, file: str) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise _corrupt(file, "arsip zip-nya terpotong atau rusak") from None
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        return "xlsx"
+    if "content.xml" in names and "mimetype" in names:
+        return "ods"
+    raise _not_spreadsheet(file, "arsip zip tanpa buku kerja Excel, mis. dokumen Word")
+
+
+def _corrupt(file: str, why: str) -> FileRefused:
+    return refuse("corrupt", file, f"Berkas {file} rusak atau tidak lengkap ({why}). Biasanya unggahan "
+                  f"atau salinan terputus: ambil lagi berkas aslinya. {HOW_TO_SAVE}")
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def _cfb_kind(data: bytes, file: str) -> str:
+    """An OLE2 container: an encrypted .xlsx carries EncryptionInfo/EncryptedPackage streams,
+    an old .xls a Workbook (BIFF8) or Book (BIFF5) stream. Directory names are UTF-16LE."""
+    if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
+        raise encrypted(file)
+    if _utf16("Workbook") in data or _utf16("Book") in data:
+        return "xls"
+    if _cfb_truncated(data):
+        raise _corrupt(file, "berkas terpotong: daftar isinya hilang")
+    raise _not_spreadsheet(file, "dokumen Office lama yang bukan buku kerja Excel")
+
+
+def _cfb_truncated(data: bytes) -> bool:
+    """The header says where the directory sector is; a cut file ends before it."""
+    if len(data) < 512:
+        return True
+    sector = 1 << int.from_bytes(data[0x1E:0x20], "little")
+    directory = int.from_bytes(data[0x30:0x34], "little")
+    return sector not in (512, 4096) or (directory + 2) * sector > len(data)
+
+
+def encrypted(file: str) -> FileRefused:
+    return refuse("encrypted", file, f"Berkas {file} dilindungi kata sandi (terenkripsi), jadi tidak "
+                  "bisa dibaca. Buka di Excel dengan kata sandinya, hapus kata sandi (File > Info > "
+                  "Protect Workbook > Encrypt with Password, kosongkan), simpan, lalu unggah lagi.")
+
+
+def _text_kind(data: bytes, file: str) -> str:
+    head = data[:65536]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _not_spreadsheet(file, "berkas biner yang tidak dikenal")
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<")):
+        raise _not_spreadsheet(file, "halaman HTML/XML yang diberi nama lembar kerja")
+    return "json" if start.startswith((b"{", b"[")) else "csv"
+
+
+def check_size(size: int, file: str, limits: Limits) -> None:
+    if size > limits.max_bytes:
+        raise refuse("too_large", file, f"Berkas {file} berukuran {fmt_int(size // MB)} MB, "
+                     f"melebihi batas {fmt_int(limits.max_bytes // MB)} MB. Pecah per bulan atau per "
+                     "instansi, atau simpan sebagai CSV, lalu unggah bagian-bagiannya.")
+
+
+def check_zip(data: bytes, file: str, limits: Limits) -> None:
+    """Declared sizes of the zip members, before anything is decompressed: a bomb is refused."""
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    unpacked = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unpacked > 10 * MB and unpacked / packed > limits.max_ratio:
+        raise refuse("zip_bomb", file, f"Berkas {file} mengembang {fmt_int(unpacked // packed)} kali "
+                     f"saat dibuka (batas {limits.max_ratio} kali): ini bukan lembar kerja yang wajar "
+                     f"(zip bomb). Simpan ulang dari Excel. {HOW_TO_SAVE}")
+    if unpacked > limits.max_uncompressed:
+        raise refuse("too_large", file, f"Isi berkas {file} sebesar {fmt_int(unpacked // MB)} MB "
+                     f"setelah dibuka, melebihi batas {fmt_int(limits.max_uncompressed // MB)} MB. "
+                     "Pecah per bulan atau per instansi, lalu unggah bagian-bagiannya.")
+
+
+DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:?([A-Z]+)?(\d+)?"')
+
+
+def declared_dimensions(zf: zipfile.ZipFile, member: str) -> tuple[int, int] | None:
+    """(rows, cols) that a worksheet's <dimension> element declares, from its first 4 KB."""
+    with zf.open(member) as stream:
+        head = stream.read(4096)
+    found = DIMENSION.search(head)
+    if not found or not found.group(2):
+        return None
+    return int(found.group(2)), column_number(found.group(1).decode())
+
+
+def column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def check_shape(rows: int, cols: int, file: str, sheet: str | None, limits: Limits) -> None:
+    if cols > limits.max_cols:
+        raise refuse("too_many_columns", file, f"Sheet berisi {fmt_int(cols)} kolom, melebihi batas "
+                     f"{fmt_int(limits.max_cols)}. Hapus kolom kosong atau yang tidak perlu "
+                     "(pilih kolom, Delete), simpan, lalu unggah lagi.", sheet)
+    if rows > limits.max_rows:
+        raise refuse("too_many_rows", file, f"Sheet berisi {fmt_int(rows)} baris, melebihi batas "
+                     f"{fmt_int(limits.max_rows)}. Pecah per bulan, lalu unggah bagian-bagiannya.",
+                     sheet)
