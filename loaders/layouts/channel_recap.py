@@ -1,0 +1,83 @@
+"""Queue-system daily channel recap (SiolaQ `Rekap Antrean Langsung dan Online`):
+Tanggal | Instansi | Prefix Layanan | Layanan | Antrean Langsung | Antrean Online Hadir |
+Total Nomor Terbit | Pembatalan Online | Tidak Hadir (No-show).
+
+Visits are Total Nomor Terbit, kept by channel: walk_in = Antrean Langsung, online = Antrean Online
+Hadir (their sum must be the total). Cancellations and no-shows are reported, never counted."""
+from __future__ import annotations
+
+from loaders.layouts.common import (Context, count_at, filled_rows, find_row, header_index, problem,
+                                    ref, service_frame, text, title_text)
+from loaders.model import Parsed, Sheet
+from loaders.normalize import find_site, is_total_label, parse_date, parse_period_row
+from mpp.fmt import number
+
+NAME = "antrean_kanal_harian"
+TITLE = "rekap antrean harian langsung dan online"
+HEADERS = {"day": ("TANGGAL",), "agency": ("INSTANSI", "NAMA INSTANSI"),
+           "service": ("LAYANAN", "NAMA LAYANAN"), "walk_in": ("ANTREAN LANGSUNG", "ANTRIAN LANGSUNG"),
+           "online": ("ANTREAN ONLINE HADIR", "ANTRIAN ONLINE HADIR"),
+           "total": ("TOTAL NOMOR TERBIT",), "cancelled": ("PEMBATALAN ONLINE",),
+           "no_show": ("TIDAK HADIR", "TIDAK HADIR NO SHOW")}
+REQUIRED = {"day", "agency", "walk_in", "online", "total"}
+
+
+def header_row(rows: list[list]) -> int | None:
+    return find_row(rows, lambda row: REQUIRED <= header_index(row, HEADERS).keys())
+
+
+def detect(sheet: Sheet) -> float:
+    return 0.95 if header_row(sheet.rows) is not None else 0.0
+
+
+def parse(sheet: Sheet, context: Context) -> Parsed:
+    rows = filled_rows(sheet)
+    at = header_row(rows)
+    cols = header_index(rows[at], HEADERS)
+    period = next((p for row in rows[:at] for c in row if isinstance(c, str)
+                   and (p := parse_period_row(c))), None)
+    problems: list = []
+    records, skipped = [], {"cancelled": 0, "no_show": 0}
+    for r in range(at + 1, len(rows)):
+        if is_total_label(rows[r][cols["day"]]) or is_total_label(rows[r][cols["agency"]]):
+            break
+        day = row_day(rows, r, cols["day"], period, sheet, problems)
+        if day is not None:
+            records += row_records(rows, r, cols, day, sheet, problems)
+            for what in skipped:
+                skipped[what] += (count_at(rows, r, cols[what], sheet, problems) or 0) if what in cols else 0
+    notes = [f"tidak dihitung: pembatalan online {number(skipped['cancelled'])}, tidak hadir "
+             f"{number(skipped['no_show'])}"]
+    years = {d.year for _, d, *_ in records}
+    return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
+                  year=max(years) if years else None, problems=problems, notes=notes)
+
+
+def row_day(rows, r, col, period, sheet, problems):
+    if text(rows[r][col]) == "":
+        return None
+    try:
+        day = parse_date(rows[r][col])
+    except ValueError as exc:
+        problems.append(problem("tanggal_tidak_sah", f"{exc}.", sheet, ref(r, col)))
+        return None
+    if period and not period[0] <= day <= period[1]:
+        problems.append(problem("di_luar_periode", f"Tanggal {day:%d/%m/%Y} di luar periode "
+                                f"{period[0]:%d/%m/%Y} s.d. {period[1]:%d/%m/%Y}.", sheet, ref(r, col)))
+        return None
+    return day
+
+
+def row_records(rows, r, cols, day, sheet, problems) -> list[tuple]:
+    agency = text(rows[r][cols["agency"]])
+    service = text(rows[r][cols["service"]]) if "service" in cols else None
+    walk_in, online, total = (count_at(rows, r, cols[c], sheet, problems)
+                              for c in ("walk_in", "online", "total"))
+    if None in (walk_in, online, total):
+        return []
+    if walk_in + online != total:
+        problems.append(problem("jumlah_tidak_cocok", f"Total Nomor Terbit {number(total)} bukan "
+                                f"Antrean Langsung {number(walk_in)} + Antrean Online Hadir "
+                                f"{number(online)}.", sheet, ref(r, cols["total"])))
+    return [(agency, day, "day", service or None, channel, visits, ref(r, cols[channel]))
+            for channel, visits in (("walk_in", walk_in), ("online", online)) if visits]

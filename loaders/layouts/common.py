@@ -1,0 +1,183 @@
+"""What the layout modules share: the parse context, cell text, merged-cell filling, header search
+and the tidy frames every layout returns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from loaders.model import FileRefused, Problem, Sheet
+from loaders.normalize import find_year, parse_count, parse_month
+from mpp.fmt import number
+
+SERVICE_COLUMNS = ["agency", "day", "grain", "service", "channel", "visits", "source_cell"]
+VISITOR_COLUMNS = ["day", "grain", "visitors", "source_cell"]
+
+
+@dataclass
+class Context:
+    """What a layout needs beyond the sheet: the file's name, and the options the user gave."""
+    file_name: str = ""
+    year: int | None = None       # --year: overrides what the file says
+    block: str | None = None      # --block: one month block of a sheet with several
+    today: date = field(default_factory=date.today)
+
+
+def text(value) -> str:
+    """A cell as clean text: '' for empty, numbers without a trailing '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def key(value) -> str:
+    """Text for matching headers: upper case, letters and digits only, single spaces."""
+    return " ".join(re.sub(r"[^\w]+", " ", text(value).upper()).split())
+
+
+def is_blank(value) -> bool:
+    return text(value) in ("",)
+
+
+def col_letter(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def ref(row: int, col: int) -> str:
+    """0-based (row, col) -> 'B7'."""
+    return f"{col_letter(col)}{row + 1}"
+
+
+def filled_rows(sheet: Sheet) -> list[list]:
+    """The grid with every merged area holding its top-left value, so an agency merged over its
+    service rows names each of them. Rows are padded to one width."""
+    width = max((len(r) for r in sheet.rows), default=0)
+    rows = [list(r) + [None] * (width - len(r)) for r in sheet.rows]
+    for top, left, bottom, right in sheet.merged:
+        if top >= len(rows) or left >= width:
+            continue
+        value = rows[top][left]
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            for c in range(left, min(right, width - 1) + 1):
+                rows[r][c] = value
+    return rows
+
+
+def find_row(rows: list[list], wanted, limit: int = 30) -> int | None:
+    """The first row (of the top `limit`) for which wanted(row) is true."""
+    for index, row in enumerate(rows[:limit]):
+        if wanted(row):
+            return index
+    return None
+
+
+def header_index(row: list, names: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """Which column holds each wanted header: names maps a role to the header keys that mean it.
+    The first column whose key equals (or starts with) one of the spellings wins."""
+    found: dict[str, int] = {}
+    for role, spellings in names.items():
+        for col, cell in enumerate(row):
+            cell_key = key(cell)
+            if cell_key and any(cell_key == s or cell_key.startswith(s + " ") for s in spellings):
+                found[role] = col
+                break
+    return found
+
+
+def service_frame(records: list[tuple], sheet: Sheet | None = None) -> pd.DataFrame:
+    """Records (agency, day, grain, service, channel, visits, source_cell) -> the tidy frame, with
+    the sheet's name beside source_cell so a problem can say where it is."""
+    frame = pd.DataFrame.from_records(records, columns=SERVICE_COLUMNS)
+    frame["visits"] = frame["visits"].astype("int64")
+    frame["sheet"] = sheet.name if sheet else None
+    return frame
+
+
+def visitor_frame(records: list[tuple]) -> pd.DataFrame | None:
+    if not records:
+        return None
+    frame = pd.DataFrame.from_records(records, columns=VISITOR_COLUMNS)
+    frame["visitors"] = frame["visitors"].astype("int64")
+    return frame
+
+
+def problem(code: str, message: str, sheet: Sheet | None = None, cell: str | None = None,
+            file: str = "", sheet_name: str | None = None) -> Problem:
+    return Problem(code, message, file=file, sheet=sheet.name if sheet else sheet_name, cell=cell)
+
+
+def title_text(rows: list[list], limit: int = 8) -> str:
+    """The words above a table (title rows), for finding the site and the year."""
+    return " ".join(text(c) for row in rows[:limit] for c in row if isinstance(c, str) and c.strip())
+
+
+def is_number(value) -> bool:
+    """A cell holding a count (a number, '1.263' or '-')."""
+    if is_blank(value):
+        return False
+    try:
+        return parse_count(value) is not None
+    except ValueError:
+        return False
+
+
+def month_of(value) -> int | None:
+    """The month a header cell names; numbers are never months here (1..12 are column numbers)."""
+    return parse_month(value) if isinstance(value, str) else None
+
+
+def count_at(rows: list[list], row: int, col: int, sheet: Sheet, problems: list) -> int | None:
+    """The count in a cell; a bad one becomes a problem naming the cell, and None."""
+    try:
+        return parse_count(rows[row][col])
+    except ValueError as exc:
+        problems.append(problem("angka_tidak_sah", f"{exc}.", sheet, ref(row, col)))
+        return None
+
+
+def formula_problems(sheet: Sheet, rows: range, cols) -> list[Problem]:
+    """A formula whose value Excel never saved reads as empty: say so rather than load a gap."""
+    cols = set(cols)
+    return [problem("rumus_tanpa_nilai",
+                    "Sel berisi rumus tanpa nilai tersimpan. Buka berkas di Excel, simpan ulang "
+                    "(agar nilainya dihitung), lalu unggah lagi.", sheet, ref(r, c))
+            for r, c in sheet.formulas_without_value if r in rows and c in cols]
+
+
+def resolve_year(context: Context, sheet: Sheet, rows: list[list]) -> int:
+    """--year, else the title rows, else the sheet name, else the file name; refused if none say."""
+    year = (context.year or find_year(title_text(rows)) or find_year(sheet.name)
+            or find_year(context.file_name))
+    if year is None:
+        raise FileRefused([problem(
+            "tahun_tidak_diketahui", "Tahun data tidak tertulis di judul, nama sheet, maupun "
+            "nama berkas. Sebutkan dengan --year YYYY.", sheet)])
+    return year
+
+
+def stated_sum_problem(rows: list[list], sheet: Sheet, row: int, col: int, parts) -> Problem | None:
+    """A stated total (JUMLAH, SUB TOTAL, an agency's subtotal row) that is not the sum of the cells
+    `parts` ((row, col) pairs) is a problem reported at the stated cell. Bad cells are reported
+    where they are, so they count as 0 here."""
+    def value(r, c):
+        try:
+            return parse_count(rows[r][c]) or 0
+        except ValueError:
+            return 0
+    if not is_number(rows[row][col]):
+        return None
+    stated, total = value(row, col), sum(value(r, c) for r, c in parts)
+    if stated == total:
+        return None
+    return problem("jumlah_tidak_cocok", f"Jumlah tertulis {number(stated)}, tetapi angka yang "
+                   f"dijumlahkannya berjumlah {number(total)}. Perbaiki angka atau jumlahnya.",
+                   sheet, ref(row, col))

@@ -1,0 +1,79 @@
+"""One sheet per month (JANUARI, FEBRUARI, ...): NO | NAMA INSTANSI | JENIS LAYANAN | JUMLAH, each
+agency merged over its service rows, SUB TOTAL rows per agency and a TOTAL row at the end.
+Every month sheet of the workbook is parsed; the month comes from the sheet's name."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from loaders.layouts.common import (Context, count_at, filled_rows, find_row, formula_problems,
+                                    header_index, is_blank, key, month_of, problem, ref,
+                                    resolve_year, service_frame, stated_sum_problem, text,
+                                    title_text)
+from loaders.model import Parsed, Sheet
+from loaders.normalize import find_site, is_total_label
+
+NAME = "per_bulan"
+TITLE = "satu sheet per bulan"
+HEADERS = {"agency": ("NAMA INSTANSI", "INSTANSI", "NAMA OPD", "OPD", "SKPD", "PERANGKAT DAERAH"),
+           "service": ("JENIS LAYANAN", "LAYANAN", "NAMA LAYANAN"),
+           "count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "JUMLAH LAYANAN", "TOTAL")}
+
+
+def header_row(rows: list[list]) -> int | None:
+    return find_row(rows, lambda row: {"agency", "count"} <= header_index(row, HEADERS).keys())
+
+
+def detect(sheet: Sheet) -> float:
+    if month_of(sheet.name.strip()) is None:
+        return 0.0
+    return 0.9 if header_row(sheet.rows) is not None else 0.0
+
+
+def is_subtotal(label) -> bool:
+    return is_total_label(label) and key(label).replace(" ", "").startswith("SUB")
+
+
+def parse(sheet: Sheet, context: Context) -> Parsed:
+    rows = filled_rows(sheet)
+    at = header_row(rows)
+    cols = header_index(rows[at], HEADERS)
+    year = resolve_year(context, sheet, rows[:at])
+    day = date(year, month_of(sheet.name.strip()), 1)
+    problems: list = []
+    records, checks = walk(rows, at, cols, sheet, day, problems)
+    problems += [p for check in checks if (p := stated_sum_problem(rows, sheet, *check))]
+    problems += formula_problems(sheet, range(at + 1, len(rows)), [cols["count"]])
+    return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
+                  year=year, problems=problems)
+
+
+def walk(rows, at, cols, sheet, day, problems):
+    """Service rows become records; SUB TOTAL and TOTAL rows become checks (row, parts)."""
+    records, checks, since_subtotal, every = [], [], [], []
+    label_cols = [c for c in range(cols["count"])]
+    for r in range(at + 1, len(rows)):
+        labels = [rows[r][c] for c in label_cols]
+        if any(is_subtotal(c) for c in labels):
+            checks.append((r, cols["count"], [(x, cols["count"]) for x in since_subtotal]))
+            since_subtotal = []
+        elif any(is_total_label(c) for c in labels):
+            checks.append((r, cols["count"], [(x, cols["count"]) for x in every]))
+            break
+        elif not is_blank(rows[r][cols["agency"]]) and not is_blank(rows[r][cols["count"]]):
+            visits = count_at(rows, r, cols["count"], sheet, problems)
+            if visits is not None:
+                service = text(rows[r][cols["service"]]) if "service" in cols else None
+                records.append((text(rows[r][cols["agency"]]), day, "month", service or None,
+                                None, visits, ref(r, cols["count"])))
+                since_subtotal.append(r)
+                every.append(r)
+    return records, checks
+
+
+def combine(parsed: list[Parsed]) -> Parsed:
+    """The month sheets of one workbook as one result."""
+    service = pd.concat([p.service for p in parsed], ignore_index=True)
+    return Parsed(NAME, service, site=next((p.site for p in parsed if p.site), None),
+                  year=parsed[0].year, problems=[q for p in parsed for q in p.problems])

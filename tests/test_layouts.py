@@ -1,0 +1,197 @@
+"""Each layout family and quirk, from a file made in code, read through loaders.read as an upload is."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from loaders import read
+from loaders.layouts import parse_workbook
+from loaders.layouts.common import Context
+from loaders.model import FileRefused
+from tests import layout_files as lf
+
+SLEMAN = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "sleman_rekap_izin_2025.xlsx"
+
+
+def parse(data: bytes, name: str = "rekap.xlsx", **context):
+    return parse_workbook(read.read_file(None, data, name=name), Context(file_name=name, **context))
+
+
+def monthly(parsed, agency: str) -> dict[date, int]:
+    rows = parsed.service[parsed.service["agency"] == agency]
+    return dict(zip(rows["day"], rows["visits"]))
+
+
+def codes(parsed) -> list[tuple[str, str | None]]:
+    return [(p.code, p.cell) for p in parsed.problems]
+
+
+# ---- yearly recap ---------------------------------------------------------------------------------
+
+def test_yearly_recap_reads_text_numbers_dashes_and_leaves_unreported_months_out():
+    parsed = parse(lf.yearly_recap({"Disdukcapil": ["1.263", "-", 5], "DPMPTSP": [10, 20, "30"]}))
+    assert parsed.layout == "rekap_tahunan"
+    assert monthly(parsed, "Disdukcapil") == {date(2024, 1, 1): 1263, date(2024, 2, 1): 0,
+                                              date(2024, 3, 1): 5}
+    assert set(parsed.service["day"]) == {date(2024, m, 1) for m in (1, 2, 3)}   # April.. not reported
+    assert parsed.site == "MPP Kabupaten Paser" and parsed.year == 2024
+    assert parsed.problems == []
+
+
+def test_yearly_recap_skips_the_total_row_and_the_signature_block():
+    parsed = parse(lf.yearly_recap({"Samsat": [1, 2]}, signature=True))
+    assert set(parsed.service["agency"]) == {"Samsat"}
+    assert parsed.service["visits"].sum() == 3
+
+
+def test_yearly_recap_total_row_that_disagrees_is_a_problem_naming_the_cell():
+    parsed = parse(lf.yearly_recap({"Samsat": [1, 2], "Imigrasi": [3, 4]}, stated_totals={1: 99}))
+    assert codes(parsed) == [("jumlah_tidak_cocok", "D7")]
+    assert "99" in parsed.problems[0].message and "6" in parsed.problems[0].message
+
+
+def test_yearly_recap_negative_and_non_numeric_counts_are_problems_all_listed():
+    parsed = parse(lf.yearly_recap({"Samsat": [-4, "banyak"]}, total_row=False, total_col=False))
+    assert [c for c, _ in codes(parsed)] == ["angka_tidak_sah", "angka_tidak_sah"]
+    assert [cell for _, cell in codes(parsed)] == ["C5", "D5"]
+
+
+def test_yearly_recap_cover_sheet_is_ignored():
+    parsed = parse(lf.yearly_recap({"Samsat": [1]}, cover=True))
+    assert parsed.layout == "rekap_tahunan" and parsed.service["visits"].tolist() == [1]
+
+
+def test_yearly_recap_year_from_option_when_title_has_none():
+    data = lf.yearly_recap({"Samsat": [1]}, title="REKAP PENGUNJUNG")
+    with pytest.raises(FileRefused) as refused:
+        parse(data)
+    assert refused.value.problems[0].code == "tahun_tidak_diketahui"
+    assert "--year" in refused.value.problems[0].message
+    assert parse(data, year=2023).service["day"].tolist() == [date(2023, 1, 1)]
+
+
+def test_yearly_recap_english_and_abbreviated_month_names():
+    months = ["Jan", "Feb", "MARCH", "Apr", "May", "Jun", "Jul", "Agt", "Sept", "OCTOBER", "Nop", "Des"]
+    parsed = parse(lf.yearly_recap({"Samsat": [1] * 12}, months=months))
+    assert sorted(d.month for d in parsed.service["day"]) == list(range(1, 13))
+
+
+# ---- the real Sleman recap: several month blocks ------------------------------------------------
+
+@pytest.mark.skipif(not SLEMAN.exists(), reason="real-data/sleman_rekap_izin_2025.xlsx tidak ada")
+def test_sleman_without_block_is_refused_listing_the_blocks():
+    with pytest.raises(FileRefused) as refused:
+        parse(SLEMAN.read_bytes(), SLEMAN.name)
+    message = refused.value.problems[0].message
+    assert refused.value.problems[0].code == "blok_ganda"
+    for block in ("JUMLAH IZIN", "JUMLAH PENOLAKAN", "JUMLAH BERKAS DICABUT", "JUMLAH IZIN TERBIT"):
+        assert f'"{block}"' in message
+
+
+@pytest.mark.skipif(not SLEMAN.exists(), reason="real-data/sleman_rekap_izin_2025.xlsx tidak ada")
+def test_sleman_block_jumlah_izin():
+    parsed = parse(SLEMAN.read_bytes(), SLEMAN.name, block="JUMLAH IZIN")
+    service = parsed.service
+    assert monthly(parsed, "IZIN PRAKTIK BIDAN") == {date(2025, m, 1): v for m, v in
+                                                     zip(range(1, 7), [25, 25, 19, 29, 0, 0])}
+    totals = service.groupby("day")["visits"].sum()
+    assert totals.tolist() == [709, 778, 1040, 646, 483, 563]
+    assert not service["agency"].str.contains("J  U  M|JUMLAH|RETNO|NIP|Kepala", regex=True).any()
+    assert service["agency"].nunique() == 70 and parsed.problems == []
+
+
+@pytest.mark.skipif(not SLEMAN.exists(), reason="real-data/sleman_rekap_izin_2025.xlsx tidak ada")
+def test_sleman_block_izin_terbit_and_unknown_block():
+    parsed = parse(SLEMAN.read_bytes(), SLEMAN.name, block="jumlah izin terbit")
+    assert parsed.service["visits"].sum() == 4293
+    with pytest.raises(FileRefused) as refused:
+        parse(SLEMAN.read_bytes(), SLEMAN.name, block="JUMLAH LAIN")
+    assert refused.value.problems[0].code == "blok_tidak_ada"
+
+
+# ---- one sheet per month --------------------------------------------------------------------------
+
+MONTHS = {"JANUARI": {"Disdukcapil": {"KTP-el": 5, "KK": "1.200"}, "Samsat": {"PKB": 7}},
+          "Feb": {"Disdukcapil": {"KTP-el": 3}}}
+
+
+def test_monthly_sheets_agency_merged_over_services_subtotals_not_counted():
+    parsed = parse(lf.monthly_sheets(MONTHS))
+    assert parsed.layout == "per_bulan" and parsed.problems == []
+    jan = parsed.service[parsed.service["day"] == date(2025, 1, 1)]
+    assert jan[["agency", "service", "visits"]].values.tolist() == [
+        ["Disdukcapil", "KTP-el", 5], ["Disdukcapil", "KK", 1200], ["Samsat", "PKB", 7]]
+    assert parsed.service["visits"].sum() == 1215
+    assert parsed.site == "MPP Kota Balikpapan"
+
+
+def test_monthly_sheets_ignore_lookup_and_hidden_sheets():
+    parsed = parse(lf.monthly_sheets(MONTHS, lookup_sheet=True, hidden_sheet=True))
+    assert set(parsed.service["day"]) == {date(2025, 1, 1), date(2025, 2, 1)}
+
+
+def test_monthly_sheets_total_that_disagrees_is_a_problem():
+    parsed = parse(lf.monthly_sheets({"MARET": {"Samsat": {"PKB": 7, "BBN": 3}}}, stated_total=11))
+    assert codes(parsed) == [("jumlah_tidak_cocok", "D6")]
+    assert parsed.problems[0].sheet == "MARET"
+
+
+def test_not_a_known_layout_is_refused_naming_the_sheets():
+    with pytest.raises(FileRefused) as refused:
+        parse(lf.monthly_sheets({"Catatan": {"Samsat": {"PKB": 1}}}))
+    assert refused.value.problems[0].code == "tata_letak_tidak_dikenal"
+    assert "'Catatan'" in refused.value.problems[0].message
+
+
+# ---- queue-system daily matrix (SiolaQ Rekap Layanan) -------------------------------------------
+
+DUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil"
+MATRIX = {DUKCAPIL: {"A — KTP-el": {1: 5, 2: 7}, "B — KK": {1: 1}}, "Imigrasi": {"": {3: 4}}}
+
+
+def test_queue_matrix_keeps_service_rows_never_double_counts_subtotals():
+    parsed = parse(lf.queue_matrix(MATRIX), "siolaq.xlsx")
+    service = parsed.service
+    assert parsed.layout == "antrean_matriks_harian" and parsed.problems == []
+    assert service["visits"].sum() == 17                       # not 34: agency rows are subtotals
+    ktp = service[service["service"] == "KTP-el"]
+    assert dict(zip(ktp["day"], ktp["visits"])) == {date(2026, 1, 1): 5, date(2026, 1, 2): 7}
+    assert set(service["grain"]) == {"day"}
+    imigrasi = service[service["agency"] == "Imigrasi"]        # no service rows: the agency row counts
+    assert imigrasi[["day", "visits"]].values.tolist() == [[date(2026, 1, 3), 4]]
+    assert parsed.site == "MPP Kota Surabaya"
+
+
+def test_queue_matrix_subtotal_that_disagrees_is_a_problem():
+    parsed = parse(lf.queue_matrix(MATRIX, subtotal_off={(DUKCAPIL, 2): 3}), "siolaq.xlsx")
+    assert ("jumlah_tidak_cocok", "D5") in codes(parsed)
+
+
+def test_queue_matrix_days_outside_the_period_are_problems():
+    data = lf.queue_matrix({"Imigrasi": {"A — Paspor": {30: 2}}},
+                           period="Periode 01 February 2026 s.d. 28 February 2026")
+    assert codes(parse(data, "siolaq.xlsx"))[0] == ("di_luar_periode", "AF6")
+
+
+# ---- queue-system daily channel recap -----------------------------------------------------------
+
+CHANNEL_ROWS = [("02-01-2026", DUKCAPIL, "A", "KTP-el", 10, 5, 2, 1),
+                ("03-01-2026", "Imigrasi", "B", "Paspor", 3, 0, 0, 4)]
+
+
+def test_channel_recap_keeps_channels_and_reports_cancellations_apart():
+    parsed = parse(lf.channel_recap(CHANNEL_ROWS), "antrean.xlsx")
+    assert parsed.layout == "antrean_kanal_harian" and parsed.problems == []
+    rows = parsed.service[["agency", "day", "channel", "visits"]].values.tolist()
+    assert rows == [[DUKCAPIL, date(2026, 1, 2), "walk_in", 10], [DUKCAPIL, date(2026, 1, 2), "online", 5],
+                    ["Imigrasi", date(2026, 1, 3), "walk_in", 3]]
+    assert parsed.notes[0] == "tidak dihitung: pembatalan online 2, tidak hadir 5"
+
+
+def test_channel_recap_total_that_is_not_the_sum_and_dates_outside_period():
+    rows = CHANNEL_ROWS + [("03-02-2026", "Imigrasi", "B", "Paspor", 1, 0, 0, 0)]
+    parsed = parse(lf.channel_recap(rows, total_off=1), "antrean.xlsx")
+    found = codes(parsed)
+    assert ("jumlah_tidak_cocok", "G4") in found and ("di_luar_periode", "A6") in found
