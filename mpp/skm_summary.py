@@ -5,6 +5,8 @@ the indices as printed, graded by our bounds (and flagged where the printed grad
 """
 from __future__ import annotations
 
+import pandas as pd
+
 from mpp import skm
 from mpp import skm_report as report
 from mpp.period import Period
@@ -34,26 +36,29 @@ def from_answers(con, site: str, period: Period) -> dict:
                              report.demographics(con, site, period).items()}}
 
 
-def _published_row(row) -> dict:
-    return {"label": row.period, "ikm": row.ikm, "ikm_text": row.ikm_text, "grade": row.grade,
+def _published_row(row, label: str) -> dict:
+    return {"label": label, "ikm": row.ikm, "ikm_text": row.ikm_text, "grade": row.grade,
             "grade_label": row.grade_label, "published_grade": row.published_grade,
             "grade_agrees": bool(row.grade_agrees),
-            "respondents": None if row.respondents != row.respondents else row.respondents}
+            "respondents": None if pd.isna(row.respondents) else int(row.respondents)}
 
 
 def from_published(con, site: str, period: str | None) -> dict:
     """Figures as an office published them: the site's total row of a period (default the latest)."""
     totals = report.published_totals(con, site)
     if totals.empty or (period and period not in set(totals["period"])):
-        raise NoSurvey(f"Tidak ada ringkasan SKM untuk {site}" + (f" periode {period}." if period else "."))
+        known = ", ".join(totals["period"]) or "tidak ada"
+        raise NoSurvey(f"Tidak ada ringkasan SKM untuk {site}" + (f" periode {period}" if period else "")
+                       + f". Periode yang ada: {known}.")
     row = next(totals[totals["period"] == period].itertuples()) if period else \
         list(totals.itertuples())[-1]
     units = report.published_units(con, site, row.period)
-    items = [{"item": f"V{i + 1}", "value": float(v)} for i, v in enumerate(row.item_values or [])]
-    return {"site": site, "source": "ringkasan", "period": row.period, **_published_row(row),
+    values = [] if row.item_values is None else list(row.item_values)
+    items = [{"item": f"V{i + 1}", "value": None if pd.isna(v) else float(v)} for i, v in enumerate(values)]
+    return {"site": site, "source": "ringkasan", "period": row.period, **_published_row(row, row.period),
             "unsur": [], "items": items, "item_count": int(row.item_count), "priority": [],
-            "units": [{**_published_row(u), "label": u.unit} for u in units.itertuples()],
-            "trend": [_published_row(r) for r in totals.itertuples()]}
+            "units": [_published_row(u, u.unit) for u in units.itertuples()],
+            "trend": [_published_row(r, r.period) for r in totals.itertuples()]}
 
 
 def site_report(con, site: str, period_text: str | None = None) -> dict:

@@ -1,0 +1,187 @@
+"""Loading satisfaction-survey files: the real Pangkep answers and Banyuwangi published indices, and
+every refusal (1-5 scale, out of range, words, blanks) naming its file and cell."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from loaders.skm_load import load_skm
+from mpp import db, ledger, skm
+from mpp import skm_report as report
+from mpp.skm_summary import site_report
+
+REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
+PANGKEP = REAL_DATA / "pangkep_skm_responden.csv"
+BANYUWANGI = REAL_DATA / "banyuwangi_ikm_kecamatan.xlsx"
+PANGKEP_SITE = "MPP Kabupaten Pangkajene dan Kepulauan"
+BANYUWANGI_SITE = "MPP Kabupaten Banyuwangi"
+HEADER = ["id_responden", "tgl_responden", "instansi", "jkel", "pekerjaan", "pendidikan",
+          *(f"U{i}" for i in range(1, 10)), "saran"]
+
+
+def need(path: Path) -> Path:
+    if not path.is_file():
+        pytest.skip(f"real office file missing: {path} (see ../shared/real-data/README.md)")
+    return path
+
+
+def csv_bytes(rows, header=HEADER) -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *rows])
+    return out.getvalue().encode("utf-8")
+
+
+def row(rid, answers, agency="DPMPTSP", day="2024-12-09 10:00:00"):
+    return [rid, day, agency, "Perempuan", "Wiraswasta", "SMA", *answers, "baik"]
+
+
+def test_pangkep_index_from_the_file_matches_the_hand_computation(store):
+    result = load_skm(store, need(PANGKEP), site=PANGKEP_SITE, unknown_agencies="add")
+    assert result.outcome == "added" and result.rows == 55
+    # By hand: the column sums of U1..U9 over the 55 respondents of the file.
+    sums = [215, 209, 207, 205, 205, 199, 204, 209, 203]
+    with open(PANGKEP, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 55 and [sum(int(r[f"U{i}"]) for r in rows) for i in range(1, 10)] == sums
+    # NRR_i = sum_i / 55; IKM = (sum of NRR_i / 9) x 25 = 25 x 1856 / (9 x 55) = 46400 / 495 = 93,7373...
+    assert sum(sums) == 1856
+    expected = Fraction(25 * 1856, 9 * 55)
+    survey = report.site_survey(store, PANGKEP_SITE, report.parse_period("2024"))
+    assert survey.respondents == 55
+    assert [survey.nrr[f"U{i}"] for i in range(1, 10)] == [Fraction(s, 55) for s in sums]
+    assert survey.ikm == expected == Fraction(46400, 495)
+    assert skm.display(survey.ikm) == "93,74" and survey.grade.letter == "A"
+    assert survey.priority() == ["U6"]                   # 199 / 55 = 3,62: Kompetensi
+    assert "IKM 93,74 (A) dari 55 responden" in result.notes
+
+
+def test_pangkep_keeps_demographics_never_names_phones_or_suggestions(store):
+    load_skm(store, need(PANGKEP), site=PANGKEP_SITE, unknown_agencies="add")
+    columns = {c[0] for c in store.execute("DESCRIBE skm_responses").fetchall()}
+    assert {"sex", "education", "occupation", "age_band"} <= columns
+    assert not columns & {"saran", "nama", "name", "phone", "no_hp", "telepon"}
+    sexes = dict(store.execute("SELECT sex, count(*) FROM skm_respondents GROUP BY sex").fetchall())
+    assert sexes == {"Laki-laki": 30, "Perempuan": 25}      # as `cut -d, -f4 | uniq -c` counts
+    per_agency = report.agency_surveys(store, PANGKEP_SITE, report.parse_period("2024"))
+    assert len(per_agency) == 13 and sum(s.respondents for s in per_agency) == 55
+
+
+def test_personal_columns_and_multiline_suggestions_are_not_stored(store, tmp_path):
+    header = ["id_responden", "nama", "no_hp", "tgl_responden", "instansi", "usia",
+              *(f"U{i}" for i in range(1, 10)), "saran"]
+    rows = [["1", "Siti Aminah", "081234567890", "09/12/2024", "Disdukcapil", "34", *[4] * 9,
+             "antrean lama\r\npetugas ramah"],
+            ["2", "Budi", "081298765432", "10/12/2024", "Disdukcapil", "61", *[3] * 9, "ok"]]
+    result = load_skm(store, "survei.csv", csv_bytes(rows, header), site=PANGKEP_SITE)
+    assert result.ok, result.problems
+    stored = store.execute("SELECT * FROM skm_responses").fetchall()
+    text = repr(stored)
+    assert "Siti" not in text and "0812" not in text and "antrean" not in text
+    assert [r[0] for r in store.execute("SELECT age_band FROM skm_respondents ORDER BY day").fetchall()] \
+        == ["30-39", ">= 60"]
+
+
+def test_a_respondent_listed_twice_keeps_the_last_answers(store):
+    rows = [row("30", [2] * 9), row("31", [4] * 9), row("30", [3] * 9)]
+    result = load_skm(store, "dua_kali.csv", csv_bytes(rows), site=PANGKEP_SITE)
+    assert result.rows == 2
+    assert any("responden 30" in n for n in result.notes)
+    survey = report.site_survey(store, PANGKEP_SITE, report.parse_period("2024"))
+    assert survey.ikm == Fraction(25 * (3 + 4), 2)       # (3 + 4) / 2 per unsur, x 25 = 87,50
+
+
+@pytest.mark.parametrize("bad, code, words", [
+    (5, "skm_jawaban_di_luar_skala", "skala 1-5"),
+    (0, "skm_jawaban_di_luar_skala", "di luar skala 1-4"),
+    ("Baik", "skm_jawaban_bukan_angka", "bukan angka"),
+    ("3.5", "skm_jawaban_bukan_angka", "bukan angka"),
+    ("", "skm_jawaban_kosong", "kosong")])
+def test_answers_off_the_scale_are_refused_naming_file_and_cell(store, bad, code, words):
+    answers = [4, 4, bad, 4, 4, 4, 4, 4, 4]               # U3 of the second respondent: column I, row 3
+    result = load_skm(store, "skala.csv", csv_bytes([row("1", [4] * 9), row("2", answers)]),
+                      site=PANGKEP_SITE)
+    assert result.outcome == "refused"
+    found = [p for p in result.problems if p.code == code]
+    assert found and found[0].cell == "I3" and found[0].file == "skala.csv"
+    assert words in str(found[0]) and "skala.csv" in str(found[0]) and "I3" in str(found[0])
+    assert store.execute("SELECT count(*) FROM skm_responses").fetchall() == [(0,)]
+    assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
+
+
+def test_a_1_to_5_file_names_some_cells_and_counts_the_rest(store):
+    rows = [row(str(i), [5] * 9) for i in range(1, 11)]
+    result = load_skm(store, "skala5.csv", csv_bytes(rows), site=PANGKEP_SITE)
+    assert result.outcome == "refused" and len(result.problems) == 21
+    assert "70 sel lain" in result.problems[-1].message
+
+
+def test_eleven_items_are_not_raw_skm(store):
+    header = [*HEADER[:-1], "U10", "U11"]
+    rows = [["1", "2024-12-09", "DPMPTSP", "L", "PNS", "S1", *[4] * 11]]
+    result = load_skm(store, "sebelas.csv", csv_bytes(rows, header), site=PANGKEP_SITE)
+    assert result.outcome == "refused" and result.problems[0].code == "skm_bukan_9_unsur"
+
+
+def test_long_answers_give_the_same_index(store):
+    header = ["responden", "tanggal", "instansi", "jenis_kelamin", "unsur", "jawaban"]
+    answers = {"A": [4, 4, 3, 4, 4, 4, 4, 3, 4], "B": [3, 3, 3, 4, 4, 3, 4, 4, 4]}
+    rows = [[who, "09/12/2024", "Samsat", "Laki-laki", f"U{i + 1}", a]
+            for who, values in answers.items() for i, a in enumerate(values)]
+    result = load_skm(store, "panjang.csv", csv_bytes(rows, header), site=PANGKEP_SITE)
+    assert result.ok and result.layout == "skm_responden" and result.rows == 2
+    survey = report.site_survey(store, PANGKEP_SITE, report.parse_period("2024"))
+    assert survey.ikm == skm.survey_from_answers(list(answers.values())).ikm
+    incomplete = load_skm(store, "kurang.csv", csv_bytes(rows[:-1], header), site=PANGKEP_SITE)
+    assert incomplete.problems[0].code == "skm_unsur_tidak_lengkap"
+
+
+def test_same_bytes_unchanged_corrected_file_replaces_and_undo_restores(store):
+    first = csv_bytes([row("1", [4] * 9), row("2", [3] * 9)])
+    assert load_skm(store, "a.csv", first, site=PANGKEP_SITE).outcome == "added"
+    assert load_skm(store, "a.csv", first, site=PANGKEP_SITE).outcome == "unchanged"
+    fixed = load_skm(store, "a.csv", csv_bytes([row("1", [4] * 9), row("2", [4] * 9)]), site=PANGKEP_SITE)
+    assert fixed.outcome == "replaced"
+    period = report.parse_period("2024")
+    assert report.site_survey(store, PANGKEP_SITE, period).ikm == 100
+    with db.transaction(store):
+        ledger.undo(store, fixed.load_id)
+    assert report.site_survey(store, PANGKEP_SITE, period).ikm == Fraction(175, 2)
+    statuses = store.execute("SELECT status FROM loads ORDER BY load_id").fetchall()
+    assert statuses == [("loaded",), ("undone",)]
+
+
+def test_future_dates_are_refused(store):
+    result = load_skm(store, "besok.csv", csv_bytes([row("1", [4] * 9, day="2030-01-02")]),
+                      site=PANGKEP_SITE, today=date(2026, 11, 23))
+    assert result.outcome == "refused" and result.problems[0].code == "tanggal_di_masa_depan"
+
+
+def test_banyuwangi_loads_four_periods_with_the_kabupaten_totals(store):
+    result = load_skm(store, need(BANYUWANGI), site=BANYUWANGI_SITE)
+    assert result.outcome == "added" and result.layout == "skm_ringkasan"
+    totals = report.published_totals(store, BANYUWANGI_SITE)
+    got = {r.period: (r.ikm_text, r.grade, r.item_count) for r in totals.itertuples()}
+    assert got == {"2020": ("86,20", "B", 11), "2021": ("84,82", "B", 11),
+                   "2022 C": ("89,80", "A", 11), "2022 D": ("88,97", "A", 11)}
+    assert all(totals["grade_agrees"])
+    units = report.published_units(store, BANYUWANGI_SITE, "2021")
+    assert len(units) == 24                               # kecamatan Banyuwangi printed only '-'
+    assert units.iloc[0]["unit"] == "Genteng" and units.iloc[0]["ikm_text"] == "92,55"
+    assert units.set_index("unit").loc["Giri", "grade"] == "C"    # 75,25
+    assert any("Banyuwangi tanpa nilai" in n for n in result.notes)
+
+
+def test_banyuwangi_report_and_reload(store):
+    load_skm(store, need(BANYUWANGI), site=BANYUWANGI_SITE)
+    data = site_report(store, BANYUWANGI_SITE)
+    assert (data["period"], data["ikm_text"], data["grade"], data["source"]) == ("2022 D", "88,97", "A",
+                                                                                "ringkasan")
+    assert len(data["items"]) == 11 and data["unsur"] == []
+    assert [t["ikm_text"] for t in data["trend"]] == ["86,20", "84,82", "89,80", "88,97"]
+    again = load_skm(store, BANYUWANGI, site=BANYUWANGI_SITE)
+    assert again.outcome == "unchanged"
