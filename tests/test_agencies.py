@@ -1,0 +1,131 @@
+"""Agency matching on the seed list, with real lists offices wrote (../shared/real-data)."""
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from mpp import db
+from mpp.agencies import AgencyMatcher, add_alias, agency_key, alias_key, ensure_agency, seed_rows
+
+REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
+needs_real_data = pytest.mark.skipif(not REAL_DATA.exists(), reason=f"{REAL_DATA} is missing")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("agencies") / "mpp.duckdb"
+    with db.connect(path) as con:
+        yield con
+
+
+@pytest.fixture(scope="module")
+def matcher(store):
+    return AgencyMatcher.from_store(store)
+
+
+def canonical(matcher, raw, place=None):
+    return matcher.match(raw, place).canonical
+
+
+def test_seed_list_has_at_least_40_agencies_and_no_spelling_twice():
+    rows = seed_rows()
+    assert len(rows) >= 40
+    owners = {}
+    for row in rows:
+        for spelling in [row["name"], row["long_name"], *filter(None, row["aliases"].split("|"))]:
+            owner = owners.setdefault(alias_key(spelling), row["name"])
+            assert owner == row["name"], f"'{spelling}' is an alias of both {owner} and {row['name']}"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil"), ("DISDUKCAPIL ", "Disdukcapil"),
+    ("Dinas Kependudukan & Pencatatan Sipil Kab. Paser", "Disdukcapil"), ("Dukcapil", "Disdukcapil"),
+    ("dinas  kependudukan, dan pencatatan-sipil", "Disdukcapil"),
+    ("Dinas Kependudukan dan Catatan Sipil 4", "Disdukcapil"),
+    ("Polres Paser (SKCK)", "Kepolisian"), ("Polresta Balikpapan", "Kepolisian"),
+    ("POLRESTABES SURABAYA", "Kepolisian"), ("Bank Kaltimtara", "Bankaltimtara"),
+    ("KEMENTRIAN AGAMA", "Kemenag"), ("Kementrian Agama Kabupaten Paser", "Kemenag"),
+    ("DPMPTSP Kab. Batang", "DPMPTSP"), ("DPMPTSP Kota Balikpapan", "DPMPTSP"),
+    ("DPMPTSP PROV. JATENG", "DPMPTSP Provinsi"),
+    ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Jawa Tengah", "DPMPTSP Provinsi"),
+    ("BPJS KETENAGAKERJAAN PEMROV", "BPJS Ketenagakerjaan Provinsi"),
+    ("PT. POS INDONESIA", "Pos Indonesia"), ("Kantor Imigrasi Kelas II Pemalang", "Imigrasi"),
+])
+def test_spellings_resolve_to_their_canonical_agency(matcher, raw, expected):
+    assert canonical(matcher, raw, "Kabupaten Paser") == expected
+
+
+def test_a_different_level_of_government_is_never_merged(matcher):
+    assert canonical(matcher, "DPMPTSP PROV. JATENG") != canonical(matcher, "DPMPTSP Kab. Batang")
+    assert canonical(matcher, "BPJS Ketenagakerjaan Pemprov") != canonical(matcher, "BPJS Ketenagakerjaan")
+    assert matcher.match("Kantor Imigrasi Provinsi Kaltim").agency_id is None
+
+
+def test_the_sites_own_place_is_noise(matcher):
+    assert canonical(matcher, "KPP PRATAMA BATANG", "Batang") == "KPP Pratama"
+    assert canonical(matcher, "Dinas Kesehatan Batang", "Kabupaten Batang") == "Dinas Kesehatan"
+    assert matcher.match("Dinas Kesehatan Batang", "Kabupaten Paser").agency_id is None
+
+
+def test_an_unknown_name_is_never_guessed(matcher):
+    found = matcher.match("Dinas Kesehatan Hewan")
+    assert found.agency_id is None and found.canonical is None and found.rule == "unknown"
+    assert len(found.suggestions) == 3 and found.suggestions[0] == "Dinas Kesehatan"
+
+
+def test_rule_says_how_it_was_resolved(matcher):
+    assert matcher.match("Dinas Kependudukan dan Catatan Sipil 9").rule == "alias+counter"
+    assert matcher.match("DISDUKCAPIL").rule == "alias"
+    assert "spelling" in matcher.match("Kementrian Haji dan Umrah").rule
+
+
+def test_an_alias_added_by_an_analyst_resolves_next_time(tmp_path):
+    with db.connect(tmp_path / "a.duckdb") as con:
+        assert AgencyMatcher.from_store(con).match("Mal Helpdesk Lantai 3").agency_id is None
+        agency_id = ensure_agency(con, "Konsultasi dan Pengaduan")
+        assert add_alias(con, "Mal Helpdesk Lantai 3", agency_id) == 1
+        assert AgencyMatcher.from_store(con).match("MAL HELPDESK lantai 3").canonical == \
+            "Konsultasi dan Pengaduan"
+
+
+def test_wildcard_alias_keys():
+    assert alias_key("Kantor Imigrasi *") == "kantor imigrasi *"
+    assert agency_key("Dinas Kependudukan & Pencatatan Sipil ") == "dinas kependudukan dan pencatatan sipil"
+
+
+@needs_real_data
+def test_batang_24_agencies_stay_24_distinct(matcher):
+    names = [row["nm_dinas"] for row in csv.DictReader(open(REAL_DATA / "batang_instansi.csv"))]
+    found = {raw: matcher.match(raw, "Kabupaten Batang") for raw in names}
+    assert len(names) == 24
+    assert [raw for raw, m in found.items() if m.agency_id is None] == []
+    assert len({m.agency_id for m in found.values()}) == 24
+    assert found["POLRES BATANG"].canonical == "Kepolisian"
+    assert found["DPMPTSP Kab. Batang"].canonical == "DPMPTSP"
+    assert found["DPMPTSP PROV. JATENG "].canonical == "DPMPTSP Provinsi"
+    assert found["BPJS KETENAGAKERJAAN PEMROV"].canonical == "BPJS Ketenagakerjaan Provinsi"
+
+
+@needs_real_data
+def test_deli_serdang_counters_are_disdukcapil(matcher):
+    rows = list(csv.DictReader(open(REAL_DATA / "deliserdang_loket_instansi.csv")))
+    counters = sorted({r["nama_skpd"] for r in rows if "Catatan Sipil" in r["nama_skpd"]})
+    assert len(counters) == 8                                         # counters 2 ... 9
+    assert {canonical(matcher, c, "Kabupaten Deli Serdang") for c in counters} == {"Disdukcapil"}
+    assert canonical(matcher, "Polresta Deli Serdang", "Kabupaten Deli Serdang") == "Kepolisian"
+    unresolved = [r["nama_skpd"] for r in rows
+                  if matcher.match(r["nama_skpd"], "Kabupaten Deli Serdang").agency_id is None]
+    assert unresolved == []
+
+
+@needs_real_data
+def test_tabalong_26_agencies_resolve(matcher):
+    data = json.loads((REAL_DATA / "tabalong_instansi_layanan.json").read_text(encoding="utf-8"))
+    names = [agency["nama"] for agency in data["data"]["instansi"]]
+    found = {raw: matcher.match(raw, "Kabupaten Tabalong") for raw in names}
+    assert len(names) == 26
+    assert [raw for raw, m in found.items() if m.agency_id is None] == []
+    assert len({m.agency_id for m in found.values()}) == 26
+    assert found["Kementerian Agama Tabalong"].canonical == "Kemenag"
+    assert found["Kepolisian Resor (Polres) Tabalong"].canonical == "Kepolisian"
