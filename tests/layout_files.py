@@ -164,3 +164,53 @@ def channel_recap(rows: list[tuple], period: str = "Periode 01 January 2026 s.d.
         sheet.append([day, agency, prefix, service, walk_in, online, walk_in + online + total_off,
                       cancelled, no_show])
     return to_bytes(book)
+
+
+TICKET_HEADER = ["No Antrean", "Tanggal", "Jam", "Instansi", "Layanan", "Loket", "Jenis Antrean",
+                 "Status", "NIK", "Nama Pemohon", "No HP"]
+
+
+def ticket_rows(n: int, start: date = date(2026, 1, 5), seed: int = 42) -> list[list]:
+    """n plausible tickets over a month; every 10th cancelled, every 7th absent, with personal data."""
+    import random
+    rng = random.Random(seed)
+    agencies = [("Disdukcapil", "KTP-el"), ("Disdukcapil", "KK"), ("Imigrasi", "Paspor"),
+                ("Samsat", "PKB")]
+    rows = []
+    for i in range(n):
+        agency, service = agencies[i % len(agencies)]
+        status = "Batal" if i % 10 == 9 else "Tidak Hadir" if i % 7 == 6 else "Selesai"
+        day = start.replace(day=1 + (i * 7 // max(n, 1)) % 28)
+        rows.append([f"A{i:05d}", day.strftime("%d/%m/%Y"), f"{8 + i % 8:02d}:{i % 60:02d}", agency,
+                     service, f"Loket {i % 5 + 1}", "Online" if i % 3 == 0 else "Langsung", status,
+                     f"{rng.randrange(10**15, 10**16)}", f"Warga {i}", f"08{rng.randrange(10**9):09d}"])
+    return rows
+
+
+def ticket_export(rows: list[list], header: list[str] = TICKET_HEADER) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Data Antrean"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    return to_bytes(book)
+
+
+def ticket_csv(rows: list[list], header: list[str] = TICKET_HEADER, sep: str = ";",
+               encoding: str = "utf-8-sig") -> bytes:
+    import csv
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+def long_csv(header: list[str], rows: list[list], sep: str = ";", encoding: str = "utf-8-sig") -> bytes:
+    """A long table of counts as offices export it from Excel: ';' or ',', BOM or Windows-1252."""
+    return ticket_csv(rows, header, sep, encoding)
+
+
+SATU_DATA_HEADER = ["kode_kabupaten_kota", "nama_kabupaten_kota", "tahun", "bulan", "instansi",
+                    "jumlah_pengunjung", "satuan"]

@@ -7,12 +7,13 @@ count, and cover or lookup sheets simply score 0 everywhere.
 """
 from __future__ import annotations
 
-from loaders.layouts import channel_recap, monthly_sheets, queue_matrix, yearly_recap
+from loaders.layouts import (channel_recap, long_counts, monthly_sheets, queue_matrix, satu_data,
+                             tickets, yearly_recap)
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Workbook
 
 # Order breaks ties: the more specific layout first.
-LAYOUTS = [channel_recap, monthly_sheets, queue_matrix, yearly_recap]
+LAYOUTS = [satu_data, channel_recap, monthly_sheets, queue_matrix, tickets, long_counts, yearly_recap]
 
 
 def by_name(name: str):
@@ -46,6 +47,7 @@ def parse_workbook(workbook: Workbook, context: Context) -> Parsed:
     sheets = [workbook.sheets[i] for _, i, lay in found if lay is layout]
     if not hasattr(layout, "combine"):
         sheets = sheets[:1]
+    context.frame = workbook.frame
     parsed = [layout.parse(sheet, context) for sheet in sheets]
     result = layout.combine(parsed) if len(parsed) > 1 else parsed[0]
     result.notes += [f"sheet dibaca: {', '.join(s.name for s in sheets)}"] if len(workbook.sheets) > 1 else []

@@ -22,6 +22,7 @@ class Context:
     file_name: str = ""
     year: int | None = None       # --year: overrides what the file says
     block: str | None = None      # --block: one month block of a sheet with several
+    frame: object = None          # the whole table (pyarrow) when read.py gave only a sheet's head
     today: date = field(default_factory=date.today)
 
 
@@ -36,7 +37,7 @@ def text(value) -> str:
 
 def key(value) -> str:
     """Text for matching headers: upper case, letters and digits only, single spaces."""
-    return " ".join(re.sub(r"[^\w]+", " ", text(value).upper()).split())
+    return " ".join(re.sub(r"[\W_]+", " ", text(value).upper()).split())
 
 
 def is_blank(value) -> bool:

@@ -27,7 +27,12 @@ def header_row(rows: list[list]) -> int | None:
 
 
 def detect(sheet: Sheet) -> float:
-    return 0.9 if header_row(sheet.rows) is not None else 0.0
+    """The header, and day numbers 1..31 in a row just below it."""
+    at = header_row(sheet.rows)
+    if at is None:
+        return 0.0
+    below = sheet.rows[at:at + 3]
+    return 0.9 if any(sum(isinstance(v, int) and 1 <= v <= 31 for v in row) >= 5 for row in below) else 0.0
 
 
 def period_of(rows: list[list], at: int, sheet: Sheet) -> tuple[date, date]:

@@ -1,0 +1,145 @@
+"""Command line of the loaders (a contract: scripts and scheduled jobs rely on it).
+
+  python -m loaders ingest FILE... --db PATH [--site NAME] [--year YYYY] [--block NAME]
+                                   [--unknown-agencies refuse|add] [--dry-run]
+  python -m loaders history --db PATH
+  python -m loaders undo LOAD_ID --db PATH
+  python -m loaders alias add NAME CANONICAL --db PATH
+  python -m loaders alias list --db PATH
+
+ingest exits 0 when every file loaded or was already loaded, 1 when any file was refused.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from loaders.load import Options, Report, ingest
+from mpp import db, ledger
+from mpp.agencies import add_alias, agency_key
+from mpp.fmt import number
+
+OUTCOMES = {"added": "DITAMBAHKAN", "replaced": "MENGGANTI data lama", "unchanged": "TIDAK BERUBAH",
+            "refused": "DITOLAK, tidak ada yang diubah"}
+
+
+def report_lines(report: Report) -> list[str]:
+    outcome = OUTCOMES[report.outcome] + (" (uji coba --dry-run: tidak ada yang ditulis)"
+                                          if report.dry_run else "")
+    lines = [f"{report.file_name}: {outcome}"]
+    if report.outcome == "refused":
+        lines.append(f"  {len(report.problems)} masalah:")
+        return lines + [f"  - {p}" for p in report.problems]
+    new = f" ({len(report.new_agencies)} baru: {', '.join(report.new_agencies)})" if report.new_agencies else ""
+    lines += [f"  tata letak: {report.layout_title} [{report.layout}]",
+              f"  lokasi    : {report.site or '-'}",
+              f"  periode   : {report.period.label() if report.period else '-'}",
+              f"  instansi  : {number(len(report.agencies)) if report.agencies else '-'}{new}",
+              f"  baris     : {number(report.rows)}",
+              f"  total kunjungan layanan: {number(report.total)}"]
+    lines += [f"  pengunjung: {number(report.visitors)}"] if report.visitors else []
+    lines += [f"  muatan    : {report.load_id}"] if report.load_id else []
+    return lines + [f"  catatan   : {note}" for note in report.notes]
+
+
+def cmd_ingest(args) -> int:
+    options = Options(site=args.site, year=args.year, block=args.block,
+                      unknown_agencies=args.unknown_agencies, dry_run=args.dry_run)
+    refused = 0
+    for file in args.files:
+        path = Path(file)
+        if not path.is_file():
+            print(f"{file}: DITOLAK, berkas tidak ditemukan.")
+            refused += 1
+            continue
+        report = ingest(args.db, path.name, path.read_bytes(), options)
+        print("\n".join(report_lines(report)))
+        refused += not report.ok
+    return 1 if refused else 0
+
+
+def cmd_history(args) -> int:
+    with db.connect(args.db) as con:
+        rows = con.execute("SELECT load_id, loaded_at, status, file_name, layout, site, period_from, "
+                           "period_to, rows, total FROM loads ORDER BY load_id").fetchall()
+    if not rows:
+        print("Belum ada muatan.")
+    for load_id, at, status, name, layout, site, start, end, n, total in rows:
+        span = f"{start:%d/%m/%Y}-{end:%d/%m/%Y}" if start and end else "-"
+        print(f"{load_id:>4}  {at:%d/%m/%Y %H:%M}  {status:<10} {name}  [{layout}]  {site or '-'}  "
+              f"{span}  {number(n)} baris  {number(total)}")
+    return 0
+
+
+def cmd_undo(args) -> int:
+    with db.connect(args.db) as con:
+        found = con.execute("SELECT status, file_name FROM loads WHERE load_id = ?",
+                            [args.load_id]).fetchall()
+        if not found or found[0][0] == "undone":
+            state = "sudah dibatalkan" if found else "tidak ada"
+            print(f"Muatan {args.load_id} {state}; tidak ada yang diubah.", file=sys.stderr)
+            return 1
+        with db.transaction(con):
+            ledger.undo(con, args.load_id)
+    print(f"Muatan {args.load_id} ({found[0][1]}) dibatalkan; data yang digantinya berlaku lagi.")
+    return 0
+
+
+def cmd_alias_add(args) -> int:
+    with db.connect(args.db) as con:
+        found = con.execute("SELECT agency_id, name FROM agencies WHERE lower(name) = lower(?)",
+                            [args.canonical.strip()]).fetchall()
+        if not found:
+            print(f"Instansi kanonik '{args.canonical}' tidak ada. Lihat `python -m loaders alias "
+                  "list`.", file=sys.stderr)
+            return 1
+        added = add_alias(con, args.name, found[0][0], "analyst")
+    print(f"'{args.name}' -> {found[0][1]}" + ("" if added else " (ejaan ini sudah dikenal; tidak diubah)"))
+    return 0
+
+
+def cmd_alias_list(args) -> int:
+    with db.connect(args.db) as con:
+        rows = con.execute("SELECT a.name, l.alias, l.source FROM agency_aliases l JOIN agencies a "
+                           "USING (agency_id) ORDER BY a.name, l.alias").fetchall()
+    for name, alias, source in rows:
+        if agency_key(alias) != agency_key(name):
+            print(f"{name:<28} <- {alias}  ({source})")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m loaders", description="Muat berkas rekap MPP.")
+    commands = top.add_subparsers(dest="command", required=True)
+    ingest_cmd = commands.add_parser("ingest", help="muat satu atau beberapa berkas")
+    ingest_cmd.add_argument("files", nargs="+", metavar="FILE")
+    ingest_cmd.add_argument("--site", help="nama MPP, mis. 'MPP Kota Balikpapan'")
+    ingest_cmd.add_argument("--year", type=int, help="tahun data, bila berkas tidak menyebutnya")
+    ingest_cmd.add_argument("--block", help="blok bulan yang dimuat, mis. 'JUMLAH IZIN'")
+    ingest_cmd.add_argument("--unknown-agencies", choices=("refuse", "add"), default="refuse")
+    ingest_cmd.add_argument("--dry-run", action="store_true", help="periksa semua, tulis apa pun tidak")
+    ingest_cmd.set_defaults(run=cmd_ingest)
+    commands.add_parser("history", help="daftar muatan").set_defaults(run=cmd_history)
+    undo = commands.add_parser("undo", help="batalkan satu muatan")
+    undo.add_argument("load_id", type=int)
+    undo.set_defaults(run=cmd_undo)
+    alias = commands.add_parser("alias", help="ejaan nama instansi").add_subparsers(dest="alias", required=True)
+    add = alias.add_parser("add", help="petakan ejaan NAME ke instansi CANONICAL")
+    add.add_argument("name")
+    add.add_argument("canonical")
+    add.set_defaults(run=cmd_alias_add)
+    alias.add_parser("list", help="daftar ejaan").set_defaults(run=cmd_alias_list)
+    leaves = [c for name, c in commands.choices.items() if name != "alias"]
+    for command in [*leaves, *alias.choices.values()]:
+        command.add_argument("--db", help="berkas basis data (bawaan: $MPP_DB atau data/mpp.duckdb)")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Long tables of counts, one figure per row (CSV or a sheet): daily (`tanggal` dd/mm/yyyy) or
+monthly (`bulan`, with `tahun` or a year in the value), per agency, optionally per service and
+channel. read.py has already sniffed `;` or `,` and the encoding (UTF-8 with or without BOM,
+Windows-1252)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from loaders.layouts.common import (Context, count_at, find_row, header_index, problem, ref,
+                                    resolve_year, service_frame, text, title_text)
+from loaders.model import Parsed, Sheet
+from loaders.normalize import find_site, find_year, is_total_label, parse_date, parse_month
+
+NAME = "tabel_panjang"
+TITLE = "tabel panjang jumlah harian/bulanan"
+HEADERS = {
+    "day": ("TANGGAL", "TGL", "DATE", "HARI TANGGAL"),
+    "month": ("BULAN", "PERIODE", "MONTH"),
+    "year": ("TAHUN", "YEAR"),
+    "agency": ("INSTANSI", "NAMA INSTANSI", "SKPD", "OPD", "NAMA SKPD", "AGENCY", "PERANGKAT DAERAH"),
+    "service": ("LAYANAN", "JENIS LAYANAN", "NAMA LAYANAN", "SERVICE"),
+    "channel": ("KANAL", "JENIS ANTREAN", "SALURAN", "CHANNEL"),
+    "count": ("JUMLAH", "JUMLAH KUNJUNGAN", "JUMLAH PENGUNJUNG", "KUNJUNGAN", "PENGUNJUNG",
+              "JUMLAH LAYANAN", "VISITS", "TOTAL"),
+}
+CHANNELS = {"walk_in": ("langsung", "offline", "walk", "loket"), "online": ("online", "daring"),
+            "jemput_bola": ("jemput",), "digital": ("digital",)}
+
+
+def header_row(rows: list[list]) -> int | None:
+    def is_header(row):
+        found = header_index(row, HEADERS).keys()
+        return {"agency", "count"} <= found and bool({"day", "month"} & found)
+    return find_row(rows, is_header)
+
+
+def detect(sheet: Sheet) -> float:
+    """The header, then a first row that is one figure: agency, count and its date or month filled
+    (a recap's second header row, months under BULAN, is not)."""
+    at = header_row(sheet.rows)
+    if at is None or at + 1 >= len(sheet.rows):
+        return 0.0
+    cols, first = header_index(sheet.rows[at], HEADERS), sheet.rows[at + 1]
+    when = cols.get("day", cols.get("month"))
+    filled = all(text(first[c]) for c in (cols["agency"], cols["count"], when))
+    return 0.8 if filled else 0.0
+
+
+def parse(sheet: Sheet, context: Context) -> Parsed:
+    rows = sheet.rows
+    at = header_row(rows)
+    cols = header_index(rows[at], HEADERS)
+    daily = "day" in cols
+    year = None if daily or "year" in cols else _year_or_none(context, sheet, rows, at)
+    problems: list = []
+    records = []
+    for r in range(at + 1, len(rows)):
+        if is_total_label(rows[r][cols["agency"]]) or not text(rows[r][cols["agency"]]):
+            continue
+        day = row_day(rows[r], r, cols, year, context, sheet, problems)
+        visits = count_at(rows, r, cols["count"], sheet, problems)
+        if day is not None and visits is not None:
+            records.append((text(rows[r][cols["agency"]]), day, "day" if daily else "month",
+                            _opt(rows[r], cols, "service"), channel_of(_opt(rows[r], cols, "channel")),
+                            visits, ref(r, cols["count"])))
+    years = {rec[1].year for rec in records}
+    return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
+                  year=max(years) if years else None, problems=problems)
+
+
+def _year_or_none(context, sheet, rows, at):
+    """A monthly table may carry the year in each month value ('Januari 2025', '2025-01')."""
+    try:
+        return resolve_year(context, sheet, rows[:at])
+    except Exception:
+        return None
+
+
+def _opt(row, cols, role):
+    return (text(row[cols[role]]) or None) if role in cols else None
+
+
+def channel_of(value: str | None) -> str | None:
+    low = (value or "").lower()
+    return next((name for name, words in CHANNELS.items() if any(w in low for w in words)), None)
+
+
+def row_day(row, r, cols, year, context, sheet, problems) -> date | None:
+    if "day" in cols:
+        try:
+            return parse_date(row[cols["day"]])
+        except ValueError as exc:
+            problems.append(problem("tanggal_tidak_sah", f"{exc}.", sheet, ref(r, cols["day"])))
+            return None
+    return row_month(row, r, cols, year, context, sheet, problems)
+
+
+def row_month(row, r, cols, year, context, sheet, problems) -> date | None:
+    value = row[cols["month"]]
+    iso = re.fullmatch(r"\s*(20\d\d)[-/](\d{1,2})\s*", text(value))
+    month = int(iso.group(2)) if iso else parse_month(text(value)) or _number_month(value)
+    row_year = (context.year or (int(iso.group(1)) if iso else None) or find_year(text(value))
+                or (find_year(text(row[cols["year"]])) if "year" in cols else None) or year)
+    if not month or not 1 <= month <= 12 or not row_year:
+        what = "bulan" if not month else "tahun"
+        problems.append(problem(f"{what}_tidak_terbaca", f"{what.capitalize()} dari {text(value)!r} "
+                                "tidak terbaca; tulis bulan (Januari atau 1) dan tahun, atau pakai "
+                                "--year.", sheet, ref(r, cols["month"])))
+        return None
+    return date(row_year, month, 1)
+
+
+def _number_month(value):
+    try:
+        return int(float(text(value)))
+    except ValueError:
+        return None

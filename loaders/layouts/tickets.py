@@ -1,0 +1,132 @@
+"""Ticket-level queue exports: one row per ticket with date (and time), agency, service, channel and a
+status. Aggregated to daily counts per agency / service / channel; tickets are never stored.
+Tickets whose status says cancelled or absent (Batal, Tidak Hadir, Dilewati, No-show, skipped) are not
+visits: they are counted apart and reported.
+
+The work is one DuckDB query over an Arrow table (the whole export from read.py's fast path, or the
+grid of a small sheet), so a million tickets aggregate in well under a second."""
+from __future__ import annotations
+
+import duckdb
+import pyarrow as pa
+
+from loaders.layouts.common import (Context, col_letter, find_row, header_index, problem,
+                                    service_frame, text)
+from loaders.model import Parsed, Sheet
+from mpp.fmt import number
+
+NAME = "tiket_antrean"
+TITLE = "ekspor tiket antrean (satu baris per tiket)"
+HEADERS = {
+    "day": ("TANGGAL", "TGL", "WAKTU", "TANGGAL AMBIL", "WAKTU AMBIL", "TANGGAL ANTREAN",
+            "TANGGAL KUNJUNGAN", "TANGGAL LAYANAN", "CREATED AT", "DATE", "TIMESTAMP"),
+    "agency": ("INSTANSI", "NAMA INSTANSI", "SKPD", "OPD", "NAMA SKPD", "AGENCY"),
+    "service": ("LAYANAN", "JENIS LAYANAN", "NAMA LAYANAN", "SERVICE"),
+    "status": ("STATUS", "STATUS ANTREAN", "STATUS ANTRIAN", "STATUS TIKET"),
+    "ticket": ("NO ANTREAN", "NOMOR ANTREAN", "NO ANTRIAN", "NOMOR ANTRIAN", "NO TIKET",
+               "NOMOR TIKET", "TIKET", "KODE ANTREAN", "KODE TIKET", "NO URUT"),
+    "channel": ("JENIS ANTREAN", "JENIS ANTRIAN", "KANAL", "SUMBER", "CHANNEL", "MEDIA",
+                "TIPE ANTREAN", "SUMBER ANTREAN", "ASAL ANTREAN"),
+}
+COUNT_HEADERS = {"count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "TOTAL", "KUNJUNGAN")}
+# Statuses that are not visits, letters only, lower case.
+NOT_VISITS = ("batal", "dibatalkan", "cancel", "cancelled", "canceled", "tidakhadir", "dilewati",
+              "lewati", "skip", "skipped", "noshow", "absent", "expired", "kadaluarsa")
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d"]
+
+
+def header_row(rows: list[list]) -> int | None:
+    def is_header(row):
+        found = header_index(row, HEADERS).keys()
+        return ({"day", "agency"} <= found and bool({"status", "ticket"} & found)
+                and not header_index(row, COUNT_HEADERS))
+    return find_row(rows, is_header)
+
+
+def detect(sheet: Sheet) -> float:
+    return 0.85 if header_row(sheet.rows) is not None else 0.0
+
+
+def parse(sheet: Sheet, context: Context) -> Parsed:
+    at = header_row(sheet.rows)
+    cols = header_index(sheet.rows[at], HEADERS)
+    table = tickets_table(sheet, at, cols, context)
+    counts, bad = aggregate(table)
+    records = [(agency, day, "day", service or None, channel, int(visits),
+                f"{col_letter(cols['agency'])}{at + 2 + first}")
+               for agency, day, service, channel, visits, _, first in counts if visits]
+    problems = [bad_dates(bad, cols, at, sheet)] if bad[0] else []
+    skipped = sum(int(row[5]) for row in counts)
+    notes = [f"{number(len(table))} tiket dibaca; {number(skipped)} batal/tidak hadir/dilewati "
+             "tidak dihitung"]
+    years = {r[1].year for r in records}
+    return Parsed(NAME, service_frame(records, sheet), year=max(years) if years else None,
+                  problems=problems, notes=notes)
+
+
+def tickets_table(sheet: Sheet, at: int, cols: dict, context: Context) -> pa.Table:
+    """The columns we use, named by role: from the whole export when read.py gave one, else from
+    the grid. Every role is text or a timestamp, so one query fits both."""
+    names = {role: text(sheet.rows[at][col]) for role, col in cols.items() if role != "ticket"}
+    if sheet.truncated and context.frame is not None:
+        frame = context.frame
+        by_name = {n: n for n in frame.column_names}
+        return pa.table({role: frame.column(by_name[name]) for role, name in names.items()
+                         if name in by_name})
+    body = sheet.rows[at + 1:]
+    return pa.table({role: pa.array([_cell_text(r[cols[role]]) for r in body], pa.string())
+                     for role in names})
+
+
+def _cell_text(value):
+    return None if value is None else (value.isoformat(sep=" ") if hasattr(value, "isoformat") else str(value))
+
+
+def aggregate(table: pa.Table):
+    """Daily counts per (agency, day, service, channel): visits, not-visits and the first row."""
+    con = duckdb.connect()
+    try:
+        con.register("tickets", table.append_column("n", pa.array(range(len(table)), pa.int64())))
+        counts = con.execute(query(table)).fetchall()
+        bad = con.execute(f"SELECT count(*), min(n), any_value(CAST(day AS VARCHAR)) FROM tickets "
+                          f"WHERE day IS NOT NULL AND {day_expr(table)} IS NULL").fetchall()[0]
+    finally:
+        con.close()
+    return counts, bad
+
+
+def day_expr(table: pa.Table) -> str:
+    if pa.types.is_timestamp(table.schema.field("day").type) or pa.types.is_date(table.schema.field("day").type):
+        return "CAST(day AS DATE)"
+    formats = ", ".join(f"'{f}'" for f in DATE_FORMATS)
+    return f"CAST(try_strptime(split_part(trim(CAST(day AS VARCHAR)), ' ', 1), [{formats}]) AS DATE)"
+
+
+def query(table: pa.Table) -> str:
+    has = set(table.column_names)
+    service = "trim(CAST(service AS VARCHAR))" if "service" in has else "NULL"
+    status = "regexp_replace(lower(CAST(status AS VARCHAR)), '[^a-z]', '', 'g')" if "status" in has else "''"
+    not_visit = f"coalesce({status} IN ({', '.join(repr(s) for s in NOT_VISITS)}), false)"
+    return f"""
+        SELECT trim(CAST(agency AS VARCHAR)) AS agency, {day_expr(table)} AS d, {service} AS service,
+               {channel_expr(has)} AS channel, count(*) FILTER (NOT {not_visit}) AS visits,
+               count(*) FILTER ({not_visit}) AS skipped, min(n) AS first
+        FROM tickets WHERE agency IS NOT NULL AND {day_expr(table)} IS NOT NULL
+        GROUP BY ALL ORDER BY first"""
+
+
+def channel_expr(has: set) -> str:
+    if "channel" not in has:
+        return "NULL"
+    value = "lower(CAST(channel AS VARCHAR))"
+    return (f"CASE WHEN {value} LIKE '%online%' OR {value} LIKE '%daring%' THEN 'online' "
+            f"WHEN {value} LIKE '%jemput%' THEN 'jemput_bola' WHEN {value} LIKE '%digital%' "
+            f"THEN 'digital' WHEN {value} SIMILAR TO '.*(langsung|offline|walk|onsite|loket|kios).*' "
+            "THEN 'walk_in' END")
+
+
+def bad_dates(bad, cols, at, sheet):
+    count, first, example = bad
+    return problem("tanggal_tidak_sah", f"{number(count)} tiket bertanggal tidak terbaca "
+                   f"(mis. {example!r}); tulis tanggal sebagai dd/mm/yyyy.", sheet,
+                   f"{col_letter(cols['day'])}{at + 2 + first}")

@@ -1,0 +1,175 @@
+"""Loading one file: the whole pipeline, then ONE transaction that writes the ledger and the slices.
+
+    report = ingest("data/mpp.duckdb", "rekap_2025.xlsx", data, Options(site="MPP Kota Balikpapan"))
+
+The same bytes again change nothing (outcome 'unchanged'); a corrected file replaces exactly the
+(site, agency, month) slices it covers; a refused file changes nothing and carries every problem.
+ingest() takes bytes, so the upload page calls it as the command line does, and touches no file
+but the database.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from loaders import pipeline
+from loaders.layouts import by_name
+from loaders.model import FileRefused, Problem
+from loaders.pipeline import Options, Prepared
+from mpp import db, ledger
+from mpp.agencies import add_alias, ensure_agency
+from mpp.period import Period, month_start
+from mpp.sites import Site, ensure_site
+
+__all__ = ["Options", "Report", "ingest"]
+
+
+@dataclass
+class Report:
+    """What happened to one file, for the command line and the upload page."""
+    file_name: str
+    outcome: str                          # added | replaced | unchanged | refused
+    layout: str | None = None             # layout NAME
+    site: str | None = None
+    period: Period | None = None
+    agencies: list[str] = field(default_factory=list)       # canonical names in the file
+    new_agencies: list[str] = field(default_factory=list)   # added as new by this load
+    rows: int = 0
+    total: int = 0                        # service visits
+    visitors: int = 0                     # people entering, where the file gives them
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    load_id: int | None = None
+    dry_run: bool = False
+
+    @property
+    def layout_title(self) -> str:
+        try:
+            return by_name(self.layout).TITLE
+        except StopIteration:
+            return self.layout or "-"
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome != "refused"
+
+
+def ingest(con_or_path, file_name: str, data: bytes, options: Options | None = None) -> Report:
+    """Read, check and load one file given as bytes; see the module docstring."""
+    options = options or Options()
+    if isinstance(con_or_path, (str, os.PathLike)):
+        with db.connect(con_or_path) as con:
+            return ingest_with(con, file_name, data, options)
+    return ingest_with(con_or_path, file_name, data, options)
+
+
+def ingest_with(con, file_name: str, data: bytes, options: Options) -> Report:
+    sha256 = hashlib.sha256(data).hexdigest()
+    already = ledger.find_loaded(con, sha256)
+    if already is not None:
+        return unchanged_report(con, already, file_name)
+    try:
+        prepared = pipeline.prepare(con, file_name, data, options)
+    except FileRefused as refused:
+        return Report(file_name, "refused", problems=refused.problems)
+    report = summary(prepared, options)
+    if options.dry_run:
+        report.outcome = "replaced" if would_replace(con, prepared) else "added"
+        return report
+    with db.transaction(con):
+        report.load_id, report.outcome = write(con, prepared, sha256, options)
+    return report
+
+
+def summary(prepared: Prepared, options: Options) -> Report:
+    parsed, service = prepared.parsed, prepared.service
+    visitors = parsed.visitors
+    notes = list(parsed.notes) + [f"kolom data pribadi dibuang: {c}"
+                                  for c in prepared.workbook.dropped_columns]
+    return Report(
+        prepared.workbook.file_name, "added", parsed.layout, prepared.site, prepared.period,
+        sorted(service["canonical"].unique()), prepared.new_agencies,
+        rows=len(service) + (0 if visitors is None else len(visitors)),
+        total=int(service["visits"].sum()),
+        visitors=0 if visitors is None else int(visitors["visitors"].sum()),
+        notes=notes, dry_run=options.dry_run)
+
+
+def unchanged_report(con, load_id: int, file_name: str) -> Report:
+    layout, site, start, end, rows, total = con.execute(
+        "SELECT layout, site, period_from, period_to, rows, total FROM loads WHERE load_id = ?",
+        [load_id]).fetchall()[0]
+    period = Period(month_start(start), month_start(end)) if start and end else None
+    return Report(file_name, "unchanged", layout, site, period, rows=rows, total=total,
+                  load_id=load_id, notes=[f"isi berkas sama persis dengan muatan {load_id}"])
+
+
+def site_of(name: str) -> Site:
+    kind = "mini_mpp" if name.startswith("Mini MPP ") else "mpp"
+    return Site(name, kind, pipeline.kabupaten_kota_of_name(name))
+
+
+def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, str]:
+    """Inside the caller's transaction: site, new agencies, ledger row, facts."""
+    site_id = ensure_site(con, site_of(prepared.site))
+    service = with_new_agencies(con, prepared.service)
+    first, last = prepared.days
+    record = ledger.LoadRecord(
+        prepared.workbook.file_name, sha256, prepared.parsed.layout, measure(prepared),
+        prepared.site, first, last, options.loaded_by, "; ".join(prepared.parsed.notes) or None)
+    load_id = ledger.record_load(con, record)
+    ledger.write_facts(con, load_id, facts(service, site_id), visitor_facts(prepared, site_id))
+    replaced = con.execute("SELECT (SELECT count(*) FROM service_visits WHERE superseded_by = ?) + "
+                           "(SELECT count(*) FROM site_visitors WHERE superseded_by = ?)",
+                           [load_id, load_id]).fetchall()[0][0]
+    return load_id, "replaced" if replaced else "added"
+
+
+def with_new_agencies(con, service: pd.DataFrame) -> pd.DataFrame:
+    """Add the agencies no alias knew (unknown_agencies='add'), remembering their spelling."""
+    missing = service.loc[service["agency_id"].isna(), "agency"].drop_duplicates()
+    ids = {}
+    for raw in missing:
+        ids[raw] = ensure_agency(con, raw.strip())
+        add_alias(con, raw, ids[raw], "load")
+    if not ids:
+        return service
+    return service.assign(agency_id=service["agency_id"].fillna(service["agency"].map(ids)))
+
+
+def facts(service: pd.DataFrame, site_id: int) -> pd.DataFrame:
+    """One row per (agency, day, grain, service, channel): two spellings of one agency add up."""
+    keys = ["agency_id", "day", "grain", "service", "channel"]
+    rows = service.groupby(keys, dropna=False, sort=False)["visits"].sum().reset_index()
+    return rows.assign(site_id=site_id, agency_id=rows["agency_id"].astype("int64"))
+
+
+def visitor_facts(prepared: Prepared, site_id: int) -> pd.DataFrame | None:
+    visitors = prepared.parsed.visitors
+    if visitors is None or visitors.empty:
+        return None
+    rows = visitors.groupby(["day", "grain"], sort=False)["visitors"].sum().reset_index()
+    return rows.assign(site_id=site_id)
+
+
+def measure(prepared: Prepared) -> str:
+    has_visitors = prepared.parsed.visitors is not None and not prepared.parsed.visitors.empty
+    if has_visitors and not prepared.service.empty:
+        return "mixed"
+    return "visitors" if has_visitors else "service_visits"
+
+
+def would_replace(con, prepared: Prepared) -> bool:
+    """For --dry-run: does the store already hold live rows in a slice this file covers?"""
+    months = {date(d.year, d.month, 1) for d in prepared.service["day"]}
+    if not months:
+        return False
+    found = con.execute(
+        "SELECT count(*) FROM service_visits v JOIN sites s USING (site_id) WHERE s.name = ? "
+        "AND v.superseded_by IS NULL AND date_trunc('month', v.day) IN (SELECT unnest(?::DATE[]))",
+        [prepared.site, sorted(months)]).fetchall()[0][0]
+    return found > 0

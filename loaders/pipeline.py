@@ -1,0 +1,131 @@
+"""The steps between bytes and the store: read -> detect -> parse -> normalize -> validate.
+
+prepare() runs them all and returns what load.py writes, or raises FileRefused with every problem
+found. Nothing here writes; agency matching only reads the store.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import pandas as pd
+
+from loaders import read
+from loaders.layouts import parse_workbook
+from loaders.layouts.common import Context, problem
+from loaders.model import FileRefused, Parsed, Problem, Workbook
+from loaders.normalize import find_site
+from mpp.agencies import AgencyMatcher
+from mpp.period import Period, month_start
+
+
+@dataclass
+class Options:
+    """What the user said on the command line or the upload page."""
+    site: str | None = None
+    year: int | None = None
+    block: str | None = None
+    unknown_agencies: str = "refuse"     # refuse | add
+    dry_run: bool = False
+    loaded_by: str = "system"
+
+
+@dataclass
+class Prepared:
+    """A file ready to load: tidy rows with agency ids (None for agencies still to add)."""
+    workbook: Workbook
+    parsed: Parsed
+    site: str
+    service: pd.DataFrame               # + agency_id, canonical
+    new_agencies: list[str] = field(default_factory=list)
+
+    @property
+    def days(self) -> tuple:
+        """(first, last) day the figures cover; (None, None) when there are none."""
+        visitors = [self.parsed.visitors["day"]] if self.parsed.visitors is not None else []
+        days = pd.concat([self.service["day"], *visitors])
+        return (min(days), max(days)) if len(days) else (None, None)
+
+    @property
+    def period(self) -> Period | None:
+        first, last = self.days
+        return Period(month_start(first), month_start(last)) if first else None
+
+
+def prepare(con, file_name: str, data: bytes, options: Options) -> Prepared:
+    workbook = read.read_file(None, data, name=file_name)
+    context = Context(file_name=file_name, year=options.year, block=options.block)
+    parsed = parse_workbook(workbook, context)
+    problems = list(parsed.problems)
+    site = options.site or parsed.site or find_site(_words(file_name))
+    if not site:
+        problems.append(problem("lokasi_tidak_diketahui", "Nama MPP tidak tertulis di judul maupun "
+                                "nama berkas. Sebutkan dengan --site NAMA (mis. --site \"MPP Kota "
+                                "Balikpapan\").", file=file_name))
+    service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
+    problems += unknown + date_problems(parsed, context)
+    if parsed.service.empty and (parsed.visitors is None or parsed.visitors.empty):
+        problems.append(problem("kosong", "Berkas tidak berisi satu angka pun untuk dimuat.",
+                                file=file_name))
+    if problems:
+        raise FileRefused([_located(p, file_name) for p in problems])
+    return Prepared(workbook, parsed, site, service, new)
+
+
+def _words(file_name: str) -> str:
+    """'mpp_kota_balikpapan_2025.xlsx' -> 'mpp kota balikpapan 2025 xlsx', for find_site."""
+    return " ".join(file_name.replace("_", " ").replace("-", " ").split())
+
+
+def _located(p: Problem, file_name: str) -> Problem:
+    return p if p.file else Problem(p.code, p.message, file_name, p.sheet, p.cell)
+
+
+def kabupaten_kota(con, site: str | None) -> str | None:
+    """The site's kabupaten/kota, from the store or else from its name ('MPP Kota X' -> 'Kota X')."""
+    if not site:
+        return None
+    found = con.execute("SELECT kabupaten_kota FROM sites WHERE name = ?", [site]).fetchall()
+    return found[0][0] if found and found[0][0] else kabupaten_kota_of_name(site)
+
+
+def kabupaten_kota_of_name(site: str) -> str | None:
+    for prefix in ("Mini MPP ", "MPP "):
+        if site.startswith(prefix):
+            return site[len(prefix):]
+    return None
+
+
+def match_agencies(con, service: pd.DataFrame, site: str | None, unknown_mode: str):
+    """Map each raw agency name to a canonical agency. Unknown names are refused (with the closest
+    canonical names) unless unknown_mode is 'add'; then they are listed as new."""
+    matcher = AgencyMatcher.from_store(con)
+    place = kabupaten_kota(con, site)
+    ids, canon, problems, new = {}, {}, [], []
+    for raw in service["agency"].drop_duplicates():
+        match = matcher.match(raw, site_kabupaten_kota=place)
+        ids[raw], canon[raw] = match.agency_id, match.canonical or raw.strip()
+        if match.agency_id is None and unknown_mode == "add":
+            new.append(raw.strip())
+        elif match.agency_id is None:
+            problems.append(unknown_problem(service, raw, match.suggestions))
+    out = service.assign(agency_id=service["agency"].map(ids), canonical=service["agency"].map(canon))
+    return out, sorted(set(new)), problems
+
+
+def unknown_problem(service: pd.DataFrame, raw: str, suggestions) -> Problem:
+    first = service.loc[service["agency"] == raw].iloc[0]
+    near = ", ".join(f"'{s}'" for s in list(suggestions)[:3]) or "tidak ada yang mirip"
+    return problem("instansi_tidak_dikenal", f"Instansi '{raw}' tidak dikenal (terdekat: {near}). "
+                   f"Petakan dengan `python -m loaders alias add \"{raw}\" NAMA_KANONIK`, atau muat "
+                   "dengan --unknown-agencies add untuk menambahkannya sebagai instansi baru.",
+                   cell=first["source_cell"], sheet_name=first.get("sheet"))
+
+
+def date_problems(parsed: Parsed, context: Context) -> list[Problem]:
+    """Figures dated in the future cannot be right: refuse rather than publish them."""
+    future = parsed.service[parsed.service["day"] > context.today]
+    if future.empty:
+        return []
+    first = future.iloc[0]
+    return [problem("tanggal_di_masa_depan", f"Ada {len(future)} angka bertanggal setelah hari ini "
+                    f"(mis. {first['day']:%d/%m/%Y}). Periksa tahun atau tanggalnya.",
+                    cell=first["source_cell"], sheet_name=first.get("sheet"))]

@@ -1,0 +1,128 @@
+"""Loading files into the store: one transaction, re-sent files, corrected files, undo, refusals."""
+from __future__ import annotations
+
+from datetime import date
+
+from loaders.load import Options, ingest
+from mpp import db, ledger
+from tests import layout_files as lf
+
+PASER = "MPP Kabupaten Paser"
+ORIGINAL = {"Disdukcapil": [100, 200, 300], "Samsat": [10, 20, 30]}
+
+
+def figures(con, site: str = PASER) -> dict[tuple[str, date], int]:
+    rows = con.execute("SELECT agency, month, visits FROM monthly_agency_visits WHERE site = ?",
+                       [site]).fetchall()
+    return {(agency, month): visits for agency, month, visits in rows}
+
+
+def loads(con) -> list[tuple]:
+    return con.execute("SELECT load_id, status FROM loads ORDER BY load_id").fetchall()
+
+
+def test_yearly_recap_is_added_with_site_period_and_total(store):
+    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL))
+    assert report.outcome == "added", report.problems
+    assert report.site == PASER and report.period.label() == "Januari-Maret 2024"
+    assert report.total == 660 and report.rows == 6
+    assert report.agencies == ["Disdukcapil", "Samsat"]
+    assert figures(store)[("Disdukcapil", date(2024, 2, 1))] == 200
+    assert loads(store) == [(report.load_id, "loaded")]
+
+
+def test_same_bytes_again_change_nothing(store):
+    data = lf.yearly_recap(ORIGINAL)
+    first = ingest(store, "paser_2024.xlsx", data)
+    again = ingest(store, "salinan.xlsx", data)
+    assert again.outcome == "unchanged" and again.load_id == first.load_id
+    assert again.total == 660 and again.period.label() == "Januari-Maret 2024"
+    assert len(loads(store)) == 1
+    assert sum(figures(store).values()) == 660
+
+
+def test_corrected_file_replaces_exactly_its_slices(store):
+    first = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL))
+    corrected = ingest(store, "paser_2024_revisi.xlsx",
+                       lf.yearly_recap({"Disdukcapil": [None, 250]}))
+    assert corrected.outcome == "replaced"
+    got = figures(store)
+    assert got[("Disdukcapil", date(2024, 2, 1))] == 250            # the corrected slice
+    assert got[("Disdukcapil", date(2024, 1, 1))] == 100            # untouched slices stay
+    assert got[("Samsat", date(2024, 2, 1))] == 20
+    assert loads(store) == [(first.load_id, "loaded"), (corrected.load_id, "loaded")]
+
+
+def test_undo_restores_what_the_load_replaced(store):
+    ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL))
+    before = figures(store)
+    corrected = ingest(store, "revisi.xlsx", lf.yearly_recap({"Disdukcapil": [1, 2, 3], "Samsat": [4, 5, 6]}))
+    assert corrected.outcome == "replaced" and loads(store)[0][1] == "superseded"
+    with db.transaction(store):
+        ledger.undo(store, corrected.load_id)
+    assert figures(store) == before
+    assert [status for _, status in loads(store)] == ["loaded", "undone"]
+
+
+def test_refused_file_changes_nothing_and_lists_every_problem(store):
+    data = lf.yearly_recap({"Dinas Entah Apa": [1, "x"], "Samsat": [-1, 2]}, total_row=False)
+    report = ingest(store, "paser_2024.xlsx", data)
+    assert report.outcome == "refused"
+    found = {(p.code, p.cell) for p in report.problems}
+    assert {("angka_tidak_sah", "D5"), ("angka_tidak_sah", "C6")} <= found
+    assert any(p.code == "instansi_tidak_dikenal" and "Dinas Entah Apa" in p.message
+               for p in report.problems)
+    assert all(p.file == "paser_2024.xlsx" for p in report.problems)
+    assert loads(store) == [] and figures(store) == {}
+    assert store.execute("SELECT count(*) FROM sites").fetchall()[0][0] == 0
+
+
+def test_unknown_agencies_added_when_asked(store):
+    data = lf.yearly_recap({"Dinas Entah Apa": [5], "Samsat": [1]})
+    report = ingest(store, "paser_2024.xlsx", data, Options(unknown_agencies="add"))
+    assert report.outcome == "added" and report.new_agencies == ["Dinas Entah Apa"]
+    assert figures(store)[("Dinas Entah Apa", date(2024, 1, 1))] == 5
+
+
+def test_dry_run_writes_nothing(store):
+    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), Options(dry_run=True))
+    assert report.outcome == "added" and report.dry_run and report.total == 660
+    assert loads(store) == [] and figures(store) == {}
+
+
+def test_site_and_year_options_override_the_file(store):
+    report = ingest(store, "rekap.xlsx", lf.yearly_recap(ORIGINAL),
+                    Options(site="MPP Kota Balikpapan", year=2023))
+    assert report.site == "MPP Kota Balikpapan" and report.period.label() == "Januari-Maret 2023"
+    assert figures(store, "MPP Kota Balikpapan")[("Samsat", date(2023, 3, 1))] == 30
+
+
+def test_no_site_anywhere_is_refused_asking_for_the_option(store):
+    data = lf.yearly_recap(ORIGINAL, title="REKAP PENGUNJUNG TAHUN 2024")
+    report = ingest(store, "rekap.xlsx", data)
+    assert report.outcome == "refused"
+    assert [p.code for p in report.problems] == ["lokasi_tidak_diketahui"]
+    assert "--site" in report.problems[0].message
+
+
+def test_site_from_the_file_name(store):
+    data = lf.yearly_recap(ORIGINAL, title="REKAP PENGUNJUNG TAHUN 2024")
+    report = ingest(store, "mpp_kota_balikpapan_2024.xlsx", data)
+    assert report.outcome == "added" and report.site == "MPP Kota Balikpapan"
+
+
+def test_month_sheets_file_loads_one_transaction(store):
+    data = lf.monthly_sheets({"JANUARI": {"Disdukcapil": {"KTP-el": 5, "KK": 7}},
+                              "FEBRUARI": {"Disdukcapil": {"KTP-el": 3}}})
+    report = ingest(store, "rekap.xlsx", data)
+    assert report.outcome == "added" and report.total == 15
+    assert report.period.label() == "Januari-Februari 2025"
+    assert figures(store, "MPP Kota Balikpapan")[("Disdukcapil", date(2025, 1, 1))] == 12
+
+
+def test_ingest_takes_a_path_to_the_store(tmp_path):
+    path = tmp_path / "mpp.duckdb"
+    report = ingest(path, "paser.xlsx", lf.yearly_recap(ORIGINAL))
+    assert report.outcome == "added"
+    with db.connect(path, read_only=True) as con:
+        assert sum(figures(con).values()) == 660
