@@ -25,7 +25,7 @@ def main(out: Path) -> None:
         path = Path(tmp) / "demo.duckdb"
         with db.connect(path) as con:
             demo.build(con)
-        with streamlit_server(path) as base, chromium_page() as page:
+        with streamlit_server(path) as base, chromium_page(height=2400) as page:
             for name, url in page_urls(base).items():
                 page.goto(url)
                 wait_rendered(page, "Pantau MPP")
