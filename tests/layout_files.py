@@ -214,3 +214,28 @@ def long_csv(header: list[str], rows: list[list], sep: str = ";", encoding: str 
 
 SATU_DATA_HEADER = ["kode_kabupaten_kota", "nama_kabupaten_kota", "tahun", "bulan", "instansi",
                     "jumlah_pengunjung", "satuan"]
+
+
+def yearly_recap_xls(figures: dict[str, list], title: str = "REKAP KUNJUNGAN MPP KABUPATEN "
+                     "BATANG TAHUN 2023") -> bytes:
+    """The yearly recap as an old binary .xls (xlwt), merged BULAN header included."""
+    import xlwt
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("REKAP")
+    sheet.write_merge(0, 0, 0, 14, title)
+    sheet.write_merge(2, 3, 0, 0, "NO")
+    sheet.write_merge(2, 3, 1, 1, "NAMA INSTANSI")
+    sheet.write_merge(2, 2, 2, 13, "BULAN")
+    sheet.write_merge(2, 3, 14, 14, "JUMLAH")
+    for i, month in enumerate(MONTHS):
+        sheet.write(3, 2 + i, month)
+    for r, (agency, cells) in enumerate(figures.items(), 4):
+        sheet.write(r, 0, r - 3)
+        sheet.write(r, 1, agency)
+        for i, cell in enumerate(cells):
+            if cell is not None:
+                sheet.write(r, 2 + i, cell)
+        sheet.write(r, 14, sum(_value(c) for c in cells))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

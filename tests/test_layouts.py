@@ -195,3 +195,90 @@ def test_channel_recap_total_that_is_not_the_sum_and_dates_outside_period():
     parsed = parse(lf.channel_recap(rows, total_off=1), "antrean.xlsx")
     found = codes(parsed)
     assert ("jumlah_tidak_cocok", "G4") in found and ("di_luar_periode", "A6") in found
+
+
+# ---- ticket exports -----------------------------------------------------------------------------
+
+def test_ticket_export_counts_served_tickets_per_day_and_channel_and_drops_personal_columns():
+    rows = lf.ticket_rows(40)
+    workbook = read.read_file(None, lf.ticket_export(rows), name="tiket.xlsx")
+    assert workbook.dropped_columns == ("NIK", "Nama Pemohon", "No HP")
+    parsed = parse_workbook(workbook, Context(file_name="tiket.xlsx"))
+    assert parsed.layout == "tiket_antrean" and parsed.problems == []
+    assert parsed.service["visits"].sum() == 31                  # 4 Batal and 5 Tidak Hadir left out
+    assert set(parsed.service["channel"]) == {"online", "walk_in"}
+    assert set(parsed.service["grain"]) == {"day"}
+    assert parsed.notes == ["40 tiket dibaca; 9 batal/tidak hadir/dilewati tidak dihitung"]
+    assert not any(c in parsed.service.columns for c in ("NIK", "Nama Pemohon", "No HP"))
+
+
+@pytest.mark.parametrize("status", ["Batal", "TIDAK HADIR", "Dilewati", "No-show", "skipped"])
+def test_ticket_statuses_that_are_not_visits(status):
+    rows = [["A1", "02/01/2026", "08:00", "Samsat", "PKB", "1", "Langsung", status],
+            ["A2", "02/01/2026", "08:05", "Samsat", "PKB", "1", "Langsung", "Selesai"]]
+    parsed = parse(lf.ticket_export(rows, lf.TICKET_HEADER[:8]), "tiket.xlsx")
+    assert parsed.service["visits"].tolist() == [1]
+
+
+def test_big_ticket_csv_takes_the_fast_path_with_the_same_figures():
+    rows = lf.ticket_rows(120_000)                             # above read.py's grid limit
+    workbook = read.read_file(None, lf.ticket_csv(rows), name="tiket.csv")
+    assert workbook.frame is not None and workbook.sheets[0].truncated
+    parsed = parse_workbook(workbook, Context(file_name="tiket.csv"))
+    served = sum(1 for r in rows if r[7] == "Selesai")
+    assert parsed.service["visits"].sum() == served
+    assert workbook.dropped_columns == ("NIK", "Nama Pemohon", "No HP")
+
+
+def test_ticket_dates_that_do_not_read_are_a_problem():
+    rows = [["A1", "kemarin", "08:00", "Samsat", "PKB", "1", "Langsung", "Selesai"]]
+    parsed = parse(lf.ticket_export(rows, lf.TICKET_HEADER[:8]), "tiket.xlsx")
+    assert codes(parsed) == [("tanggal_tidak_sah", "B2")]
+
+
+# ---- long CSV and Satu Data ---------------------------------------------------------------------
+
+def test_long_daily_csv_semicolon_bom_dd_mm_yyyy():
+    data = lf.long_csv(["Tanggal", "Instansi", "Layanan", "Jumlah"],
+                       [["01/02/2025", "Disdukcapil", "KTP", "1.234"], ["02/02/2025", "Samsat", "PKB", "-"]])
+    parsed = parse(data, "harian.csv")
+    assert parsed.layout == "tabel_panjang" and parsed.problems == []
+    assert parsed.service[["day", "grain", "visits"]].values.tolist() == [
+        [date(2025, 2, 1), "day", 1234], [date(2025, 2, 2), "day", 0]]
+
+
+def test_long_monthly_csv_comma_windows_1252_with_channels():
+    data = lf.long_csv(["bulan", "tahun", "instansi", "kanal", "jumlah"],
+                       [["Januari", "2025", "Kantor Pertanahan Kota Balikpapan", "Online", "5"],
+                        ["Feb", "2025", "Kantor Pertanahan Kota Balikpapan", "Jemput Bola", "7"]],
+                       sep=",", encoding="cp1252")
+    parsed = parse(data, "bulanan.csv")
+    assert parsed.service[["day", "grain", "channel", "visits"]].values.tolist() == [
+        [date(2025, 1, 1), "month", "online", 5], [date(2025, 2, 1), "month", "jemput_bola", 7]]
+
+
+def test_long_csv_bad_counts_and_dates_all_reported():
+    data = lf.long_csv(["Tanggal", "Instansi", "Jumlah"],
+                       [["31/02/2025", "Samsat", "3"], ["01/03/2025", "Samsat", "-2"]])
+    assert codes(parse(data, "harian.csv")) == [("tanggal_tidak_sah", "A2"), ("angka_tidak_sah", "C3")]
+
+
+def test_satu_data_long_format_names_its_site():
+    data = lf.long_csv(lf.SATU_DATA_HEADER,
+                       [["3510", "KABUPATEN BANYUWANGI", "2024", "1", "Disdukcapil", "1200", "orang"],
+                        ["3510", "KABUPATEN BANYUWANGI", "2024", "Februari", "Samsat", "300", "orang"]],
+                       sep=",")
+    parsed = parse(data, "satudata.csv")
+    assert parsed.layout == "satu_data" and parsed.site == "MPP Kabupaten Banyuwangi"
+    assert parsed.service[["agency", "day", "visits"]].values.tolist() == [
+        ["Disdukcapil", date(2024, 1, 1), 1200], ["Samsat", date(2024, 2, 1), 300]]
+
+
+# ---- old .xls -----------------------------------------------------------------------------------
+
+def test_old_xls_yearly_recap():
+    parsed = parse(lf.yearly_recap_xls({"DPMPTSP Kab. Batang": [3, "1.263", "-"]}), "rekap.xls")
+    assert parsed.layout == "rekap_tahunan" and parsed.problems == []
+    assert monthly(parsed, "DPMPTSP Kab. Batang") == {date(2023, 1, 1): 3, date(2023, 2, 1): 1263,
+                                                      date(2023, 3, 1): 0}
+    assert parsed.site == "MPP Kabupaten Batang"
