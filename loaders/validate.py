@@ -1,0 +1,147 @@
+"""Checks that turn findings into Problem lists. Each check looks at everything it is given and
+returns every problem (never raises at the first), each with a stable code, the cell in A1 style and
+an Indonesian message that says how to fix it. Layouts call them with 0-based (row, col) positions.
+
+    problems = count_problems(sheet, cells) + total_problems(sheet, stated=(9, 4), parts=[...])
+
+Codes (shared with loaders/layouts/common.py): angka_tidak_sah, angka_negatif, tanggal_di_masa_depan,
+tanggal_di_luar_periode, bulan_ganda, jumlah_tidak_cocok, rumus_tanpa_nilai.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Iterable
+
+from loaders.model import Problem, Sheet
+from loaders.normalize import parse_count, parse_month
+from mpp.fmt import month_name, number
+
+Cell = tuple[int, int]           # (row, col), 0-based
+
+
+def column_letters(col: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(row: int, col: int) -> str:
+    """0-based (row, col) -> 'B7'."""
+    return f"{column_letters(col)}{row + 1}"
+
+
+def at(sheet: Sheet | None, cell: Cell | None, code: str, message: str, file: str = "") -> Problem:
+    return Problem(code, message, file=file, sheet=sheet.name if sheet else None,
+                   cell=cell_ref(*cell) if cell else None)
+
+
+def _value(sheet: Sheet, cell: Cell):
+    row, col = cell
+    return sheet.rows[row][col] if row < len(sheet.rows) and col < len(sheet.rows[row]) else None
+
+
+# ---- counts ---------------------------------------------------------------------------------------
+
+def count_problems(sheet: Sheet, cells: Iterable[Cell], file: str = "") -> list[Problem]:
+    """Every count cell that is negative or not a number (blank and '-' are fine)."""
+    problems = []
+    for cell in cells:
+        try:
+            parse_count(_value(sheet, cell))
+        except ValueError as exc:
+            code = "angka_negatif" if "negatif" in str(exc) else "angka_tidak_sah"
+            problems.append(at(sheet, cell, code, f"{exc}. Perbaiki isi sel ini lalu unggah lagi.", file))
+    return problems
+
+
+def counted(sheet: Sheet, cell: Cell) -> int:
+    """A cell's count for sums: blank, '-' and bad cells count 0 (bad ones are reported apart)."""
+    try:
+        return parse_count(_value(sheet, cell)) or 0
+    except ValueError:
+        return 0
+
+
+def total_problems(sheet: Sheet, stated: Cell, parts: Iterable[Cell], file: str = "",
+                   what: str = "Jumlah") -> list[Problem]:
+    """A stated total (JUMLAH row or column, SUB TOTAL, an agency's subtotal) that is not the sum of
+    the cells it sums. A blank stated total is not checked (nothing was stated)."""
+    try:
+        claim = parse_count(_value(sheet, stated))
+    except ValueError:
+        return []                                   # reported by count_problems
+    if claim is None:
+        return []
+    actual = sum(counted(sheet, cell) for cell in parts)
+    if claim == actual:
+        return []
+    return [at(sheet, stated, "jumlah_tidak_cocok",
+               f"{what} tertulis {number(claim)}, tetapi angka-angka yang dijumlahkannya berjumlah "
+               f"{number(actual)} (selisih {number(claim - actual)}). Perbaiki angka atau "
+               "jumlahnya, lalu unggah lagi.", file)]
+
+
+def row_total_problems(sheet: Sheet, total_row: int, data_rows: Iterable[int], cols: Iterable[int],
+                       file: str = "") -> list[Problem]:
+    """A JUMLAH row: in each column, the stated figure against the sum of the data rows."""
+    data_rows = list(data_rows)
+    return [p for col in cols for p in total_problems(
+        sheet, (total_row, col), [(r, col) for r in data_rows], file)]
+
+
+def column_total_problems(sheet: Sheet, total_col: int, data_cols: Iterable[int], rows: Iterable[int],
+                          file: str = "") -> list[Problem]:
+    """A JUMLAH column: on each row, the stated figure against the sum of the month columns."""
+    data_cols = list(data_cols)
+    return [p for row in rows for p in total_problems(
+        sheet, (row, total_col), [(row, c) for c in data_cols], file)]
+
+
+# ---- dates and months -----------------------------------------------------------------------------
+
+def date_problems(sheet: Sheet | None, dated: Iterable[tuple[date, Cell]], today: date,
+                  period: tuple[date, date] | None = None, file: str = "") -> list[Problem]:
+    """Figures dated after today, or outside the period the file states ('Periode 01 January 2026
+    s.d. 31 January 2026'). One problem per cell."""
+    problems = []
+    for day, cell in dated:
+        if day > today:
+            problems.append(at(sheet, cell, "tanggal_di_masa_depan",
+                               f"Tanggal {day:%d/%m/%Y} belum terjadi (hari ini {today:%d/%m/%Y}). "
+                               "Periksa tahun atau tanggalnya.", file))
+        elif period and not period[0] <= day <= period[1]:
+            problems.append(at(sheet, cell, "tanggal_di_luar_periode",
+                               f"Tanggal {day:%d/%m/%Y} di luar periode berkas ({period[0]:%d/%m/%Y} "
+                               f"s.d. {period[1]:%d/%m/%Y}). Periksa tanggal atau periode di judul.",
+                               file))
+    return problems
+
+
+def duplicate_month_problems(sheet: Sheet, header_row: int, cols: Iterable[int] | None = None,
+                             file: str = "") -> list[Problem]:
+    """The same month named by two columns of a header row ('AGUSTUS' and 'Agt'): which one counts
+    cannot be known, so both are reported, at the second one."""
+    row = sheet.rows[header_row]
+    seen: dict[int, list[int]] = defaultdict(list)
+    for col in cols if cols is not None else range(len(row)):
+        month = parse_month(row[col]) if col < len(row) and isinstance(row[col], str) else None
+        if month:
+            seen[month].append(col)
+    return [at(sheet, (header_row, again), "bulan_ganda",
+               f"Bulan {month_name(month)} muncul di dua kolom ({cell_ref(header_row, first)} dan "
+               f"{cell_ref(header_row, again)}). Hapus atau gabungkan salah satunya.", file)
+            for month, found in seen.items() for first, again in zip(found, found[1:])]
+
+
+def formula_problems(sheet: Sheet, within: Iterable[Cell] | None = None, file: str = "") -> list[Problem]:
+    """Formula cells Excel never calculated (no cached value): they would load as blanks."""
+    wanted = set(within) if within is not None else None
+    return [at(sheet, cell, "rumus_tanpa_nilai",
+               "Sel berisi rumus tanpa nilai tersimpan. Buka berkas di Excel, simpan ulang (agar "
+               "nilainya dihitung), lalu unggah lagi.", file)
+            for cell in sheet.formulas_without_value if wanted is None or cell in wanted]
