@@ -46,6 +46,16 @@ def _survey_period(con, site: str, period: Period) -> tuple[Period, object] | No
     return (year, survey) if survey is not None else None
 
 
+def index_for(con, site: str, period: Period):
+    """The exact index of the site's survey answers in the period, or None (no survey, or no module)."""
+    try:
+        from mpp import skm_report
+        survey = skm_report.site_survey(con, site, period)
+    except (ImportError, duckdb.CatalogException):
+        return None
+    return None if survey is None else survey.ikm
+
+
 def satisfaction_for(con, site: str, period: Period, lang: str = "id") -> Satisfaction | None:
     """The site's index for the period (or the last surveyed year before it); None without a survey."""
     try:

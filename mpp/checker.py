@@ -1,0 +1,171 @@
+"""The draft checker: every figure a draft press text states, checked against the store.
+
+    text -> sentences -> mentions (mpp/draft.py) -> claims (mpp/claim_builders.py)
+         -> one check per claim kind (`CHECKS` here and in mpp/checks_*.py) -> findings (mpp/findings.py)
+
+Each finding quotes the sentence, gives the right figure with its measure, base and period, and names
+the likely cause of a wrong one. A figure is right when it equals the store's figure for the period
+the sentence gives it; when it does not, the causes are tried in a fixed order (`COUNT_CAUSES`).
+
+    >>> report = check_draft(con, "MPP Kota Balikpapan", text)      # doctest: +SKIP
+    >>> report.has_errors                                            # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from mpp import fmt
+from mpp.claim_builders import claims_of
+from mpp.draft import mentions, read_draft, sentences
+from mpp.draft_claims import Claim, Sentence
+from mpp.draft_facts import Facts, agency_spellings
+from mpp.findings import Finding, Report, count_text, digit_slip, period_text
+from mpp.period import Measure, Period
+
+__all__ = ["check_draft", "read_draft", "check_text"]
+
+
+def other(measure: Measure) -> Measure:
+    return Measure.SERVICE_VISITS if measure is Measure.VISITORS else Measure.VISITORS
+
+
+# --- counts --------------------------------------------------------------------------------------
+
+def check_count(claim: Claim, facts: Facts) -> Finding:
+    measures = [claim.measure] if claim.measure else [facts.headline, other(facts.headline)]
+    periods = [claim.period] + ([] if claim.extra["strict"] else claim.extra["others"])
+    for period in periods:
+        for measure in measures:
+            if facts.total(measure, period, claim.agency) == claim.value:
+                return count_right(claim, measure, period)
+    expected = facts.total(measures[0], claim.period, claim.agency)
+    if expected is None:
+        return _no_data(claim, measures[0])
+    for cause in COUNT_CAUSES:
+        found = cause(claim, facts, measures[0], expected)
+        if found:
+            return found
+    return _wrong(claim, count_text(expected, measures[0], claim.period, claim.agency), "no_match",
+                  "angka ini tidak ditemukan pada periode, ukuran atau instansi mana pun di data.")
+
+
+def count_right(claim: Claim, measure: Measure, period: Period) -> Finding:
+    correct = count_text(claim.value, measure, period, claim.agency)
+    written = claim.mention.form
+    if written == "comma_thousands":
+        return _wrong(claim, correct, "digit_typo", f"{claim.mention.text} memakai koma sebagai pemisah "
+                      f"ribuan; dalam bahasa Indonesia koma adalah tanda desimal. Tulis {fmt.number(claim.value)}.")
+    if written == "unformatted":
+        return _note(claim, correct, f"tulis {fmt.number(claim.value)} (titik sebagai pemisah ribuan).")
+    if claim.agency and claim.extra["unit"] == "visitors":
+        return _note(claim, correct, f"benar sebagai kunjungan layanan (antrean) {claim.agency}, bukan "
+                     "pengunjung: satu orang dapat dilayani beberapa instansi. Sebut \"kunjungan layanan\".")
+    return Finding("ok", claim.sentence, claim.quote, correct, message="sesuai data.")
+
+
+def _approximate(claim, facts, measure, expected):
+    if claim.extra.get("approx") and abs(claim.value - expected) <= 0.05 * expected:
+        return _note(claim, count_text(expected, measure, claim.period, claim.agency),
+                     "angka dibulatkan; sebut angka tepatnya bila ruang memungkinkan.", "rounding")
+
+
+def _digit_typo(claim, facts, measure, expected):
+    slip = digit_slip(str(claim.value), str(expected))
+    if claim.mention.form == "malformed" and slip is None:
+        slip = "bentuk angka tidak sah"
+    if slip:
+        return _wrong(claim, count_text(expected, measure, claim.period, claim.agency), "digit_typo",
+                      f"{claim.mention.text} vs {fmt.number(expected)}: {slip}.")
+
+
+def _other_measure(claim, facts, measure, expected):
+    if claim.agency is None and facts.total(other(measure), claim.period) == claim.value:
+        return _wrong(claim, count_text(expected, measure, claim.period), "wrong_measure",
+                      f"{fmt.number(claim.value)} adalah {other(measure).label()} {period_text(claim.period)}, "
+                      f"bukan {measure.label()}.")
+
+
+def _other_period(claim, facts, measure, expected):
+    named = claim.extra["others"]
+    found = [p for p in named + facts.periods() if facts.total(measure, p, claim.agency) == claim.value]
+    if not found:
+        return None
+    period = found[0]
+    cause = "other_period"
+    if period.months == claim.period.months and period.start.month == claim.period.start.month:
+        cause = "other_year"
+    elif period.months == 1 == claim.period.months and period in named:
+        cause = "swapped_months"
+    return _wrong(claim, count_text(expected, measure, claim.period, claim.agency), cause,
+                  f"{fmt.number(claim.value)} adalah {count_text(claim.value, measure, period, claim.agency)}"
+                  f", bukan {period_text(claim.period)}.")
+
+
+def _other_agency(claim, facts, measure, expected):
+    if not claim.agency:
+        return None
+    for agency in facts.by_agency:
+        if facts.total(measure, claim.period, agency) == claim.value:
+            return _wrong(claim, count_text(expected, measure, claim.period, claim.agency), "other_agency",
+                          f"{fmt.number(claim.value)} adalah kunjungan layanan {agency}, bukan {claim.agency}.")
+
+
+# The likely causes of a wrong count, tried in this order; the first that explains it is reported.
+COUNT_CAUSES = [_approximate, _digit_typo, _other_measure, _other_period, _other_agency]
+
+
+# --- shared helpers ------------------------------------------------------------------------------
+
+def _wrong(claim: Claim, correct: str, cause: str, message: str) -> Finding:
+    return Finding("wrong", claim.sentence, claim.quote, correct, cause, message)
+
+
+def _note(claim: Claim, correct: str, message: str, cause: str = "wording") -> Finding:
+    return Finding("note", claim.sentence, claim.quote, correct, cause, message)
+
+
+def _no_data(claim: Claim, measure: Measure) -> Finding:
+    who = f" {claim.agency}" if claim.agency else ""
+    what = f"{measure.label()}{who} {period_text(claim.period)}" if claim.period else measure.label()
+    return Finding("unchecked", claim.sentence, claim.quote, message=f"tidak ada data {what} di basis data.")
+
+
+UNCHECKED_REASONS = {
+    "per_day": "angka per hari tidak ada di data bulanan; tidak diperiksa.",
+    "services": "jumlah jenis layanan tidak dicatat di basis data; tidak diperiksa.",
+    "no_agency": "persentase tanpa instansi atau basis yang dapat diperiksa.",
+}
+
+
+def check_unchecked(claim: Claim, facts: Facts) -> Finding:
+    return Finding("unchecked", claim.sentence, claim.quote, message=UNCHECKED_REASONS[claim.extra["reason"]])
+
+
+# --- the draft -----------------------------------------------------------------------------------
+
+def main_period(found: list[list], fallback: Period | None) -> Period | None:
+    """The draft's own period: the latest-ending span of several months it names, else the latest
+    month, else the year to date of the store (what a statement is about when it names nothing)."""
+    periods = [m.value for ms in found for m in ms if m.kind in ("period", "month")]
+    spans = [p for p in periods if p.months > 1] or periods
+    return max(spans, key=lambda p: (p.end, p.months)) if spans else fallback
+
+
+def checks() -> dict:
+    from mpp.checks_figures import CHECKS as FIGURE_CHECKS
+    from mpp.checks_rankings import CHECKS as RANKING_CHECKS
+    return {"count": check_count, "unchecked": check_unchecked, **FIGURE_CHECKS, **RANKING_CHECKS}
+
+
+def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
+    texts = sentences(text)
+    main = main_period([mentions(t, spellings) for t in texts], facts.default_period())
+    year = main.end.year if main else None
+    table, findings = checks(), []
+    for text_ in texts:
+        sentence = Sentence(text_, mentions(text_, spellings, year), main)
+        findings += [table[claim.kind](claim, facts) for claim in claims_of(sentence)]
+    return Report(tuple(findings))
+
+
+def check_draft(con, site: str, text: str) -> Report:
+    """Every figure of the draft checked against the site's data in the store."""
+    return check_text(Facts(con, site), agency_spellings(con), text)

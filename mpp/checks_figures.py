@@ -1,0 +1,142 @@
+"""Checks of the derived figures a draft states: shares, growth, comparisons, peaks, rankings,
+averages, the number of agencies and the satisfaction index. Counts are in mpp/checker.py."""
+from __future__ import annotations
+
+from mpp import fmt
+from mpp.draft_claims import Claim
+from mpp.draft_facts import Facts
+from mpp.findings import Finding, change_text, count_text, digit_slip, percent_text, period_text
+from mpp.period import Measure, Period
+
+SERVICE, VISITORS = Measure.SERVICE_VISITS, Measure.VISITORS
+
+
+def same(stated: float, value: float | None, digits: int) -> bool:
+    """Equal as printed: the product's own formatter decides the rounding."""
+    return value is not None and fmt.number(stated, digits) == fmt.number(value, digits)
+
+
+def _finding(status: str, claim: Claim, correct: str, cause: str | None = None, message: str = "") -> Finding:
+    return Finding(status, claim.sentence, claim.quote, correct, cause, message)
+
+
+# --- shares --------------------------------------------------------------------------------------
+
+def check_share(claim: Claim, facts: Facts) -> Finding:
+    if not claim.agency or claim.period is None:
+        return Finding("unchecked", claim.sentence, claim.quote,
+                       message="persentase tanpa instansi yang dapat diperiksa; tidak diperiksa.")
+    right = facts.share(claim.agency, claim.period)
+    if right is None:
+        return Finding("unchecked", claim.sentence, claim.quote,
+                       message=f"tidak ada kunjungan layanan {claim.agency} {period_text(claim.period)}.")
+    digits, base = claim.extra["decimals"], claim.extra["base"]
+    whole = facts.total(SERVICE, claim.period)
+    correct = f"{percent_text(right, max(digits, 1))} dari seluruh {fmt.number(whole)} kunjungan layanan " \
+              f"{period_text(claim.period)} ({claim.agency} {fmt.number(facts.total(SERVICE, claim.period, claim.agency))})"
+    if same(claim.value, right, digits):
+        return _share_right(claim, facts, correct, base)
+    return _share_wrong(claim, facts, correct, right)
+
+
+def _visitor_base(claim: Claim, facts: Facts) -> str:
+    wrong = facts.share(claim.agency, claim.period, VISITORS)
+    visitors = facts.total(VISITORS, claim.period)
+    if wrong is None:
+        return ""
+    return (f"{fmt.number(facts.total(SERVICE, claim.period, claim.agency))} dibagi "
+            f"{fmt.number(visitors)} pengunjung memberi {percent_text(wrong)}, tetapi itu membagi "
+            "kunjungan layanan dengan pengunjung: dua ukuran berbeda")
+
+
+def _share_right(claim: Claim, facts: Facts, correct: str, base: str | None) -> Finding:
+    if base == "visitors":
+        return _finding("wrong", claim, correct, "wrong_base",
+                        "angka ini pangsa dari seluruh kunjungan layanan, bukan dari pengunjung; "
+                        f"{_visitor_base(claim, facts)}.")
+    if base == "service":
+        return _finding("ok", claim, correct, message="sesuai data, basis disebut.")
+    wrong = facts.share(claim.agency, claim.period, VISITORS)
+    misread = f" (dibagi {fmt.number(facts.total(VISITORS, claim.period))} pengunjung hasilnya " \
+              f"{percent_text(wrong)}: pembagian yang keliru, dua ukuran berbeda)" if wrong is not None else ""
+    return _finding("note", claim, correct, "wording",
+                    "benar sebagai pangsa dari seluruh kunjungan layanan; sebut basisnya (\"dari seluruh "
+                    f"kunjungan layanan\") agar tidak dibaca sebagai pangsa pengunjung{misread}.")
+
+
+def _share_wrong(claim: Claim, facts: Facts, correct: str, right: float) -> Finding:
+    digits = claim.extra["decimals"]
+    if same(claim.value, facts.share(claim.agency, claim.period, VISITORS), digits):
+        return _finding("wrong", claim, correct, "wrong_base", f"{_visitor_base(claim, facts)}.")
+    if abs(claim.value - right) <= 10 ** -max(digits, 1) + 1e-9:
+        return _finding("wrong", claim, correct, "rounding",
+                        f"{fmt.number(right, 3)} dibulatkan menjadi {fmt.number(right, max(digits, 1))}.")
+    for period in facts.periods():
+        if same(claim.value, facts.share(claim.agency, period), digits):
+            return _finding("wrong", claim, correct, "other_period",
+                            f"{claim.quote} adalah pangsa {claim.agency} {period_text(period)}.")
+    for agency in facts.by_agency:
+        if same(claim.value, facts.share(agency, claim.period), digits):
+            return _finding("wrong", claim, correct, "other_agency", f"{claim.quote} adalah pangsa {agency}.")
+    slip = digit_slip(claim.mention.text.replace(",", ""), fmt.number(right, digits).replace(",", ""))
+    if slip:
+        return _finding("wrong", claim, correct, "digit_typo", f"{slip}.")
+    return _finding("wrong", claim, correct, "no_match", "pangsa tidak cocok dengan data.")
+
+
+# --- growth and comparisons ----------------------------------------------------------------------
+
+def change(now: int | None, base: int | None) -> float | None:
+    return (now - base) / base * 100 if now is not None and base else None
+
+
+def like_for_like(facts: Facts, measure: Measure, period, agency=None) -> str:
+    """'Januari-September 2025 terhadap Januari-September 2024: 41.481 terhadap 21.576, naik 92,3 persen'."""
+    base = period.shift_years(-1)
+    now, then = facts.total(measure, period, agency), facts.total(measure, base, agency)
+    if now is None or then is None or not facts.complete(measure, base, agency):
+        return f"{period_text(period)} terhadap {period_text(base)}: data pembanding tidak lengkap"
+    return (f"{period_text(period)} terhadap {period_text(base)}: {fmt.number(now)} terhadap "
+            f"{fmt.number(then)} {measure.label()}, {change_text(change(now, then))}")
+
+
+def check_growth(claim: Claim, facts: Facts) -> Finding:
+    measure = claim.measure or facts.headline
+    current, base = claim.period, claim.extra["base"]
+    now, then = facts.total(measure, current, claim.agency), facts.total(measure, base, claim.agency)
+    fair = like_for_like(facts, measure, current, claim.agency)
+    if now is None or then is None:
+        return Finding("unchecked", claim.sentence, claim.quote, message=f"tidak ada data untuk {fair}.")
+    if base.months != current.months:
+        return _finding("wrong", claim, fair, "unequal_periods",
+                        f"membandingkan {period_text(current)} ({fmt.months_count(current.months)}) dengan "
+                        f"{period_text(base)} ({fmt.months_count(base.months)}).")
+    stated, right = claim.value, change(now, then)
+    if same(stated, right, 1):
+        return _finding("ok", claim, fair, message="sesuai data.")
+    naive = change(now, facts.total(measure, Period.full_year(current.end.year - 1), claim.agency))
+    if same(stated, naive, 1):
+        return _finding("wrong", claim, fair, "unequal_periods",
+                        f"{claim.quote} membandingkan {period_text(current)} dengan setahun penuh "
+                        f"{current.end.year - 1}.")
+    cause = "rounding" if abs(stated - right) <= 0.1 + 1e-9 else "wrong_growth"
+    return _finding("wrong", claim, fair, cause, f"yang benar {change_text(right)}.")
+
+
+def check_comparison(claim: Claim, facts: Facts) -> Finding:
+    current, base = claim.value
+    measure = claim.measure or facts.headline
+    fair = like_for_like(facts, measure, current.period)
+    if current.period.months != base.period.months:
+        return _finding("wrong", claim, fair, "unequal_periods",
+                        f"{current.mention.text} ({period_text(current.period)}, "
+                        f"{fmt.months_count(current.period.months)}) dibandingkan dengan {base.mention.text} "
+                        f"({period_text(base.period)}, {fmt.months_count(base.period.months)}) bukan "
+                        "pertumbuhan; bandingkan periode yang sama panjang.")
+    grew = current.value >= base.value
+    if grew == claim.extra["down"]:
+        return _finding("wrong", claim, fair, "wrong_growth", "arah perubahan terbalik.")
+    return _finding("ok", claim, fair, message="perbandingan setara.")
+
+
+CHECKS = {"share": check_share, "growth": check_growth, "comparison": check_comparison}

@@ -1,0 +1,119 @@
+"""Checks of peaks and rankings, averages, the number of agencies and the satisfaction index."""
+from __future__ import annotations
+
+from mpp import fmt
+from mpp.draft_claims import Claim
+from mpp.draft_facts import Facts
+from mpp.findings import Finding, period_text
+from mpp.period import Measure, Period
+
+
+def _finding(status: str, claim: Claim, correct: str, cause: str | None = None, message: str = "") -> Finding:
+    return Finding(status, claim.sentence, claim.quote, correct, cause, message)
+
+
+# --- peak months ---------------------------------------------------------------------------------
+
+def peaks_text(facts: Facts, scope: Period, n: int) -> str:
+    """'puncak Januari-September 2025: Juli 2025 (6.814 pengunjung), September 2025 (5.563), ...'."""
+    measure = facts.headline
+    found = facts.peaks(scope, measure, max(n, 3))
+    items = [f"{fmt.month_label(m)} ({fmt.number(v)}{' ' + measure.label() if i == 0 else ''})"
+             for i, (m, v) in enumerate(found)]
+    return f"puncak {period_text(scope)}: {', '.join(items)}"
+
+
+def peak_scope(claim: Claim) -> Period:
+    """The draft's period when the months lie in it, else the calendar year of the first month."""
+    months = [p.start for p in claim.value]
+    if claim.period and all(claim.period.start <= m <= claim.period.end for m in months):
+        return claim.period
+    return Period.full_year(months[0].year)
+
+
+def check_peaks(claim: Claim, facts: Facts) -> Finding:
+    months, scope = [p.start for p in claim.value], peak_scope(claim)
+    actual = [m for m, _ in facts.peaks(scope, facts.headline, len(months))]
+    if actual == months:
+        return _finding("ok", claim, peaks_text(facts, scope, len(months)), message="urutan sesuai data.")
+    if sorted(actual) == sorted(months):
+        return _finding("wrong", claim, peaks_text(facts, scope, len(months)), "swapped_months",
+                        "bulan yang sama, urutan berbeda.")
+    for years in sorted({m.year for m in facts.monthly(facts.headline)} - {months[0].year}):
+        shifted = scope.shift_years(years - months[0].year)
+        found = [m for m, _ in facts.peaks(shifted, facts.headline, len(months))]
+        if [m.month for m in found] == [m.month for m in months]:
+            return _finding("wrong", claim, peaks_text(facts, shifted, len(months)), "other_year",
+                            f"bulan-bulan ini puncak {years}, bukan {months[0].year}; "
+                            f"{peaks_text(facts, scope, len(months))}.")
+    return _finding("wrong", claim, peaks_text(facts, scope, len(months)), "no_match",
+                    "bulan puncak tidak sesuai data.")
+
+
+# --- agencies ------------------------------------------------------------------------------------
+
+def ranking_text(facts: Facts, period: Period, n: int) -> str:
+    top = facts.ranking(period)[:max(n, 1)]
+    items = [f"{i}. {agency} {fmt.number(visits)}" for i, (agency, visits) in enumerate(top, 1)]
+    return f"kunjungan layanan {period_text(period)}: {', '.join(items)}"
+
+
+def check_agency_ranking(claim: Claim, facts: Facts) -> Finding:
+    names = claim.value
+    top = [agency for agency, _ in facts.ranking(claim.period)[:len(names)]]
+    correct = ranking_text(facts, claim.period, len(names))
+    if top == names:
+        return _finding("ok", claim, correct, message="urutan instansi sesuai data.")
+    if sorted(top) == sorted(names):
+        return _finding("wrong", claim, correct, "swapped_order", "instansi yang sama, urutan berbeda.")
+    return _finding("wrong", claim, correct, "no_match", "instansi teratas tidak sesuai data.")
+
+
+def check_agencies_active(claim: Claim, facts: Facts) -> Finding:
+    active = len(facts.ranking(claim.period))
+    correct = f"{active} instansi dengan kunjungan layanan {period_text(claim.period)}"
+    if active == claim.value:
+        return _finding("ok", claim, correct, message="sesuai data.")
+    return _finding("wrong", claim, correct, "no_match", "jumlah instansi tidak sesuai data.")
+
+
+# --- averages and the satisfaction index ---------------------------------------------------------
+
+def check_average(claim: Claim, facts: Facts) -> Finding:
+    measure, period = claim.measure or facts.headline, claim.period
+    months = facts.months_with_data(measure, period)
+    if not months:
+        return Finding("unchecked", claim.sentence, claim.quote,
+                       message=f"tidak ada data {measure.label()} {period_text(period)}.")
+    total = facts.total(measure, period)
+    average, (low, high) = total / months, claim.value
+    correct = (f"rata-rata {fmt.number(round(average))} {measure.label()} per bulan {period_text(period)} "
+               f"({fmt.number(total)} dalam {fmt.months_count(months)})")
+    if low != high:
+        inside = low <= average <= high
+        return _finding("ok" if inside else "wrong", claim, correct, None if inside else "no_match",
+                        "rata-rata berada dalam rentang itu." if inside else "rata-rata di luar rentang itu.")
+    if round(average) == low:
+        return _finding("ok", claim, correct, message="sesuai data.")
+    if claim.extra.get("approx") and abs(average - low) <= 0.05 * average:
+        return _finding("note", claim, correct, "rounding", "angka dibulatkan.")
+    return _finding("wrong", claim, correct, "no_match", "rata-rata tidak sesuai data.")
+
+
+def check_satisfaction(claim: Claim, facts: Facts) -> Finding:
+    from mpp import skm
+    value = facts.satisfaction(claim.period) if claim.period else None
+    if value is None:
+        return Finding("unchecked", claim.sentence, claim.quote,
+                       message=f"belum ada data survei kepuasan (SKM) {period_text(claim.period)} di basis data.")
+    shown = fmt.number(skm.published(value), 2)
+    correct = f"IKM {period_text(claim.period)} {shown} (mutu {skm.grade(value).letter}, {skm.grade(value).label})"
+    if fmt.number(claim.value, 2) != shown:
+        return _finding("wrong", claim, correct, "no_match", "nilai IKM tidak sesuai data.")
+    if "persen" in claim.quote or "%" in claim.quote:
+        return _finding("note", claim, correct, "wording", "IKM adalah indeks 25-100, bukan persen.")
+    return _finding("ok", claim, correct, message="sesuai data.")
+
+
+CHECKS = {"peaks": check_peaks, "agency_ranking": check_agency_ranking, "average": check_average,
+          "agencies_active": check_agencies_active, "satisfaction": check_satisfaction}

@@ -1,0 +1,204 @@
+"""The claim builders, run in the order of `BUILDERS` over each sentence (see mpp/draft_claims.py)."""
+from __future__ import annotations
+
+import re
+
+from mpp.draft import SAME_PERIOD_LAST_YEAR, Mention, clause_of
+from mpp.draft_claims import (AGENCY_RANK, APPROXIMATE, AVERAGE, COMPARATIVE, GROWTH_DOWN, GROWTH_UP,
+                              PEAK, PERCENT_AFTER, SATISFACTION, SCALES, SERVICE, Claim, Sentence,
+                              agency_of, measure_of, period_of, quote_of, unit_of, words)
+
+RANGE_WORD = r"\s*(?:-|–|hingga|sampai(?: dengan)?|s\.d\.?|to)\s*"
+PER_DAY = r"\s*(?:[-–]\s*[\d.]+\s*)?(?:\w+\s+)?(?:per hari|sehari|setiap hari|tiap hari|/hari|a day|per day)"
+
+
+def is_percent(s: Sentence, n: Mention) -> bool:
+    return re.match(PERCENT_AFTER, s.after(n)) is not None
+
+
+def average_claims(s: Sentence, _claims) -> list[Claim]:
+    """'rata-rata ... 4.000 hingga 5.000 warga' (a range) or 'rata-rata 4.609 pengunjung'."""
+    counts = [n for n in s.numbers() if not is_percent(s, n) and n.form != "decimal"]
+    if not words(AVERAGE, s.text) or not counts:
+        return []
+    first, period = counts[0], period_of(s, counts[0])[0]
+    second = counts[1] if len(counts) > 1 else None
+    if second and re.fullmatch(RANGE_WORD, s.text[first.end:second.start], re.IGNORECASE):
+        s.used.add(first.start)
+        return [s.claim("average", second, f"{first.text}{s.text[first.end:second.start]}"
+                        f"{quote_of(s, second)}", value=(first.value, second.value), period=period,
+                        measure=measure_of(s, second, None))]
+    return [s.claim("average", first, quote_of(s, first), value=(first.value, first.value),
+                    period=period, measure=measure_of(s, first, None),
+                    extra={"approx": _approximate(s, first)})]
+
+
+def rate_claims(s: Sentence, _claims) -> list[Claim]:
+    """Visitors per day are not in the store's monthly figures: found, reported, not checked."""
+    return [s.claim("unchecked", n, quote_of(s, n), extra={"reason": "per_day"})
+            for n in s.numbers() if re.match(PER_DAY, s.after(n), re.IGNORECASE)]
+
+
+def unit_claims(s: Sentence, _claims) -> list[Claim]:
+    """'27 instansi' (agencies with service visits) and '80 jenis layanan' (not in the store)."""
+    found = []
+    for n in s.numbers():
+        unit = unit_of(s, n)
+        if unit == "agencies":
+            found.append(s.claim("agencies_active", n, quote_of(s, n), value=n.value,
+                                 period=period_of(s, n)[0]))
+        elif unit == "services":
+            found.append(s.claim("unchecked", n, quote_of(s, n), extra={"reason": "services"}))
+        elif unit == "other":
+            s.used.add(n.start)           # days, months, kecamatan: not figures of visits
+    return found
+
+
+def percent_claims(s: Sentence, _claims) -> list[Claim]:
+    found = []
+    for n in [n for n in s.numbers() if is_percent(s, n)]:
+        start, _ = clause_of(s.text, n.start)
+        before = s.text[max(start, n.start - 40):n.start]
+        if words(f"{GROWTH_UP}|{GROWTH_DOWN}", before):
+            found.append(growth_claim(s, n, words(GROWTH_DOWN, before)))
+        elif words(SATISFACTION, s.text):
+            found.append(s.claim("satisfaction", n, quote_of(s, n), value=n.value, period=period_of(s, n)[0]))
+        else:
+            found.append(share_claim(s, n))
+    return _shared_base(found)
+
+
+def _shared_base(claims: list[Claim]) -> list[Claim]:
+    """A list of shares names its base once ('24,8 persen dari seluruh kunjungan layanan, disusul
+    DPMPTSP 8.767 (19,3 persen)'): the others in the sentence share it."""
+    named = {c.extra["base"] for c in claims if c.kind == "share" and c.extra["base"]}
+    for claim in claims:
+        if claim.kind == "share" and not claim.extra["base"] and len(named) == 1:
+            claim.extra["base"] = next(iter(named))
+    return claims
+
+
+def growth_claim(s: Sentence, n: Mention, down: bool) -> Claim:
+    """Growth of the latest period the sentence names (else the draft's) against the other period it
+    names, or, by default and for 'periode yang sama tahun lalu', the same months a year earlier."""
+    named = sorted({p.value for p in s.periods()}, key=lambda p: (p.end, p.months))
+    current = named[-1] if named else s.main
+    base = named[0] if len(named) > 1 and not SAME_PERIOD_LAST_YEAR.search(s.text) else None
+    agency = agency_of(s, n)
+    measure = SERVICE if agency or "kunjungan layanan" in s.text.lower() else None
+    return s.claim("growth", n, quote_of(s, n), value=-n.value if down else n.value, period=current,
+                   measure=measure, agency=agency,
+                   extra={"base": base or (current.shift_years(-1) if current else None)})
+
+
+def share_claim(s: Sentence, n: Mention) -> Claim:
+    """A share and whose it is: the count it follows ('11.315 pengunjung (24,8 persen)'), else the
+    agency before it in its clause; and the base it names, if any ('dari seluruh kunjungan layanan')."""
+    owner = _count_before(s, n) or n
+    base = re.match(PERCENT_AFTER + r"\s*(?:dari|of)\s+(?:seluruh|total|jumlah|keseluruhan|all)?\s*"
+                    r"(kunjungan layanan|service visits|pengunjung|visitors|kunjungan|visits)",
+                    s.after(n, 80), re.IGNORECASE)
+    base_unit = {"kunjungan layanan": "service", "service visits": "service", "pengunjung": "visitors",
+                 "visitors": "visitors"}.get(base.group(1).lower()) if base else None
+    return s.claim("share", n, quote_of(s, n), value=n.value, period=period_of(s, owner)[0],
+                   agency=agency_of(s, owner) if owner is not n else _agency_in_clause(s, n),
+                   extra={"base": base_unit, "decimals": len(n.text.partition(",")[2]),
+                          "called": unit_of(s, owner) if owner is not n else None})
+
+
+def _count_before(s: Sentence, n: Mention) -> Mention | None:
+    earlier = [m for m in s.of("number") if m.end <= n.start and not is_percent(s, m)]
+    if not earlier or n.start - earlier[-1].end > 40:
+        return None
+    gap = s.text[earlier[-1].end:n.start]
+    return earlier[-1] if not any(a.start >= earlier[-1].end and a.end <= n.start for a in s.of("agency")) \
+        and not re.search(r"[;.]", gap) else None
+
+
+def _agency_in_clause(s: Sentence, n: Mention) -> str | None:
+    start, _ = clause_of(s.text, n.start)
+    agencies = [a for a in s.of("agency") if start <= a.start < n.start]
+    return agencies[-1].value if agencies else None
+
+
+def satisfaction_claims(s: Sentence, _claims) -> list[Claim]:
+    """'SKM sebesar 95,20 poin': a decimal in a sentence about satisfaction."""
+    if not words(SATISFACTION, s.text):
+        return []
+    return [s.claim("satisfaction", n, quote_of(s, n), value=n.value, period=period_of(s, n)[0])
+            for n in s.numbers() if n.form == "decimal" or re.fullmatch(r"\d+\.\d\d", n.text)]
+
+
+def count_claims(s: Sentence, _claims) -> list[Claim]:
+    found = []
+    for n in s.numbers():
+        scale = _scale(s, n)
+        if (n.form == "decimal" and not scale) or (n.value * (scale or 1) < 100 and not unit_of(s, n)):
+            continue                      # '20 Mini MPP', '2 hari': not figures of visits
+        agency = agency_of(s, n)
+        period, strict = period_of(s, n)
+        others = [p.value for p in s.periods() if p.value != period]
+        found.append(s.claim("count", n, quote_of(s, n), value=round(n.value * (scale or 1)), period=period,
+                             measure=measure_of(s, n, agency), agency=agency,
+                             extra={"strict": strict, "others": others, "unit": unit_of(s, n),
+                                    "approx": bool(scale) or _approximate(s, n)}))
+    return found
+
+
+def _scale(s: Sentence, n: Mention) -> int | None:
+    match = re.match(rf"\s*({'|'.join(SCALES)})\b", s.after(n), re.IGNORECASE)
+    return SCALES[match.group(1).lower()] if match else None
+
+
+def _approximate(s: Sentence, n: Mention) -> bool:
+    return words(APPROXIMATE, s.text[max(0, n.start - 20):n.start])
+
+
+def comparison_claims(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """'41.481 ..., meningkat dibandingkan 29.158 pengunjung sepanjang 2024': two counts of the site
+    compared as growth, without a percent."""
+    counts = [c for c in claims if c.kind == "count" and c.agency is None and c.period]
+    if any(c.kind == "growth" for c in claims) or len(counts) < 2 \
+            or not (words(f"{GROWTH_UP}|{GROWTH_DOWN}", s.text) and words(COMPARATIVE, s.text)):
+        return []
+    first, second = counts[0], counts[1]
+    current, base = (first, second) if first.period.end >= second.period.end else (second, first)
+    return [Claim("comparison", s.text, f"{first.quote} … {second.quote}", value=(current, base),
+                  measure=current.measure or base.measure, extra={"down": words(GROWTH_DOWN, s.text)})]
+
+
+def peak_claims(s: Sentence, _claims) -> list[Claim]:
+    """'Puncak kunjungan terjadi pada Juli 2025 ..., disusul September dan Agustus': months in order."""
+    match = re.search(rf"(?i)\b(?:{PEAK})\b", s.text)
+    months = [m for m in s.of("month") if match and m.start > match.start()]
+    if not months:
+        return []
+    quote = s.text[match.start():months[-1].end]
+    return [Claim("peaks", s.text, quote, value=[m.value for m in months], period=s.main)]
+
+
+def agency_ranking_claims(s: Sentence, _claims) -> list[Claim]:
+    """'yang paling sering diakses ialah Disdukcapil ..., DPMPTSP ..., Bankaltimtara ...'."""
+    match = re.search(rf"(?i)\b(?:{AGENCY_RANK})\b", s.text)
+    if not match:
+        return []
+    after = [a for a in s.of("agency") if a.start > match.start()]
+    before = [a for a in s.of("agency") if a.start < match.start()]
+    chosen = after or before[-1:]
+    names = list(dict.fromkeys(a.value for a in chosen))
+    if not names:
+        return []
+    period = period_of(s, chosen[0])[0]
+    return [Claim("agency_ranking", s.text, ", ".join(names), value=names, period=period)]
+
+
+BUILDERS = [average_claims, rate_claims, unit_claims, percent_claims, satisfaction_claims, count_claims,
+            comparison_claims, peak_claims, agency_ranking_claims]
+
+
+def claims_of(sentence: Sentence) -> list[Claim]:
+    """The sentence's claims in the order the draft states them (rankings and comparisons last)."""
+    found: list[Claim] = []
+    for builder in BUILDERS:
+        found += builder(sentence, found)
+    return sorted(found, key=lambda c: c.mention.start if c.mention else len(sentence.text))

@@ -1,0 +1,200 @@
+"""Reading a draft press text: sentences, clauses, and every figure, month, period and agency it names.
+
+Pure text work, no database: the checker (mpp/checker.py) passes in the agency spellings it knows.
+Numbers are read as written, and how they are written is kept (`form`), because a wrongly written
+number is itself a finding: "41,481" reads in Indonesian as forty-one point four eight one.
+
+    >>> [m.text for m in mentions("Hingga September 2025 tercatat 41.481 pengunjung.", {})]
+    ['Hingga September 2025', '41.481']
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from mpp import fmt
+from mpp.period import Period
+
+MONTH_WORDS = {**{m.lower(): i for i, m in enumerate(fmt.MONTHS_ID, 1)},
+               **{m.lower(): i for i, m in enumerate(fmt.MONTHS_EN, 1)},
+               "agt": 8, "agu": 8, "ags": 8, "okt": 10, "nop": 11, "des": 12, "sept": 9}
+MONTH = r"(?:%s)" % "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True))
+YEAR = r"(?:19|20)\d{2}"
+UPTO = r"(?:-|–|—|s\.d\.?|s/d|hingga|sampai(?: dengan)?|to|through|until)"
+# Period phrases, most specific first: (kind, pattern). Declared as data; `_period_from` reads them.
+PERIOD_PATTERNS = [
+    ("range", rf"({MONTH})\s*({YEAR})?\s*{UPTO}\s*({MONTH})\s+({YEAR})"),
+    ("to_date", rf"(?i:hingga|sampai(?: dengan)?|s\.d\.?|s/d|per|through|until|up to)\s+"
+                rf"(?i:akhir\s+|bulan\s+)?({MONTH})\s+({YEAR})"),
+    ("month", rf"({MONTH})\s+({YEAR})"),
+    ("year", rf"(?i:sepanjang|selama|pada|tahun|in|during|throughout)\s+(?i:tahun\s+)?({YEAR})\b"),
+    ("month", rf"\b({MONTH})\b"),
+]
+SAME_PERIOD_LAST_YEAR = re.compile(r"(?i)periode yang sama tahun (?:lalu|sebelumnya)|"
+                                   r"same period (?:last|a|the previous) year")
+NUMBER = re.compile(r"(?<![\w/.,])\d(?:[\d.,]*\d)?(?![\w/])")
+ABBREVIATIONS = ("Kab", "Prov", "Kec", "Kel", "No", "Tbk", "Jl", "St", "Dr", "Drs", "Ir", "H", "Hj",
+                 "Rp", "dr", "Bpk", "Sdr", "a.n", "u.p", "dll", "dsb", "vs")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One thing a sentence names, at [start, end) of the sentence."""
+    kind: str            # number | period | month | agency
+    start: int
+    end: int
+    text: str
+    value: object = None  # number: digits as int (or float); period/month: Period; agency: its name
+    form: str = "ok"      # numbers: ok | comma_thousands | malformed | unformatted | dot_decimal | decimal
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def read_draft(source) -> str:
+    """The text of a draft file: a path (.txt or .docx) or the raw bytes of either."""
+    data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
+    if data[:2] == b"PK":                     # a .docx is a zip archive
+        from docx import Document
+        return "\n\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences, paragraph by paragraph; abbreviations (Kab., Rp.) and numbers (41.481) do not end one."""
+    found = []
+    for paragraph in re.split(r"\s*\n\s*", text):
+        parts = re.split(r"(?<=[.!?])[\"”’]?\s+(?=[\"“(]?[A-Z0-9])", paragraph.strip())
+        found += _rejoin_abbreviations([p for p in parts if p.strip()])
+    return found
+
+
+def _rejoin_abbreviations(parts: list[str]) -> list[str]:
+    joined: list[str] = []
+    for part in parts:
+        if joined and re.search(r"\b(%s)\.$" % "|".join(map(re.escape, ABBREVIATIONS)), joined[-1]):
+            joined[-1] += " " + part
+        else:
+            joined.append(part)
+    return joined
+
+
+def clause_of(sentence: str, position: int) -> tuple[int, int]:
+    """The [start, end) of the clause around position: commas, semicolons and colons end clauses; a
+    comma between digits (24,8) does not, nor do brackets: "September 2025 (5.563 pengunjung)" binds
+    the figure to its month."""
+    stops = [m.start() for m in re.finditer(r"[;:]|,(?!\d)|(?<!\d),", sentence)]
+    start = max([s + 1 for s in stops if s < position], default=0)
+    end = min([s for s in stops if s >= position], default=len(sentence))
+    return start, end
+
+
+# --- numbers -------------------------------------------------------------------------------------
+
+def read_number(token: str) -> tuple[object, str]:
+    """(value, form) of a number as written. '41.481' -> (41481, 'ok'); '24,8' -> (24.8, 'decimal');
+    '41,481' -> (41481, 'comma_thousands'); '41.48' -> (4148, 'malformed'): its digits only."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
+        return int(token.replace(".", "")), "ok"
+    if re.fullmatch(r"\d+", token):
+        return int(token), "ok" if len(token) < 4 else "unformatted"
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token):
+        return int(token.replace(",", "")), "comma_thousands"
+    if re.fullmatch(r"\d+,\d+", token):
+        return float(token.replace(",", ".")), "decimal"
+    if re.fullmatch(r"\d+\.\d{1,2}", token):
+        return int(token.replace(".", "")), "malformed"
+    return int(re.sub(r"\D", "", token)), "malformed"
+
+
+def _is_day_of_month(sentence: str, match: re.Match) -> bool:
+    after = sentence[match.end():match.end() + 16]
+    return len(match.group()) <= 2 and bool(re.match(rf"\s*(?:-\s*\d{{1,2}}\s*)?{MONTH}\b", after))
+
+
+def number_mentions(sentence: str) -> list[Mention]:
+    found = []
+    for match in NUMBER.finditer(sentence):
+        token = match.group()
+        if re.fullmatch(YEAR, token) or _is_day_of_month(sentence, match):
+            continue
+        if re.search(r"Rp\.?\s*$", sentence[:match.start()]):
+            continue                          # money is not a visit figure
+        value, form = read_number(token)
+        found.append(Mention("number", match.start(), match.end(), token, value, form))
+    return found
+
+
+# --- months, periods, agencies -------------------------------------------------------------------
+
+def month_number(word: str) -> int:
+    return MONTH_WORDS[word.lower()]
+
+
+def _period_from(kind: str, groups: tuple, year: int | None) -> Period | None:
+    if kind == "range":
+        last = int(groups[3])
+        first = int(groups[1] or last)
+        return Period(date(first, month_number(groups[0]), 1), date(last, month_number(groups[2]), 1))
+    if kind == "to_date":
+        return Period.year_to_date(date(int(groups[1]), month_number(groups[0]), 1))
+    if kind == "year":
+        return Period.full_year(int(groups[0]))
+    if len(groups) == 2:
+        return Period.month(date(int(groups[1]), month_number(groups[0]), 1))
+    return Period.month(date(year, month_number(groups[0]), 1)) if year else None
+
+
+def period_mentions(sentence: str, default_year: int | None) -> list[Mention]:
+    """Periods and months named in the sentence; a month without a year takes the year of the last
+    period named before it in the sentence, else `default_year`."""
+    taken: list[Mention] = []
+    for kind, pattern in PERIOD_PATTERNS:
+        for match in re.finditer(pattern, sentence):
+            if any(m.start < match.end() and match.start() < m.end for m in taken):
+                continue
+            taken.append(Mention("period", match.start(), match.end(), match.group(), kind,
+                                 extra={"groups": match.groups()}))
+    taken.sort(key=lambda m: m.start)
+    return _with_years(taken, default_year)
+
+
+def _with_years(taken: list[Mention], year: int | None) -> list[Mention]:
+    resolved = []
+    for mention in taken:
+        period = _period_from(mention.value, mention.extra["groups"], year)
+        if period is None:
+            continue
+        year = period.end.year
+        kind = "month" if period.months == 1 and mention.value == "month" else "period"
+        resolved.append(Mention(kind, mention.start, mention.end, mention.text, period,
+                                extra={"pattern": mention.value, "bare": len(mention.extra["groups"]) == 1}))
+    return resolved
+
+
+def agency_mentions(sentence: str, spellings: dict[str, str]) -> list[Mention]:
+    """Agencies by the spellings the store knows (spelling -> canonical name), longest first, case as
+    written or in capitals: 'Perizinan' names DPMPTSP, the common noun 'perizinan' does not."""
+    found: list[Mention] = []
+    for spelling in sorted(spellings, key=len, reverse=True):
+        for variant in {spelling, spelling.upper()}:
+            for match in re.finditer(rf"(?<!\w){re.escape(variant)}(?!\w)", sentence):
+                if not any(m.start < match.end() and match.start() < m.end for m in found):
+                    found.append(Mention("agency", match.start(), match.end(), match.group(),
+                                         spellings[spelling]))
+    return sorted(found, key=lambda m: m.start)
+
+
+def mentions(sentence: str, spellings: dict[str, str], default_year: int | None = None) -> list[Mention]:
+    """Everything the sentence names, in order of position."""
+    found = number_mentions(sentence) + period_mentions(sentence, default_year)
+    found += agency_mentions(sentence, spellings)
+    return sorted(found, key=lambda m: m.start)
