@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import multiprocessing
 from pathlib import Path
 
 import python_calamine as calamine
@@ -23,7 +24,7 @@ from loaders.model import FileRefused, Sheet, Workbook
 from loaders.safety import DEFAULT_LIMITS, Limits
 from loaders.tabular import blank_personal_columns, dropped_columns, read_table
 
-__all__ = ["read_file", "read_table", "dropped_columns", "Limits", "DEFAULT_LIMITS"]
+__all__ = ["read_file", "read_file_guarded", "read_table", "dropped_columns", "Limits", "DEFAULT_LIMITS"]
 
 
 def read_file(path, data: bytes | None = None, *, name: str | None = None,
@@ -162,3 +163,58 @@ def _first_records(node):
             return item
         queue.extend(item.values() if isinstance(item, dict) else item if isinstance(item, list) else [])
     return None
+
+
+# ---- under limits: a hostile file must not take the server down -----------------------------------
+
+def read_file_guarded(path, data: bytes | None = None, *, name: str | None = None,
+                      limits: Limits = DEFAULT_LIMITS, memory_mb: int = 1536,
+                      timeout: float = 120.0) -> Workbook:
+    """read_file in a child process whose address space is capped (RLIMIT_AS) and which is killed
+    after `timeout` seconds. A child that runs out of memory or time, or dies, becomes FileRefused
+    (too_large / too_slow); the server process never holds more than the result."""
+    file = name or (Path(path).name if path else "berkas")
+    context = multiprocessing.get_context("spawn")    # forking a threaded server is unsafe
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_read_in_child, daemon=True,
+                            args=(send, str(path) if path else None, data, file, limits, memory_mb))
+    child.start()
+    send.close()
+    try:
+        outcome, value = _wait_for(receive, timeout, file)
+    finally:
+        child.kill()
+        child.join()
+    if outcome == "refused":
+        raise FileRefused(value)
+    return value
+
+
+def _wait_for(receive, timeout: float, file: str):
+    if not receive.poll(timeout):
+        raise safety.refuse("too_slow", file, f"Membaca berkas {file} memakan waktu lebih dari "
+                            f"{timeout:g} detik, jadi dihentikan. Pecah berkas per bulan, lalu "
+                            "unggah bagian-bagiannya.")
+    try:
+        outcome, value = receive.recv()
+    except EOFError:                                    # killed: out of memory inside native code
+        outcome, value = "memory", None
+    if outcome == "memory":
+        raise safety.refuse("too_large", file, f"Berkas {file} butuh terlalu banyak memori untuk "
+                            "dibaca dengan aman. Pecah per bulan atau per instansi, lalu unggah "
+                            "bagian-bagiannya.")
+    return outcome, value
+
+
+def _read_in_child(send, path, data, file, limits, memory_mb):
+    import resource
+    cap = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    try:
+        send.send(("ok", read_file(path, data, name=file, limits=limits)))
+    except FileRefused as refused:                     # sent as problems: the exception's own
+        send.send(("refused", refused.problems))      # pickling would lose them
+    except MemoryError:
+        send.send(("memory", None))
+    finally:
+        send.close()

@@ -169,11 +169,12 @@ def column_number(letters: str) -> int:
 
 
 def check_shape(rows: int, cols: int, file: str, sheet: str | None, limits: Limits) -> None:
+    where = f"Sheet '{sheet}' di berkas {file}" if sheet else f"Berkas {file}"
     if cols > limits.max_cols:
-        raise refuse("too_many_columns", file, f"Sheet berisi {fmt_int(cols)} kolom, melebihi batas "
+        raise refuse("too_many_columns", file, f"{where} berisi {fmt_int(cols)} kolom, melebihi batas "
                      f"{fmt_int(limits.max_cols)}. Hapus kolom kosong atau yang tidak perlu "
                      "(pilih kolom, Delete), simpan, lalu unggah lagi.", sheet)
     if rows > limits.max_rows:
-        raise refuse("too_many_rows", file, f"Sheet berisi {fmt_int(rows)} baris, melebihi batas "
+        raise refuse("too_many_rows", file, f"{where} berisi {fmt_int(rows)} baris, melebihi batas "
                      f"{fmt_int(limits.max_rows)}. Pecah per bulan, lalu unggah bagian-bagiannya.",
                      sheet)
