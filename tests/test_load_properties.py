@@ -1,0 +1,84 @@
+"""Properties of loading (hypothesis): twice equals once; a correction after the original equals the
+correction alone; undo gives back the figures from before."""
+from __future__ import annotations
+
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from loaders.load import ingest
+from mpp import db, ledger
+from tests import layout_files as lf
+
+AGENCIES = ["Disdukcapil", "Samsat", "Imigrasi", "DPMPTSP", "BPJS Kesehatan"]
+SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+cell = st.one_of(st.integers(0, 20000), st.just("-"), st.integers(1000, 99999).map(
+    lambda n: f"{n // 1000}.{n % 1000:03d}"))
+
+
+@st.composite
+def recaps(draw, months: int | None = None, agencies: list[str] | None = None):
+    """A yearly recap: some agencies, the same reported months for each (the rest not yet reported)."""
+    months = months or draw(st.integers(1, 12))
+    chosen = agencies or draw(st.lists(st.sampled_from(AGENCIES), min_size=1, max_size=5, unique=True))
+    return {a: draw(st.lists(cell, min_size=months, max_size=months)) for a in chosen}
+
+
+@contextmanager
+def store():
+    with tempfile.TemporaryDirectory() as folder, db.connect(Path(folder) / "s.duckdb") as con:
+        yield con
+
+
+def figures(con) -> dict:
+    rows = con.execute("SELECT agency, month, visits FROM monthly_agency_visits").fetchall()
+    return {(a, m): v for a, m, v in rows}
+
+
+def load(con, figures_by_agency, name="paser_2024.xlsx"):
+    report = ingest(con, name, lf.yearly_recap(figures_by_agency))
+    assert report.ok, report.problems
+    return report
+
+
+@SETTINGS
+@given(recaps())
+def test_loading_twice_equals_loading_once(recap):
+    with store() as con:
+        load(con, recap)
+        once = figures(con)
+        again = load(con, recap)
+        assert again.outcome in ("unchanged", "replaced")    # same bytes, or same figures re-saved
+        assert figures(con) == once
+
+
+@SETTINGS
+@given(st.data())
+def test_correction_after_original_equals_correction_alone(data):
+    original = data.draw(recaps())
+    months = len(next(iter(original.values())))
+    corrected = data.draw(recaps(months=months, agencies=list(original)))
+    with store() as both, store() as alone:
+        load(both, original)
+        load(both, corrected, "paser_2024_revisi.xlsx")
+        load(alone, corrected, "paser_2024_revisi.xlsx")
+        assert figures(both) == figures(alone)
+
+
+@SETTINGS
+@given(st.data())
+def test_undo_restores_the_previous_figures(data):
+    original = data.draw(recaps())
+    correction = data.draw(recaps())
+    with store() as con:
+        load(con, original)
+        before = figures(con)
+        report = load(con, correction, "revisi.xlsx")
+        if report.outcome == "unchanged":     # the very same bytes: nothing was loaded to undo
+            return
+        with db.transaction(con):
+            ledger.undo(con, report.load_id)
+        assert figures(con) == before
