@@ -37,15 +37,18 @@ def cmd_demo(args) -> int:
 
 
 def cmd_init(args) -> int:
+    from mpp import accounts, demo
     path = db.db_path(args.db)
     is_new = not path.exists()
     with db.connect(path) as con:
         if is_new and args.demo_if_new:
-            from mpp import demo
             demo.build(con)
-            print(f"Basis data baru dengan data demo: {path}")
-            return 0
-    print(f"Basis data siap (skema versi {db.SCHEMA_VERSION}): {path}")
+        password = accounts.bootstrap_admin(con)
+    state = "baru dengan data demo" if is_new and args.demo_if_new else "siap"
+    print(f"Basis data {state} (skema versi {db.SCHEMA_VERSION}): {path}")
+    if password:
+        print(f"Akun admin pertama: admin / {password} (sekali pakai; ganti saat masuk pertama). "
+              f"/ First admin account: admin / {password} (one-time; change it at first login).")
     return 0
 
 
