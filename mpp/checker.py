@@ -95,8 +95,8 @@ def _other_period(claim, facts, measure, expected):
     elif period.months == 1 == claim.period.months and period in named:
         cause = "swapped_months"
     return _wrong(claim, count_text(expected, measure, claim.period, claim.agency), cause,
-                  f"{fmt.number(claim.value)} adalah {count_text(claim.value, measure, period, claim.agency)}"
-                  f", bukan {period_text(claim.period)}.")
+                  f"angka itu milik {count_text(claim.value, measure, period, claim.agency)}, "
+                  f"bukan {period_text(claim.period)}.")
 
 
 def _other_agency(claim, facts, measure, expected):

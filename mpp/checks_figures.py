@@ -71,16 +71,18 @@ def _share_wrong(claim: Claim, facts: Facts, correct: str, right: float) -> Find
     if abs(claim.value - right) <= 10 ** -max(digits, 1) + 1e-9:
         return _finding("wrong", claim, correct, "rounding",
                         f"{fmt.number(right, 3)} dibulatkan menjadi {fmt.number(right, max(digits, 1))}.")
-    for period in facts.periods():
+    slip = digit_slip(claim.mention.text.replace(",", ""), fmt.number(right, digits).replace(",", ""))
+    if slip:
+        return _finding("wrong", claim, correct, "digit_typo",
+                        f"{claim.mention.text} vs {fmt.number(right, max(digits, 1))}: {slip}.")
+    # Only spans of several months: with one decimal, some single month matches almost any share.
+    for period in [p for p in facts.periods() if p.months > 1]:
         if same(claim.value, facts.share(claim.agency, period), digits):
             return _finding("wrong", claim, correct, "other_period",
                             f"{claim.quote} adalah pangsa {claim.agency} {period_text(period)}.")
     for agency in facts.by_agency:
         if same(claim.value, facts.share(agency, claim.period), digits):
             return _finding("wrong", claim, correct, "other_agency", f"{claim.quote} adalah pangsa {agency}.")
-    slip = digit_slip(claim.mention.text.replace(",", ""), fmt.number(right, digits).replace(",", ""))
-    if slip:
-        return _finding("wrong", claim, correct, "digit_typo", f"{slip}.")
     return _finding("wrong", claim, correct, "no_match", "pangsa tidak cocok dengan data.")
 
 

@@ -24,9 +24,11 @@ def peaks_text(facts: Facts, scope: Period, n: int) -> str:
 
 
 def peak_scope(claim: Claim) -> Period:
-    """The draft's period when the months lie in it, else the calendar year of the first month."""
+    """The draft's period when it spans several months and the months lie in it, else the calendar
+    year of the first month (its months with data: the year so far)."""
     months = [p.start for p in claim.value]
-    if claim.period and all(claim.period.start <= m <= claim.period.end for m in months):
+    span = claim.period
+    if span and span.months > 1 and all(span.start <= m <= span.end for m in months):
         return claim.period
     return Period.full_year(months[0].year)
 

@@ -9,6 +9,7 @@ number is itself a finding: "41,481" reads in Indonesian as forty-one point four
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -181,16 +182,23 @@ def _with_years(taken: list[Mention], year: int | None) -> list[Mention]:
 
 
 def agency_mentions(sentence: str, spellings: dict[str, str]) -> list[Mention]:
-    """Agencies by the spellings the store knows (spelling -> canonical name), longest first, case as
-    written or in capitals: 'Perizinan' names DPMPTSP, the common noun 'perizinan' does not."""
-    found: list[Mention] = []
-    for spelling in sorted(spellings, key=len, reverse=True):
-        for variant in {spelling, spelling.upper()}:
-            for match in re.finditer(rf"(?<!\w){re.escape(variant)}(?!\w)", sentence):
-                if not any(m.start < match.end() and match.start() < m.end for m in found):
-                    found.append(Mention("agency", match.start(), match.end(), match.group(),
-                                         spellings[spelling]))
-    return sorted(found, key=lambda m: m.start)
+    """Agencies by the spellings the store knows (spelling -> canonical name), the longest spelling
+    first, case as written or in capitals: 'Perizinan' names DPMPTSP, the common noun 'perizinan' not."""
+    pattern, canonical = _agency_pattern(tuple(sorted(spellings.items())))
+    return [Mention("agency", m.start(), m.end(), m.group(), canonical[m.group()])
+            for m in pattern.finditer(sentence)]
+
+
+@functools.lru_cache(maxsize=8)
+def _agency_pattern(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation for every spelling: a draft is hundreds of sentences, the list hundreds of names."""
+    canonical = {}
+    for spelling, name in items:
+        canonical.setdefault(spelling, name)
+        canonical.setdefault(spelling.upper(), name)
+    ordered = sorted(canonical, key=len, reverse=True)
+    alternation = "|".join(map(re.escape, ordered)) or r"(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), canonical
 
 
 def mentions(sentence: str, spellings: dict[str, str], default_year: int | None = None) -> list[Mention]:

@@ -20,16 +20,8 @@ SEP_2025 = date(2025, 9, 1)
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("press") / "demo.duckdb"
-    with db.connect(path) as con:
-        demo.build(con)
-    return path
-
-
-@pytest.fixture(scope="module")
-def view(demo_db):
-    with db.connect(demo_db, read_only=True) as con:
+def view(demo_db_file):
+    with db.connect(demo_db_file, read_only=True) as con:
         return overview(con, [demo.BALIKPAPAN], SEP_2025)
 
 
@@ -82,8 +74,8 @@ def test_a_decline_says_turun(view):
     assert "turun 48,0 persen" in text
 
 
-def test_incomplete_base_year_gives_no_growth(demo_db):
-    with db.connect(demo_db, read_only=True) as con:     # Balikpapan data start in January 2024
+def test_incomplete_base_year_gives_no_growth(demo_db_file):
+    with db.connect(demo_db_file, read_only=True) as con:     # Balikpapan data start in January 2024
         text = press_release_for(con, demo.BALIKPAPAN, date(2024, 6, 1)).text()
     assert "belum dapat disajikan karena data periode tersebut belum lengkap" in text
     assert "naik" not in text
@@ -108,15 +100,15 @@ def run_cli(*args):
     return subprocess.run([sys.executable, "-m", "mpp", *args], cwd=ROOT, capture_output=True, text=True)
 
 
-def test_cli_press(demo_db):
-    done = run_cli("press", "--db", str(demo_db), "--site", demo.BALIKPAPAN, "--through", "2025-09")
+def test_cli_press(demo_db_file):
+    done = run_cli("press", "--db", str(demo_db_file), "--site", demo.BALIKPAPAN, "--through", "2025-09")
     assert done.returncode == 0, done.stderr
     assert "41.481 pengunjung" in done.stdout and "29.158" not in done.stdout
-    full = run_cli("press", "--db", str(demo_db), "--site", demo.BALIKPAPAN, "--through", "2025-09",
+    full = run_cli("press", "--db", str(demo_db_file), "--site", demo.BALIKPAPAN, "--through", "2025-09",
                    "--lang", "en", "--full-year")
     assert "the full year 2024 (12 months) recorded 29.158 visitors" in full.stdout
 
 
-def test_cli_press_unknown_site(demo_db):
-    done = run_cli("press", "--db", str(demo_db), "--site", "MPP Atlantis", "--through", "2025-09")
+def test_cli_press_unknown_site(demo_db_file):
+    done = run_cli("press", "--db", str(demo_db_file), "--site", "MPP Atlantis", "--through", "2025-09")
     assert done.returncode == 2 and "MPP Atlantis" in done.stderr

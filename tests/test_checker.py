@@ -1,0 +1,231 @@
+"""The draft checker on the demo data: the seed article, a correct draft, and each planted error with
+the correction and likely cause a user would read."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from mpp import demo
+from mpp.checker import check_draft, read_draft
+from mpp.press import press_release_for, to_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT.parent / "shared" / "seeds").glob("000_*.txt"))
+SITE = demo.BALIKPAPAN
+
+
+@pytest.fixture
+def check(demo_con):
+    return lambda text: check_draft(demo_con, SITE, text)
+
+
+def finding(report, stated: str):
+    """The one finding about the figure written as `stated`."""
+    found = [f for f in report.findings if f.stated == stated]
+    assert len(found) == 1, [f.stated for f in report.findings]
+    return found[0]
+
+
+# --- the seed article (issue 6, "On the demo data") ----------------------------------------------
+
+@pytest.fixture
+def seed_report(check):
+    return check(SEED.read_text(encoding="utf-8"))
+
+
+def test_seed_counts_are_right(seed_report):
+    assert finding(seed_report, "41.481 orang").status == "ok"
+    assert finding(seed_report, "41.481 orang").correct == "41.481 pengunjung Januari-September 2025"
+    assert finding(seed_report, "29.158 pengunjung").correct == "29.158 pengunjung 2024"
+    assert finding(seed_report, "29.158 pengunjung").status == "ok"
+
+
+def test_seed_growth_nine_months_against_twelve_is_flagged_with_like_for_like(seed_report):
+    growth = finding(seed_report, "41.481 orang … 29.158 pengunjung")
+    assert (growth.status, growth.cause) == ("wrong", "unequal_periods")
+    assert "(Januari-September 2025, 9 bulan) dibandingkan dengan 29.158 (2024, 12 bulan)" in growth.message
+    assert growth.correct == ("Januari-September 2025 terhadap Januari-September 2024: 41.481 terhadap "
+                              "21.576 pengunjung, naik 92,3 persen")
+    assert [f.cause for f in seed_report.findings if f.status == "wrong"] == ["unequal_periods"]
+
+
+def test_seed_agency_share_is_right_as_a_share_of_service_visits(seed_report):
+    share = finding(seed_report, "24,8 persen")
+    assert share.status == "note"         # right, but the base should be named
+    assert share.correct == ("24,8 persen dari seluruh 45.540 kunjungan layanan Januari-September 2025 "
+                             "(Disdukcapil 11.315)")
+    assert "dibagi 41.481 pengunjung hasilnya 27,3 persen" in share.message
+    count = finding(seed_report, "11.315 pengunjung")
+    assert count.status == "note" and "bukan pengunjung" in count.message
+    assert count.correct == "11.315 kunjungan layanan Disdukcapil Januari-September 2025"
+
+
+def test_seed_peak_and_the_rest_check_out(seed_report):
+    assert finding(seed_report, "6.814 pengunjung").correct == "6.814 pengunjung Juli 2025"
+    peak = finding(seed_report, "Puncak kunjungan terjadi pada Juli 2025, saat tercatat 6.814 pengunjung, "
+                                "disusul September dan Agustus")
+    assert peak.status == "ok"
+    assert peak.correct == ("puncak Januari-September 2025: Juli 2025 (6.814 pengunjung), "
+                            "September 2025 (5.563), Agustus 2025 (5.120)")
+    assert finding(seed_report, "4.000 hingga 5.000 warga").status == "ok"
+    assert finding(seed_report, "27 instansi").status == "ok"
+    assert finding(seed_report, "80 jenis layanan").status == "unchecked"
+    assert finding(seed_report, "95,20 poin").correct == "IKM 2024 95,20 (mutu A, Sangat Baik)"
+    assert finding(seed_report, "Disdukcapil, DPMPTSP, Bankaltimtara, BPJS Kesehatan").status == "ok"
+
+
+def test_a_date_in_brackets_is_not_a_figure(seed_report):
+    assert not any("27/10" in f.stated or f.stated.startswith("10") for f in seed_report.findings)
+
+
+# --- correct drafts pass -------------------------------------------------------------------------
+
+CORRECT = ("Hingga September 2025 tercatat 41.481 pengunjung, naik 92,3 persen dibandingkan periode yang "
+           "sama tahun lalu. Disdukcapil melayani 11.315 kunjungan layanan atau 24,8 persen dari seluruh "
+           "kunjungan layanan. Puncak kunjungan terjadi pada Juli 2025, disusul September dan Agustus.")
+
+
+def test_a_correct_draft_passes(check):
+    report = check(CORRECT)
+    assert [f.status for f in report.findings] == ["ok"] * 5
+    assert not report.has_errors
+
+
+def test_the_generated_statement_checks_out(check, demo_con):
+    text = press_release_for(demo_con, SITE, date(2025, 9, 1), full_year=True).text()
+    report = check(text)
+    assert len(report.findings) >= 20
+    assert {f.status for f in report.findings} == {"ok"}, report.text()
+
+
+# --- planted errors ------------------------------------------------------------------------------
+
+PLANTED = [  # (draft, figure as written, likely cause, the correction shown, words of the explanation)
+    ("Hingga September 2025, Disdukcapil mencatat 11.315 kunjungan layanan atau 21,5 persen dari seluruh "
+     "kunjungan layanan.", "21,5 persen", "no_match", "24,8 persen dari seluruh 45.540 kunjungan layanan", ""),
+    ("Hingga September 2025, Disdukcapil melayani 11.315 pengunjung (27,3 persen dari seluruh pengunjung).",
+     "27,3 persen", "wrong_base", "24,8 persen dari seluruh 45.540 kunjungan layanan",
+     "11.315 dibagi 41.481 pengunjung memberi 27,3 persen"),
+    ("Hingga September 2025, Disdukcapil melayani 11.315 kunjungan layanan atau 24,8 persen dari total "
+     "pengunjung.", "24,8 persen", "wrong_base", "24,8 persen dari seluruh 45.540 kunjungan layanan",
+     "bukan dari pengunjung"),
+    ("Hingga September 2025, Disdukcapil mencatat 11.315 kunjungan layanan atau 24,9 persen dari seluruh "
+     "kunjungan layanan.", "24,9 persen", "rounding", "24,8 persen", "24,846 dibulatkan menjadi 24,8"),
+    ("Jumlah pengunjung Januari-September 2025 naik 42,3 persen dibandingkan tahun 2024.", "42,3 persen",
+     "unequal_periods", "Januari-September 2025 terhadap Januari-September 2024: 41.481 terhadap 21.576 "
+     "pengunjung, naik 92,3 persen", "dengan 2024 (12 bulan)"),
+    ("Jumlah pengunjung Januari-September 2025 naik 82,3 persen dibandingkan periode yang sama tahun lalu.",
+     "82,3 persen", "wrong_growth", "naik 92,3 persen", "yang benar naik 92,3 persen"),
+    ("Jumlah pengunjung Januari-September 2025 turun 92,3 persen dibandingkan periode yang sama tahun lalu.",
+     "92,3 persen", "wrong_growth", "naik 92,3 persen", "yang benar naik 92,3 persen"),
+    ("Puncak kunjungan terjadi pada Juli 2025, disusul Agustus dan September.",
+     "Puncak kunjungan terjadi pada Juli 2025, disusul Agustus dan September", "swapped_months",
+     "Juli 2025 (6.814 pengunjung), September 2025 (5.563), Agustus 2025 (5.120)", "urutan berbeda"),
+    ("Puncak kunjungan terjadi pada Agustus 2025.", "Puncak kunjungan terjadi pada Agustus 2025", "no_match",
+     "puncak 2025: Juli 2025 (6.814 pengunjung)", ""),
+    ("Puncak kunjungan terjadi pada Juli 2025 dengan 6.814 pengunjung, disusul September 2025 "
+     "(5.120 pengunjung) dan Agustus 2025 (5.563 pengunjung).", "5.120 pengunjung", "swapped_months",
+     "5.563 pengunjung September 2025", "milik 5.120 pengunjung Agustus 2025"),
+    ("Hingga September 2025 tercatat 41,481 pengunjung.", "41,481 pengunjung", "digit_typo",
+     "41.481 pengunjung Januari-September 2025", "koma sebagai pemisah ribuan"),
+    ("Hingga September 2025 tercatat 41.48 pengunjung.", "41.48 pengunjung", "digit_typo",
+     "41.481 pengunjung Januari-September 2025", "satu angka hilang"),
+    ("Hingga September 2025 tercatat 41.418 pengunjung.", "41.418 pengunjung", "digit_typo",
+     "41.481 pengunjung Januari-September 2025", "dua angka bertukar"),
+    ("Puncak kunjungan terjadi pada Juli 2024, saat tercatat 6.814 pengunjung.", "6.814 pengunjung",
+     "other_year", "2.493 pengunjung Juli 2024", "milik 6.814 pengunjung Juli 2025, bukan Juli 2024"),
+    ("Puncak kunjungan terjadi pada Juli 2024, disusul September dan Agustus.",
+     "Puncak kunjungan terjadi pada Juli 2024, disusul September dan Agustus", "other_year",
+     "puncak 2025: Juli 2025 (6.814 pengunjung), September 2025 (5.563), Agustus 2025 (5.120)",
+     "puncak 2024: Desember 2024 (2.637 pengunjung)"),
+    ("Sepanjang 2024 tercatat 41.481 pengunjung.", "41.481 pengunjung", "other_period",
+     "29.158 pengunjung 2024", "milik 41.481 pengunjung Januari-September 2025"),
+    ("Hingga September 2025 tercatat 45.540 pengunjung.", "45.540 pengunjung", "wrong_measure",
+     "41.481 pengunjung Januari-September 2025", "45.540 adalah kunjungan layanan"),
+    ("Disdukcapil mencatat 8.767 kunjungan layanan hingga September 2025.", "8.767 kunjungan layanan",
+     "other_agency", "11.315 kunjungan layanan Disdukcapil", "kunjungan layanan DPMPTSP, bukan Disdukcapil"),
+    ("Di antara yang paling sering diakses ialah Disdukcapil, Bankaltimtara dan DPMPTSP.",
+     "Disdukcapil, Bankaltimtara, DPMPTSP", "swapped_order",
+     "1. Disdukcapil 11.315, 2. DPMPTSP 8.767, 3. Bankaltimtara 8.382", ""),
+    ("Rata-rata setiap bulan MPP menerima 4.906 pengunjung selama Januari-September 2025.",
+     "4.906 pengunjung", "no_match", "rata-rata 4.609 pengunjung per bulan Januari-September 2025", ""),
+    ("MPP Balikpapan menaungi 25 instansi hingga September 2025.", "25 instansi", "no_match",
+     "27 instansi dengan kunjungan layanan Januari-September 2025", ""),
+    ("Nilai IKM tahun 2024 mencapai 95,02.", "95,02", "no_match", "IKM 2024 95,20 (mutu A, Sangat Baik)", ""),
+]
+
+
+@pytest.mark.parametrize("draft, stated, cause, correct, explained", PLANTED,
+                         ids=[p[2] + ":" + p[1][:20] for p in PLANTED])
+def test_each_planted_error_is_caught_with_its_correction(check, draft, stated, cause, correct, explained):
+    report = check(draft)
+    wrong = finding(report, stated)
+    assert (wrong.status, wrong.cause) == ("wrong", cause)
+    assert correct in wrong.correct
+    assert explained in wrong.message
+    assert report.has_errors
+
+
+def test_notes_are_not_errors(check):
+    report = check("Sepanjang Januari-September 2025 tercatat sekitar 41.500 pengunjung, atau 41481 orang.")
+    assert [(f.status, f.cause) for f in report.findings] == [("note", "rounding"), ("note", "wording")]
+    assert "tulis 41.481" in report.findings[1].message
+    assert not report.has_errors
+
+
+def test_one_line_per_finding_quotes_the_sentence(check):
+    line = check("Hingga September 2025 tercatat 41,481 pengunjung.").findings[0].line()
+    assert line.startswith("SALAH: «41,481 pengunjung» — ")
+    assert "Angka benar: 41.481 pengunjung Januari-September 2025." in line
+    assert "Kemungkinan sebab: salah ketik angka." in line
+    assert line.endswith('Kalimat: "Hingga September 2025 tercatat 41,481 pengunjung."')
+    assert "\n" not in line
+
+
+# --- files and the command line ------------------------------------------------------------------
+
+def test_read_draft_from_docx_and_windows_text(tmp_path):
+    document = Document()
+    document.add_paragraph("Hingga September 2025 tercatat 41.481 pengunjung.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert read_draft(buffer.getvalue()) == "Hingga September 2025 tercatat 41.481 pengunjung."
+    path = tmp_path / "draft.txt"
+    path.write_bytes("Kunjungan – Januari".encode("cp1252"))
+    assert read_draft(path) == "Kunjungan – Januari"
+
+
+def run_check(db_file, path, site=SITE):
+    return subprocess.run([sys.executable, "-m", "mpp", "check", "--db", str(db_file), "--site", site,
+                           str(path)], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_cli_exits_1_on_the_seed_and_prints_one_finding_per_line(demo_db_file, tmp_path, seed_report):
+    path = tmp_path / "seed.txt"
+    path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    done = run_check(demo_db_file, path)
+    assert done.returncode == 1, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines == [f.line() for f in seed_report.findings]
+    assert sum(line.startswith("SALAH: ") for line in lines) == 1
+
+
+def test_cli_exits_0_on_a_correct_docx(demo_db_file, demo_con, tmp_path):
+    path = tmp_path / "siaran.docx"
+    path.write_bytes(to_docx(press_release_for(demo_con, SITE, date(2025, 9, 1))))
+    done = run_check(demo_db_file, path)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines() and all(line.startswith("BENAR: ") for line in done.stdout.splitlines())
+
+
+def test_cli_unknown_site(demo_db_file, tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text(CORRECT, encoding="utf-8")
+    done = run_check(demo_db_file, path, site="MPP Atlantis")
+    assert done.returncode == 2 and "MPP Atlantis" in done.stderr
