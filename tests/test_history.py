@@ -1,0 +1,60 @@
+"""The history page's core: the ledger listing, an exact undo preview, and undo guarded by role."""
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from mpp import history, ledger
+from mpp.accounts import PermissionDenied, User
+from mpp.agencies import ensure_agency
+from mpp.db import transaction
+from mpp.sites import Site, ensure_site
+
+ANALYST, VIEWER = User("ana", "analyst"), User("vina", "viewer")
+
+
+def _file(con, name, rows) -> int:
+    with transaction(con):
+        load_id = ledger.record_load(con, ledger.LoadRecord(name, name, "test", "service_visits",
+                                                            "MPP A", None, None, "ana"))
+        frame = pd.DataFrame([(1, a, d, "month", None, None, n) for a, d, n in rows],
+                             columns=ledger.SERVICE_COLUMNS)
+        ledger.write_facts(con, load_id, frame)
+    return load_id
+
+
+@pytest.fixture
+def two_loads(store):
+    ensure_site(store, Site("MPP A"))
+    dukcapil = ensure_agency(store, "Disdukcapil")
+    _file(store, "rekap.xlsx", [(dukcapil, date(2025, 1, 1), 100), (dukcapil, date(2025, 2, 1), 200)])
+    fix = _file(store, "koreksi.xlsx", [(dukcapil, date(2025, 2, 1), 250)])
+    return store, fix
+
+
+def test_history_lists_every_load_newest_first(two_loads):
+    store, _ = two_loads
+    table = history.loads_table(store)
+    assert list(table["file_name"]) == ["koreksi.xlsx", "rekap.xlsx"]
+    assert list(table["status"]) == ["loaded", "loaded"]
+    assert list(table["total"]) == [250, 300]
+
+
+def test_undo_preview_shows_what_the_undo_restores_and_changes_nothing(two_loads):
+    store, fix = two_loads
+    preview = history.undo_preview(store, fix)
+    assert preview[["agency", "month", "visits", "visits_after"]].values.tolist() == [
+        ["Disdukcapil", date(2025, 2, 1), 250, 200]]
+    assert store.execute("SELECT sum(visits) FROM monthly_agency_visits").fetchall() == [(350,)]
+
+
+def test_undo_needs_an_analyst(two_loads):
+    store, fix = two_loads
+    with pytest.raises(PermissionDenied):
+        history.undo_load(store, VIEWER, fix)
+    with pytest.raises(PermissionDenied):
+        history.undo_load(store, None, fix)
+    history.undo_load(store, ANALYST, fix)
+    assert store.execute("SELECT sum(visits) FROM monthly_agency_visits").fetchall() == [(300,)]
+    with pytest.raises(history.UndoRefused, match="sudah dibatalkan"):
+        history.undo_load(store, ANALYST, fix)
