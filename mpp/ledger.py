@@ -122,3 +122,15 @@ def undo(con, load_id: int) -> None:
         con.execute(f"DELETE FROM {table} WHERE load_id = ?", [load_id])
     con.execute("UPDATE loads SET status = 'undone' WHERE load_id = ?", [load_id])
     refresh_statuses(con)
+
+
+def keep_original(con, sha256: str, file_name: str, content: bytes) -> None:
+    """Keep a loaded file's bytes (once per sha256), inside the load's transaction."""
+    con.execute("INSERT OR IGNORE INTO originals (sha256, file_name, size, content) VALUES (?, ?, ?, ?)",
+                [sha256, file_name, len(content), content])
+
+
+def original(con, sha256: str) -> tuple[str, bytes] | None:
+    """(file name, bytes) of a loaded file, if kept."""
+    found = con.execute("SELECT file_name, content FROM originals WHERE sha256 = ?", [sha256]).fetchall()
+    return (found[0][0], bytes(found[0][1])) if found else None

@@ -58,3 +58,11 @@ def test_undo_needs_an_analyst(two_loads):
     assert store.execute("SELECT sum(visits) FROM monthly_agency_visits").fetchall() == [(300,)]
     with pytest.raises(history.UndoRefused, match="sudah dibatalkan"):
         history.undo_load(store, ANALYST, fix)
+
+
+def test_original_files_are_kept_by_hash(store):
+    with transaction(store):
+        ledger.keep_original(store, "abc", "rekap.xlsx", b"PK\x03\x04 bytes")
+        ledger.keep_original(store, "abc", "rekap (1).xlsx", b"PK\x03\x04 bytes")   # same bytes again
+    assert ledger.original(store, "abc") == ("rekap.xlsx", b"PK\x03\x04 bytes")
+    assert ledger.original(store, "nope") is None
