@@ -45,6 +45,10 @@ TEXT = {
              "The database is busy with another process; reload in a moment."),
 }
 
+from mpp.i18n_pages import PAGE_TEXT  # noqa: E402  (the analysis pages keep their text in one file)
+
+TEXT.update(PAGE_TEXT)
+
 
 def t(key: str, lang: str = "id", **values) -> str:
     """The text for key in lang, with {placeholders} filled in."""

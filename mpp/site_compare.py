@@ -1,0 +1,52 @@
+"""Sites side by side: a city MPP, a regency MPP and its Mini MPP outlets per kecamatan, each with its
+total, its average per working day (its own 5- or 6-day week, holidays and cuti bersama), its change
+against the same months a year earlier, and its share of its region (every site of its kabupaten/kota).
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from mpp import calendar
+from mpp.db import query_df
+from mpp.period import Measure, Period
+from mpp.sites import list_sites
+
+COLUMN = {Measure.VISITORS: "visitors", Measure.SERVICE_VISITS: "service_visits"}
+
+
+def _site_totals(con, names, period: Period, measure: Measure) -> pd.DataFrame:
+    """site, total, months: the measure per site over the period (only reported months count)."""
+    found = query_df(con, "site_monthly", sites=list(names), start=period.start, end=period.end)
+    found = found.dropna(subset=[COLUMN[measure]])
+    return found.groupby("site").agg(total=(COLUMN[measure], "sum"), months=("month", "nunique"),
+                                     first=("month", "min"), last=("month", "max"))
+
+
+def _working_days(site: pd.Series) -> int:
+    """Working days of the months the site reported (an outlet opened mid-period counts from then)."""
+    if pd.isna(site["first"]):
+        return 0
+    first = pd.Timestamp(site["first"]).date()
+    last = Period.month(pd.Timestamp(site["last"]).date()).last_day
+    return calendar.working_days(first, last, int(site["working_days_per_week"]))
+
+
+def site_comparison(con, period: Period, measure: Measure, names=None) -> pd.DataFrame:
+    """kind, name, kabupaten_kota, kecamatan, total, last_year, change_pct, working_days, per_working_day,
+    region_share: one row per site (default: every site), MPPs first."""
+    sites = list_sites(con)
+    if names is not None:
+        sites = sites[sites["name"].isin(list(names))]
+    now = _site_totals(con, sites["name"], period, measure)
+    before = _site_totals(con, sites["name"], period.shift_years(-1), measure)
+    table = sites.merge(now, left_on="name", right_index=True, how="left")
+    table["last_year"] = table["name"].map(before["total"])
+    full = table["months"].eq(period.months) & table["name"].map(before["months"]).eq(period.months)
+    table["change_pct"] = ((table["total"] - table["last_year"]) / table["last_year"] * 100).where(full)
+    table["working_days"] = table.apply(_working_days, axis=1)
+    table["per_working_day"] = table["total"] / table["working_days"].where(table["working_days"] > 0)
+    region = table.groupby("kabupaten_kota")["total"].transform("sum")
+    table["region_share"] = table["total"] / region.where(region > 0) * 100
+    columns = ["kind", "name", "kabupaten_kota", "kecamatan", "parent", "total", "last_year",
+               "change_pct", "working_days", "per_working_day", "region_share"]
+    return table[columns].reset_index(drop=True)
