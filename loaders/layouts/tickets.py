@@ -8,6 +8,7 @@ grid of a small sheet), so a million tickets aggregate in well under a second.""
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from loaders.layouts.common import (Context, col_letter, find_row, header_index, problem,
@@ -83,45 +84,59 @@ def _cell_text(value):
 
 
 def aggregate(table: pa.Table):
-    """Daily counts per (agency, day, service, channel): visits, not-visits and the first row."""
+    """Daily counts per (agency, day, service, channel): visits, not-visits and the first row.
+    Stage 1 only groups the raw texts (a hash aggregate, fast over millions of tickets); dates,
+    statuses and channels are then interpreted once per distinct value, not once per ticket."""
     con = duckdb.connect()
     try:
-        con.register("tickets", table.append_column("n", pa.array(range(len(table)), pa.int64())))
-        counts = con.execute(query(table)).fetchall()
-        bad = con.execute(f"SELECT count(*), min(n), any_value(CAST(day AS VARCHAR)) FROM tickets "
+        con.register("tickets", table.append_column("n", pa.array(np.arange(len(table)))))
+        con.execute(f"CREATE TEMP TABLE raw AS {stage_one(table)}")
+        counts = con.execute(stage_two(table)).fetchall()
+        bad = con.execute(f"SELECT sum(tickets), min(first), any_value(day) FROM raw "
                           f"WHERE day IS NOT NULL AND {day_expr(table)} IS NULL").fetchall()[0]
     finally:
         con.close()
     return counts, bad
 
 
+def stage_one(table: pa.Table) -> str:
+    has = set(table.column_names)
+    day = "day" if is_date_typed(table) else "split_part(trim(CAST(day AS VARCHAR)), ' ', 1)"
+    pick = {role: f"CAST({role} AS VARCHAR)" if role in has else "NULL"
+            for role in ("service", "channel", "status")}
+    return (f"SELECT trim(CAST(agency AS VARCHAR)) AS agency, {day} AS day, {pick['service']} AS "
+            f"service, {pick['channel']} AS channel, {pick['status']} AS status, count(*) AS tickets, "
+            "min(n) AS first FROM tickets WHERE agency IS NOT NULL GROUP BY ALL")
+
+
+def is_date_typed(table: pa.Table) -> bool:
+    kind = table.schema.field("day").type
+    return pa.types.is_timestamp(kind) or pa.types.is_date(kind)
+
+
 def day_expr(table: pa.Table) -> str:
-    if pa.types.is_timestamp(table.schema.field("day").type) or pa.types.is_date(table.schema.field("day").type):
+    if is_date_typed(table):
         return "CAST(day AS DATE)"
     formats = ", ".join(f"'{f}'" for f in DATE_FORMATS)
-    return f"CAST(try_strptime(split_part(trim(CAST(day AS VARCHAR)), ' ', 1), [{formats}]) AS DATE)"
+    return f"CAST(try_strptime(day, [{formats}]) AS DATE)"
 
 
-def query(table: pa.Table) -> str:
-    has = set(table.column_names)
-    service = "trim(CAST(service AS VARCHAR))" if "service" in has else "NULL"
-    status = "regexp_replace(lower(CAST(status AS VARCHAR)), '[^a-z]', '', 'g')" if "status" in has else "''"
+def stage_two(table: pa.Table) -> str:
+    status = "regexp_replace(lower(status), '[^a-z]', '', 'g')"
     not_visit = f"coalesce({status} IN ({', '.join(repr(s) for s in NOT_VISITS)}), false)"
     return f"""
-        SELECT trim(CAST(agency AS VARCHAR)) AS agency, {day_expr(table)} AS d, {service} AS service,
-               {channel_expr(has)} AS channel, count(*) FILTER (NOT {not_visit}) AS visits,
-               count(*) FILTER ({not_visit}) AS skipped, min(n) AS first
-        FROM tickets WHERE agency IS NOT NULL AND {day_expr(table)} IS NOT NULL
+        SELECT agency, {day_expr(table)} AS d, trim(service) AS service, {channel_expr()} AS channel,
+               coalesce(sum(tickets) FILTER (NOT {not_visit}), 0) AS visits,
+               coalesce(sum(tickets) FILTER ({not_visit}), 0) AS skipped, min(first) AS first
+        FROM raw WHERE agency <> '' AND {day_expr(table)} IS NOT NULL
         GROUP BY ALL ORDER BY first"""
 
 
-def channel_expr(has: set) -> str:
-    if "channel" not in has:
-        return "NULL"
-    value = "lower(CAST(channel AS VARCHAR))"
+def channel_expr() -> str:
+    value = "lower(channel)"
     return (f"CASE WHEN {value} LIKE '%online%' OR {value} LIKE '%daring%' THEN 'online' "
             f"WHEN {value} LIKE '%jemput%' THEN 'jemput_bola' WHEN {value} LIKE '%digital%' "
-            f"THEN 'digital' WHEN {value} SIMILAR TO '.*(langsung|offline|walk|onsite|loket|kios).*' "
+            f"THEN 'digital' WHEN regexp_matches({value}, 'langsung|offline|walk|onsite|loket|kios') "
             "THEN 'walk_in' END")
 
 
