@@ -68,6 +68,7 @@ def t(key: str, **values) -> str:
 class Selection:
     sites: tuple[str, ...]
     through: date | None       # the last month of the year-to-date period; None = latest with data
+    measure: Measure | None = None   # visitors or service visits; None = the sites' headline measure
 
 
 def page_setup(title_key: str) -> None:
@@ -89,11 +90,24 @@ def _site_names() -> list[str]:
     return list(read(list_sites)["name"])
 
 
-def _month_options(sites: tuple[str, ...]) -> list[date]:
-    """Months with data for these sites, newest first."""
+def _measure_choice(sites: tuple[str, ...]) -> Measure:
+    """Visitors or service visits, kept in the URL like site and month; only measures with data."""
     from mpp import metrics
     from mpp.overview import headline_measure
-    measure = read(headline_measure, sites)
+    options = [m for m in Measure if read(metrics.latest_month, sites, m) is not None]
+    if len(options) < 2:
+        return options[0] if options else read(headline_measure, sites)
+    asked = st.query_params.get("measure")
+    default = read(headline_measure, sites).value if asked not in [m.value for m in options] else asked
+    choice = st.sidebar.radio(t("measure"), options, index=[m.value for m in options].index(default),
+                              format_func=lambda m: m.label(lang()).capitalize())
+    st.query_params["measure"] = choice.value
+    return choice
+
+
+def _month_options(sites: tuple[str, ...], measure: Measure) -> list[date]:
+    """Months with data for these sites, newest first."""
+    from mpp import metrics
     first, last = read(metrics.first_month, sites, measure), read(metrics.latest_month, sites, measure)
     if first is None:
         return []
@@ -109,14 +123,15 @@ def sidebar() -> Selection:
     sites = st.sidebar.multiselect(t("sites"), names, default=wanted)
     sites = tuple(sites or wanted)
     st.query_params["site"] = list(sites)
-    months = _month_options(sites)
+    measure = _measure_choice(sites)
+    months = _month_options(sites, measure)
     asked = st.query_params.get("through")
     index = next((i for i, m in enumerate(months) if m.strftime("%Y-%m") == asked), 0)
     through = st.sidebar.selectbox(t("through"), months, index=index,
                                    format_func=lambda m: fmt.month_label(m, lang())) if months else None
     if through:
         st.query_params["through"] = through.strftime("%Y-%m")
-    return Selection(sites, through)
+    return Selection(sites, through, measure)
 
 
 def demo_notice(sites: tuple[str, ...]) -> None:
@@ -143,3 +158,40 @@ def agency_table(shares, top: int | None = None) -> None:
              t("share"): table["share"].map(fmt.percent)}
     right = st.column_config.TextColumn(alignment="right")
     st.dataframe(shown, hide_index=True, column_config={t("service_visits"): right, t("share"): right})
+
+
+def table(frame, columns, name: str, about: tuple[str, str, str], sites) -> None:
+    """A table formatted on the server, with CSV and XLSX downloads of the very same figures.
+    `about` is (title, period label, measure label) for the XLSX title block."""
+    from mpp import export
+    shown = export.display(frame, columns, lang())
+    right = st.column_config.TextColumn(alignment="right")
+    config = {c.label: right for c in columns if c.kind not in ("text", "month")}
+    st.dataframe(shown, hide_index=True, column_config=config,
+                 height=min(38 + 35 * len(shown), 600) if len(shown) else "auto")
+    row = st.container(horizontal=True)
+    row.download_button("CSV", export.to_csv(frame, columns, lang()), f"{name}.csv", "text/csv",
+                         key=f"csv-{name}", icon=":material/download:", on_click="ignore")
+    info = export_info(about, sites)
+    row.download_button("XLSX", lambda: export.to_xlsx(frame, columns, info, lang()), f"{name}.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        key=f"xlsx-{name}", icon=":material/download:", on_click="ignore")
+
+
+def export_info(about: tuple[str, str, str], sites):
+    from datetime import datetime, timezone
+    from mpp import export
+    from mpp.sites import list_sites
+    known = read(list_sites)
+    zone = next(iter(known.loc[known["name"].isin(list(sites)), "timezone"]), "Asia/Jakarta")
+    title, period, measure = about
+    return export.ExportInfo(title, ", ".join(sites), period, measure, read(export.data_sources, tuple(sites)),
+                             export.exported_at(datetime.now(timezone.utc), zone, lang()))
+
+
+def chart(fig, name: str) -> None:
+    """A chart with a PNG download, drawn by kaleido only when someone asks for it."""
+    from mpp import export
+    plotly(fig)
+    st.download_button("PNG", lambda: export.to_png(fig), f"{name}.png", "image/png", key=f"png-{name}",
+                       icon=":material/image:", on_click="ignore")

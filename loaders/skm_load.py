@@ -1,190 +1,138 @@
-"""Loading a satisfaction-survey file (raw answers or published indices) into the store.
+"""Satisfaction-survey files (raw answers or published indices) through the shared loading pipeline.
 
-    result = load_skm(con, "pangkep_skm_responden.csv", site="MPP Kabupaten Pangkep",
-                      unknown_agencies="add")
+`python -m loaders ingest` and the upload page load them like visit files: the layouts
+skm_responden / skm_ringkasan are detected with the others, then pipeline.prepare hands a survey to
+prepare() here and load.ingest_with hands it to finish(). The same standards hold: the same bytes again
+change nothing; a refused file changes nothing and names every problem with its cell; one transaction
+writes the ledger row and the rows, which replace the (site, agency, month) slices they cover
+(published indices: site, unit, period); `python -m loaders undo` takes a load back; agencies are
+matched through the same aliases, an unknown one refused unless the analyst says to add it.
 
-The same standards as visit files: the same bytes again change nothing; a refused file changes nothing
-and names every problem with its cell; one transaction writes the ledger row and the rows, which
-replace the (site, agency, month) slices they cover (published indices: site, unit, period), and
-`python -m loaders undo` takes a load back. Agencies are matched through the same aliases; an
-unknown one is refused unless the analyst says to add it.
+    report = load_skm(con, "pangkep_skm_responden.csv", site="MPP Kabupaten Pangkep")
 """
 from __future__ import annotations
 
-import hashlib
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from loaders import read
-from loaders.layouts import skm_responden, skm_ringkasan
+from loaders import load, pipeline
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Problem, Workbook
-from loaders.normalize import find_site
-from mpp import ledger, skm
-from mpp.agencies import add_alias, agency_key, ensure_agency
-from mpp.db import transaction
-from mpp.sites import Site, ensure_site
-
-LAYOUTS = (skm_responden, skm_ringkasan)
+from mpp import db, ledger, skm
+from mpp.sites import ensure_site
 
 
 @dataclass
-class SurveyLoad:
-    """What happened to one survey file."""
-    file_name: str
-    outcome: str                        # added | replaced | unchanged | refused
-    layout: str | None = None
-    site: str | None = None
-    load_id: int | None = None
-    rows: int = 0
-    period: tuple[date, date] | None = None
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+class SurveyPrepared(pipeline.Prepared):
+    """A survey file ready to load. service holds one row per respondent (agency, canonical,
+    agency_id, day, visits 0) so the shared report counts respondents and names agencies."""
+    survey: bool = True
 
     @property
-    def ok(self) -> bool:
-        return self.outcome != "refused"
+    def frame(self) -> pd.DataFrame:
+        parsed = self.parsed
+        return parsed.skm_responses if parsed.skm_responses is not None else parsed.skm_summaries
 
-
-def parse_survey(workbook: Workbook, context: Context) -> Parsed:
-    """The best survey layout over the visible sheets; summaries read every sheet (one per period)."""
-    found = sorted(((m.detect(s), -i, s, m) for i, m in enumerate(LAYOUTS)
-                    for s in workbook.sheets if not s.hidden), key=lambda f: f[:2], reverse=True)
-    found = [f for f in found if f[0] > 0]
-    if not found:
-        raise FileRefused([problem("skm_tata_letak_tidak_dikenal", "Bukan berkas SKM yang dikenali: "
-                                   "perlu kolom U1..U9 (jawaban per responden), kolom responden/unsur/"
-                                   "jawaban, atau tabel Nilai Indeks per unit.", file=workbook.file_name)])
-    layout = found[0][3]
-    sheets = [s for _, _, s, m in found if m is layout][: None if layout is skm_ringkasan else 1]
-    parsed = [layout.parse(sheet, context) for sheet in sheets]
-    return layout.combine(parsed) if len(parsed) > 1 else parsed[0]
+    @property
+    def days(self) -> tuple[date, date]:
+        last = max(self.frame["day"])
+        if self.parsed.skm_summaries is not None:        # a published period covers its year
+            last = date(last.year, 12, 31)
+        return min(self.frame["day"]), last
 
 
 def is_survey(parsed: Parsed) -> bool:
     return parsed.skm_responses is not None or parsed.skm_summaries is not None
 
 
-def known_agencies(con) -> dict[str, int]:
-    return dict(con.execute("SELECT alias_key, agency_id FROM agency_aliases").fetchall())
-
-
-def match_agencies(con, responses: pd.DataFrame, unknown: str, file_name: str):
-    """agency_id for every raw agency name (None for a whole-mall survey); unknown names refused
-    naming the first cell, unless unknown == 'add' (then created with the spelling remembered)."""
-    keys, ids, problems = known_agencies(con), {}, []
-    for raw in responses["agency"].dropna().drop_duplicates():
-        ids[raw] = keys.get(agency_key(raw))
-        if ids[raw] is None and unknown != "add":
-            first = responses.loc[responses["agency"] == raw].iloc[0]
-            problems.append(problem("instansi_tidak_dikenal", f"Instansi '{raw}' tidak dikenal. "
-                                    f"Petakan dengan `python -m loaders alias add \"{raw}\" "
-                                    "NAMA_KANONIK`, atau muat dengan --unknown-agencies add.",
-                                    cell=first["source_cell"], file=file_name, sheet_name=first["sheet"]))
-    return ids, problems
-
-
-def future_problems(parsed: Parsed, today: date, file_name: str) -> list[Problem]:
-    frame = parsed.skm_responses if parsed.skm_responses is not None else parsed.skm_summaries
+def future_problems(frame: pd.DataFrame, today: date) -> list[Problem]:
     late = frame[frame["day"] > today]
     if late.empty:
         return []
-    return [problem("tanggal_di_masa_depan", f"Ada {len(late)} baris bertanggal setelah hari ini.",
-                    cell=late.iloc[0]["source_cell"], file=file_name, sheet_name=late.iloc[0]["sheet"])]
+    return [problem("tanggal_di_masa_depan", f"Ada {len(late)} baris bertanggal setelah hari ini "
+                    f"(mis. {late.iloc[0]['day']:%d/%m/%Y}). Periksa tahun atau tanggalnya.",
+                    cell=late.iloc[0]["source_cell"], sheet_name=late.iloc[0]["sheet"])]
 
 
-def check(con, workbook: Workbook, parsed: Parsed, site: str | None, unknown: str, today: date):
-    """Every problem of a parsed survey file, and the agency ids of its respondents."""
-    problems = list(parsed.problems) + future_problems(parsed, today, workbook.file_name)
+def respondent_agencies(con, parsed: Parsed, site: str | None, unknown: str):
+    """The respondents with agency_id and canonical name (both empty for a whole-mall survey)."""
+    responses = parsed.skm_responses
+    if responses is None:
+        return pd.DataFrame(columns=["agency", "canonical", "agency_id", "day", "visits"]), [], []
+    named = responses.dropna(subset=["agency"]).drop_duplicates("agency")
+    matched, new, problems = pipeline.match_agencies(con, named, site, unknown)
+    lookup = matched.set_index("agency")
+    service = responses.assign(agency_id=responses["agency"].map(lookup["agency_id"]),
+                               canonical=responses["agency"].map(lookup["canonical"]), visits=0)
+    return service, new, problems
+
+
+def prepare(con, workbook: Workbook, parsed: Parsed, options, context: Context) -> SurveyPrepared:
+    """Check a parsed survey file; FileRefused with every problem, or a SurveyPrepared."""
+    site = options.site or parsed.site or pipeline.find_site(pipeline._words(workbook.file_name))
+    problems = list(parsed.problems)
     if not site:
         problems.append(problem("lokasi_tidak_diketahui", "Nama MPP tidak tertulis di nama berkas. "
-                                "Sebutkan dengan --site NAMA.", file=workbook.file_name))
-    ids = {}
-    if parsed.skm_responses is not None:
-        ids, unknown_problems = match_agencies(con, parsed.skm_responses, unknown, workbook.file_name)
-        problems += unknown_problems
-    frame = parsed.skm_responses if parsed.skm_responses is not None else parsed.skm_summaries
-    if frame.empty:
-        problems.append(problem("kosong", "Berkas tidak berisi satu jawaban atau nilai indeks pun.",
-                                file=workbook.file_name))
-    return ids, problems
+                                "Sebutkan dengan --site NAMA (mis. --site \"MPP Kota Balikpapan\")."))
+    service, new, unknown = respondent_agencies(con, parsed, site, options.unknown_agencies)
+    prepared = SurveyPrepared(workbook, parsed, site, service, new)
+    problems += unknown + future_problems(prepared.frame, context.today)
+    if prepared.frame.empty:
+        problems.append(problem("kosong", "Berkas tidak berisi satu jawaban atau nilai indeks pun."))
+    if problems:
+        raise FileRefused([pipeline._located(p, workbook.file_name) for p in problems])
+    return prepared
 
 
-def response_rows(con, responses: pd.DataFrame, ids: dict, site_id: int) -> pd.DataFrame:
-    """The respondents as stored: agency ids (agencies added where the analyst said so)."""
-    for raw, agency_id in ids.items():
-        if agency_id is None:
-            ids[raw] = ensure_agency(con, raw.strip())
-            add_alias(con, raw, ids[raw], "load")
-    agency = responses["agency"].map(lambda raw: ids.get(raw) if isinstance(raw, str) else None)
-    return responses.assign(site_id=site_id, agency_id=agency.astype("Int64"))
+def summary_note(prepared: SurveyPrepared) -> str:
+    """What the file says in one line: its respondents' index, or its published periods."""
+    if prepared.parsed.skm_responses is not None:
+        answers = prepared.frame[[c.lower() for c in skm.UNSUR]].values.tolist()
+        survey = skm.survey_from_answers(answers)
+        return f"IKM {skm.display(survey.ikm)} ({survey.grade.letter}) dari {len(answers)} responden"
+    periods = prepared.frame["period"].drop_duplicates().tolist()
+    return f"{len(prepared.frame)} nilai indeks, periode {', '.join(periods)}"
 
 
-def survey_period(parsed: Parsed) -> tuple[date, date]:
-    frame = parsed.skm_responses if parsed.skm_responses is not None else parsed.skm_summaries
-    last = max(frame["day"])
-    if parsed.skm_summaries is not None:            # a published period covers its whole year
-        last = date(last.year, 12, 31)
-    return min(frame["day"]), last
-
-
-def write(con, workbook: Workbook, parsed: Parsed, site: str, ids: dict, loaded_by: str = "system"):
-    """Inside the caller's transaction: site, ledger row, survey rows. Returns (load_id, outcome)."""
-    site_id = ensure_site(con, Site(site, "mini_mpp" if site.startswith("Mini MPP") else "mpp"))
-    start, end = survey_period(parsed)
+def write(con, prepared: SurveyPrepared, sha256: str, options) -> tuple[int, str]:
+    """Inside the caller's transaction: site, new agencies, ledger row, survey rows."""
+    site_id = ensure_site(con, load.site_of(prepared.site))
+    first, last = prepared.days
     load_id = ledger.record_load(con, ledger.LoadRecord(
-        workbook.file_name, workbook.sha256, parsed.layout, "skm", site, start, end, loaded_by,
-        "; ".join(parsed.notes) or None))
+        prepared.workbook.file_name, sha256, prepared.parsed.layout, "skm", prepared.site, first, last,
+        options.loaded_by, "; ".join(prepared.parsed.notes) or None))
     responses = summaries = None
-    if parsed.skm_responses is not None:
-        responses = response_rows(con, parsed.skm_responses, ids, site_id)
+    if prepared.parsed.skm_responses is not None:
+        named = load.with_new_agencies(con, prepared.service.dropna(subset=["agency"]))
+        responses = prepared.service.assign(site_id=site_id, agency_id=named["agency_id"]
+                                            .reindex(prepared.service.index).astype("Int64"))
     else:
-        summaries = parsed.skm_summaries.assign(site_id=site_id)
+        summaries = prepared.frame.assign(site_id=site_id)
     ledger.write_facts(con, load_id, skm_responses=responses, skm_summaries=summaries)
-    replaced = sum(con.execute(f"SELECT count(*) FROM {t} WHERE superseded_by = ?", [load_id])
-                   .fetchall()[0][0] for t in ("skm_responses", "skm_summaries"))
+    replaced = sum(con.execute(f"SELECT count(*) FROM {table} WHERE superseded_by = ?", [load_id])
+                   .fetchall()[0][0] for table in ("skm_responses", "skm_summaries"))
     return load_id, "replaced" if replaced else "added"
 
 
-def summary_note(parsed: Parsed) -> str:
-    """One line on what the file says: the index of its respondents, or its published periods."""
-    if parsed.skm_responses is not None:
-        answers = parsed.skm_responses[[c.lower() for c in skm.UNSUR]].values.tolist()
-        survey = skm.survey_from_answers(answers)
-        return (f"IKM {skm.display(survey.ikm)} ({survey.grade.letter}) dari "
-                f"{len(answers)} responden")
-    periods = parsed.skm_summaries["period"].drop_duplicates().tolist()
-    return f"{len(parsed.skm_summaries)} nilai indeks, periode {', '.join(periods)}"
+def finish(con, prepared: SurveyPrepared, sha256: str, options) -> load.Report:
+    """The shared report of a survey file, written in one transaction unless it is a dry run."""
+    report = load.Report(
+        prepared.workbook.file_name, "added", prepared.parsed.layout, prepared.site, prepared.period,
+        sorted(prepared.service["canonical"].dropna().unique()), prepared.new_agencies,
+        rows=len(prepared.frame), dry_run=options.dry_run,
+        notes=[summary_note(prepared), *prepared.parsed.notes,
+               *(f"kolom data pribadi dibuang: {c}" for c in prepared.workbook.dropped_columns)])
+    if not options.dry_run:
+        with db.transaction(con):
+            report.load_id, report.outcome = write(con, prepared, sha256, options)
+    return report
 
 
-def load_skm(con, path, data: bytes | None = None, *, site: str | None = None, year: int | None = None,
-             unknown_agencies: str = "refuse", loaded_by: str = "system",
-             today: date | None = None) -> SurveyLoad:
-    """Read, check and load one survey file (a path, or bytes with path as its name)."""
-    name = Path(path).name
-    try:
-        workbook = read.read_file(path if data is None else None, data, name=name)
-    except FileRefused as refused:
-        return SurveyLoad(name, "refused", problems=refused.problems)
-    already = ledger.find_loaded(con, workbook.sha256)
-    if already is not None:
-        return SurveyLoad(name, "unchanged", load_id=already, notes=[f"isi berkas sama persis "
-                                                                     f"dengan muatan {already}"])
-    context = Context(file_name=name, year=year, **({"today": today} if today else {}))
-    site = site or find_site(" ".join(name.replace("_", " ").split()))
-    try:
-        parsed = parse_survey(workbook, context)
-        ids, problems = check(con, workbook, parsed, site, unknown_agencies, context.today)
-    except FileRefused as refused:
-        return SurveyLoad(name, "refused", problems=refused.problems)
-    if problems:
-        return SurveyLoad(name, "refused", parsed.layout, site, problems=problems)
-    with transaction(con):
-        load_id, outcome = write(con, workbook, parsed, site, ids, loaded_by)
-    frame = parsed.skm_responses if parsed.skm_responses is not None else parsed.skm_summaries
-    return SurveyLoad(name, outcome, parsed.layout, site, load_id, len(frame), survey_period(parsed),
-                      notes=[summary_note(parsed), *parsed.notes])
+def load_skm(con, path, data: bytes | None = None, **options) -> load.Report:
+    """Load one survey file (a path, or bytes named by path) exactly as `python -m loaders ingest`
+    does; options as pipeline.Options (site, year, unknown_agencies, dry_run, loaded_by)."""
+    data = Path(path).read_bytes() if data is None else data
+    return load.ingest_with(con, Path(path).name, data, pipeline.Options(**options))
