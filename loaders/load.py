@@ -76,6 +76,9 @@ def ingest_with(con, file_name: str, data: bytes, options: Options) -> Report:
         prepared = pipeline.prepare(con, file_name, data, options)
     except FileRefused as refused:
         return Report(file_name, "refused", problems=refused.problems)
+    if getattr(prepared, "survey", False):         # satisfaction survey (issue 7): its own tables
+        from loaders import skm_load
+        return skm_load.finish(con, prepared, sha256, options)
     report = summary(prepared, options)
     if options.dry_run:
         report.outcome = "replaced" if would_replace(con, prepared) else "added"

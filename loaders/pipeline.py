@@ -54,6 +54,9 @@ def prepare(con, file_name: str, data: bytes, options: Options) -> Prepared:
     workbook = read.read_file(None, data, name=file_name)
     context = Context(file_name=file_name, year=options.year, block=options.block)
     parsed = parse_workbook(workbook, context)
+    if parsed.skm_responses is not None or parsed.skm_summaries is not None:   # a survey (issue 7)
+        from loaders import skm_load
+        return skm_load.prepare(con, workbook, parsed, options, context)
     problems = list(parsed.problems)
     site = options.site or parsed.site or find_site(_words(file_name))
     if not site:

@@ -8,12 +8,13 @@ count, and cover or lookup sheets simply score 0 everywhere.
 from __future__ import annotations
 
 from loaders.layouts import (channel_recap, long_counts, monthly_sheets, queue_matrix, satu_data,
-                             tickets, yearly_recap)
+                             skm_responden, skm_ringkasan, tickets, yearly_recap)
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Workbook
 
 # Order breaks ties: the more specific layout first.
-LAYOUTS = [satu_data, channel_recap, monthly_sheets, queue_matrix, tickets, long_counts, yearly_recap]
+LAYOUTS = [satu_data, channel_recap, monthly_sheets, queue_matrix, tickets, long_counts, yearly_recap,
+           skm_responden, skm_ringkasan]   # survey files (issue 7): loaders/skm_load.py takes them on
 
 
 def by_name(name: str):
