@@ -49,6 +49,10 @@ from mpp.i18n_pages import PAGE_TEXT  # noqa: E402  (the analysis pages keep the
 
 TEXT.update(PAGE_TEXT)
 
+from mpp.i18n_press import PRESS_TEXT  # noqa: E402  (press statement and draft checker page)
+
+TEXT.update(PRESS_TEXT)
+
 
 def t(key: str, lang: str = "id", **values) -> str:
     """The text for key in lang, with {placeholders} filled in."""
