@@ -1,0 +1,48 @@
+"""Siaran Pers: press-statement paragraphs from the core figures (copy, .txt, .docx), and the draft
+checker: every figure of a pasted or uploaded draft checked against the store."""
+import streamlit as st
+
+import ui
+from mpp.checker import check_draft, read_draft
+from mpp.press import press_release_for, to_docx, to_txt
+
+SHOW = {"wrong": st.error, "note": st.warning, "unchecked": st.info, "ok": st.success}
+
+ui.page_setup("press")
+selection = ui.sidebar()
+st.title(ui.t("press"))
+ui.demo_notice(selection.sites)
+site = selection.sites[0] if len(selection.sites) == 1 else st.selectbox(ui.t("press_site"), selection.sites)
+
+full_year = st.checkbox(ui.t("press_full_year"))
+release = ui.read(press_release_for, site, selection.through, lang=ui.lang(), full_year=full_year)
+if release is None:
+    st.info(ui.t("no_data"))
+    st.stop()
+
+st.subheader(release.title)
+for paragraph in release.paragraphs:
+    st.write(paragraph)
+st.caption(ui.t("press_copy"))
+st.code(release.text(), language=None, wrap_lines=True)
+name = f"siaran-pers-{site.lower().replace(' ', '-')}"
+left, right, _ = st.columns([1, 1, 4])
+left.download_button("TXT", to_txt(release), f"{name}.txt", "text/plain", icon=":material/download:",
+                     on_click="ignore")
+right.download_button("DOCX", to_docx(release), f"{name}.docx",
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                      icon=":material/download:", on_click="ignore")
+
+st.divider()
+st.header(ui.t("checker"))
+st.caption(ui.t("checker_help", site=site))
+uploaded = st.file_uploader(ui.t("checker_upload"), type=["txt", "docx"])
+draft = st.text_area(ui.t("checker_paste"), read_draft(uploaded.getvalue()) if uploaded else "", height=220)
+if draft.strip():
+    report = ui.read(check_draft, site, draft)
+    counts = {s: report.count(s) for s in SHOW}
+    (st.error if report.has_errors else st.success)(ui.t("checker_summary", **counts))
+    if not report.findings:
+        st.info(ui.t("checker_none"))
+    for finding in report.findings:
+        SHOW[finding.status](finding.line())

@@ -1,0 +1,59 @@
+"""The Siaran Pers page in Streamlit's AppTest on the demo data: the statement an official copies, and
+the draft checker's findings."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.live_server import ROOT
+
+SEED = next((ROOT.parent / "shared" / "seeds").glob("000_*.txt"))
+
+
+@pytest.fixture
+def page(demo_db_file, monkeypatch):
+    monkeypatch.setenv("MPP_DB", str(demo_db_file))
+    return AppTest.from_file(str(ROOT / "pages" / "6_Siaran_Pers.py"), default_timeout=60)
+
+
+def test_statement_paragraphs_and_the_text_to_copy(page):
+    at = page.run()
+    assert not at.exception
+    assert at.subheader[0].value == "Kunjungan MPP Kota Balikpapan Januari-September 2025"
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Sepanjang Januari-September 2025, MPP Kota Balikpapan mencatat 41.481 pengunjung." in shown
+    assert "(Januari-September 2025 terhadap Januari-September 2024)" in shown
+    assert "24,8 persen dari seluruh kunjungan layanan" in shown
+    assert "29.158" not in shown
+    assert "Puncak kunjungan terjadi pada Juli 2025 dengan 6.814 pengunjung" in at.code[0].value
+
+
+def test_full_year_only_when_ticked(page):
+    at = page.run()
+    at.checkbox[0].check().run()
+    shown = " ".join(m.value for m in at.markdown)
+    assert "sepanjang tahun 2024 (12 bulan) tercatat 29.158 pengunjung" in shown
+
+
+def test_english_statement(page):
+    page.query_params["lang"] = "en"
+    at = page.run()
+    assert at.title[0].value == "Press statement"
+    assert "In January-September 2025, MPP Kota Balikpapan recorded 41.481 visitors." in at.code[0].value
+
+
+def test_checker_lists_the_seed_findings(page):
+    at = page.run()
+    at.text_area[0].input(SEED.read_text(encoding="utf-8")).run()
+    assert not at.exception
+    assert at.error[0].value.startswith("1 salah, ")
+    wrong = [e.value for e in at.error[1:]]
+    assert len(wrong) == 1 and "periode tidak setara" in wrong[0]
+    assert "41.481 terhadap 21.576 pengunjung, naik 92,3 persen" in wrong[0]
+    assert any("«6.814 pengunjung»" in s.value for s in at.success)
+    assert any("«24,8 persen»" in w.value for w in at.warning)
+
+
+def test_checker_passes_a_correct_draft(page):
+    at = page.run()
+    at.text_area[0].input("Hingga September 2025 tercatat 41.481 pengunjung.").run()
+    assert at.success[0].value == "0 salah, 0 catatan, 1 benar, 0 tidak diperiksa."
+    assert at.success[1].value.startswith("BENAR: «41.481 pengunjung»")
