@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from mpp import db, fmt, i18n
@@ -16,13 +17,19 @@ from mpp.period import Measure, Period
 READ_WAIT_SECONDS = 8.0
 
 
-@st.cache_resource(show_spinner="Menyiapkan basis data demo…")
+@st.cache_resource(show_spinner="Menyiapkan basis data…")
 def _ensure_store(path: str) -> str:
-    """First start: a store that does not exist yet is created with the demo data."""
-    if not Path(path).exists():
-        from mpp import demo
-        with db.connect(path) as con:
+    """Once per server start: create or upgrade the store (a new one gets the demo data), and with
+    no account yet create `admin` with a one-time password printed to the server console."""
+    from mpp import accounts, demo
+    is_new = not Path(path).exists()
+    with db.connect(path) as con:
+        if is_new:
             demo.build(con)
+        password = accounts.bootstrap_admin(con)
+    if password:
+        print(f"[pantau-mpp] Akun admin pertama / first admin account: admin / {password} "
+              "(sekali pakai: ganti saat masuk / one-time: change it at first login)", flush=True)
     return path
 
 
@@ -71,9 +78,16 @@ class Selection:
     measure: Measure | None = None   # visitors or service visits; None = the sites' headline measure
 
 
-def page_setup(title_key: str) -> None:
+def page_setup(title_key: str, role: str = "viewer", must_log_in: bool = False):
+    """Every page starts here: page config, the account box, and the role the page needs (viewers
+    read without logging in unless MPP_LOGIN_REQUIRED=1 or must_log_in). Returns the user, if any."""
     st.set_page_config(page_title=f"{i18n.t(title_key, lang())} · Pantau MPP", page_icon="📊",
                        layout="wide")
+    st.sidebar.markdown("### Pantau MPP")
+    asks_login = role != "viewer" or must_log_in or login_required()
+    if current_user() or not asks_login:     # a page that asks for a login shows its own form
+        account_box()
+    return require_role(role, must_log_in)
 
 
 def _language_switch() -> None:
@@ -116,7 +130,6 @@ def _month_options(sites: tuple[str, ...], measure: Measure) -> list[date]:
 
 def sidebar() -> Selection:
     """Language, sites and month, read from and written back to the URL query parameters."""
-    st.sidebar.markdown("### Pantau MPP")
     _language_switch()
     names = _site_names()
     wanted = [s for s in st.query_params.get_all("site") if s in names] or names[:1]
@@ -195,3 +208,129 @@ def chart(fig, name: str) -> None:
     plotly(fig)
     st.download_button("PNG", lambda: export.to_png(fig), f"{name}.png", "image/png", key=f"png-{name}",
                        icon=":material/image:", on_click="ignore")
+
+
+# --- Accounts: who is using the page, and what they may do -------------------------------------------
+# Viewers may read without logging in unless MPP_LOGIN_REQUIRED=1; a login lasts MPP_SESSION_HOURS.
+
+def _session_hours() -> float:
+    import os
+    return float(os.environ.get("MPP_SESSION_HOURS", "8"))
+
+
+def login_required() -> bool:
+    import os
+    return os.environ.get("MPP_LOGIN_REQUIRED", "0") == "1"
+
+
+def current_user():
+    """The logged-in user, or None (also when the login has expired)."""
+    from datetime import datetime, timedelta
+    user, since = st.session_state.get("user"), st.session_state.get("login_at")
+    if user and since and datetime.now() - since > timedelta(hours=_session_hours()):
+        st.session_state.pop("user", None)
+        st.toast(t("session_expired"))
+        return None
+    return user
+
+
+def write(func, *args, **kwargs):
+    """Call a writing core function `func(con, *args)` on a short read-write connection. The core
+    checks the role itself; a busy store gets a message, not a traceback."""
+    try:
+        with db.connect(store_path()) as con:
+            return func(con, *args, **kwargs)
+    except StoreBusy:
+        st.warning(t("busy"))
+        st.stop()
+
+
+def _login_form(where, key: str) -> None:
+    from mpp import accounts
+    with where.form(key, clear_on_submit=True):
+        name = st.text_input(t("username"))
+        password = st.text_input(t("password"), type="password")
+        if st.form_submit_button(t("log_in")):
+            try:
+                user = write(accounts.authenticate, name.strip(), password)
+            except accounts.LoginRefused as refused:
+                st.error(str(refused))
+                return
+            from datetime import datetime
+            must_change = write(accounts.must_change_password, user.username)
+            st.session_state.update(user=user, login_at=datetime.now(), must_change=must_change)
+            st.rerun()
+
+
+def account_box() -> None:
+    """Sidebar: who is logged in and a log-out button, or the login form."""
+    user = current_user()
+    if user:
+        st.sidebar.caption(t("logged_in_as", user=user.username, role=t("role_" + user.role)))
+        if st.sidebar.button(t("log_out")):
+            st.session_state.pop("user", None)
+            st.rerun()
+    else:
+        _login_form(st.sidebar.expander(t("log_in")), "login_sidebar")
+
+
+def require_role(role: str, must_log_in: bool = False):
+    """At the top of a page that needs a role: the user, or a login prompt and stop."""
+    user = current_user()
+    if user is None and role == "viewer" and not (login_required() or must_log_in):
+        return None
+    if user is None or not user.can(role):
+        st.warning(t("needs_role", role=t("role_" + role)))
+        if user is None:
+            _login_form(st, "login_page")
+        st.stop()
+    if st.session_state.get("must_change"):
+        change_password_form(user, first_login=True)
+        st.stop()
+    return user
+
+
+def change_password_form(user, first_login: bool = False) -> None:
+    """A one-time password must be replaced before anything else is shown."""
+    from mpp import accounts
+    if first_login:
+        st.info(t("change_one_time_password"))
+    with st.form("change_password", clear_on_submit=True):
+        new = st.text_input(t("new_password"), type="password")
+        again = st.text_input(t("new_password_again"), type="password")
+        if st.form_submit_button(t("change_password")):
+            if new != again:
+                st.error(t("passwords_differ"))
+                return
+            try:
+                write(accounts.change_password, user, user.username, new)
+            except ValueError as bad:
+                st.error(str(bad))
+                return
+            st.session_state["must_change"] = False
+            st.success(t("password_changed"))
+            st.rerun()
+
+
+def loads_table(loads) -> None:
+    """The ledger as an analyst reads it: Indonesian periods, numbers and statuses."""
+    period = [fmt.span_label(a, b, lang()) if pd.notna(a) and pd.notna(b) else fmt.NO_DATA
+              for a, b in zip(loads["period_from"], loads["period_to"])]
+    shown = {t("col_load"): loads["load_id"], t("col_when"): loads["loaded_at"].dt.strftime("%d-%m-%Y %H:%M"),
+             t("col_who"): loads["loaded_by"], t("col_file"): loads["file_name"],
+             t("col_layout"): loads["layout"], t("site"): loads["site"], t("col_period"): period,
+             t("col_rows"): loads["rows"].map(fmt.number), t("col_total"): loads["total"].map(fmt.number),
+             t("col_status"): loads["status"].map(lambda s: t("status_" + s))}
+    right = st.column_config.TextColumn(alignment="right")
+    st.dataframe(shown, hide_index=True, column_config={t("col_rows"): right, t("col_total"): right})
+
+
+def undo_preview_table(preview) -> None:
+    """Slices the undo changes; people entering are listed under the measure's name."""
+    agency = [a if isinstance(a, str) else t("visitors_row") for a in preview["agency"]]
+    shown = {t("site"): preview["site"], t("agency"): agency,
+             t("month"): preview["month"].map(lambda m: fmt.month_label(m, lang())),
+             t("now"): preview["value"].map(fmt.number),
+             t("after_undo"): preview["value_after"].map(fmt.number)}
+    right = st.column_config.TextColumn(alignment="right")
+    st.dataframe(shown, hide_index=True, column_config={t("now"): right, t("after_undo"): right})

@@ -22,27 +22,28 @@ def _status(con, load_id: int) -> str | None:
     return found[0][0] if found else None
 
 
-def _slices(con, load_id: int) -> pd.DataFrame:
-    return query_df(con, "load_slices", load_id=load_id)
-
-
 def undo_preview(con, load_id: int) -> pd.DataFrame:
-    """Per site, agency and month the load touches: service visits now and after the undo.
-    Worked out by undoing inside a transaction that is rolled back, so it is exact by construction."""
+    """Per slice the load touches (site, measure, agency or None for visitors, month): the figure now
+    (`value`) and after the undo (`value_after`). Worked out by undoing inside a transaction that is
+    rolled back, so it is exact by construction."""
     if _status(con, load_id) in (None, "undone"):
         raise UndoRefused(f"Muatan {load_id} tidak ada atau sudah dibatalkan.")
-    before = _slices(con, load_id)
+    before = _dated(query_df(con, "load_slices", load_id=load_id))
+    keys = [f"{r.site}|{r.agency or ''}|{r.month.isoformat()}" for r in before.itertuples()]
     con.execute("BEGIN TRANSACTION")
     try:
         ledger.undo(con, load_id)
-        after = query_df(con, "slices_visits", keys=before[["site", "agency", "month"]]
-                         .astype(str).agg("|".join, axis=1).tolist())
+        after = _dated(query_df(con, "slices_visits", keys=keys))
     finally:
         con.execute("ROLLBACK")
-    table = before.merge(after, on=["site", "agency", "month"], how="left", suffixes=("", "_after"))
-    return table.assign(month=pd.to_datetime(table["month"]).dt.date,
-                        visits=table["visits"].astype("int64"),
-                        visits_after=table["visits_after"].fillna(0).astype("int64"))
+    table = before.merge(after, on=["site", "measure", "agency", "month"], how="left",
+                         suffixes=("", "_after"))
+    return table.assign(value=table["value"].astype("int64"),
+                        value_after=table["value_after"].fillna(0).astype("int64"))
+
+
+def _dated(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(month=pd.to_datetime(frame["month"]).dt.date)
 
 
 def undo_load(con, actor: User, load_id: int) -> None:

@@ -58,3 +58,7 @@ def t(key: str, lang: str = "id", **values) -> str:
     """The text for key in lang, with {placeholders} filled in."""
     text = TEXT[key][LANGS.index(lang) if lang in LANGS else 0]
     return text.format(**values) if values else text
+
+from mpp.i18n_admin import ADMIN_TEXT  # noqa: E402  (login, accounts, upload and history pages)
+
+TEXT.update(ADMIN_TEXT)

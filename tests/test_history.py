@@ -43,8 +43,8 @@ def test_history_lists_every_load_newest_first(two_loads):
 def test_undo_preview_shows_what_the_undo_restores_and_changes_nothing(two_loads):
     store, fix = two_loads
     preview = history.undo_preview(store, fix)
-    assert preview[["agency", "month", "visits", "visits_after"]].values.tolist() == [
-        ["Disdukcapil", date(2025, 2, 1), 250, 200]]
+    assert preview[["measure", "agency", "month", "value", "value_after"]].values.tolist() == [
+        ["service_visits", "Disdukcapil", date(2025, 2, 1), 250, 200]]
     assert store.execute("SELECT sum(visits) FROM monthly_agency_visits").fetchall() == [(350,)]
 
 

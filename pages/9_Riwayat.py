@@ -1,0 +1,34 @@
+"""Riwayat: every load, its original file, and undo after a confirmation that shows what it restores."""
+import streamlit as st
+
+import ui
+from mpp import fmt, history, ledger
+
+user = ui.page_setup("history", role="analyst")
+st.title(ui.t("history"))
+st.caption(ui.t("history_intro"))
+
+loads = ui.write(history.loads_table)
+if loads.empty:
+    st.info(ui.t("no_loads"))
+    st.stop()
+ui.loads_table(loads)
+
+choice = st.selectbox(ui.t("pick_load"), list(loads["load_id"]),
+                      format_func=lambda i: f"{i} · {loads.set_index('load_id').at[i, 'file_name']}")
+row = loads.set_index("load_id").loc[choice]
+kept = ui.write(ledger.original, row["sha256"])
+if kept:
+    st.download_button(ui.t("download_original"), kept[1], file_name=kept[0])
+else:
+    st.caption(ui.t("no_original"))
+
+if row["status"] != "undone":
+    st.subheader(ui.t("undo_title", load=choice))
+    preview = ui.write(history.undo_preview, int(choice))
+    st.write(ui.t("undo_preview"))
+    ui.undo_preview_table(preview)
+    if st.checkbox(ui.t("confirm_undo", load=choice)) and st.button(ui.t("undo"), type="primary"):
+        ui.write(history.undo_load, user, int(choice))
+        st.success(ui.t("undone", load=choice))
+        st.rerun()
