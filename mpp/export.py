@@ -25,6 +25,7 @@ NUMBER_TEXT = re.compile(r"^[+-]?\d[\d.,]*%?$")
 KINDS = ("text", "count", "percent", "change", "decimal", "month")
 XLSX_FORMATS = {"count": "#,##0", "percent": "#,##0.0", "decimal": "#,##0.0",
                 "change": "+#,##0.0;-#,##0.0;0.0"}
+DIGITS = {"count": 0, "percent": 1, "change": 1, "decimal": 1}
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
@@ -62,11 +63,16 @@ def _value(value, kind: str, lang: str):
     """The value a file stores: whole numbers as int, percents rounded as the screen rounds them."""
     if _missing(value):
         return None
-    if kind == "count":
-        return int(value)
-    if kind in ("percent", "change", "decimal"):
-        return round(float(value), 1)
+    if kind in DIGITS:
+        return _as_shown(value, DIGITS[kind])
     return fmt.month_label(value, lang) if kind == "month" else str(value)
+
+
+def _as_shown(value, digits: int):
+    """The number exactly as the screen rounds it (Babel rounds half to even on the decimal text, not
+    as Python's round() on the binary float: 24.85 reads 24,8 on screen, so the file holds 24.8)."""
+    text = fmt.number(value, digits).replace(".", "").replace(",", ".")
+    return int(text) if digits == 0 else float(text)
 
 
 def display(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> pd.DataFrame:
