@@ -12,6 +12,8 @@ the sentence gives it; when it does not, the causes are tried in a fixed order (
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mpp import fmt
 from mpp.claim_builders import claims_of
 from mpp.draft import mentions, read_draft, sentences
@@ -162,8 +164,17 @@ def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
     table, findings = checks(), []
     for text_ in texts:
         sentence = Sentence(text_, mentions(text_, spellings, year), main)
-        findings += [table[claim.kind](claim, facts) for claim in claims_of(sentence)]
+        findings += [assumed(table[claim.kind](claim, facts), claim, sentence)
+                     for claim in claims_of(sentence)]
     return Report(tuple(findings))
+
+
+def assumed(finding: Finding, claim: Claim, sentence: Sentence) -> Finding:
+    """Say which period was assumed when the sentence names none and the figure did not check out."""
+    if finding.status != "wrong" or sentence.periods() or claim.period is None:
+        return finding
+    hint = f" (Kalimat tidak menyebut periode; dianggap {period_text(claim.period)}.)"
+    return replace(finding, message=finding.message + hint)
 
 
 def check_draft(con, site: str, text: str) -> Report:

@@ -102,15 +102,40 @@ def check_average(claim: Claim, facts: Facts) -> Finding:
     return _finding("wrong", claim, correct, "no_match", "rata-rata tidak sesuai data.")
 
 
-def check_satisfaction(claim: Claim, facts: Facts) -> Finding:
+def ikm_text(value, period: Period) -> str:
+    """'IKM 2024 95,20 (mutu A, Sangat Baik)'."""
     from mpp import skm
+    grade = skm.grade(value)
+    return f"IKM {period_text(period)} {fmt.number(skm.published(value), 2)} (mutu {grade.letter}, {grade.label})"
+
+
+def _surveyed_year(claim: Claim, facts: Facts):
+    """A sentence that names no period may quote the index of an earlier year ("SKM 95,20"): the
+    calendar year, of the last five, whose index it is."""
+    for year in range(claim.period.end.year, claim.period.end.year - 5, -1):
+        value = facts.satisfaction(Period.full_year(year))
+        if value is not None and same_index(claim.value, value):
+            return Period.full_year(year), value
+    return None
+
+
+def same_index(stated: float, value) -> bool:
+    from mpp import skm
+    return fmt.number(stated, 2) == fmt.number(skm.published(value), 2)
+
+
+def check_satisfaction(claim: Claim, facts: Facts) -> Finding:
     value = facts.satisfaction(claim.period) if claim.period else None
+    if claim.period and not claim.extra["strict"] and (value is None or not same_index(claim.value, value)):
+        found = _surveyed_year(claim, facts)
+        if found:
+            return _finding("note", claim, ikm_text(found[1], found[0]), "wording",
+                            f"benar sebagai IKM {period_text(found[0])}; sebut tahunnya.")
     if value is None:
         return Finding("unchecked", claim.sentence, claim.quote,
                        message=f"belum ada data survei kepuasan (SKM) {period_text(claim.period)} di basis data.")
-    shown = fmt.number(skm.published(value), 2)
-    correct = f"IKM {period_text(claim.period)} {shown} (mutu {skm.grade(value).letter}, {skm.grade(value).label})"
-    if fmt.number(claim.value, 2) != shown:
+    correct = ikm_text(value, claim.period)
+    if not same_index(claim.value, value):
         return _finding("wrong", claim, correct, "no_match", "nilai IKM tidak sesuai data.")
     if "persen" in claim.quote or "%" in claim.quote:
         return _finding("note", claim, correct, "wording", "IKM adalah indeks 25-100, bukan persen.")

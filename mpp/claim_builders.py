@@ -5,11 +5,10 @@ import re
 
 from mpp.draft import SAME_PERIOD_LAST_YEAR, Mention, clause_of
 from mpp.draft_claims import (AGENCY_RANK, APPROXIMATE, AVERAGE, COMPARATIVE, GROWTH_DOWN, GROWTH_UP,
-                              PEAK, PERCENT_AFTER, SATISFACTION, SCALES, SERVICE, Claim, Sentence,
+                              PEAK, PER_DAY, PERCENT_AFTER, SATISFACTION, SCALES, SERVICE, Claim, Sentence,
                               agency_of, measure_of, period_of, quote_of, unit_of, words)
 
 RANGE_WORD = r"\s*(?:-|–|hingga|sampai(?: dengan)?|s\.d\.?|to)\s*"
-PER_DAY = r"\s*(?:[-–]\s*[\d.]+\s*)?(?:\w+\s+)?(?:per hari|sehari|setiap hari|tiap hari|/hari|a day|per day)"
 
 
 def is_percent(s: Sentence, n: Mention) -> bool:
@@ -34,9 +33,15 @@ def average_claims(s: Sentence, _claims) -> list[Claim]:
 
 
 def rate_claims(s: Sentence, _claims) -> list[Claim]:
-    """Visitors per day are not in the store's monthly figures: found, reported, not checked."""
-    return [s.claim("unchecked", n, quote_of(s, n), extra={"reason": "per_day"})
-            for n in s.numbers() if re.match(PER_DAY, s.after(n), re.IGNORECASE)]
+    """Visitors per day ("25-50 orang", "100-300 orang per hari") are not in the store's monthly
+    figures: in a sentence about days, people counts are found, reported, not checked."""
+    if not words(PER_DAY, s.text):
+        return []
+    numbers = s.numbers()
+    people = [n for i, n in enumerate(numbers) if unit_of(s, n) == "visitors"
+              or (i + 1 < len(numbers) and re.fullmatch(RANGE_WORD, s.text[n.end:numbers[i + 1].start])
+                  and unit_of(s, numbers[i + 1]) == "visitors")]
+    return [s.claim("unchecked", n, quote_of(s, n), extra={"reason": "per_day"}) for n in people]
 
 
 def unit_claims(s: Sentence, _claims) -> list[Claim]:
@@ -62,7 +67,7 @@ def percent_claims(s: Sentence, _claims) -> list[Claim]:
         if words(f"{GROWTH_UP}|{GROWTH_DOWN}", before):
             found.append(growth_claim(s, n, words(GROWTH_DOWN, before)))
         elif words(SATISFACTION, s.text):
-            found.append(s.claim("satisfaction", n, quote_of(s, n), value=n.value, period=period_of(s, n)[0]))
+            found.append(satisfaction_claim(s, n))
         else:
             found.append(share_claim(s, n))
     return _shared_base(found)
@@ -125,8 +130,14 @@ def satisfaction_claims(s: Sentence, _claims) -> list[Claim]:
     """'SKM sebesar 95,20 poin': a decimal in a sentence about satisfaction."""
     if not words(SATISFACTION, s.text):
         return []
-    return [s.claim("satisfaction", n, quote_of(s, n), value=n.value, period=period_of(s, n)[0])
-            for n in s.numbers() if n.form == "decimal" or re.fullmatch(r"\d+\.\d\d", n.text)]
+    return [satisfaction_claim(s, n) for n in s.numbers()
+            if n.form == "decimal" or re.fullmatch(r"\d+\.\d\d", n.text)]
+
+
+def satisfaction_claim(s: Sentence, n: Mention) -> Claim:
+    period, strict = period_of(s, n)
+    return s.claim("satisfaction", n, quote_of(s, n), value=float(n.text.replace(",", ".")), period=period,
+                   extra={"strict": strict or bool(s.periods())})
 
 
 def count_claims(s: Sentence, _claims) -> list[Claim]:
@@ -192,7 +203,7 @@ def agency_ranking_claims(s: Sentence, _claims) -> list[Claim]:
     return [Claim("agency_ranking", s.text, ", ".join(names), value=names, period=period)]
 
 
-BUILDERS = [average_claims, rate_claims, unit_claims, percent_claims, satisfaction_claims, count_claims,
+BUILDERS = [rate_claims, average_claims, unit_claims, percent_claims, satisfaction_claims, count_claims,
             comparison_claims, peak_claims, agency_ranking_claims]
 
 

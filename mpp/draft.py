@@ -34,6 +34,7 @@ PERIOD_PATTERNS = [
     ("year", rf"(?i:sepanjang|selama|pada|tahun|in|during|throughout)\s+(?i:tahun\s+)?({YEAR})\b"),
     ("month", rf"\b({MONTH})\b"),
 ]
+DATE = rf"(?<![\d.,])\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}(?:\s+{YEAR})?"
 SAME_PERIOD_LAST_YEAR = re.compile(r"(?i)periode yang sama tahun (?:lalu|sebelumnya)|"
                                    r"same period (?:last|a|the previous) year")
 NUMBER = re.compile(r"(?<![\w/.,])\d(?:[\d.,]*\d)?(?![\w/])")
@@ -157,14 +158,15 @@ def _period_from(kind: str, groups: tuple, year: int | None) -> Period | None:
 def period_mentions(sentence: str, default_year: int | None) -> list[Mention]:
     """Periods and months named in the sentence; a month without a year takes the year of the last
     period named before it in the sentence, else `default_year`."""
-    taken: list[Mention] = []
+    # A day before a month is a calendar date ("digelar pada 16-17 Oktober 2024"), not a data period.
+    taken = [Mention("date", m.start(), m.end(), m.group()) for m in re.finditer(DATE, sentence)]
     for kind, pattern in PERIOD_PATTERNS:
         for match in re.finditer(pattern, sentence):
             if any(m.start < match.end() and match.start() < m.end for m in taken):
                 continue
             taken.append(Mention("period", match.start(), match.end(), match.group(), kind,
                                  extra={"groups": match.groups()}))
-    taken.sort(key=lambda m: m.start)
+    taken = sorted((m for m in taken if m.kind != "date"), key=lambda m: m.start)
     return _with_years(taken, default_year)
 
 

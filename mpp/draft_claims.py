@@ -20,7 +20,8 @@ GROWTH_DOWN = r"turun|menurun|penurunan|berkurang|merosot|decrease[sd]?|fell|dec
 COMPARATIVE = r"dibandingkan|dibanding|daripada|terhadap|ketimbang|compared|against|than"
 PEAK = r"puncak|tertinggi|tersibuk|teramai|peak(?:ed)?|busiest|highest"
 AGENCY_RANK = r"terbanyak|paling banyak|paling sering|paling ramai|tertinggi|terbesar|busiest|most"
-AVERAGE = r"rata-rata|rerata|average"
+AVERAGE = r"rata-rata|rerata|average|bulanan|per bulan|sebulan|tiap bulan|setiap bulan|a month|per month|monthly"
+PER_DAY = r"per hari|sehari|setiap hari|tiap hari|tiap harinya|/hari|a day|per day|daily"
 SATISFACTION = r"\bSKM\b|\bIKM\b|kepuasan|satisfaction"
 PERCENT_AFTER = r"\s*(?:%|persen\b|percent\b)"
 # Units right after a count: (pattern, what is counted). Declared as data, first match wins.

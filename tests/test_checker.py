@@ -84,6 +84,21 @@ def test_a_date_in_brackets_is_not_a_figure(seed_report):
     assert not any("27/10" in f.stated or f.stated.startswith("10") for f in seed_report.findings)
 
 
+def test_kutai_kartanegara_article_per_day_figures_and_an_earlier_years_index(demo_con):
+    text = next((ROOT.parent / "shared" / "seeds").glob("002_*.txt")).read_text(encoding="utf-8")
+    report = check_draft(demo_con, demo.KUKAR, text)
+    per_day = [f.stated for f in report.findings if "per hari" in f.message]
+    assert per_day == ["25", "50 orang", "100", "300 orang"]
+    index = finding(report, "93,11 persen")
+    assert (index.status, index.correct) == ("note", "IKM 2023 93,11 (mutu A, Sangat Baik)")
+    assert not report.has_errors
+
+
+def test_a_wrong_figure_in_a_sentence_without_period_says_which_period_was_assumed(check):
+    wrong = check("Jumlah pengunjung mencapai 41.418 orang.").findings[0]
+    assert wrong.message.endswith("(Kalimat tidak menyebut periode; dianggap Januari-September 2025.)")
+
+
 # --- correct drafts pass -------------------------------------------------------------------------
 
 CORRECT = ("Hingga September 2025 tercatat 41.481 pengunjung, naik 92,3 persen dibandingkan periode yang "
