@@ -1,0 +1,72 @@
+"""Instansi: agencies ranked by service visits, their share (base named) and change against the same
+months a year earlier; top N with "Lainnya"; one agency's monthly trend and its services."""
+import streamlit as st
+
+import ui
+from mpp import agency_report, figures, fmt
+from mpp.export import Column
+from mpp.period import Measure, Period
+
+ui.page_setup("agencies")
+selection = ui.sidebar()
+st.title(ui.t("agencies"))
+ui.demo_notice(selection.sites)
+if selection.through is None:
+    st.info(ui.t("no_data"))
+    st.stop()
+
+lang, sites, period = ui.lang(), selection.sites, Period.year_to_date(selection.through)
+ranking = ui.read(agency_report.agency_ranking, sites, period)
+if ranking.table.empty:
+    st.info(ui.t("no_agency_data"))
+    st.stop()
+unit, label = Measure.SERVICE_VISITS.label(lang), period.label(lang)
+st.caption(f"{', '.join(sites)} · {unit} {label} · " + ui.t("agencies_measure_note"))
+
+first = ranking.table.iloc[0]
+cards = st.columns(3)
+cards[0].metric(ui.t("top_agency"), first["agency"], border=True,
+                delta=f"{fmt.number(first['visits'])} · {fmt.percent(first['share'])}", delta_arrow="off",
+                delta_color="off")
+cards[1].metric(ui.t("all_service_visits"), fmt.number(ranking.base.value), border=True, delta=label,
+                delta_arrow="off", delta_color="off", help=ui.t("share_base_short"))
+cards[2].metric(ui.t("agencies_active"), fmt.number(len(ranking.table)), border=True)
+
+top_n = st.slider(ui.t("top_n"), min_value=3, max_value=max(3, min(25, len(ranking.table))),
+                  value=min(10, len(ranking.table)))
+top = agency_report.top_with_others(ranking.table, top_n, lang)
+left, right = st.columns([3, 2])
+with left:
+    ui.chart(figures.ranked_bars(top["agency"], top["visits"], top["share"].map(fmt.percent),
+                                 ui.t("agency_chart", measure=unit.capitalize(), period=label), unit),
+             "instansi-peringkat")
+with right:
+    ui.chart(figures.share_donut(top["agency"], top["visits"], top["share"],
+                                 ui.t("share_chart", base=fmt.number(ranking.base.value), period=label),
+                                 unit), "instansi-pangsa")
+
+st.subheader(ui.t("agency_ranking"))
+last_year, short, short_last = (period.shift_years(-1).label(lang), period.label(lang, short=True),
+                                period.shift_years(-1).label(lang, short=True))
+columns = [Column("rank", ui.t("rank"), "count"), Column("agency", ui.t("agency")),
+           Column("visits", short, "count"), Column("share", f"{ui.t('share')} (%)", "percent"),
+           Column("visits_last_year", short_last, "count"),
+           Column("change_pct", ui.t("change_vs", period=short_last), "change")]
+ui.table(ranking.table, columns, "instansi", (ui.t("agencies"), label, unit), sites)
+st.caption(ui.t("share_base", base=fmt.number(ranking.base.value), period=label))
+if not ranking.comparable:
+    st.warning(ui.t("change_not_comparable", period=last_year))
+
+st.subheader(ui.t("one_agency"))
+agency = st.selectbox(ui.t("agency"), list(ranking.table["agency"]))
+history = Period(period.shift_years(-1).start, period.end)
+trend = ui.read(agency_report.agency_trend, sites, agency, history)
+ui.chart(figures.monthly_bars(trend, ui.t("agency_trend", agency=agency, period=history.label(lang)),
+                              unit, lang), "instansi-tren")
+services = ui.read(agency_report.agency_services, sites, agency, period)
+if services.empty:
+    st.info(ui.t("no_services", agency=agency))
+else:
+    ui.table(services, [Column("service", ui.t("service")), Column("visits", ui.t("service_visits"), "count"),
+                        Column("share", f"{ui.t('share')} (%)", "percent")],
+             "instansi-layanan", (f"{ui.t('services')} {agency}", label, unit), sites)

@@ -1,0 +1,53 @@
+"""Kanal: walk-in against online queue (and jemput bola, digital) per month and per agency, where the
+files give channels; a plain message where a site has none."""
+import streamlit as st
+
+import ui
+from mpp import channels, figures, fmt
+from mpp.export import Column
+from mpp.period import Measure, Period
+
+ui.page_setup("channels")
+selection = ui.sidebar()
+st.title(ui.t("channels"))
+ui.demo_notice(selection.sites)
+if selection.through is None:
+    st.info(ui.t("no_data"))
+    st.stop()
+
+lang, sites, period = ui.lang(), selection.sites, Period.year_to_date(selection.through)
+monthly = ui.read(channels.channel_monthly, sites, period)
+if monthly.empty:
+    st.info(ui.t("no_channel_data", sites=", ".join(sites), period=period.label(lang)))
+    st.stop()
+unit, label = Measure.SERVICE_VISITS.label(lang), period.label(lang)
+present = channels.channels_present(monthly)
+st.caption(f"{', '.join(sites)} · {unit} {label} · " + ui.t("channels_measure_note"))
+
+cards = st.columns(len(present) + 1)
+for card, channel in zip(cards, present):
+    card.metric(channels.channel_label(channel, lang), fmt.number(monthly[channel].sum()), border=True)
+cards[-1].metric(ui.t("online_share"), fmt.percent(channels.online_share(monthly)), border=True,
+                 help=ui.t("online_share_note"))
+
+months = [fmt.month_label(m, lang, short=True) for m in monthly["month"]]
+ui.chart(figures.stacked_bars(months, {channels.channel_label(c, lang): monthly[c] for c in present},
+                              [fmt.month_label(m, lang) for m in monthly["month"]],
+                              ui.t("channel_chart", period=label), unit), "kanal-bulanan")
+channel_columns = [Column(c, channels.channel_label(c, lang), "count") for c in present]
+ui.table(monthly, [Column("month", ui.t("month"), "month"), *channel_columns,
+                   Column("total", ui.t("total"), "count"),
+                   Column("online_share", f"{ui.t('online_share')} (%)", "percent")],
+         "kanal-bulanan", (ui.t("channels"), label, unit), sites)
+
+st.subheader(ui.t("channel_by_agency"))
+agencies = ui.read(channels.channel_by_agency, sites, period)
+ui.chart(figures.stacked_bars(agencies["agency"].map(figures.short_name),
+                              {channels.channel_label(c, lang): agencies[c] for c in present},
+                              agencies["agency"], ui.t("channel_agency_chart", period=label), unit,
+                              horizontal=True), "kanal-instansi")
+ui.table(agencies, [Column("agency", ui.t("agency")), *channel_columns,
+                    Column("total", ui.t("total"), "count"),
+                    Column("online_share", f"{ui.t('online_share')} (%)", "percent")],
+         "kanal-instansi", (ui.t("channel_by_agency"), label, unit), sites)
+st.caption(ui.t("cancellations_note"))

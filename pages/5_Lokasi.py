@@ -1,0 +1,48 @@
+"""Lokasi: every site side by side (city MPP, regency MPP, Mini MPP per kecamatan) over the same
+months: total, per working day, change against a year earlier and share of its kabupaten/kota."""
+import streamlit as st
+
+import ui
+from mpp import figures, fmt, site_compare
+from mpp.export import Column
+from mpp.period import Period
+
+ui.page_setup("sites_page")
+selection = ui.sidebar()
+st.title(ui.t("sites_page"))
+ui.demo_notice(selection.sites)
+if selection.through is None:
+    st.info(ui.t("no_data"))
+    st.stop()
+
+lang, measure, period = ui.lang(), selection.measure, Period.year_to_date(selection.through)
+table = ui.read(site_compare.site_comparison, period, measure)
+unit, label = measure.label(lang), period.label(lang)
+table["kind_label"] = table["kind"].map({"mpp": "MPP", "mini_mpp": "Mini MPP"})
+st.caption(ui.t("sites_note", measure=unit, period=label))
+
+shown = table.dropna(subset=["total"])
+if shown.empty:
+    st.info(ui.t("no_site_data", period=label))
+else:
+    left, right = st.columns(2)
+    with left:
+        ui.chart(figures.ranked_bars(shown["name"], shown["total"], shown["region_share"].map(fmt.percent),
+                                     ui.t("sites_chart", measure=unit.capitalize(), period=label), unit),
+                 "lokasi-total")
+    with right:
+        ui.chart(figures.ranked_bars(shown["name"], shown["per_working_day"], [""] * len(shown),
+                                     ui.t("sites_per_day_chart", measure=unit.capitalize(), period=label),
+                                     ui.t("per_working_day_unit", measure=unit), digits=1), "lokasi-per-hari")
+
+last_year, short = period.shift_years(-1).label(lang, short=True), period.label(lang, short=True)
+ui.table(table, [Column("name", ui.t("site")), Column("kind_label", ui.t("kind")),
+                 Column("kabupaten_kota", ui.t("region")), Column("kecamatan", ui.t("kecamatan")),
+                 Column("total", short, "count"),
+                 Column("last_year", last_year, "count"),
+                 Column("change_pct", ui.t("change_vs", period=last_year), "change"),
+                 Column("working_days", ui.t("working_days"), "count"),
+                 Column("per_working_day", ui.t("per_working_day"), "decimal"),
+                 Column("region_share", ui.t("region_share"), "percent")],
+         "lokasi", (ui.t("sites_page"), label, unit), tuple(table["name"]))
+st.caption(ui.t("region_share_note") + " " + ui.t("per_working_day_note"))

@@ -1,0 +1,141 @@
+"""Every page in Streamlit's AppTest on the demo data. The first test is generated from pages/*.py, so
+a page another engineer adds is covered too; the others check the figures a head of office reads."""
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.live_server import ROOT
+
+PAGES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+KUKAR = "MPP Kabupaten Kutai Kartanegara"
+
+
+@pytest.fixture
+def open_page(demo_db_file, monkeypatch):
+    monkeypatch.setenv("MPP_DB", str(demo_db_file))
+
+    def run(page: str, **params) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+        at.switch_page(f"pages/{page}")
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+    return run
+
+
+def _cards(at) -> dict:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def _texts(at, kind: str) -> str:
+    return " ".join(e.value for e in getattr(at, kind))
+
+
+def _table(at, index: int) -> list[list[str]]:
+    return at.dataframe[index].value.values.tolist()
+
+
+def _chart_specs(at) -> str:
+    """Every chart's plotly JSON, which is what the browser draws."""
+    return " ".join(c.proto.spec for c in at.get("plotly_chart"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_page_runs_on_the_demo_data(open_page, page, lang):
+    at = open_page(page, lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title or at.main.text_input, "the page shows a title or its login form"
+
+
+def test_agencies_ranked_with_share_base_and_change(open_page):
+    at = open_page("1_Instansi.py")
+    assert _cards(at)["Instansi teratas"] == ("Disdukcapil", "11.315 · 24,8%")
+    assert _cards(at)["Seluruh kunjungan layanan"][0] == "45.540"
+    rows = _table(at, 0)
+    assert rows[0] == ["1", "Disdukcapil", "11.315", "24,8%", "6.315", "+79,2%"]
+    assert [r[3] for r in rows[:5]] == ["24,8%", "19,3%", "18,4%", "14,8%", "9,7%"]
+    assert "Pangsa dari seluruh 45.540 kunjungan layanan Januari-September 2025" in _texts(at, "caption")
+    specs = _chart_specs(at)
+    assert "Lainnya (17)" in specs and "11.315 (24,8%)" in specs
+
+
+def test_one_agency_trend_and_no_services_said_plainly(open_page):
+    at = open_page("1_Instansi.py")
+    assert "1.901" in _chart_specs(at)                # Disdukcapil, July 2025
+    assert "tidak memuat jenis layanan" in _texts(at, "info")
+
+
+def test_trend_peak_is_july_2025(open_page):
+    at = open_page("2_Tren_dan_Puncak.py")
+    assert _cards(at)["Bulan puncak"] == ("Juli 2025", "6.814 pengunjung")
+    peaks = _table(at, 0)
+    assert peaks[:3] == [["1", "Juli 2025", "6.814"], ["2", "September 2025", "5.563"],
+                         ["3", "Agustus 2025", "5.120"]]
+    assert "Pola harian tidak tersedia" in _texts(at, "info")       # Balikpapan reports monthly
+    assert "6.814" in _chart_specs(at)
+
+
+def test_trend_with_daily_data_shows_the_weekday_pattern(open_page):
+    at = open_page("2_Tren_dan_Puncak.py", site=KUKAR)
+    assert "Hari tersibuk" in _cards(at)
+    assert "Senin" in _chart_specs(at) and not at.info[1:]
+
+
+def test_measure_choice_lives_in_the_url(open_page):
+    at = open_page("2_Tren_dan_Puncak.py", measure="service_visits")
+    assert at.query_params["measure"] == "service_visits"
+    assert _cards(at)["Bulan puncak"][1].endswith("kunjungan layanan")
+
+
+def test_growth_like_for_like_and_unequal_periods_labelled(open_page):
+    at = open_page("3_Pertumbuhan.py")
+    cards = _cards(at)
+    assert cards["Tahun kalender Januari-September 2025"] == ("41.481", "+92,3%")
+    assert cards["Jan-Sep 2025 terhadap setahun 2024"] == ("41.481", "tanpa angka pertumbuhan")
+    captions = _texts(at, "caption")
+    assert "Januari-September 2025 terhadap Januari-September 2024 (21.576)" in captions
+    assert "periode tidak setara (9 bulan terhadap 12 bulan): bukan pertumbuhan" in captions
+    assert ["Juli 2025", "6.814", "2.493", "+173,3%"] in _table(at, 0)
+
+
+def test_channels_walk_in_against_online(open_page):
+    at = open_page("4_Kanal.py", site=KUKAR, through="2026-10")
+    cards = _cards(at)
+    assert cards["Antrean langsung"][0] == "33.245" and cards["Antrean online"][0] == "18.348"
+    assert cards["Porsi online"][0] == "35,6%"
+    assert ["Juli 2026", "3.805", "2.348", "6.153", "38,2%"] in _table(at, 0)
+
+
+def test_channels_say_so_where_a_site_has_none(open_page):
+    at = open_page("4_Kanal.py")
+    assert "tidak memuat kanal antrean" in _texts(at, "info") and not at.dataframe
+
+
+def test_sites_side_by_side(open_page):
+    at = open_page("5_Lokasi.py")
+    rows = {r[0]: r for r in _table(at, 0)}
+    assert rows["MPP Kota Balikpapan"][4:] == ["41.481", "21.576", "+92,3%", "173", "239,8", "100,0%"]
+    assert rows["Mini MPP Kecamatan Loa Janan"][4] == "–"          # opened in 2026
+
+
+def test_sites_with_mini_mpp_share_of_the_regency(open_page):
+    at = open_page("5_Lokasi.py", site=KUKAR, through="2026-09")
+    rows = {r[0]: r for r in _table(at, 0)}
+    assert rows["Mini MPP Kecamatan Loa Janan"][4] == "4.464"
+    assert rows["Mini MPP Kecamatan Loa Janan"][-1] == "8,5%"
+    assert rows[KUKAR][-1] == "77,9%"
+
+
+def test_pages_speak_english_with_indonesian_numbers(open_page):
+    at = open_page("1_Instansi.py", lang="en")
+    assert at.title[0].value == "Agencies"
+    assert _cards(at)["Top agency"] == ("Disdukcapil", "11.315 · 24,8%")
+
+
+def test_chart_specs_carry_the_indonesian_locale(open_page):
+    at = open_page("2_Tren_dan_Puncak.py")
+    for chart in at.get("plotly_chart"):
+        layout = json.loads(chart.proto.spec)["layout"]
+        assert layout["separators"] == ",."
