@@ -112,3 +112,11 @@ def test_cli_press(demo_db_file):
 def test_cli_press_unknown_site(demo_db_file):
     done = run_cli("press", "--db", str(demo_db_file), "--site", "MPP Atlantis", "--through", "2025-09")
     assert done.returncode == 2 and "MPP Atlantis" in done.stderr
+
+
+def test_satisfaction_index_from_the_survey_data(demo_con):
+    text = press_release_for(demo_con, demo.BALIKPAPAN, date(2024, 12, 1)).text()
+    assert ("Indeks Kepuasan Masyarakat (IKM) MPP Kota Balikpapan 2024 tercatat 95,20 dengan mutu "
+            "pelayanan A (Sangat Baik).") in text
+    english = press_release_for(demo_con, demo.BALIKPAPAN, date(2024, 12, 1), lang="en").text()
+    assert "The public satisfaction index (IKM) of MPP Kota Balikpapan for 2024 was 95,20, service grade A (Very good)." in english
