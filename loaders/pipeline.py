@@ -5,10 +5,11 @@ found. Nothing here writes; agency matching only reads the store.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 import pandas as pd
 
-from loaders import read
+from loaders import read, validate
 from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Problem, Workbook
@@ -74,8 +75,8 @@ def prepare(con, file_name: str, data: bytes, options: Options) -> Prepared:
 
 
 def _words(file_name: str) -> str:
-    """'mpp_kota_balikpapan_2025.xlsx' -> 'mpp kota balikpapan 2025 xlsx', for find_site."""
-    return " ".join(file_name.replace("_", " ").replace("-", " ").split())
+    """'mpp_kota_balikpapan_2025.xlsx' -> 'mpp kota balikpapan 2025', for find_site."""
+    return " ".join(PurePath(file_name).stem.replace("_", " ").replace("-", " ").split())
 
 
 def _located(p: Problem, file_name: str) -> Problem:
@@ -123,12 +124,9 @@ def unknown_problem(service: pd.DataFrame, raw: str, suggestions) -> Problem:
                    cell=first["source_cell"], sheet_name=first.get("sheet"))
 
 
-def date_problems(parsed: Parsed, context: Context) -> list[Problem]:
-    """Figures dated in the future cannot be right: refuse rather than publish them."""
-    future = parsed.service[parsed.service["day"] > context.today]
-    if future.empty:
-        return []
-    first = future.iloc[0]
-    return [problem("tanggal_di_masa_depan", f"Ada {len(future)} angka bertanggal setelah hari ini "
-                    f"(mis. {first['day']:%d/%m/%Y}). Periksa tahun atau tanggalnya.",
-                    cell=first["source_cell"], sheet_name=first.get("sheet"))]
+def date_problems(parsed: Parsed, context: Context, limit: int = 20) -> list[Problem]:
+    """Figures dated after today cannot be right (validate.py's check, at each figure's cell)."""
+    future = parsed.service[parsed.service["day"] > context.today].head(limit)
+    return [replace(p, sheet=row.get("sheet"), cell=row["source_cell"])
+            for _, row in future.iterrows()
+            for p in validate.date_problems(None, [(row["day"], None)], context.today)]

@@ -54,7 +54,7 @@ def test_yearly_recap_total_row_that_disagrees_is_a_problem_naming_the_cell():
 
 def test_yearly_recap_negative_and_non_numeric_counts_are_problems_all_listed():
     parsed = parse(lf.yearly_recap({"Samsat": [-4, "banyak"]}, total_row=False, total_col=False))
-    assert [c for c, _ in codes(parsed)] == ["angka_tidak_sah", "angka_tidak_sah"]
+    assert [c for c, _ in codes(parsed)] == ["angka_negatif", "angka_tidak_sah"]
     assert [cell for _, cell in codes(parsed)] == ["C5", "D5"]
 
 
@@ -260,7 +260,7 @@ def test_long_monthly_csv_comma_windows_1252_with_channels():
 def test_long_csv_bad_counts_and_dates_all_reported():
     data = lf.long_csv(["Tanggal", "Instansi", "Jumlah"],
                        [["31/02/2025", "Samsat", "3"], ["01/03/2025", "Samsat", "-2"]])
-    assert codes(parse(data, "harian.csv")) == [("tanggal_tidak_sah", "A2"), ("angka_tidak_sah", "C3")]
+    assert codes(parse(data, "harian.csv")) == [("tanggal_tidak_sah", "A2"), ("angka_negatif", "C3")]
 
 
 def test_satu_data_long_format_names_its_site():

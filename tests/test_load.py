@@ -69,7 +69,7 @@ def test_refused_file_changes_nothing_and_lists_every_problem(store):
     report = ingest(store, "paser_2024.xlsx", data)
     assert report.outcome == "refused"
     found = {(p.code, p.cell) for p in report.problems}
-    assert {("angka_tidak_sah", "D5"), ("angka_tidak_sah", "C6")} <= found
+    assert {("angka_tidak_sah", "D5"), ("angka_negatif", "C6")} <= found
     assert any(p.code == "instansi_tidak_dikenal" and "Dinas Entah Apa" in p.message
                for p in report.problems)
     assert all(p.file == "paser_2024.xlsx" for p in report.problems)
@@ -126,3 +126,31 @@ def test_ingest_takes_a_path_to_the_store(tmp_path):
     assert report.outcome == "added"
     with db.connect(path, read_only=True) as con:
         assert sum(figures(con).values()) == 660
+
+
+def test_future_months_and_duplicated_month_columns_are_refused(store):
+    months = ["JANUARI", "FEBRUARI", "FEBRUARI", "MARET"]
+    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap({"Samsat": [1, 2, 3, 4]}, months=months))
+    assert report.outcome == "refused" and ("bulan_ganda", "E4") in {(p.code, p.cell) for p in report.problems}
+    future = lf.yearly_recap({"Samsat": [1, 2]}, title="REKAP MPP KABUPATEN PASER TAHUN 2099")
+    report = ingest(store, "paser.xlsx", future)
+    assert [(p.code, p.cell) for p in report.problems] == [("tanggal_di_masa_depan", "C5"),
+                                                          ("tanggal_di_masa_depan", "D5")]
+    assert loads(store) == []
+
+
+def test_ticket_export_report_says_personal_columns_were_dropped(store):
+    report = ingest(store, "tiket_mpp_kota_balikpapan.xlsx", lf.ticket_export(lf.ticket_rows(40)))
+    assert report.outcome == "added" and report.total == 31
+    assert "kolom data pribadi dibuang: NIK" in report.notes
+    columns = {c for (c,) in store.execute("SELECT column_name FROM information_schema.columns "
+                                          "WHERE table_name = 'service_visits'").fetchall()}
+    assert not columns & {"NIK", "nik", "nama", "No HP"}
+    daily = store.execute("SELECT count(*) FROM daily_agency_visits").fetchall()[0][0]
+    assert daily > 0
+
+
+def test_not_a_spreadsheet_is_refused_and_nothing_changes(store):
+    report = ingest(store, "rekap.xlsx", b"%PDF-1.4 not a spreadsheet")
+    assert report.outcome == "refused" and report.problems[0].file == "rekap.xlsx"
+    assert loads(store) == []

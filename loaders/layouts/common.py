@@ -8,9 +8,9 @@ from datetime import date
 
 import pandas as pd
 
+from loaders import validate
 from loaders.model import FileRefused, Problem, Sheet
 from loaders.normalize import find_year, parse_count, parse_month
-from mpp.fmt import number
 
 SERVICE_COLUMNS = ["agency", "day", "grain", "service", "channel", "visits", "source_cell"]
 VISITOR_COLUMNS = ["day", "grain", "visitors", "source_cell"]
@@ -44,18 +44,8 @@ def is_blank(value) -> bool:
     return text(value) in ("",)
 
 
-def col_letter(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def ref(row: int, col: int) -> str:
-    """0-based (row, col) -> 'B7'."""
-    return f"{col_letter(col)}{row + 1}"
+col_letter = validate.column_letters    # 0 -> 'A'
+ref = validate.cell_ref                 # 0-based (row, col) -> 'B7'
 
 
 def filled_rows(sheet: Sheet) -> list[list]:
@@ -140,18 +130,16 @@ def count_at(rows: list[list], row: int, col: int, sheet: Sheet, problems: list)
     """The count in a cell; a bad one becomes a problem naming the cell, and None."""
     try:
         return parse_count(rows[row][col])
-    except ValueError as exc:
-        problems.append(problem("angka_tidak_sah", f"{exc}.", sheet, ref(row, col)))
+    except ValueError:
+        problems += validate.count_problems(sheet, [(row, col)])
         return None
 
 
 def formula_problems(sheet: Sheet, rows: range, cols) -> list[Problem]:
     """A formula whose value Excel never saved reads as empty: say so rather than load a gap."""
     cols = set(cols)
-    return [problem("rumus_tanpa_nilai",
-                    "Sel berisi rumus tanpa nilai tersimpan. Buka berkas di Excel, simpan ulang "
-                    "(agar nilainya dihitung), lalu unggah lagi.", sheet, ref(r, c))
-            for r, c in sheet.formulas_without_value if r in rows and c in cols]
+    return validate.formula_problems(sheet, [(r, c) for r, c in sheet.formulas_without_value
+                                             if r in rows and c in cols])
 
 
 def resolve_year(context: Context, sheet: Sheet, rows: list[list]) -> int:
@@ -167,18 +155,6 @@ def resolve_year(context: Context, sheet: Sheet, rows: list[list]) -> int:
 
 def stated_sum_problem(rows: list[list], sheet: Sheet, row: int, col: int, parts) -> Problem | None:
     """A stated total (JUMLAH, SUB TOTAL, an agency's subtotal row) that is not the sum of the cells
-    `parts` ((row, col) pairs) is a problem reported at the stated cell. Bad cells are reported
-    where they are, so they count as 0 here."""
-    def value(r, c):
-        try:
-            return parse_count(rows[r][c]) or 0
-        except ValueError:
-            return 0
-    if not is_number(rows[row][col]):
-        return None
-    stated, total = value(row, col), sum(value(r, c) for r, c in parts)
-    if stated == total:
-        return None
-    return problem("jumlah_tidak_cocok", f"Jumlah tertulis {number(stated)}, tetapi angka yang "
-                   f"dijumlahkannya berjumlah {number(total)}. Perbaiki angka atau jumlahnya.",
-                   sheet, ref(row, col))
+    `parts` ((row, col) pairs): the problem validate.py reports at the stated cell, or None."""
+    found = validate.total_problems(sheet, (row, col), parts)
+    return found[0] if found else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from loaders import validate
 from loaders.layouts.common import (Context, count_at, filled_rows, find_row, formula_problems,
                                     is_blank, is_number, key, month_of, problem, ref,
                                     resolve_year, service_frame, stated_sum_problem, text,
@@ -55,15 +56,23 @@ def blocks(rows: list[list], at: int) -> list[Block]:
     for col, cell in enumerate(rows[at]):
         month = month_of(cell)
         if month is not None:
-            if current is None or current.total_col is not None or month == next(iter(current.months.values())):
-                current = Block(text(above[col]) if col < len(above) else "", {}, None)
+            name = text(above[col]) if col < len(above) else ""
+            if current is None or restarts(current, month, name):
+                current = Block(name, {}, None)
                 found.append(current)
-            current.months.setdefault(col, month)
+            current.months[col] = month
         elif current is not None and current.total_col is None and is_total_label(cell):
             current.total_col = col
     for number, block in enumerate(found, 1):
         block.name = block.name if block.name and key(block.name) not in GROUP_HEADERS else f"BLOK {number}"
     return found
+
+
+def restarts(block: Block, month: int, name: str) -> bool:
+    """A new block starts after a JUMLAH column, or when the first month comes round again under
+    another group header; under the same (merged) header it is a duplicated month column."""
+    first = next(iter(block.months.values()))
+    return block.total_col is not None or (month == first and name != block.name)
 
 
 def label_columns(rows: list[list], at: int, first_month_col: int) -> tuple[int, int | None]:
@@ -144,6 +153,7 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
                                 text(rows[r][service_col]) if service_col is not None else None,
                                 None, visits, ref(r, col)))
     problems += total_problems(rows, sheet, data, total_row, months, block)
+    problems += validate.duplicate_month_problems(sheet, at, list(block.months))
     notes = [f"blok {block.name}"] if context.block else []
     return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
                   year=year, problems=problems, notes=notes)
