@@ -62,3 +62,6 @@ def t(key: str, lang: str = "id", **values) -> str:
 from mpp.i18n_admin import ADMIN_TEXT  # noqa: E402  (login, accounts, upload and history pages)
 
 TEXT.update(ADMIN_TEXT)
+from mpp.i18n_skm import SKM_TEXT  # noqa: E402  (the satisfaction page, issue 7)
+
+TEXT.update(SKM_TEXT)

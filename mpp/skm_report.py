@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from mpp import skm
-from mpp.db import query_df
+from mpp.db import query_df, query_rows
 from mpp.period import Period
 
 WHOLE_SITE = "(seluruh MPP)"        # the agency label of a survey that covers the whole mall
@@ -88,14 +88,23 @@ def trend(con, site: str, period: Period, grain: str = "year",
 
 
 def demographics(con, site: str, period: Period, agency: str | None = None) -> dict[str, list]:
-    """Per dimension (sex, age_band, education, occupation): a Survey per value, largest group first."""
+    """Per dimension (sex, age_band, education, occupation): a Survey per value, largest group first
+    (age bands young to old)."""
     sums = query_df(con, "skm_demographic_sums", **_params(site, period, agency))
     result = {}
     for dimension in DIMENSIONS:
         part = sums[sums["dimension"] == dimension]
         surveys = _surveys(part, ["value"], lambda value: value) if not part.empty else []
-        result[dimension] = sorted(surveys, key=lambda s: (-s.respondents, s.label))
+        result[dimension] = sorted(surveys, key=lambda s: _group_order(dimension, s))
     return result
+
+
+def _group_order(dimension: str, survey: skm.Survey) -> tuple:
+    """Age bands young to old; other groups largest first (ties by name)."""
+    if dimension == "age_band":
+        bands = [label for *_, label in skm.AGE_BANDS]
+        return (bands.index(survey.label) if survey.label in bands else len(bands), survey.label)
+    return (-survey.respondents, survey.label)
 
 
 def _with_grades(frame: pd.DataFrame) -> pd.DataFrame:
@@ -116,3 +125,15 @@ def published_totals(con, site: str) -> pd.DataFrame:
 def published_units(con, site: str, period: str) -> pd.DataFrame:
     """Every unit's published index in one period, best first."""
     return _with_grades(query_df(con, "skm_published_units", site=site, period=period))
+
+
+def survey_sites(con) -> list[str]:
+    """Sites with survey data, raw or published, in the shared site order (the default site first)."""
+    from mpp.sites import list_sites
+    surveyed = {row[0] for row in query_rows(con, "skm_sites")}
+    return [name for name in list_sites(con)["name"] if name in surveyed]
+
+
+def survey_periods(con, site: str) -> list[str]:
+    """What the period choice offers for a site, newest first: '2024', '2023', or '2022 D', ..."""
+    return [row[0] for row in query_rows(con, "skm_periods", site=site)]

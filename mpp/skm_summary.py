@@ -62,19 +62,20 @@ def from_published(con, site: str, period: str | None) -> dict:
 
 
 def site_report(con, site: str, period_text: str | None = None) -> dict:
-    """The report of a site: from raw answers when it has them, else from published tables."""
+    """The report of a site: from raw answers when it has them for the period, else from the
+    published table of that period ('2022 C'); by default the latest year with answers."""
     if period_text is None:
         latest = report.latest_year(con, site)
-        if latest is not None:
-            return from_answers(con, site, latest)
-        return from_published(con, site, None)
+        return from_answers(con, site, latest) if latest else from_published(con, site, None)
     try:
-        period = report.parse_period(period_text)
-    except ValueError:
-        return from_published(con, site, period_text)     # a published label such as '2022 C'
-    if report.latest_year(con, site) is not None:
-        return from_answers(con, site, period)
-    return from_published(con, site, period_text)
+        return from_answers(con, site, report.parse_period(period_text))
+    except (ValueError, NoSurvey) as missing:
+        try:
+            return from_published(con, site, period_text)
+        except NoSurvey:
+            if isinstance(missing, NoSurvey) and report.latest_year(con, site):
+                raise missing from None
+            raise
 
 
 def report_text(data: dict) -> str:

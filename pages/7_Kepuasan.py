@@ -1,0 +1,61 @@
+"""Kepuasan: the satisfaction index (SKM/IKM) of a site: index and grade, NRR per unsur with the
+priority to improve, the trend over periods, per agency (or unit) and by respondent group."""
+import streamlit as st
+
+import ui
+from mpp import fmt, skm_charts, skm_report
+from mpp.skm_summary import site_report
+
+ui.page_setup("satisfaction")
+st.title(ui.t("satisfaction"))
+lang = ui.lang()
+sites = ui.read(skm_report.survey_sites)
+if not sites:
+    st.info(ui.t("skm_no_data"))
+    st.stop()
+asked = st.query_params.get("site")
+site = st.sidebar.selectbox(ui.t("site"), sites, index=sites.index(asked) if asked in sites else 0)
+st.query_params["site"] = site
+period = st.sidebar.selectbox(ui.t("skm_period"), ui.read(skm_report.survey_periods, site))
+ui.demo_notice((site,))
+
+data = ui.read(site_report, site, period)
+raw = data["source"] == "responden"
+grade_label = data.get("grade_label_en") if lang == "en" and raw else data["grade_label"]
+cards = st.columns(4)
+cards[0].metric(ui.t("skm_index", period=data["period"]), data["ikm_text"], border=True,
+                delta=f"{data['grade']} ({grade_label})", delta_arrow="off", delta_color="off")
+cards[1].metric(ui.t("skm_grade"), data["grade"], border=True, help=ui.t("skm_grade_bounds"),
+                delta=grade_label, delta_arrow="off", delta_color="off")
+cards[2].metric(ui.t("skm_respondents"), fmt.number(data["respondents"]), border=True)
+priority = ", ".join(f"{p['unsur']} {p['name']}" for p in data["priority"]) or fmt.NO_DATA
+cards[3].metric(ui.t("skm_priority"), priority, border=True, help=ui.t("skm_priority_note"))
+st.caption(f"{site} · " + (ui.t("skm_source_answers", n=fmt.number(data["respondents"])) if raw
+                           else ui.t("skm_source_published", items=data["item_count"])))
+
+left, right = st.columns(2)
+with left:
+    if raw:
+        ui.chart(skm_charts.nrr_bars(data["unsur"], [p["unsur"] for p in data["priority"]],
+                                     ui.t("skm_nrr_chart", period=data["period"])), "skm-nrr")
+    else:
+        ui.chart(skm_charts.item_bars(data["items"], ui.t("skm_items_chart", period=data["period"])),
+                 "skm-butir")
+with right:
+    ui.chart(skm_charts.trend_line(data["trend"], ui.t("skm_trend_chart")), "skm-tren")
+
+groups = data["agencies"] if raw else data["units"]
+if groups:
+    title = ui.t("skm_agency_chart" if raw else "skm_unit_chart", period=data["period"])
+    ui.chart(skm_charts.index_bars(groups, title), "skm-instansi" if raw else "skm-unit")
+disagree = [f"{r['label']} {r['ikm_text']} ({r['published_grade']})" for r in [data, *groups]
+            if r.get("grade_agrees") is False]
+if disagree:
+    st.warning(ui.t("skm_grade_disagrees", rows="; ".join(disagree)))
+
+if raw:
+    st.subheader(ui.t("skm_demographics"))
+    for column, (dimension, rows) in zip(st.columns(2) * 2, data["demographics"].items()):
+        column.dataframe({ui.t(f"skm_dimension_{dimension}"): [r["label"] for r in rows],
+                          ui.t("skm_respondents"): [fmt.number(r["respondents"]) for r in rows],
+                          "IKM": [f"{r['ikm_text']} ({r['grade']})" for r in rows]}, hide_index=True)

@@ -1,0 +1,75 @@
+"""The Kepuasan page in Streamlit's AppTest: the demo indices (95,20 and 93,11) and a published table
+(Banyuwangi), with every figure written the Indonesian way."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mpp import db
+from tests.live_server import ROOT
+
+PAGE = "pages/7_Kepuasan.py"
+BANYUWANGI = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "banyuwangi_ikm_kecamatan.xlsx"
+
+
+def run_page(path, monkeypatch, **params) -> AppTest:
+    monkeypatch.setenv("MPP_DB", str(path))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.switch_page(PAGE)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def cards(at) -> dict:
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def specs(at) -> str:
+    return " ".join(c.proto.spec for c in at.get("plotly_chart"))
+
+
+def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db_file, monkeypatch):
+    at = run_page(demo_db_file, monkeypatch, site="MPP Kota Balikpapan")
+    assert not at.exception
+    assert cards(at)["IKM 2025"][0] == "95,62"               # the latest year first
+    at.sidebar.selectbox[1].select("2024").run()
+    shown = cards(at)
+    assert shown["IKM 2024"] == ("95,20", "A (Sangat Baik)")
+    assert shown["Mutu pelayanan"] == ("A", "Sangat Baik")
+    assert shown["Responden"][0] == "500"
+    assert shown["Prioritas perbaikan"][0] == "U3 Waktu"
+    charts = specs(at)
+    assert "U3 Waktu" in charts and "3,71" in charts and "95,20 (A)" in charts
+    assert '"separators":",."' in charts.replace(" ", "")
+    sex = at.dataframe[0].value
+    assert list(sex.columns) == ["Jenis kelamin", "Responden", "IKM"]
+
+
+def test_kutai_kartanegara_2023_is_93_11(demo_db_file, monkeypatch):
+    at = run_page(demo_db_file, monkeypatch, site="MPP Kabupaten Kutai Kartanegara")
+    at.sidebar.selectbox[1].select("2023").run()
+    assert cards(at)["IKM 2023"] == ("93,11", "A (Sangat Baik)")
+    assert cards(at)["Responden"][0] == "2.500"
+
+
+def test_english_labels_keep_indonesian_numbers(demo_db_file, monkeypatch):
+    at = run_page(demo_db_file, monkeypatch, site="MPP Kota Balikpapan", lang="en")
+    at.sidebar.selectbox[1].select("2024").run()
+    assert cards(at)["Service quality"] == ("A", "Very good")
+    assert cards(at)["IKM 2024"][0] == "95,20"
+
+
+def test_a_published_table_shows_its_periods_and_units(demo_db, monkeypatch):
+    if not BANYUWANGI.is_file():
+        pytest.skip(f"real office file missing: {BANYUWANGI}")
+    from loaders.skm_load import load_skm
+    with db.connect(demo_db) as con:
+        assert load_skm(con, BANYUWANGI, site="MPP Kabupaten Banyuwangi").ok
+    at = run_page(demo_db, monkeypatch, site="MPP Kabupaten Banyuwangi")
+    assert not at.exception
+    assert cards(at)["IKM 2022 D"] == ("88,97", "A (Sangat Baik)")
+    charts = specs(at)
+    assert all(t in charts for t in ("86,20 (B)", "84,82 (B)", "89,80 (A)", "Wongsorejo", "79,43 (B)"))
+    at.sidebar.selectbox[1].select("2021").run()
+    assert cards(at)["IKM 2021"] == ("84,82", "B (Baik)")
