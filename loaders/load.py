@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from loaders import pipeline
@@ -83,8 +84,13 @@ def ingest_with(con, file_name: str, data: bytes, options: Options) -> Report:
     if options.dry_run:
         report.outcome = "replaced" if would_replace(con, prepared) else "added"
         return report
-    with db.transaction(con):
-        report.load_id, report.outcome = write(con, prepared, sha256, options)
+    try:
+        with db.transaction(con):
+            report.load_id, report.outcome = write(con, prepared, sha256, options)
+    except duckdb.Error as exc:       # rolled back: say so instead of a traceback
+        return Report(file_name, "refused", problems=[Problem(
+            "gagal_menulis", f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
+            f"({str(exc).splitlines()[0][:200]}).", file_name)])
     return report
 
 

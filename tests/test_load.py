@@ -154,3 +154,24 @@ def test_not_a_spreadsheet_is_refused_and_nothing_changes(store):
     report = ingest(store, "rekap.xlsx", b"%PDF-1.4 not a spreadsheet")
     assert report.outcome == "refused" and report.problems[0].file == "rekap.xlsx"
     assert loads(store) == []
+
+
+def test_people_entering_the_mall_load_as_visitors_not_service_visits(store):
+    data = lf.long_csv(["Tanggal", "Jumlah Pengunjung"], [["01/07/2025", "212"], ["02/07/2025", "1.305"]])
+    report = ingest(store, "pengunjung_mpp_kota_balikpapan.csv", data)
+    assert report.outcome == "added" and report.visitors == 1517 and report.total == 0
+    rows = store.execute("SELECT site, month, visitors FROM monthly_site_visitors").fetchall()
+    assert rows == [("MPP Kota Balikpapan", date(2025, 7, 1), 1517)]
+    assert figures(store, "MPP Kota Balikpapan") == {}
+
+
+def test_formula_without_cached_value_is_refused(store):
+    import io
+    from openpyxl import load_workbook
+    book = load_workbook(io.BytesIO(lf.yearly_recap({"Samsat": [1, 2]})))
+    book["Rekap"]["D5"] = "=C5*2"                      # openpyxl saves formulas without a value
+    out = io.BytesIO()
+    book.save(out)
+    report = ingest(store, "paser_2024.xlsx", out.getvalue())
+    assert report.outcome == "refused"
+    assert ("rumus_tanpa_nilai", "D5") in {(p.code, p.cell) for p in report.problems}

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from loaders.layouts.common import (Context, count_at, find_row, header_index, problem, ref,
-                                    resolve_year, service_frame, text, title_text)
+from loaders.layouts.common import (Context, count_at, find_row, header_index, key, problem, ref,
+                                    resolve_year, service_frame, text, title_text, visitor_frame)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, find_year, is_total_label, parse_date, parse_month
 
@@ -28,10 +28,16 @@ CHANNELS = {"walk_in": ("langsung", "offline", "walk", "loket"), "online": ("onl
             "jemput_bola": ("jemput",), "digital": ("digital",)}
 
 
+VISITOR_COUNTS = ("JUMLAH PENGUNJUNG", "PENGUNJUNG", "PENGUNJUNG MPP", "JUMLAH PENGUNJUNG MPP")
+
+
 def header_row(rows: list[list]) -> int | None:
+    """Counts per agency, or, without an agency column, people entering the mall (pengunjung)."""
     def is_header(row):
-        found = header_index(row, HEADERS).keys()
-        return {"agency", "count"} <= found and bool({"day", "month"} & found)
+        cols = header_index(row, HEADERS)
+        if "count" not in cols or not {"day", "month"} & cols.keys():
+            return False
+        return "agency" in cols or key(row[cols["count"]]) in VISITOR_COUNTS
     return find_row(rows, is_header)
 
 
@@ -43,7 +49,7 @@ def detect(sheet: Sheet) -> float:
         return 0.0
     cols, first = header_index(sheet.rows[at], HEADERS), sheet.rows[at + 1]
     when = cols.get("day", cols.get("month"))
-    filled = all(text(first[c]) for c in (cols["agency"], cols["count"], when))
+    filled = all(text(first[c]) for c in (cols.get("agency", when), cols["count"], when))
     return 0.8 if filled else 0.0
 
 
@@ -54,19 +60,25 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     daily = "day" in cols
     year = None if daily or "year" in cols else _year_or_none(context, sheet, rows, at)
     problems: list = []
-    records = []
+    records, visitors = [], []
+    label = cols.get("agency", cols.get("day", cols.get("month")))
     for r in range(at + 1, len(rows)):
-        if is_total_label(rows[r][cols["agency"]]) or not text(rows[r][cols["agency"]]):
+        if is_total_label(rows[r][label]) or not text(rows[r][label]):
             continue
         day = row_day(rows[r], r, cols, year, context, sheet, problems)
         visits = count_at(rows, r, cols["count"], sheet, problems)
-        if day is not None and visits is not None:
-            records.append((text(rows[r][cols["agency"]]), day, "day" if daily else "month",
-                            _opt(rows[r], cols, "service"), channel_of(_opt(rows[r], cols, "channel")),
-                            visits, ref(r, cols["count"])))
-    years = {rec[1].year for rec in records}
-    return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
-                  year=max(years) if years else None, problems=problems)
+        if day is None or visits is None:
+            continue
+        grain = "day" if daily else "month"
+        if "agency" not in cols:
+            visitors.append((day, grain, visits, ref(r, cols["count"])))
+            continue
+        records.append((text(rows[r][cols["agency"]]), day, grain, _opt(rows[r], cols, "service"),
+                        channel_of(_opt(rows[r], cols, "channel")), visits, ref(r, cols["count"])))
+    years = {rec[1].year for rec in records} | {rec[0].year for rec in visitors}
+    return Parsed(NAME, service_frame(records, sheet), visitor_frame(visitors),
+                  site=find_site(title_text(rows[:at])), year=max(years) if years else None,
+                  problems=problems)
 
 
 def _year_or_none(context, sheet, rows, at):
