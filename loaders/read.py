@@ -31,19 +31,27 @@ def read_file(path, data: bytes | None = None, *, name: str | None = None,
               limits: Limits = DEFAULT_LIMITS) -> Workbook:
     """Read an upload into a Workbook, or raise FileRefused naming the file and the fix."""
     file = name or (Path(path).name if path else "berkas")
+    if data is None and Path(path).stat().st_size > limits.stream_over:
+        safety.check_size(Path(path).stat().st_size, file, limits, limits.max_stream_bytes)
+        streamed = tabular.csv_from_disk(path, file, limits)
+        if streamed:
+            return _workbook(file, streamed[2], [streamed[0]], streamed[1])
     data = _bytes(path, data, file, limits)
     kind = safety.sniff_kind(data, file)
     if kind == "csv":
-        sheet, frame = tabular.csv_sheet(data, file, limits)
+        sheet, frame = tabular.csv_sheet(data, file, limits, path)
         sheets = [sheet]
     elif kind == "json":
         sheets, frame = [_json_sheet(data, file, limits)], None
     else:
         sheets, frame = _excel_sheets(data, file, kind, limits)
+    return _workbook(file, hashlib.sha256(data).hexdigest(), sheets, frame)
+
+
+def _workbook(file: str, sha256: str, sheets: list[Sheet], frame) -> Workbook:
     sheets, dropped = _without_personal(sheets)
     dropped += tabular.dropped_columns(frame) if frame is not None else ()
-    return Workbook(file, hashlib.sha256(data).hexdigest(), sheets,
-                    tuple(dict.fromkeys(d for d in dropped if d)), frame)
+    return Workbook(file, sha256, sheets, tuple(dict.fromkeys(d for d in dropped if d)), frame)
 
 
 def _bytes(path, data: bytes | None, file: str, limits: Limits) -> bytes:
@@ -78,8 +86,8 @@ def _excel_sheets(data: bytes, file: str, kind: str, limits: Limits):
         if shape:
             safety.check_shape(*shape, file, meta.name, limits)
         if shape and shape[0] > limits.grid_rows and frame is None:
-            frame = read_table(None, data, sheet=meta.name, name=file, limits=limits)
-            sheets.append(_head_sheet(data, meta, limits))
+            sheets.append(_head_sheet(parts, meta, limits))
+            frame = tabular.excel_frame(data, meta.name, limits)
             continue
         sheets.append(_grid_sheet(book, meta, file, parts, limits))
     return sheets, frame
@@ -112,9 +120,10 @@ def _grid_sheet(book, meta, file: str, parts, limits: Limits) -> Sheet:
     return Sheet(meta.name, rows, _hidden(meta), merged, missing)
 
 
-def _head_sheet(data: bytes, meta, limits: Limits) -> Sheet:
-    """The first rows of a big sheet, for layout detection; the rows themselves are in the frame."""
-    rows = tabular.excel_head(data, meta.name, limits.head_rows)
+def _head_sheet(parts, meta, limits: Limits) -> Sheet:
+    """The first rows of a big sheet, for layout detection; the rows themselves are in the frame.
+    Streamed from the XML, so date cells hold Excel serials here (parse_date reads them)."""
+    rows = parts.head_rows(meta.name, limits.head_rows)
     return Sheet(meta.name, [[cell_value(c) for c in row] for row in rows], _hidden(meta),
                  truncated=True)
 

@@ -20,7 +20,9 @@ MB = 1024 * 1024
 class Limits:
     """What an upload may be. The defaults admit a 1M-row ticket .xlsx (37 MB, ~10x compression)
     and a 10M-row ticket CSV, and refuse what would take the server down."""
-    max_bytes: int = 400 * MB              # the file as uploaded
+    max_bytes: int = 400 * MB              # a file held in memory (uploads, workbooks)
+    max_stream_bytes: int = 8192 * MB      # a long CSV on disk, streamed and never held whole
+    stream_over: int = 64 * MB             # CSVs on disk bigger than this are streamed
     max_uncompressed: int = 2048 * MB      # all members of an .xlsx/.ods zip, as declared
     max_ratio: int = 200                   # uncompressed / compressed; deflate bombs reach ~1000
     max_rows: int = 20_000_000
@@ -50,7 +52,7 @@ def fmt_int(n: int) -> str:
 
 def sniff_kind(data: bytes, file: str) -> str:
     """'xlsx', 'ods', 'xls', 'json' or 'csv', from the bytes; refuses empty and non-spreadsheets."""
-    if not data.strip():
+    if not data[:65536].strip() and not data.strip():     # strip() copies: only when it may be blank
         raise refuse("empty", file, f"Berkas {file} kosong (0 byte atau hanya spasi). "
                      "Periksa bahwa berkas yang benar terpilih, lalu unggah lagi.")
     for magic, what in SIGNATURES:
@@ -126,10 +128,11 @@ def _text_kind(data: bytes, file: str) -> str:
     return "json" if start.startswith((b"{", b"[")) else "csv"
 
 
-def check_size(size: int, file: str, limits: Limits) -> None:
-    if size > limits.max_bytes:
+def check_size(size: int, file: str, limits: Limits, cap: int | None = None) -> None:
+    cap = cap or limits.max_bytes
+    if size > cap:
         raise refuse("too_large", file, f"Berkas {file} berukuran {fmt_int(size // MB)} MB, "
-                     f"melebihi batas {fmt_int(limits.max_bytes // MB)} MB. Pecah per bulan atau per "
+                     f"melebihi batas {fmt_int(cap // MB)} MB. Pecah per bulan atau per "
                      "instansi, atau simpan sebagai CSV, lalu unggah bagian-bagiannya.")
 
 

@@ -44,6 +44,68 @@ class XlsxParts:
                      if inner and b"<f" in inner and not CACHED.search(inner))
 
 
+    def head_rows(self, sheet: str, n_rows: int) -> list[list]:
+        """The first n_rows of a worksheet as cell values (text, numbers; dates stay serials),
+        streamed: a 1M-row sheet is not parsed to find its header."""
+        member = self.members.get(sheet)
+        if not member:
+            return []
+        grid: dict[int, dict[int, object]] = {}
+        with self.zip.open(member) as stream:
+            for _, element in ET.iterparse(stream):
+                if element.tag == f"{{{NS['m']}}}row":
+                    grid[int(element.get("r", len(grid) + 1)) - 1] = _row_cells(element)
+                    element.clear()
+                    if len(grid) >= n_rows:
+                        break
+        return _resolve_strings(self.zip, _as_rows(grid, n_rows))
+
+
+def _row_cells(row) -> dict[int, object]:
+    cells = {}
+    for index, cell in enumerate(row.iterfind("m:c", NS)):
+        ref = re.match(r"([A-Z]+)", cell.get("r", "")) if cell.get("r") else None
+        col = column_number(ref.group(1)) - 1 if ref else index
+        kind, value = cell.get("t", "n"), cell.findtext("m:v", None, NS)
+        if kind == "inlineStr":
+            cells[col] = "".join(t.text or "" for t in cell.iter(f"{{{NS['m']}}}t"))
+        elif kind == "s" and value:
+            cells[col] = SharedIndex(int(value))
+        elif value:
+            cells[col] = value if kind in ("str", "e") else _number(value)
+    return cells
+
+
+class SharedIndex(int):
+    """A cell that points into sharedStrings.xml, resolved once the head is read."""
+
+
+def _number(text: str):
+    number = float(text)
+    return int(number) if number.is_integer() else number
+
+
+def _as_rows(grid: dict[int, dict[int, object]], n_rows: int) -> list[list]:
+    width = max((max(cells, default=-1) + 1 for cells in grid.values()), default=0)
+    return [[grid.get(r, {}).get(c) for c in range(width)] for r in range(min(n_rows, max(grid, default=-1) + 1))]
+
+
+def _resolve_strings(zf: zipfile.ZipFile, rows: list[list]) -> list[list]:
+    """Replace SharedIndex cells by their text, streaming sharedStrings.xml only as far as needed."""
+    wanted = max((c for row in rows for c in row if isinstance(c, SharedIndex)), default=-1)
+    if wanted < 0:
+        return rows
+    strings = []
+    with zf.open("xl/sharedStrings.xml") as stream:
+        for _, element in ET.iterparse(stream):
+            if element.tag == f"{{{NS['m']}}}si":
+                strings.append("".join(t.text or "" for t in element.iter(f"{{{NS['m']}}}t")))
+                element.clear()
+                if len(strings) > wanted:
+                    break
+    return [[strings[c] if isinstance(c, SharedIndex) else c for c in row] for row in rows]
+
+
 def _sheet_members(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> zip member of its XML, through workbook.xml and its relationships."""
     try:

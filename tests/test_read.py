@@ -144,3 +144,24 @@ def test_dates_and_times_come_as_python_values(tmp_path):
     path = write_xlsx(tmp_path / "d.xlsx", {"S": [["Tanggal", "Jumlah"], [datetime(2025, 1, 31), 4]]})
     value = read_file(path).sheets[0].rows[1][0]
     assert value == datetime(2025, 1, 31) or value == date(2025, 1, 31)
+
+
+def test_long_csv_on_disk_is_streamed_with_the_same_hash(tmp_path):
+    path = write_ticket_csv(tmp_path / "tiket.csv", 3_000)
+    limits = Limits(stream_over=10_000, grid_rows=1_000, head_rows=3)
+    book = read_file(path, limits=limits)
+    assert book.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert book.frame.num_rows == 3_000 and "NIK" not in book.frame.column_names
+    assert book.dropped_columns == ("NIK", "Nama", "No HP")
+    assert book.sheets[0].truncated and book.sheets[0].rows[1][3] == "Disdukcapil"
+    assert read_file(None, path.read_bytes(), name="tiket.csv", limits=limits).frame == book.frame
+
+
+def test_utf8_character_across_the_head_boundary_stays_utf8(tmp_path):
+    filler = "x" * 262108          # puts the 'é' of row 3 across byte 262144, where the head ends
+    rows = [["Instansi", "Catatan"], ["Disdukcapil", filler]] + [["Café Layanan", "é"]] * 2_000
+    path = write_csv(tmp_path / "panjang.csv", rows, encoding="utf-8")
+    assert path.read_bytes()[262143:262145] == "é".encode()
+    book = read_file(path, limits=Limits(grid_rows=1_000, head_rows=4))
+    assert book.sheets[0].rows[1][0] == "Disdukcapil"
+    assert book.frame.column("Instansi")[5].as_py() == "Café Layanan"
