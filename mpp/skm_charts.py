@@ -48,6 +48,15 @@ def index_bars(rows: list[dict], title: str) -> go.Figure:
                  [min([r["ikm"] for r in rows] + [80]) - 5, 103], ".0f")
 
 
+def _grade_lines(fig: go.Figure, low: float) -> None:
+    """Dotted lines at the lower bounds of A, B and C that fall inside the axis."""
+    for bound, letter in GRADE_LINES:
+        if bound > low:
+            fig.add_hline(y=bound, line_dash="dot", line_color="#999999",
+                          annotation_text=f"{letter} ≥ {bound:.2f}".replace(".", ","),
+                          annotation_position="bottom right")
+
+
 def trend_line(rows: list[dict], title: str) -> go.Figure:
     """The index per period with the grade bounds drawn across, so a fall into B is seen at once."""
     fig = go.Figure(go.Scatter(x=[r["label"] for r in rows], y=[r["ikm"] for r in rows],
@@ -56,11 +65,7 @@ def trend_line(rows: list[dict], title: str) -> go.Figure:
                                textposition="top center", line_color=PALETTE[0], cliponaxis=False,
                                hovertemplate="%{x}: %{text}<extra></extra>"))
     low = min([r["ikm"] for r in rows] + [85]) - 5
-    for bound, letter in GRADE_LINES:
-        if bound > low:
-            fig.add_hline(y=bound, line_dash="dot", line_color="#999999",
-                          annotation_text=f"{letter} ≥ {bound:.2f}".replace(".", ","),
-                          annotation_position="bottom right")
+    _grade_lines(fig, low)
     fig.update_layout(title=title, showlegend=False, height=360)
     apply_locale(fig)
     fig.update_yaxes(range=[low, 101], tickformat=".0f", rangemode="normal")

@@ -7,6 +7,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mpp import db, demo, skm
 from mpp import skm_report as report
@@ -29,6 +31,26 @@ def test_grade_is_decided_on_the_published_two_decimals():
     assert skm.grade(Fraction(88305, 1000)).letter == "A"
     assert skm.grade(Fraction(8830499, 100000)).letter == "B"
     assert skm.grade(Fraction(7660499, 100000)).letter == "C"
+
+
+def test_every_published_value_has_the_grade_of_its_bounds():
+    """All 7.501 two-decimal values from 25,00 to 100,00 against the table of bounds."""
+    bounds = [("A", 8831, 10000), ("B", 7661, 8830), ("C", 6500, 7660), ("D", 2500, 6499)]
+    for hundredths in range(2500, 10001):
+        want = next(letter for letter, low, high in bounds if low <= hundredths <= high)
+        assert skm.grade(Decimal(hundredths) / 100).letter == want, hundredths
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=60))
+def test_index_is_exactly_25_s_over_9n(rows):
+    """With every unsur answered, IKM = 25 x (sum of all answers) / (9 x respondents), exactly."""
+    survey = skm.survey_from_answers(rows)
+    total = sum(map(sum, rows))
+    assert survey.ikm == Fraction(25 * total, 9 * len(rows))
+    assert 25 <= survey.ikm <= 100
+    assert survey.grade == skm.grade(skm.published(survey.ikm))
+    assert min(survey.nrr.values()) == survey.nrr[survey.priority()[0]]
 
 
 def test_index_outside_the_scale_has_no_grade():

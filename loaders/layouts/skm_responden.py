@@ -164,22 +164,27 @@ def incomplete(records: list[dict], sheet, context) -> list[Problem]:
 
 
 def last_answers(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """A respondent listed twice (the same id, agency and day) keeps the last row, with a note."""
-    keys = ["respondent", "agency", "day"]
+    """A respondent listed twice (the same id and agency: a re-sent form) keeps the last row."""
+    keys = ["respondent", "agency"]
     repeated = frame[frame.duplicated(keys, keep="last")]
     notes = [f"responden {r} tercatat lebih dari sekali; jawaban terakhir dipakai"
              for r in repeated["respondent"].drop_duplicates()]
     return frame.drop_duplicates(keys, keep="last").reset_index(drop=True), notes
 
 
+def nine_unsur_only(sheet: Sheet, at: int, context: Context) -> list[Problem]:
+    """Raw answers count only for the nine unsur of 14/2017; U10, U11 mean another survey."""
+    extra = extra_items(sheet.rows[at])
+    if not extra:
+        return []
+    return [problem("skm_bukan_9_unsur", f"Ada kolom {', '.join(extra)}: jawaban mentah dimuat hanya "
+                    "untuk 9 unsur PermenPANRB 14/2017. Muat ringkasan indeksnya sebagai tabel hasil "
+                    "IKM.", sheet, ref(at, 0), context.file_name)]
+
+
 def parse(sheet: Sheet, context: Context) -> Parsed:
     at, roles, unsur = header(sheet)
-    checker, problems = AnswerChecker(sheet, context.file_name), []
-    extra = extra_items(sheet.rows[at])
-    if extra:
-        problems.append(problem("skm_bukan_9_unsur", f"Ada kolom {', '.join(extra)}: jawaban mentah "
-                                "dimuat hanya untuk 9 unsur PermenPANRB 14/2017. Muat ringkasan "
-                                "indeksnya sebagai tabel hasil IKM.", sheet, ref(at, 0), context.file_name))
+    checker, problems = AnswerChecker(sheet, context.file_name), nine_unsur_only(sheet, at, context)
     if len(unsur) == 9:
         records = wide_records(sheet, at, roles, unsur, context, checker, problems)
     else:

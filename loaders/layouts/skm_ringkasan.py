@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from decimal import Decimal, InvalidOperation
 
 import pandas as pd
@@ -85,27 +86,36 @@ def unit_of(row: list, cols: dict) -> tuple[str, str]:
     return "unit", name
 
 
+def cell_decimal(row: list, r: int, c: int, problems: list, sheet: Sheet, file: str) -> Decimal | None:
+    """The number in a cell, or None; a cell that is not one becomes a problem naming it."""
+    try:
+        return decimal_of(row[c])
+    except ValueError as exc:
+        problems.append(problem("skm_angka_tidak_sah", f"{exc}.", sheet, ref(r, c), file))
+        return None
+
+
+def in_scale(ikm: Decimal, cell: str, problems: list, sheet: Sheet, file: str) -> bool:
+    if Decimal(25) <= ikm <= Decimal(100):
+        return True
+    problems.append(problem("skm_indeks_di_luar_skala", f"Nilai indeks {ikm} di luar 25-100.",
+                            sheet, cell, file))
+    return False
+
+
 def row_record(row, r, cols, period, day, problems, sheet, context) -> dict | None:
     """One unit's published figures, or None for a blank or all-placeholder row."""
-    def read(c):
-        try:
-            return decimal_of(row[c])
-        except ValueError as exc:
-            problems.append(problem("skm_angka_tidak_sah", f"{exc}.", sheet, ref(r, c), context.file_name))
-            return None
-    ikm = read(cols["index"])
+    read = partial(cell_decimal, row, r, problems=problems, sheet=sheet, file=context.file_name)
+    ikm = read(c=cols["index"])
     scope, unit = unit_of(row, cols)
-    if ikm is None or not unit:
-        return None
-    if not Decimal(25) <= ikm <= Decimal(100):
-        problems.append(problem("skm_indeks_di_luar_skala", f"Nilai indeks {ikm} di luar 25-100.",
-                                sheet, ref(r, cols["index"]), context.file_name))
+    if ikm is None or not unit or not in_scale(ikm, ref(r, cols["index"]), problems, sheet,
+                                                 context.file_name):
         return None
     grade = text(row[cols["grade"]]) if cols["grade"] is not None else None
-    count = read(cols["respondents"]) if cols["respondents"] is not None else None
+    count = read(c=cols["respondents"]) if cols["respondents"] is not None else None
     return {"scope": scope, "unit": unit, "period": period, "day": day, "ikm": ikm,
             "published_grade": grade or None, "item_count": len(cols["items"]),
-            "item_values": [read(c) for c in cols["items"]],
+            "item_values": [read(c=c) for c in cols["items"]],
             "respondents": int(count) if count is not None else None, "source_cell": ref(r, cols["index"])}
 
 
