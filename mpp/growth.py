@@ -55,3 +55,14 @@ def agency_growth(con, sites, period: Period) -> pd.DataFrame:
     table["change_pct"] = table["change_pct"].astype("Float64")
     return table.sort_values(["change_pct", "visits"], ascending=[False, False],
                              na_position="last").reset_index(drop=True)
+
+
+def why_no_rate(comparison: metrics.Comparison) -> str | None:
+    """Why a comparison shows no growth rate: 'unequal' periods (nine months against twelve),
+    'no_base' (nothing reported a year earlier) or 'incomplete' months; None when it has one."""
+    now, base = comparison.current, comparison.base
+    if now.period.months != base.period.months:
+        return "unequal"
+    if not base.value:
+        return "no_base"
+    return None if comparison.equal_periods else "incomplete"

@@ -31,9 +31,10 @@ def comparison_card(column, comparison, title: str) -> None:
                   delta_arrow="auto" if rate is not None else "off")
     basis = ui.t("against", now=now.period.label(lang), base=base.period.label(lang),
                  value=fmt.number(base.value))
-    column.caption(basis if comparison.equal_periods else basis + " · " + ui.t(
-        "unequal_periods", now=fmt.months_count(now.months_with_data, lang),
-        base=fmt.months_count(base.months_with_data, lang)))
+    reason = growth.why_no_rate(comparison)
+    column.caption(basis if reason is None else basis + " · " + ui.t(
+        f"no_rate_{reason}", now=fmt.months_count(now.period.months, lang),
+        base=fmt.months_count(base.period.months, lang)))
 
 
 cards = st.columns(3)

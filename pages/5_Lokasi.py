@@ -18,7 +18,6 @@ if selection.through is None:
 lang, measure, period = ui.lang(), selection.measure, Period.year_to_date(selection.through)
 table = ui.read(site_compare.site_comparison, period, measure)
 unit, label = measure.label(lang), period.label(lang)
-table["kind_label"] = table["kind"].map({"mpp": "MPP", "mini_mpp": "Mini MPP"})
 st.caption(ui.t("sites_note", measure=unit, period=label))
 
 shown = table.dropna(subset=["total"])
@@ -36,11 +35,10 @@ else:
                                      ui.t("per_working_day_unit", measure=unit), digits=1), "lokasi-per-hari")
 
 last_year, short = period.shift_years(-1).label(lang, short=True), period.label(lang, short=True)
-ui.table(table, [Column("name", ui.t("site")), Column("kind_label", ui.t("kind")),
-                 Column("kabupaten_kota", ui.t("region")), Column("kecamatan", ui.t("kecamatan")),
+ui.table(table, [Column("name", ui.t("site")), Column("kabupaten_kota", ui.t("region")),
                  Column("total", short, "count"),
                  Column("last_year", last_year, "count"),
-                 Column("change_pct", ui.t("change_vs", period=last_year), "change"),
+                 Column("change_pct", ui.t("change_yoy"), "change"),
                  Column("working_days", ui.t("working_days"), "count"),
                  Column("per_working_day", ui.t("per_working_day"), "decimal"),
                  Column("region_share", ui.t("region_share"), "percent")],

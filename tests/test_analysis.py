@@ -158,3 +158,12 @@ def test_sites_side_by_side_with_region_share(regency, city):
     assert table.loc["MPP Kab", "working_days"] == 23 and table.loc["Mini MPP Z", "working_days"] == 19
     assert table.loc["MPP Kota", "change_pct"] == pytest.approx(50.0)
     assert pd.isna(table.loc["MPP Kab", "change_pct"])          # no January 2024 to compare with
+
+
+def test_why_a_comparison_has_no_rate(city):
+    view = growth.growth_view(city, ["MPP Kota"], date(2025, 3, 1), V)
+    assert growth.why_no_rate(view.to_date) is None
+    assert growth.why_no_rate(view.full_years) == "no_base"
+    assert growth.why_no_rate(view.partial_against_full) == "unequal"
+    later = growth.growth_view(city, ["MPP Kota"], date(2025, 5, 1), V)
+    assert growth.why_no_rate(later.to_date) == "incomplete"      # April and May 2025 not reported
