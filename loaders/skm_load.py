@@ -128,10 +128,21 @@ def finish(con, prepared: SurveyPrepared, sha256: str, options) -> load.Report:
         rows=len(prepared.frame), dry_run=options.dry_run,
         notes=[summary_note(prepared), *prepared.parsed.notes,
                *(f"kolom data pribadi dibuang: {c}" for c in prepared.workbook.dropped_columns)])
-    if not options.dry_run:
-        with db.transaction(con):
-            report.load_id, report.outcome = write(con, prepared, sha256, options)
+    if options.dry_run:
+        report.outcome = "replaced" if would_replace(con, prepared) else "added"
+        return report
+    with db.transaction(con):
+        report.load_id, report.outcome = write(con, prepared, sha256, options)
     return report
+
+
+def would_replace(con, prepared: SurveyPrepared) -> bool:
+    """For --dry-run: does the site already hold live survey rows in what this file covers?"""
+    summaries = prepared.parsed.skm_summaries is not None
+    months = [] if summaries else sorted({date(d.year, d.month, 1) for d in prepared.frame["day"]})
+    periods = sorted(set(prepared.frame["period"])) if summaries else []
+    found = db.query_rows(con, "skm_live_rows", site=prepared.site, months=months, periods=periods)
+    return found[0][0] > 0
 
 
 def load_skm(con, path, data: bytes | None = None, **options) -> load.Report:

@@ -154,6 +154,16 @@ def test_same_bytes_unchanged_corrected_file_replaces_and_undo_restores(store):
     assert statuses == [("loaded",), ("undone",)]
 
 
+def test_dry_run_says_what_would_happen_and_writes_nothing(store):
+    first = csv_bytes([row("1", [4] * 9)])
+    trial = load_skm(store, "a.csv", first, site=PANGKEP_SITE, dry_run=True)
+    assert (trial.outcome, trial.load_id, trial.rows) == ("added", None, 1)
+    load_skm(store, "a.csv", first, site=PANGKEP_SITE)
+    trial = load_skm(store, "b.csv", csv_bytes([row("1", [3] * 9)]), site=PANGKEP_SITE, dry_run=True)
+    assert trial.outcome == "replaced"
+    assert store.execute("SELECT count(*) FROM loads").fetchall() == [(1,)]
+
+
 def test_future_dates_are_refused(store):
     result = load_skm(store, "besok.csv", csv_bytes([row("1", [4] * 9, day="2099-01-02")]),
                       site=PANGKEP_SITE)
