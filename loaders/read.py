@@ -85,7 +85,7 @@ def _excel_sheets(data: bytes, file: str, kind: str, limits: Limits):
         shape = parts.dimensions(meta.name) if parts else None
         if shape:
             safety.check_shape(*shape, file, meta.name, limits)
-        if shape and shape[0] > limits.grid_rows and frame is None:
+        if parts and frame is None and parts.is_long(meta.name, shape, limits.grid_rows):
             sheets.append(_head_sheet(parts, meta, limits))
             frame = tabular.excel_frame(data, meta.name, limits)
             continue

@@ -19,7 +19,8 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
 CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.DOTALL)
 CACHED = re.compile(rb"<v>[^<]+</v>")
-FORMULA_SCAN_LIMIT = 64 * MB   # bigger sheets are ticket exports: plain values, no formulas
+FORMULA_SCAN_LIMIT = 64 * MB
+BYTES_PER_ROW = 200   # bigger sheets are ticket exports: plain values, no formulas
 
 
 class XlsxParts:
@@ -30,6 +31,14 @@ class XlsxParts:
     def dimensions(self, sheet: str) -> tuple[int, int] | None:
         member = self.members.get(sheet)
         return declared_dimensions(self.zip, member) if member else None
+
+    def is_long(self, sheet: str, shape: tuple[int, int] | None, grid_rows: int) -> bool:
+        """More rows than a grid should hold: as declared, or (some writers declare nothing)
+        guessed from the XML size at a generous 200 bytes per row."""
+        if shape:
+            return shape[0] > grid_rows
+        member = self.members.get(sheet)
+        return bool(member) and self.zip.getinfo(member).file_size > grid_rows * BYTES_PER_ROW
 
     def formulas_without_value(self, sheet: str) -> tuple[tuple[int, int], ...]:
         """((row, col), ...) 0-based: cells with <f> but no non-empty <v>."""

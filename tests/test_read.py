@@ -165,3 +165,20 @@ def test_utf8_character_across_the_head_boundary_stays_utf8(tmp_path):
     book = read_file(path, limits=Limits(grid_rows=1_000, head_rows=4))
     assert book.sheets[0].rows[1][0] == "Disdukcapil"
     assert book.frame.column("Instansi")[5].as_py() == "Café Layanan"
+
+
+def test_long_sheet_without_declared_dimension_still_takes_the_fast_path(tmp_path):
+    import io, zipfile
+    rows = [["No", "Tanggal", "Instansi"]] + [[i, "01/01/2025", "Disdukcapil " * 5] for i in range(400)]
+    buffer = io.BytesIO()
+    write_xlsx(buffer, {"Tiket": rows})
+    path = tmp_path / "tanpa_dimensi.xlsx"
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b'<dimension ref="A1:C401"/>', b"")
+            out.writestr(item, data)
+    assert b"<dimension" not in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    book = read_file(path, limits=Limits(grid_rows=100, head_rows=5))
+    assert book.sheets[0].truncated and book.frame.num_rows == 400
