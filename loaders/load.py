@@ -173,12 +173,18 @@ def measure(prepared: Prepared) -> str:
 
 
 def would_replace(con, prepared: Prepared) -> bool:
-    """For --dry-run: does the store already hold live rows in a slice this file covers?"""
-    months = {date(d.year, d.month, 1) for d in prepared.service["day"]}
-    if not months:
+    """For --dry-run: does the store already hold live rows in a (site, agency, month) slice this
+    file covers? Agencies still to be added have no rows yet."""
+    known = prepared.service.dropna(subset=["agency_id"])
+    slices = {(int(a), date(d.year, d.month, 1)) for a, d in zip(known["agency_id"], known["day"])}
+    if not slices:
         return False
-    found = con.execute(
-        "SELECT count(*) FROM service_visits v JOIN sites s USING (site_id) WHERE s.name = ? "
-        "AND v.superseded_by IS NULL AND date_trunc('month', v.day) IN (SELECT unnest(?::DATE[]))",
-        [prepared.site, sorted(months)]).fetchall()[0][0]
-    return found > 0
+    con.register("dry_run_slices", pd.DataFrame(sorted(slices), columns=["agency_id", "month"]))
+    try:
+        return con.execute(
+            "SELECT count(*) FROM service_visits v JOIN sites s USING (site_id) "
+            "JOIN dry_run_slices i ON i.agency_id = v.agency_id "
+            "AND date_trunc('month', v.day) = i.month WHERE s.name = ? AND v.superseded_by IS NULL",
+            [prepared.site]).fetchall()[0][0] > 0
+    finally:
+        con.unregister("dry_run_slices")

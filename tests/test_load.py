@@ -175,3 +175,12 @@ def test_formula_without_cached_value_is_refused(store):
     report = ingest(store, "paser_2024.xlsx", out.getvalue())
     assert report.outcome == "refused"
     assert ("rumus_tanpa_nilai", "D5") in {(p.code, p.cell) for p in report.problems}
+
+
+def test_dry_run_says_it_would_replace_a_slice_already_loaded(store):
+    ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL))
+    dry = ingest(store, "revisi.xlsx", lf.yearly_recap({"Samsat": [None, 21]}), Options(dry_run=True))
+    assert dry.outcome == "replaced" and dry.dry_run
+    other = ingest(store, "baru.xlsx", lf.yearly_recap({"Imigrasi": [5]}), Options(dry_run=True))
+    assert other.outcome == "added"
+    assert len(loads(store)) == 1 and figures(store)[("Samsat", date(2024, 2, 1))] == 20
