@@ -144,11 +144,11 @@ def check_unchecked(claim: Claim, facts: Facts) -> Finding:
 # --- the draft -----------------------------------------------------------------------------------
 
 def main_period(found: list[list], fallback: Period | None) -> Period | None:
-    """The draft's own period: the latest-ending span of several months it names, else the latest
-    month, else the year to date of the store (what a statement is about when it names nothing)."""
+    """The draft's own period: the latest-ending period it names (the longest of those ending in the
+    same month: "Januari-September 2025" over "September 2025"; "Januari 2025" over "tahun 2024"),
+    else the year to date of the store (what a statement is about when it names nothing)."""
     periods = [m.value for ms in found for m in ms if m.kind in ("period", "month")]
-    spans = [p for p in periods if p.months > 1] or periods
-    return max(spans, key=lambda p: (p.end, p.months)) if spans else fallback
+    return max(periods, key=lambda p: (p.end, p.months)) if periods else fallback
 
 
 def checks() -> dict:

@@ -18,6 +18,7 @@ from datetime import date
 from mpp import fmt
 from mpp.press_satisfaction import Satisfaction, satisfaction_for
 from mpp.overview import Overview, overview
+from mpp.period import Period
 
 # Sentence templates as data: (Indonesian, English). A translation is one row.
 PHRASES = {
@@ -81,6 +82,13 @@ def listing(items: list[str], lang: str) -> str:
     return f"{', '.join(items[:-1])}{comma} {phrase('and', lang)} {items[-1]}"
 
 
+def period_name(period: Period, lang: str) -> str:
+    """'Januari-September 2025'; a calendar year the way a release names it: 'tahun 2024' / '2024'."""
+    if period.is_full_year:
+        return f"tahun {period.start.year}" if lang == "id" else str(period.start.year)
+    return period.label(lang)
+
+
 @dataclass(frozen=True)
 class PressRelease:
     title: str
@@ -92,7 +100,7 @@ class PressRelease:
 
 def to_date_paragraph(view: Overview, lang: str) -> str:
     now = view.to_date.current
-    return phrase("to_date", lang, period=now.period.label(lang), site=_site(view),
+    return phrase("to_date", lang, period=period_name(now.period, lang), site=_site(view),
                   value=fmt.number(now.value), measure=view.measure.label(lang))
 
 
@@ -100,19 +108,22 @@ def growth_paragraph(view: Overview, lang: str) -> str:
     """Like for like only; `change_pct` is None when the base is missing or incomplete."""
     now, base, change = view.to_date.current, view.to_date.base, view.to_date.change_pct
     if change is None:
-        return phrase("growth_none", lang, base_period=base.period.label(lang))
+        return phrase("growth_none", lang, base_period=period_name(base.period, lang))
     return phrase("growth_up" if change >= 0 else "growth_down", lang, pct=percent(abs(change), lang),
-                  period=now.period.label(lang), base_period=base.period.label(lang),
+                  period=period_name(now.period, lang), base_period=period_name(base.period, lang),
                   base_value=fmt.number(base.value), value=fmt.number(now.value),
                   measure=view.measure.label(lang))
 
 
-def full_year_paragraph(view: Overview, lang: str) -> str:
-    """The previous calendar year, named as a different length so nobody reads it as a growth base."""
+def full_year_paragraph(view: Overview, lang: str) -> str | None:
+    """The previous calendar year, named as a different length so nobody reads it as a growth base;
+    nothing when that year has no data, or when the statement is itself about a calendar year."""
     year, now = view.previous_full_year, view.to_date.current
+    if year.value is None or now.period.is_full_year:
+        return None
     return phrase("full_year", lang, year=year.period.start.year, months=fmt.months_count(12, lang),
                   value=fmt.number(year.value), measure=view.measure.label(lang),
-                  period=now.period.label(lang), period_months=fmt.months_count(now.period.months, lang))
+                  period=period_name(now.period, lang), period_months=fmt.months_count(now.period.months, lang))
 
 
 def agencies_paragraph(view: Overview, lang: str, top: int = 5) -> str | None:
@@ -124,12 +135,12 @@ def agencies_paragraph(view: Overview, lang: str, top: int = 5) -> str | None:
     rest = phrase("agencies_rest", lang, items=listing(items, lang)) if items else ""
     return phrase("agencies", lang, first=first.agency, visits=fmt.number(first.visits),
                   share=percent(first.share, lang), rest=rest,
-                  period=view.period.label(lang), base=fmt.number(view.agencies.base.value))
+                  period=period_name(view.period, lang), base=fmt.number(view.agencies.base.value))
 
 
 def peaks_paragraph(view: Overview, lang: str) -> str | None:
-    """The busiest month and the next two, highest first."""
-    if view.peaks.empty:
+    """The busiest month and the next two, highest first; a period of one or two months has none."""
+    if view.peaks.empty or view.period.months < 3:
         return None
     measure = view.measure.label(lang)
     first, others = view.peaks.iloc[0], view.peaks.iloc[1:]
@@ -144,7 +155,7 @@ def average_paragraph(view: Overview, lang: str) -> str | None:
     if average is None:
         return None
     return phrase("average", lang, site=_site(view), value=fmt.number(round(average)),
-                  measure=view.measure.label(lang), period=view.period.label(lang))
+                  measure=view.measure.label(lang), period=period_name(view.period, lang))
 
 
 def satisfaction_paragraph(view: Overview, score: Satisfaction | None, lang: str) -> str | None:
@@ -156,12 +167,13 @@ def satisfaction_paragraph(view: Overview, score: Satisfaction | None, lang: str
 
 def press_release(view: Overview, *, lang: str = "id", full_year: bool = False, top: int = 5,
                   satisfaction: Satisfaction | None = None) -> PressRelease:
-    """The statement for an overview. The previous full year only when asked (`full_year`)."""
+    """The statement for an overview. The previous full year only when asked (`full_year`), and never
+    for a calendar year, whose like-for-like base it already is."""
     paragraphs = [to_date_paragraph(view, lang), growth_paragraph(view, lang),
                   full_year_paragraph(view, lang) if full_year else None,
                   agencies_paragraph(view, lang, top), peaks_paragraph(view, lang),
                   average_paragraph(view, lang), satisfaction_paragraph(view, satisfaction, lang)]
-    title = phrase("title", lang, site=_site(view), period=view.period.label(lang))
+    title = phrase("title", lang, site=_site(view), period=period_name(view.period, lang))
     return PressRelease(title, tuple(p for p in paragraphs if p))
 
 

@@ -65,5 +65,6 @@ def satisfaction_for(con, site: str, period: Period, lang: str = "id") -> Satisf
     if found is None:
         return None
     used, survey = found
-    label = str(used.start.year) if used.is_full_year else used.label(lang)
+    label = (f"tahun {used.start.year}" if lang == "id" else str(used.start.year)) if used.is_full_year \
+        else used.label(lang)
     return from_index(survey.ikm, label, lang, used)

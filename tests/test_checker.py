@@ -119,6 +119,20 @@ def test_the_generated_statement_checks_out(check, demo_con):
     assert {f.status for f in report.findings} == {"ok"}, report.text()
 
 
+STATEMENTS = [(demo.BALIKPAPAN, date(2024, 1, 1)), (demo.BALIKPAPAN, date(2024, 12, 1)),
+              (demo.BALIKPAPAN, date(2025, 1, 1)), (demo.KUKAR, date(2023, 2, 1)),
+              (demo.KUKAR, date(2024, 1, 1)), (demo.KUKAR, date(2026, 10, 1)),
+              ("Mini MPP Kecamatan Loa Janan", date(2026, 1, 1)), ("Mini MPP Kecamatan Kota Bangun", date(2026, 6, 1))]
+
+
+@pytest.mark.parametrize("site, through", STATEMENTS, ids=[f"{s[-10:]}-{d:%Y-%m}" for s, d in STATEMENTS])
+def test_statements_of_every_site_and_edge_month_check_out(demo_con, site, through):
+    """First months, a January, a December, a new outlet: the statement and its checker agree."""
+    text = press_release_for(demo_con, site, through, full_year=True).text()
+    report = check_draft(demo_con, site, text)
+    assert report.findings and {f.status for f in report.findings} == {"ok"}, report.text()
+
+
 # --- planted errors ------------------------------------------------------------------------------
 
 PLANTED = [  # (draft, figure as written, likely cause, the correction shown, words of the explanation)

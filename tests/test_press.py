@@ -116,7 +116,13 @@ def test_cli_press_unknown_site(demo_db_file):
 
 def test_satisfaction_index_from_the_survey_data(demo_con):
     text = press_release_for(demo_con, demo.BALIKPAPAN, date(2024, 12, 1)).text()
-    assert ("Indeks Kepuasan Masyarakat (IKM) MPP Kota Balikpapan 2024 tercatat 95,20 dengan mutu "
+    assert ("Indeks Kepuasan Masyarakat (IKM) MPP Kota Balikpapan tahun 2024 tercatat 95,20 dengan mutu "
             "pelayanan A (Sangat Baik).") in text
     english = press_release_for(demo_con, demo.BALIKPAPAN, date(2024, 12, 1), lang="en").text()
     assert "The public satisfaction index (IKM) of MPP Kota Balikpapan for 2024 was 95,20, service grade A (Very good)." in english
+
+
+def test_a_new_outlet_has_no_previous_year_and_a_short_period_no_peak(demo_con):
+    text = press_release_for(demo_con, "Mini MPP Kecamatan Loa Janan", date(2026, 2, 1), full_year=True).text()
+    assert "tahun 2025" not in text and "Puncak" not in text and "–" not in text
+    assert "Sepanjang Januari-Februari 2026, Mini MPP Kecamatan Loa Janan mencatat" in text
