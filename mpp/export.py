@@ -34,6 +34,7 @@ class Column:
     key: str                 # the frame's column
     label: str               # the header a person reads
     kind: str = "text"       # text | count | percent | change | decimal | month
+    on_screen: bool = True   # False: in the files only (a wide context column the page has no room for)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def _as_shown(value, digits: int):
 
 def display(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> pd.DataFrame:
     """The table as a person reads it, every figure formatted on the server (11.315; 24,8%)."""
-    return pd.DataFrame({c.label: [_shown(v, c.kind, lang) for v in frame[c.key]] for c in columns})
+    return pd.DataFrame({c.label: [_shown(v, c.kind, lang) for v in frame[c.key]]
+                         for c in columns if c.on_screen})
 
 
 def values(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> list[list]:

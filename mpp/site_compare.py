@@ -25,7 +25,7 @@ def _site_totals(con, names, period: Period, measure: Measure) -> pd.DataFrame:
 def _working_days(site: pd.Series) -> int:
     """Working days of the months the site reported (an outlet opened mid-period counts from then)."""
     if pd.isna(site["first"]):
-        return 0
+        return None
     first = pd.Timestamp(site["first"]).date()
     last = Period.month(pd.Timestamp(site["last"]).date()).last_day
     return calendar.working_days(first, last, int(site["working_days_per_week"]))

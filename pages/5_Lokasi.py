@@ -35,7 +35,7 @@ else:
                                      ui.t("per_working_day_unit", measure=unit), digits=1), "lokasi-per-hari")
 
 last_year, short = period.shift_years(-1).label(lang, short=True), period.label(lang, short=True)
-ui.table(table, [Column("name", ui.t("site")), Column("kabupaten_kota", ui.t("region")),
+ui.table(table, [Column("name", ui.t("site")), Column("kabupaten_kota", ui.t("region"), on_screen=False),
                  Column("total", short, "count"),
                  Column("last_year", last_year, "count"),
                  Column("change_pct", ui.t("change_yoy"), "change"),

@@ -1,0 +1,128 @@
+"""The analysis pages in headless Chromium on a real `streamlit run` server over the demo database:
+the figures and chart labels as the browser draws them, the downloads as an official gets them, and a
+screenshot of each page under test-artifacts/screenshots/."""
+import csv
+import io
+
+import openpyxl
+import pytest
+
+from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+KUKAR = "site=MPP+Kabupaten+Kutai+Kartanegara"
+
+
+@pytest.fixture(scope="module")
+def server(demo_db_file):
+    with streamlit_server(demo_db_file) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser_page():
+    with chromium_page(height=2600) as page:
+        yield page
+
+
+def _open(page, url: str, text: str, charts: int) -> str:
+    page.goto(url)
+    wait_rendered(page, text)
+    page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}",
+                           timeout=30000)
+    page.wait_for_timeout(500)
+    return page.inner_text("body")
+
+
+def _svg_texts(page, selector: str = ".js-plotly-plot text") -> list[str]:
+    """What the charts draw: SVG text has no innerText, so read textContent."""
+    return page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
+
+
+def _shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _download(page, label: str, index: int = 0) -> bytes:
+    with page.expect_download(timeout=60000) as info:
+        page.locator("[data-testid='stDownloadButton'] button", has_text=label).nth(index).click()
+    return info.value.path().read_bytes()
+
+
+def test_agencies_page(server, browser_page):
+    body = _open(browser_page, server + "/Instansi", "Disdukcapil", 3)
+    assert "11.315 · 24,8%" in body and "45.540" in body
+    labels = _svg_texts(browser_page)
+    assert "11.315 (24,8%)" in labels and "Lainnya (17)" in labels
+    assert "24,8%" in labels                                   # the share chart's slice
+    _shot(browser_page, "instansi")
+
+
+def test_agencies_downloads_carry_the_card_figures(server, browser_page):
+    _open(browser_page, server + "/Instansi", "Disdukcapil", 3)
+    rows = list(csv.reader(io.StringIO(_download(browser_page, "CSV").decode("utf-8-sig"))))
+    assert rows[1][:4] == ["1", "Disdukcapil", "11315", "24.8"]
+    sheet = openpyxl.load_workbook(io.BytesIO(_download(browser_page, "XLSX"))).active
+    assert sheet["A1"].value == "Instansi" and sheet["B2"].value == "MPP Kota Balikpapan"
+    assert [c.value for c in sheet[9]][:4] == [1, "Disdukcapil", 11315, 24.8]
+
+
+def test_chart_png_download(server, browser_page):
+    _open(browser_page, server + "/Instansi", "Disdukcapil", 3)
+    png = _download(browser_page, "PNG")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_trends_page_reads_the_july_peak(server, browser_page):
+    body = _open(browser_page, server + "/Tren_dan_Puncak", "Bulan puncak", 3)
+    assert "Juli 2025" in body and "6.814 pengunjung" in body
+    labels = _svg_texts(browser_page)
+    assert "6.814" in labels and "6814" not in labels and "6,814" not in labels
+    ticks = _svg_texts(browser_page, ".js-plotly-plot .ytick text")
+    assert "6.000" in ticks or "7.000" in ticks, ticks
+    _shot(browser_page, "tren_dan_puncak")
+
+
+def test_trends_page_with_daily_data(server, browser_page):
+    body = _open(browser_page, f"{server}/Tren_dan_Puncak?{KUKAR}", "Hari tersibuk", 4)
+    assert "Kamis" in body
+    assert "Senin" in _svg_texts(browser_page)
+    _shot(browser_page, "tren_dan_puncak_harian")
+
+
+def test_growth_page(server, browser_page):
+    body = _open(browser_page, server + "/Pertumbuhan", "Tahun kalender", 2)
+    assert "41.481" in body and "+92,3%" in body
+    assert "periode tidak setara (9 bulan terhadap 12 bulan)" in body
+    labels = _svg_texts(browser_page)
+    assert "6.814" in labels and "+79,2%" in labels           # July 2025 bar; Disdukcapil's growth
+    _shot(browser_page, "pertumbuhan")
+
+
+def test_channels_page(server, browser_page):
+    body = _open(browser_page, f"{server}/Kanal?{KUKAR}&through=2026-10", "Porsi online", 2)
+    assert "33.245" in body and "18.348" in body and "35,6%" in body
+    assert "Antrean online" in _svg_texts(browser_page)
+    _shot(browser_page, "kanal")
+
+
+def test_channels_page_without_channel_data(server, browser_page):
+    browser_page.goto(server + "/Kanal")
+    wait_rendered(browser_page, "tidak memuat kanal antrean")
+    _shot(browser_page, "kanal_tanpa_data")
+
+
+def test_sites_page(server, browser_page):
+    body = _open(browser_page, f"{server}/Lokasi?{KUKAR}&through=2026-09", "Perbandingan Lokasi", 2)
+    assert "4.464" in body and "8,5%" in body
+    labels = _svg_texts(browser_page)
+    assert "40.812 (77,9%)" in labels and "231,9" in labels
+    _shot(browser_page, "lokasi")
+
+
+def test_english_switch_keeps_indonesian_numbers(server, browser_page):
+    body = _open(browser_page, server + "/Tren_dan_Puncak?lang=en", "Peak month", 3)
+    assert "July 2025" in body and "6.814 visitors" in body
+    _shot(browser_page, "tren_dan_puncak_en")
