@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -125,7 +126,9 @@ def header_row_index(rows: list[list]) -> int | None:
 
 
 def _is_label(text: str) -> bool:
-    for parse in (parse_count, parse_date):
+    if not re.search(r"[^\W\d_]", text):           # no letter at all: a number, a date, a dash
+        return False
+    for parse in (parse_count, parse_date) if re.search(r"\d", text) else ():
         try:
             if parse(text) is not None:
                 return False

@@ -17,7 +17,6 @@ from loaders.safety import MB, column_number, declared_dimensions
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
-CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"[^>]*?(?:/>|>(.*?)</c>)', re.DOTALL)
 CACHED = re.compile(rb"<v>[^<]+</v>")
 FORMULA_SCAN_LIMIT = 64 * MB
 BYTES_PER_ROW = 200   # bigger sheets are ticket exports: plain values, no formulas
@@ -46,11 +45,7 @@ class XlsxParts:
         if not member or self.zip.getinfo(member).file_size > FORMULA_SCAN_LIMIT:
             return ()
         xml = self.zip.read(member)
-        if b"<f" not in xml:
-            return ()
-        return tuple((int(row) - 1, column_number(col.decode()) - 1)
-                     for col, row, inner in CELL.findall(xml)
-                     if inner and b"<f" in inner and not CACHED.search(inner))
+        return tuple(cell for cell in map(_uncached_formula, _formula_cells(xml)) if cell)
 
 
     def head_rows(self, sheet: str, n_rows: int) -> list[list]:
@@ -68,6 +63,22 @@ class XlsxParts:
                     if len(grid) >= n_rows:
                         break
         return _resolve_strings(self.zip, _as_rows(grid, n_rows))
+
+
+def _formula_cells(xml: bytes):
+    """The XML of each cell holding a formula, found from its <f> (a recap has few formulas;
+    scanning every cell would cost more than reading the sheet)."""
+    for found in re.finditer(rb"<f[ >/]", xml):
+        start, end = xml.rfind(b"<c ", 0, found.start()), xml.find(b"</c>", found.end())
+        if start >= 0 and end >= 0:
+            yield xml[start:end]
+
+
+def _uncached_formula(cell: bytes) -> tuple[int, int] | None:
+    ref = re.match(rb'<c r="([A-Z]+)(\d+)"', cell)
+    if not ref or CACHED.search(cell):
+        return None
+    return int(ref.group(2)) - 1, column_number(ref.group(1).decode()) - 1
 
 
 def _row_cells(row) -> dict[int, object]:
