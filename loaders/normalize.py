@@ -10,6 +10,7 @@ Conventions (tests rely on them):
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
@@ -58,7 +59,7 @@ def parse_count(value) -> int | None:
     if isinstance(value, int):
         return _non_negative(value, value)
     if isinstance(value, float):
-        return _whole(Decimal(repr(value)) if value == value else None, value)
+        return _whole(Decimal(repr(value)) if math.isfinite(value) else None, value)
     text = _text(value).replace(" ", "")
     if not text:
         return None

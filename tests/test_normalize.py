@@ -51,6 +51,16 @@ def test_negative_counts_always_refused(n):
         parse_count(f"-{format_decimal(n, locale='id_ID')}")
 
 
+@given(st.one_of(st.text(), st.floats(), st.integers(), st.none(), st.booleans()))
+def test_any_cell_gives_a_count_none_or_a_value_error(value):
+    try:
+        result = parse_count(value)
+    except ValueError as exc:
+        assert repr(value) in str(exc)
+    else:
+        assert result is None or (isinstance(result, int) and result >= 0)
+
+
 @given(st.text(alphabet="abcxyz!?*", min_size=1))
 def test_words_are_never_counts(text):
     with pytest.raises(ValueError):
@@ -147,3 +157,17 @@ def test_personal_headers(header):
                                     "Layanan", "Tanggal", "Status", "Loket", "Jenis Layanan", None])
 def test_organisation_headers_are_kept(header):
     assert not is_personal_column(header)
+
+
+@given(st.one_of(st.text(), st.integers(), st.floats(), st.none()))
+def test_month_and_year_never_raise(value):
+    assert parse_month(value) in (None, *range(1, 13))
+    assert find_year(value) is None or 2000 <= find_year(value) <= 2099
+
+
+@given(st.one_of(st.text(), st.integers(min_value=-10**7, max_value=10**7), st.none()))
+def test_dates_either_parse_or_raise_value_error(value):
+    try:
+        assert parse_date(value) is None or isinstance(parse_date(value), date)
+    except ValueError:
+        pass
