@@ -239,3 +239,16 @@ def yearly_recap_xls(figures: dict[str, list], title: str = "REKAP KUNJUNGAN MPP
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def monthly_channels(sheet_name: str, rows: list[tuple], jumlah_off: int = 0) -> bytes:
+    """One month sheet counting channels apart: NAMA INSTANSI | LANGSUNG | ONLINE | JEMPUT BOLA |
+    JUMLAH; rows: (agency, walk_in, online, jemput_bola)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = sheet_name
+    sheet.append(["REKAP KUNJUNGAN MPP KOTA BALIKPAPAN TAHUN 2025"])
+    sheet.append(["NO", "NAMA INSTANSI", "LANGSUNG", "ONLINE", "JEMPUT BOLA", "JUMLAH"])
+    for number, (agency, *counts) in enumerate(rows, 1):
+        sheet.append([number, agency, *counts, sum(counts) + jumlah_off])
+    return to_bytes(book)

@@ -282,3 +282,13 @@ def test_old_xls_yearly_recap():
     assert monthly(parsed, "DPMPTSP Kab. Batang") == {date(2023, 1, 1): 3, date(2023, 2, 1): 1263,
                                                       date(2023, 3, 1): 0}
     assert parsed.site == "MPP Kabupaten Batang"
+
+
+def test_month_sheet_with_channel_columns_keeps_the_channels():
+    parsed = parse(lf.monthly_channels("Juli", [("Disdukcapil", 10, 4, 2), ("Samsat", 3, 0, 0)]))
+    assert parsed.problems == []
+    assert parsed.service[["agency", "channel", "visits"]].values.tolist() == [
+        ["Disdukcapil", "walk_in", 10], ["Disdukcapil", "online", 4], ["Disdukcapil", "jemput_bola", 2],
+        ["Samsat", "walk_in", 3], ["Samsat", "online", 0], ["Samsat", "jemput_bola", 0]]
+    bad = parse(lf.monthly_channels("Juli", [("Samsat", 3, 1, 0)], jumlah_off=1))
+    assert codes(bad) == [("jumlah_tidak_cocok", "F3")]

@@ -18,11 +18,19 @@ NAME = "per_bulan"
 TITLE = "satu sheet per bulan"
 HEADERS = {"agency": ("NAMA INSTANSI", "INSTANSI", "NAMA OPD", "OPD", "SKPD", "PERANGKAT DAERAH"),
            "service": ("JENIS LAYANAN", "LAYANAN", "NAMA LAYANAN"),
-           "count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "JUMLAH LAYANAN", "TOTAL")}
+           "count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "JUMLAH LAYANAN", "TOTAL"),
+           # Channels, where the office counts them apart; JUMLAH is then their sum.
+           "walk_in": ("LANGSUNG", "ANTREAN LANGSUNG", "OFFLINE", "WALK IN", "TATAP MUKA"),
+           "online": ("ONLINE", "ANTREAN ONLINE", "DARING"),
+           "jemput_bola": ("JEMPUT BOLA",), "digital": ("DIGITAL", "LAYANAN DIGITAL")}
+CHANNELS = ("walk_in", "online", "jemput_bola", "digital")
 
 
 def header_row(rows: list[list]) -> int | None:
-    return find_row(rows, lambda row: {"agency", "count"} <= header_index(row, HEADERS).keys())
+    def is_header(row):
+        found = header_index(row, HEADERS).keys()
+        return "agency" in found and ("count" in found or bool(found & set(CHANNELS)))
+    return find_row(rows, is_header)
 
 
 def detect(sheet: Sheet) -> float:
@@ -35,6 +43,12 @@ def is_subtotal(label) -> bool:
     return is_total_label(label) and key(label).replace(" ", "").startswith("SUB")
 
 
+def figure_columns(cols: dict) -> dict[str | None, int]:
+    """channel -> column holding its figures; {None: JUMLAH} when the sheet has no channels."""
+    found = {c: cols[c] for c in CHANNELS if c in cols}
+    return found or {None: cols["count"]}
+
+
 def parse(sheet: Sheet, context: Context) -> Parsed:
     rows = filled_rows(sheet)
     at = header_row(rows)
@@ -44,32 +58,43 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     problems: list = []
     records, checks = walk(rows, at, cols, sheet, day, problems)
     problems += [p for check in checks if (p := stated_sum_problem(rows, sheet, *check))]
-    problems += formula_problems(sheet, range(at + 1, len(rows)), [cols["count"]])
+    problems += formula_problems(sheet, range(at + 1, len(rows)), [*figure_columns(cols).values(),
+                                                                   cols.get("count")])
     return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
                   year=year, problems=problems)
 
 
 def walk(rows, at, cols, sheet, day, problems):
-    """Service rows become records; SUB TOTAL and TOTAL rows become checks (row, parts)."""
+    """Service rows become records; SUB TOTAL and TOTAL rows become checks (row, col, parts)."""
     records, checks, since_subtotal, every = [], [], [], []
-    label_cols = [c for c in range(cols["count"])]
+    figures = figure_columns(cols)
+    summed = [*figures.values(), *([cols["count"]] if "count" in cols and None not in figures else [])]
+    label_cols = range(min(summed))
     for r in range(at + 1, len(rows)):
         labels = [rows[r][c] for c in label_cols]
         if any(is_subtotal(c) for c in labels):
-            checks.append((r, cols["count"], [(x, cols["count"]) for x in since_subtotal]))
+            checks += [(r, c, [(x, c) for x in since_subtotal]) for c in summed]
             since_subtotal = []
         elif any(is_total_label(c) for c in labels):
-            checks.append((r, cols["count"], [(x, cols["count"]) for x in every]))
+            checks += [(r, c, [(x, c) for x in every]) for c in summed]
             break
-        elif not is_blank(rows[r][cols["agency"]]) and not is_blank(rows[r][cols["count"]]):
-            visits = count_at(rows, r, cols["count"], sheet, problems)
-            if visits is not None:
-                service = text(rows[r][cols["service"]]) if "service" in cols else None
-                records.append((text(rows[r][cols["agency"]]), day, "month", service or None,
-                                None, visits, ref(r, cols["count"])))
-                since_subtotal.append(r)
-                every.append(r)
+        elif not is_blank(rows[r][cols["agency"]]) and any(not is_blank(rows[r][c]) for c in summed):
+            records += row_records(rows, r, cols, figures, day, sheet, problems)
+            checks += [(r, cols["count"], [(r, c) for c in figures.values()])] if len(summed) > len(figures) else []
+            since_subtotal.append(r)
+            every.append(r)
     return records, checks
+
+
+def row_records(rows, r, cols, figures, day, sheet, problems) -> list[tuple]:
+    agency = text(rows[r][cols["agency"]])
+    service = (text(rows[r][cols["service"]]) or None) if "service" in cols else None
+    out = []
+    for channel, col in figures.items():
+        visits = count_at(rows, r, col, sheet, problems)
+        if visits is not None:
+            out.append((agency, day, "month", service, channel, visits, ref(r, col)))
+    return out
 
 
 def combine(parsed: list[Parsed]) -> Parsed:
