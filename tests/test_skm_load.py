@@ -214,3 +214,18 @@ def test_python_m_loaders_ingest_and_undo(tmp_path, capsys):
     assert loaders_main(["undo", "1", "--db", base]) == 0
     with db.connect(base, read_only=True) as con:
         assert report.latest_year(con, PANGKEP_SITE) is None
+
+
+def test_a_published_table_of_nrr_per_unit_is_not_taken_for_answers(store):
+    """U1..U9 columns beside an IKM column are NRR per unit (published), not answers to refuse."""
+    header = ["No", "Unit Layanan", *(f"U{i}" for i in range(1, 10)), "IKM", "Mutu"]
+    rows = [["1", "Disdukcapil", *["3,52"] * 9, "88,00", "B"],
+            ["2", "Samsat", *["3,60"] * 9, "90,00", "A"],
+            ["", "Rata-rata", *["3,56"] * 9, "89,00", "A"]]
+    result = load_skm(store, "ikm_unit_2024.csv", csv_bytes(rows, header), site=PANGKEP_SITE)
+    assert result.ok and result.layout == "skm_ringkasan", result.problems
+    totals = report.published_totals(store, PANGKEP_SITE)
+    assert [(r.period, r.unit, r.ikm_text, r.item_count) for r in totals.itertuples()] == [
+        ("2024", "Rata-rata", "89,00", 9)]
+    units = report.published_units(store, PANGKEP_SITE, "2024")
+    assert list(units["unit"]) == ["Samsat", "Disdukcapil"]

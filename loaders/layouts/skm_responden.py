@@ -14,6 +14,7 @@ import re
 
 import pandas as pd
 
+from loaders.layouts import skm_ringkasan
 from loaders.layouts.common import Context, problem, ref, service_frame, text
 from loaders.layouts.skm_answers import AnswerChecker
 from loaders.model import Parsed, Problem, Sheet
@@ -75,9 +76,13 @@ def header(sheet: Sheet) -> tuple[int, dict, dict] | None:
 
 
 def detect(sheet: Sheet) -> float:
+    """Sure of U1..U9 or respondent/unsur/answer columns, unless the header also has an index column:
+    then it is a published table of NRR per unit (skm_ringkasan), not answers."""
     found = header(sheet)
     if found is None:
         return 0.0
+    if any(header_key(c) in skm_ringkasan.INDEX_HEADERS for c in sheet.rows[found[0]]):
+        return 0.5
     return 0.97 if len(found[2]) == 9 else 0.93
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import partial
+from pathlib import PurePath
 from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
 from loaders.layouts.common import Context, problem, ref, service_frame, text
 from loaders.model import FileRefused, Parsed, Sheet
-from loaders.normalize import find_year
+from loaders.normalize import find_year, is_total_label
 from mpp import skm
 
 NAME = "skm_ringkasan"
@@ -32,6 +33,7 @@ UNIT_HEADERS = ("KECAMATAN", "UNIT", "UNIT LAYANAN", "UNIT PELAYANAN", "INSTANSI
 GRADE_HEADERS = ("MUTU PELAYANAN", "MUTU", "MUTU LAYANAN", "KATEGORI")
 RESPONDENT_HEADERS = ("RESPONDEN", "JUMLAH RESPONDEN")
 ITEM_HEADER = r"(?:U|V|UNSUR )0?(\d+)"
+TOTAL_STARTS = ("RATA RATA", "IKM ", "NILAI IKM", "INDEKS KEPUASAN")
 PLACEHOLDERS = ("", "-", "–", "—")
 COLUMNS = ["scope", "unit", "period", "day", "ikm", "published_grade", "item_count", "item_values",
            "respondents", "source_cell"]
@@ -77,12 +79,14 @@ def decimal_of(value) -> Decimal | None:
 
 
 def unit_of(row: list, cols: dict) -> tuple[str, str]:
-    """(scope, unit name): a row without a number in No (e.g. merged over No and the name) is the
-    total of the whole table."""
+    """(scope, unit name): the total of the whole table is a row labelled JUMLAH / TOTAL / RATA-RATA /
+    IKM ..., or one without a number in No (e.g. its name merged over No and the unit column)."""
     name = text(row[cols["unit"]])
     no = text(row[cols["no"]]) if cols["no"] is not None else "1"
     if cols["no"] is not None and not re.fullmatch(r"\d+(\.0+)?", no):
         return "total", no or name
+    if is_total_label(name) or hkey(name).startswith(TOTAL_STARTS):
+        return "total", name
     return "unit", name
 
 
@@ -126,7 +130,9 @@ def period_of(sheet: Sheet, context: Context) -> tuple[str, date]:
         raise FileRefused([problem("tahun_tidak_diketahui", "Tahun hasil IKM tidak tertulis di nama "
                                    "sheet maupun nama berkas. Sebutkan dengan --year YYYY.", sheet,
                                    file=context.file_name)])
-    label = " ".join(sheet.name.split()) if find_year(sheet.name) else str(year)
+    # A sheet named for its period ('2022 C') names it; a CSV's sheet is only the file's name.
+    named = find_year(sheet.name) and sheet.name != PurePath(context.file_name).stem
+    label = " ".join(sheet.name.split()) if named else str(year)
     return label, date(year, 1, 1)
 
 
