@@ -64,25 +64,46 @@ def _share_right(claim: Claim, facts: Facts, correct: str, base: str | None) -> 
                     f"kunjungan layanan\") agar tidak dibaca sebagai pangsa pengunjung{misread}.")
 
 
-def _share_wrong(claim: Claim, facts: Facts, correct: str, right: float) -> Finding:
+def _share_on_visitors(claim, facts, right):
+    if same(claim.value, facts.share(claim.agency, claim.period, VISITORS), claim.extra["decimals"]):
+        return "wrong_base", f"{_visitor_base(claim, facts)}."
+
+
+def _share_rounding(claim, facts, right):
+    digits = max(claim.extra["decimals"], 1)
+    if abs(claim.value - right) <= 10 ** -digits + 1e-9:
+        return "rounding", f"{fmt.number(right, 3)} dibulatkan menjadi {fmt.number(right, digits)}."
+
+
+def _share_typo(claim, facts, right):
     digits = claim.extra["decimals"]
-    if same(claim.value, facts.share(claim.agency, claim.period, VISITORS), digits):
-        return _finding("wrong", claim, correct, "wrong_base", f"{_visitor_base(claim, facts)}.")
-    if abs(claim.value - right) <= 10 ** -max(digits, 1) + 1e-9:
-        return _finding("wrong", claim, correct, "rounding",
-                        f"{fmt.number(right, 3)} dibulatkan menjadi {fmt.number(right, max(digits, 1))}.")
     slip = digit_slip(claim.mention.text.replace(",", ""), fmt.number(right, digits).replace(",", ""))
     if slip:
-        return _finding("wrong", claim, correct, "digit_typo",
-                        f"{claim.mention.text} vs {fmt.number(right, max(digits, 1))}: {slip}.")
+        return "digit_typo", f"{claim.mention.text} vs {fmt.number(right, max(digits, 1))}: {slip}."
+
+
+def _share_other_period(claim, facts, right):
     # Only spans of several months: with one decimal, some single month matches almost any share.
     for period in [p for p in facts.periods() if p.months > 1]:
-        if same(claim.value, facts.share(claim.agency, period), digits):
-            return _finding("wrong", claim, correct, "other_period",
-                            f"{claim.quote} adalah pangsa {claim.agency} {period_text(period)}.")
+        if same(claim.value, facts.share(claim.agency, period), claim.extra["decimals"]):
+            return "other_period", f"{claim.quote} adalah pangsa {claim.agency} {period_text(period)}."
+
+
+def _share_other_agency(claim, facts, right):
     for agency in facts.by_agency:
-        if same(claim.value, facts.share(agency, claim.period), digits):
-            return _finding("wrong", claim, correct, "other_agency", f"{claim.quote} adalah pangsa {agency}.")
+        if same(claim.value, facts.share(agency, claim.period), claim.extra["decimals"]):
+            return "other_agency", f"{claim.quote} adalah pangsa {agency}."
+
+
+# The likely causes of a wrong share, tried in this order: each returns (cause, explanation) or None.
+SHARE_CAUSES = [_share_on_visitors, _share_rounding, _share_typo, _share_other_period, _share_other_agency]
+
+
+def _share_wrong(claim: Claim, facts: Facts, correct: str, right: float) -> Finding:
+    for cause in SHARE_CAUSES:
+        found = cause(claim, facts, right)
+        if found:
+            return _finding("wrong", claim, correct, *found)
     return _finding("wrong", claim, correct, "no_match", "pangsa tidak cocok dengan data.")
 
 

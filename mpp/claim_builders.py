@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from mpp.draft import SAME_PERIOD_LAST_YEAR, Mention, clause_of
-from mpp.draft_claims import (AGENCY_RANK, APPROXIMATE, AVERAGE, COMPARATIVE, GROWTH_DOWN, GROWTH_UP,
+from mpp.draft_claims import (AGENCY_RANK, APPROXIMATE, AVERAGE, CHANGE_AFTER, COMPARATIVE, GROWTH_DOWN, GROWTH_UP,
                               PEAK, PER_DAY, PERCENT_AFTER, SATISFACTION, SCALES, SERVICE, Claim, Sentence,
                               agency_of, measure_of, period_of, quote_of, unit_of, words)
 
@@ -64,8 +64,10 @@ def percent_claims(s: Sentence, _claims) -> list[Claim]:
     for n in [n for n in s.numbers() if is_percent(s, n)]:
         start, _ = clause_of(s.text, n.start)
         before = s.text[max(start, n.start - 40):n.start]
-        if words(f"{GROWTH_UP}|{GROWTH_DOWN}", before):
-            found.append(growth_claim(s, n, words(GROWTH_DOWN, before)))
+        after = re.match(CHANGE_AFTER, s.after(n), re.IGNORECASE)
+        if words(f"{GROWTH_UP}|{GROWTH_DOWN}", before) or after:
+            down = words(GROWTH_DOWN, after.group(1) if after else before)
+            found.append(growth_claim(s, n, down))
         elif words(SATISFACTION, s.text):
             found.append(satisfaction_claim(s, n))
         else:
@@ -173,6 +175,8 @@ def comparison_claims(s: Sentence, claims: list[Claim]) -> list[Claim]:
             or not (words(f"{GROWTH_UP}|{GROWTH_DOWN}", s.text) and words(COMPARATIVE, s.text)):
         return []
     first, second = counts[0], counts[1]
+    if first.period == second.period:
+        return []                         # which count is which period is not written: not a claim
     current, base = (first, second) if first.period.end >= second.period.end else (second, first)
     return [Claim("comparison", s.text, f"{first.quote} … {second.quote}", value=(current, base),
                   measure=current.measure or base.measure, extra={"down": words(GROWTH_DOWN, s.text)})]

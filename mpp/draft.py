@@ -31,7 +31,7 @@ PERIOD_PATTERNS = [
     ("to_date", rf"(?i:hingga|sampai(?: dengan)?|s\.d\.?|s/d|per|through|until|up to)\s+"
                 rf"(?i:akhir\s+|bulan\s+)?({MONTH})\s+({YEAR})"),
     ("month", rf"({MONTH})\s+({YEAR})"),
-    ("year", rf"(?i:sepanjang|selama|pada|tahun|in|during|throughout)\s+(?i:tahun\s+)?({YEAR})\b"),
+    ("year", rf"(?i:sepanjang|selama|pada|tahun|in|during|throughout|year)\s+(?i:tahun\s+)?({YEAR})\b"),
     ("month", rf"\b({MONTH})\b"),
 ]
 DATE = rf"(?<![\d.,])\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}(?:\s+{YEAR})?"

@@ -15,9 +15,12 @@ from mpp.period import Measure, Period
 
 VISITORS, SERVICE = Measure.VISITORS, Measure.SERVICE_VISITS
 GROWTH_UP = r"naik|meningkat|peningkatan|tumbuh|pertumbuhan|kenaikan|melonjak|lonjakan|bertambah|" \
-            r"increase[sd]?|rose|grew|growth|more|up"
-GROWTH_DOWN = r"turun|menurun|penurunan|berkurang|merosot|decrease[sd]?|fell|declined?|less|down"
-COMPARATIVE = r"dibandingkan|dibanding|daripada|terhadap|ketimbang|compared|against|than"
+            r"increase[sd]?|rose|grew|growth|more|up|higher|lebih tinggi|lebih banyak"
+GROWTH_DOWN = r"turun|menurun|penurunan|berkurang|merosot|decrease[sd]?|fell|declined?|less|down|lower|" \
+              r"lebih rendah|lebih sedikit"
+# A change written after the percent: '92,3 percent more', '5,1 persen lebih rendah'.
+CHANGE_AFTER = r"\s*(?:%|persen|percent)\s+(more|higher|lebih (?:tinggi|banyak)|less|lower|lebih (?:rendah|sedikit))\b"
+COMPARATIVE = r"dibandingkan|dibanding|daripada|terhadap|ketimbang|menjadi|compared|against|than|from"
 PEAK = r"puncak|tertinggi|tersibuk|teramai|peak(?:ed)?|busiest|highest"
 AGENCY_RANK = r"terbanyak|paling banyak|paling sering|paling ramai|tertinggi|terbesar|busiest|most"
 AVERAGE = r"rata-rata|rerata|average|bulanan|per bulan|sebulan|tiap bulan|setiap bulan|a month|per month|monthly"

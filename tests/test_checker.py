@@ -133,6 +133,24 @@ def test_statements_of_every_site_and_edge_month_check_out(demo_con, site, throu
     assert report.findings and {f.status for f in report.findings} == {"ok"}, report.text()
 
 
+def test_the_english_statement_checks_out_too(check, demo_con):
+    text = press_release_for(demo_con, SITE, date(2025, 9, 1), lang="en", full_year=True).text()
+    report = check(text)
+    assert {f.status for f in report.findings} == {"ok"}, report.text()
+    assert finding(report, "92,3 percent").correct.endswith("naik 92,3 persen")
+
+
+def test_growth_written_after_the_percent_and_from_to(check):
+    report = check("Jumlah pengunjung Januari-September 2025 48,0 persen lebih rendah dibandingkan periode "
+                   "yang sama tahun lalu.")
+    assert (report.findings[0].cause, report.findings[0].message) == ("wrong_growth",
+                                                                      "yang benar naik 92,3 persen.")
+    report = check("Pengunjung naik dari 21.576 pada Januari-September 2024 menjadi 41.481 pada "
+                   "Januari-September 2025.")
+    assert [(f.stated, f.status) for f in report.findings] == [
+        ("21.576", "ok"), ("41.481", "ok"), ("21.576 … 41.481", "ok")]
+
+
 # --- planted errors ------------------------------------------------------------------------------
 
 PLANTED = [  # (draft, figure as written, likely cause, the correction shown, words of the explanation)
