@@ -99,7 +99,7 @@ def _open_book(data: bytes, file: str):
     except calamine.PasswordError:
         raise safety.encrypted(file) from None
     except (calamine.CalamineError, ValueError, OSError) as exc:
-        raise safety._corrupt(file, _short(exc)) from None
+        raise safety.corrupt(file, _short(exc)) from None
 
 
 def _short(exc: Exception) -> str:
@@ -112,7 +112,7 @@ def _grid_sheet(book, meta, file: str, parts, limits: Limits) -> Sheet:
     except calamine.PasswordError:
         raise safety.encrypted(file) from None
     except (calamine.CalamineError, ValueError) as exc:
-        raise safety._corrupt(file, f"sheet '{meta.name}': {_short(exc)}") from None
+        raise safety.corrupt(file, f"sheet '{meta.name}': {_short(exc)}") from None
     safety.check_shape(raw.total_height, raw.total_width, file, meta.name, limits)
     rows = [[cell_value(c) for c in row] for row in raw.to_python(skip_empty_area=False)]
     merged = tuple((a[0], a[1], b[0], b[1]) for a, b in (raw.merged_cell_ranges or ()))
@@ -150,9 +150,9 @@ def _json_sheet(data: bytes, file: str, limits: Limits) -> Sheet:
     try:
         records = _first_records(json.loads(data.decode("utf-8-sig")))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise safety._corrupt(file, f"JSON tidak valid: {_short(exc)}") from None
+        raise safety.corrupt(file, f"JSON tidak valid: {_short(exc)}") from None
     if not records:
-        raise safety._not_spreadsheet(file, "JSON tanpa daftar baris (list of objects)")
+        raise safety.not_spreadsheet(file, "JSON tanpa daftar baris (list of objects)")
     header = list(dict.fromkeys(k for r in records for k, v in r.items() if not _nested(v)))
     safety.check_shape(len(records) + 1, len(header), file, None, limits)
     rows = [header] + [[cell_value(r.get(k)) for k in header] for r in records]

@@ -57,7 +57,7 @@ def sniff_kind(data: bytes, file: str) -> str:
                      "Periksa bahwa berkas yang benar terpilih, lalu unggah lagi.")
     for magic, what in SIGNATURES:
         if data.startswith(magic):
-            raise _not_spreadsheet(file, f"isinya {what}")
+            raise not_spreadsheet(file, f"isinya {what}")
     if data.startswith(b"PK"):
         return _zip_kind(data, file)
     if data.startswith(CFB_MAGIC):
@@ -65,7 +65,7 @@ def sniff_kind(data: bytes, file: str) -> str:
     return _text_kind(data, file)
 
 
-def _not_spreadsheet(file: str, what: str) -> FileRefused:
+def not_spreadsheet(file: str, what: str) -> FileRefused:
     return refuse("not_spreadsheet", file, f"Berkas {file} bukan lembar kerja ({what}), apa pun "
                   f"ekstensinya. Unggah berkas Excel (.xlsx/.xls) atau CSV. {HOW_TO_SAVE}")
 
@@ -74,15 +74,15 @@ def _zip_kind(data: bytes, file: str) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise _corrupt(file, "arsip zip-nya terpotong atau rusak") from None
+        raise corrupt(file, "arsip zip-nya terpotong atau rusak") from None
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         return "xlsx"
     if "content.xml" in names and "mimetype" in names:
         return "ods"
-    raise _not_spreadsheet(file, "arsip zip tanpa buku kerja Excel, mis. dokumen Word")
+    raise not_spreadsheet(file, "arsip zip tanpa buku kerja Excel, mis. dokumen Word")
 
 
-def _corrupt(file: str, why: str) -> FileRefused:
+def corrupt(file: str, why: str) -> FileRefused:
     return refuse("corrupt", file, f"Berkas {file} rusak atau tidak lengkap ({why}). Biasanya unggahan "
                   f"atau salinan terputus: ambil lagi berkas aslinya. {HOW_TO_SAVE}")
 
@@ -99,8 +99,8 @@ def _cfb_kind(data: bytes, file: str) -> str:
     if _utf16("Workbook") in data or _utf16("Book") in data:
         return "xls"
     if _cfb_truncated(data):
-        raise _corrupt(file, "berkas terpotong: daftar isinya hilang")
-    raise _not_spreadsheet(file, "dokumen Office lama yang bukan buku kerja Excel")
+        raise corrupt(file, "berkas terpotong: daftar isinya hilang")
+    raise not_spreadsheet(file, "dokumen Office lama yang bukan buku kerja Excel")
 
 
 def _cfb_truncated(data: bytes) -> bool:
@@ -121,10 +121,10 @@ def encrypted(file: str) -> FileRefused:
 def _text_kind(data: bytes, file: str) -> str:
     head = data[:65536]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _not_spreadsheet(file, "berkas biner yang tidak dikenal")
+        raise not_spreadsheet(file, "berkas biner yang tidak dikenal")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<")):
-        raise _not_spreadsheet(file, "halaman HTML/XML yang diberi nama lembar kerja")
+        raise not_spreadsheet(file, "halaman HTML/XML yang diberi nama lembar kerja")
     return "json" if start.startswith((b"{", b"[")) else "csv"
 
 

@@ -107,7 +107,8 @@ def _number(text: str):
 
 def _as_rows(grid: dict[int, dict[int, object]], n_rows: int) -> list[list]:
     width = max((max(cells, default=-1) + 1 for cells in grid.values()), default=0)
-    return [[grid.get(r, {}).get(c) for c in range(width)] for r in range(min(n_rows, max(grid, default=-1) + 1))]
+    height = min(n_rows, max(grid, default=-1) + 1)
+    return [[grid.get(r, {}).get(c) for c in range(width)] for r in range(height)]
 
 
 def _resolve_strings(zf: zipfile.ZipFile, rows: list[list]) -> list[list]:

@@ -171,3 +171,16 @@ def test_guarded_read_stops_a_slow_read(tmp_path):
         read_file_guarded(path, limits=Limits(grid_rows=10**7), timeout=1.5)
     assert caught.value.problems[0].code == "too_slow"
     assert "1.5 detik" in caught.value.problems[0].message or "1,5 detik" in caught.value.problems[0].message
+
+
+def test_broken_json_is_corrupt(tmp_path):
+    path = tmp_path / "instansi.json"
+    path.write_text('{"data": {"instansi": [{"id": 1, "nama": "Disdukcapil"')
+    problem = refusal(path)
+    assert problem.code == "corrupt" and "JSON tidak valid" in problem.message
+
+
+def test_json_without_rows_is_not_a_spreadsheet(tmp_path):
+    path = tmp_path / "status.json"
+    path.write_text('{"success": true, "message": ""}')
+    assert refusal(path).code == "not_spreadsheet"
