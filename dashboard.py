@@ -10,7 +10,7 @@ selection = ui.sidebar()
 st.title(ui.t("overview"))
 ui.demo_notice(selection.sites)
 
-view = ui.read(overview, selection.sites, selection.through)
+view = ui.read(overview, selection.sites, selection.through, selection.measure)
 if view is None:
     st.info(ui.t("no_data"))
     st.stop()

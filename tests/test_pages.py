@@ -140,3 +140,11 @@ def test_chart_specs_carry_the_indonesian_locale(open_page):
     for chart in at.get("plotly_chart"):
         layout = json.loads(chart.proto.spec)["layout"]
         assert layout["separators"] == ",."
+
+
+def test_home_page_follows_the_measure_choice(open_page, demo_db_file):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params["measure"] = "service_visits"
+    at.run()
+    assert not at.exception
+    assert _cards(at)["Kunjungan layanan Januari-September 2025"][0] == "45.540"
