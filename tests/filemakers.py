@@ -45,15 +45,24 @@ def write_xlsx_cached(path: Path, rows: list[list], formulas: dict[str, tuple[st
     return Path(path)
 
 
-def write_xls(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """An old binary .xls (BIFF8), as local governments still send."""
+def write_xls(path: Path, sheets: dict[str, list[list]], *,
+              merged: dict[str, list[tuple[int, int, int, int]]] | None = None,
+              hidden: tuple[str, ...] = ()) -> Path:
+    """An old binary .xls (BIFF8), as local governments still send. merged: per sheet, 0-based
+    (first_row, first_col, last_row, last_col) areas, valued by their top-left cell in rows."""
     book = xlwt.Workbook()
     for name, rows in sheets.items():
         sheet = book.add_sheet(name)
+        areas = (merged or {}).get(name, [])
+        covered = {(r, c) for top, left, bottom, right in areas
+                   for r in range(top, bottom + 1) for c in range(left, right + 1)}
+        for top, left, bottom, right in areas:
+            sheet.write_merge(top, bottom, left, right, rows[top][left])
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
-                if value is not None:
+                if value is not None and (r, c) not in covered:
                     sheet.write(r, c, value)
+        sheet.visibility = 1 if name in hidden else 0
     book.save(str(path))
     return Path(path)
 

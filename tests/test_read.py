@@ -71,6 +71,17 @@ def test_old_xls(tmp_path):
     assert sheet.rows[2][2] == "1.263"
 
 
+def test_old_xls_merged_agency_cells_and_hidden_sheets(tmp_path):
+    rows = [["MPP KABUPATEN PASER", None, None, None], [None] * 4,
+            [1, "Disdukcapil", "KTP-el", 5], [None, None, "KIA", 2], [None, None, "Akta", 1]]
+    path = write_xls(tmp_path / "bulanan.xls", {"JANUARI": rows, "Lookup": [["kode"]]},
+                     merged={"JANUARI": [(0, 0, 0, 3), (2, 1, 4, 1)]}, hidden=("Lookup",))
+    january, lookup = read_file(path).sheets
+    assert set(january.merged) == {(0, 0, 0, 3), (2, 1, 4, 1)}
+    assert january.rows[2] == [1, "Disdukcapil", "KTP-el", 5] and january.rows[3][1] is None
+    assert lookup.hidden and not january.hidden
+
+
 @pytest.mark.parametrize("delimiter, encoding", [(";", "utf-8-sig"), (",", "utf-8"), (";", "cp1252"),
                                                  ("\t", "utf-8"), (",", "utf-16")])
 def test_csv_dialects(tmp_path, delimiter, encoding):
