@@ -24,6 +24,12 @@ OUTCOMES = {"added": "DITAMBAHKAN", "replaced": "MENGGANTI data lama", "unchange
             "refused": "DITOLAK, tidak ada yang diubah"}
 
 
+def listed(names: list[str], shown: int = 5) -> str:
+    """The first few names, and how many more: a list of 70 new agencies would bury the report."""
+    rest = len(names) - shown
+    return ", ".join(names[:shown]) + (f", dan {number(rest)} lainnya" if rest > 0 else "")
+
+
 def report_lines(report: Report) -> list[str]:
     outcome = OUTCOMES[report.outcome] + (" (uji coba --dry-run: tidak ada yang ditulis)"
                                           if report.dry_run else "")
@@ -31,13 +37,15 @@ def report_lines(report: Report) -> list[str]:
     if report.outcome == "refused":
         lines.append(f"  {len(report.problems)} masalah:")
         return lines + [f"  - {p}" for p in report.problems]
-    new = f" ({len(report.new_agencies)} baru: {', '.join(report.new_agencies)})" if report.new_agencies else ""
+    new = f" ({len(report.new_agencies)} baru: {listed(report.new_agencies)})" if report.new_agencies else ""
     lines += [f"  tata letak: {report.layout_title} [{report.layout}]",
               f"  lokasi    : {report.site or '-'}",
               f"  periode   : {report.period.label() if report.period else '-'}",
               f"  instansi  : {number(len(report.agencies)) if report.agencies else '-'}{new}",
-              f"  baris     : {number(report.rows)}",
-              f"  total kunjungan layanan: {number(report.total)}"]
+              f"  baris     : {number(report.rows)}"]
+    # A survey file has respondents and an index (in its notes), not service visits.
+    lines += [] if (report.layout or "").startswith("skm_") else \
+        [f"  total kunjungan layanan: {number(report.total)}"]
     lines += [f"  pengunjung: {number(report.visitors)}"] if report.visitors else []
     lines += [f"  muatan    : {report.load_id}"] if report.load_id else []
     return lines + [f"  catatan   : {note}" for note in report.notes]

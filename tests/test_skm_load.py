@@ -205,6 +205,7 @@ def test_python_m_loaders_ingest_and_undo(tmp_path, capsys):
     assert loaders_main(["ingest", str(survey), "--db", base, "--site", PANGKEP_SITE]) == 0
     out = capsys.readouterr().out
     assert "DITAMBAHKAN" in out and "IKM 87,50 (B) dari 2 responden" in out
+    assert "kunjungan layanan" not in out
     assert loaders_main(["ingest", str(survey), "--db", base, "--site", PANGKEP_SITE]) == 0
     assert "TIDAK BERUBAH" in capsys.readouterr().out
     bad = tmp_path / "skala5.csv"
