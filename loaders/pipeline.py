@@ -54,16 +54,17 @@ class Prepared:
 def prepare(con, file_name: str, data: bytes, options: Options) -> Prepared:
     workbook = read.read_file(None, data, name=file_name)
     context = Context(file_name=file_name, year=options.year, block=options.block)
-    parsed = parse_workbook(workbook, context)
+    try:
+        parsed = parse_workbook(workbook, context)
+    except FileRefused as refused:      # e.g. several blocks: still say what else is missing
+        missing = site_problems(options.site or find_site(_words(file_name)), file_name)
+        raise FileRefused([_located(p, file_name) for p in refused.problems + missing]) from None
     if parsed.skm_responses is not None or parsed.skm_summaries is not None:   # a survey (issue 7)
         from loaders import skm_load
         return skm_load.prepare(con, workbook, parsed, options, context)
     problems = list(parsed.problems)
     site = options.site or parsed.site or find_site(_words(file_name))
-    if not site:
-        problems.append(problem("lokasi_tidak_diketahui", "Nama MPP tidak tertulis di judul maupun "
-                                "nama berkas. Sebutkan dengan --site NAMA (mis. --site \"MPP Kota "
-                                "Balikpapan\").", file=file_name))
+    problems += site_problems(site, file_name)
     service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
     problems += unknown + date_problems(parsed, context)
     if parsed.service.empty and (parsed.visitors is None or parsed.visitors.empty):
@@ -72,6 +73,13 @@ def prepare(con, file_name: str, data: bytes, options: Options) -> Prepared:
     if problems:
         raise FileRefused([_located(p, file_name) for p in problems])
     return Prepared(workbook, parsed, site, service, new)
+
+
+def site_problems(site: str | None, file_name: str) -> list[Problem]:
+    if site:
+        return []
+    return [problem("lokasi_tidak_diketahui", "Nama MPP tidak tertulis di judul maupun nama berkas. "
+                    "Sebutkan dengan --site NAMA (mis. --site \"MPP Kota Balikpapan\").", file=file_name)]
 
 
 def _words(file_name: str) -> str:

@@ -74,8 +74,8 @@ def test_dry_run_then_history_undo_and_aliases(files, tmp_path):
 @pytest.mark.skipif(not SLEMAN.exists(), reason="real-data/sleman_rekap_izin_2025.xlsx tidak ada")
 def test_real_sleman_recap(tmp_path):
     db = tmp_path / "mpp.duckdb"
-    refused = run("ingest", SLEMAN, "--db", db, "--site", "MPP Kabupaten Sleman")
-    assert refused.returncode == 1 and '"JUMLAH IZIN"' in refused.stdout
+    refused = run("ingest", SLEMAN, "--db", db)           # no --block and no --site: both said at once
+    assert refused.returncode == 1 and "\"JUMLAH IZIN\"" in refused.stdout and "2 masalah" in refused.stdout
     result = run("ingest", SLEMAN, "--db", db, "--block", "JUMLAH IZIN", "--unknown-agencies", "add",
                  "--site", "MPP Kabupaten Sleman", "--year", "2025")
     assert result.returncode == 0, result.stdout + result.stderr
