@@ -116,11 +116,14 @@ def _square(rows: list[list]) -> list[list]:
 # ---- header rows and personal data -----------------------------------------------------------------
 
 def header_row_index(rows: list[list]) -> int | None:
-    """The first row (of the first 30) that looks like column labels: at least two filled cells, all
-    text, none of them a number or a date. Title rows (one cell) and data rows do not qualify."""
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        filled = [c for c in row if c is not None and str(c).strip()]
-        if len(filled) >= 2 and all(isinstance(c, str) and _is_label(c) for c in filled):
+    """The first row (of the first 30) that looks like column labels: all its cells text, none a
+    number or a date, and filled across at least half the table's width. Title rows ('REKAP' |
+    'TAHUN 2024') are too narrow; data rows hold numbers or dates."""
+    top = [[c for c in row if c is not None and str(c).strip()] for row in rows[:HEADER_SEARCH_ROWS]]
+    width = max((len(filled) for filled in top), default=0)
+    for index, filled in enumerate(top):
+        wide = len(filled) >= max(2, width // 2)
+        if wide and all(isinstance(c, str) and _is_label(c) for c in filled):
             return index
     return None
 
@@ -138,13 +141,15 @@ def _is_label(text: str) -> bool:
 
 
 def blank_personal_columns(rows: list[list]) -> tuple[list[list], list[str]]:
-    """Blank every column whose label (in the header row or the row below it, for two-level
-    headers) names personal data. Blanked, not removed, so A1 references stay true."""
+    """Blank every column whose label (in the header row, or the row below it when that is labels
+    too: two-level headers) names personal data. Blanked, not removed, so A1 references stay true."""
     header = header_row_index(rows)
     if header is None:
         return rows, []
     labels = {}
-    for row in rows[header:header + 2]:
+    below = rows[header + 1:header + 2]
+    second = [r for r in below if all(isinstance(c, str) and _is_label(c) for c in r if c is not None)]
+    for row in [rows[header], *second]:
         for col, cell in enumerate(row):
             if isinstance(cell, str) and len(cell) <= 40 and is_personal_column(cell, row):
                 labels.setdefault(col, cell.strip())

@@ -77,7 +77,7 @@ def add_alias(con, spelling: str, agency_id: int, source: str = "analyst") -> in
 # Frequent misspellings, word by word, as they appear in real lists.
 SPELLING = {"kementrian": "kementerian", "kemetrian": "kementerian", "kepolisan": "kepolisian",
             "ketenagakerjan": "ketenagakerjaan", "kesahatan": "kesehatan", "penanamam": "penanaman",
-            "kependudukkan": "kependudukan", "catatan": "catatan", "pencatatn": "pencatatan"}
+            "kependudukkan": "kependudukan", "pencatatn": "pencatatan"}
 PROVINCIAL = re.compile(r"\b(prov|provinsi|propinsi|pemprov|pemrov|pemprop|pemerintah provinsi)\b.*$")
 PLACE_SUFFIX = re.compile(r" (kab|kabupaten|kota|kec|kecamatan|pemkab|pemkot) \S.*$")
 COUNTER = re.compile(r" \d{1,2}$")

@@ -184,3 +184,12 @@ def test_json_without_rows_is_not_a_spreadsheet(tmp_path):
     path = tmp_path / "status.json"
     path.write_text('{"success": true, "message": ""}')
     assert refusal(path).code == "not_spreadsheet"
+
+
+def test_personal_columns_found_below_a_two_cell_title(tmp_path):
+    rows = [["REKAP ANTREAN", "TAHUN 2025"], [],
+            ["No", "Tanggal", "Instansi", "Layanan", "NIK", "Status"],
+            [1, "02/01/2025", "Disdukcapil", "Perubahan Alamat", "6471012345670001", "Selesai"]]
+    book = read_file(write_xlsx(tmp_path / "antrean.xlsx", {"Tiket": rows}))
+    assert book.dropped_columns == ("NIK",)
+    assert book.sheets[0].rows[3] == [1, "02/01/2025", "Disdukcapil", "Perubahan Alamat", None, "Selesai"]
