@@ -17,5 +17,6 @@ PRESS_TEXT = {
     "checker_paste": ("Naskah", "Draft"),
     "checker_summary": ("{wrong} salah, {note} catatan, {ok} benar, {unchecked} tidak diperiksa.",
                         "{wrong} wrong, {note} notes, {ok} right, {unchecked} not checked."),
+    "checker_right": ("{n} angka benar", "{n} figures right"),
     "checker_none": ("Tidak ada angka yang ditemukan dalam naskah.", "No figures found in the draft."),
 }

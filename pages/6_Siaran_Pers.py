@@ -44,5 +44,8 @@ if draft.strip():
     (st.error if report.has_errors else st.success)(ui.t("checker_summary", **counts))
     if not report.findings:
         st.info(ui.t("checker_none"))
-    for finding in report.findings:
+    for finding in [f for f in report.findings if f.status != "ok"]:   # problems first, in draft order
         SHOW[finding.status](finding.line())
+    with st.expander(ui.t("checker_right", n=counts["ok"]), expanded=not report.has_errors):
+        for finding in [f for f in report.findings if f.status == "ok"]:
+            st.success(finding.line())

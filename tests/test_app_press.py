@@ -50,6 +50,7 @@ def test_checker_lists_the_seed_findings(page):
     assert "41.481 terhadap 21.576 pengunjung, naik 92,3 persen" in wrong[0]
     assert any("«6.814 pengunjung»" in s.value for s in at.success)
     assert any("«24,8 persen»" in w.value for w in at.warning)
+    assert at.expander[0].label == "8 angka benar"    # the right figures folded away below the problems
 
 
 def test_checker_passes_a_correct_draft(page):
