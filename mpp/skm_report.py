@@ -109,11 +109,12 @@ def _group_order(dimension: str, survey: skm.Survey) -> tuple:
 
 def _with_grades(frame: pd.DataFrame) -> pd.DataFrame:
     """Our grade of each published index beside the one printed, and whether they agree."""
-    grades = [skm.grade(str(v)) for v in frame["ikm"]]
+    values = [str(v) for v in frame["ikm"]]          # DECIMAL(5,2) as text: exact, no binary float
+    grades = [skm.grade(v) for v in values]
     printed = [skm.grade_of_letter(p) if isinstance(p, str) else None for p in frame["published_grade"]]
-    return frame.assign(ikm=[float(v) for v in frame["ikm"]], ikm_text=[skm.display(str(v))
-                        for v in frame["ikm"]], grade=[g.letter for g in grades],
-                        grade_label=[g.label for g in grades],
+    return frame.assign(ikm=[float(v) for v in values], ikm_text=[skm.display(v) for v in values],
+                        grade=[g.letter for g in grades], grade_label=[g.label for g in grades],
+                        grade_label_en=[g.label_en for g in grades],
                         grade_agrees=[p is None or p == g for p, g in zip(printed, grades)])
 
 

@@ -19,7 +19,8 @@ class NoSurvey(LookupError):
 def _survey_row(survey: skm.Survey) -> dict:
     g = survey.grade
     return {"label": survey.label, "ikm": float(survey.ikm_published), "ikm_text": skm.display(survey.ikm),
-            "grade": g.letter, "grade_label": g.label, "respondents": survey.respondents}
+            "grade": g.letter, "grade_label": g.label, "grade_label_en": g.label_en,
+            "respondents": survey.respondents}
 
 
 def from_answers(con, site: str, period: Period) -> dict:
@@ -38,7 +39,8 @@ def from_answers(con, site: str, period: Period) -> dict:
 
 def _published_row(row, label: str) -> dict:
     return {"label": label, "ikm": row.ikm, "ikm_text": row.ikm_text, "grade": row.grade,
-            "grade_label": row.grade_label, "published_grade": row.published_grade,
+            "grade_label": row.grade_label, "grade_label_en": row.grade_label_en,
+            "published_grade": row.published_grade,
             "grade_agrees": bool(row.grade_agrees),
             "respondents": None if pd.isna(row.respondents) else int(row.respondents)}
 

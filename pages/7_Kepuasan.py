@@ -21,7 +21,7 @@ ui.demo_notice((site,))
 
 data = ui.read(site_report, site, period)
 raw = data["source"] == "responden"
-grade_label = data.get("grade_label_en") if lang == "en" and raw else data["grade_label"]
+grade_label = data["grade_label_en"] if lang == "en" else data["grade_label"]
 cards = st.columns(4)
 cards[0].metric(ui.t("skm_index", period=data["period"]), data["ikm_text"], border=True,
                 delta=f"{data['grade']} ({grade_label})", delta_arrow="off", delta_color="off")

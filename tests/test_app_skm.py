@@ -73,3 +73,6 @@ def test_a_published_table_shows_its_periods_and_units(demo_db, monkeypatch):
     assert all(t in charts for t in ("86,20 (B)", "84,82 (B)", "89,80 (A)", "Wongsorejo", "79,43 (B)"))
     at.sidebar.selectbox[1].select("2021").run()
     assert cards(at)["IKM 2021"] == ("84,82", "B (Baik)")
+    english = run_page(demo_db, monkeypatch, site="MPP Kabupaten Banyuwangi", lang="en")
+    english.sidebar.selectbox[1].select("2021").run()
+    assert cards(english)["Service quality"] == ("B", "Good")
