@@ -50,6 +50,9 @@ def _visitor_base(claim: Claim, facts: Facts) -> str:
 
 
 def _share_right(claim: Claim, facts: Facts, correct: str, base: str | None) -> Finding:
+    if claim.mention.form == "dot_decimal":
+        return _finding("wrong", claim, correct, "digit_typo", f"{claim.mention.text} memakai titik sebagai "
+                        f"tanda desimal; tulis {fmt.number(claim.value, claim.extra['decimals'])} persen.")
     if base == "visitors":
         return _finding("wrong", claim, correct, "wrong_base",
                         "angka ini pangsa dari seluruh kunjungan layanan, bukan dari pengunjung; "

@@ -107,9 +107,11 @@ def share_claim(s: Sentence, n: Mention) -> Claim:
                     s.after(n, 80), re.IGNORECASE)
     base_unit = {"kunjungan layanan": "service", "service visits": "service", "pengunjung": "visitors",
                  "visitors": "visitors"}.get(base.group(1).lower()) if base else None
+    if base_unit is None and owner is not n and unit_of(s, owner) == "service":
+        base_unit = "service"             # '11.315 kunjungan layanan (24,8%)': the count names the base
     return s.claim("share", n, quote_of(s, n), value=n.value, period=period_of(s, owner)[0],
                    agency=agency_of(s, owner) if owner is not n else _agency_in_clause(s, n),
-                   extra={"base": base_unit, "decimals": len(n.text.partition(",")[2]),
+                   extra={"base": base_unit, "decimals": len(re.split(r"[,.]", n.text + ",")[1]),
                           "called": unit_of(s, owner) if owner is not n else None})
 
 

@@ -164,6 +164,8 @@ PLANTED = [  # (draft, figure as written, likely cause, the correction shown, wo
      "bukan dari pengunjung"),
     ("Hingga September 2025, Disdukcapil mencatat 11.315 kunjungan layanan atau 24,9 persen dari seluruh "
      "kunjungan layanan.", "24,9 persen", "rounding", "24,8 persen", "24,846 dibulatkan menjadi 24,8"),
+    ("Hingga September 2025, Disdukcapil mencatat 11.315 kunjungan layanan atau 24.8 persen dari seluruh "
+     "kunjungan layanan.", "24.8 persen", "digit_typo", "24,8 persen", "titik sebagai tanda desimal"),
     ("Jumlah pengunjung Januari-September 2025 naik 42,3 persen dibandingkan tahun 2024.", "42,3 persen",
      "unequal_periods", "Januari-September 2025 terhadap Januari-September 2024: 41.481 terhadap 21.576 "
      "pengunjung, naik 92,3 persen", "dengan 2024 (12 bulan)"),
@@ -217,6 +219,16 @@ def test_each_planted_error_is_caught_with_its_correction(check, draft, stated, 
     assert correct in wrong.correct
     assert explained in wrong.message
     assert report.has_errors
+
+
+def test_agency_spellings_percent_signs_and_two_decimals(check):
+    report = check("Hingga September 2025, DUKCAPIL mencatat 11.315 kunjungan layanan (24,8%), Dinas Penanaman "
+                   "Modal dan Pelayanan Terpadu Satu Pintu 8.767 kunjungan layanan atau 19,25 persen dari seluruh "
+                   "kunjungan layanan.")
+    assert [(f.stated, f.status) for f in report.findings] == [
+        ("11.315 kunjungan layanan", "ok"), ("24,8%", "ok"), ("8.767 kunjungan layanan", "ok"),
+        ("19,25 persen", "ok")]
+    assert report.findings[3].correct.startswith("19,25 persen dari seluruh 45.540 kunjungan layanan")
 
 
 def test_notes_are_not_errors(check):
