@@ -97,7 +97,8 @@ def step(name: str, file: Path, db: Path) -> dict:
 
 def ours(file: Path, db: Path) -> dict:
     from loaders.load import Options, ingest
-    report = ingest(db, file.name, file.read_bytes(), Options(site="MPP Bench", unknown_agencies="add"))
+    # As `python -m loaders ingest` does: the path, so a big CSV is streamed, never held whole.
+    report = ingest(db, file.name, file, Options(site="MPP Bench", unknown_agencies="add"))
     assert report.ok, report.problems
     return {"rows_loaded": report.rows, "total": report.total, "outcome": report.outcome}
 
@@ -117,7 +118,9 @@ STEPS = {"ours": ours, "openpyxl": openpyxl_read, "fastexcel": fastexcel_read}
 
 def measure(name: str, file: Path, db: Path) -> dict:
     out = subprocess.run([sys.executable, __file__, "--step", name, "--file", str(file), "--db", str(db)],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"step {name} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -61,7 +61,7 @@ def cmd_ingest(args) -> int:
             print(f"{file}: DITOLAK, berkas tidak ditemukan.")
             refused += 1
             continue
-        report = ingest(args.db, path.name, path.read_bytes(), options)
+        report = ingest(args.db, path.name, path, options)    # a path: big files are streamed
         print("\n".join(report_lines(report)))
         refused += not report.ok
     return 1 if refused else 0

@@ -13,6 +13,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -59,22 +60,45 @@ class Report:
         return self.outcome != "refused"
 
 
-def ingest(con_or_path, file_name: str, data: bytes, options: Options | None = None) -> Report:
-    """Read, check and load one file given as bytes; see the module docstring."""
+def ingest(con_or_path, file_name: str, data, options: Options | None = None) -> Report:
+    """Read, check and load one file; see the module docstring. data is the file's bytes (an
+    upload), or a path to a big file on disk, which read.py then streams instead of holding it.
+    Given a database path, the file is parsed before the store is opened for writing, so a long
+    parse never holds the write lock the dashboard waits on."""
     options = options or Options()
-    if isinstance(con_or_path, (str, os.PathLike)):
-        with db.connect(con_or_path) as con:
-            return ingest_with(con, file_name, data, options)
-    return ingest_with(con_or_path, file_name, data, options)
+    sha256 = sha256_of(data)
+    if not isinstance(con_or_path, (str, os.PathLike)):
+        return ingest_with(con_or_path, file_name, data, options, sha256)
+    if Path(con_or_path).exists():
+        with db.connect(con_or_path, read_only=True) as con:
+            already = ledger.find_loaded(con, sha256)
+            if already is not None:
+                return unchanged_report(con, already, file_name)
+    try:
+        parsed = pipeline.parse_file(file_name, data, options)
+    except FileRefused as refused:
+        return Report(file_name, "refused", problems=refused.problems)
+    with db.connect(con_or_path) as con:
+        return ingest_with(con, file_name, data, options, sha256, parsed)
 
 
-def ingest_with(con, file_name: str, data: bytes, options: Options) -> Report:
-    sha256 = hashlib.sha256(data).hexdigest()
+def sha256_of(data) -> str:
+    if not isinstance(data, (str, os.PathLike)):
+        return hashlib.sha256(data).hexdigest()
+    with open(data, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def ingest_with(con, file_name: str, data, options: Options, sha256: str | None = None,
+                parsed: tuple | None = None) -> Report:
+    """ingest() on an open connection; parsed is parse_file's result when already made."""
+    sha256 = sha256 or sha256_of(data)
     already = ledger.find_loaded(con, sha256)
     if already is not None:
         return unchanged_report(con, already, file_name)
     try:
-        prepared = pipeline.prepare(con, file_name, data, options)
+        parsed = parsed or pipeline.parse_file(file_name, data, options)
+        prepared = pipeline.prepare_parsed(con, *parsed, options)
     except FileRefused as refused:
         return Report(file_name, "refused", problems=refused.problems)
     if getattr(prepared, "survey", False):         # satisfaction survey (issue 7): its own tables
@@ -84,13 +108,18 @@ def ingest_with(con, file_name: str, data: bytes, options: Options) -> Report:
     if options.dry_run:
         report.outcome = "replaced" if would_replace(con, prepared) else "added"
         return report
+    return written(con, prepared, report, sha256, options)
+
+
+def written(con, prepared: Prepared, report: Report, sha256: str, options: Options) -> Report:
+    """The one transaction: all of the file, or (on any error) nothing."""
     try:
         with db.transaction(con):
             report.load_id, report.outcome = write(con, prepared, sha256, options)
     except duckdb.Error as exc:       # rolled back: say so instead of a traceback
-        return Report(file_name, "refused", problems=[Problem(
+        return Report(report.file_name, "refused", problems=[Problem(
             "gagal_menulis", f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
-            f"({str(exc).splitlines()[0][:200]}).", file_name)])
+            f"({str(exc).splitlines()[0][:200]}).", report.file_name)])
     return report
 
 

@@ -5,6 +5,7 @@ found. Nothing here writes; agency matching only reads the store.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 import pandas as pd
@@ -27,6 +28,8 @@ class Options:
     unknown_agencies: str = "refuse"     # refuse | add
     dry_run: bool = False
     loaded_by: str = "system"
+    guarded: bool = False                # read in a child process under memory and time limits
+                                         # (the upload page: a hostile file must not take it down)
 
 
 @dataclass
@@ -51,14 +54,28 @@ class Prepared:
         return Period(month_start(first), month_start(last)) if first else None
 
 
-def prepare(con, file_name: str, data: bytes, options: Options) -> Prepared:
-    workbook = read.read_file(None, data, name=file_name)
+def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed, Context]:
+    """read -> detect -> parse, without the store (so a long parse holds no database lock).
+    data is the upload's bytes, or a path for a big file on disk (streamed by read.py)."""
+    path, content = (data, None) if isinstance(data, (str, os.PathLike)) else (None, data)
+    reader = read.read_file_guarded if options.guarded else read.read_file
+    workbook = reader(path, content, name=file_name)
     context = Context(file_name=file_name, year=options.year, block=options.block)
     try:
-        parsed = parse_workbook(workbook, context)
+        return workbook, parse_workbook(workbook, context), context
     except FileRefused as refused:      # e.g. several blocks: still say what else is missing
         missing = site_problems(options.site or find_site(_words(file_name)), file_name)
         raise FileRefused([_located(p, file_name) for p in refused.problems + missing]) from None
+
+
+def prepare(con, file_name: str, data, options: Options) -> Prepared:
+    """All steps up to the load: parse_file, then agency matching and validation against the store."""
+    return prepare_parsed(con, *parse_file(file_name, data, options), options)
+
+
+def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context,
+                   options: Options) -> Prepared:
+    file_name = workbook.file_name
     if parsed.skm_responses is not None or parsed.skm_summaries is not None:   # a survey (issue 7)
         from loaders import skm_load
         return skm_load.prepare(con, workbook, parsed, options, context)

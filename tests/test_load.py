@@ -184,3 +184,12 @@ def test_dry_run_says_it_would_replace_a_slice_already_loaded(store):
     other = ingest(store, "baru.xlsx", lf.yearly_recap({"Imigrasi": [5]}), Options(dry_run=True))
     assert other.outcome == "added"
     assert len(loads(store)) == 1 and figures(store)[("Samsat", date(2024, 2, 1))] == 20
+
+
+def test_a_file_on_disk_and_a_guarded_read_load_the_same(tmp_path):
+    file = tmp_path / "paser_2024.xlsx"
+    file.write_bytes(lf.yearly_recap(ORIGINAL))
+    first = ingest(tmp_path / "a.duckdb", file.name, file)              # a path: streamed when big
+    guarded = ingest(tmp_path / "b.duckdb", file.name, file.read_bytes(), Options(guarded=True))
+    assert first.outcome == guarded.outcome == "added" and first.total == guarded.total == 660
+    assert ingest(tmp_path / "a.duckdb", "lagi.xlsx", file).outcome == "unchanged"
