@@ -252,3 +252,18 @@ def monthly_channels(sheet_name: str, rows: list[tuple], jumlah_off: int = 0) ->
     for number, (agency, *counts) in enumerate(rows, 1):
         sheet.append([number, agency, *counts, sum(counts) + jumlah_off])
     return to_bytes(book)
+
+
+def recap_per_year(recaps: dict[str, tuple[str, dict[str, list]]]) -> bytes:
+    """One workbook, a yearly recap per sheet: sheet name -> (title, figures)."""
+    from openpyxl import load_workbook
+    book = Workbook()
+    book.remove(book.active)
+    for name, (title, figures) in recaps.items():
+        source = load_workbook(io.BytesIO(yearly_recap(figures, title=title)))["Rekap"]
+        sheet = book.create_sheet(name)
+        for row in source.iter_rows(values_only=True):
+            sheet.append(list(row))
+        for area in source.merged_cells.ranges:
+            sheet.merge_cells(str(area))
+    return to_bytes(book)

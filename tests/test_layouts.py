@@ -292,3 +292,17 @@ def test_month_sheet_with_channel_columns_keeps_the_channels():
         ["Samsat", "walk_in", 3], ["Samsat", "online", 0], ["Samsat", "jemput_bola", 0]]
     bad = parse(lf.monthly_channels("Juli", [("Samsat", 3, 1, 0)], jumlah_off=1))
     assert codes(bad) == [("jumlah_tidak_cocok", "F3")]
+
+
+def test_a_recap_per_year_sheet_reads_every_sheet_and_refuses_a_copied_one():
+    two_years = lf.recap_per_year({
+        "2023": ("REKAP MPP KABUPATEN PASER TAHUN 2023", {"Samsat": [1, 2]}),
+        "2024": ("REKAP MPP KABUPATEN PASER TAHUN 2024", {"Samsat": [3]})})
+    parsed = parse(two_years)
+    assert monthly(parsed, "Samsat") == {date(2023, 1, 1): 1, date(2023, 2, 1): 2, date(2024, 1, 1): 3}
+    copied = lf.recap_per_year({
+        "Rekap": ("REKAP MPP KABUPATEN PASER TAHUN 2024", {"Samsat": [3]}),
+        "Rekap (2)": ("REKAP MPP KABUPATEN PASER TAHUN 2024", {"Samsat": [3]})})
+    problems = parse(copied).problems
+    assert [(p.code, p.sheet, p.cell) for p in problems] == [("data_ganda", "Rekap (2)", "C5")]
+    assert "sheet 'Rekap' sel C5" in problems[0].message

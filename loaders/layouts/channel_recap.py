@@ -6,7 +6,7 @@ Visits are Total Nomor Terbit, kept by channel: walk_in = Antrean Langsung, onli
 Hadir (their sum must be the total). Cancellations and no-shows are reported, never counted."""
 from __future__ import annotations
 
-from loaders.layouts.common import (Context, count_at, filled_rows, find_row, header_index, problem,
+from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row, header_index, problem,
                                     ref, service_frame, text, title_text)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, is_total_label, parse_date, parse_period_row
@@ -81,3 +81,6 @@ def row_records(rows, r, cols, day, sheet, problems) -> list[tuple]:
                                 f"{number(online)}.", sheet, ref(r, cols["total"])))
     return [(agency, day, "day", service or None, channel, visits, ref(r, cols[channel]))
             for channel, visits in (("walk_in", walk_in), ("online", online)) if visits]
+
+
+combine = combine_sheets   # a sheet per year, site or month: read them all

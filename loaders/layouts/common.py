@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from loaders import validate
-from loaders.model import FileRefused, Problem, Sheet
+from loaders.model import FileRefused, Parsed, Problem, Sheet
 from loaders.normalize import find_year, parse_count, parse_month
 
 SERVICE_COLUMNS = ["agency", "day", "grain", "service", "channel", "visits", "source_cell"]
@@ -158,3 +158,29 @@ def stated_sum_problem(rows: list[list], sheet: Sheet, row: int, col: int, parts
     `parts` ((row, col) pairs): the problem validate.py reports at the stated cell, or None."""
     found = validate.total_problems(sheet, (row, col), parts)
     return found[0] if found else None
+
+
+def combine_sheets(parsed: list[Parsed]) -> Parsed:
+    """Several sheets of one workbook in one layout as one result (month sheets, a recap per year).
+    A figure two sheets both give (same agency, day, service, channel) would count twice: refused."""
+    service = pd.concat([p.service for p in parsed], ignore_index=True)
+    visitors = [p.visitors for p in parsed if p.visitors is not None]
+    first = parsed[0]
+    return Parsed(first.layout, service, pd.concat(visitors, ignore_index=True) if visitors else None,
+                  site=next((p.site for p in parsed if p.site), None), year=first.year,
+                  problems=[q for p in parsed for q in p.problems] + twice_given(service),
+                  notes=list(dict.fromkeys(n for p in parsed for n in p.notes)))
+
+
+def twice_given(service: pd.DataFrame, limit: int = 10) -> list[Problem]:
+    keys = ["agency", "day", "service", "channel"]
+    seen = service.assign(service=service["service"].fillna(""), channel=service["channel"].fillna(""))
+    again = seen[seen.duplicated(keys, keep="first") & seen.duplicated(keys + ["sheet"], keep=False).eq(False)]
+    problems = []
+    for _, row in again.head(limit).iterrows():
+        first = seen[(seen[keys] == row[keys]).all(axis=1)].iloc[0]
+        problems.append(Problem("data_ganda", f"Angka {row['agency']} untuk {row['day']:%m/%Y} sudah "
+                                f"ada di sheet '{first['sheet']}' sel {first['source_cell']}; dimuat "
+                                "dua kali akan terhitung ganda. Hapus salah satunya.",
+                                sheet=row["sheet"], cell=row["source_cell"]))
+    return problems

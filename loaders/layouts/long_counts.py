@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from loaders.layouts.common import (Context, count_at, find_row, header_index, key, problem, ref,
+from loaders.layouts.common import (combine_sheets, Context, count_at, find_row, header_index, key, problem, ref,
                                     resolve_year, service_frame, text, title_text, visitor_frame)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, find_year, is_total_label, parse_date, parse_month
@@ -128,3 +128,6 @@ def _number_month(value):
         return int(float(text(value)))
     except ValueError:
         return None
+
+
+combine = combine_sheets   # a sheet per year, site or month: read them all

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
-
 from loaders.layouts.common import (Context, count_at, filled_rows, find_row, formula_problems,
                                     header_index, is_blank, key, month_of, problem, ref,
                                     resolve_year, service_frame, stated_sum_problem, text,
+                                    combine_sheets,
                                     title_text)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, is_total_label
@@ -97,8 +96,5 @@ def row_records(rows, r, cols, figures, day, sheet, problems) -> list[tuple]:
     return out
 
 
-def combine(parsed: list[Parsed]) -> Parsed:
-    """The month sheets of one workbook as one result."""
-    service = pd.concat([p.service for p in parsed], ignore_index=True)
-    return Parsed(NAME, service, site=next((p.site for p in parsed if p.site), None),
-                  year=parsed[0].year, problems=[q for p in parsed for q in p.problems])
+
+combine = combine_sheets

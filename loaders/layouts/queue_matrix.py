@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from loaders.layouts.common import (Context, count_at, filled_rows, find_row, formula_problems,
+from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row, formula_problems,
                                     is_blank, key, problem, ref, service_frame, stated_sum_problem,
                                     text, title_text)
 from loaders.model import FileRefused, Parsed, Sheet
@@ -143,3 +143,6 @@ def _date(start: date, day_number: int) -> date | None:
         return start.replace(day=day_number)
     except ValueError:
         return None
+
+
+combine = combine_sheets   # a sheet per year, site or month: read them all

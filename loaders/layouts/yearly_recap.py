@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from loaders import validate
-from loaders.layouts.common import (Context, count_at, filled_rows, find_row, formula_problems,
+from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row, formula_problems,
                                     is_blank, is_number, key, month_of, problem, ref,
                                     resolve_year, service_frame, stated_sum_problem, text,
                                     title_text)
@@ -170,3 +170,5 @@ def total_problems(rows, sheet, data, total_row, months, block) -> list:
             checks.append((r, block.total_col, [(r, col) for col in months]))
     return [p for cell in checks if (p := stated_sum_problem(rows, sheet, *cell))]
 
+
+combine = combine_sheets   # a sheet per year, site or month: read them all
