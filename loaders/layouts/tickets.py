@@ -100,13 +100,20 @@ def aggregate(table: pa.Table):
 
 
 def stage_one(table: pa.Table) -> str:
+    """Group the raw values only: no function runs per ticket except cutting a time off a date,
+    and that only when the dates carry one (a million distinct timestamps would not group)."""
     has = set(table.column_names)
-    day = "day" if is_date_typed(table) else "split_part(trim(CAST(day AS VARCHAR)), ' ', 1)"
-    pick = {role: f"CAST({role} AS VARCHAR)" if role in has else "NULL"
-            for role in ("service", "channel", "status")}
-    return (f"SELECT trim(CAST(agency AS VARCHAR)) AS agency, {day} AS day, {pick['service']} AS "
-            f"service, {pick['channel']} AS channel, {pick['status']} AS status, count(*) AS tickets, "
-            "min(n) AS first FROM tickets WHERE agency IS NOT NULL GROUP BY ALL")
+    day = "day" if is_date_typed(table) or not has_time(table) else "split_part(trim(day), ' ', 1)"
+    pick = {role: role if role in has else "NULL" for role in ("service", "channel", "status")}
+    return (f"SELECT agency, {day} AS day, {pick['service']} AS service, {pick['channel']} AS "
+            f"channel, {pick['status']} AS status, count(*) AS tickets, min(n) AS first "
+            "FROM tickets WHERE agency IS NOT NULL GROUP BY ALL")
+
+
+def has_time(table: pa.Table) -> bool:
+    """Do the dates (a sample of them) carry a time of day, as in '02/01/2026 08:15'?"""
+    sample = table.column("day").slice(0, 1000).to_pylist()
+    return any(" " in str(v).strip() or "T" in str(v) for v in sample if v is not None)
 
 
 def is_date_typed(table: pa.Table) -> bool:
@@ -118,22 +125,23 @@ def day_expr(table: pa.Table) -> str:
     if is_date_typed(table):
         return "CAST(day AS DATE)"
     formats = ", ".join(f"'{f}'" for f in DATE_FORMATS)
-    return f"CAST(try_strptime(day, [{formats}]) AS DATE)"
+    return f"CAST(try_strptime(trim(CAST(day AS VARCHAR)), [{formats}]) AS DATE)"
 
 
 def stage_two(table: pa.Table) -> str:
-    status = "regexp_replace(lower(status), '[^a-z]', '', 'g')"
+    status = "regexp_replace(lower(CAST(status AS VARCHAR)), '[^a-z]', '', 'g')"
     not_visit = f"coalesce({status} IN ({', '.join(repr(s) for s in NOT_VISITS)}), false)"
     return f"""
-        SELECT agency, {day_expr(table)} AS d, trim(service) AS service, {channel_expr()} AS channel,
+        SELECT trim(CAST(agency AS VARCHAR)) AS agency, {day_expr(table)} AS d,
+               trim(CAST(service AS VARCHAR)) AS service, {channel_expr()} AS channel,
                coalesce(sum(tickets) FILTER (NOT {not_visit}), 0) AS visits,
                coalesce(sum(tickets) FILTER ({not_visit}), 0) AS skipped, min(first) AS first
-        FROM raw WHERE agency <> '' AND {day_expr(table)} IS NOT NULL
+        FROM raw WHERE trim(CAST(agency AS VARCHAR)) <> '' AND {day_expr(table)} IS NOT NULL
         GROUP BY ALL ORDER BY first"""
 
 
 def channel_expr() -> str:
-    value = "lower(channel)"
+    value = "lower(CAST(channel AS VARCHAR))"
     return (f"CASE WHEN {value} LIKE '%online%' OR {value} LIKE '%daring%' THEN 'online' "
             f"WHEN {value} LIKE '%jemput%' THEN 'jemput_bola' WHEN {value} LIKE '%digital%' "
             f"THEN 'digital' WHEN regexp_matches({value}, 'langsung|offline|walk|onsite|loket|kios') "
