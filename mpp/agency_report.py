@@ -30,16 +30,21 @@ class AgencyRanking:
 
 
 def agency_ranking(con, sites, period: Period) -> AgencyRanking:
-    shares = metrics.agency_shares(con, sites, period)
-    growth = metrics.agency_growth(con, sites, period)[["agency", "visits_last_year", "change_pct"]]
-    table = shares.table.merge(growth, on="agency", how="left")
+    """Two queries: agencies in both periods, and the monthly series that makes both bases."""
+    before = period.shift_years(-1)
+    table = query_df(con, "agency_change", sites=list(sites), start=period.start, last_day=period.last_day,
+                     base_start=before.start, base_last_day=before.last_day)
+    series = metrics.monthly(con, sites, Period(before.start, period.end), Measure.SERVICE_VISITS)
+    base, last_year = (metrics.figure_of(series, p, Measure.SERVICE_VISITS, sites) for p in (period, before))
+    table["visits"] = table["visits"].astype("int64")
     table["visits_last_year"] = table["visits_last_year"].astype("Int64")
-    last_year = metrics.total(con, sites, period.shift_years(-1), Measure.SERVICE_VISITS)
-    ranking = AgencyRanking(table, shares.base, last_year)
-    if not ranking.comparable:
-        table["change_pct"] = float("nan")
+    table["share"] = table["visits"] / base.value * 100 if base.value else float("nan")
+    before_visits = table["visits_last_year"].where(table["visits_last_year"] > 0)
+    change = ((table["visits"] - before_visits) / before_visits * 100).astype("Float64")
+    table["change_pct"] = change if base.complete and last_year.complete else change * pd.NA
     table.insert(0, "rank", range(1, len(table) + 1))
-    return ranking
+    return AgencyRanking(table[["rank", "agency", "visits", "share", "visits_last_year", "change_pct"]],
+                         base, last_year)
 
 
 def top_with_others(table: pd.DataFrame, n: int, lang: str = "id") -> pd.DataFrame:

@@ -30,3 +30,11 @@ def working_days(first: date, last: date, days_per_week: int = 5) -> int:
 def holiday_name(day: date) -> str | None:
     """The holiday or cuti bersama on this day, if any."""
     return _days_off(day.year).get(day)
+
+
+@lru_cache(maxsize=4096)
+def month_working_days(year: int, month: int, days_per_week: int = 5) -> int:
+    """Working days in one calendar month (cached: pages ask for the same months over and over)."""
+    first = date(year, month, 1)
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return working_days(first, last, days_per_week)

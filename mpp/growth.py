@@ -22,27 +22,33 @@ class GrowthView:
     partial_against_full: metrics.Comparison  # this year so far against last full year: unequal
 
 
-def monthly_year_on_year(con, sites, year: int, measure: Measure, through: date) -> pd.DataFrame:
-    """month, value, last_year, change_pct for January..through: None where either month is missing."""
-    period = Period(date(year, 1, 1), Period.month(through).start)
-    now = metrics.monthly(con, sites, period, measure)
-    before = metrics.monthly(con, sites, period.shift_years(-1), measure)
-    now["last_year"] = before["value"].to_numpy()
+def monthly_year_on_year(series: pd.DataFrame, through: date) -> pd.DataFrame:
+    """month, value, last_year, change_pct for January..through: None where either month is missing.
+    `series` is the monthly series (month, value) from January a year earlier."""
+    period = Period.year_to_date(through)
+    by_month = series.set_index("month")["value"]
+    now = pd.DataFrame({"month": period.month_starts()})
+    now["value"] = by_month.reindex(now["month"]).to_numpy()
+    now["last_year"] = by_month.reindex(period.shift_years(-1).month_starts()).to_numpy()
     change = (now["value"] - now["last_year"]) / now["last_year"].where(now["last_year"] > 0) * 100
     now["change_pct"] = change.astype("Float64")
     return now
 
 
 def growth_view(con, sites, through: date, measure: Measure) -> GrowthView:
-    year = through.year
-    this_year = metrics.total(con, sites, Period.year_to_date(through), measure)
-    last_full = metrics.total(con, sites, Period.full_year(year - 1), measure)
+    """Every comparison of the page from one monthly series (January two years back to `through`)."""
+    ytd, year = Period.year_to_date(through), through.year
+    series = metrics.monthly(con, sites, Period(date(year - 2, 1, 1), ytd.end), measure)
+
+    def figure(period: Period) -> metrics.Figure:
+        return metrics.figure_of(series, period, measure, sites)
+    last_full = figure(Period.full_year(year - 1))
     return GrowthView(
         through=through,
-        monthly=monthly_year_on_year(con, sites, year, measure, through),
-        to_date=metrics.year_to_date(con, sites, through, measure),
-        full_years=metrics.full_year(con, sites, year - 1, measure),
-        partial_against_full=metrics.Comparison(this_year, last_full, "partial_year"),
+        monthly=monthly_year_on_year(series, through),
+        to_date=metrics.Comparison(figure(ytd), figure(ytd.shift_years(-1)), "year_to_date"),
+        full_years=metrics.Comparison(last_full, figure(Period.full_year(year - 2)), "full_year"),
+        partial_against_full=metrics.Comparison(figure(ytd), last_full, "partial_year"),
     )
 
 

@@ -170,3 +170,11 @@ def agencies_active(con, sites, period: Period) -> int:
 
 def previous_month(day: date) -> date:
     return add_months(day, -1)
+
+
+def figure_of(series: pd.DataFrame, period: Period, measure: Measure, sites) -> Figure:
+    """The figure of `period` from a monthly series already fetched (month, value): one query can then
+    serve several figures. Months of the period missing from the series count as unreported."""
+    part = series.loc[(series["month"] >= period.start) & (series["month"] <= period.end), "value"]
+    reported = int(part.notna().sum())
+    return Figure(int(part.sum()) if reported else None, measure, period, tuple(sites), reported)

@@ -11,24 +11,20 @@ from mpp.db import query_df
 from mpp.period import Measure, Period
 from mpp.sites import list_sites
 
-COLUMN = {Measure.VISITORS: "visitors", Measure.SERVICE_VISITS: "service_visits"}
-
-
 def _site_totals(con, names, period: Period, measure: Measure) -> pd.DataFrame:
-    """site, total, months: the measure per site over the period (only reported months count)."""
-    found = query_df(con, "site_monthly", sites=list(names), start=period.start, end=period.end)
-    found = found.dropna(subset=[COLUMN[measure]])
-    return found.groupby("site").agg(total=(COLUMN[measure], "sum"), months=("month", "nunique"),
-                                     first=("month", "min"), last=("month", "max"))
+    """total, months, first, last per site (index): only reported months count."""
+    found = query_df(con, "site_totals", sites=list(names), start=period.start, last_day=period.last_day,
+                     measure=measure.value)
+    return found.set_index("site")
 
 
 def _working_days(site: pd.Series) -> int:
     """Working days of the months the site reported (an outlet opened mid-period counts from then)."""
     if pd.isna(site["first"]):
         return None
-    first = pd.Timestamp(site["first"]).date()
-    last = Period.month(pd.Timestamp(site["last"]).date()).last_day
-    return calendar.working_days(first, last, int(site["working_days_per_week"]))
+    months = Period(pd.Timestamp(site["first"]).date(), pd.Timestamp(site["last"]).date()).month_starts()
+    return sum(calendar.month_working_days(m.year, m.month, int(site["working_days_per_week"]))
+               for m in months)
 
 
 def site_comparison(con, period: Period, measure: Measure, names=None) -> pd.DataFrame:

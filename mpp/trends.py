@@ -87,8 +87,8 @@ def working_day_rates(con, sites, period: Period, measure: Measure) -> pd.DataFr
 
 
 def _working_days(month, days_per_week: int) -> int:
-    period = Period.month(pd.Timestamp(month).date())
-    return calendar.working_days(period.start, period.last_day, days_per_week)
+    month = pd.Timestamp(month)
+    return calendar.month_working_days(month.year, month.month, days_per_week)
 
 
 def weekday_name(weekday: int, lang: str = "id") -> str:
