@@ -17,8 +17,9 @@ from pathlib import Path
 
 from loaders.load import Options, Report, ingest
 from mpp import db, ledger
-from mpp.agencies import add_alias, agency_key
+from mpp.agencies import AgencyMatcher, add_alias, agency_key
 from mpp.fmt import number
+from mpp.period import Period, month_start
 
 OUTCOMES = {"added": "DITAMBAHKAN", "replaced": "MENGGANTI data lama", "unchanged": "TIDAK BERUBAH",
             "refused": "DITOLAK, tidak ada yang diubah"}
@@ -74,7 +75,7 @@ def cmd_history(args) -> int:
     if not rows:
         print("Belum ada muatan.")
     for load_id, at, status, name, layout, site, start, end, n, total in rows:
-        span = f"{start:%d/%m/%Y}-{end:%d/%m/%Y}" if start and end else "-"
+        span = Period(month_start(start), month_start(end)).label() if start and end else "-"
         print(f"{load_id:>4}  {at:%d/%m/%Y %H:%M}  {status:<10} {name}  [{layout}]  {site or '-'}  "
               f"{span}  {number(n)} baris  {number(total)}")
     return 0
@@ -96,8 +97,7 @@ def cmd_undo(args) -> int:
 
 def cmd_alias_add(args) -> int:
     with db.connect(args.db) as con:
-        found = con.execute("SELECT agency_id, name FROM agencies WHERE lower(name) = lower(?)",
-                            [args.canonical.strip()]).fetchall()
+        found = canonical_agency(con, args.canonical)
         if not found:
             print(f"Instansi kanonik '{args.canonical}' tidak ada. Lihat `python -m loaders alias "
                   "list`.", file=sys.stderr)
@@ -105,6 +105,16 @@ def cmd_alias_add(args) -> int:
         added = add_alias(con, args.name, found[0][0], "analyst")
     print(f"'{args.name}' -> {found[0][1]}" + ("" if added else " (ejaan ini sudah dikenal; tidak diubah)"))
     return 0
+
+
+def canonical_agency(con, name: str) -> list[tuple[int, str]]:
+    """[(agency_id, canonical name)] for a canonical name, or for a spelling the aliases know."""
+    found = con.execute("SELECT agency_id, name FROM agencies WHERE lower(name) = lower(?)",
+                        [name.strip()]).fetchall()
+    if found:
+        return found
+    match = AgencyMatcher.from_store(con).match(name)
+    return [(match.agency_id, match.canonical)] if match.agency_id is not None else []
 
 
 def cmd_alias_list(args) -> int:

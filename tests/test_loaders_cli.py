@@ -61,6 +61,7 @@ def test_dry_run_then_history_undo_and_aliases(files, tmp_path):
     run("ingest", files[0], "--db", db)
     history = run("history", "--db", db).stdout
     assert "paser_2024.xlsx" in history and "loaded" in history and "3.293" in history
+    assert "Januari-Februari 2024" in history
     undo = run("undo", "1", "--db", db)
     assert undo.returncode == 0 and "dibatalkan" in undo.stdout
     assert "undone" in run("history", "--db", db).stdout
@@ -68,6 +69,7 @@ def test_dry_run_then_history_undo_and_aliases(files, tmp_path):
     added = run("alias", "add", "Kantor Antah", "Samsat", "--db", db)
     assert added.returncode == 0 and "'Kantor Antah' -> Samsat" in added.stdout
     assert "Kantor Antah" in run("alias", "list", "--db", db).stdout
+    assert "-> Disdukcapil" in run("alias", "add", "Capil Paser", "Dukcapil", "--db", db).stdout
     assert run("alias", "add", "X", "Tidak Ada", "--db", db).returncode == 1
 
 
