@@ -193,3 +193,9 @@ def test_personal_columns_found_below_a_two_cell_title(tmp_path):
     book = read_file(write_xlsx(tmp_path / "antrean.xlsx", {"Tiket": rows}))
     assert book.dropped_columns == ("NIK",)
     assert book.sheets[0].rows[3] == [1, "02/01/2025", "Disdukcapil", "Perubahan Alamat", None, "Selesai"]
+
+
+def test_guarded_read_admits_a_big_legitimate_ticket_export(tmp_path):
+    path = write_ticket_csv(tmp_path / "tiket.csv", 300_000)
+    book = read_file_guarded(path, limits=Limits(stream_over=1_000_000))
+    assert book.frame.num_rows == 300_000 and book.dropped_columns == ("NIK", "Nama", "No HP")
