@@ -21,6 +21,17 @@ class GrowthView:
     full_years: metrics.Comparison         # the last full year against the one before
     partial_against_full: metrics.Comparison  # this year so far against last full year: unequal
 
+    @property
+    def this_year(self) -> pd.DataFrame:
+        """month, value: January..through, for the year-against-year chart."""
+        return self.monthly[["month", "value"]]
+
+    @property
+    def last_year(self) -> pd.DataFrame:
+        """month, value: the same months a year earlier, dated in their own year."""
+        return pd.DataFrame({"month": [m.replace(year=m.year - 1) for m in self.monthly["month"]],
+                             "value": self.monthly["last_year"]})
+
 
 def monthly_year_on_year(series: pd.DataFrame, through: date) -> pd.DataFrame:
     """month, value, last_year, change_pct for January..through: None where either month is missing.

@@ -45,9 +45,7 @@ comparison_card(cards[2], view.partial_against_full,
                      year=view.partial_against_full.base.period.start.year))
 
 st.subheader(ui.t("year_on_year_title"))
-before = view.monthly[["month", "last_year"]].rename(columns={"last_year": "value"})
-before["month"] = [m.replace(year=m.year - 1) for m in before["month"]]
-ui.chart(charts.year_against_year(view.monthly[["month", "value"]], before, measure,
+ui.chart(charts.year_against_year(view.this_year, view.last_year, measure,
                                   ui.t("year_on_year_chart", measure=unit.capitalize()), lang),
          "pertumbuhan-bulanan")
 ui.table(view.monthly, [Column("month", ui.t("month"), "month"),
