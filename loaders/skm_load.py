@@ -49,7 +49,7 @@ def is_survey(parsed: Parsed) -> bool:
 
 
 def future_problems(frame: pd.DataFrame, today: date) -> list[Problem]:
-    late = frame[frame["day"] > today]
+    late = frame[[day is not None and day > today for day in frame["day"]]]
     if late.empty:
         return []
     return [problem("tanggal_di_masa_depan", f"Ada {len(late)} baris bertanggal setelah hari ini "

@@ -112,6 +112,17 @@ def test_answers_off_the_scale_are_refused_naming_file_and_cell(store, bad, code
     assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
 
 
+def test_dates_must_be_there_and_be_dates(store):
+    rows = [row("1", [4] * 9, day="31/02/2024"), row("2", [4] * 9, day="")]
+    result = load_skm(store, "tanggal.csv", csv_bytes(rows), site=PANGKEP_SITE)
+    assert [(p.code, p.cell) for p in result.problems] == [("skm_tanggal_tidak_sah", "B2"),
+                                                           ("skm_tanggal_kosong", "B3")]
+    header = [h for h in HEADER if h != "tgl_responden"]
+    undated = [[c for i, c in enumerate(row(str(n), [4] * 9)) if i != 1] for n in range(5)]
+    result = load_skm(store, "tanpa_tanggal.csv", csv_bytes(undated, header), site=PANGKEP_SITE)
+    assert [p.code for p in result.problems] == ["skm_kolom_tanggal_tidak_ada"]
+
+
 def test_a_1_to_5_file_names_some_cells_and_counts_the_rest(store):
     rows = [row(str(i), [5] * 9) for i in range(1, 11)]
     result = load_skm(store, "skala5.csv", csv_bytes(rows), site=PANGKEP_SITE)

@@ -38,7 +38,8 @@ def answer_of(value) -> int:
 
 
 class AnswerChecker:
-    """Collects the problems of many cells, naming the first MAX_CELLS_NAMED of each kind."""
+    """Reads answers and collects the problems of many cells, naming the first MAX_CELLS_NAMED of
+    each kind (a 1-5 file would otherwise list every cell)."""
 
     def __init__(self, sheet: Sheet, file_name: str):
         self.sheet, self.file_name = sheet, file_name
@@ -49,10 +50,14 @@ class AnswerChecker:
         try:
             return answer_of(value)
         except BadAnswer as bad:
-            self.counts[bad.code] = self.counts.get(bad.code, 0) + 1
-            if self.counts[bad.code] <= MAX_CELLS_NAMED:
-                self.problems.append(problem(bad.code, f"{bad}.", self.sheet, cell, self.file_name))
+            self.add(bad.code, f"{bad}.", cell)
             return None
+
+    def add(self, code: str, message: str, cell: str | None) -> None:
+        """A problem in one cell (answers, dates, unsur names), named while few of its kind."""
+        self.counts[code] = self.counts.get(code, 0) + 1
+        if self.counts[code] <= MAX_CELLS_NAMED:
+            self.problems.append(problem(code, message, self.sheet, cell, self.file_name))
 
     def report(self) -> list[Problem]:
         """Every named cell, and how many more of each kind were not named."""

@@ -99,44 +99,43 @@ def skm_age(value: str) -> str:
     return age_band(int(float(value))) if value.replace(".", "", 1).isdigit() else value
 
 
-def day_at(row: list, at: int, col: int | None, sheet: Sheet, context: Context, problems: list):
-    """The respondent's day, or a problem naming the cell."""
-    value = row[col] if col is not None and col < len(row) else None
+def day_at(row: list, at: int, col: int | None, checker: AnswerChecker):
+    """The respondent's day, or None with a problem naming the cell (no date column: see parse)."""
+    if col is None:
+        return None
     try:
-        day = parse_date(value)
+        day = parse_date(row[col])
     except ValueError as exc:
-        problems.append(problem("skm_tanggal_tidak_sah", f"{exc}.", sheet, ref(at, col), context.file_name))
+        checker.add("skm_tanggal_tidak_sah", f"{exc}.", ref(at, col))
         return None
     if day is None:
-        where = ref(at, col) if col is not None else None
-        problems.append(problem("skm_tanggal_kosong", "Tanggal pengisian survei kosong: setiap "
-                                "responden perlu tanggal agar masuk periode yang benar.", sheet, where,
-                                context.file_name))
+        checker.add("skm_tanggal_kosong", "Tanggal pengisian survei kosong: setiap responden perlu "
+                    "tanggal agar masuk periode yang benar.", ref(at, col))
     return day
 
 
-def respondent_record(row, at, roles, sheet, context, problems) -> dict:
+def respondent_record(row, at, roles, checker) -> dict:
     col = roles.get("respondent")
     agency = text(row[roles["agency"]]) if "agency" in roles else ""
-    return {"agency": agency or None, "day": day_at(row, at, roles.get("day"), sheet, context, problems),
+    return {"agency": agency or None, "day": day_at(row, at, roles.get("day"), checker),
             "respondent": (text(row[col]) if col is not None else "") or f"baris {at + 1}",
             **demographics(row, roles), "source_cell": ref(at, 0)}
 
 
-def wide_records(sheet, at, roles, unsur, context, checker, problems) -> list[dict]:
+def wide_records(sheet, at, roles, unsur, checker) -> list[dict]:
     records = []
     for r in range(at + 1, len(sheet.rows)):
         row = list(sheet.rows[r]) + [None] * 64
         if all(text(row[c]) == "" for c in unsur.values()) and not text(row[roles.get("respondent", 0)]):
             continue                                    # blank row or a note below the table
-        record = respondent_record(row, r, roles, sheet, context, problems)
+        record = respondent_record(row, r, roles, checker)
         for code, c in unsur.items():
             record[code.lower()] = checker.read(row[c], ref(r, c))
         records.append(record)
     return records
 
 
-def long_records(sheet, at, roles, context, checker, problems) -> list[dict]:
+def long_records(sheet, at, roles, checker) -> list[dict]:
     """One record per respondent from answer rows; a repeated (respondent, unsur) keeps the last."""
     by_respondent: dict[str, dict] = {}
     for r in range(at + 1, len(sheet.rows)):
@@ -144,13 +143,12 @@ def long_records(sheet, at, roles, context, checker, problems) -> list[dict]:
         who = text(row[roles["respondent"]])
         if not who:
             continue
-        record = by_respondent.get(who) or respondent_record(row, r, roles, sheet, context, problems)
+        record = by_respondent.get(who) or respondent_record(row, r, roles, checker)
         by_respondent[who] = record
         code = UNSUR_SPELLINGS.get(header_key(row[roles["unsur"]]))
         if code is None:
-            problems.append(problem("skm_unsur_tidak_dikenal", f"Unsur {text(row[roles['unsur']])!r} "
-                                    "tidak dikenal: tulis U1..U9 atau nama unsurnya.", sheet,
-                                    ref(r, roles["unsur"]), context.file_name))
+            checker.add("skm_unsur_tidak_dikenal", f"Unsur {text(row[roles['unsur']])!r} tidak "
+                        "dikenal: tulis U1..U9 atau nama unsurnya.", ref(r, roles["unsur"]))
             continue
         record[code.lower()] = checker.read(row[roles["answer"]], ref(r, roles["answer"]))
     return list(by_respondent.values())
@@ -177,23 +175,27 @@ def last_answers(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return frame.drop_duplicates(keys, keep="last").reset_index(drop=True), notes
 
 
-def nine_unsur_only(sheet: Sheet, at: int, context: Context) -> list[Problem]:
-    """Raw answers count only for the nine unsur of 14/2017; U10, U11 mean another survey."""
+def header_problems(sheet: Sheet, at: int, roles: dict, context: Context) -> list[Problem]:
+    """A file without dates cannot be put in a period; raw answers count only for the nine unsur of
+    14/2017 (U10, U11 mean another survey)."""
+    found = [] if "day" in roles else [problem(
+        "skm_kolom_tanggal_tidak_ada", "Tidak ada kolom tanggal (mis. 'tanggal' atau 'tgl_responden'): "
+        "setiap responden perlu tanggal pengisian.", sheet, ref(at, 0), context.file_name)]
     extra = extra_items(sheet.rows[at])
     if not extra:
-        return []
-    return [problem("skm_bukan_9_unsur", f"Ada kolom {', '.join(extra)}: jawaban mentah dimuat hanya "
+        return found
+    return found + [problem("skm_bukan_9_unsur", f"Ada kolom {', '.join(extra)}: jawaban mentah dimuat hanya "
                     "untuk 9 unsur PermenPANRB 14/2017. Muat ringkasan indeksnya sebagai tabel hasil "
                     "IKM.", sheet, ref(at, 0), context.file_name)]
 
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
     at, roles, unsur = header(sheet)
-    checker, problems = AnswerChecker(sheet, context.file_name), nine_unsur_only(sheet, at, context)
+    checker, problems = AnswerChecker(sheet, context.file_name), header_problems(sheet, at, roles, context)
     if len(unsur) == 9:
-        records = wide_records(sheet, at, roles, unsur, context, checker, problems)
+        records = wide_records(sheet, at, roles, unsur, checker)
     else:
-        records = long_records(sheet, at, roles, context, checker, problems)
+        records = long_records(sheet, at, roles, checker)
         problems += incomplete(records, sheet, context)
     frame = pd.DataFrame.from_records(records, columns=COLUMNS).assign(sheet=sheet.name)
     frame, notes = last_answers(frame)
