@@ -142,7 +142,10 @@ def unchanged_report(con, load_id: int, file_name: str) -> Report:
         "SELECT layout, site, period_from, period_to, rows, total FROM loads WHERE load_id = ?",
         [load_id]).fetchall()[0]
     period = Period(month_start(start), month_start(end)) if start and end else None
-    return Report(file_name, "unchanged", layout, site, period, rows=rows, total=total,
+    agencies = [name for (name,) in con.execute(
+        "SELECT DISTINCT a.name FROM service_visits v JOIN agencies a USING (agency_id) "
+        "WHERE v.load_id = ? ORDER BY 1", [load_id]).fetchall()]
+    return Report(file_name, "unchanged", layout, site, period, agencies, rows=rows, total=total,
                   load_id=load_id, notes=[f"isi berkas sama persis dengan muatan {load_id}"])
 
 
@@ -169,10 +172,10 @@ def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, 
 
 def with_new_agencies(con, service: pd.DataFrame) -> pd.DataFrame:
     """Add the agencies no alias knew (unknown_agencies='add'), remembering their spelling."""
-    missing = service.loc[service["agency_id"].isna(), "agency"].drop_duplicates()
+    missing = service.loc[service["agency_id"].isna(), ["agency", "canonical"]].drop_duplicates()
     ids = {}
-    for raw in missing:
-        ids[raw] = ensure_agency(con, raw.strip())
+    for raw, name in missing.itertuples(index=False):
+        ids[raw] = ensure_agency(con, name)
         add_alias(con, raw, ids[raw], "load")
     if not ids:
         return service

@@ -15,7 +15,7 @@ from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Problem, Workbook
 from loaders.normalize import find_site
-from mpp.agencies import AgencyMatcher
+from mpp.agencies import AgencyMatcher, agency_key
 from mpp.period import Period, month_start
 
 
@@ -128,16 +128,17 @@ def match_agencies(con, service: pd.DataFrame, site: str | None, unknown_mode: s
     canonical names) unless unknown_mode is 'add'; then they are listed as new."""
     matcher = AgencyMatcher.from_store(con)
     place = kabupaten_kota(con, site)
-    ids, canon, problems, new = {}, {}, [], []
+    ids, canon, problems, first_spelling = {}, {}, [], {}
     for raw in service["agency"].drop_duplicates():
         match = matcher.match(raw, site_kabupaten_kota=place)
-        ids[raw], canon[raw] = match.agency_id, match.canonical or raw.strip()
-        if match.agency_id is None and unknown_mode == "add":
-            new.append(raw.strip())
-        elif match.agency_id is None:
+        # Two spellings of one new name ('Dinas X', 'DINAS X ') make one new agency.
+        new_name = first_spelling.setdefault(agency_key(raw), raw.strip())
+        ids[raw], canon[raw] = match.agency_id, match.canonical or new_name
+        if match.agency_id is None and unknown_mode != "add":
             problems.append(unknown_problem(service, raw, match.suggestions))
     out = service.assign(agency_id=service["agency"].map(ids), canonical=service["agency"].map(canon))
-    return out, sorted(set(new)), problems
+    new = sorted(set(out.loc[out["agency_id"].isna(), "canonical"])) if unknown_mode == "add" else []
+    return out, new, problems
 
 
 def unknown_problem(service: pd.DataFrame, raw: str, suggestions) -> Problem:

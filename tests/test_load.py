@@ -37,6 +37,7 @@ def test_same_bytes_again_change_nothing(store):
     again = ingest(store, "salinan.xlsx", data)
     assert again.outcome == "unchanged" and again.load_id == first.load_id
     assert again.total == 660 and again.period.label() == "Januari-Maret 2024"
+    assert again.agencies == ["Disdukcapil", "Samsat"]
     assert len(loads(store)) == 1
     assert sum(figures(store).values()) == 660
 
@@ -193,3 +194,10 @@ def test_a_file_on_disk_and_a_guarded_read_load_the_same(tmp_path):
     guarded = ingest(tmp_path / "b.duckdb", file.name, file.read_bytes(), Options(guarded=True))
     assert first.outcome == guarded.outcome == "added" and first.total == guarded.total == 660
     assert ingest(tmp_path / "a.duckdb", "lagi.xlsx", file).outcome == "unchanged"
+
+
+def test_two_spellings_of_one_new_agency_make_one_agency(store):
+    data = lf.yearly_recap({"Dinas Entah Apa": [5], "DINAS ENTAH  APA ": [2]})
+    report = ingest(store, "paser_2024.xlsx", data, Options(unknown_agencies="add"))
+    assert report.new_agencies == ["Dinas Entah Apa"] and report.agencies == ["Dinas Entah Apa"]
+    assert figures(store) == {("Dinas Entah Apa", date(2024, 1, 1)): 7}
