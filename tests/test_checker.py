@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from mpp import demo
+from mpp import demo, fmt
 from mpp.checker import check_draft, read_draft
 from mpp.press import press_release_for, to_docx
 
@@ -229,6 +230,19 @@ def test_agency_spellings_percent_signs_and_two_decimals(check):
         ("11.315 kunjungan layanan", "ok"), ("24,8%", "ok"), ("8.767 kunjungan layanan", "ok"),
         ("19,25 persen", "ok")]
     assert report.findings[3].correct.startswith("19,25 persen dari seluruh 45.540 kunjungan layanan")
+
+
+MONTHS = [(date(year, i + 1, 1), value) for year, values in demo.BALIKPAPAN_VISITORS.items()
+          for i, value in enumerate(values)]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(month=st.sampled_from(MONTHS), slip=st.integers(-500, 500))
+def test_any_monthly_count_is_right_only_when_it_is_the_stored_one(check, month, slip):
+    (day, value) = month
+    finding_ = check(f"Pada {fmt.month_label(day)} tercatat {fmt.number(value + slip)} pengunjung.").findings[0]
+    assert finding_.status == ("ok" if slip == 0 else "wrong")
+    assert finding_.correct == f"{fmt.number(value)} pengunjung {fmt.month_label(day)}"
 
 
 def test_notes_are_not_errors(check):
