@@ -201,3 +201,8 @@ def test_two_spellings_of_one_new_agency_make_one_agency(store):
     report = ingest(store, "paser_2024.xlsx", data, Options(unknown_agencies="add"))
     assert report.new_agencies == ["Dinas Entah Apa"] and report.agencies == ["Dinas Entah Apa"]
     assert figures(store) == {("Dinas Entah Apa", date(2024, 1, 1)): 7}
+
+
+def test_a_recap_with_no_month_reported_yet_is_refused_as_empty(store):
+    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap({"Samsat": [None, None]}))
+    assert [p.code for p in report.problems] == ["kosong"] and loads(store) == []
