@@ -241,3 +241,29 @@ def test_a_published_table_of_nrr_per_unit_is_not_taken_for_answers(store):
         ("2024", "Rata-rata", "89,00", 9)]
     units = report.published_units(store, PANGKEP_SITE, "2024")
     assert list(units["unit"]) == ["Samsat", "Disdukcapil"]
+
+
+def test_a_workbook_with_one_sheet_per_agency(store, tmp_path):
+    """Excel answers: title rows above the header, numbers and dates as Excel stores them, a sheet
+    per agency without an agency column, names and phone numbers beside."""
+    from datetime import datetime
+    from openpyxl import Workbook
+    book = Workbook()
+    book.remove(book.active)
+    for agency, answers in (("Disdukcapil", [4, 4, 3, 4, 4, 4, 4, 3, 4]), ("Samsat", [3] * 9)):
+        sheet = book.create_sheet(agency)
+        sheet.append([f"HASIL SURVEI KEPUASAN MASYARAKAT {agency.upper()} 2024"])
+        sheet.append([])
+        sheet.append(["No", "Nama", "No HP", "Tanggal", "Jenis Kelamin", "Umur",
+                      *(f"U{i}" for i in range(1, 10))])
+        sheet.append([1, "Andi", "0812000111", datetime(2024, 5, 2, 9, 30), "L", 45, *answers])
+    path = tmp_path / "skm_per_instansi_2024.xlsx"
+    book.save(path)
+    result = load_skm(store, path, site=PANGKEP_SITE)
+    assert result.ok, result.problems
+    assert result.rows == 2 and result.agencies == ["Disdukcapil", "Samsat"]
+    stored = repr(store.execute("SELECT * FROM skm_responses").fetchall())
+    assert "Andi" not in stored and "0812" not in stored
+    survey = report.site_survey(store, PANGKEP_SITE, report.parse_period("2024-05"))
+    assert survey.ikm == skm.survey_from_answers([[4, 4, 3, 4, 4, 4, 4, 3, 4], [3] * 9]).ikm
+    assert store.execute("SELECT DISTINCT age_band FROM skm_respondents").fetchall() == [("40-49",)]

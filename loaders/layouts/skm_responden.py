@@ -203,3 +203,17 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
         notes.append("kolom saran tidak disimpan (teks bebas dapat memuat data pribadi)")
     return Parsed(NAME, service_frame([], sheet), problems=problems + checker.report(),
                   notes=notes, skm_responses=frame)
+
+
+def combine(parsed: list[Parsed]) -> Parsed:
+    """Several answer sheets of one workbook, e.g. one per agency. A sheet without an agency column
+    then names its agency (and the note says so); a single sheet never does (it is often 'Sheet1')."""
+    frames, notes = [], [n for p in parsed for n in p.notes]
+    for part in parsed:
+        frame = part.skm_responses
+        if frame["agency"].isna().all() and not frame.empty:
+            frame = frame.assign(agency=frame["sheet"])
+            notes.append(f"sheet '{frame['sheet'].iloc[0]}' tanpa kolom instansi: nama sheet dipakai")
+        frames.append(frame)
+    return Parsed(NAME, parsed[0].service, problems=[x for p in parsed for x in p.problems],
+                  notes=list(dict.fromkeys(notes)), skm_responses=pd.concat(frames, ignore_index=True))
