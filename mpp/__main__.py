@@ -107,7 +107,7 @@ def cmd_skm(args) -> int:
             print(f"Lokasi {args.site!r} tidak ada. Lokasi yang ada: {', '.join(known)}", file=sys.stderr)
             return 2
         try:
-            data = site_report(con, args.site, args.period)
+            data = site_report(con, args.site, args.period, args.agency)
         except NoSurvey as exc:
             print(exc, file=sys.stderr)
             return 1
@@ -143,6 +143,7 @@ def parser() -> argparse.ArgumentParser:
     skm.add_argument("--site", required=True)
     skm.add_argument("--period", help="2024, 2023..2024, 2024-03, 2024-01..2024-06, or a published "
                                       "period as the file names it ('2022 C'); default: latest year")
+    skm.add_argument("--agency", help="one agency's figures, as the store names it (e.g. Disdukcapil)")
     skm.add_argument("--json", action="store_true")
     skm.set_defaults(run=cmd_skm)
     # Further commands (press, check, skm) register here, one add_parser block each.

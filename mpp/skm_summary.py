@@ -23,18 +23,19 @@ def _survey_row(survey: skm.Survey) -> dict:
             "respondents": survey.respondents}
 
 
-def from_answers(con, site: str, period: Period) -> dict:
-    """Figures from raw answers: the site's index, per agency, the yearly trend, demographics."""
-    survey = report.site_survey(con, site, period)
+def from_answers(con, site: str, period: Period, agency: str | None = None) -> dict:
+    """Figures from raw answers: the site's (or one agency's) index, the yearly trend and
+    demographics, and every agency's index beside."""
+    survey = report.site_survey(con, site, period, agency)
     if survey is None:
-        raise NoSurvey(f"Tidak ada jawaban SKM untuk {site} pada {report.period_label(period)}.")
+        raise NoSurvey(f"Tidak ada jawaban SKM untuk {agency or site} pada {report.period_label(period)}.")
     everything = report.parse_period(f"1900..{period.end.year}")
-    return {"site": site, "source": "responden", "period": report.period_label(period),
+    return {"site": site, "agency": agency, "source": "responden", "period": report.period_label(period),
             "period_range": period.iso(), **skm.survey_dict(survey),
             "agencies": [_survey_row(s) for s in report.agency_surveys(con, site, period)],
-            "trend": [_survey_row(s) for _, s in report.trend(con, site, everything)],
+            "trend": [_survey_row(s) for _, s in report.trend(con, site, everything, agency=agency)],
             "demographics": {dim: [_survey_row(s) for s in rows] for dim, rows in
-                             report.demographics(con, site, period).items()}}
+                             report.demographics(con, site, period, agency).items()}}
 
 
 def _published_row(row, label: str) -> dict:
@@ -63,14 +64,15 @@ def from_published(con, site: str, period: str | None) -> dict:
             "trend": [_published_row(r, r.period) for r in totals.itertuples()]}
 
 
-def site_report(con, site: str, period_text: str | None = None) -> dict:
-    """The report of a site: from raw answers when it has them for the period, else from the
-    published table of that period ('2022 C'); by default the latest year with answers."""
+def site_report(con, site: str, period_text: str | None = None, agency: str | None = None) -> dict:
+    """The report of a site (one agency's figures when given): from raw answers when it has them for
+    the period, else from the published table of that period ('2022 C'); by default the latest year
+    with answers."""
     if period_text is None:
         latest = report.latest_year(con, site)
-        return from_answers(con, site, latest) if latest else from_published(con, site, None)
+        return from_answers(con, site, latest, agency) if latest else from_published(con, site, None)
     try:
-        return from_answers(con, site, report.parse_period(period_text))
+        return from_answers(con, site, report.parse_period(period_text), agency)
     except (ValueError, NoSurvey) as missing:
         try:
             return from_published(con, site, period_text)
@@ -82,7 +84,8 @@ def site_report(con, site: str, period_text: str | None = None) -> dict:
 
 def report_text(data: dict) -> str:
     """A few lines an official can read: index, grade, respondents, unsur, priority, agencies."""
-    lines = [f"SKM {data['site']} {data['period']}: IKM {data['ikm_text']}, mutu {data['grade']} "
+    who = data["site"] + (f", {data['agency']}" if data.get("agency") else "")
+    lines = [f"SKM {who} {data['period']}: IKM {data['ikm_text']}, mutu {data['grade']} "
              f"({data['grade_label']})"
              + (f", {skm.fmt.number(data['respondents'])} responden" if data.get("respondents") else "")]
     lines += [f"  {u['unsur']} {u['name']}: NRR {u['nrr_text']}" for u in data["unsur"]]

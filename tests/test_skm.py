@@ -137,6 +137,18 @@ def test_cli_json(demo_db_file, capsys):
     assert data["priority"][0]["unsur"] == "U3"
 
 
+def test_cli_one_agency(demo_db_file, capsys):
+    assert main(["skm", "--db", str(demo_db_file), "--site", demo.KUKAR, "--period", "2023",
+                 "--agency", "Samsat", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    with db.connect(demo_db_file, read_only=True) as con:
+        samsat = next(s for s in report.agency_surveys(con, demo.KUKAR, report.parse_period("2023"))
+                      if s.label == "Samsat")
+    assert (data["agency"], data["ikm_text"], data["respondents"]) == (
+        "Samsat", skm.display(samsat.ikm), samsat.respondents)
+    assert sum(s["respondents"] for s in data["demographics"]["sex"]) == samsat.respondents
+
+
 def test_cli_text_and_errors(demo_db_file, capsys):
     assert main(["skm", "--db", str(demo_db_file), "--site", demo.KUKAR]) == 0   # latest year
     out = capsys.readouterr().out
