@@ -14,9 +14,8 @@ def _finding(status: str, claim: Claim, correct: str, cause: str | None = None, 
 
 # --- peak months ---------------------------------------------------------------------------------
 
-def peaks_text(facts: Facts, scope: Period, n: int) -> str:
+def peaks_text(facts: Facts, scope: Period, n: int, measure: Measure) -> str:
     """'puncak Januari-September 2025: Juli 2025 (6.814 pengunjung), September 2025 (5.563), ...'."""
-    measure = facts.headline
     found = facts.peaks(scope, measure, max(n, 3))
     items = [f"{fmt.month_label(m)} ({fmt.number(v)}{' ' + measure.label() if i == 0 else ''})"
              for i, (m, v) in enumerate(found)]
@@ -35,20 +34,21 @@ def peak_scope(claim: Claim) -> Period:
 
 def check_peaks(claim: Claim, facts: Facts) -> Finding:
     months, scope = [p.start for p in claim.value], peak_scope(claim)
-    actual = [m for m, _ in facts.peaks(scope, facts.headline, len(months))]
+    measure, n = claim.measure or facts.headline, len(months)
+    actual = [m for m, _ in facts.peaks(scope, measure, n)]
     if actual == months:
-        return _finding("ok", claim, peaks_text(facts, scope, len(months)), message="urutan sesuai data.")
+        return _finding("ok", claim, peaks_text(facts, scope, n, measure), message="urutan sesuai data.")
     if sorted(actual) == sorted(months):
-        return _finding("wrong", claim, peaks_text(facts, scope, len(months)), "swapped_months",
+        return _finding("wrong", claim, peaks_text(facts, scope, n, measure), "swapped_months",
                         "bulan yang sama, urutan berbeda.")
-    for years in sorted({m.year for m in facts.monthly(facts.headline)} - {months[0].year}):
+    for years in sorted({m.year for m in facts.monthly(measure)} - {months[0].year}):
         shifted = scope.shift_years(years - months[0].year)
-        found = [m for m, _ in facts.peaks(shifted, facts.headline, len(months))]
+        found = [m for m, _ in facts.peaks(shifted, measure, n)]
         if [m.month for m in found] == [m.month for m in months]:
-            return _finding("wrong", claim, peaks_text(facts, shifted, len(months)), "other_year",
+            return _finding("wrong", claim, peaks_text(facts, shifted, n, measure), "other_year",
                             f"bulan-bulan ini puncak {years}, bukan {months[0].year}; "
-                            f"{peaks_text(facts, scope, len(months))}.")
-    return _finding("wrong", claim, peaks_text(facts, scope, len(months)), "no_match",
+                            f"{peaks_text(facts, scope, n, measure)}.")
+    return _finding("wrong", claim, peaks_text(facts, scope, n, measure), "no_match",
                     "bulan puncak tidak sesuai data.")
 
 

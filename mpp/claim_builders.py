@@ -191,7 +191,8 @@ def peak_claims(s: Sentence, _claims) -> list[Claim]:
     if not months:
         return []
     quote = s.text[match.start():months[-1].end]
-    return [Claim("peaks", s.text, quote, value=[m.value for m in months], period=s.main)]
+    measure = SERVICE if re.search(r"(?i)kunjungan layanan|service visits", s.text) else None
+    return [Claim("peaks", s.text, quote, value=[m.value for m in months], period=s.main, measure=measure)]
 
 
 def agency_ranking_claims(s: Sentence, _claims) -> list[Claim]:

@@ -18,7 +18,7 @@ from datetime import date
 from mpp import fmt
 from mpp.press_satisfaction import Satisfaction, satisfaction_for
 from mpp.overview import Overview, overview
-from mpp.period import Period
+from mpp.period import Measure, Period
 
 # Sentence templates as data: (Indonesian, English). A translation is one row.
 PHRASES = {
@@ -177,9 +177,11 @@ def press_release(view: Overview, *, lang: str = "id", full_year: bool = False, 
     return PressRelease(title, tuple(p for p in paragraphs if p))
 
 
-def press_release_for(con, site: str, through: date | None = None, **options) -> PressRelease | None:
-    """Overview plus satisfaction index of one site, as a statement; None when the site has no data."""
-    view = overview(con, [site], through)
+def press_release_for(con, site: str, through: date | None = None, measure: Measure | None = None,
+                      **options) -> PressRelease | None:
+    """Overview plus satisfaction index of one site, as a statement; None when the site has no data.
+    The measure defaults to the site's headline (visitors where reported), as on the home page."""
+    view = overview(con, [site], through, measure)
     if view is None:
         return None
     score = satisfaction_for(con, site, view.period, options.get("lang", "id"))

@@ -58,3 +58,9 @@ def test_checker_passes_a_correct_draft(page):
     at.text_area[0].input("Hingga September 2025 tercatat 41.481 pengunjung.").run()
     assert at.success[0].value == "0 salah, 0 catatan, 1 benar, 0 tidak diperiksa."
     assert at.success[1].value.startswith("BENAR: «41.481 pengunjung»")
+
+
+def test_the_sidebar_measure_drives_the_statement(page):
+    at = page.run()
+    at.sidebar.radio[1].set_value(at.sidebar.radio[1].options[1]).run()   # Kunjungan layanan
+    assert "MPP Kota Balikpapan mencatat 45.540 kunjungan layanan." in at.code[0].value

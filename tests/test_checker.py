@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from mpp import demo, fmt
 from mpp.checker import check_draft, read_draft
+from mpp.period import Measure
 from mpp.press import press_release_for, to_docx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,6 +133,13 @@ def test_statements_of_every_site_and_edge_month_check_out(demo_con, site, throu
     text = press_release_for(demo_con, site, through, full_year=True).text()
     report = check_draft(demo_con, site, text)
     assert report.findings and {f.status for f in report.findings} == {"ok"}, report.text()
+
+
+def test_a_statement_on_service_visits_checks_out(check, demo_con):
+    text = press_release_for(demo_con, SITE, date(2025, 9, 1), Measure.SERVICE_VISITS, full_year=True).text()
+    assert "mencatat 45.540 kunjungan layanan." in text
+    report = check(text)
+    assert {f.status for f in report.findings} == {"ok"}, report.text()
 
 
 def test_the_english_statement_checks_out_too(check, demo_con):
