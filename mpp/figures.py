@@ -2,6 +2,8 @@
 text reads the Indonesian way (6.814; 24,8%; Jul 2025), formatted here on the server."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -14,7 +16,13 @@ NAME_WIDTH = 32     # longer agency names are shortened on the axis; the hover s
 
 
 def short_name(name: str, width: int = NAME_WIDTH) -> str:
-    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
+    """The name on an axis: shortened with '…', and '<' kept as text (plotly reads tags in labels)."""
+    short = name if len(name) <= width else name[: width - 1].rstrip() + "…"
+    return as_label(short)
+
+
+def as_label(name: str) -> str:
+    return html.escape(str(name), quote=False)
 
 
 def _num(value) -> str:
@@ -29,7 +37,7 @@ def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0) ->
     fig = go.Figure(go.Bar(
         y=[short_name(n) for n in names], x=values, orientation="h", marker_color=PALETTE[0],
         text=labels, textposition="outside", cliponaxis=False,
-        customdata=[[n, lab] for n, lab in zip(names, labels)],
+        customdata=[[as_label(n), lab] for n, lab in zip(names, labels)],
         hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>"))
     fig.update_layout(title=title, height=max(300, 60 + 28 * len(names)), showlegend=False)
     fig.update_yaxes(autorange="reversed", automargin=True)
@@ -45,7 +53,7 @@ def share_donut(names, values, shares, title: str, unit: str) -> go.Figure:
         labels=[short_name(n) for n in names], values=[float(v) for v in values], hole=0.45, sort=False,
         marker_colors=(PALETTE + EXTRA_COLORS)[: len(names)],
         text=text, textinfo="text", textposition="inside", direction="clockwise",
-        customdata=[[n, _num(v), s] for n, v, s in zip(names, values, text)],
+        customdata=[[as_label(n), _num(v), s] for n, v, s in zip(names, values, text)],
         hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + " (%{customdata[2]})<extra></extra>"))
     apply_locale(fig)
     fig.update_layout(title=title, height=520, margin=dict(t=70),
@@ -124,7 +132,7 @@ def stacked_bars(categories, stacks: dict, hover_names, title: str, unit: str,
                                                                                  y=list(values))
         fig.add_bar(**axes, name=label, orientation="h" if horizontal else "v",
                     marker_color=PALETTE[i % len(PALETTE)],
-                    customdata=[[n, t] for n, t in zip(hover_names, text)],
+                    customdata=[[as_label(n), t] for n, t in zip(hover_names, text)],
                     hovertemplate="%{customdata[0]} · " + label + ": %{customdata[1]} " + unit
                     + "<extra></extra>")
     fig.update_layout(title=title, barmode="stack")
@@ -141,7 +149,7 @@ def change_bars(names, changes, title: str) -> go.Figure:
     fig = go.Figure(go.Bar(
         y=[short_name(n) for n in names], x=changes, orientation="h", text=text, textposition="outside",
         cliponaxis=False, marker_color=[PALETTE[0] if c >= 0 else PALETTE[4] for c in changes],
-        customdata=[[n, t] for n, t in zip(names, text)],
+        customdata=[[as_label(n), t] for n, t in zip(names, text)],
         hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>"))
     fig.update_layout(title=title, height=max(300, 60 + 26 * len(names)), showlegend=False)
     fig.update_yaxes(autorange="reversed", automargin=True)

@@ -126,3 +126,44 @@ def test_english_switch_keeps_indonesian_numbers(server, browser_page):
     body = _open(browser_page, server + "/Tren_dan_Puncak?lang=en", "Peak month", 3)
     assert "July 2025" in body and "6.814 visitors" in body
     _shot(browser_page, "tren_dan_puncak_en")
+
+
+LONG_NAME = "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kutai Kartanegara (Loket 4)"
+FORMULA_NAME = '=HYPERLINK("http://contoh.invalid","klik")'
+
+
+@pytest.fixture(scope="module")
+def odd_names_server(demo_db_file, tmp_path_factory):
+    """The demo store plus two agencies an upload could bring: a very long name and a formula."""
+    import shutil
+    from datetime import date
+
+    import pandas as pd
+
+    from mpp import db, ledger
+    from mpp.agencies import ensure_agency
+    path = tmp_path_factory.mktemp("odd") / "odd.duckdb"
+    shutil.copy(demo_db_file, path)
+    with db.connect(path) as con:
+        site = con.execute("SELECT site_id FROM sites WHERE name = 'MPP Kota Balikpapan'").fetchall()[0][0]
+        ids = [ensure_agency(con, LONG_NAME), ensure_agency(con, FORMULA_NAME)]
+        load = ledger.record_load(con, ledger.LoadRecord("odd.xlsx", "odd", "test", "service_visits",
+                                                         "MPP Kota Balikpapan", None, None))
+        rows = [(site, ids[0], date(2025, 3, 1), "month", None, None, 4000),
+                (site, ids[1], date(2025, 3, 1), "month", None, None, 3000)]
+        ledger.write_facts(con, load, pd.DataFrame(rows, columns=ledger.SERVICE_COLUMNS))
+    with streamlit_server(path) as url:
+        yield url
+
+
+def test_long_and_formula_like_agency_names(odd_names_server, browser_page):
+    _open(browser_page, odd_names_server + "/Instansi", "Disdukcapil", 3)
+    labels = _svg_texts(browser_page, ".js-plotly-plot .ytick text")
+    assert any(t.startswith("Dinas Kependudukan dan Pencatat") and t.endswith("…") for t in labels), labels
+    assert '=HYPERLINK("http://contoh.inval…' in labels      # shown as the text it is
+    _shot(browser_page, "instansi_nama_panjang")
+    rows = list(csv.reader(io.StringIO(_download(browser_page, "CSV").decode("utf-8-sig"))))
+    assert ["'" + FORMULA_NAME] == [r[1] for r in rows if "HYPERLINK" in r[1]]
+    sheet = openpyxl.load_workbook(io.BytesIO(_download(browser_page, "XLSX"))).active
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == FORMULA_NAME]
+    assert cells and cells[0].data_type == "s"

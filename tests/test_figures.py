@@ -47,3 +47,8 @@ def test_change_bars_sign_and_colour():
 def test_share_donut_percent_labels():
     fig = figures.share_donut(["Disdukcapil", "Lainnya (22)"], [11315, 34225], [24.85, 75.15], "Pangsa", "kl")
     assert list(fig.data[0].text) == ["24,8%", "75,2%"]
+
+
+def test_tags_in_an_agency_name_stay_text():
+    fig = figures.ranked_bars(['<a href="x">Klik</a>'], [5], [""], "Instansi", "kunjungan layanan")
+    assert fig.data[0].y[0].startswith("&lt;a href") and fig.data[0].customdata[0][0].startswith("&lt;a")
