@@ -19,10 +19,11 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from loaders import safety, tabular, xlsx_parts
+from loaders import fast, safety, xlsx_parts
 from loaders.model import FileRefused, Sheet, Workbook
 from loaders.safety import DEFAULT_LIMITS, Limits
-from loaders.tabular import blank_personal_columns, dropped_columns, read_table
+from loaders.fast import dropped_columns, read_table
+from loaders.tabular import blank_personal_columns
 
 __all__ = ["read_file", "read_file_guarded", "read_table", "dropped_columns", "Limits", "DEFAULT_LIMITS"]
 
@@ -33,13 +34,13 @@ def read_file(path, data: bytes | None = None, *, name: str | None = None,
     file = name or (Path(path).name if path else "berkas")
     if data is None and Path(path).stat().st_size > limits.stream_over:
         safety.check_size(Path(path).stat().st_size, file, limits, limits.max_stream_bytes)
-        streamed = tabular.csv_from_disk(path, file, limits)
+        streamed = fast.csv_from_disk(path, file, limits)
         if streamed:
             return _workbook(file, streamed[2], [streamed[0]], streamed[1])
     data = _bytes(path, data, file, limits)
     kind = safety.sniff_kind(data, file)
     if kind == "csv":
-        sheet, frame = tabular.csv_sheet(data, file, limits, path)
+        sheet, frame = fast.csv_sheet(data, file, limits, path)
         sheets = [sheet]
     elif kind == "json":
         sheets, frame = [_json_sheet(data, file, limits)], None
@@ -50,7 +51,7 @@ def read_file(path, data: bytes | None = None, *, name: str | None = None,
 
 def _workbook(file: str, sha256: str, sheets: list[Sheet], frame) -> Workbook:
     sheets, dropped = _without_personal(sheets)
-    dropped += tabular.dropped_columns(frame) if frame is not None else ()
+    dropped += fast.dropped_columns(frame) if frame is not None else ()
     return Workbook(file, sha256, sheets, tuple(dict.fromkeys(d for d in dropped if d)), frame)
 
 
@@ -87,7 +88,7 @@ def _excel_sheets(data: bytes, file: str, kind: str, limits: Limits):
             safety.check_shape(*shape, file, meta.name, limits)
         if parts and frame is None and parts.is_long(meta.name, shape, limits.grid_rows):
             sheets.append(_head_sheet(parts, meta, limits))
-            frame = tabular.excel_frame(data, meta.name, limits)
+            frame = fast.excel_frame(data, meta.name, limits)
             continue
         sheets.append(_grid_sheet(book, meta, file, parts, limits))
     return sheets, frame

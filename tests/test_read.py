@@ -7,7 +7,8 @@ import pytest
 
 from tests.filemakers import (REAL_DATA, write_csv, write_ticket_csv, write_xls, write_xlsx, write_xlsx_cached)
 from loaders.read import Limits, read_file, read_table
-from loaders.tabular import decode, dropped_columns, sniff_delimiter
+from loaders.fast import dropped_columns
+from loaders.tabular import decode, sniff_delimiter
 
 RECAP = [["MAL PELAYANAN PUBLIK KABUPATEN PASER TAHUN 2024"], [],
          ["NO", "NAMA INSTANSI", "BULAN", None, "JUMLAH"],
