@@ -6,8 +6,8 @@ Visits are Total Nomor Terbit, kept by channel: walk_in = Antrean Langsung, onli
 Hadir (their sum must be the total). Cancellations and no-shows are reported, never counted."""
 from __future__ import annotations
 
-from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row, header_index, problem,
-                                    ref, service_frame, text, title_text)
+from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
+                                    header_index, problem, ref, service_frame, text, title_text)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, is_total_label, parse_date, parse_period_row
 from mpp.fmt import number

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from loaders.layouts.common import (combine_sheets, Context, count_at, find_row, header_index, key, problem, ref,
-                                    resolve_year, service_frame, text, title_text, visitor_frame)
+from loaders.layouts.common import (combine_sheets, Context, count_at, find_row, header_index, key,
+                                    problem, ref, resolve_year, service_frame, text, title_text,
+                                    visitor_frame)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, find_year, is_total_label, parse_date, parse_month
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from loaders.layouts.common import (Context, count_at, filled_rows, find_row, formula_problems,
-                                    header_index, is_blank, key, month_of, problem, ref,
+from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
+                                    formula_problems, header_index, is_blank, key, month_of, ref,
                                     resolve_year, service_frame, stated_sum_problem, text,
-                                    combine_sheets,
                                     title_text)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, is_total_label

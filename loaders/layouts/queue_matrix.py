@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row, formula_problems,
-                                    is_blank, key, problem, ref, service_frame, stated_sum_problem,
-                                    text, title_text)
+from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
+                                    formula_problems, key, problem, ref, service_frame,
+                                    stated_sum_problem, text, title_text)
 from loaders.model import FileRefused, Parsed, Sheet
 from loaders.normalize import find_site, is_total_label, parse_period_row
 

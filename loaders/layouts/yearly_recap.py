@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from loaders import validate
-from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row, formula_problems,
-                                    is_blank, is_number, key, month_of, problem, ref,
-                                    resolve_year, service_frame, stated_sum_problem, text,
+from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
+                                    formula_problems, is_blank, is_number, key, month_of, problem,
+                                    ref, resolve_year, service_frame, stated_sum_problem, text,
                                     title_text)
 from loaders.model import FileRefused, Parsed, Sheet
 from loaders.normalize import find_site, is_total_label
