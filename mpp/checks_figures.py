@@ -122,8 +122,9 @@ def like_for_like(facts: Facts, measure: Measure, period, agency=None) -> str:
     now, then = facts.total(measure, period, agency), facts.total(measure, base, agency)
     if now is None or then is None or not facts.complete(measure, base, agency):
         return f"{period_text(period)} terhadap {period_text(base)}: data pembanding tidak lengkap"
+    who = f" {agency}" if agency else ""
     return (f"{period_text(period)} terhadap {period_text(base)}: {fmt.number(now)} terhadap "
-            f"{fmt.number(then)} {measure.label()}, {change_text(change(now, then))}")
+            f"{fmt.number(then)} {measure.label()}{who}, {change_text(change(now, then))}")
 
 
 def check_growth(claim: Claim, facts: Facts) -> Finding:

@@ -182,6 +182,9 @@ PLANTED = [  # (draft, figure as written, likely cause, the correction shown, wo
      "82,3 persen", "wrong_growth", "naik 92,3 persen", "yang benar naik 92,3 persen"),
     ("Jumlah pengunjung Januari-September 2025 turun 92,3 persen dibandingkan periode yang sama tahun lalu.",
      "92,3 persen", "wrong_growth", "naik 92,3 persen", "yang benar naik 92,3 persen"),
+    ("Hingga September 2025, kunjungan layanan Disdukcapil naik 12,4 persen dibandingkan periode yang sama "
+     "tahun lalu.", "12,4 persen", "wrong_growth", "11.315 terhadap 6.315 kunjungan layanan Disdukcapil, naik "
+     "79,2 persen", "yang benar naik 79,2 persen"),
     ("Puncak kunjungan terjadi pada Juli 2025, disusul Agustus dan September.",
      "Puncak kunjungan terjadi pada Juli 2025, disusul Agustus dan September", "swapped_months",
      "Juli 2025 (6.814 pengunjung), September 2025 (5.563), Agustus 2025 (5.120)", "urutan berbeda"),
