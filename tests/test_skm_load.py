@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loaders.skm_load import load_skm
 from mpp import db, ledger, skm
@@ -267,3 +270,22 @@ def test_a_workbook_with_one_sheet_per_agency(store, tmp_path):
     survey = report.site_survey(store, PANGKEP_SITE, report.parse_period("2024-05"))
     assert survey.ikm == skm.survey_from_answers([[4, 4, 3, 4, 4, 4, 4, 3, 4], [3] * 9]).ikm
     assert store.execute("SELECT DISTINCT age_band FROM skm_respondents").fetchall() == [("40-49",)]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=30),
+       st.randoms(use_true_random=False))
+def test_loading_is_idempotent_and_order_free(answers, rng):
+    """The same bytes again change nothing; the same respondents in another order replace the slice
+    with the very same index, which is 25 x S / (9 x N) exactly."""
+    rows = [row(str(i), a) for i, a in enumerate(answers)]
+    shuffled = rows[:]
+    rng.shuffle(shuffled)
+    with tempfile.TemporaryDirectory() as tmp, db.connect(Path(tmp) / "p.duckdb") as con:
+        assert load_skm(con, "a.csv", csv_bytes(rows), site=PANGKEP_SITE).outcome == "added"
+        assert load_skm(con, "a.csv", csv_bytes(rows), site=PANGKEP_SITE).outcome == "unchanged"
+        again = load_skm(con, "b.csv", csv_bytes(shuffled + [shuffled[0]]), site=PANGKEP_SITE)
+        assert again.outcome == "replaced"           # a repeated row is the same respondent, kept once
+        survey = report.site_survey(con, PANGKEP_SITE, report.parse_period("2024"))
+    assert survey.respondents == len(answers)
+    assert survey.ikm == Fraction(25 * sum(map(sum, answers)), 9 * len(answers))
