@@ -140,10 +140,11 @@ class AgencyMatcher:
 
 
 def candidate_keys(raw_name: str, place: str | None = None):
-    """(key, rule) pairs to try in order, each dropping one more kind of noise: the name as written,
-    a provincial marker kept but the province's name dropped, a parenthesised note, 'PT'/'Persero',
-    a counter number, a 'Kab./Kota X' suffix or the site's own place, then known misspellings. The provincial
-    marker is never dropped: a provincial office is a different agency."""
+    """(key, rule) pairs to try in order, each dropping one more kind of noise: the name as
+    written, a provincial marker kept but the province's name dropped, a parenthesised note,
+    'PT'/'Persero', a counter number, a 'Kab./Kota X' suffix or the site's own place, then known
+    misspellings; last, the note alone ('... (PDAM)'). The provincial marker is never dropped: a
+    provincial office is a different agency."""
     key = agency_key(raw_name)
     steps = [("", key)]
     steps.append(("provinsi", PROVINCIAL.sub("provinsi", key)))
@@ -158,6 +159,8 @@ def candidate_keys(raw_name: str, place: str | None = None):
             seen.add(candidate)
             rules.append(rule)
             yield candidate, "+".join(filter(None, rules))
+    if PROVINCIAL.search(key):
+        return                                # '(Dinkes)' would name the kabupaten's office
     for note in re.findall(r"\(([^)]*)\)", str(raw_name)):   # 'Perusahaan Daerah Air Minum (PDAM)'
         yield agency_key(note), "note_only"
 

@@ -60,6 +60,8 @@ def test_a_different_level_of_government_is_never_merged(matcher):
     assert canonical(matcher, "DPMPTSP PROV. JATENG") != canonical(matcher, "DPMPTSP Kab. Batang")
     assert canonical(matcher, "BPJS Ketenagakerjaan Pemprov") != canonical(matcher, "BPJS Ketenagakerjaan")
     assert matcher.match("Kantor Imigrasi Provinsi Kaltim").agency_id is None
+    assert matcher.match("Dinas Kesehatan Provinsi Jawa Tengah (Dinkes)").agency_id is None
+    assert matcher.match("Dinas Kependudukan dan Pencatatan Sipil Provinsi").agency_id is None
 
 
 def test_the_sites_own_place_is_noise(matcher):
