@@ -146,7 +146,20 @@ def unchanged_report(con, load_id: int, file_name: str) -> Report:
         "SELECT DISTINCT a.name FROM service_visits v JOIN agencies a USING (agency_id) "
         "WHERE v.load_id = ? ORDER BY 1", [load_id]).fetchall()]
     return Report(file_name, "unchanged", layout, site, period, agencies, rows=rows, total=total,
-                  load_id=load_id, notes=[f"isi berkas sama persis dengan muatan {load_id}"])
+                  load_id=load_id, notes=[f"isi berkas sama persis dengan muatan {load_id}",
+                                          *replaced_since(con, load_id)])
+
+
+def replaced_since(con, load_id: int) -> list[str]:
+    """Re-sending an old file does not bring it back over a later correction: say how to."""
+    later = [n for (n,) in con.execute(
+        "SELECT DISTINCT superseded_by FROM service_visits WHERE load_id = ? AND superseded_by "
+        "IS NOT NULL UNION SELECT DISTINCT superseded_by FROM site_visitors WHERE load_id = ? "
+        "AND superseded_by IS NOT NULL ORDER BY 1", [load_id, load_id]).fetchall()]
+    if not later:
+        return []
+    return [f"sebagian atau seluruh angkanya sudah diganti muatan {', '.join(map(str, later))}; "
+            f"untuk memakai angka berkas ini lagi, batalkan muatan itu (python -m loaders undo)"]
 
 
 def site_of(name: str) -> Site:

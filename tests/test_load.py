@@ -206,3 +206,13 @@ def test_two_spellings_of_one_new_agency_make_one_agency(store):
 def test_a_recap_with_no_month_reported_yet_is_refused_as_empty(store):
     report = ingest(store, "paser_2024.xlsx", lf.yearly_recap({"Samsat": [None, None]}))
     assert [p.code for p in report.problems] == ["kosong"] and loads(store) == []
+
+
+def test_resending_an_old_file_after_a_correction_says_how_to_bring_it_back(store):
+    data = lf.yearly_recap(ORIGINAL)
+    ingest(store, "paser_2024.xlsx", data)
+    correction = ingest(store, "revisi.xlsx", lf.yearly_recap({"Samsat": [None, 21]}))
+    again = ingest(store, "paser_2024.xlsx", data)
+    assert again.outcome == "unchanged"
+    assert any(f"muatan {correction.load_id}" in n and "undo" in n for n in again.notes)
+    assert figures(store)[("Samsat", date(2024, 2, 1))] == 21
