@@ -54,7 +54,8 @@ def count_right(claim: Claim, measure: Measure, period: Period) -> Finding:
     written = claim.mention.form
     if written == "comma_thousands":
         return _wrong(claim, correct, "digit_typo", f"{claim.mention.text} memakai koma sebagai pemisah "
-                      f"ribuan; dalam bahasa Indonesia koma adalah tanda desimal. Tulis {fmt.number(claim.value)}.")
+                      "ribuan; dalam bahasa Indonesia koma adalah tanda desimal. "
+                      f"Tulis {fmt.number(claim.value)}.")
     if written == "unformatted":
         return _note(claim, correct, f"tulis {fmt.number(claim.value)} (titik sebagai pemisah ribuan).")
     if claim.agency and claim.extra["unit"] == "visitors":

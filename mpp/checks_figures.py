@@ -5,7 +5,7 @@ from __future__ import annotations
 from mpp import fmt
 from mpp.draft_claims import Claim
 from mpp.draft_facts import Facts
-from mpp.findings import Finding, change_text, count_text, digit_slip, percent_text, period_text
+from mpp.findings import Finding, change_text, digit_slip, percent_text, period_text
 from mpp.period import Measure, Period
 
 SERVICE, VISITORS = Measure.SERVICE_VISITS, Measure.VISITORS
@@ -32,8 +32,9 @@ def check_share(claim: Claim, facts: Facts) -> Finding:
                        message=f"tidak ada kunjungan layanan {claim.agency} {period_text(claim.period)}.")
     digits, base = claim.extra["decimals"], claim.extra["base"]
     whole = facts.total(SERVICE, claim.period)
+    visits = facts.total(SERVICE, claim.period, claim.agency)
     correct = f"{percent_text(right, max(digits, 1))} dari seluruh {fmt.number(whole)} kunjungan layanan " \
-              f"{period_text(claim.period)} ({claim.agency} {fmt.number(facts.total(SERVICE, claim.period, claim.agency))})"
+              f"{period_text(claim.period)} ({claim.agency} {fmt.number(visits)})"
     if same(claim.value, right, digits):
         return _share_right(claim, facts, correct, base)
     return _share_wrong(claim, facts, correct, right)

@@ -106,7 +106,8 @@ def ikm_text(value, period: Period) -> str:
     """'IKM 2024 95,20 (mutu A, Sangat Baik)'."""
     from mpp import skm
     grade = skm.grade(value)
-    return f"IKM {period_text(period)} {fmt.number(skm.published(value), 2)} (mutu {grade.letter}, {grade.label})"
+    shown = fmt.number(skm.published(value), 2)
+    return f"IKM {period_text(period)} {shown} (mutu {grade.letter}, {grade.label})"
 
 
 def _surveyed_year(claim: Claim, facts: Facts):
@@ -133,7 +134,8 @@ def check_satisfaction(claim: Claim, facts: Facts) -> Finding:
                             f"benar sebagai IKM {period_text(found[0])}; sebut tahunnya.")
     if value is None:
         return Finding("unchecked", claim.sentence, claim.quote,
-                       message=f"belum ada data survei kepuasan (SKM) {period_text(claim.period)} di basis data.")
+                       message=f"belum ada data survei kepuasan (SKM) {period_text(claim.period)} "
+                               "di basis data.")
     correct = ikm_text(value, claim.period)
     if not same_index(claim.value, value):
         return _finding("wrong", claim, correct, "no_match", "nilai IKM tidak sesuai data.")

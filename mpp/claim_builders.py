@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 from mpp.draft import SAME_PERIOD_LAST_YEAR, Mention, clause_of
-from mpp.draft_claims import (AGENCY_RANK, APPROXIMATE, AVERAGE, CHANGE_AFTER, COMPARATIVE, GROWTH_DOWN, GROWTH_UP,
-                              PEAK, PER_DAY, PERCENT_AFTER, SATISFACTION, SCALES, SERVICE, Claim, Sentence,
-                              agency_of, measure_of, period_of, quote_of, unit_of, words)
+from mpp.draft_claims import (AGENCY_RANK, APPROXIMATE, AVERAGE, CHANGE_AFTER, COMPARATIVE, GROWTH_DOWN,
+                              GROWTH_UP, PEAK, PER_DAY, PERCENT_AFTER, SATISFACTION, SCALES, SERVICE, Claim,
+                              Sentence, agency_of, measure_of, period_of, quote_of, unit_of, words)
 
 RANGE_WORD = r"\s*(?:-|–|hingga|sampai(?: dengan)?|s\.d\.?|to)\s*"
 

@@ -131,7 +131,8 @@ def number_mentions(sentence: str) -> list[Mention]:
         if re.search(r"Rp\.?\s*$", sentence[:match.start()]):
             continue                          # money is not a visit figure
         value, form = read_number(token)
-        if re.fullmatch(r"\d+\.\d{1,2}", token) and re.match(r"\s*(?:%|persen|percent)", sentence[match.end():]):
+        percent = re.match(r"\s*(?:%|persen|percent)", sentence[match.end():])
+        if percent and re.fullmatch(r"\d+\.\d{1,2}", token):
             value, form = float(token), "dot_decimal"     # '24.8 persen': an English decimal point
         found.append(Mention("number", match.start(), match.end(), token, value, form))
     return found

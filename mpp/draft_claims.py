@@ -19,11 +19,13 @@ GROWTH_UP = r"naik|meningkat|peningkatan|tumbuh|pertumbuhan|kenaikan|melonjak|lo
 GROWTH_DOWN = r"turun|menurun|penurunan|berkurang|merosot|decrease[sd]?|fell|declined?|less|down|lower|" \
               r"lebih rendah|lebih sedikit"
 # A change written after the percent: '92,3 percent more', '5,1 persen lebih rendah'.
-CHANGE_AFTER = r"\s*(?:%|persen|percent)\s+(more|higher|lebih (?:tinggi|banyak)|less|lower|lebih (?:rendah|sedikit))\b"
+CHANGE_AFTER = r"\s*(?:%|persen|percent)\s+" \
+               r"(more|higher|lebih (?:tinggi|banyak)|less|lower|lebih (?:rendah|sedikit))\b"
 COMPARATIVE = r"dibandingkan|dibanding|daripada|terhadap|ketimbang|menjadi|compared|against|than|from"
 PEAK = r"puncak|tertinggi|tersibuk|teramai|peak(?:ed)?|busiest|highest"
 AGENCY_RANK = r"terbanyak|paling banyak|paling sering|paling ramai|tertinggi|terbesar|busiest|most"
-AVERAGE = r"rata-rata|rerata|average|bulanan|per bulan|sebulan|tiap bulan|setiap bulan|a month|per month|monthly"
+AVERAGE = r"rata-rata|rerata|average|bulanan|per bulan|sebulan|tiap bulan|setiap bulan|" \
+          r"a month|per month|monthly"
 PER_DAY = r"per hari|sehari|setiap hari|tiap hari|tiap harinya|/hari|a day|per day|daily"
 SATISFACTION = r"\bSKM\b|\bIKM\b|kepuasan|satisfaction"
 PERCENT_AFTER = r"\s*(?:%|persen\b|percent\b)"
@@ -104,7 +106,8 @@ def quote_of(sentence: Sentence, number: Mention) -> str:
 def agency_of(sentence: Sentence, number: Mention) -> str | None:
     """The agency named last before the figure in its clause, with no other count between."""
     start, _ = clause_of(sentence.text, number.start)
-    before = [m for m in sentence.mentions if start <= m.start < number.start and m.kind in ("agency", "number")]
+    before = [m for m in sentence.mentions
+              if start <= m.start < number.start and m.kind in ("agency", "number")]
     agencies = [m for m in before if m.kind == "agency"]
     if not agencies:
         return None
