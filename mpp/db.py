@@ -5,6 +5,7 @@ opening retries on the file lock with backoff before it gives up with a message 
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from contextlib import contextmanager
@@ -69,11 +70,22 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> int:
             with transaction(con):
                 con.execute(file.read_text(encoding="utf-8"))
                 con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
-                if version == 1:
-                    from mpp.agencies import seed_agencies  # the seed list needs the tables first
-                    seed_agencies(con)
     con.execute((SCHEMA_DIR / "views.sql").read_text(encoding="utf-8"))
+    _refresh_seed(con)
     return SCHEMA_VERSION
+
+
+def _refresh_seed(con) -> None:
+    """Add what is new in the editable seed list of agencies (mpp/data/agencies.csv) to stores made
+    before it changed; only when the file's hash differs from the one recorded, so opening stays cheap."""
+    from mpp.agencies import SEED_FILE, seed_agencies
+    digest = hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
+    known = con.execute("SELECT value FROM settings WHERE key = 'agency_seed_sha256'").fetchall()
+    if known and known[0][0] == digest:
+        return
+    with transaction(con):
+        seed_agencies(con)
+        con.execute("INSERT OR REPLACE INTO settings VALUES ('agency_seed_sha256', ?)", [digest])
 
 
 @contextmanager

@@ -60,3 +60,16 @@ def test_a_store_held_by_another_writer_is_reported_as_busy(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_store_made_before_the_seed_list_grew_gets_the_new_agencies(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with db.connect(path) as con:
+        con.execute("DELETE FROM agency_aliases WHERE agency_id = (SELECT agency_id FROM agencies "
+                    "WHERE name = 'Kemenag')")
+        con.execute("DELETE FROM agencies WHERE name = 'Kemenag'")
+        con.execute("UPDATE settings SET value = 'older list' WHERE key = 'agency_seed_sha256'")
+    with db.connect(path) as con:
+        assert con.execute("SELECT count(*) FROM agencies WHERE name = 'Kemenag'").fetchall() == [(1,)]
+        assert con.execute("SELECT count(*) FROM agency_aliases WHERE alias_key = 'kementrian agama'"
+                           ).fetchall() == [(1,)]
