@@ -80,7 +80,7 @@ def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context,
         from loaders import skm_load
         return skm_load.prepare(con, workbook, parsed, options, context)
     problems = list(parsed.problems)
-    site = options.site or parsed.site or find_site(_words(file_name))
+    site = options.site or parsed.site or site_from_names(workbook)
     problems += site_problems(site, file_name)
     service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
     problems += unknown + date_problems(parsed, context)
@@ -90,6 +90,12 @@ def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context,
     if problems:
         raise FileRefused([_located(p, file_name) for p in problems])
     return Prepared(workbook, parsed, site, service, new)
+
+
+def site_from_names(workbook: Workbook) -> str | None:
+    """The site a sheet name or the file name states ('MPP Kota Balikpapan', mpp_paser_2024.xlsx)."""
+    names = [s.name for s in workbook.sheets if not s.hidden] + [_words(workbook.file_name)]
+    return next((site for name in names if (site := find_site(name))), None)
 
 
 def site_problems(site: str | None, file_name: str) -> list[Problem]:

@@ -216,3 +216,15 @@ def test_resending_an_old_file_after_a_correction_says_how_to_bring_it_back(stor
     assert again.outcome == "unchanged"
     assert any(f"muatan {correction.load_id}" in n and "undo" in n for n in again.notes)
     assert figures(store)[("Samsat", date(2024, 2, 1))] == 21
+
+
+def test_site_from_a_sheet_name(store):
+    data = lf.monthly_sheets({"Januari": {"Samsat": {"PKB": 4}}}, year_title="REKAP TAHUN 2025")
+    from openpyxl import load_workbook
+    import io
+    book = load_workbook(io.BytesIO(data))
+    book.create_sheet("MPP Kabupaten Paser")["A1"] = "catatan"
+    out = io.BytesIO()
+    book.save(out)
+    report = ingest(store, "rekap.xlsx", out.getvalue())
+    assert report.outcome == "added" and report.site == "MPP Kabupaten Paser"
