@@ -58,28 +58,31 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     rows = sheet.rows
     at = header_row(rows)
     cols = header_index(rows[at], HEADERS)
-    daily = "day" in cols
-    year = None if daily or "year" in cols else _year_or_none(context, sheet, rows, at)
+    year = None if "day" in cols or "year" in cols else _year_or_none(context, sheet, rows, at)
     problems: list = []
-    records, visitors = [], []
     label = cols.get("agency", cols.get("day", cols.get("month")))
-    for r in range(at + 1, len(rows)):
-        if is_total_label(rows[r][label]) or not text(rows[r][label]):
-            continue
-        day = row_day(rows[r], r, cols, year, context, sheet, problems)
-        visits = count_at(rows, r, cols["count"], sheet, problems)
-        if day is None or visits is None:
-            continue
-        grain = "day" if daily else "month"
-        if "agency" not in cols:
-            visitors.append((day, grain, visits, ref(r, cols["count"])))
-            continue
-        records.append((text(rows[r][cols["agency"]]), day, grain, _opt(rows[r], cols, "service"),
-                        channel_of(_opt(rows[r], cols, "channel")), visits, ref(r, cols["count"])))
-    years = {rec[1].year for rec in records} | {rec[0].year for rec in visitors}
+    figures = [f for r in range(at + 1, len(rows))
+               if text(rows[r][label]) and not is_total_label(rows[r][label])
+               and (f := row_figure(rows, r, cols, year, context, sheet, problems))]
+    records = [f for f in figures if len(f) == 7]       # per agency: service visits
+    visitors = [f for f in figures if len(f) == 4]      # no agency column: people entering
+    years = {f[1].year for f in records} | {f[0].year for f in visitors}
     return Parsed(NAME, service_frame(records, sheet), visitor_frame(visitors),
                   site=find_site(title_text(rows[:at])), year=max(years) if years else None,
                   problems=problems)
+
+
+def row_figure(rows, r, cols, year, context, sheet, problems) -> tuple | None:
+    """One row as a service-visit record, or as a visitors record when there is no agency."""
+    day = row_day(rows[r], r, cols, year, context, sheet, problems)
+    visits = count_at(rows, r, cols["count"], sheet, problems)
+    if day is None or visits is None:
+        return None
+    grain, cell = ("day" if "day" in cols else "month"), ref(r, cols["count"])
+    if "agency" not in cols:
+        return day, grain, visits, cell
+    return (text(rows[r][cols["agency"]]), day, grain, _opt(rows[r], cols, "service"),
+            channel_of(_opt(rows[r], cols, "channel")), visits, cell)
 
 
 def _year_or_none(context, sheet, rows, at):
