@@ -103,7 +103,7 @@ def ingest_with(con, file_name: str, data, options: Options, sha256: str | None 
         return Report(file_name, "refused", problems=refused.problems)
     if getattr(prepared, "survey", False):         # satisfaction survey (issue 7): its own tables
         from loaders import skm_load
-        return skm_load.finish(con, prepared, sha256, options)
+        return skm_load.finish(con, prepared, sha256, options, data)
     report = summary(prepared, options)
     if options.dry_run:
         report.outcome = "replaced" if would_replace(con, prepared) else "added"

@@ -208,6 +208,8 @@ def test_banyuwangi_report_and_reload(store):
     assert [t["ikm_text"] for t in data["trend"]] == ["86,20", "84,82", "89,80", "88,97"]
     again = load_skm(store, BANYUWANGI, site=BANYUWANGI_SITE)
     assert again.outcome == "unchanged"
+    sha = store.execute("SELECT sha256 FROM loads").fetchall()[0][0]
+    assert ledger.original(store, sha) == ("banyuwangi_ikm_kecamatan.xlsx", BANYUWANGI.read_bytes())
 
 
 def test_python_m_loaders_ingest_and_undo(tmp_path, capsys):
