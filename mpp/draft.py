@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -60,14 +61,21 @@ def read_draft(source) -> str:
     """The text of a draft file: a path (.txt or .docx) or the raw bytes of either."""
     data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
     if data[:2] == b"PK":                     # a .docx is a zip archive
-        from docx import Document
-        return "\n\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+        return _docx_text(data)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+    try:
+        return "\n\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ValueError(f"bukan berkas .docx yang utuh / not a readable .docx ({exc})") from exc
 
 
 def sentences(text: str) -> list[str]:

@@ -38,7 +38,12 @@ st.divider()
 st.header(ui.t("checker"))
 st.caption(ui.t("checker_help", site=site))
 uploaded = st.file_uploader(ui.t("checker_upload"), type=["txt", "docx"])
-draft = st.text_area(ui.t("checker_paste"), read_draft(uploaded.getvalue()) if uploaded else "", height=220)
+try:
+    uploaded_text = read_draft(uploaded.getvalue()) if uploaded else ""
+except ValueError as unreadable:
+    st.error(str(unreadable))
+    uploaded_text = ""
+draft = st.text_area(ui.t("checker_paste"), uploaded_text, height=220)
 if draft.strip():
     report = ui.read(check_draft, site, draft)
     counts = {s: report.count(s) for s in SHOW}

@@ -64,3 +64,25 @@ def test_the_sidebar_measure_drives_the_statement(page):
     at = page.run()
     at.sidebar.radio[1].set_value(at.sidebar.radio[1].options[1]).run()   # Kunjungan layanan
     assert "MPP Kota Balikpapan mencatat 45.540 kunjungan layanan." in at.code[0].value
+
+
+def test_an_unreadable_upload_is_said_plainly(page):
+    at = page.run()
+    at.file_uploader[0].set_value(("rusak.docx", b"PK\x03\x04 not a zip",
+                                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).run()
+    assert not at.exception
+    assert "bukan berkas .docx yang utuh" in at.error[0].value
+
+
+def test_an_uploaded_docx_is_checked(page):
+    import io
+    from docx import Document
+    document = Document()
+    for paragraph in SEED.read_text(encoding="utf-8").split("\n\n"):
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    at = page.run()
+    at.file_uploader[0].set_value(("draf.docx", buffer.getvalue(),
+                                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).run()
+    assert at.error[0].value.startswith("1 salah, ")

@@ -313,3 +313,12 @@ def test_cli_unknown_site(demo_db_file, tmp_path):
     path.write_text(CORRECT, encoding="utf-8")
     done = run_check(demo_db_file, path, site="MPP Atlantis")
     assert done.returncode == 2 and "MPP Atlantis" in done.stderr
+
+
+def test_cli_unreadable_draft(demo_db_file, tmp_path):
+    broken = tmp_path / "rusak.docx"
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    done = run_check(demo_db_file, broken)
+    assert done.returncode == 2 and "bukan berkas .docx yang utuh" in done.stderr
+    done = run_check(demo_db_file, tmp_path / "tidak-ada.txt")
+    assert done.returncode == 2 and "Naskah tidak dapat dibaca" in done.stderr
