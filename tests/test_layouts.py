@@ -172,7 +172,7 @@ def test_queue_matrix_subtotal_that_disagrees_is_a_problem():
 def test_queue_matrix_days_outside_the_period_are_problems():
     data = lf.queue_matrix({"Imigrasi": {"A — Paspor": {30: 2}}},
                            period="Periode 01 February 2026 s.d. 28 February 2026")
-    assert codes(parse(data, "siolaq.xlsx"))[0] == ("di_luar_periode", "AF6")
+    assert codes(parse(data, "siolaq.xlsx"))[0] == ("tanggal_di_luar_periode", "AF6")
 
 
 # ---- queue-system daily channel recap -----------------------------------------------------------
@@ -194,7 +194,7 @@ def test_channel_recap_total_that_is_not_the_sum_and_dates_outside_period():
     rows = CHANNEL_ROWS + [("03-02-2026", "Imigrasi", "B", "Paspor", 1, 0, 0, 0)]
     parsed = parse(lf.channel_recap(rows, total_off=1), "antrean.xlsx")
     found = codes(parsed)
-    assert ("jumlah_tidak_cocok", "G4") in found and ("di_luar_periode", "A6") in found
+    assert ("jumlah_tidak_cocok", "G4") in found and ("tanggal_di_luar_periode", "A6") in found
 
 
 # ---- ticket exports -----------------------------------------------------------------------------

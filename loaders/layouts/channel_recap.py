@@ -6,6 +6,7 @@ Visits are Total Nomor Terbit, kept by channel: walk_in = Antrean Langsung, onli
 Hadir (their sum must be the total). Cancellations and no-shows are reported, never counted."""
 from __future__ import annotations
 
+from loaders import validate
 from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
                                     header_index, problem, ref, service_frame, text, title_text)
 from loaders.model import Parsed, Sheet
@@ -41,7 +42,7 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     for r in range(at + 1, len(rows)):
         if is_total_label(rows[r][cols["day"]]) or is_total_label(rows[r][cols["agency"]]):
             break
-        day = row_day(rows, r, cols["day"], period, sheet, problems)
+        day = row_day(rows, r, cols["day"], period, context.today, sheet, problems)
         if day is not None:
             records += row_records(rows, r, cols, day, sheet, problems)
             for what in skipped:
@@ -53,7 +54,7 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
                   year=max(years) if years else None, problems=problems, notes=notes)
 
 
-def row_day(rows, r, col, period, sheet, problems):
+def row_day(rows, r, col, period, today, sheet, problems):
     if text(rows[r][col]) == "":
         return None
     try:
@@ -61,11 +62,9 @@ def row_day(rows, r, col, period, sheet, problems):
     except ValueError as exc:
         problems.append(problem("tanggal_tidak_sah", f"{exc}.", sheet, ref(r, col)))
         return None
-    if period and not period[0] <= day <= period[1]:
-        problems.append(problem("di_luar_periode", f"Tanggal {day:%d/%m/%Y} di luar periode "
-                                f"{period[0]:%d/%m/%Y} s.d. {period[1]:%d/%m/%Y}.", sheet, ref(r, col)))
-        return None
-    return day
+    dated = validate.date_problems(sheet, [(day, (r, col))], today, period)
+    problems += dated
+    return None if dated else day
 
 
 def row_records(rows, r, cols, day, sheet, problems) -> list[tuple]:

@@ -5,8 +5,10 @@ checked, so nothing counts twice. An agency without service rows stands for itse
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
+from loaders import validate
 from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
                                     formula_problems, key, problem, ref, service_frame,
                                     stated_sum_problem, text, title_text)
@@ -76,66 +78,72 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
                                    "satu bulan. Ekspor per bulan.", sheet)])
     day_row, days, total_col = day_columns(rows, at)
     label_col = next(c for c, v in enumerate(rows[at]) if key(v).startswith("INSTANSI"))
-    problems: list = []
-    records, checks = walk(rows, day_row, label_col, days, total_col, (start, end), sheet, problems)
-    problems += [p for check in checks if (p := stated_sum_problem(rows, sheet, *check))]
+    matrix = Matrix(sheet, rows, days, (start, end), context.today)
+    matrix.walk(day_row + 1, label_col, total_col)
+    problems = matrix.problems + [p for check in matrix.checks
+                                  if (p := stated_sum_problem(rows, sheet, *check))]
     problems += formula_problems(sheet, range(day_row + 1, len(rows)), list(days))
-    return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
+    return Parsed(NAME, service_frame(matrix.records, sheet), site=find_site(title_text(rows[:at])),
                   year=start.year, problems=problems)
 
 
-def walk(rows, day_row, label_col, days, total_col, period, sheet, problems):
-    """Service rows become daily records; agency and total rows become checks."""
-    records, checks, agency, services, every = [], [], None, [], []
-    for r in range(day_row + 1, len(rows)):
-        label = text(rows[r][label_col])
-        if not label:
-            continue
-        if is_total_label(label):
-            close_agency(rows, agency, services, days, period, sheet, problems, records, checks, every)
-            agency = None
-            checks += [(r, c, [(x, c) for x in every]) for c in days]
-            break
-        if total_col is not None:
-            checks.append((r, total_col, [(r, c) for c in days]))
-        if SERVICE_MARK.match(label) and agency is not None:
-            services.append(r)
-            every.append(r)
-            records += day_records(rows, r, agency[1], split_service(label), days, period, sheet, problems)
-            continue
-        close_agency(rows, agency, services, days, period, sheet, problems, records, checks, every)
-        agency, services = (r, label), []
-    close_agency(rows, agency, services, days, period, sheet, problems, records, checks, every)
-    return records, checks
+@dataclass
+class Matrix:
+    """Walks the rows once: service rows become daily records; agency, row-total and TOTAL rows
+    become checks (row, col, parts) of what they state."""
+    sheet: Sheet
+    rows: list[list]
+    days: dict[int, int]                     # column -> day of month
+    period: tuple[date, date]
+    today: date
+    records: list = field(default_factory=list)
+    checks: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    counted: list = field(default_factory=list)     # rows whose figures count: for the TOTAL row
 
+    def walk(self, first_row: int, label_col: int, total_col: int | None) -> None:
+        agency, services, r = None, [], first_row
+        for r in range(first_row, len(self.rows)):
+            label = text(self.rows[r][label_col])
+            if is_total_label(label):
+                break
+            if label and total_col is not None:
+                self.checks.append((r, total_col, [(r, c) for c in self.days]))
+            if label and SERVICE_MARK.match(label) and agency is not None:
+                services.append(r)
+                self.add(r, agency[1], split_service(label))
+            elif label:
+                self.close(agency, services)
+                agency, services = (r, label), []
+        self.close(agency, services)
+        if r < len(self.rows) and is_total_label(text(self.rows[r][label_col])):
+            self.checks += [(r, c, [(x, c) for x in self.counted]) for c in self.days]
 
-def close_agency(rows, agency, services, days, period, sheet, problems, records, checks, every):
-    """An agency row sums its service rows; without any it is itself the figure."""
-    if agency is None:
-        return
-    r, name = agency
-    if services:
-        checks += [(r, c, [(s, c) for s in services]) for c in days]
-    else:
-        every.append(r)
-        records += day_records(rows, r, name, None, days, period, sheet, problems)
+    def close(self, agency, services) -> None:
+        """An agency row sums its service rows; without any it is itself the figure."""
+        if agency is None:
+            return
+        r, name = agency
+        if services:
+            self.checks += [(r, c, [(s, c) for s in services]) for c in self.days]
+        else:
+            self.add(r, name, None)
 
-
-def day_records(rows, r, agency, service, days, period, sheet, problems) -> list[tuple]:
-    start, end = period
-    out = []
-    for col, day_number in days.items():
-        visits = count_at(rows, r, col, sheet, problems)
-        if not visits:
-            continue        # zero days carry no information at day grain; the month slice is replaced whole
-        day = _date(start, day_number)
-        if day is None or not start <= day <= end:
-            problems.append(problem("di_luar_periode", f"Angka {visits} pada tanggal {day_number}, "
-                                    f"di luar periode {start:%d/%m/%Y} s.d. {end:%d/%m/%Y}.",
-                                    sheet, ref(r, col)))
-            continue
-        out.append((agency, day, "day", service, None, visits, ref(r, col)))
-    return out
+    def add(self, r: int, agency: str, service: str | None) -> None:
+        self.counted.append(r)
+        start, end = self.period
+        for col, day_number in self.days.items():
+            visits = count_at(self.rows, r, col, self.sheet, self.problems)
+            if not visits:
+                continue    # a zero day says nothing at day grain: the month slice is replaced whole
+            day = _date(start, day_number)
+            dated = validate.date_problems(self.sheet, [(day or end, (r, col))], self.today, self.period)
+            if day is None or dated:
+                self.problems += dated or [problem("tanggal_di_luar_periode", f"Tanggal {day_number} "
+                                                   f"tidak ada pada bulan {start:%m/%Y}.",
+                                                   self.sheet, ref(r, col))]
+                continue
+            self.records.append((agency, day, "day", service, None, visits, ref(r, col)))
 
 
 def _date(start: date, day_number: int) -> date | None:
