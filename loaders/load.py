@@ -23,11 +23,13 @@ from loaders.layouts import by_name
 from loaders.model import FileRefused, Problem
 from loaders.pipeline import Options, Prepared
 from mpp import db, ledger
+from mpp.accounts import require
 from mpp.agencies import add_alias, ensure_agency
 from mpp.period import Period, month_start
 from mpp.sites import Site, ensure_site
 
 __all__ = ["Options", "Report", "ingest"]
+ORIGINAL_LIMIT = 100 * 1024 * 1024     # bytes: the upload cap in .streamlit/config.toml
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Report:
     notes: list[str] = field(default_factory=list)
     load_id: int | None = None
     dry_run: bool = False
+    agency_totals: list[tuple[str, int]] = field(default_factory=list)  # service visits, highest first
 
     @property
     def layout_title(self) -> str:
@@ -108,14 +111,17 @@ def ingest_with(con, file_name: str, data, options: Options, sha256: str | None 
     if options.dry_run:
         report.outcome = "replaced" if would_replace(con, prepared) else "added"
         return report
-    return written(con, prepared, report, sha256, options)
+    return written(con, prepared, report, sha256, options, data)
 
 
-def written(con, prepared: Prepared, report: Report, sha256: str, options: Options) -> Report:
-    """The one transaction: all of the file, or (on any error) nothing."""
+def written(con, prepared: Prepared, report: Report, sha256: str, options: Options, data) -> Report:
+    """The one transaction: all of the file and its original bytes, or (on any error) nothing.
+    Only analysts and admins write; the check is here so no page can skip it."""
+    require(options.actor, "analyst")
     try:
         with db.transaction(con):
             report.load_id, report.outcome = write(con, prepared, sha256, options)
+            keep_original(con, sha256, report.file_name, data)
     except duckdb.Error as exc:       # rolled back: say so instead of a traceback
         return Report(report.file_name, "refused", problems=[Problem(
             "gagal_menulis", f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
@@ -134,7 +140,12 @@ def summary(prepared: Prepared, options: Options) -> Report:
         rows=len(service) + (0 if visitors is None else len(visitors)),
         total=int(service["visits"].sum()),
         visitors=0 if visitors is None else int(visitors["visitors"].sum()),
-        notes=notes, dry_run=options.dry_run)
+        notes=notes, dry_run=options.dry_run, agency_totals=agency_totals(service))
+
+
+def agency_totals(service: pd.DataFrame) -> list[tuple[str, int]]:
+    totals = service.groupby("canonical")["visits"].sum().sort_values(ascending=False, kind="stable")
+    return [(name, int(visits)) for name, visits in totals.items()]
 
 
 def unchanged_report(con, load_id: int, file_name: str) -> Report:
@@ -165,6 +176,16 @@ def replaced_since(con, load_id: int) -> list[str]:
 def site_of(name: str) -> Site:
     kind = "mini_mpp" if name.startswith("Mini MPP ") else "mpp"
     return Site(name, kind, pipeline.kabupaten_kota_of_name(name))
+
+
+def keep_original(con, sha256: str, file_name: str, data) -> None:
+    """Keep uploads and files up to ORIGINAL_LIMIT for download from the history; a bigger file
+    named on the command line stays where it is."""
+    if isinstance(data, (str, os.PathLike)):
+        if os.path.getsize(data) > ORIGINAL_LIMIT:
+            return
+        data = Path(data).read_bytes()
+    ledger.keep_original(con, sha256, file_name, bytes(data))
 
 
 def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, str]:

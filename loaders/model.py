@@ -38,6 +38,8 @@ class Problem:
     file: str = ""
     sheet: str | None = None
     cell: str | None = None      # 'B7' (A1 style) or None when it concerns the whole file/sheet
+    subject: str | None = None   # the value the problem is about, e.g. an unknown agency's spelling
+    suggestions: tuple[str, ...] = ()   # what it probably should be, closest first
 
     def __str__(self) -> str:
         where = ", ".join(p for p in (self.file, f"sheet '{self.sheet}'" if self.sheet else "",

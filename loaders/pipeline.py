@@ -15,6 +15,7 @@ from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Problem, Workbook
 from loaders.normalize import find_site
+from mpp.accounts import COMMAND_LINE, User
 from mpp.agencies import AgencyMatcher, agency_key
 from mpp.period import Period, month_start
 
@@ -28,6 +29,7 @@ class Options:
     unknown_agencies: str = "refuse"     # refuse | add
     dry_run: bool = False
     loaded_by: str = "system"
+    actor: User = COMMAND_LINE           # who loads: the core refuses writes below the analyst role
     guarded: bool = False                # read in a child process under memory and time limits
                                          # (the upload page: a hostile file must not take it down)
 
@@ -111,7 +113,7 @@ def _words(file_name: str) -> str:
 
 
 def _located(p: Problem, file_name: str) -> Problem:
-    return p if p.file else Problem(p.code, p.message, file_name, p.sheet, p.cell)
+    return p if p.file else replace(p, file=file_name)
 
 
 def kabupaten_kota(con, site: str | None) -> str | None:
@@ -150,10 +152,11 @@ def match_agencies(con, service: pd.DataFrame, site: str | None, unknown_mode: s
 def unknown_problem(service: pd.DataFrame, raw: str, suggestions) -> Problem:
     first = service.loc[service["agency"] == raw].iloc[0]
     near = ", ".join(f"'{s}'" for s in list(suggestions)[:3]) or "tidak ada yang mirip"
-    return problem("instansi_tidak_dikenal", f"Instansi '{raw}' tidak dikenal (terdekat: {near}). "
-                   f"Petakan dengan `python -m loaders alias add \"{raw}\" NAMA_KANONIK`, atau muat "
-                   "dengan --unknown-agencies add untuk menambahkannya sebagai instansi baru.",
-                   cell=first["source_cell"], sheet_name=first.get("sheet"))
+    found = problem("instansi_tidak_dikenal", f"Instansi '{raw}' tidak dikenal (terdekat: {near}). "
+                    f"Petakan dengan `python -m loaders alias add \"{raw}\" NAMA_KANONIK`, atau muat "
+                    "dengan --unknown-agencies add untuk menambahkannya sebagai instansi baru.",
+                    cell=first["source_cell"], sheet_name=first.get("sheet"))
+    return replace(found, subject=raw.strip(), suggestions=tuple(suggestions)[:3])
 
 
 def date_problems(parsed: Parsed, context: Context, limit: int = 20) -> list[Problem]:

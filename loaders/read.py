@@ -14,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import multiprocessing
+import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import python_calamine as calamine
@@ -180,55 +182,31 @@ def _first_records(node):
 def read_file_guarded(path, data: bytes | None = None, *, name: str | None = None,
                       limits: Limits = DEFAULT_LIMITS, memory_mb: int = 3072,
                       timeout: float = 120.0) -> Workbook:
-    """read_file in a child process whose address space is capped (RLIMIT_AS) and which is killed
-    after `timeout` seconds. A child that runs out of memory or time, or dies, becomes FileRefused
-    (too_large / too_slow); the server process never holds more than the result.
+    """read_file in a fresh interpreter (`python -m loaders.read_child`) whose address space is
+    capped (RLIMIT_AS) and which is killed after `timeout` seconds. A child that runs out of memory
+    or time, or dies, becomes FileRefused (too_large / too_slow); the server process never holds
+    more than the result.
+
+    A plain subprocess, not multiprocessing: spawn re-imports the parent's __main__, which inside
+    Streamlit is the page script itself (it would run the page again in the child).
 
     The cap is on address space, which runs about twice the resident memory with Arrow and
     DuckDB (thread arenas, reservations): 1536 MB already refuses a 1M-row ticket .xlsx that reads
     in 1.2 GB resident; 2560 MB lets it through. Hence 3072 by default."""
     file = name or (Path(path).name if path else "berkas")
-    context = multiprocessing.get_context("spawn")    # forking a threaded server is unsafe
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_read_in_child, daemon=True,
-                            args=(send, str(path) if path else None, data, file, limits, memory_mb))
-    child.start()
-    send.close()
+    request = pickle.dumps((str(path) if path else None, data, file, limits, memory_mb))
     try:
-        outcome, value = _wait_for(receive, timeout, file)
-    finally:
-        child.kill()
-        child.join()
-    if outcome == "refused":
-        raise FileRefused(value)
-    return value
-
-
-def _wait_for(receive, timeout: float, file: str):
-    if not receive.poll(timeout):
+        done = subprocess.run([sys.executable, "-m", "loaders.read_child"], input=request,
+                              capture_output=True, timeout=timeout, cwd=Path(__file__).parent.parent)
+    except subprocess.TimeoutExpired:
         raise safety.refuse("too_slow", file, f"Membaca berkas {file} memakan waktu lebih dari "
                             f"{timeout:g} detik, jadi dihentikan. Pecah berkas per bulan, lalu "
-                            "unggah bagian-bagiannya.")
-    try:
-        outcome, value = receive.recv()
-    except EOFError:                                    # killed: out of memory inside native code
-        outcome, value = "memory", None
-    if outcome == "memory":
+                            "unggah bagian-bagiannya.") from None
+    outcome, value = pickle.loads(done.stdout) if done.returncode == 0 and done.stdout else ("memory", None)
+    if outcome == "memory":                 # MemoryError, or killed inside native code
         raise safety.refuse("too_large", file, f"Berkas {file} butuh terlalu banyak memori untuk "
                             "dibaca dengan aman. Pecah per bulan atau per instansi, lalu unggah "
                             "bagian-bagiannya.")
-    return outcome, value
-
-
-def _read_in_child(send, path, data, file, limits, memory_mb):
-    import resource
-    cap = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    try:
-        send.send(("ok", read_file(path, data, name=file, limits=limits)))
-    except FileRefused as refused:                     # sent as problems: the exception's own
-        send.send(("refused", refused.problems))      # pickling would lose them
-    except MemoryError:
-        send.send(("memory", None))
-    finally:
-        send.close()
+    if outcome == "refused":
+        raise FileRefused(value)
+    return value

@@ -56,3 +56,46 @@ ADMIN_TEXT = {
     "undone": ("Muatan {load} dibatalkan; angka sebelumnya kembali berlaku.",
                "Load {load} undone; the previous figures apply again."),
 }
+
+UPLOAD_TEXT = {
+    "upload": ("Unggah Berkas", "Upload files"),
+    "upload_intro": ("Seret satu atau beberapa berkas (xlsx, xls, csv). Setiap berkas diperiksa dulu; "
+                     "tidak ada yang disimpan sebelum Anda menekan tombol muat. Berkas yang sama persis "
+                     "tidak mengubah apa pun; berkas koreksi menggantikan tepat bulan dan instansi yang "
+                     "dicakupnya.",
+                     "Drop one or several files (xlsx, xls, csv). Each is checked first; nothing is saved "
+                     "until you press the load button. The same file again changes nothing; a corrected "
+                     "file replaces exactly the months and agencies it covers."),
+    "upload_options": ("Pilihan (bila berkas tidak menyebutnya)", "Options (when the file does not say)"),
+    "site_from_file": ("(dari berkas)", "(from the file)"),
+    "new_site": ("Lokasi baru (nama lengkap, mis. MPP Kabupaten Paser)",
+                 "New site (full name, e.g. MPP Kabupaten Paser)"),
+    "year": ("Tahun", "Year"),
+    "block": ("Blok (untuk lembar dengan beberapa blok bulan, mis. JUMLAH IZIN)",
+              "Block (for sheets with several month blocks, e.g. JUMLAH IZIN)"),
+    "files": ("Berkas", "Files"),
+    "reading": ("Membaca {name} ({i} dari {n})…", "Reading {name} ({i} of {n})…"),
+    "read_done": ("{n} berkas diperiksa.", "{n} files checked."),
+    "layout": ("Format", "Layout"),
+    "rows": ("Baris", "Rows"),
+    "visitors_total": ("Pengunjung", "Visitors"),
+    "outcome_added": ("akan ditambahkan", "will be added"),
+    "outcome_replaced": ("akan menggantikan data yang ada untuk bulan dan instansi yang sama",
+                         "will replace the stored figures of the same months and agencies"),
+    "outcome_unchanged": ("sudah pernah dimuat persis sama: tidak ada yang berubah",
+                          "already loaded exactly so: nothing changes"),
+    "outcome_refused": ("ditolak: perbaiki masalah di bawah ini", "refused: fix the problems below"),
+    "problems": ("Masalah ({n})", "Problems ({n})"),
+    "col_code": ("Kode", "Code"), "col_sheet": ("Lembar", "Sheet"), "col_cell": ("Sel", "Cell"),
+    "col_message": ("Keterangan", "Message"),
+    "map_agency": ("Petakan '{name}' ke", "Map '{name}' to"),
+    "as_new_agency": ("➕ tambahkan sebagai instansi baru", "➕ add as a new agency"),
+    "save_mapping": ("Simpan pemetaan", "Save the mapping"),
+    "mapping_saved": ("Pemetaan disimpan; berkas diperiksa ulang.", "Mapping saved; the file is checked again."),
+    "load_files": ("Muat {n} berkas", "Load {n} files"),
+    "loaded_result": ("{name}: {outcome} (muatan {load}).", "{name}: {outcome} (load {load})."),
+    "result_added": ("ditambahkan", "added"), "result_replaced": ("menggantikan data sebelumnya", "replaced"),
+    "result_unchanged": ("tidak berubah", "unchanged"), "result_refused": ("ditolak", "refused"),
+    "notes": ("Catatan", "Notes"),
+}
+ADMIN_TEXT.update(UPLOAD_TEXT)

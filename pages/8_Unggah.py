@@ -1,0 +1,27 @@
+"""Unggah: drop files, see what each holds and every problem, map unknown agencies, then confirm."""
+import streamlit as st
+
+import ui
+from loaders import upload
+
+user = ui.page_setup("upload", role="analyst")
+st.title(ui.t("upload"))
+st.caption(ui.t("upload_intro"))
+
+options = ui.upload_options()
+files = st.file_uploader(ui.t("files"), accept_multiple_files=True,
+                         type=["xlsx", "xlsm", "xls", "csv", "txt", "json"])
+if not files:
+    st.stop()
+
+reports = ui.preview_uploads(files, options)
+for file in files:
+    ui.upload_report(reports[file.name], user)
+
+ready = [f for f in files if reports[f.name].ok and reports[f.name].outcome != "unchanged"]
+if st.button(ui.t("load_files", n=len(ready)), type="primary", disabled=not ready):
+    for file in ready:
+        result = ui.write(upload.load, user, file.name, file.getvalue(), options)
+        st.success(ui.t("loaded_result", name=file.name, outcome=ui.t("result_" + result.outcome),
+                        load=result.load_id))
+    ui.forget_previews()

@@ -1,0 +1,61 @@
+"""Unggah in AppTest: an analyst drops a recap, maps its unknown agency on the page, confirms,
+and the home page shows the new figures."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mpp import accounts, db
+from tests.apptest_login import log_in
+from tests.layout_files import yearly_recap
+from tests.live_server import ROOT
+
+PAGE = str(ROOT / "pages" / "8_Unggah.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RECAP = yearly_recap({"DISDUKCAPIL": [100, "1.263", "-"], "Loket Samsat Keliling Kukar": [5, 6, 7]},
+                     title="REKAP KUNJUNGAN MPP KOTA SAMARINDA TAHUN 2026")
+
+
+@pytest.fixture
+def page(demo_db, monkeypatch):
+    monkeypatch.setenv("MPP_DB", str(demo_db))
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    at = log_in(AppTest.from_file(PAGE, default_timeout=90).run(), "ana", "analis-rahasia")
+    assert not at.exception
+    return at
+
+
+
+def test_upload_map_confirm_and_see_the_figures(page, demo_db):
+    at = page
+    at.file_uploader[0].set_value(("rekap_samarinda.xlsx", RECAP, XLSX)).run()
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown) + " ".join(str(d.value.to_dict()) for d in at.dataframe)
+    assert "instansi_tidak_dikenal" in text
+    load_button = next(b for b in at.button if b.label.startswith("Muat "))
+    assert load_button.label == "Muat 0 berkas" and load_button.disabled
+
+    mapping = next(s for s in at.selectbox if s.label == "Petakan 'Loket Samsat Keliling Kukar' ke")
+    mapping.select("Samsat")
+    next(b for b in at.button if b.label == "Simpan pemetaan").click()
+    at.run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Lokasi"] == "MPP Kota Samarinda"
+    assert metrics["Kunjungan layanan"] == "1.381"
+    assert metrics["Periode"] == "Januari-Maret 2026"
+
+    next(b for b in at.button if b.label == "Muat 1 berkas").click()
+    at.run()
+    assert any("rekap_samarinda.xlsx: ditambahkan" in s.value for s in at.success)
+    with db.connect(demo_db, read_only=True) as con:
+        assert con.execute("SELECT sum(visits) FROM monthly_agency_visits WHERE site = 'MPP Kota Samarinda'"
+                           ).fetchall() == [(1381,)]
+        assert con.execute("SELECT loaded_by FROM loads ORDER BY load_id DESC LIMIT 1").fetchall() == [("ana",)]
+
+
+def test_a_refused_file_shows_every_problem_with_its_cell(page):
+    bad = yearly_recap({"DISDUKCAPIL": [100, "banyak", -3]}, title="REKAP MPP KOTA SAMARINDA TAHUN 2026")
+    at = page
+    at.file_uploader[0].set_value(("rusak.xlsx", bad, XLSX)).run()
+    problems = next(d.value for d in at.dataframe if "Sel" in d.value.columns)
+    assert len(problems) >= 2 and all(problems["Sel"])
+    assert next(b for b in at.button if b.label.startswith("Muat ")).disabled

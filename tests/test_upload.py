@@ -1,0 +1,65 @@
+"""The upload workflow's core: preview writes nothing, unknown agencies are mapped and remembered,
+the load is one transaction kept with its original, and roles are enforced in the core itself."""
+from datetime import date
+
+import pytest
+
+from loaders import upload
+from loaders.load import Options, ingest
+from mpp import history, ledger, metrics
+from mpp.accounts import PermissionDenied, User
+from mpp.period import Measure, Period
+from tests.layout_files import yearly_recap
+
+ANALYST, VIEWER = User("ana", "analyst"), User("vina", "viewer")
+SITE = "MPP Kota Balikpapan"
+OPTIONS = Options(site=SITE, year=2026)
+RECAP = yearly_recap({"DISDUKCAPIL": [100, "1.263", "-"], "Loket Samsat Keliling Kukar": [5, 6, 7]},
+                     title="REKAP KUNJUNGAN MPP KOTA BALIKPAPAN TAHUN 2026")
+
+
+def _visits(con, agency):
+    period = Period(date(2026, 1, 1), date(2026, 3, 1))
+    rows = metrics.agency_shares(con, [SITE], period).table.set_index("agency")["visits"]
+    return rows.get(agency)
+
+
+def test_preview_writes_nothing_and_lists_the_unknown_agency(store):
+    report = upload.preview(store, "rekap.xlsx", RECAP, OPTIONS)
+    assert report.outcome == "refused"
+    assert upload.unknown_agencies(report)[0][0] == "Loket Samsat Keliling Kukar"
+    assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
+
+
+def test_a_mapping_is_remembered_and_the_file_then_loads_with_its_original(store):
+    upload.map_agency(store, ANALYST, "Loket Samsat Keliling Kukar", "Samsat")
+    report = upload.preview(store, "rekap.xlsx", RECAP, OPTIONS)
+    assert report.ok and dict(report.agency_totals) == {"Disdukcapil": 1363, "Samsat": 18}
+    result = upload.load(store, ANALYST, "rekap.xlsx", RECAP, OPTIONS)
+    assert result.outcome == "added"
+    assert _visits(store, "Disdukcapil") == 1363 and _visits(store, "Samsat") == 18
+    loaded = history.loads_table(store).iloc[0]
+    assert (loaded["loaded_by"], loaded["file_name"]) == ("ana", "rekap.xlsx")
+    assert ledger.original(store, loaded["sha256"]) == ("rekap.xlsx", RECAP)
+    assert upload.load(store, ANALYST, "rekap (1).xlsx", RECAP, OPTIONS).outcome == "unchanged"
+
+
+def test_add_as_new_agency(store):
+    upload.add_agency(store, ANALYST, "Loket Samsat Keliling Kukar")
+    assert upload.load(store, ANALYST, "rekap.xlsx", RECAP, OPTIONS).ok
+    assert _visits(store, "Loket Samsat Keliling Kukar") == 18
+
+
+def test_a_viewer_cannot_write_even_calling_the_core_directly(store):
+    with pytest.raises(PermissionDenied):
+        upload.map_agency(store, VIEWER, "X", "Samsat")
+    with pytest.raises(PermissionDenied):
+        upload.add_agency(store, VIEWER, "X")
+    with pytest.raises(PermissionDenied):
+        upload.load(store, VIEWER, "rekap.xlsx", RECAP, OPTIONS)
+    with pytest.raises(PermissionDenied):
+        ingest(store, "rekap.xlsx", RECAP, Options(site=SITE, year=2026, unknown_agencies="add",
+                                                   actor=VIEWER))
+    assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
+    assert ingest(store, "rekap.xlsx", RECAP, Options(site=SITE, year=2026, unknown_agencies="add",
+                                                      actor=VIEWER, dry_run=True)).ok
