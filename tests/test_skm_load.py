@@ -60,6 +60,7 @@ def test_pangkep_index_from_the_file_matches_the_hand_computation(store):
     assert skm.display(survey.ikm) == "93,74" and survey.grade.letter == "A"
     assert survey.priority() == ["U6"]                   # 199 / 55 = 3,62: Kompetensi
     assert "IKM 93,74 (A) dari 55 responden" in result.notes
+    assert any(n.startswith("responden 30: 18 baris jawaban") for n in result.notes)   # answered twice
 
 
 def test_pangkep_keeps_demographics_never_names_phones_or_suggestions(store):

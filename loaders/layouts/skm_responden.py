@@ -33,6 +33,7 @@ ROLES = {  # role -> header spellings (upper case, '_' read as a space), matched
     "occupation": ("PEKERJAAN", "PEKERJAAN UTAMA"),
     "unsur": ("UNSUR", "KODE UNSUR"),
     "answer": ("JAWABAN", "NILAI", "SKOR", "NILAI JAWABAN"),
+    "answer_rows": ("N ANSWER ROWS", "JUMLAH JAWABAN"),   # a pivoted export: answer rows behind a row
 }
 # How a long file names an unsur: U1, 1, Unsur 1, P1 or its name (Persyaratan).
 UNSUR_SPELLINGS = {**{c: c for c in UNSUR}, **{c[1:]: c for c in UNSUR},
@@ -189,6 +190,17 @@ def header_problems(sheet: Sheet, at: int, roles: dict, context: Context) -> lis
                     "IKM.", sheet, ref(at, 0), context.file_name)]
 
 
+def answered_twice(sheet: Sheet, at: int, roles: dict) -> list[str]:
+    """A pivoted export that counts the answer rows behind each respondent: more than nine means the
+    form was sent again and the export kept one answer per unsur (the last, as survey apps do)."""
+    col, who = roles.get("answer_rows"), roles.get("respondent")
+    if col is None or who is None:
+        return []
+    rows = [r for r in sheet.rows[at + 1:] if col < len(r) and text(r[col]).isdigit()]
+    return [f"responden {text(r[who])}: {text(r[col])} baris jawaban di sumber (mengisi lebih dari "
+            "sekali); satu jawaban per unsur dipakai" for r in rows if int(text(r[col])) > 9]
+
+
 def parse(sheet: Sheet, context: Context) -> Parsed:
     at, roles, unsur = header(sheet)
     checker, problems = AnswerChecker(sheet, context.file_name), header_problems(sheet, at, roles, context)
@@ -199,6 +211,7 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
         problems += incomplete(records, sheet, context)
     frame = pd.DataFrame.from_records(records, columns=COLUMNS).assign(sheet=sheet.name)
     frame, notes = last_answers(frame)
+    notes += answered_twice(sheet, at, roles)
     if "saran" in {header_key(c).lower() for c in sheet.rows[at]}:
         notes.append("kolom saran tidak disimpan (teks bebas dapat memuat data pribadi)")
     return Parsed(NAME, service_frame([], sheet), problems=problems + checker.report(),
