@@ -53,8 +53,8 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     cols = header_index(sheet.rows[at], HEADERS)
     table = tickets_table(sheet, at, cols, context)
     counts, bad = aggregate(table)
-    records = [(agency, day, "day", service or None, channel, int(visits),
-                f"{col_letter(cols['agency'])}{at + 2 + first}")
+    letter = col_letter(cols["agency"])       # a group's cell: its first ticket's agency cell
+    records = [(agency, day, "day", service or None, channel, int(visits), f"{letter}{at + 2 + first}")
                for agency, day, service, channel, visits, _, first in counts if visits]
     problems = [bad_dates(bad, cols, at, sheet)] if bad[0] else []
     skipped = sum(int(row[5]) for row in counts)
