@@ -69,10 +69,12 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
     Given a database path, the file is parsed before the store is opened for writing, so a long
     parse never holds the write lock the dashboard waits on."""
     options = options or Options()
-    sha256 = sha256_of(data)
     if not isinstance(con_or_path, (str, os.PathLike)):
-        return ingest_with(con_or_path, file_name, data, options, sha256)
-    if Path(con_or_path).exists():
+        return ingest_with(con_or_path, file_name, data, options)
+    # Bytes are hashed now (cheap) to say 'unchanged' before parsing; a file on disk is hashed by
+    # read.py while it streams it, rather than read twice.
+    sha256 = None if isinstance(data, (str, os.PathLike)) else sha256_of(data)
+    if sha256 and Path(con_or_path).exists():
         with db.connect(con_or_path, read_only=True) as con:
             already = ledger.find_loaded(con, sha256)
             if already is not None:
@@ -82,7 +84,7 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
     except FileRefused as refused:
         return Report(file_name, "refused", problems=refused.problems)
     with db.connect(con_or_path) as con:
-        return ingest_with(con, file_name, data, options, sha256, parsed)
+        return ingest_with(con, file_name, data, options, sha256 or parsed[0].sha256, parsed)
 
 
 def sha256_of(data) -> str:
@@ -190,6 +192,9 @@ def keep_original(con, sha256: str, file_name: str, data) -> None:
 
 def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, str]:
     """Inside the caller's transaction: site, new agencies, ledger row, facts."""
+    if getattr(prepared, "survey", False):         # satisfaction survey (issue 7): its own tables
+        from loaders import skm_load
+        return skm_load.write(con, prepared, sha256, options)
     site_id = ensure_site(con, site_of(prepared.site))
     service = with_new_agencies(con, prepared.service)
     first, last = prepared.days

@@ -12,7 +12,6 @@ matched through the same aliases, an unknown one refused unless the analyst says
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -121,9 +120,9 @@ def write(con, prepared: SurveyPrepared, sha256: str, options) -> tuple[int, str
     return load_id, "replaced" if replaced else "added"
 
 
-def finish(con, prepared: SurveyPrepared, sha256: str, options, data: bytes | None = None) -> load.Report:
-    """The shared report of a survey file, written in one transaction unless it is a dry run; the
-    file's bytes are kept with it (Riwayat offers them for download)."""
+def finish(con, prepared: SurveyPrepared, sha256: str, options, data=None) -> load.Report:
+    """The shared report of a survey file, written (load.written calls write() here) unless it is a
+    dry run; the file's bytes are kept with it (Riwayat offers them for download)."""
     report = load.Report(
         prepared.workbook.file_name, "added", prepared.parsed.layout, prepared.site, prepared.period,
         sorted(prepared.service["canonical"].dropna().unique()), prepared.new_agencies,
@@ -133,12 +132,8 @@ def finish(con, prepared: SurveyPrepared, sha256: str, options, data: bytes | No
     if options.dry_run:
         report.outcome = "replaced" if would_replace(con, prepared) else "added"
         return report
-    with db.transaction(con):
-        report.load_id, report.outcome = write(con, prepared, sha256, options)
-        if data is not None:                        # bytes of an upload, or a path on disk
-            content = Path(data).read_bytes() if isinstance(data, (str, os.PathLike)) else data
-            ledger.keep_original(con, sha256, prepared.workbook.file_name, content)
-    return report
+    # The shared write: the role check, one transaction with the original bytes, errors as problems.
+    return load.written(con, prepared, report, sha256, options, data)
 
 
 def would_replace(con, prepared: SurveyPrepared) -> bool:

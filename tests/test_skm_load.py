@@ -292,3 +292,11 @@ def test_loading_is_idempotent_and_order_free(answers, rng):
         survey = report.site_survey(con, PANGKEP_SITE, report.parse_period("2024"))
     assert survey.respondents == len(answers)
     assert survey.ikm == Fraction(25 * sum(map(sum, answers)), 9 * len(answers))
+
+
+def test_only_analysts_load_survey_files(store):
+    from mpp import accounts
+    viewer = accounts.User("vera", "viewer")
+    with pytest.raises(accounts.PermissionDenied):
+        load_skm(store, "a.csv", csv_bytes([row("1", [4] * 9)]), site=PANGKEP_SITE, actor=viewer)
+    assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
