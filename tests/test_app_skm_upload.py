@@ -1,0 +1,37 @@
+"""Survey files through the upload page (Unggah), as an analyst would send them."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mpp import accounts, db
+from tests.apptest_login import log_in
+from tests.live_server import ROOT
+
+PAGE = str(ROOT / "pages" / "8_Unggah.py")
+PANGKEP = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "pangkep_skm_responden.csv"
+
+
+def test_upload_a_survey_map_its_agency_and_load(demo_db, monkeypatch):
+    if not PANGKEP.is_file():
+        pytest.skip(f"real office file missing: {PANGKEP}")
+    monkeypatch.setenv("MPP_DB", str(demo_db))
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    at = log_in(AppTest.from_file(PAGE, default_timeout=90).run(), "ana", "analis-rahasia")
+    at.text_input[0].set_value("MPP Kabupaten Pangkajene dan Kepulauan").run()     # the new site
+    at.file_uploader[0].set_value(("pangkep_skm_responden.csv", PANGKEP.read_bytes(), "text/csv")).run()
+    assert not at.exception
+    assert "instansi_tidak_dikenal" in str(at.dataframe[0].value.to_dict())
+    mapping = next(s for s in at.selectbox if s.label == "Petakan 'PTSP Kemenag' ke")
+    mapping.select("Kemenag")
+    next(b for b in at.button if b.label == "Simpan pemetaan").click()
+    at.run()
+    assert "IKM 93,74 (A) dari 55 responden" in " ".join(c.value for c in at.caption)
+    assert {m.label: m.value for m in at.metric}["Format"] == "SKM: jawaban per responden"
+    next(b for b in at.button if b.label == "Muat 1 berkas").click()
+    at.run()
+    assert any("pangkep_skm_responden.csv: ditambahkan" in s.value for s in at.success)
+    with db.connect(demo_db, read_only=True) as con:
+        assert con.execute("SELECT count(*), count(DISTINCT agency) FROM skm_respondents WHERE site = "
+                           "'MPP Kabupaten Pangkajene dan Kepulauan'").fetchall() == [(55, 13)]
