@@ -394,7 +394,10 @@ def _report_summary(report) -> None:
     columns[0].metric(t("layout"), report.layout_title if report.layout else fmt.NO_DATA)
     columns[1].metric(t("site"), report.site or fmt.NO_DATA)
     columns[2].metric(t("col_period"), report.period.label(lang()) if report.period else fmt.NO_DATA)
-    columns[3].metric(t("service_visits"), fmt.number(report.total))
+    if (report.layout or "").startswith("skm_"):    # a survey: respondents (or indices), no visits
+        columns[3].metric(t("skm_rows_" + report.layout), fmt.number(report.rows))
+    else:
+        columns[3].metric(t("service_visits"), fmt.number(report.total))
     columns[4].metric(t("visitors_total"), fmt.number(report.visitors) if report.visitors else fmt.NO_DATA)
     if getattr(report, "agency_totals", None):
         agencies, visits = zip(*report.agency_totals)

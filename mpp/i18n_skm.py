@@ -34,6 +34,8 @@ SKM_TEXT = {
     "skm_dimension_age_band": ("Usia", "Age"),
     "skm_dimension_education": ("Pendidikan", "Education"),
     "skm_dimension_occupation": ("Pekerjaan", "Occupation"),
+    "skm_rows_skm_responden": ("Responden", "Respondents"),
+    "skm_rows_skm_ringkasan": ("Nilai indeks", "Index values"),
     "skm_grade_disagrees": ("Mutu tercetak berbeda dengan batas PermenPANRB pada: {rows}.",
                             "The printed grade differs from the PermenPANRB bounds for: {rows}."),
 }
