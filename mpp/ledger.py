@@ -59,14 +59,30 @@ def _slice_match(table: str, alias: str = "t") -> str:
     return f"{same} AND date_trunc('month', i.day) = date_trunc('month', {alias}.day)"
 
 
+# Tables holding day and month rows. A daily row replaces only the days its load covers, so a file
+# of 16-31 January leaves 1-15 January of an earlier daily file alone (weekly ticket exports); a
+# monthly row, or a monthly row already there, is the whole month.
+GRAINED = ("service_visits", "site_visitors")
+
+
+def _covered_days(con, load_id: int, table: str) -> tuple[str, list]:
+    if table not in GRAINED:
+        return "", []
+    span = con.execute("SELECT period_from, period_to FROM loads WHERE load_id = ?", [load_id]).fetchall()
+    first, last = span[0] if span and span[0][0] and span[0][1] else (date.min, date.max)
+    return " AND (i.grain = 'month' OR t.grain = 'month' OR t.day BETWEEN ? AND ?)", [first, last]
+
+
 def _replace(con, load_id: int, table: str, frame: pd.DataFrame, columns: list[str]) -> int:
     """Supersede the live rows of every slice the frame covers, then insert the frame's rows."""
     if frame.empty:
         return 0
+    days, span = _covered_days(con, load_id, table)
     con.register("incoming", frame[columns])
     try:
         con.execute(f"UPDATE {table} t SET superseded_by = ? WHERE t.superseded_by IS NULL "
-                    f"AND EXISTS (SELECT 1 FROM incoming i WHERE {_slice_match(table)})", [load_id])
+                    f"AND EXISTS (SELECT 1 FROM incoming i WHERE {_slice_match(table)}{days})",
+                    [load_id, *span])
         con.execute(f"INSERT INTO {table} ({', '.join(columns)}, load_id) "
                     f"SELECT {', '.join(columns)}, ? FROM incoming", [load_id])
     finally:

@@ -228,3 +228,21 @@ def test_site_from_a_sheet_name(store):
     book.save(out)
     report = ingest(store, "rekap.xlsx", out.getvalue())
     assert report.outcome == "added" and report.site == "MPP Kabupaten Paser"
+
+
+def test_a_daily_file_replaces_only_the_days_it_covers(store):
+    """Weekly ticket exports: 16-31 January must not wipe 1-15 January sent the week before."""
+    def tickets(days, n=1):
+        rows = [[f"A{d}{i}", f"{d:02d}/01/2026", "08:00", "Samsat", "PKB", "1", "Langsung", "Selesai"]
+                for d in days for i in range(n)]
+        return lf.ticket_export(rows, lf.TICKET_HEADER[:8])
+    first = ingest(store, "tiket_mpp_kota_balikpapan_1.xlsx", tickets(range(1, 16)))
+    second = ingest(store, "tiket_mpp_kota_balikpapan_2.xlsx", tickets(range(16, 32)))
+    assert first.outcome == "added" and second.outcome == "added"
+    assert figures(store, "MPP Kota Balikpapan") == {("Samsat", date(2026, 1, 1)): 31}
+    fixed = ingest(store, "tiket_mpp_kota_balikpapan_1_revisi.xlsx", tickets(range(1, 16), 2))
+    assert fixed.outcome == "replaced"
+    assert figures(store, "MPP Kota Balikpapan") == {("Samsat", date(2026, 1, 1)): 46}
+    with db.transaction(store):
+        ledger.undo(store, second.load_id)
+    assert figures(store, "MPP Kota Balikpapan") == {("Samsat", date(2026, 1, 1)): 30}
