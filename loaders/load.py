@@ -247,15 +247,18 @@ def would_replace(con, prepared: Prepared) -> bool:
     """For --dry-run: does the store already hold live rows in a (site, agency, month) slice this
     file covers? Agencies still to be added have no rows yet."""
     known = prepared.service.dropna(subset=["agency_id"])
-    slices = {(int(a), date(d.year, d.month, 1)) for a, d in zip(known["agency_id"], known["day"])}
+    slices = {(int(a), date(d.year, d.month, 1), g)
+              for a, d, g in zip(known["agency_id"], known["day"], known["grain"])}
     if not slices:
         return False
-    con.register("dry_run_slices", pd.DataFrame(sorted(slices), columns=["agency_id", "month"]))
-    try:
+    first, last = prepared.days
+    con.register("dry_run_slices", pd.DataFrame(sorted(slices), columns=["agency_id", "month", "grain"]))
+    try:       # the ledger's rule: a daily row replaces only the days its file covers
         return con.execute(
             "SELECT count(*) FROM service_visits v JOIN sites s USING (site_id) "
             "JOIN dry_run_slices i ON i.agency_id = v.agency_id "
-            "AND date_trunc('month', v.day) = i.month WHERE s.name = ? AND v.superseded_by IS NULL",
-            [prepared.site]).fetchall()[0][0] > 0
+            "AND date_trunc('month', v.day) = i.month WHERE s.name = ? AND v.superseded_by IS NULL "
+            "AND (i.grain = 'month' OR v.grain = 'month' OR v.day BETWEEN ? AND ?)",
+            [prepared.site, first, last]).fetchall()[0][0] > 0
     finally:
         con.unregister("dry_run_slices")
