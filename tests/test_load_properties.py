@@ -82,3 +82,16 @@ def test_undo_restores_the_previous_figures(data):
         with db.transaction(con):
             ledger.undo(con, report.load_id)
         assert figures(con) == before
+
+
+@settings(max_examples=25, deadline=None)
+@given(recaps())
+def test_a_recap_reads_back_every_figure_it_was_written_with(recap):
+    from loaders import read
+    from loaders.layouts import parse_workbook
+    from loaders.layouts.common import Context
+    parsed = parse_workbook(read.read_file(None, lf.yearly_recap(recap), name="r.xlsx"),
+                            Context(file_name="r.xlsx"))
+    assert parsed.problems == []
+    got = {(a, d.month): v for a, d, v in parsed.service[["agency", "day", "visits"]].values.tolist()}
+    assert got == {(a, m): lf._value(c) for a, cells in recap.items() for m, c in enumerate(cells, 1)}
