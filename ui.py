@@ -320,7 +320,8 @@ def loads_table(loads) -> None:
               for a, b in zip(loads["period_from"], loads["period_to"])]
     shown = {t("col_load"): loads["load_id"], t("col_when"): loads["loaded_at"].dt.strftime("%d-%m-%Y %H:%M"),
              t("col_who"): loads["loaded_by"], t("col_file"): loads["file_name"],
-             t("col_layout"): loads["layout"], t("site"): loads["site"], t("col_period"): period,
+             t("col_layout"): loads["layout"].map(_layout_title), t("site"): loads["site"],
+             t("col_period"): period,
              t("col_rows"): loads["rows"].map(fmt.number), t("col_total"): loads["total"].map(fmt.number),
              t("col_status"): loads["status"].map(lambda s: t("status_" + s))}
     right = st.column_config.TextColumn(alignment="right")
@@ -432,3 +433,21 @@ def _agency_mapping(report, user) -> None:
                 st.session_state["aliases"] = st.session_state.get("aliases", 0) + 1
                 st.toast(t("mapping_saved"))
                 st.rerun()
+
+
+def _layout_title(name: str) -> str:
+    from loaders.layouts import by_name
+    try:
+        return by_name(name).TITLE
+    except StopIteration:            # demo data and survey loads have no layout module
+        return name
+
+
+def flash(message: str) -> None:
+    """A success message that survives the st.rerun() after a write."""
+    st.session_state["flash"] = message
+
+
+def show_flash() -> None:
+    if "flash" in st.session_state:
+        st.success(st.session_state.pop("flash"))

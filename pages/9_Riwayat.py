@@ -7,6 +7,7 @@ from mpp import fmt, history, ledger
 user = ui.page_setup("history", role="analyst")
 st.title(ui.t("history"))
 st.caption(ui.t("history_intro"))
+ui.show_flash()
 
 loads = ui.write(history.loads_table)
 if loads.empty:
@@ -30,5 +31,5 @@ if row["status"] != "undone":
     ui.undo_preview_table(preview)
     if st.checkbox(ui.t("confirm_undo", load=choice)) and st.button(ui.t("undo"), type="primary"):
         ui.write(history.undo_load, user, int(choice))
-        st.success(ui.t("undone", load=choice))
+        ui.flash(ui.t("undone", load=choice))
         st.rerun()
