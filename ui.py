@@ -391,16 +391,14 @@ def upload_report(report, user) -> None:
 
 
 def _report_summary(report) -> None:
-    columns = st.columns(5)
-    columns[0].metric(t("layout"), report.layout_title if report.layout else fmt.NO_DATA)
-    columns[1].metric(t("site"), report.site or fmt.NO_DATA)
-    columns[2].metric(t("col_period"), report.period.label(lang()) if report.period else fmt.NO_DATA)
-    if (report.layout or "").startswith("skm_"):    # a survey: respondents (or indices), no visits
-        columns[3].metric(t("skm_rows_" + report.layout), fmt.number(report.rows))
-    else:
-        columns[3].metric(t("service_visits"), fmt.number(report.total))
-    columns[4].metric(t("visitors_total"), fmt.number(report.visitors) if report.visitors else fmt.NO_DATA)
-    if getattr(report, "agency_totals", None):
+    """What was recognised, as one line of labelled facts, and the figures per agency."""
+    facts = [(t("layout"), report.layout_title if report.layout else fmt.NO_DATA),
+             (t("site"), report.site or fmt.NO_DATA),
+             (t("col_period"), report.period.label(lang()) if report.period else fmt.NO_DATA),
+             (t("service_visits"), fmt.number(report.total)),
+             (t("visitors_total"), fmt.number(report.visitors) if report.visitors else fmt.NO_DATA)]
+    st.markdown(" · ".join(f"{label}: **{value}**" for label, value in facts))
+    if report.agency_totals:
         agencies, visits = zip(*report.agency_totals)
         right = st.column_config.TextColumn(alignment="right")
         st.dataframe({t("agency"): agencies, t("service_visits"): [fmt.number(v) for v in visits]},

@@ -79,4 +79,5 @@ def wait_rendered(page, text: str, timeout_ms: int = 30000) -> None:
     # innerText holds only what is rendered and visible; a text= locator may pick a hidden twin.
     page.wait_for_function("t => document.body.innerText.includes(t)", arg=text, timeout=timeout_ms)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState"
+        " === 'notRunning'", timeout=timeout_ms)

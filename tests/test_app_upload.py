@@ -38,10 +38,12 @@ def test_upload_map_confirm_and_see_the_figures(page, demo_db):
     mapping.select("Samsat")
     next(b for b in at.button if b.label == "Simpan pemetaan").click()
     at.run()
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Lokasi"] == "MPP Kota Samarinda"
-    assert metrics["Kunjungan layanan"] == "1.381"
-    assert metrics["Periode"] == "Januari-Maret 2026"
+    facts = " ".join(m.value for m in at.markdown)
+    assert "Lokasi: **MPP Kota Samarinda**" in facts
+    assert "Periode: **Januari-Maret 2026**" in facts
+    assert "Kunjungan layanan: **1.381**" in facts
+    per_agency = next(d.value for d in at.dataframe if "Instansi" in d.value.columns)
+    assert per_agency.values.tolist() == [["Disdukcapil", "1.363"], ["Samsat", "18"]]
 
     next(b for b in at.button if b.label == "Muat 1 berkas").click()
     at.run()
