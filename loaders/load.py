@@ -3,15 +3,15 @@
     report = ingest("data/mpp.duckdb", "rekap_2025.xlsx", data, Options(site="MPP Kota Balikpapan"))
 
 The same bytes again change nothing (outcome 'unchanged'); a corrected file replaces exactly the
-(site, agency, month) slices it covers; a refused file changes nothing and carries every problem.
-ingest() takes bytes, so the upload page calls it as the command line does, and touches no file
-but the database.
+slices it covers, (site, agency, month) for monthly figures and (site, agency, the days its file
+covers) for daily ones; a refused file changes nothing and carries every problem. ingest() takes
+bytes, so the upload page calls it as the command line does, and touches no file but the database;
+the command line passes a path, so a big CSV is streamed rather than held.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,48 +19,16 @@ import duckdb
 import pandas as pd
 
 from loaders import pipeline
-from loaders.layouts import by_name
 from loaders.model import FileRefused, Problem
 from loaders.pipeline import Options, Prepared
+from loaders.report import Report, summary, unchanged_report
 from mpp import db, ledger
 from mpp.accounts import require
 from mpp.agencies import add_alias, ensure_agency
-from mpp.period import Period, month_start
 from mpp.sites import Site, ensure_site
 
-__all__ = ["Options", "Report", "ingest"]
+__all__ = ["Options", "Report", "ingest"]   # Report lives in loaders/report.py
 ORIGINAL_LIMIT = 100 * 1024 * 1024     # bytes: the upload cap in .streamlit/config.toml
-
-
-@dataclass
-class Report:
-    """What happened to one file, for the command line and the upload page."""
-    file_name: str
-    outcome: str                          # added | replaced | unchanged | refused
-    layout: str | None = None             # layout NAME
-    site: str | None = None
-    period: Period | None = None
-    agencies: list[str] = field(default_factory=list)       # canonical names in the file
-    new_agencies: list[str] = field(default_factory=list)   # added as new by this load
-    rows: int = 0
-    total: int = 0                        # service visits
-    visitors: int = 0                     # people entering, where the file gives them
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    load_id: int | None = None
-    dry_run: bool = False
-    agency_totals: list[tuple[str, int]] = field(default_factory=list)  # service visits, highest first
-
-    @property
-    def layout_title(self) -> str:
-        try:
-            return by_name(self.layout).TITLE
-        except StopIteration:
-            return self.layout or "-"
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome != "refused"
 
 
 def ingest(con_or_path, file_name: str, data, options: Options | None = None) -> Report:
@@ -129,50 +97,6 @@ def written(con, prepared: Prepared, report: Report, sha256: str, options: Optio
             "gagal_menulis", f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
             f"({str(exc).splitlines()[0][:200]}).", report.file_name)])
     return report
-
-
-def summary(prepared: Prepared, options: Options) -> Report:
-    parsed, service = prepared.parsed, prepared.service
-    visitors = parsed.visitors
-    notes = list(parsed.notes) + [f"kolom data pribadi dibuang: {c}"
-                                  for c in prepared.workbook.dropped_columns]
-    return Report(
-        prepared.workbook.file_name, "added", parsed.layout, prepared.site, prepared.period,
-        sorted(service["canonical"].unique()), prepared.new_agencies,
-        rows=len(service) + (0 if visitors is None else len(visitors)),
-        total=int(service["visits"].sum()),
-        visitors=0 if visitors is None else int(visitors["visitors"].sum()),
-        notes=notes, dry_run=options.dry_run, agency_totals=agency_totals(service))
-
-
-def agency_totals(service: pd.DataFrame) -> list[tuple[str, int]]:
-    totals = service.groupby("canonical")["visits"].sum().sort_values(ascending=False, kind="stable")
-    return [(name, int(visits)) for name, visits in totals.items()]
-
-
-def unchanged_report(con, load_id: int, file_name: str) -> Report:
-    layout, site, start, end, rows, total = con.execute(
-        "SELECT layout, site, period_from, period_to, rows, total FROM loads WHERE load_id = ?",
-        [load_id]).fetchall()[0]
-    period = Period(month_start(start), month_start(end)) if start and end else None
-    agencies = [name for (name,) in con.execute(
-        "SELECT DISTINCT a.name FROM service_visits v JOIN agencies a USING (agency_id) "
-        "WHERE v.load_id = ? ORDER BY 1", [load_id]).fetchall()]
-    return Report(file_name, "unchanged", layout, site, period, agencies, rows=rows, total=total,
-                  load_id=load_id, notes=[f"isi berkas sama persis dengan muatan {load_id}",
-                                          *replaced_since(con, load_id)])
-
-
-def replaced_since(con, load_id: int) -> list[str]:
-    """Re-sending an old file does not bring it back over a later correction: say how to."""
-    later = [n for (n,) in con.execute(
-        "SELECT DISTINCT superseded_by FROM service_visits WHERE load_id = ? AND superseded_by "
-        "IS NOT NULL UNION SELECT DISTINCT superseded_by FROM site_visitors WHERE load_id = ? "
-        "AND superseded_by IS NOT NULL ORDER BY 1", [load_id, load_id]).fetchall()]
-    if not later:
-        return []
-    return [f"sebagian atau seluruh angkanya sudah diganti muatan {', '.join(map(str, later))}; "
-            f"untuk memakai angka berkas ini lagi, batalkan muatan itu (python -m loaders undo)"]
 
 
 def site_of(name: str) -> Site:
