@@ -48,7 +48,7 @@ def period_of(rows: list[list], at: int, sheet: Sheet) -> tuple[date, date]:
                                "punya bulan.", sheet)])
 
 
-def day_columns(rows: list[list], at: int) -> tuple[int, dict[int, int], int | None]:
+def day_columns(rows: list[list], at: int, sheet: Sheet) -> tuple[int, dict[int, int], int | None]:
     """(row of day numbers, column -> day, total column) under the header."""
     for r in range(at, min(at + 3, len(rows))):
         days = {c: int(v) for c, v in enumerate(rows[r]) if isinstance(v, int) and 1 <= v <= 31}
@@ -58,7 +58,7 @@ def day_columns(rows: list[list], at: int) -> tuple[int, dict[int, int], int | N
                 (c for c, v in enumerate(rows[at]) if c > max(days) and is_total_label(v)), None)
             return r, days, total
     raise FileRefused([problem("tanggal_tidak_ada", "Kolom tanggal 1..31 tidak ditemukan di bawah "
-                               "'Tanggal'.", None)])
+                               "'Tanggal'.", sheet)])
 
 
 def split_service(label: str) -> str:
@@ -76,7 +76,7 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
         raise FileRefused([problem("periode_lebih_dari_sebulan", f"Periode {start:%d/%m/%Y} s.d. "
                                    f"{end:%d/%m/%Y} melewati satu bulan; matriks tanggal 1..31 harus "
                                    "satu bulan. Ekspor per bulan.", sheet)])
-    day_row, days, total_col = day_columns(rows, at)
+    day_row, days, total_col = day_columns(rows, at, sheet)
     label_col = next(c for c, v in enumerate(rows[at]) if key(v).startswith("INSTANSI"))
     matrix = Matrix(sheet, rows, days, (start, end), context.today)
     matrix.walk(day_row + 1, label_col, total_col)
