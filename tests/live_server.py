@@ -74,7 +74,7 @@ def chromium_page(width: int = 1400, height: int = 1100):
             browser.close()
 
 
-def wait_rendered(page, text: str, timeout_ms: int = 30000) -> None:
+def wait_rendered(page, text: str, timeout_ms: int = 60000) -> None:
     """Wait until Streamlit has finished running the script and `text` is on the page."""
     # innerText holds only what is rendered and visible; a text= locator may pick a hidden twin.
     page.wait_for_function("t => document.body.innerText.includes(t)", arg=text, timeout=timeout_ms)
