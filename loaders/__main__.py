@@ -31,6 +31,14 @@ def listed(names: list[str], shown: int = 5) -> str:
     return ", ".join(names[:shown]) + (f", dan {number(rest)} lainnya" if rest > 0 else "")
 
 
+def agencies_line(report: Report) -> str:
+    """'3: Disdukcapil, Imigrasi, Samsat', with the agencies this load added said apart."""
+    if not report.agencies:
+        return "-"
+    new = f" ({number(len(report.new_agencies))} baru)" if report.new_agencies else ""
+    return f"{number(len(report.agencies))}{new}: {listed(report.agencies)}"
+
+
 def report_lines(report: Report) -> list[str]:
     outcome = OUTCOMES[report.outcome] + (" (uji coba --dry-run: tidak ada yang ditulis)"
                                           if report.dry_run else "")
@@ -38,11 +46,10 @@ def report_lines(report: Report) -> list[str]:
     if report.outcome == "refused":
         lines.append(f"  {len(report.problems)} masalah:")
         return lines + [f"  - {p}" for p in report.problems]
-    new = f" ({len(report.new_agencies)} baru: {listed(report.new_agencies)})" if report.new_agencies else ""
     lines += [f"  tata letak: {report.layout_title} [{report.layout}]",
               f"  lokasi    : {report.site or '-'}",
               f"  periode   : {report.period.label() if report.period else '-'}",
-              f"  instansi  : {number(len(report.agencies)) if report.agencies else '-'}{new}",
+              f"  instansi  : {agencies_line(report)}",
               f"  baris     : {number(report.rows)}"]
     # A survey file has respondents and an index (in its notes), not service visits.
     lines += [] if (report.layout or "").startswith("skm_") else \
