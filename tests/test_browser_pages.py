@@ -41,8 +41,13 @@ def _svg_texts(page, selector: str = ".js-plotly-plot text") -> list[str]:
 
 
 def _shot(page, name: str) -> None:
+    """The whole page: Streamlit scrolls inside its own container, so grow the window to fit it."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": max(2600, height + 100)})
+    page.wait_for_timeout(1500)                      # charts redraw at the new size
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 2600})
 
 
 def _download(page, label: str, index: int = 0) -> bytes:
