@@ -139,7 +139,9 @@ def stacked_bars(categories, stacks: dict, hover_names, title: str, unit: str,
     if horizontal:
         fig.update_layout(height=max(320, 80 + 26 * len(categories)))
         fig.update_yaxes(autorange="reversed", automargin=True)
-    return apply_locale(fig, value_axis="x" if horizontal else "y")
+    apply_locale(fig, value_axis="x" if horizontal else "y")
+    fig.update_layout(legend_traceorder="normal")           # walk-in first, as the stack reads
+    return fig
 
 
 def change_bars(names, changes, title: str) -> go.Figure:
