@@ -32,8 +32,8 @@ cards[1].metric(ui.t("all_service_visits"), fmt.number(ranking.base.value), bord
                 delta_arrow="off", delta_color="off", help=ui.t("share_base_short"))
 cards[2].metric(ui.t("agencies_active"), fmt.number(len(ranking.table)), border=True)
 
-top_n = st.slider(ui.t("top_n"), min_value=3, max_value=max(3, min(25, len(ranking.table))),
-                  value=min(10, len(ranking.table)))
+count = len(ranking.table)
+top_n = st.slider(ui.t("top_n"), 3, min(25, count), min(10, count)) if count > 3 else count
 top = agency_report.top_with_others(ranking.table, top_n, lang)
 left, right = st.columns([3, 2])
 with left:

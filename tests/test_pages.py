@@ -9,6 +9,7 @@ from tests.live_server import ROOT
 
 PAGES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
 KUKAR = "MPP Kabupaten Kutai Kartanegara"
+OURS = ["1_Instansi.py", "2_Tren_dan_Puncak.py", "3_Pertumbuhan.py", "4_Kanal.py", "5_Lokasi.py"]
 
 
 @pytest.fixture
@@ -148,3 +149,35 @@ def test_home_page_follows_the_measure_choice(open_page, demo_db_file):
     at.run()
     assert not at.exception
     assert _cards(at)["Kunjungan layanan Januari-September 2025"][0] == "45.540"
+
+
+@pytest.fixture
+def small_office(tmp_path, monkeypatch):
+    """A new office's first upload: one site, two agencies, three months, no visitors count."""
+    from datetime import date
+
+    import pandas as pd
+
+    from mpp import db, ledger
+    from mpp.agencies import ensure_agency
+    from mpp.sites import Site, ensure_site
+    path = tmp_path / "small.duckdb"
+    with db.connect(path) as con:
+        site = ensure_site(con, Site("MPP Kecil", working_days_per_week=6))
+        ids = [ensure_agency(con, "Disdukcapil"), ensure_agency(con, "Samsat")]
+        load = ledger.record_load(con, ledger.LoadRecord("a.xlsx", "a", "test", "service_visits", "MPP Kecil",
+                                                         None, None))
+        rows = [(site, a, date(2026, m, 1), "month", None, None, 100 * m + a) for a in ids for m in (1, 2, 3)]
+        ledger.write_facts(con, load, pd.DataFrame(rows, columns=ledger.SERVICE_COLUMNS))
+    monkeypatch.setenv("MPP_DB", str(path))
+
+
+@pytest.mark.parametrize("page", OURS)
+def test_our_pages_on_a_small_new_office(small_office, page):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.switch_page(f"pages/{page}")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Januari-Maret 2026" in " ".join([_texts(at, "caption"), *[m.label + m.value for m in at.metric],
+                                             _chart_specs(at), str(at.dataframe[0].value if at.dataframe else "")]) \
+        or "tidak memuat kanal" in _texts(at, "info")
