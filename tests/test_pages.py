@@ -181,3 +181,10 @@ def test_our_pages_on_a_small_new_office(small_office, page):
     assert "Januari-Maret 2026" in " ".join([_texts(at, "caption"), *[m.label + m.value for m in at.metric],
                                              _chart_specs(at), str(at.dataframe[0].value if at.dataframe else "")]) \
         or "tidak memuat kanal" in _texts(at, "info")
+
+
+def test_service_visits_measure_on_sites_and_growth(open_page):
+    at = open_page("5_Lokasi.py", measure="service_visits")
+    assert {r[0]: r for r in _table(at, 0)}["MPP Kota Balikpapan"][1] == "45.540"
+    at = open_page("3_Pertumbuhan.py", measure="service_visits")
+    assert _cards(at)["Tahun kalender Januari-September 2025"][0] == "45.540"
