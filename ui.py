@@ -394,11 +394,15 @@ def _report_summary(report) -> None:
     """What was recognised, as one line of labelled facts, and the figures per agency."""
     facts = [(t("layout"), report.layout_title if report.layout else fmt.NO_DATA),
              (t("site"), report.site or fmt.NO_DATA),
-             (t("col_period"), report.period.label(lang()) if report.period else fmt.NO_DATA),
-             (t("service_visits"), fmt.number(report.total)),
-             (t("visitors_total"), fmt.number(report.visitors) if report.visitors else fmt.NO_DATA)]
+             (t("col_period"), report.period.label(lang()) if report.period else fmt.NO_DATA)]
+    survey = (report.layout or "").startswith("skm_")     # respondents (or indices), no visits
+    if survey:
+        facts.append((t("skm_rows_" + report.layout), fmt.number(report.rows)))
+    else:
+        facts += [(t("service_visits"), fmt.number(report.total)),
+                  (t("visitors_total"), fmt.number(report.visitors) if report.visitors else fmt.NO_DATA)]
     st.markdown(" · ".join(f"{label}: **{value}**" for label, value in facts))
-    if report.agency_totals:
+    if report.agency_totals and not survey:
         agencies, visits = zip(*report.agency_totals)
         right = st.column_config.TextColumn(alignment="right")
         st.dataframe({t("agency"): agencies, t("service_visits"): [fmt.number(v) for v in visits]},

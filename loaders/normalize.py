@@ -90,7 +90,7 @@ def _decimal_from_text(text: str) -> Decimal | None:
 
 
 def _whole(number: Decimal | None, raw) -> int:
-    if number is None:
+    if number is None or not number.is_finite():      # 'INFINITY' and 'NaN' parse as Decimals
         raise ValueError(f"{raw!r} bukan angka: isi dengan bilangan bulat (mis. 1263) atau '-' untuk nol")
     if number != number.to_integral_value():
         raise ValueError(f"{raw!r} bukan bilangan bulat: jumlah kunjungan tidak boleh pecahan")

@@ -28,9 +28,9 @@ def test_upload_a_survey_map_its_agency_and_load(demo_db, monkeypatch):
     next(b for b in at.button if b.label == "Simpan pemetaan").click()
     at.run()
     assert "IKM 93,74 (A) dari 55 responden" in " ".join(c.value for c in at.caption)
-    shown = {m.label: m.value for m in at.metric}
-    assert shown["Format"] == "SKM: jawaban per responden" and shown["Responden"] == "55"
-    assert "Kunjungan layanan" not in shown
+    facts = " ".join(m.value for m in at.markdown)
+    assert "Format: **SKM: jawaban per responden**" in facts and "Responden: **55**" in facts
+    assert "Kunjungan layanan" not in facts
     next(b for b in at.button if b.label == "Muat 1 berkas").click()
     at.run()
     assert any("pangkep_skm_responden.csv: ditambahkan" in s.value for s in at.success)
