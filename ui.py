@@ -330,7 +330,9 @@ def loads_table(loads) -> None:
 
 def undo_preview_table(preview) -> None:
     """Slices the undo changes; people entering are listed under the measure's name."""
-    agency = [a if isinstance(a, str) else t("visitors_row") for a in preview["agency"]]
+    agency = [f"{a or ''} {t('skm_respondents_row')}".strip() if m == "skm_respondents"
+              else a if isinstance(a, str) else t("visitors_row")
+              for m, a in zip(preview["measure"], preview["agency"])]
     shown = {t("site"): preview["site"], t("agency"): agency,
              t("month"): preview["month"].map(lambda m: fmt.month_label(m, lang())),
              t("now"): preview["value"].map(fmt.number),

@@ -23,13 +23,13 @@ def _status(con, load_id: int) -> str | None:
 
 
 def undo_preview(con, load_id: int) -> pd.DataFrame:
-    """Per slice the load touches (site, measure, agency or None for visitors, month): the figure now
+    """Per slice the load touches (site, measure, agency or None, month): the figure now
     (`value`) and after the undo (`value_after`). Worked out by undoing inside a transaction that is
     rolled back, so it is exact by construction."""
     if _status(con, load_id) in (None, "undone"):
         raise UndoRefused(f"Muatan {load_id} tidak ada atau sudah dibatalkan.")
     before = _dated(query_df(con, "load_slices", load_id=load_id))
-    keys = [f"{r.site}|{r.agency or ''}|{r.month.isoformat()}" for r in before.itertuples()]
+    keys = [f"{r.measure}|{r.site}|{r.agency or ''}|{r.month.isoformat()}" for r in before.itertuples()]
     con.execute("BEGIN TRANSACTION")
     try:
         ledger.undo(con, load_id)

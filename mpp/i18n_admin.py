@@ -50,6 +50,7 @@ ADMIN_TEXT = {
                      "pengunjung per bulan):",
                      "What changes if undone (service visits per agency and month; visitors per month):"),
     "visitors_row": ("(pengunjung)", "(visitors)"),
+    "skm_respondents_row": ("(responden SKM)", "(SKM respondents)"),
     "now": ("Sekarang", "Now"), "after_undo": ("Sesudah dibatalkan", "After undo"),
     "confirm_undo": ("Saya paham; batalkan muatan {load}", "I understand; undo load {load}"),
     "undo": ("Batalkan muatan", "Undo load"),

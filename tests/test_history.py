@@ -66,3 +66,13 @@ def test_original_files_are_kept_by_hash(store):
         ledger.keep_original(store, "abc", "rekap (1).xlsx", b"PK\x03\x04 bytes")   # same bytes again
     assert ledger.original(store, "abc") == ("rekap.xlsx", b"PK\x03\x04 bytes")
     assert ledger.original(store, "nope") is None
+
+
+def test_undo_preview_of_a_survey_load_counts_respondents(demo_db):
+    from mpp import db
+    with db.connect(demo_db) as con:
+        survey = con.execute("SELECT load_id FROM loads WHERE file_name LIKE 'demo SKM: MPP Kota%'"
+                             ).fetchall()[0][0]
+        preview = history.undo_preview(con, survey)
+    assert set(preview["measure"]) == {"skm_respondents"}
+    assert preview["value"].sum() > 0 and preview["value_after"].sum() == 0

@@ -1,11 +1,15 @@
--- The slices a load wrote, with what is visible in them now: service visits per (site, agency, month)
--- and people entering per (site, month), the latter with agency NULL.
+-- The slices a load wrote, with what is visible in them now: service visits per (site, agency, month),
+-- people entering per (site, month) and survey respondents per (site, agency, month); agency is NULL
+-- where the measure has none.
 WITH touched AS (
-    SELECT DISTINCT v.site_id, v.agency_id, CAST(date_trunc('month', v.day) AS DATE) AS month
-    FROM service_visits v WHERE v.load_id = $load_id
+    SELECT DISTINCT site_id, agency_id, CAST(date_trunc('month', day) AS DATE) AS month
+    FROM service_visits WHERE load_id = $load_id
 ), touched_visitors AS (
-    SELECT DISTINCT v.site_id, CAST(date_trunc('month', v.day) AS DATE) AS month
-    FROM site_visitors v WHERE v.load_id = $load_id
+    SELECT DISTINCT site_id, CAST(date_trunc('month', day) AS DATE) AS month
+    FROM site_visitors WHERE load_id = $load_id
+), touched_survey AS (
+    SELECT DISTINCT site_id, agency_id, CAST(date_trunc('month', day) AS DATE) AS month
+    FROM skm_responses WHERE load_id = $load_id
 )
 SELECT s.name AS site, 'service_visits' AS measure, a.name AS agency, t.month,
        coalesce((SELECT sum(v.visits) FROM service_visits v
@@ -18,4 +22,10 @@ SELECT s.name, 'visitors', NULL, t.month,
                  WHERE v.site_id = t.site_id AND date_trunc('month', v.day) = t.month
                    AND v.superseded_by IS NULL), 0)
 FROM touched_visitors t JOIN sites s USING (site_id)
+UNION ALL
+SELECT s.name, 'skm_respondents', a.name, t.month,
+       (SELECT count(*) FROM skm_responses r
+        WHERE r.site_id = t.site_id AND r.agency_id IS NOT DISTINCT FROM t.agency_id
+          AND date_trunc('month', r.day) = t.month AND r.superseded_by IS NULL)
+FROM touched_survey t JOIN sites s USING (site_id) LEFT JOIN agencies a USING (agency_id)
 ORDER BY site, measure DESC, agency, month;

@@ -1,8 +1,11 @@
--- What is visible in the given slices, keyed 'site|agency|YYYY-MM-DD' ('site||YYYY-MM-DD' for visitors).
-SELECT site, 'service_visits' AS measure, agency, month, visits AS value
-FROM monthly_agency_visits
-WHERE list_contains($keys, site || '|' || agency || '|' || CAST(month AS VARCHAR))
-UNION ALL
-SELECT site, 'visitors', NULL, month, visitors
-FROM monthly_site_visitors
-WHERE list_contains($keys, site || '||' || CAST(month AS VARCHAR));
+-- What is visible in the given slices, keyed 'measure|site|agency|YYYY-MM-DD' (agency '' where none).
+SELECT site, measure, agency, month, value FROM (
+    SELECT site, 'service_visits' AS measure, agency, month, visits AS value FROM monthly_agency_visits
+    UNION ALL
+    SELECT site, 'visitors', NULL, month, visitors FROM monthly_site_visitors
+    UNION ALL
+    SELECT site, 'skm_respondents', agency, CAST(date_trunc('month', day) AS DATE), count(*)
+    FROM skm_respondents GROUP BY ALL
+)
+WHERE list_contains($keys, measure || '|' || site || '|' || coalesce(agency, '') || '|'
+                           || CAST(month AS VARCHAR));
