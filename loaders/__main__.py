@@ -163,7 +163,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except db.StoreBusy as busy:          # another process held the store past our wait
+        print(busy, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "mpp.duckdb"
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
-LOCK_WAIT_SECONDS = 15.0
+# How long an open waits for another process to release the file (a writer loading a big file).
+LOCK_WAIT_SECONDS = float(os.environ.get("MPP_LOCK_WAIT", "60"))
 
 
 class StoreBusy(RuntimeError):
