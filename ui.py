@@ -225,9 +225,27 @@ def login_required() -> bool:
     return os.environ.get("MPP_LOGIN_REQUIRED", "0") == "1"
 
 
+def _sso_configured() -> bool:
+    """An office with an OIDC identity provider sets [auth] in .streamlit/secrets.toml."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+def _sso_user():
+    """The account of the identity-provider login, by its e-mail; None when there is none."""
+    from mpp import accounts
+    if not (_sso_configured() and st.user.is_logged_in and st.user.get("email")):
+        return None
+    return write(accounts.oidc_user, st.user.get("email"))
+
+
 def current_user():
     """The logged-in user, or None (also when the login has expired)."""
     from datetime import datetime, timedelta
+    if "user" not in st.session_state and (sso := _sso_user()):
+        st.session_state.update(user=sso, login_at=datetime.now(), must_change=False)
     user, since = st.session_state.get("user"), st.session_state.get("login_at")
     if user and since and datetime.now() - since > timedelta(hours=_session_hours()):
         st.session_state.pop("user", None)
@@ -249,6 +267,8 @@ def write(func, *args, **kwargs):
 
 def _login_form(where, key: str) -> None:
     from mpp import accounts
+    if _sso_configured():
+        where.button(t("log_in_sso"), key=key + "_sso", on_click=st.login)
     with where.form(key, clear_on_submit=True):
         name = st.text_input(t("username"))
         password = st.text_input(t("password"), type="password")
@@ -271,6 +291,8 @@ def account_box() -> None:
         st.sidebar.caption(t("logged_in_as", user=user.username, role=t("role_" + user.role)))
         if st.sidebar.button(t("log_out")):
             st.session_state.pop("user", None)
+            if _sso_configured() and st.user.is_logged_in:
+                st.logout()
             st.rerun()
     else:
         _login_form(st.sidebar.expander(t("log_in")), "login_sidebar")

@@ -6,6 +6,7 @@ ADMIN_TEXT = {
     "password": ("Kata sandi", "Password"),
     "log_in": ("Masuk", "Log in"),
     "log_out": ("Keluar", "Log out"),
+    "log_in_sso": ("Masuk dengan akun kantor (SSO)", "Log in with the office account (SSO)"),
     "logged_in_as": ("Masuk sebagai {user} ({role})", "Logged in as {user} ({role})"),
     "needs_role": ("Halaman ini untuk peran {role} ke atas. Silakan masuk dengan akun yang sesuai.",
                    "This page needs the {role} role or higher. Please log in with such an account."),
