@@ -89,6 +89,8 @@ PAGE_TEXT = {
     "sites_page": ("Perbandingan Lokasi", "Sites Compared"),
     "sites_note": ("Semua lokasi, {measure} {period}: MPP kota/kabupaten dan Mini MPP kecamatan.",
                    "Every site, {measure} {period}: city/regency MPPs and Mini MPP outlets."),
+    "sites_top": ("Grafik: {n} lokasi terbesar; tabel di bawah memuat semua lokasi.",
+                  "Charts: the {n} largest sites; the table below lists every site."),
     "no_site_data": ("Tidak ada lokasi dengan data untuk {period}.", "No site has data for {period}."),
     "sites_chart": ("{measure} per lokasi, {period}<br><sup>dalam kurung: pangsa wilayah</sup>",
                     "{measure} per site, {period}<br><sup>in brackets: share of region</sup>"),

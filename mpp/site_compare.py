@@ -46,3 +46,8 @@ def site_comparison(con, period: Period, measure: Measure, names=None) -> pd.Dat
     columns = ["kind", "name", "kabupaten_kota", "kecamatan", "parent", "total", "last_year",
                "change_pct", "working_days", "per_working_day", "region_share"]
     return table[columns].reset_index(drop=True)
+
+
+def top_sites(table: pd.DataFrame, n: int = 25) -> pd.DataFrame:
+    """The n sites with the largest totals, largest first, for the charts (the table keeps them all)."""
+    return table.dropna(subset=["total"]).sort_values(["total", "name"], ascending=[False, True]).head(n)

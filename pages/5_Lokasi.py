@@ -7,6 +7,7 @@ from mpp import figures, fmt, site_compare
 from mpp.export import Column
 from mpp.period import Period
 
+TOP = 25                      # sites in the charts; the table lists every one
 ui.page_setup("sites_page")
 selection = ui.sidebar()
 st.title(ui.t("sites_page"))
@@ -20,7 +21,9 @@ table = ui.read(site_compare.site_comparison, period, measure)
 unit, label = measure.label(lang), period.label(lang)
 st.caption(ui.t("sites_note", measure=unit, period=label))
 
-shown = table.dropna(subset=["total"])
+shown = site_compare.top_sites(table, TOP)
+if len(table.dropna(subset=["total"])) > TOP:
+    st.caption(ui.t("sites_top", n=TOP))
 if shown.empty:
     st.info(ui.t("no_site_data", period=label))
 else:

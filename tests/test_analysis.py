@@ -167,3 +167,8 @@ def test_why_a_comparison_has_no_rate(city):
     assert growth.why_no_rate(view.partial_against_full) == "unequal"
     later = growth.growth_view(city, ["MPP Kota"], date(2025, 5, 1), V)
     assert growth.why_no_rate(later.to_date) == "incomplete"      # April and May 2025 not reported
+
+
+def test_top_sites_for_the_charts(regency, city):
+    table = site_compare.site_comparison(regency, Period.month(date(2025, 1, 1)), V)
+    assert site_compare.top_sites(table, 2)["name"].tolist() == ["MPP Kota", "MPP Kab"]
