@@ -181,7 +181,7 @@ def table(frame, columns, name: str, about: tuple[str, str, str], sites) -> None
     right = st.column_config.TextColumn(alignment="right")
     config = {c.label: right for c in columns if c.kind not in ("text", "month")}
     wide = st.column_config.TextColumn(width="large")     # long agency names read whole
-    config |= {c: wide for c in shown.columns if c not in config and shown[c].str.len().max() > 30}
+    config |= {c: wide for c in shown.columns if c not in config and shown[c].str.len().max() > 40}
     st.dataframe(shown, hide_index=True, column_config=config,
                  height=min(38 + 35 * len(shown), 600) if len(shown) else "auto")
     row = st.container(horizontal=True)
