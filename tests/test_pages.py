@@ -167,7 +167,8 @@ def small_office(tmp_path, monkeypatch):
         ids = [ensure_agency(con, "Disdukcapil"), ensure_agency(con, "Samsat")]
         load = ledger.record_load(con, ledger.LoadRecord("a.xlsx", "a", "test", "service_visits", "MPP Kecil",
                                                          None, None))
-        rows = [(site, a, date(2026, m, 1), "month", None, None, 100 * m + a) for a in ids for m in (1, 2, 3)]
+        rows = [(site, a, date(2026, m, 1), "month", service, None, 50 * m + a)
+                for a in ids for m in (1, 2, 3) for service in ("KTP-el", "Kartu Keluarga")]
         ledger.write_facts(con, load, pd.DataFrame(rows, columns=ledger.SERVICE_COLUMNS))
     monkeypatch.setenv("MPP_DB", str(path))
 
@@ -188,3 +189,12 @@ def test_service_visits_measure_on_sites_and_growth(open_page):
     assert {r[0]: r for r in _table(at, 0)}["MPP Kota Balikpapan"][1] == "45.540"
     at = open_page("3_Pertumbuhan.py", measure="service_visits")
     assert _cards(at)["Tahun kalender Januari-September 2025"][0] == "45.540"
+
+
+def test_an_agencys_services_where_the_files_name_them(small_office):
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.switch_page("pages/1_Instansi.py")
+    at.run()
+    services = _table(at, 1)
+    assert [row[0] for row in services] == ["KTP-el", "Kartu Keluarga"]
+    assert services[0][2] == "50,0%"
