@@ -56,9 +56,7 @@ def cmd_summary(args) -> int:
     from mpp.overview import overview
     from mpp.summary import summary_dict, summary_text
     with db.connect(args.db, read_only=True) as con:
-        known = [row[0] for row in con.execute("SELECT name FROM sites").fetchall()]
-        if args.site not in known:
-            print(f"Lokasi {args.site!r} tidak ada. Lokasi yang ada: {', '.join(known)}", file=sys.stderr)
+        if not _site_known(con, args.site):
             return 2
         view = overview(con, [args.site], args.through)
     if view is None:
@@ -98,7 +96,9 @@ def cmd_check(args) -> int:
 
 
 def _site_known(con, site: str) -> bool:
-    known = [row[0] for row in con.execute("SELECT name FROM sites").fetchall()]
+    """Is there such a site? If not, say which there are."""
+    from mpp.sites import list_sites
+    known = list(list_sites(con)["name"])
     if site not in known:
         print(f"Lokasi {site!r} tidak ada. Lokasi yang ada: {', '.join(known)}", file=sys.stderr)
     return site in known
@@ -107,9 +107,7 @@ def _site_known(con, site: str) -> bool:
 def cmd_skm(args) -> int:
     from mpp.skm_summary import NoSurvey, report_text, site_report
     with db.connect(args.db, read_only=True) as con:
-        known = [row[0] for row in con.execute("SELECT name FROM sites").fetchall()]
-        if args.site not in known:
-            print(f"Lokasi {args.site!r} tidak ada. Lokasi yang ada: {', '.join(known)}", file=sys.stderr)
+        if not _site_known(con, args.site):
             return 2
         try:
             data = site_report(con, args.site, args.period, args.agency)
