@@ -87,6 +87,7 @@ def page_setup(title_key: str, role: str = "viewer", must_log_in: bool = False):
     asks_login = role != "viewer" or must_log_in or login_required()
     if current_user() or not asks_login:     # a page that asks for a login shows its own form
         account_box()
+    _language_switch()
     return require_role(role, must_log_in)
 
 
@@ -129,8 +130,7 @@ def _month_options(sites: tuple[str, ...], measure: Measure) -> list[date]:
 
 
 def sidebar() -> Selection:
-    """Language, sites and month, read from and written back to the URL query parameters."""
-    _language_switch()
+    """Sites, measure and month, read from and written back to the URL query parameters."""
     names = _site_names()
     wanted = [s for s in st.query_params.get_all("site") if s in names] or names[:1]
     sites = st.sidebar.multiselect(t("sites"), names, default=wanted)

@@ -42,6 +42,15 @@ def demo_db(demo_db_file, tmp_path) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def served_demo_db(demo_db_file, tmp_path_factory) -> Path:
+    """A copy of the demo database for one module's server or pages: the dashboard writes to its
+    store on start (schema upgrade, first admin), which must not leak into demo_db_file."""
+    path = tmp_path_factory.mktemp("served") / "demo.duckdb"
+    shutil.copy(demo_db_file, path)
+    return path
+
+
 @pytest.fixture
 def demo_con(demo_db_file):
     with db.connect(demo_db_file, read_only=True) as con:

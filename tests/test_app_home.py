@@ -6,8 +6,8 @@ from tests.live_server import ROOT
 
 
 @pytest.fixture
-def home(demo_db_file, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db_file))
+def home(demo_db, monkeypatch):
+    monkeypatch.setenv("MPP_DB", str(demo_db))
     return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
 
 

@@ -9,8 +9,8 @@ SEED = next((ROOT.parent / "shared" / "seeds").glob("000_*.txt"))
 
 
 @pytest.fixture
-def page(demo_db_file, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db_file))
+def page(demo_db, monkeypatch):
+    monkeypatch.setenv("MPP_DB", str(demo_db))
     return AppTest.from_file(str(ROOT / "pages" / "6_Siaran_Pers.py"), default_timeout=60)
 
 

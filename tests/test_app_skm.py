@@ -29,8 +29,8 @@ def specs(at) -> str:
     return " ".join(c.proto.spec for c in at.get("plotly_chart"))
 
 
-def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db_file, monkeypatch):
-    at = run_page(demo_db_file, monkeypatch, site="MPP Kota Balikpapan")
+def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db, monkeypatch):
+    at = run_page(demo_db, monkeypatch, site="MPP Kota Balikpapan")
     assert not at.exception
     assert cards(at)["IKM 2025"][0] == "95,62"               # the latest year first
     at.sidebar.selectbox[1].select("2024").run()
@@ -46,15 +46,15 @@ def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db_file, m
     assert list(sex.columns) == ["Jenis kelamin", "Responden", "IKM"]
 
 
-def test_kutai_kartanegara_2023_is_93_11(demo_db_file, monkeypatch):
-    at = run_page(demo_db_file, monkeypatch, site="MPP Kabupaten Kutai Kartanegara")
+def test_kutai_kartanegara_2023_is_93_11(demo_db, monkeypatch):
+    at = run_page(demo_db, monkeypatch, site="MPP Kabupaten Kutai Kartanegara")
     at.sidebar.selectbox[1].select("2023").run()
     assert cards(at)["IKM 2023"] == ("93,11", "A (Sangat Baik)")
     assert cards(at)["Responden"][0] == "2.500"
 
 
-def test_english_labels_keep_indonesian_numbers(demo_db_file, monkeypatch):
-    at = run_page(demo_db_file, monkeypatch, site="MPP Kota Balikpapan", lang="en")
+def test_english_labels_keep_indonesian_numbers(demo_db, monkeypatch):
+    at = run_page(demo_db, monkeypatch, site="MPP Kota Balikpapan", lang="en")
     at.sidebar.selectbox[1].select("2024").run()
     assert cards(at)["Service quality"] == ("A", "Very good")
     assert cards(at)["IKM 2024"][0] == "95,20"

@@ -15,8 +15,8 @@ KUKAR = "site=MPP+Kabupaten+Kutai+Kartanegara"
 
 
 @pytest.fixture(scope="module")
-def server(demo_db_file):
-    with streamlit_server(demo_db_file) as url:
+def server(served_demo_db):
+    with streamlit_server(served_demo_db) as url:
         yield url
 
 
@@ -138,7 +138,7 @@ FORMULA_NAME = '=HYPERLINK("http://contoh.invalid","klik")'
 
 
 @pytest.fixture(scope="module")
-def odd_names_server(demo_db_file, tmp_path_factory):
+def odd_names_server(served_demo_db, tmp_path_factory):
     """The demo store plus two agencies an upload could bring: a very long name and a formula."""
     import shutil
     from datetime import date
@@ -148,7 +148,7 @@ def odd_names_server(demo_db_file, tmp_path_factory):
     from mpp import db, ledger
     from mpp.agencies import ensure_agency
     path = tmp_path_factory.mktemp("odd") / "odd.duckdb"
-    shutil.copy(demo_db_file, path)
+    shutil.copy(served_demo_db, path)
     with db.connect(path) as con:
         site = con.execute("SELECT site_id FROM sites WHERE name = 'MPP Kota Balikpapan'").fetchall()[0][0]
         ids = [ensure_agency(con, LONG_NAME), ensure_agency(con, FORMULA_NAME)]

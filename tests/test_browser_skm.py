@@ -9,8 +9,8 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def server(demo_db_file):
-    with streamlit_server(demo_db_file) as url:
+def server(served_demo_db):
+    with streamlit_server(served_demo_db) as url:
         yield url
 
 

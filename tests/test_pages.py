@@ -13,8 +13,8 @@ OURS = ["1_Instansi.py", "2_Tren_dan_Puncak.py", "3_Pertumbuhan.py", "4_Kanal.py
 
 
 @pytest.fixture
-def open_page(demo_db_file, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db_file))
+def open_page(demo_db, monkeypatch):
+    monkeypatch.setenv("MPP_DB", str(demo_db))
 
     def run(page: str, **params) -> AppTest:
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
@@ -143,7 +143,7 @@ def test_chart_specs_carry_the_indonesian_locale(open_page):
         assert layout["separators"] == ",."
 
 
-def test_home_page_follows_the_measure_choice(open_page, demo_db_file):
+def test_home_page_follows_the_measure_choice(open_page, demo_db):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     at.query_params["measure"] = "service_visits"
     at.run()
