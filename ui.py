@@ -2,17 +2,24 @@
 (kept in the URL so a link reproduces the view), and rendering helpers. Pages stay thin."""
 from __future__ import annotations
 
+import hashlib
 import importlib
+import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from mpp import db, fmt, i18n
+from loaders import upload
+from loaders.layouts import by_name
+from loaders.load import Options
+from mpp import accounts, db, demo, export, fmt, i18n, metrics
 from mpp.db import StoreBusy
+from mpp.overview import headline_measure
 from mpp.period import Measure, Period
+from mpp.sites import demo_sites, list_sites
 
 READ_WAIT_SECONDS = 8.0
 
@@ -21,7 +28,6 @@ READ_WAIT_SECONDS = 8.0
 def _ensure_store(path: str) -> str:
     """Once per server start: create or upgrade the store (a new one gets the demo data), and with
     no account yet create `admin` with a one-time password printed to the server console."""
-    from mpp import accounts, demo
     is_new = not Path(path).exists()
     with db.connect(path) as con:
         if is_new:
@@ -101,14 +107,11 @@ def _language_switch() -> None:
 
 
 def _site_names() -> list[str]:
-    from mpp.sites import list_sites
     return list(read(list_sites)["name"])
 
 
 def _measure_choice(sites: tuple[str, ...]) -> Measure:
     """Visitors or service visits, kept in the URL like site and month; only measures with data."""
-    from mpp import metrics
-    from mpp.overview import headline_measure
     options = [m for m in Measure if read(metrics.latest_month, sites, m) is not None]
     if len(options) < 2:
         return options[0] if options else read(headline_measure, sites)
@@ -122,7 +125,6 @@ def _measure_choice(sites: tuple[str, ...]) -> Measure:
 
 def _month_options(sites: tuple[str, ...], measure: Measure) -> list[date]:
     """Months with data for these sites, newest first."""
-    from mpp import metrics
     first, last = read(metrics.first_month, sites, measure), read(metrics.latest_month, sites, measure)
     if first is None:
         return []
@@ -149,7 +151,6 @@ def sidebar() -> Selection:
 
 def demo_notice(sites: tuple[str, ...]) -> None:
     """Say plainly when the figures on screen are demo data."""
-    from mpp.sites import demo_sites
     shown = read(demo_sites, sites)
     if shown:
         st.info(t("demo_notice", sites=", ".join(shown)), icon="ℹ️")
@@ -176,7 +177,6 @@ def agency_table(shares, top: int | None = None) -> None:
 def table(frame, columns, name: str, about: tuple[str, str, str], sites) -> None:
     """A table formatted on the server, with CSV and XLSX downloads of the very same figures.
     `about` is (title, period label, measure label) for the XLSX title block."""
-    from mpp import export
     shown = export.display(frame, columns, lang())
     right = st.column_config.TextColumn(alignment="right")
     config = {c.label: right for c in columns if c.kind not in ("text", "month")}
@@ -194,9 +194,6 @@ def table(frame, columns, name: str, about: tuple[str, str, str], sites) -> None
 
 
 def export_info(about: tuple[str, str, str], sites):
-    from datetime import datetime, timezone
-    from mpp import export
-    from mpp.sites import list_sites
     known = read(list_sites)
     zone = next(iter(known.loc[known["name"].isin(list(sites)), "timezone"]), "Asia/Jakarta")
     title, period, measure = about
@@ -206,7 +203,6 @@ def export_info(about: tuple[str, str, str], sites):
 
 def chart(fig, name: str) -> None:
     """A chart with a PNG download, drawn by kaleido only when someone asks for it."""
-    from mpp import export
     plotly(fig)
     st.download_button("PNG", lambda: export.to_png(fig), f"{name}.png", "image/png", key=f"png-{name}",
                        icon=":material/image:", on_click="ignore")
@@ -216,12 +212,10 @@ def chart(fig, name: str) -> None:
 # Viewers may read without logging in unless MPP_LOGIN_REQUIRED=1; a login lasts MPP_SESSION_HOURS.
 
 def _session_hours() -> float:
-    import os
     return float(os.environ.get("MPP_SESSION_HOURS", "8"))
 
 
 def login_required() -> bool:
-    import os
     return os.environ.get("MPP_LOGIN_REQUIRED", "0") == "1"
 
 
@@ -235,7 +229,6 @@ def _sso_configured() -> bool:
 
 def _sso_user():
     """The account of the identity-provider login, by its e-mail; None when there is none."""
-    from mpp import accounts
     if not (_sso_configured() and st.user.is_logged_in and st.user.get("email")):
         return None
     return write(accounts.oidc_user, st.user.get("email"))
@@ -243,7 +236,6 @@ def _sso_user():
 
 def current_user():
     """The logged-in user, or None (also when the login has expired)."""
-    from datetime import datetime, timedelta
     if "user" not in st.session_state and (sso := _sso_user()):
         st.session_state.update(user=sso, login_at=datetime.now(), must_change=False)
     user, since = st.session_state.get("user"), st.session_state.get("login_at")
@@ -266,7 +258,6 @@ def write(func, *args, **kwargs):
 
 
 def _login_form(where, key: str) -> None:
-    from mpp import accounts
     if _sso_configured():
         where.button(t("log_in_sso"), key=key + "_sso", on_click=st.login)
     with where.form(key, clear_on_submit=True):
@@ -316,7 +307,6 @@ def require_role(role: str, must_log_in: bool = False):
 
 def change_password_form(user, first_login: bool = False) -> None:
     """A one-time password must be replaced before anything else is shown."""
-    from mpp import accounts
     if first_login:
         st.info(t("change_one_time_password"))
     with st.form("change_password", clear_on_submit=True):
@@ -367,7 +357,6 @@ def undo_preview_table(preview) -> None:
 
 def upload_options():
     """The options an analyst may give when a file does not say its site, year or block."""
-    from loaders.load import Options
     with st.expander(t("upload_options")):
         names = _site_names()
         site = st.selectbox(t("site"), [None, *names], format_func=lambda s: s or t("site_from_file"))
@@ -380,8 +369,6 @@ def upload_options():
 
 def preview_uploads(files, options) -> dict:
     """Dry-run every file once per (bytes, options, alias version), with progress while reading."""
-    import hashlib
-    from loaders import upload
     cache = st.session_state.setdefault("previews", {})
     progress = st.progress(0.0)
     reports = {}
@@ -441,7 +428,6 @@ def _problems_table(problems) -> None:
 
 
 def _agency_mapping(report, user) -> None:
-    from loaders import upload
     unknown = upload.unknown_agencies(report)
     if not unknown:
         return
@@ -462,7 +448,6 @@ def _agency_mapping(report, user) -> None:
 
 
 def _layout_title(name: str) -> str:
-    from loaders.layouts import by_name
     try:
         return by_name(name).TITLE
     except StopIteration:            # demo data and survey loads have no layout module

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from mpp import fmt, history, ledger
+from mpp import history, ledger
 
 user = ui.page_setup("history", role="analyst")
 st.title(ui.t("history"))
