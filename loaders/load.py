@@ -126,7 +126,8 @@ def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, 
         prepared.workbook.file_name, sha256, prepared.parsed.layout, measure(prepared),
         prepared.site, first, last, options.loaded_by, "; ".join(prepared.parsed.notes) or None)
     load_id = ledger.record_load(con, record)
-    ledger.write_facts(con, load_id, facts(service, site_id), visitor_facts(prepared, site_id))
+    ledger.write_facts(con, load_id, facts(service, site_id), visitor_facts(prepared, site_id),
+                       queue_outcomes=outcome_facts(prepared.parsed.outcomes, service, site_id))
     replaced = con.execute("SELECT (SELECT count(*) FROM service_visits WHERE superseded_by = ?) + "
                            "(SELECT count(*) FROM site_visitors WHERE superseded_by = ?)",
                            [load_id, load_id]).fetchall()[0][0]
@@ -150,6 +151,18 @@ def facts(service: pd.DataFrame, site_id: int) -> pd.DataFrame:
     keys = ["agency_id", "day", "grain", "service", "channel"]
     rows = service.groupby(keys, dropna=False, sort=False)["visits"].sum().reset_index()
     return rows.assign(site_id=site_id, agency_id=rows["agency_id"].astype("int64"))
+
+
+def outcome_facts(outcomes: pd.DataFrame | None, service: pd.DataFrame, site_id: int):
+    """Cancellations and no-shows per (agency, day, service), with the agency ids the visits got.
+    An agency with cancellations but not one visit in the file has no id here and is left out."""
+    if outcomes is None or outcomes.empty:
+        return None
+    ids = service.drop_duplicates("agency").set_index("agency")["agency_id"]
+    known = outcomes.assign(agency_id=outcomes["agency"].map(ids)).dropna(subset=["agency_id"])
+    rows = known.groupby(["agency_id", "day", "service"], dropna=False, sort=False)[
+        ["cancelled", "no_show"]].sum().reset_index()
+    return rows.assign(site_id=site_id, grain="day", agency_id=rows["agency_id"].astype("int64"))
 
 
 def visitor_facts(prepared: Prepared, site_id: int) -> pd.DataFrame | None:

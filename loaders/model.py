@@ -76,4 +76,7 @@ class Parsed:
     # occupation, u1..u9 (1-4), source_cell, sheet. skm_summaries: scope ('unit'|'total'), unit,
     # period, day, ikm (Decimal), published_grade, item_count, item_values, respondents, source_cell.
     skm_responses: pd.DataFrame | None = None
+    # Queue tickets that were not visits (channel recap): agency (raw), day, service, cancelled,
+    # no_show. Stored beside the visits, never added to them.
+    outcomes: pd.DataFrame | None = None
     skm_summaries: pd.DataFrame | None = None

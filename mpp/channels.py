@@ -36,7 +36,7 @@ def channel_monthly(con, sites, period: Period) -> pd.DataFrame:
     if found.empty:
         return pd.DataFrame(columns=["month", "total", "online_share"])
     found["month"] = pd.to_datetime(found["month"]).dt.date
-    return _wide(found, "month")
+    return with_outcomes(con, sites, period, _wide(found, "month"), "month")
 
 
 def channel_by_agency(con, sites, period: Period) -> pd.DataFrame:
@@ -45,8 +45,24 @@ def channel_by_agency(con, sites, period: Period) -> pd.DataFrame:
                      last_day=period.last_day)
     if found.empty:
         return pd.DataFrame(columns=["agency", "total", "online_share"])
-    wide = _wide(found, "agency")
+    wide = with_outcomes(con, sites, period, _wide(found, "agency"), "agency")
     return wide.sort_values(["total", "agency"], ascending=[False, True]).reset_index(drop=True)
+
+
+def with_outcomes(con, sites, period: Period, wide: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Add cancelled and no_show beside the channels where the queue system reported them; they are
+    tickets that were not visits, so they stand apart from total."""
+    found = query_df(con, "queue_outcomes", sites=list(sites), start=period.start, end=period.end, by=by)
+    if found.empty:
+        return wide
+    if by == "month":
+        found["key"] = pd.to_datetime(found["key"]).dt.date
+    merged = wide.merge(found.rename(columns={"key": by}), on=by, how="left")
+    return merged.fillna({"cancelled": 0, "no_show": 0}).astype({"cancelled": "int64", "no_show": "int64"})
+
+
+def outcomes_present(frame: pd.DataFrame) -> list[str]:
+    return [c for c in ("cancelled", "no_show") if c in frame.columns]
 
 
 def channels_present(frame: pd.DataFrame) -> list[str]:

@@ -82,10 +82,12 @@ PAGE_TEXT = {
     "total": ("Jumlah", "Total"),
     "channel_by_agency": ("Kanal per instansi", "Channels per agency"),
     "channel_agency_chart": ("Kanal per instansi, {period}", "Channels per agency, {period}"),
-    "cancellations_note": ("Pembatalan online dan tidak hadir (no-show) tidak dihitung sebagai kunjungan; "
-                           "jumlahnya dicatat pada riwayat muatan berkas, belum disimpan sebagai angka.",
-                           "Online cancellations and no-shows are not visits; their counts are noted in "
-                           "the load history, not stored as figures yet."),
+    "cancellations_note": ("Pembatalan online dan tidak hadir (no-show) tidak dihitung sebagai kunjungan: "
+                           "ditampilkan di samping kanal, di luar total, bila sistem antrean melaporkannya.",
+                           "Online cancellations and no-shows are not visits: shown beside the channels, "
+                           "outside the total, where the queue system reports them."),
+    "cancelled": ("Pembatalan online", "Online cancellations"),
+    "no_show": ("Tidak hadir", "No-shows"),
     "sites_page": ("Perbandingan Lokasi", "Sites Compared"),
     "sites_note": ("Semua lokasi, {measure} {period}: MPP kota/kabupaten dan Mini MPP kecamatan.",
                    "Every site, {measure} {period}: city/regency MPPs and Mini MPP outlets."),

@@ -19,7 +19,9 @@ SKM_RESPONSE_COLUMNS = ["site_id", "agency_id", "day", "respondent", "sex", "age
                         "occupation", *(f"u{i}" for i in range(1, 10))]
 SKM_SUMMARY_COLUMNS = ["site_id", "scope", "unit", "period", "day", "ikm", "published_grade",
                        "item_count", "item_values", "respondents"]
+OUTCOME_COLUMNS = ["site_id", "agency_id", "day", "grain", "service", "cancelled", "no_show"]
 SLICE_KEYS = {"service_visits": ("site_id", "agency_id"), "site_visitors": ("site_id",),
+              "queue_outcomes": ("site_id", "agency_id"),
               # SKM: a survey of the whole mall has no agency (NULL), hence the null-safe match below
               "skm_responses": ("site_id", "agency_id"),
               "skm_summaries": ("site_id", "scope", "unit", "period")}
@@ -62,7 +64,7 @@ def _slice_match(table: str, alias: str = "t") -> str:
 # Tables holding day and month rows. A daily row replaces only the days its load covers, so a file
 # of 16-31 January leaves 1-15 January of an earlier daily file alone (weekly ticket exports); a
 # monthly row, or a monthly row already there, is the whole month.
-GRAINED = ("service_visits", "site_visitors")
+GRAINED = ("service_visits", "site_visitors", "queue_outcomes")
 
 
 def _covered_days(con, load_id: int, table: str) -> tuple[str, list]:
@@ -92,12 +94,14 @@ def _replace(con, load_id: int, table: str, frame: pd.DataFrame, columns: list[s
 
 def write_facts(con, load_id: int, service: pd.DataFrame | None = None,
                 visitors: pd.DataFrame | None = None, skm_responses: pd.DataFrame | None = None,
-                skm_summaries: pd.DataFrame | None = None) -> None:
+                skm_summaries: pd.DataFrame | None = None,
+                queue_outcomes: pd.DataFrame | None = None) -> None:
     """Add a load's rows (inside the caller's transaction) and record its row count and total.
-    SKM rows count in `rows` only: a total of survey answers means nothing."""
+    SKM rows and queue outcomes count in `rows` only: they are not visits."""
     rows = total = 0
     for table, frame, columns in (("skm_responses", skm_responses, SKM_RESPONSE_COLUMNS),
-                                  ("skm_summaries", skm_summaries, SKM_SUMMARY_COLUMNS)):
+                                  ("skm_summaries", skm_summaries, SKM_SUMMARY_COLUMNS),
+                                  ("queue_outcomes", queue_outcomes, OUTCOME_COLUMNS)):
         if frame is not None and not frame.empty:
             rows += _replace(con, load_id, table, frame, columns)
     if service is not None and not service.empty:

@@ -24,20 +24,25 @@ unit, label = Measure.SERVICE_VISITS.label(lang), period.label(lang)
 present = channels.channels_present(monthly)
 st.caption(f"{', '.join(sites)} · {unit} {label} · " + ui.t("channels_measure_note"))
 
-cards = st.columns(len(present) + 1)
+outcomes = channels.outcomes_present(monthly)
+cards = st.columns(len(present) + 1 + len(outcomes))
 for card, channel in zip(cards, present):
     card.metric(channels.channel_label(channel, lang), fmt.number(monthly[channel].sum()), border=True)
-cards[-1].metric(ui.t("online_share"), fmt.percent(channels.online_share(monthly)), border=True,
-                 help=ui.t("online_share_note"))
+cards[len(present)].metric(ui.t("online_share"), fmt.percent(channels.online_share(monthly)),
+                           border=True, help=ui.t("online_share_note"))
+for card, outcome in zip(cards[len(present) + 1:], outcomes):
+    card.metric(ui.t(outcome), fmt.number(monthly[outcome].sum()), border=True,
+                help=ui.t("cancellations_note"))
 
 months = [fmt.month_label(m, lang, short=True) for m in monthly["month"]]
 ui.chart(figures.stacked_bars(months, {channels.channel_label(c, lang): monthly[c] for c in present},
                               [fmt.month_label(m, lang) for m in monthly["month"]],
                               ui.t("channel_chart", period=label), unit), "kanal-bulanan")
 channel_columns = [Column(c, channels.channel_label(c, lang), "count") for c in present]
+outcome_columns = [Column(c, ui.t(c), "count") for c in outcomes]
 ui.table(monthly, [Column("month", ui.t("month"), "month"), *channel_columns,
                    Column("total", ui.t("total"), "count"),
-                   Column("online_share", f"{ui.t('online_share')} (%)", "percent")],
+                   Column("online_share", f"{ui.t('online_share')} (%)", "percent"), *outcome_columns],
          "kanal-bulanan", (ui.t("channels"), label, unit), sites)
 
 st.subheader(ui.t("channel_by_agency"))
@@ -48,6 +53,6 @@ ui.chart(figures.stacked_bars(agencies["agency"].map(figures.short_name),
                               horizontal=True), "kanal-instansi")
 ui.table(agencies, [Column("agency", ui.t("agency")), *channel_columns,
                     Column("total", ui.t("total"), "count"),
-                    Column("online_share", f"{ui.t('online_share')} (%)", "percent")],
+                    Column("online_share", f"{ui.t('online_share')} (%)", "percent"), *outcome_columns],
          "kanal-instansi", (ui.t("channel_by_agency"), label, unit), sites)
 st.caption(ui.t("cancellations_note"))

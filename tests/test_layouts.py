@@ -187,7 +187,10 @@ def test_channel_recap_keeps_channels_and_reports_cancellations_apart():
     rows = parsed.service[["agency", "day", "channel", "visits"]].values.tolist()
     assert rows == [[DUKCAPIL, date(2026, 1, 2), "walk_in", 10], [DUKCAPIL, date(2026, 1, 2), "online", 5],
                     ["Imigrasi", date(2026, 1, 3), "walk_in", 3]]
-    assert parsed.notes[0] == "tidak dihitung: pembatalan online 2, tidak hadir 5"
+    assert parsed.notes[0] == ("tidak dihitung sebagai kunjungan (disimpan terpisah): pembatalan online 2, "
+                               "tidak hadir 5")
+    assert parsed.outcomes.values.tolist() == [[DUKCAPIL, date(2026, 1, 2), "KTP-el", 2, 1],
+                                               ["Imigrasi", date(2026, 1, 3), "Paspor", 0, 4]]
 
 
 def test_channel_recap_total_that_is_not_the_sum_and_dates_outside_period():

@@ -246,3 +246,17 @@ def test_a_daily_file_replaces_only_the_days_it_covers(store):
     with db.transaction(store):
         ledger.undo(store, second.load_id)
     assert figures(store, "MPP Kota Balikpapan") == {("Samsat", date(2026, 1, 1)): 30}
+
+
+def test_cancellations_and_no_shows_are_kept_beside_the_visits_and_undone_with_them(store):
+    rows = [("02-01-2026", "DISDUKCAPIL", "A", "KTP-el", 10, 5, 2, 1),
+            ("03-01-2026", "Imigrasi", "B", "Paspor", 3, 0, 0, 4)]
+    report = ingest(store, "antrean.xlsx", lf.channel_recap(rows), Options(site="MPP Kota Surabaya"))
+    assert report.ok and report.total == 18
+    outcomes = store.execute("SELECT agency, cancelled, no_show FROM monthly_queue_outcomes "
+                             "ORDER BY agency").fetchall()
+    assert outcomes == [("Disdukcapil", 2, 1), ("Imigrasi", 0, 4)]
+    assert store.execute("SELECT sum(visits) FROM monthly_agency_visits").fetchall() == [(18,)]
+    with db.transaction(store):
+        ledger.undo(store, report.load_id)
+    assert store.execute("SELECT count(*) FROM monthly_queue_outcomes").fetchall() == [(0,)]

@@ -5,6 +5,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from mpp import db, fmt
 from tests.live_server import ROOT
 
 PAGES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
@@ -102,12 +103,20 @@ def test_growth_like_for_like_and_unequal_periods_labelled(open_page):
     assert ["Juli 2025", "6.814", "2.493", "+173,3%"] in _table(at, 0)
 
 
-def test_channels_walk_in_against_online(open_page):
+def test_channels_walk_in_against_online(open_page, demo_db):
     at = open_page("4_Kanal.py", site=KUKAR, through="2026-10")
     cards = _cards(at)
     assert cards["Antrean langsung"][0] == "33.245" and cards["Antrean online"][0] == "18.348"
     assert cards["Porsi online"][0] == "35,6%"
-    assert ["Juli 2026", "3.805", "2.348", "6.153", "38,2%"] in _table(at, 0)
+    outcomes = "SELECT sum(cancelled), sum(no_show) FROM monthly_queue_outcomes WHERE site = ? AND "
+    with db.connect(demo_db, read_only=True) as con:
+        year = con.execute(outcomes + "month >= DATE '2026-01-01'", [KUKAR]).fetchall()[0]
+        july = con.execute(outcomes + "month = DATE '2026-07-01'", [KUKAR]).fetchall()[0]
+    assert cards["Pembatalan online"][0] == fmt.number(year[0])
+    assert cards["Tidak hadir"][0] == fmt.number(year[1])
+    assert ["Juli 2026", "3.805", "2.348", "6.153", "38,2%", fmt.number(july[0]), fmt.number(july[1])] \
+        in _table(at, 0)
+    assert "ditampilkan di samping kanal, di luar total" in _texts(at, "caption")
 
 
 def test_channels_say_so_where_a_site_has_none(open_page):

@@ -6,6 +6,8 @@ Visits are Total Nomor Terbit, kept by channel: walk_in = Antrean Langsung, onli
 Hadir (their sum must be the total). Cancellations and no-shows are reported, never counted."""
 from __future__ import annotations
 
+import pandas as pd
+
 from loaders import validate
 from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
                                     header_index, problem, ref, service_frame, text, title_text)
@@ -21,6 +23,7 @@ HEADERS = {"day": ("TANGGAL",), "agency": ("INSTANSI", "NAMA INSTANSI"),
            "total": ("TOTAL NOMOR TERBIT",), "cancelled": ("PEMBATALAN ONLINE",),
            "no_show": ("TIDAK HADIR", "TIDAK HADIR NO SHOW")}
 REQUIRED = {"day", "agency", "walk_in", "online", "total"}
+OUTCOME_COLUMNS = ["agency", "day", "service", "cancelled", "no_show"]
 
 
 def header_row(rows: list[list]) -> int | None:
@@ -38,20 +41,29 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     period = next((p for row in rows[:at] for c in row if isinstance(c, str)
                    and (p := parse_period_row(c))), None)
     problems: list = []
-    records, skipped = [], {"cancelled": 0, "no_show": 0}
+    records, outcomes = [], []
     for r in range(at + 1, len(rows)):
         if is_total_label(rows[r][cols["day"]]) or is_total_label(rows[r][cols["agency"]]):
             break
         day = row_day(rows, r, cols["day"], period, context.today, sheet, problems)
         if day is not None:
             records += row_records(rows, r, cols, day, sheet, problems)
-            for what in skipped:
-                skipped[what] += (count_at(rows, r, cols[what], sheet, problems) or 0) if what in cols else 0
-    notes = [f"tidak dihitung: pembatalan online {number(skipped['cancelled'])}, tidak hadir "
-             f"{number(skipped['no_show'])}"]
+            outcomes.append(row_outcome(rows, r, cols, day, sheet, problems))
+    outcomes = pd.DataFrame(outcomes, columns=OUTCOME_COLUMNS)
+    notes = [f"tidak dihitung sebagai kunjungan (disimpan terpisah): pembatalan online "
+             f"{number(outcomes['cancelled'].sum())}, tidak hadir {number(outcomes['no_show'].sum())}"]
     years = {d.year for _, d, *_ in records}
     return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
-                  year=max(years) if years else None, problems=problems, notes=notes)
+                  year=max(years) if years else None, problems=problems, notes=notes,
+                  outcomes=outcomes)
+
+
+def row_outcome(rows, r, cols, day, sheet, problems) -> tuple:
+    """(agency, day, service, cancelled, no_show) of one row; a column the export lacks counts 0."""
+    counts = [(count_at(rows, r, cols[what], sheet, problems) or 0) if what in cols else 0
+              for what in ("cancelled", "no_show")]
+    service = text(rows[r][cols["service"]]) if "service" in cols else None
+    return (text(rows[r][cols["agency"]]), day, service or None, *counts)
 
 
 def row_day(rows, r, col, period, today, sheet, problems):

@@ -166,10 +166,12 @@ def combine_sheets(parsed: list[Parsed]) -> Parsed:
     service = pd.concat([p.service for p in parsed], ignore_index=True)
     visitors = [p.visitors for p in parsed if p.visitors is not None]
     first = parsed[0]
+    outcomes = [p.outcomes for p in parsed if p.outcomes is not None]
     return Parsed(first.layout, service, pd.concat(visitors, ignore_index=True) if visitors else None,
                   site=next((p.site for p in parsed if p.site), None), year=first.year,
                   problems=[q for p in parsed for q in p.problems] + twice_given(service),
-                  notes=list(dict.fromkeys(n for p in parsed for n in p.notes)))
+                  notes=list(dict.fromkeys(n for p in parsed for n in p.notes)),
+                  outcomes=pd.concat(outcomes, ignore_index=True) if outcomes else None)
 
 
 def twice_given(service: pd.DataFrame, limit: int = 10) -> list[Problem]:

@@ -52,3 +52,13 @@ SELECT s.name AS site, p.scope, p.unit, p.period, p.day, p.ikm, p.published_grad
 FROM skm_summaries p
 JOIN sites s USING (site_id)
 WHERE p.superseded_by IS NULL;
+
+-- Online cancellations and no-shows per agency and month, where queue systems report them.
+CREATE OR REPLACE VIEW monthly_queue_outcomes AS
+SELECT s.name AS site, a.name AS agency, CAST(date_trunc('month', q.day) AS DATE) AS month,
+       CAST(sum(q.cancelled) AS BIGINT) AS cancelled, CAST(sum(q.no_show) AS BIGINT) AS no_show
+FROM queue_outcomes q
+JOIN sites s USING (site_id)
+JOIN agencies a USING (agency_id)
+WHERE q.superseded_by IS NULL
+GROUP BY ALL;
