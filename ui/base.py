@@ -1,0 +1,96 @@
+"""The store on first start, cached reads and short writes, the interface language, small helpers.
+Every page reads through `read` (cached until the store changes) and writes through `write`."""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import streamlit as st
+
+from mpp import accounts, db, demo, i18n
+from mpp.db import StoreBusy
+from mpp.period import Measure
+
+READ_WAIT_SECONDS = 8.0
+
+
+@st.cache_resource(show_spinner="Menyiapkan basis data…")
+def _ensure_store(path: str) -> str:
+    """Once per server start: create or upgrade the store (a new one gets the demo data), and with
+    no account yet create `admin` with a one-time password printed to the server console."""
+    is_new = not Path(path).exists()
+    with db.connect(path) as con:
+        if is_new:
+            demo.build(con)
+        password = accounts.bootstrap_admin(con)
+    if password:
+        print(f"[pantau-mpp] Akun admin pertama / first admin account: admin / {password} "
+              "(sekali pakai: ganti saat masuk / one-time: change it at first login)", flush=True)
+    return path
+
+
+def store_path() -> str:
+    return _ensure_store(str(db.db_path()))
+
+
+def _version(path: str) -> tuple:
+    """Changes whenever a load commits, so cached results never outlive the data they came from."""
+    files = [Path(path), Path(path + ".wal")]
+    return tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
+
+
+@st.cache_data(ttl=600, max_entries=1000, show_spinner=False)
+def _cached(function: str, path: str, version: tuple, args: tuple, kwargs: tuple):
+    module, name = function.rsplit(".", 1)
+    func = getattr(importlib.import_module(module), name)
+    with db.connect(path, read_only=True, wait=READ_WAIT_SECONDS) as con:
+        return func(con, *args, **dict(kwargs))
+
+
+def read(func, *args, **kwargs):
+    """Call a core function `func(con, *args, **kwargs)` on a short read-only connection, cached
+    until the store changes. A store busy for longer than we wait gets a message, not a traceback."""
+    path = store_path()
+    try:
+        return _cached(f"{func.__module__}.{func.__name__}", path, _version(path), args,
+                       tuple(sorted(kwargs.items())))
+    except StoreBusy:
+        st.warning(i18n.t("busy", lang()))
+        st.stop()
+
+
+def write(func, *args, **kwargs):
+    """Call a writing core function `func(con, *args)` on a short read-write connection. The core
+    checks the role itself; a busy store gets a message, not a traceback."""
+    try:
+        with db.connect(store_path()) as con:
+            return func(con, *args, **kwargs)
+    except StoreBusy:
+        st.warning(t("busy"))
+        st.stop()
+
+
+def lang() -> str:
+    return st.query_params.get("lang", "id") if st.query_params.get("lang") in i18n.LANGS else "id"
+
+
+def t(key: str, **values) -> str:
+    return i18n.t(key, lang(), **values)
+
+
+def plotly(fig) -> None:
+    st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"})
+
+
+def measure_label(measure: Measure) -> str:
+    return measure.label(lang())
+
+
+def flash(message: str) -> None:
+    """A success message that survives the st.rerun() after a write."""
+    st.session_state["flash"] = message
+
+
+def show_flash() -> None:
+    if "flash" in st.session_state:
+        st.success(st.session_state.pop("flash"))

@@ -1,0 +1,105 @@
+"""The upload page's parts: options, previews kept per file and options, the report of one file with
+every problem and a mapping form for each unknown agency."""
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from loaders import upload
+from loaders.load import Options
+from mpp import fmt
+from ui.base import lang, read, t, write
+from ui.page import site_names
+
+
+def upload_options():
+    """The options an analyst may give when a file does not say its site, year or block."""
+    with st.expander(t("upload_options")):
+        names = site_names()
+        site = st.selectbox(t("site"), [None, *names], format_func=lambda s: s or t("site_from_file"))
+        new_site = st.text_input(t("new_site")).strip()
+        year = st.number_input(t("year"), min_value=2015, max_value=2100, value=None, step=1)
+        block = st.text_input(t("block")).strip()
+    return Options(site=new_site or site, year=int(year) if year else None, block=block or None,
+                   guarded=True)
+
+
+def preview_uploads(files, options) -> dict:
+    """Dry-run every file once per (bytes, options, alias version), with progress while reading."""
+    cache = st.session_state.setdefault("previews", {})
+    progress = st.progress(0.0)
+    reports = {}
+    for i, file in enumerate(files, 1):
+        data = file.getvalue()
+        key = (hashlib.sha256(data).hexdigest(), repr(options), st.session_state.get("aliases", 0))
+        progress.progress((i - 1) / len(files), text=t("reading", name=file.name, i=i, n=len(files)))
+        if key not in cache:
+            cache[key] = write(upload.preview, file.name, data, options)
+        reports[file.name] = cache[key]
+    progress.progress(1.0, text=t("read_done", n=len(files)))
+    return reports
+
+
+def forget_previews() -> None:
+    st.session_state["previews"] = {}
+
+
+def upload_report(report, user) -> None:
+    """One file: what was recognised, its figures per agency, every problem with sheet and cell,
+    and a mapping form for each unknown agency."""
+    status = "error" if not report.ok else "complete"
+    with st.status(f"{report.file_name}: {t('outcome_' + report.outcome)}", state=status,
+                   expanded=True):
+        _report_summary(report)
+        if report.problems:
+            _problems_table(report.problems)
+        _agency_mapping(report, user)
+        for note in report.notes:
+            st.caption(f"{t('notes')}: {note}")
+
+
+def _report_summary(report) -> None:
+    """What was recognised, as one line of labelled facts, and the figures per agency."""
+    facts = [(t("layout"), report.layout_title if report.layout else fmt.NO_DATA),
+             (t("site"), report.site or fmt.NO_DATA),
+             (t("col_period"), report.period.label(lang()) if report.period else fmt.NO_DATA)]
+    survey = (report.layout or "").startswith("skm_")     # respondents (or indices), no visits
+    if survey:
+        facts.append((t("skm_rows_" + report.layout), fmt.number(report.rows)))
+    else:
+        facts += [(t("service_visits"), fmt.number(report.total)),
+                  (t("visitors_total"), fmt.number(report.visitors) if report.visitors else fmt.NO_DATA)]
+    st.markdown(" · ".join(f"{label}: **{value}**" for label, value in facts))
+    if report.agency_totals and not survey:
+        agencies, visits = zip(*report.agency_totals)
+        right = st.column_config.TextColumn(alignment="right")
+        st.dataframe({t("agency"): agencies, t("service_visits"): [fmt.number(v) for v in visits]},
+                     hide_index=True, column_config={t("service_visits"): right})
+
+
+def _problems_table(problems) -> None:
+    st.markdown(f"**{t('problems', n=len(problems))}**")
+    st.dataframe({t("col_code"): [p.code for p in problems], t("col_sheet"): [p.sheet or "" for p in problems],
+                  t("col_cell"): [p.cell or "" for p in problems],
+                  t("col_message"): [p.message for p in problems]}, hide_index=True)
+
+
+def _agency_mapping(report, user) -> None:
+    unknown = upload.unknown_agencies(report)
+    if not unknown:
+        return
+    canonical = read(upload.canonical_names)
+    for spelling, near in unknown:
+        with st.form(f"map_{report.file_name}_{spelling}"):
+            choices = [*near, upload.NEW_AGENCY, *[c for c in canonical if c not in near]]
+            pick = st.selectbox(t("map_agency", name=spelling), choices,
+                                format_func=lambda c: t("as_new_agency") if c == upload.NEW_AGENCY else c)
+            if st.form_submit_button(t("save_mapping")):
+                if pick == upload.NEW_AGENCY:
+                    write(upload.add_agency, user, spelling)
+                else:
+                    write(upload.map_agency, user, spelling, pick)
+                st.session_state["aliases"] = st.session_state.get("aliases", 0) + 1
+                st.toast(t("mapping_saved"))
+                st.rerun()
