@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mpp import db, demo
-from tests.live_server import chromium_path
+from tests.live_server import chromium_path, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_DATA = ROOT.parent / "shared" / "real-data"
@@ -49,6 +49,13 @@ def served_demo_db(demo_db_file, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("served") / "demo.duckdb"
     shutil.copy(demo_db_file, path)
     return path
+
+
+@pytest.fixture(scope="module")
+def server(served_demo_db):
+    """A real `streamlit run` server over the module's copy of the demo data; yields its URL."""
+    with streamlit_server(served_demo_db) as url:
+        yield url
 
 
 @pytest.fixture

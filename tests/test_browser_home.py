@@ -1,16 +1,10 @@
 """The home page in headless Chromium on a real `streamlit run` server over the demo database."""
 import pytest
 
-from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
+from tests.live_server import ROOT, chromium_page, wait_rendered
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def server(served_demo_db):
-    with streamlit_server(served_demo_db) as url:
-        yield url
 
 
 def test_home_page_reads_the_seed_figures(server):

@@ -15,12 +15,6 @@ KUKAR = "site=MPP+Kabupaten+Kutai+Kartanegara"
 
 
 @pytest.fixture(scope="module")
-def server(served_demo_db):
-    with streamlit_server(served_demo_db) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def browser_page():
     with chromium_page(height=2600) as page:
         yield page

@@ -2,16 +2,10 @@
 the index and the chart labels read the Indonesian way (95,62; 3,73), never 95.62 or 3.73."""
 import pytest
 
-from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
+from tests.live_server import ROOT, chromium_page, wait_rendered
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def server(served_demo_db):
-    with streamlit_server(served_demo_db) as url:
-        yield url
 
 
 def svg_texts(page, selector: str) -> list[str]:
