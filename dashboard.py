@@ -17,7 +17,7 @@ if view is None:
 
 lang, measure = ui.lang(), ui.measure_label(view.measure)
 now, base, full = view.to_date.current, view.to_date.base, view.previous_full_year
-st.caption(f"{', '.join(view.sites)} · {measure} {now.period.label(lang)}")
+st.caption(f"{ui.plain_all(view.sites)} · {measure} {now.period.label(lang)}")
 
 cards = st.columns(3)
 growth = view.to_date.change_pct

@@ -5,6 +5,8 @@ sets both, and hover text is formatted on the server (fmt) rather than by the br
 """
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,6 +15,12 @@ from mpp.period import Measure
 
 SEPARATORS = ",."          # decimal comma, thousands dot
 PALETTE = ["#0b5394", "#9fc5e8", "#e69138", "#6aa84f", "#cc0000", "#674ea7", "#45818e", "#bf9000"]
+
+
+def as_label(name) -> str:
+    """A name from data as plotly text: plotly reads tags in titles, ticks and hover text (<b>, <a
+    href>, <br>), so '<' and '&' are written as entities, which it shows as the characters."""
+    return html.escape(str(name), quote=False)
 
 
 def apply_locale(fig: go.Figure, *, value_axis: str = "y") -> go.Figure:

@@ -2,13 +2,11 @@
 text reads the Indonesian way (6.814; 24,8%; Jul 2025), formatted here on the server."""
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from mpp import fmt
-from mpp.charts import PALETTE, apply_locale
+from mpp.charts import PALETTE, apply_locale, as_label
 
 EXTRA_COLORS = ["#3d85c6", "#f6b26b", "#93c47d", "#e06666", "#8e7cc3", "#76a5af", "#ffd966", "#999999",
                 "#134f5c", "#7f6000", "#20124d", "#660000"]
@@ -19,10 +17,6 @@ def short_name(name: str, width: int = NAME_WIDTH) -> str:
     """The name on an axis: shortened with '…', and '<' kept as text (plotly reads tags in labels)."""
     short = name if len(name) <= width else name[: width - 1].rstrip() + "…"
     return as_label(short)
-
-
-def as_label(name: str) -> str:
-    return html.escape(str(name), quote=False)
 
 
 def _num(value) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from mpp.charts import PALETTE, apply_locale
+from mpp.charts import PALETTE, apply_locale, as_label
 from mpp.skm import GRADES
 
 PRIORITY_COLOR = PALETTE[2]
@@ -15,9 +15,10 @@ GRADE_LINES = [(float(g.lowest), g.letter) for g in GRADES[:-1]]   # 88,31 A; 76
 
 
 def _bars(labels, values, texts, colors, title: str, axis_range, tickformat: str) -> go.Figure:
-    """Horizontal bars, first item on top, each with its server-formatted label."""
-    fig = go.Figure(go.Bar(y=list(labels), x=list(values), orientation="h", text=list(texts),
-                           textposition="outside", marker_color=list(colors), cliponaxis=False,
+    """Horizontal bars, first item on top, each with its server-formatted label; names as text."""
+    fig = go.Figure(go.Bar(y=[as_label(label) for label in labels], x=list(values), orientation="h",
+                           text=list(texts), textposition="outside", marker_color=list(colors),
+                           cliponaxis=False,
                            hovertemplate="%{y}: %{text}<extra></extra>"))
     fig.update_layout(title=title, height=max(280, 34 * len(list(labels)) + 110), showlegend=False)
     apply_locale(fig, value_axis="x")
@@ -59,7 +60,7 @@ def _grade_lines(fig: go.Figure, low: float) -> None:
 
 def trend_line(rows: list[dict], title: str) -> go.Figure:
     """The index per period with the grade bounds drawn across, so a fall into B is seen at once."""
-    fig = go.Figure(go.Scatter(x=[r["label"] for r in rows], y=[r["ikm"] for r in rows],
+    fig = go.Figure(go.Scatter(x=[as_label(r["label"]) for r in rows], y=[r["ikm"] for r in rows],
                                mode="lines+markers+text", text=[f"{r['ikm_text']} ({r['grade']})"
                                                                 for r in rows],
                                textposition="top center", line_color=PALETTE[0], cliponaxis=False,

@@ -8,7 +8,7 @@ user = ui.page_setup("accounts", must_log_in=True)
 st.title(ui.t("accounts"))
 
 st.subheader(ui.t("my_account"))
-st.write(f"**{user.username}** · {ui.t('role_' + user.role)}")
+st.write(f"**{ui.plain(user.username)}** · {ui.t('role_' + user.role)}")
 with st.expander(ui.t("change_password")):
     ui.change_password_form(user)
 
@@ -17,7 +17,7 @@ if not user.can("admin"):
 
 st.subheader(ui.t("all_accounts"))
 table = ui.write(accounts.list_users)
-st.dataframe(table, hide_index=True)
+ui.show_table(table)
 roles = {r: ui.t("role_" + r) for r in accounts.ROLES}
 
 with st.form("add_account", clear_on_submit=True):
@@ -27,9 +27,9 @@ with st.form("add_account", clear_on_submit=True):
     if st.form_submit_button(ui.t("add_account")) and name.strip():
         try:
             password = ui.write(accounts.create_user, user, name.strip(), role)
-            st.success(ui.t("account_added", user=name.strip(), password=password))
+            st.success(ui.t("account_added", user=ui.plain(name.strip()), password=password))
         except Exception as refused:      # duplicate name, or a role check failing in the core
-            st.error(str(refused))
+            st.error(ui.plain(str(refused)))
 
 with st.form("change_role"):
     st.markdown(f"**{ui.t('change_role')}**")

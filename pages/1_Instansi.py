@@ -21,11 +21,11 @@ if ranking.table.empty:
     st.info(ui.t("no_agency_data"))
     st.stop()
 unit, label = Measure.SERVICE_VISITS.label(lang), period.label(lang)
-st.caption(f"{', '.join(sites)} · {unit} {label} · " + ui.t("agencies_measure_note"))
+st.caption(f"{ui.plain_all(sites)} · {unit} {label} · " + ui.t("agencies_measure_note"))
 
 first = ranking.table.iloc[0]
 cards = st.columns(3)
-cards[0].metric(ui.t("top_agency"), first["agency"], border=True,
+cards[0].metric(ui.t("top_agency"), ui.plain(first["agency"]), border=True,
                 delta=f"{fmt.number(first['visits'])} · {fmt.percent(first['share'])}", delta_arrow="off",
                 delta_color="off")
 cards[1].metric(ui.t("all_service_visits"), fmt.number(ranking.base.value), border=True, delta=label,
@@ -61,11 +61,12 @@ st.subheader(ui.t("one_agency"))
 agency = st.selectbox(ui.t("agency"), list(ranking.table["agency"]))
 history = Period(period.shift_years(-1).start, period.end)
 trend = ui.read(agency_report.agency_trend, sites, agency, history)
-ui.chart(figures.monthly_bars(trend, ui.t("agency_trend", agency=agency, period=history.label(lang)),
+ui.chart(figures.monthly_bars(trend, ui.t("agency_trend", agency=figures.as_label(agency),
+                                               period=history.label(lang)),
                               unit, lang), "instansi-tren")
 services = ui.read(agency_report.agency_services, sites, agency, period)
 if services.empty:
-    st.info(ui.t("no_services", agency=agency))
+    st.info(ui.t("no_services", agency=ui.plain(agency)))
 else:
     ui.table(services, [Column("service", ui.t("service")), Column("visits", ui.t("service_visits"), "count"),
                         Column("share", f"{ui.t('share')} (%)", "percent")],

@@ -19,7 +19,7 @@ if view is None:
 lang, sites, measure = ui.lang(), selection.sites, selection.measure
 unit, label = measure.label(lang), view.period.label(lang)
 span = fmt.span_label(view.series["month"].iloc[0], view.series["month"].iloc[-1], lang)
-st.caption(f"{', '.join(sites)} · {unit} {span}")
+st.caption(f"{ui.plain_all(sites)} · {unit} {span}")
 
 peak = view.peaks.iloc[0]
 rates = view.rates

@@ -19,7 +19,7 @@ if selection.through is None:
 lang, sites, measure = ui.lang(), selection.sites, selection.measure
 view = ui.read(growth.growth_view, sites, selection.through, measure)
 unit = measure.label(lang)
-st.caption(f"{', '.join(sites)} · {unit}")
+st.caption(f"{ui.plain_all(sites)} · {unit}")
 
 
 def comparison_card(column, comparison, title: str) -> None:

@@ -18,11 +18,11 @@ if selection.through is None:
 lang, sites, period = ui.lang(), selection.sites, Period.year_to_date(selection.through)
 monthly = ui.read(channels.channel_monthly, sites, period)
 if monthly.empty:
-    st.info(ui.t("no_channel_data", sites=", ".join(sites), period=period.label(lang)))
+    st.info(ui.t("no_channel_data", sites=ui.plain_all(sites), period=period.label(lang)))
     st.stop()
 unit, label = Measure.SERVICE_VISITS.label(lang), period.label(lang)
 present = channels.channels_present(monthly)
-st.caption(f"{', '.join(sites)} · {unit} {label} · " + ui.t("channels_measure_note"))
+st.caption(f"{ui.plain_all(sites)} · {unit} {label} · " + ui.t("channels_measure_note"))
 
 outcomes = channels.outcomes_present(monthly)
 cards = st.columns(len(present) + 1 + len(outcomes))

@@ -21,9 +21,9 @@ if release is None:
     st.info(ui.t("no_data"))
     st.stop()
 
-st.subheader(release.title)
+st.subheader(ui.plain(release.title))
 for paragraph in release.paragraphs:
-    st.write(paragraph)
+    st.markdown(ui.plain(paragraph))
 st.caption(ui.t("press_copy"))
 st.code(release.text(), language=None, wrap_lines=True)
 name = f"siaran-pers-{site.lower().replace(' ', '-')}"
@@ -36,7 +36,7 @@ right.download_button("DOCX", to_docx(release), f"{name}.docx",
 
 st.divider()
 st.header(ui.t("checker"))
-st.caption(ui.t("checker_help", site=site))
+st.caption(ui.t("checker_help", site=ui.plain(site)))
 uploaded = st.file_uploader(ui.t("checker_upload"), type=["txt", "docx"])
 try:
     uploaded_text = read_draft(uploaded.getvalue()) if uploaded else ""
@@ -51,7 +51,7 @@ if draft.strip():
     if not report.findings:
         st.info(ui.t("checker_none"))
     for finding in [f for f in report.findings if f.status != "ok"]:   # problems first, in draft order
-        SHOW[finding.status](finding.line())
+        SHOW[finding.status](ui.plain(finding.line()))
     with st.expander(ui.t("checker_right", n=counts["ok"]), expanded=not report.has_errors):
         for finding in [f for f in report.findings if f.status == "ok"]:
-            st.success(finding.line())
+            st.success(ui.plain(finding.line()))

@@ -22,6 +22,6 @@ ready = [f for f in files if reports[f.name].ok and reports[f.name].outcome != "
 if st.button(ui.t("load_files", n=len(ready)), type="primary", disabled=not ready):
     for file in ready:
         result = ui.write(upload.load, user, file.name, file.getvalue(), options)
-        st.success(ui.t("loaded_result", name=file.name, outcome=ui.t("result_" + result.outcome),
+        st.success(ui.t("loaded_result", name=ui.plain(file.name), outcome=ui.t("result_" + result.outcome),
                         load=result.load_id))
     ui.forget_previews()

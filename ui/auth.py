@@ -10,6 +10,7 @@ import streamlit as st
 
 from mpp import accounts
 from ui.base import t, write
+from ui.text import plain
 
 
 def _session_hours() -> float:
@@ -69,7 +70,7 @@ def account_box() -> None:
     """Sidebar: who is logged in and a log-out button, or the login form."""
     user = current_user()
     if user:
-        st.sidebar.caption(t("logged_in_as", user=user.username, role=t("role_" + user.role)))
+        st.sidebar.caption(t("logged_in_as", user=plain(user.username), role=t("role_" + user.role)))
         if st.sidebar.button(t("log_out")):
             st.session_state.pop("user", None)
             if _sso_configured() and st.user.is_logged_in:

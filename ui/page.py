@@ -13,6 +13,7 @@ from mpp.period import Measure, Period
 from mpp.sites import demo_sites, list_sites
 from ui.auth import account_box, current_user, login_required, require_role
 from ui.base import lang, read, t
+from ui.text import plain_all
 
 
 @dataclass(frozen=True)
@@ -91,4 +92,4 @@ def demo_notice(sites: tuple[str, ...]) -> None:
     """Say plainly when the figures on screen are demo data."""
     shown = read(demo_sites, sites)
     if shown:
-        st.info(t("demo_notice", sites=", ".join(shown)), icon="ℹ️")
+        st.info(t("demo_notice", sites=plain_all(shown)), icon="ℹ️")

@@ -1,5 +1,5 @@
 """Tables and charts as people read them: numbers formatted on the server (41.481; 24,8%), with CSV,
-XLSX and PNG downloads holding the very same figures."""
+XLSX and PNG downloads holding the very same figures. Every table on a page is shown by `show_table`."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -13,6 +13,15 @@ from mpp.sites import list_sites
 from ui.base import lang, plotly, read, t
 
 
+def show_table(data, where=st, **options) -> None:
+    """st.dataframe with text a spreadsheet would run as a formula ('=HYPERLINK(...)', '+cmd|...',
+    '@SUM(...)' from an uploaded name) shown with a leading apostrophe, as our own CSV files write
+    it: whatever leaves the table (its toolbar's CSV, a copy) is text. '-1.234' and '-12,3%' stay."""
+    frame = pd.DataFrame(data)
+    frame.columns = [export.as_text(c) for c in frame.columns]
+    where.dataframe(frame.map(export.as_text), **{"hide_index": True, **options})
+
+
 def agency_table(shares, top: int | None = None) -> None:
     """Agencies with service visits and share, formatted on the server (41.481; 24,8%)."""
     table = shares.table.head(top) if top else shares.table
@@ -20,7 +29,7 @@ def agency_table(shares, top: int | None = None) -> None:
              t("service_visits"): table["visits"].map(fmt.number),
              t("share"): table["share"].map(fmt.percent)}
     right = st.column_config.TextColumn(alignment="right")
-    st.dataframe(shown, hide_index=True, column_config={t("service_visits"): right, t("share"): right})
+    show_table(shown, column_config={t("service_visits"): right, t("share"): right})
 
 
 def table(frame, columns, name: str, about: tuple[str, str, str], sites) -> None:
@@ -31,8 +40,8 @@ def table(frame, columns, name: str, about: tuple[str, str, str], sites) -> None
     config = {c.label: right for c in columns if c.kind not in ("text", "month")}
     wide = st.column_config.TextColumn(width="large")     # long agency names read whole
     config |= {c: wide for c in shown.columns if c not in config and shown[c].str.len().max() > 40}
-    st.dataframe(shown, hide_index=True, column_config=config,
-                 height=min(38 + 35 * len(shown), 600) if len(shown) else "auto")
+    show_table(shown, column_config=config,
+               height=min(38 + 35 * len(shown), 600) if len(shown) else "auto")
     row = st.container(horizontal=True)
     row.download_button("CSV", export.to_csv(frame, columns, lang()), f"{name}.csv", "text/csv",
                          key=f"csv-{name}", icon=":material/download:", on_click="ignore")
@@ -68,7 +77,7 @@ def loads_table(loads) -> None:
              t("col_rows"): loads["rows"].map(fmt.number), t("col_total"): loads["total"].map(fmt.number),
              t("col_status"): loads["status"].map(lambda s: t("status_" + s))}
     right = st.column_config.TextColumn(alignment="right")
-    st.dataframe(shown, hide_index=True, column_config={t("col_rows"): right, t("col_total"): right})
+    show_table(shown, column_config={t("col_rows"): right, t("col_total"): right})
 
 
 def undo_preview_table(preview) -> None:
@@ -81,7 +90,7 @@ def undo_preview_table(preview) -> None:
              t("now"): preview["value"].map(fmt.number),
              t("after_undo"): preview["value_after"].map(fmt.number)}
     right = st.column_config.TextColumn(alignment="right")
-    st.dataframe(shown, hide_index=True, column_config={t("now"): right, t("after_undo"): right})
+    show_table(shown, column_config={t("now"): right, t("after_undo"): right})
 
 
 def _layout_title(name: str) -> str:

@@ -11,6 +11,8 @@ from loaders.load import Options
 from mpp import fmt
 from ui.base import lang, read, t, write
 from ui.page import site_names
+from ui.tables import show_table
+from ui.text import plain
 
 
 def upload_options():
@@ -33,7 +35,7 @@ def preview_uploads(files, options) -> dict:
     for i, file in enumerate(files, 1):
         data = file.getvalue()
         key = (hashlib.sha256(data).hexdigest(), repr(options), st.session_state.get("aliases", 0))
-        progress.progress((i - 1) / len(files), text=t("reading", name=file.name, i=i, n=len(files)))
+        progress.progress((i - 1) / len(files), text=t("reading", name=plain(file.name), i=i, n=len(files)))
         if key not in cache:
             cache[key] = write(upload.preview, file.name, data, options)
         reports[file.name] = cache[key]
@@ -49,20 +51,20 @@ def upload_report(report, user) -> None:
     """One file: what was recognised, its figures per agency, every problem with sheet and cell,
     and a mapping form for each unknown agency."""
     status = "error" if not report.ok else "complete"
-    with st.status(f"{report.file_name}: {t('outcome_' + report.outcome)}", state=status,
+    with st.status(f"{plain(report.file_name)}: {t('outcome_' + report.outcome)}", state=status,
                    expanded=True):
         _report_summary(report)
         if report.problems:
             _problems_table(report.problems)
         _agency_mapping(report, user)
         for note in report.notes:
-            st.caption(f"{t('notes')}: {note}")
+            st.caption(f"{t('notes')}: {plain(note)}")
 
 
 def _report_summary(report) -> None:
     """What was recognised, as one line of labelled facts, and the figures per agency."""
     facts = [(t("layout"), report.layout_title if report.layout else fmt.NO_DATA),
-             (t("site"), report.site or fmt.NO_DATA),
+             (t("site"), plain(report.site) if report.site else fmt.NO_DATA),
              (t("col_period"), report.period.label(lang()) if report.period else fmt.NO_DATA)]
     survey = (report.layout or "").startswith("skm_")     # respondents (or indices), no visits
     if survey:
@@ -74,15 +76,15 @@ def _report_summary(report) -> None:
     if report.agency_totals and not survey:
         agencies, visits = zip(*report.agency_totals)
         right = st.column_config.TextColumn(alignment="right")
-        st.dataframe({t("agency"): agencies, t("service_visits"): [fmt.number(v) for v in visits]},
-                     hide_index=True, column_config={t("service_visits"): right})
+        show_table({t("agency"): agencies, t("service_visits"): [fmt.number(v) for v in visits]},
+                   column_config={t("service_visits"): right})
 
 
 def _problems_table(problems) -> None:
     st.markdown(f"**{t('problems', n=len(problems))}**")
-    st.dataframe({t("col_code"): [p.code for p in problems], t("col_sheet"): [p.sheet or "" for p in problems],
-                  t("col_cell"): [p.cell or "" for p in problems],
-                  t("col_message"): [p.message for p in problems]}, hide_index=True)
+    show_table({t("col_code"): [p.code for p in problems], t("col_sheet"): [p.sheet or "" for p in problems],
+                t("col_cell"): [p.cell or "" for p in problems],
+                t("col_message"): [p.message for p in problems]})
 
 
 def _agency_mapping(report, user) -> None:
@@ -93,7 +95,7 @@ def _agency_mapping(report, user) -> None:
     for spelling, near in unknown:
         with st.form(f"map_{report.file_name}_{spelling}"):
             choices = [*near, upload.NEW_AGENCY, *[c for c in canonical if c not in near]]
-            pick = st.selectbox(t("map_agency", name=spelling), choices,
+            pick = st.selectbox(t("map_agency", name=plain(spelling)), choices,
                                 format_func=lambda c: t("as_new_agency") if c == upload.NEW_AGENCY else c)
             if st.form_submit_button(t("save_mapping")):
                 if pick == upload.NEW_AGENCY:
