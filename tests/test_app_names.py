@@ -122,7 +122,7 @@ def test_the_escaped_names_read_as_the_names():
     assert plain("MPP Kota Balikpapan") == "MPP Kota Balikpapan"
     ordinary = "Disdukcapil (Dinas Kependudukan) 2.0 - Loket 1"
     assert plain(ordinary) == ordinary
-    assert plain("**B**") == r"\*\*B\*\*"
+    assert plain("**B**") == r"\*\*B\*\*" and plain("_B_ rekap_2025.xlsx") == r"\_B\_ rekap_2025.xlsx"
     assert plain(hostile.MARKDOWN[1]) == "\\!\\[p\\](http\\:\u2060//127.0.0.1\\:\u20609/x.png)"
     assert plain("# 1. <b>") == r"\# 1. \<b\>" and plain("1. satu") == r"1\. satu"
     assert plain("baris\nbaru") == "baris baru"

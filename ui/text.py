@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 # Characters that start inline markdown anywhere in a line (emphasis, code, links, images, HTML,
-# LaTeX, strikethrough, entities, tables) and, in Streamlit, ':' before shortcodes (:smile:,
-# :red[...], :material/home:).
-INLINE = re.compile(r"([\\`*_\[\]<>!~$&|])")
+# LaTeX, strikethrough, entities, tables).
+INLINE = re.compile(r"([\\`*\[\]<>!~$&|])")
+# '_' emphasises only at a word's edge: 'rekap_samarinda.xlsx' reads as it is, '_B_' is escaped.
+EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # A colon touching the next character (a shortcode, or a URL scheme: 'http://x' turns into a link),
 # 'www.' and '@' (bare addresses turn into links). Streamlit finds icons and bare addresses in the
 # text after markdown is parsed, where a backslash is gone; a word joiner (zero width, invisible)
@@ -32,6 +33,7 @@ def plain(name) -> str:
     line breaks made spaces. 'MPP Kota Balikpapan' stays as it is; '**B**' becomes '\\*\\*B\\*\\*'."""
     text = " ".join(str(name).split())
     text = INLINE.sub(r"\\\1", text)
+    text = EDGE_UNDERSCORE.sub(r"\\_", text)
     text = SHORTCODE_COLON.sub("\\:" + WORD_JOINER, text)
     text = BARE_LINK.sub(lambda m: m.group(0) + WORD_JOINER, text)
     return BLOCK_START.sub(_escape_block_start, text)
