@@ -7,6 +7,8 @@
   check    check every figure of a draft press text against the store; exit 1 on a wrong figure
   skm      the satisfaction index of a site: per unsur, agency, period; as text or --json
   close-month  close a site's month ("tutup buku": final) or, with --reopen, reopen it
+  site add     set up a new site (kind, kabupaten/kota, kecamatan, parent MPP, opening day, channels)
+  site members list a site's member agencies, or add one from a date, or mark one as having left
 """
 from __future__ import annotations
 
@@ -139,6 +141,79 @@ def cmd_close_month(args) -> int:
     return 0
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal harus berbentuk YYYY-MM-DD, bukan {text!r}") from None
+
+
+def cmd_site_add(args) -> int:
+    from mpp import accounts
+    from mpp.sites import Site, SiteRefused, add_site
+    site = Site(args.name, args.kind, args.kabupaten_kota, args.kecamatan, args.province,
+                args.timezone, args.working_days, args.parent, args.opened, tuple(args.channel or ()) or None)
+    with db.connect(args.db) as con:
+        try:
+            add_site(con, accounts.COMMAND_LINE, site)
+        except SiteRefused as refused:
+            print(refused, file=sys.stderr)
+            return 1
+    print(f"Lokasi {site.name} ditambahkan. / Site added.")
+    return 0
+
+
+def cmd_site_members(args) -> int:
+    from mpp import accounts, fmt, members
+    with db.connect(args.db) as con:
+        if not _site_known(con, args.name):
+            return 2
+        try:
+            if args.add:
+                done = members.add_member(con, accounts.COMMAND_LINE, args.name, args.add, args.joined,
+                                          new_agency=args.new_agency)
+                print(f"{done} anggota {args.name} sejak {fmt.day_label(args.joined)}.")
+            if args.leave:
+                done = members.leave_member(con, accounts.COMMAND_LINE, args.name, args.leave, args.on)
+                print(f"{done} keluar dari {args.name} pada {fmt.day_label(args.on)}.")
+        except members.MembershipRefused as refused:
+            print(refused, file=sys.stderr)
+            return 1
+        listed = members.member_list(con, args.name)
+    if not (args.add or args.leave):
+        print(members.roster_text(listed) or f"{args.name} belum punya anggota. / No members yet.")
+    return 0
+
+
+def _site_commands(commands) -> None:
+    from mpp.sites import CHANNELS, KINDS
+    site = commands.add_parser("site", help="set up sites and their member agencies")
+    actions = site.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="add a site")
+    add.add_argument("name")
+    add.add_argument("--kind", choices=KINDS, default="mpp")
+    add.add_argument("--kabupaten-kota", required=True, help="e.g. 'Kabupaten Balangan'")
+    add.add_argument("--kecamatan")
+    add.add_argument("--province")
+    add.add_argument("--timezone", choices=("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"),
+                     default="Asia/Jakarta")
+    add.add_argument("--working-days", type=int, choices=(5, 6), default=5)
+    add.add_argument("--parent", help="the regency MPP of a Mini MPP outlet")
+    add.add_argument("--opened", type=_day, help="YYYY-MM-DD")
+    add.add_argument("--channel", action="append", choices=CHANNELS, help="repeatable")
+    add.set_defaults(run=cmd_site_add)
+    listing = actions.add_parser("members", help="list, add or end a site's member agencies")
+    listing.add_argument("name")
+    listing.add_argument("--add", metavar="AGENCY")
+    listing.add_argument("--from", dest="joined", type=_day, help="YYYY-MM-DD (with --add)")
+    listing.add_argument("--new-agency", action="store_true", help="add an unknown agency as written")
+    listing.add_argument("--leave", metavar="AGENCY")
+    listing.add_argument("--on", type=_day, help="YYYY-MM-DD (with --leave)")
+    listing.set_defaults(run=cmd_site_members)
+    for sub in (add, listing):
+        sub.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m mpp", description="Pantau MPP core commands.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -180,11 +255,16 @@ def parser() -> argparse.ArgumentParser:
     # Further commands (press, check, skm) register here, one add_parser block each.
     for command in commands.choices.values():
         command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
+    _site_commands(commands)                   # its two actions carry --db themselves
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    args = top.parse_args(argv)
+    if getattr(args, "action", None) == "members" and (args.add and not args.joined
+                                                       or args.leave and not args.on):
+        top.error("--add perlu --from YYYY-MM-DD, --leave perlu --on YYYY-MM-DD")
     return args.run(args)
 
 

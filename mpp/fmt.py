@@ -60,6 +60,11 @@ def month_label(day: date, lang: str = "id", short: bool = False) -> str:
     return f"{month_name(day.month, lang, short)} {day.year}"
 
 
+def day_label(day: date, lang: str = "id") -> str:
+    """date(2025, 11, 27) -> '27 November 2025'."""
+    return f"{day.day} {month_name(day.month, lang)} {day.year}"
+
+
 def span_label(start: date, end: date, lang: str = "id", short: bool = False) -> str:
     """The months from start to end inclusive: 'Juli 2025', 'Januari-September 2025',
     'Oktober 2024-Maret 2025' (short: 'Jan-Sep 2025')."""

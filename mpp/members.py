@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from mpp import fmt
 from mpp.accounts import User, require
 from mpp.agencies import AgencyMatcher, ensure_agency
 from mpp.db import query_df
@@ -83,3 +84,15 @@ def member_list(con, site: str) -> pd.DataFrame:
     """agency, joined, left_on (NaT while a member), added_by: current members first."""
     _site(con, site)
     return query_df(con, "site_member_list", site=site)
+
+
+def roster_text(members: pd.DataFrame, lang: str = "id") -> str:
+    """One line per spell: 'Disdukcapil: sejak 1 Desember 2025' or '... sampai 15 September 2024'."""
+    since, until = ("sejak", "sampai") if lang == "id" else ("since", "until")
+    lines = []
+    for row in members.itertuples():
+        text = f"{row.agency}: {since} {fmt.day_label(pd.Timestamp(row.joined).date(), lang)}"
+        if pd.notna(row.left_on):
+            text += f" {until} {fmt.day_label(pd.Timestamp(row.left_on).date(), lang)}"
+        lines.append(text)
+    return "\n".join(lines)
