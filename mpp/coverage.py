@@ -224,6 +224,30 @@ def complete_sites(con, sites, measure: Measure, period: Period) -> tuple[str, .
     return tuple(site for site in sites if done[site] == period.months)
 
 
+def site_coverage(con, site: str, month: date) -> dict[Measure, SiteMonth | None]:
+    """Both measures of one site's month (None where the site is neither expected nor reporting)."""
+    found = {}
+    for measure in Measure:
+        months = site_months(con, [site], measure, Period.month(month_start(month)))
+        found[measure] = months[0] if months else None
+    return found
+
+
+def closable_months(con, site: str, today: date | None = None) -> tuple[list[date], date | None]:
+    """The months an analyst may close or reopen, newest first (from the site's first month of data or
+    membership to the last month that has ended), and the one to offer first: its latest with data."""
+    spans = [data_span(con, [site], m) for m in Measure]
+    spans = [s for s in spans if s]
+    joined = _spans(con, [site], Measure.SERVICE_VISITS).get(site, (None, None, None))[2]
+    starts = [s.start for s in spans] + ([month_start(joined)] if joined else [])
+    last_ended = add_months(month_start(today or date.today()), -1)
+    if not starts or min(starts) > last_ended:
+        return [], None
+    months = list(reversed(Period(min(starts), last_ended).month_starts()))
+    latest = max((s.end for s in spans), default=None)
+    return months, latest if latest in months else months[0]
+
+
 # --- writing -------------------------------------------------------------------------------------
 
 def _site_id(con, site: str) -> int:

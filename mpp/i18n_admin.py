@@ -101,3 +101,58 @@ UPLOAD_TEXT = {
     "notes": ("Catatan", "Notes"),
 }
 ADMIN_TEXT.update(UPLOAD_TEXT)
+
+SITE_TEXT = {
+    "site_setup": ("Lokasi dan Anggota", "Sites and members"),
+    "site_setup_intro": ("Siapkan lokasi baru sebelum berkas pertamanya, catat instansi anggotanya beserta "
+                         "tanggal bergabung dan keluar, dan tutup buku bulan yang sudah final: instansi yang "
+                         "belum melapor dianggap tidak melayani. Tutup buku dan buka kembali tercatat di "
+                         "Riwayat Muatan dan dapat dibatalkan di sana.",
+                         "Set up a new site before its first file, record its member agencies with the days "
+                         "they joined and left, and close months that are final: agencies still missing had "
+                         "no service. Closing and reopening are recorded in the load history and can be "
+                         "undone there."),
+    "coverage_title": ("Kelengkapan dan tutup buku", "Coverage and closing a month"),
+    "no_months": ("Belum ada bulan untuk lokasi ini: belum ada data maupun anggota.",
+                  "No months for this site yet: neither data nor members."),
+    "nothing_expected": ("tidak ada yang diharapkan melapor", "nobody expected to report"),
+    "state_complete": ("lengkap", "complete"), "state_partial": ("belum lengkap", "incomplete"),
+    "state_closed": ("ditutup (tutup buku)", "closed"),
+    "not_reported": ("Belum melapor: {names}", "Not reported: {names}"),
+    "confirm_close": ("Saya paham: {month} final; yang belum melapor dianggap tidak melayani",
+                      "I understand: {month} is final; agencies still missing had no service"),
+    "close_month": ("Tutup buku {month}", "Close {month}"),
+    "reopen_month": ("Buka kembali {month}", "Reopen {month}"),
+    "closed_done": ("{month} di {site} ditutup (muatan {load}).", "{month} at {site} closed (load {load})."),
+    "reopened_done": ("{month} di {site} dibuka kembali (muatan {load}).",
+                      "{month} at {site} reopened (load {load})."),
+    "members_title": ("Instansi anggota", "Member agencies"),
+    "no_members": ("Belum ada anggota tercatat: bulan-bulan lokasi ini dinilai dari riwayat datanya.",
+                   "No members recorded: this site's months are judged by its data history."),
+    "col_joined": ("Bergabung", "Joined"), "col_left": ("Keluar", "Left"), "col_added_by": ("Dicatat oleh", "By"),
+    "add_member": ("Tambah anggota", "Add a member"),
+    "joined_on": ("Bergabung sejak", "Member since"),
+    "new_agency_name": ("…atau instansi baru (nama seperti ditulis pers)",
+                        "…or a new agency (name as the press writes it)"),
+    "member_added": ("{agency} anggota {site} sejak {day}.", "{agency} is a member of {site} since {day}."),
+    "end_member": ("Catat keluar", "Record leaving"),
+    "left_on": ("Keluar pada", "Left on"),
+    "member_left": ("{agency} keluar dari {site} pada {day}.", "{agency} left {site} on {day}."),
+    "add_site": ("Lokasi baru", "New site"),
+    "site_name": ("Nama lokasi (mis. MPP Kabupaten Balangan)", "Site name (e.g. MPP Kabupaten Balangan)"),
+    "kind": ("Jenis", "Kind"), "kind_mpp": ("MPP", "MPP"), "kind_mini_mpp": ("Mini MPP", "Mini MPP"),
+    "kabupaten_kota": ("Kabupaten/kota", "Regency/city"), "kecamatan": ("Kecamatan", "District"),
+    "province": ("Provinsi", "Province"), "timezone": ("Zona waktu", "Time zone"),
+    "parent": ("MPP induk (untuk Mini MPP)", "Parent MPP (for a Mini MPP)"),
+    "no_parent": ("(tidak ada)", "(none)"),
+    "opened": ("Tanggal dibuka", "Opened on"),
+    "site_channels": ("Kanal layanan", "Service channels"),
+    "channel_walk_in": ("tatap muka", "walk-in"), "channel_online": ("antrean daring", "online queue"),
+    "channel_jemput_bola": ("jemput bola", "mobile service"), "channel_digital": ("aplikasi digital", "digital app"),
+    "site_added": ("Lokasi {site} ditambahkan.", "Site {site} added."),
+    "site_facts": ("{kind} · {place} · dibuka {opened} · kanal: {channels}",
+                   "{kind} · {place} · opened {opened} · channels: {channels}"),
+    "unknown": ("tidak diketahui", "unknown"),
+    "refused": ("Tidak disimpan: {reason}", "Not saved: {reason}"),
+}
+ADMIN_TEXT.update(SITE_TEXT)

@@ -77,3 +77,20 @@ def site_id(con, name: str) -> int | None:
     """The id of the site with exactly this name, or None."""
     found = con.execute("SELECT site_id FROM sites WHERE name = ?", [name]).fetchall()
     return found[0][0] if found else None
+
+
+def site_of(con, name: str) -> Site | None:
+    """The site with this name as the store describes it, or None."""
+    import pandas as pd
+    found = list_sites(con)
+    found = found[found["name"] == name]
+    if found.empty:
+        return None
+    row = found.iloc[0]
+    text = {k: row[k] if isinstance(row[k], str) else None
+            for k in ("kabupaten_kota", "kecamatan", "province", "parent")}
+    channels = row["channels"]
+    return Site(name, row["kind"], **text, timezone=row["timezone"],
+                working_days_per_week=int(row["working_days_per_week"]),
+                opened=row["opened"].date() if pd.notna(row["opened"]) else None,
+                channels=tuple(channels) if isinstance(channels, (list, tuple)) or hasattr(channels, "shape") else None)
