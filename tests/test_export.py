@@ -112,7 +112,8 @@ def test_export_time_in_the_sites_timezone():
 
 
 def test_sources_name_the_files_behind_the_figures(demo_con):
-    assert export.data_sources(demo_con, ["MPP Kota Balikpapan"]) == "demo: MPP Kota Balikpapan"
+    assert export.data_sources(demo_con, ["MPP Kota Balikpapan"]) == \
+        "demo: MPP Kota Balikpapan; demo: MPP Kota Balikpapan Oktober 2025"    # the late month's own load
 
 
 def test_png_of_a_chart():
