@@ -278,13 +278,22 @@ def _record(con, actor: User, site: str, month: date, measures, closed: bool) ->
     return load_id
 
 
+def _reported_measures(con, site: str, month: date) -> list[Measure]:
+    """The measures of which the site reported something that month: closing both measures closes
+    only these, so a month without any count of people entering never becomes a complete one."""
+    return [m for m, found in site_coverage(con, site, month).items() if found and found.reporting]
+
+
 def _checked(con, actor: User, site: str, month: date, measure: Measure | None, closing: bool):
     require(actor, "analyst")
     _site_id(con, site)
     if closing and month >= month_start(date.today()):
         raise CoverageRefused(f"{fmt.month_label(month)} belum berakhir; bulan berjalan tidak dapat "
                               f"ditutup. / A month still running cannot be closed.")
-    measures = [measure] if measure else list(Measure)
+    measures = [measure] if measure else _reported_measures(con, site, month) if closing else list(Measure)
+    if not measures:
+        raise CoverageRefused(f"Belum ada data {fmt.month_label(month)} di {site}: tidak ada yang dapat "
+                              f"ditutup. / No data for the month: nothing to close.")
     todo = [m for m in measures if is_closed(con, site, month, m) != closing]
     if not todo:
         state = "sudah ditutup" if closing else "tidak sedang ditutup"
@@ -295,7 +304,7 @@ def _checked(con, actor: User, site: str, month: date, measure: Measure | None, 
 
 def close_month(con, actor: User, site: str, month: date, measure: Measure | None = None) -> int:
     """Close a site's month ("tutup buku": final; the missing reporters had no service), for one
-    measure or (None) both. Analysts and admins. A ledger entry (table loads), undone with
+    measure or (None) each measure the site reported something of that month. Analysts and admins. A ledger entry (table loads), undone with
     history.undo_load like any load. Returns its load id."""
     month = month_start(month)
     return _record(con, actor, site, month, _checked(con, actor, site, month, measure, True), True)

@@ -52,7 +52,7 @@ if site:
             if state.missing and measure is Measure.SERVICE_VISITS:
                 st.text(ui.t("not_reported", names=", ".join(state.missing)))
         closed = [m for m, s in found.items() if s is not None and s.closed]
-        if len(closed) < len(Measure):
+        if any(s is not None and s.reporting and not s.closed for s in found.values()):
             if st.checkbox(ui.t("confirm_close", month=label), key=f"confirm-{site}-{month}") and \
                     st.button(ui.t("close_month", month=label), type="primary"):
                 load = saved(coverage.close_month, user, site, month)

@@ -54,6 +54,7 @@ def test_the_partial_month_is_shown_then_closed_then_reopened(page, demo_db):
     at.run()
     assert [s.value for s in at.success] == ["Oktober 2025 di MPP Kota Balikpapan ditutup \\(muatan 10\\)\\."]
     assert "Kunjungan layanan: 26 dari 27 instansi melapor · ditutup (tutup buku)" in texts(at)
+    assert "Pengunjung: 0 dari 1 lokasi melapor · belum lengkap" in texts(at)   # nothing of it to close
     assert status(demo_db).complete
     button(at, "Buka kembali Oktober 2025").click()
     at.run()

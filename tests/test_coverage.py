@@ -145,7 +145,7 @@ def test_close_makes_a_month_complete_reopen_partial_and_undo_restores(paser):
     assert coverage.month_status(paser, [PASER], SV, april).complete
     assert paser.execute("SELECT file_name, layout, measure, site, loaded_by FROM loads "
                          "WHERE load_id = ?", [close]).fetchall() == [
-        ("Tutup buku April 2024", "close_month", "mixed", PASER, "ana")]
+        ("Tutup buku April 2024", "close_month", "service_visits", PASER, "ana")]
 
     reopen = coverage.reopen_month(paser, ANALYST, PASER, april)
     assert not month_of(paser, april).complete
@@ -169,6 +169,16 @@ def test_close_one_measure_and_refusals(paser):
         coverage.close_month(paser, ANALYST, PASER, date.today())
     with pytest.raises(coverage.CoverageRefused, match="tidak ada"):
         coverage.close_month(paser, ANALYST, "MPP Entah", april)
+    with pytest.raises(coverage.CoverageRefused, match="Belum ada data"):
+        coverage.close_month(paser, ANALYST, PASER, date(2026, 1, 1))      # no file for it yet
+
+
+def test_closing_both_measures_closes_only_those_reported(paser):
+    close = coverage.close_month(paser, ANALYST, PASER, date(2024, 4, 1))
+    assert paser.execute("SELECT measure FROM month_closures WHERE load_id = ?", [close]).fetchall() == \
+        [("service_visits",)]
+    assert paser.execute("SELECT measure FROM loads WHERE load_id = ?", [close]).fetchall() == \
+        [("service_visits",)]
 
 
 def test_a_viewer_cannot_close_reopen_or_change_members(paser):

@@ -1,0 +1,27 @@
+"""An analyst in Chromium on Lokasi dan Anggota: October 2025 of Balikpapan is partial (26 of 27, the
+missing agency named), closing it makes it final; screenshots of both states to look at."""
+import pytest
+
+from mpp import accounts, db
+from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+
+
+def test_an_analyst_sees_the_partial_month_and_closes_it(demo_db):
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with streamlit_server(demo_db) as url, chromium_page(height=1800) as page:
+        page.goto(url + "/Lokasi_dan_Anggota")
+        page.get_by_label("Nama pengguna").fill("ana")
+        page.get_by_label("Kata sandi").fill("analis-rahasia")
+        page.get_by_role("button", name="Masuk").click()
+        wait_rendered(page, "26 dari 27 instansi melapor")
+        assert page.get_by_text("Belum melapor: Kantor Pertanahan").is_visible()
+        page.screenshot(path=str(SHOTS / "sites_partial_month.png"), full_page=True)
+        page.get_by_text("Saya paham: Oktober 2025 final").click()
+        page.get_by_role("button", name="Tutup buku Oktober 2025").click()
+        wait_rendered(page, "ditutup (tutup buku)")
+        page.screenshot(path=str(SHOTS / "sites_closed_month.png"), full_page=True)
