@@ -154,5 +154,8 @@ SITE_TEXT = {
                    "{kind} · {place} · opened {opened} · channels: {channels}"),
     "unknown": ("tidak diketahui", "unknown"),
     "refused": ("Tidak disimpan: {reason}", "Not saved: {reason}"),
+    "closed_row": ("(tutup buku {measure})", "(month closed, {measure})"),
+    "month_closed": ("ditutup", "closed"), "month_open": ("terbuka", "open"),
+    "layout_close_month": ("Tutup buku", "Month closed"), "layout_reopen_month": ("Buka kembali", "Month reopened"),
 }
 ADMIN_TEXT.update(SITE_TEXT)

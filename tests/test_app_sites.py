@@ -127,3 +127,20 @@ def test_the_page_in_english(page):
     assert at.title[0].value == "Sites and members"
     assert "Service visits: 26 of 27 agencies reporting · incomplete" in texts(at)
     assert "Not reported: Kantor Pertanahan" in texts(at)
+
+
+def test_a_close_is_undone_in_the_load_history(page, demo_db):
+    with db.connect(demo_db) as con:
+        load = coverage.close_month(con, accounts.User("ana", "analyst"), BALIKPAPAN, OCTOBER)
+    at = log_in(AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=90).run(),
+                "ana", "analis-rahasia")
+    ledger = at.dataframe[0].value
+    assert ledger.iloc[0][["Berkas", "Format", "Oleh"]].tolist() == ["Tutup buku Oktober 2025", "Tutup buku", "ana"]
+    at.selectbox[0].set_value(load).run()
+    preview = at.dataframe[1].value
+    assert preview[["Instansi", "Bulan", "Sekarang", "Sesudah dibatalkan"]].values.tolist() == [
+        ["(tutup buku kunjungan layanan)", "Oktober 2025", "ditutup", "terbuka"]]
+    at.checkbox[0].check().run()
+    button(at, "Batalkan muatan").click()
+    at.run()
+    assert not status(demo_db).complete and not status(demo_db).closed

@@ -9,6 +9,7 @@ import streamlit as st
 
 from loaders.layouts import by_name
 from mpp import export, fmt
+from mpp.period import Measure
 from mpp.sites import list_sites
 from ui.base import lang, plotly, read, t
 
@@ -81,19 +82,28 @@ def loads_table(loads) -> None:
 
 
 def undo_preview_table(preview) -> None:
-    """Slices the undo changes; people entering are listed under the measure's name."""
-    agency = [f"{a or ''} {t('skm_respondents_row')}".strip() if m == "skm_respondents"
+    """Slices the undo changes; people entering are listed under the measure's name, and a closed or
+    reopened month as its state ('ditutup' / 'terbuka')."""
+    closure = preview["measure"].str.startswith("closed_")
+    agency = [t("closed_row", measure=Measure(m[len("closed_"):]).label(lang())) if c
+              else f"{a or ''} {t('skm_respondents_row')}".strip() if m == "skm_respondents"
               else a if isinstance(a, str) else t("visitors_row")
-              for m, a in zip(preview["measure"], preview["agency"])]
+              for m, a, c in zip(preview["measure"], preview["agency"], closure)]
+
+    def shown_value(values):
+        return [t("month_closed" if v else "month_open") if c else fmt.number(v)
+                for v, c in zip(values, closure)]
     shown = {t("site"): preview["site"], t("agency"): agency,
              t("month"): preview["month"].map(lambda m: fmt.month_label(m, lang())),
-             t("now"): preview["value"].map(fmt.number),
-             t("after_undo"): preview["value_after"].map(fmt.number)}
+             t("now"): shown_value(preview["value"]),
+             t("after_undo"): shown_value(preview["value_after"])}
     right = st.column_config.TextColumn(alignment="right")
     show_table(shown, column_config={t("now"): right, t("after_undo"): right})
 
 
 def _layout_title(name: str) -> str:
+    if name in ("close_month", "reopen_month"):      # a ledger entry of the analyst, not a file
+        return t("layout_" + name)
     try:
         return by_name(name).TITLE
     except StopIteration:            # demo data and survey loads have no layout module

@@ -6,6 +6,10 @@ SELECT site, measure, agency, month, value FROM (
     UNION ALL
     SELECT site, 'skm_respondents', agency, CAST(date_trunc('month', day) AS DATE), count(*)
     FROM skm_respondents GROUP BY ALL
+    UNION ALL
+    SELECT s.name, 'closed_' || c.measure, NULL, c.day, CAST(c.closed AS INTEGER)
+    FROM month_closures c JOIN sites s USING (site_id)
+    WHERE c.superseded_by IS NULL
 )
 WHERE list_contains($keys, measure || '|' || site || '|' || coalesce(agency, '') || '|'
                            || CAST(month AS VARCHAR));
