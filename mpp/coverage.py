@@ -304,8 +304,8 @@ def _checked(con, actor: User, site: str, month: date, measure: Measure | None, 
 
 def close_month(con, actor: User, site: str, month: date, measure: Measure | None = None) -> int:
     """Close a site's month ("tutup buku": final; the missing reporters had no service), for one
-    measure or (None) each measure the site reported something of that month. Analysts and admins. A ledger entry (table loads), undone with
-    history.undo_load like any load. Returns its load id."""
+    measure or (None) each measure the site reported something of that month. Analysts and admins.
+    A ledger entry (table loads), undone with history.undo_load like any load. Returns its load id."""
     month = month_start(month)
     return _record(con, actor, site, month, _checked(con, actor, site, month, measure, True), True)
 

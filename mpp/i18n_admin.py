@@ -129,7 +129,8 @@ SITE_TEXT = {
     "members_title": ("Instansi anggota", "Member agencies"),
     "no_members": ("Belum ada anggota tercatat: bulan-bulan lokasi ini dinilai dari riwayat datanya.",
                    "No members recorded: this site's months are judged by its data history."),
-    "col_joined": ("Bergabung", "Joined"), "col_left": ("Keluar", "Left"), "col_added_by": ("Dicatat oleh", "By"),
+    "col_joined": ("Bergabung", "Joined"), "col_left": ("Keluar", "Left"),
+    "col_added_by": ("Dicatat oleh", "By"),
     "add_member": ("Tambah anggota", "Add a member"),
     "joined_on": ("Bergabung sejak", "Member since"),
     "new_agency_name": ("…atau instansi baru (nama seperti ditulis pers)",
@@ -148,7 +149,8 @@ SITE_TEXT = {
     "opened": ("Tanggal dibuka", "Opened on"),
     "site_channels": ("Kanal layanan", "Service channels"),
     "channel_walk_in": ("tatap muka", "walk-in"), "channel_online": ("antrean daring", "online queue"),
-    "channel_jemput_bola": ("jemput bola", "mobile service"), "channel_digital": ("aplikasi digital", "digital app"),
+    "channel_jemput_bola": ("jemput bola", "mobile service"),
+    "channel_digital": ("aplikasi digital", "digital app"),
     "site_added": ("Lokasi {site} ditambahkan.", "Site {site} added."),
     "site_facts": ("{kind} · {place} · dibuka {opened} · kanal: {channels}",
                    "{kind} · {place} · opened {opened} · channels: {channels}"),
@@ -156,6 +158,7 @@ SITE_TEXT = {
     "refused": ("Tidak disimpan: {reason}", "Not saved: {reason}"),
     "closed_row": ("(tutup buku {measure})", "(month closed, {measure})"),
     "month_closed": ("ditutup", "closed"), "month_open": ("terbuka", "open"),
-    "layout_close_month": ("Tutup buku", "Month closed"), "layout_reopen_month": ("Buka kembali", "Month reopened"),
+    "layout_close_month": ("Tutup buku", "Month closed"),
+    "layout_reopen_month": ("Buka kembali", "Month reopened"),
 }
 ADMIN_TEXT.update(SITE_TEXT)

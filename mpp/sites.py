@@ -93,4 +93,5 @@ def site_of(con, name: str) -> Site | None:
     return Site(name, row["kind"], **text, timezone=row["timezone"],
                 working_days_per_week=int(row["working_days_per_week"]),
                 opened=row["opened"].date() if pd.notna(row["opened"]) else None,
-                channels=tuple(channels) if isinstance(channels, (list, tuple)) or hasattr(channels, "shape") else None)
+                channels=None if channels is None or isinstance(channels, float) or channels is pd.NA
+                else tuple(channels))

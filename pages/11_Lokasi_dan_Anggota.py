@@ -83,7 +83,8 @@ if site:
             name = saved(members.add_member, user, site, new.strip() or agency, joined,
                          new_agency=bool(new.strip()))
             if name:
-                ui.flash(ui.plain(ui.t("member_added", agency=name, site=site, day=fmt.day_label(joined, lang))))
+                day = fmt.day_label(joined, lang)
+                ui.flash(ui.plain(ui.t("member_added", agency=name, site=site, day=day)))
                 st.rerun()
     current = list(roster.loc[roster["left_on"].isna(), "agency"]) if not roster.empty else []
     if current:
@@ -94,7 +95,8 @@ if site:
             if st.form_submit_button(ui.t("end_member")):
                 name = saved(members.leave_member, user, site, agency, left)
                 if name:
-                    ui.flash(ui.plain(ui.t("member_left", agency=name, site=site, day=fmt.day_label(left, lang))))
+                    day = fmt.day_label(left, lang)
+                    ui.flash(ui.plain(ui.t("member_left", agency=name, site=site, day=day)))
                     st.rerun()
 
 st.subheader(ui.t("add_site"))
@@ -108,7 +110,8 @@ with st.form("add_site", clear_on_submit=True):
     mpps = list(known.loc[known["kind"] == "mpp", "name"]) if len(known) else []
     parent = st.selectbox(ui.t("parent"), [None, *mpps], format_func=lambda p: p or ui.t("no_parent"))
     opened = st.date_input(ui.t("opened"), value=None, format="DD/MM/YYYY")
-    channels = st.multiselect(ui.t("site_channels"), sites.CHANNELS, format_func=lambda c: ui.t("channel_" + c))
+    channels = st.multiselect(ui.t("site_channels"), sites.CHANNELS,
+                              format_func=lambda c: ui.t("channel_" + c))
     if st.form_submit_button(ui.t("add_site")) and name.strip():
         new_site = sites.Site(name.strip(), kind, kabupaten_kota.strip() or None, kecamatan.strip() or None,
                               province.strip() or None, zone, parent=parent, opened=opened,
