@@ -1,6 +1,6 @@
 """Lokasi dan Anggota: close or reopen a site's month ("tutup buku"), its member agencies with the days
 they joined and left, and a new site set up before its first file. Analysts and admins; the core
-checks the role again. Names from data are shown as plain text, never as Markdown."""
+checks the role again. Names from data are shown as text (st.text, or escaped), never as Markdown."""
 import streamlit as st
 
 import ui
@@ -20,12 +20,14 @@ def saved(func, *args, **kwargs):
     try:
         return ui.write(func, *args, **kwargs)
     except (ValueError, PermissionError) as refused:
-        st.error(ui.plain(ui.t("refused", reason=refused)))
+        st.error(ui.t("refused", reason=ui.plain(refused)))
         return None
 
 
 known = ui.read(sites.list_sites)
-site = st.selectbox(ui.t("site"), list(known["name"])) if len(known) else None
+names = list(known["name"])
+asked = [s for s in st.query_params.get_all("site") if s in names]     # the site chosen elsewhere
+site = st.selectbox(ui.t("site"), names, index=names.index(asked[0]) if asked else 0) if names else None
 if site:
     about = ui.read(sites.site_of, site)
     place = ", ".join(p for p in (about.kecamatan, about.kabupaten_kota) if p)
@@ -57,12 +59,12 @@ if site:
                     st.button(ui.t("close_month", month=label), type="primary"):
                 load = saved(coverage.close_month, user, site, month)
                 if load:
-                    ui.flash(ui.plain(ui.t("closed_done", month=label, site=site, load=load)))
+                    ui.flash(ui.t("closed_done", month=label, site=ui.plain(site), load=load))
                     st.rerun()
         if closed and st.button(ui.t("reopen_month", month=label)):
             load = saved(coverage.reopen_month, user, site, month)
             if load:
-                ui.flash(ui.plain(ui.t("reopened_done", month=label, site=site, load=load)))
+                ui.flash(ui.t("reopened_done", month=label, site=ui.plain(site), load=load))
                 st.rerun()
 
     st.subheader(ui.t("members_title"))
@@ -71,9 +73,8 @@ if site:
         st.info(ui.t("no_members"))
     else:
         day = lambda d: fmt.day_label(d.date(), lang) if d == d and d is not None else ""  # noqa: E731
-        st.dataframe({ui.t("agency"): roster["agency"], ui.t("col_joined"): roster["joined"].map(day),
-                      ui.t("col_left"): roster["left_on"].map(day), ui.t("col_added_by"): roster["added_by"]},
-                     hide_index=True)
+        ui.show_table({ui.t("agency"): roster["agency"], ui.t("col_joined"): roster["joined"].map(day),
+                       ui.t("col_left"): roster["left_on"].map(day), ui.t("col_added_by"): roster["added_by"]})
     with st.form("add_member", clear_on_submit=True):
         st.markdown(f"**{ui.t('add_member')}**")
         agency = st.selectbox(ui.t("agency"), ui.read(canonical_names))
@@ -84,7 +85,7 @@ if site:
                          new_agency=bool(new.strip()))
             if name:
                 day = fmt.day_label(joined, lang)
-                ui.flash(ui.plain(ui.t("member_added", agency=name, site=site, day=day)))
+                ui.flash(ui.t("member_added", agency=ui.plain(name), site=ui.plain(site), day=day))
                 st.rerun()
     current = list(roster.loc[roster["left_on"].isna(), "agency"]) if not roster.empty else []
     if current:
@@ -96,7 +97,7 @@ if site:
                 name = saved(members.leave_member, user, site, agency, left)
                 if name:
                     day = fmt.day_label(left, lang)
-                    ui.flash(ui.plain(ui.t("member_left", agency=name, site=site, day=day)))
+                    ui.flash(ui.t("member_left", agency=ui.plain(name), site=ui.plain(site), day=day))
                     st.rerun()
 
 st.subheader(ui.t("add_site"))
@@ -117,5 +118,5 @@ with st.form("add_site", clear_on_submit=True):
                               province.strip() or None, zone, parent=parent, opened=opened,
                               channels=tuple(channels) or None)
         if saved(sites.add_site, user, new_site):
-            ui.flash(ui.plain(ui.t("site_added", site=new_site.name)))
+            ui.flash(ui.t("site_added", site=ui.plain(new_site.name)))
             st.rerun()

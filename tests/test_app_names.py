@@ -20,7 +20,7 @@ from tests.live_server import ROOT
 from ui.text import plain
 
 PAGES = ["dashboard.py", *sorted(p.name for p in (ROOT / "pages").glob("*.py"))]
-LOG_IN = {"8_Unggah.py", "9_Riwayat.py", "10_Akun.py"}
+LOG_IN = {"8_Unggah.py", "9_Riwayat.py", "10_Akun.py", "11_Lokasi_dan_Anggota.py"}
 # Pages whose markdown names the chosen sites, and pages whose tables list agencies, sites,
 # occupations, files or users: there the escaped names must be seen, so the test is not vacuous.
 NAMES_A_SITE = {"dashboard.py", "1_Instansi.py", "2_Tren_dan_Puncak.py", "3_Pertumbuhan.py", "4_Kanal.py",
