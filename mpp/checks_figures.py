@@ -74,7 +74,7 @@ def _share_on_visitors(claim, facts, right):
 
 
 def _share_rounding(claim, facts, right):
-    digits = max(claim.extra["decimals"], 1)
+    digits = claim.extra["decimals"]      # within one unit of the last decimal written: 24,9 or 24 for 24,846
     if abs(claim.value - right) <= 10 ** -digits + 1e-9:
         return "rounding", f"{fmt.number(right, 3)} dibulatkan menjadi {fmt.number(right, digits)}."
 
