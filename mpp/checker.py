@@ -200,8 +200,10 @@ def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
     table, findings, earlier = checks(), [], ()
     for text_ in texts:
         sentence = Sentence(text_, mentions(text_, spellings, year, earlier, main), main)
-        # A period written in a sentence is that sentence's (and what refers back to it: "bulan tersebut")
-        earlier = tuple(m.value for m in sentence.periods()) or earlier
+        # A period written in a sentence is that sentence's, and what refers back to it ("bulan
+        # tersebut") in the next ones; a comparison base ("periode yang sama tahun lalu") is not.
+        earlier = tuple(m.value for m in sentence.periods() if m.extra.get("pattern") != "same_period") \
+            or earlier
         findings += [assumed(table[claim.kind](claim, facts), claim, sentence)
                      for claim in claims_of(sentence)]
     return Report(tuple(findings))

@@ -229,13 +229,14 @@ def _references(refs: list[Mention], named: list[Mention], earlier: tuple[Period
 
 
 def _referred(ref: Mention, candidates: list[Period]) -> Period | None:
-    """'bulan tersebut': the last single month among the candidates; 'periode ini': the last one."""
+    """'bulan tersebut': the last single month named; 'periode ini': the latest-ending (longest) period
+    named, the current one rather than the comparison base."""
     if not candidates:
         return None
     if any(g and g.lower() in ("bulan", "month") for g in ref.extra["groups"]):
         months = [p for p in candidates if p.months == 1]
         return months[-1] if months else None
-    return candidates[-1]
+    return max(candidates, key=lambda p: (p.end, p.months))
 
 
 def _same_period(ref: Mention, anchor: Period | None) -> Period | None:
