@@ -40,3 +40,9 @@ def list_sites(con):
 def demo_sites(con, sites) -> list[str]:
     """Which of these sites show demo figures (a live load of layout 'demo')."""
     return [row[0] for row in query_rows(con, "demo_sites", sites=list(sites))]
+
+
+def site_id(con, name: str) -> int | None:
+    """The id of the site with exactly this name, or None."""
+    found = con.execute("SELECT site_id FROM sites WHERE name = ?", [name]).fetchall()
+    return found[0][0] if found else None
