@@ -187,9 +187,9 @@ def month_status(con, sites, measure: Measure, month: date) -> MonthStatus:
     return MonthStatus(month, measure, tuple(found), _silent(_spans(con, sites, measure), sites, month))
 
 
-def statuses(con, sites, measure: Measure, period: Period) -> list[MonthStatus]:
+def statuses(con, sites, measure: Measure, period: Period, spans: dict | None = None) -> list[MonthStatus]:
     """month_status of every month of the period, from one set of queries."""
-    spans = _spans(con, sites, measure)
+    spans = spans or _spans(con, sites, measure)
     by_month = defaultdict(list)
     for found in site_months(con, sites, measure, period):
         by_month[found.month].append(found)
@@ -197,10 +197,10 @@ def statuses(con, sites, measure: Measure, period: Period) -> list[MonthStatus]:
             for m in period.month_starts()]
 
 
-def data_span(con, sites, measure: Measure) -> Period | None:
+def data_span(con, sites, measure: Measure, spans: dict | None = None) -> Period | None:
     """From the first month in which any of the sites has data or members to its last month with
     data; None without data."""
-    spans = _spans(con, sites, measure).values()
+    spans = (spans or _spans(con, sites, measure)).values()
     lasts = [last for _, last, _ in spans if last]
     firsts = [f for first, _, joined in spans for f in (first, joined and month_start(joined)) if f]
     return Period(min(firsts), max(lasts)) if lasts else None
@@ -208,10 +208,11 @@ def data_span(con, sites, measure: Measure) -> Period | None:
 
 def latest_complete_month(con, sites, measure: Measure) -> date | None:
     """The default 'through' month everywhere: the latest month that is complete for the selection."""
-    span = data_span(con, sites, measure)
+    spans = _spans(con, sites, measure)
+    span = data_span(con, sites, measure, spans)
     if span is None:
         return None
-    complete = [s.month for s in statuses(con, sites, measure, span) if s.complete]
+    complete = [s.month for s in statuses(con, sites, measure, span, spans) if s.complete]
     return max(complete, default=None)
 
 
