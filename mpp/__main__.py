@@ -6,6 +6,7 @@
   press    press-statement paragraphs of a site up to a month (Indonesian, or --lang en)
   check    check every figure of a draft press text against the store; exit 1 on a wrong figure
   skm      the satisfaction index of a site: per unsur, agency, period; as text or --json
+  close-month  close a site's month ("tutup buku": final) or, with --reopen, reopen it
 """
 from __future__ import annotations
 
@@ -118,6 +119,26 @@ def cmd_skm(args) -> int:
     return 0
 
 
+def cmd_close_month(args) -> int:
+    from mpp import accounts, coverage
+    from mpp.period import Measure
+    measure = Measure(args.measure) if args.measure else None
+    act = coverage.reopen_month if args.reopen else coverage.close_month
+    with db.connect(args.db) as con:
+        if not _site_known(con, args.site):
+            return 2
+        try:
+            load_id = act(con, accounts.COMMAND_LINE, args.site, args.month, measure)
+        except coverage.CoverageRefused as refused:
+            print(refused, file=sys.stderr)
+            return 1
+        status = coverage.month_status(con, [args.site], Measure.SERVICE_VISITS, args.month)
+    done = "dibuka kembali / reopened" if args.reopen else "ditutup / closed"
+    print(f"{args.site} {args.month:%Y-%m}: {done} (muatan {load_id}; batalkan dengan "
+          f"`python -m loaders undo {load_id}`). {coverage.coverage_text(status)}.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m mpp", description="Pantau MPP core commands.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -149,6 +170,13 @@ def parser() -> argparse.ArgumentParser:
     skm.add_argument("--agency", help="one agency's figures, as the store names it (e.g. Disdukcapil)")
     skm.add_argument("--json", action="store_true")
     skm.set_defaults(run=cmd_skm)
+    close = commands.add_parser("close-month", help="close (tutup buku) or reopen a site's month")
+    close.add_argument("--site", required=True)
+    close.add_argument("--month", required=True, type=_month, help="YYYY-MM")
+    close.add_argument("--reopen", action="store_true", help="reopen a closed month")
+    close.add_argument("--measure", choices=("service_visits", "visitors"),
+                       help="only this measure (default: both)")
+    close.set_defaults(run=cmd_close_month)
     # Further commands (press, check, skm) register here, one add_parser block each.
     for command in commands.choices.values():
         command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")

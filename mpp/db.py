@@ -62,12 +62,14 @@ def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection
 
 
 def upgrade(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply every migration newer than the store's version, each in its own transaction."""
+    """Apply every migration the store has not had yet, in order, each in its own transaction. Not
+    only those above its version: migrations written side by side (006 and 007) may arrive in either
+    order, and a store upgraded to 007 must still get 006."""
     con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                 "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)")
-    current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
+    applied = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
     for version, file in _migrations():
-        if version > current:
+        if version not in applied:
             with transaction(con):
                 con.execute(file.read_text(encoding="utf-8"))
                 con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])

@@ -1,6 +1,10 @@
 """The demo data set: MPP Kota Balikpapan rebuilt exactly from the seed articles, and MPP Kabupaten
 Kutai Kartanegara with three Mini MPP outlets, synthetic but plausible, so every page has data.
 
+Data arrive unevenly, as in real offices (issue 11): Balikpapan's October 2025 is loaded for all but
+one agency (LATE_AGENCY), so the month is partial; MPP Kabupaten Balangan is set up with its roster of
+18 agencies from December 2025, and 3 of them have not reported that first month.
+
 Deterministic: the same database every time (numpy Generator seeded with 42). Every figure the seed
 articles print is reproduced to the unit; `tests/test_demo.py` checks each one.
 """
@@ -25,6 +29,21 @@ MINI_MPP = {  # outlet -> (kecamatan, first month open)
     "Mini MPP Kecamatan Kota Bangun": ("Kota Bangun", date(2026, 4, 1)),
 }
 KUKAR_LAST_DAY = date(2026, 10, 31)
+KUKAR_OPENED = date(2023, 2, 1)
+# October 2025 of Balikpapan: every agency but this one has sent its figures.
+LATE_AGENCY = "Kantor Pertanahan"
+OCTOBER_2025 = date(2025, 10, 1)
+# MPP Kabupaten Balangan: the agreement with 18 agencies, institutions, BUMN and BUMD was signed on
+# 27 November 2025 (seed article); the mall serves from December 2025 beside the regency's digital
+# application, jemput bola and the agencies' own counters.
+BALANGAN = "MPP Kabupaten Balangan"
+BALANGAN_OPENED = date(2025, 12, 1)
+BALANGAN_WEIGHTS = {"Disdukcapil": 14, "DPMPTSP": 8, "Samsat": 12, "Bank Kalsel": 6, "Bank BRI": 5,
+                    "Bank Mandiri": 3, "BPJS Kesehatan": 7, "BPJS Ketenagakerjaan": 4, "Kepolisian": 6,
+                    "KPP Pratama": 4, "Kantor Pertanahan": 4, "Kemenag": 3, "Jasa Raharja": 2, "PDAM": 3,
+                    "Pengadilan Agama": 2, "Bapenda": 4, "Dinas Sosial": 3, "Disnaker": 2}
+BALANGAN_LATE = ("Kantor Pertanahan", "Pengadilan Agama", "Kemenag")   # not reported December 2025
+BALANGAN_LAST_MONTH = date(2026, 10, 1)
 
 # People entering MPP Balikpapan per month. 2024 sums to 29.158 (about 2.300-2.500 a month);
 # January-September 2025 sums to 41.481 with July the peak (6.814), then September, then August.
@@ -143,10 +162,13 @@ def mini_frames(rng, opened: date) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 SITES = [
     Site(BALIKPAPAN, "mpp", "Kota Balikpapan", None, "Kalimantan Timur", "Asia/Makassar"),
-    Site(KUKAR, "mpp", "Kabupaten Kutai Kartanegara", "Tenggarong", "Kalimantan Timur", "Asia/Makassar"),
+    Site(KUKAR, "mpp", "Kabupaten Kutai Kartanegara", "Tenggarong", "Kalimantan Timur", "Asia/Makassar",
+         opened=KUKAR_OPENED),
     *[Site(name, "mini_mpp", "Kabupaten Kutai Kartanegara", kecamatan, "Kalimantan Timur",
-           "Asia/Makassar", parent=KUKAR) for name, (kecamatan, _) in MINI_MPP.items()],
+           "Asia/Makassar", parent=KUKAR, opened=opened) for name, (kecamatan, opened) in MINI_MPP.items()],
 ]
+BALANGAN_SITE = Site(BALANGAN, "mpp", "Kabupaten Balangan", "Paringin", "Kalimantan Selatan",
+                     "Asia/Makassar", opened=BALANGAN_OPENED, channels=("walk_in", "digital", "jemput_bola"))
 
 
 def _ids(con, frame: pd.DataFrame, site_id: int, grain: str) -> pd.DataFrame:
@@ -162,11 +184,13 @@ def _ids(con, frame: pd.DataFrame, site_id: int, grain: str) -> pd.DataFrame:
     return frame
 
 
-def _load(con, site: Site, grain: str, visitors: pd.DataFrame, service: pd.DataFrame) -> int:
+def _load(con, site: Site, grain: str, visitors: pd.DataFrame, service: pd.DataFrame,
+          part: str = "") -> int:
     site_id = ensure_site(con, site)
     days = pd.concat([visitors["day"], service["day"]])
+    name = f"{site.name} {part}".strip()
     record = ledger.LoadRecord(
-        file_name=f"demo: {site.name}", sha256=hashlib.sha256(f"demo/{site.name}".encode()).hexdigest(),
+        file_name=f"demo: {name}", sha256=hashlib.sha256(f"demo/{name}".encode()).hexdigest(),
         layout="demo", measure="mixed", site=site.name, period_from=days.min(), period_to=days.max(),
         loaded_by="demo", note="Data demo sintetis / synthetic demo data")
     load_id = ledger.record_load(con, record)
@@ -187,15 +211,53 @@ def queue_outcomes(service: pd.DataFrame) -> pd.DataFrame | None:
         cancelled=rng.binomial(online["visits"], 0.06), no_show=rng.binomial(online["visits"], 0.08))
 
 
+def balikpapan_october(service: pd.DataFrame) -> pd.DataFrame:
+    """October 2025 for every agency but LATE_AGENCY: each near its September. A generator of its own,
+    so every figure drawn before stays exactly as it was."""
+    rng = np.random.default_rng(10)
+    september = service[(service["day"] == date(2025, 9, 1)) & (service["agency"] != LATE_AGENCY)]
+    visits = (september["visits"] * rng.uniform(0.92, 1.08, len(september))).round().astype(int)
+    return pd.DataFrame({"agency": september["agency"], "day": OCTOBER_2025, "visits": visits.to_numpy()})
+
+
+def balangan_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Monthly people entering (about 1.000 in the first month, growing to about 2.300) and service
+    visits per agency, December 2025 without BALANGAN_LATE."""
+    rng = np.random.default_rng(27)
+    months = [date(2025, 12, 1)] + _months(2026, BALANGAN_LAST_MONTH.month)
+    people = [int(1000 + 130 * i + rng.integers(-60, 61)) for i in range(len(months))]
+    rows = []
+    for month, count in zip(months, people):
+        agencies = [a for a in BALANGAN_WEIGHTS if month > BALANGAN_OPENED or a not in BALANGAN_LATE]
+        parts = split(int(count * 1.1), [BALANGAN_WEIGHTS[a] for a in agencies], rng)
+        rows += [(a, month, int(n)) for a, n in zip(agencies, parts)]
+    return (pd.DataFrame({"day": months, "visitors": people}),
+            pd.DataFrame(rows, columns=["agency", "day", "visits"]))
+
+
+def balangan_roster(con) -> None:
+    """The 18 member agencies, each from the day the mall opened."""
+    from mpp.accounts import User
+    from mpp.members import add_member
+    for agency in BALANGAN_WEIGHTS:
+        add_member(con, User("demo", "admin"), BALANGAN, agency, BALANGAN_OPENED)
+
+
 def build(con) -> list[int]:
     """Write the demo data set into an open store, one load per site, in one transaction."""
     rng = np.random.default_rng(42)
     with transaction(con):
-        loads = [_load(con, SITES[0], "month", *balikpapan_frames(rng)),
+        visitors, service = balikpapan_frames(rng)
+        loads = [_load(con, SITES[0], "month", visitors, service),
                  _load(con, SITES[1], "day", *kukar_frames(rng))]
         for site in SITES[2:]:
             loads.append(_load(con, site, "day", *mini_frames(rng, MINI_MPP[site.name][1])))
         from mpp import demo_skm  # the survey (issue 7); imported here as it builds on this module
         loads += demo_skm.build(con)
+        loads.append(_load(con, SITES[0], "month", visitors.iloc[:0], balikpapan_october(service),
+                           "Oktober 2025"))
+        ensure_site(con, BALANGAN_SITE)
+        balangan_roster(con)
+        loads.append(_load(con, BALANGAN_SITE, "month", *balangan_frames()))
         con.execute("INSERT OR IGNORE INTO settings VALUES ('default_site', ?)", [BALIKPAPAN])
     return loads

@@ -20,11 +20,14 @@ SKM_RESPONSE_COLUMNS = ["site_id", "agency_id", "day", "respondent", "sex", "age
 SKM_SUMMARY_COLUMNS = ["site_id", "scope", "unit", "period", "day", "ikm", "published_grade",
                        "item_count", "item_values", "respondents"]
 OUTCOME_COLUMNS = ["site_id", "agency_id", "day", "grain", "service", "cancelled", "no_show"]
+# A month closed ("tutup buku") or reopened by an analyst: one row per site, measure and month.
+CLOSURE_COLUMNS = ["site_id", "measure", "day", "closed"]
 SLICE_KEYS = {"service_visits": ("site_id", "agency_id"), "site_visitors": ("site_id",),
               "queue_outcomes": ("site_id", "agency_id"),
               # SKM: a survey of the whole mall has no agency (NULL), hence the null-safe match below
               "skm_responses": ("site_id", "agency_id"),
-              "skm_summaries": ("site_id", "scope", "unit", "period")}
+              "skm_summaries": ("site_id", "scope", "unit", "period"),
+              "month_closures": ("site_id", "measure")}
 
 
 @dataclass(frozen=True)
@@ -95,13 +98,15 @@ def _replace(con, load_id: int, table: str, frame: pd.DataFrame, columns: list[s
 def write_facts(con, load_id: int, service: pd.DataFrame | None = None,
                 visitors: pd.DataFrame | None = None, skm_responses: pd.DataFrame | None = None,
                 skm_summaries: pd.DataFrame | None = None,
-                queue_outcomes: pd.DataFrame | None = None) -> None:
+                queue_outcomes: pd.DataFrame | None = None,
+                closures: pd.DataFrame | None = None) -> None:
     """Add a load's rows (inside the caller's transaction) and record its row count and total.
-    SKM rows and queue outcomes count in `rows` only: they are not visits."""
+    SKM rows, queue outcomes and month closures count in `rows` only: they are not visits."""
     rows = total = 0
     for table, frame, columns in (("skm_responses", skm_responses, SKM_RESPONSE_COLUMNS),
                                   ("skm_summaries", skm_summaries, SKM_SUMMARY_COLUMNS),
-                                  ("queue_outcomes", queue_outcomes, OUTCOME_COLUMNS)):
+                                  ("queue_outcomes", queue_outcomes, OUTCOME_COLUMNS),
+                                  ("month_closures", closures, CLOSURE_COLUMNS)):
         if frame is not None and not frame.empty:
             rows += _replace(con, load_id, table, frame, columns)
     if service is not None and not service.empty:

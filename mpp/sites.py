@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date
 
+from mpp.accounts import User, require
 from mpp.db import query_df, query_rows
+
+KINDS = ("mpp", "mini_mpp")
+CHANNELS = ("walk_in", "online", "jemput_bola", "digital")   # as service_visits.channel allows
 
 
 @dataclass(frozen=True)
@@ -16,6 +21,12 @@ class Site:
     timezone: str = "Asia/Jakarta"         # WIB; Asia/Makassar is WITA, Asia/Jayapura WIT
     working_days_per_week: int = 5
     parent: str | None = None              # the regency MPP of a Mini MPP outlet
+    opened: date | None = None             # the day it opened to the public, when known
+    channels: tuple[str, ...] | None = None   # of CHANNELS: how it serves, when known
+
+
+class SiteRefused(ValueError):
+    """A site that cannot be added as described (the message says why)."""
 
 
 def ensure_site(con, site: Site) -> int:
@@ -24,12 +35,32 @@ def ensure_site(con, site: Site) -> int:
     if found:
         return found[0][0]
     fields = asdict(site)
+    fields["channels"] = list(site.channels) if site.channels else None
     parent = fields.pop("parent")
     parent_id = ensure_site(con, Site(parent)) if parent else None
     columns = [*fields, "parent_site_id"]
     return con.execute(
         f"INSERT INTO sites ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
         "RETURNING site_id", [*fields.values(), parent_id]).fetchall()[0][0]
+
+
+def add_site(con, actor: User, site: Site) -> int:
+    """Set up a new site before its first file (analysts and admins): refused when the name is taken,
+    the kind or a channel unknown, or the parent MPP missing. Returns its id."""
+    require(actor, "analyst")
+    name = site.name.strip()
+    if not name:
+        raise SiteRefused("Nama lokasi kosong. / The site needs a name.")
+    if site_id(con, name) is not None:
+        raise SiteRefused(f"Lokasi {name!r} sudah ada. / The site exists already.")
+    if site.kind not in KINDS:
+        raise SiteRefused(f"Jenis {site.kind!r} tidak dikenal (pilih {', '.join(KINDS)}).")
+    unknown = [c for c in site.channels or () if c not in CHANNELS]
+    if unknown:
+        raise SiteRefused(f"Kanal tidak dikenal: {', '.join(unknown)} (pilih {', '.join(CHANNELS)}).")
+    if site.parent and site_id(con, site.parent) is None:
+        raise SiteRefused(f"Lokasi induk {site.parent!r} tidak ada. / No such parent site.")
+    return ensure_site(con, Site(**{**asdict(site), "name": name}))
 
 
 def list_sites(con):
@@ -40,3 +71,9 @@ def list_sites(con):
 def demo_sites(con, sites) -> list[str]:
     """Which of these sites show demo figures (a live load of layout 'demo')."""
     return [row[0] for row in query_rows(con, "demo_sites", sites=list(sites))]
+
+
+def site_id(con, name: str) -> int | None:
+    """The id of the site with exactly this name, or None."""
+    found = con.execute("SELECT site_id FROM sites WHERE name = ?", [name]).fetchall()
+    return found[0][0] if found else None
