@@ -16,7 +16,9 @@ from dataclasses import replace
 from datetime import date
 
 from mpp import fmt
+from mpp.checks_rankings import peak_scope
 from mpp.claim_builders import claims_of
+from mpp.coverage import coverage_text
 from mpp.draft import mentions, read_draft, sentences
 from mpp.draft_claims import Claim, Sentence
 from mpp.draft_facts import Facts, agency_spellings
@@ -204,7 +206,7 @@ def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
         # tersebut") in the next ones; a comparison base ("periode yang sama tahun lalu") is not.
         earlier = tuple(m.value for m in sentence.periods() if m.extra.get("pattern") != "same_period") \
             or earlier
-        findings += [assumed(table[claim.kind](claim, facts), claim, sentence)
+        findings += [provisional(assumed(table[claim.kind](claim, facts), claim, sentence), claim, facts)
                      for claim in claims_of(sentence)]
     return Report(tuple(findings))
 
@@ -215,6 +217,45 @@ def assumed(finding: Finding, claim: Claim, sentence: Sentence) -> Finding:
         return finding
     hint = f" (Kalimat tidak menyebut periode; dianggap {period_text(claim.period)}.)"
     return replace(finding, message=finding.message + hint)
+
+
+# Wrong whatever the missing reports hold: the written figure, not the data, is at fault.
+STRUCTURAL = {"unequal_periods", "wrong_base", "wrong_measure"}
+AGENCY_BASE = {"share", "agency_ranking", "agencies_active"}     # figures over all agencies' service visits
+
+
+def provisional(finding: Finding, claim: Claim, facts: Facts) -> Finding:
+    """A figure from a month not every expected agency has reported yet ("Oktober 2025: 26 dari 27
+    instansi melapor") is provisional: the store can neither confirm it nor refute it, so a figure that
+    matches, or differs in a way the late reports could explain, is a CATATAN "data belum lengkap";
+    a figure wrong in form or kind (nine months against twelve, the wrong base) stays SALAH."""
+    if finding.status == "unchecked" or claim.kind == "satisfaction":
+        return finding
+    months = _partial_months(claim, facts)
+    if not months:
+        return finding
+    said = "; ".join(f"{fmt.month_label(s.month)}: {coverage_text(s)}" for s in months)
+    note = f"data belum lengkap ({said}); angka di basis data masih sementara."
+    correct = f"{finding.correct} (sementara)" if finding.correct else ""
+    if finding.status == "wrong" and (finding.cause in STRUCTURAL or claim.mention is not None
+                                      and claim.mention.form in ("comma_thousands", "dot_decimal")):
+        return replace(finding, correct=correct, message=f"{finding.message} Juga: {note}")
+    if finding.status == "wrong":
+        note = f"tidak dapat dipastikan, {note} Menurut data yang ada: {finding.message}"
+    elif finding.status == "note":
+        note = f"{finding.message} Juga: {note}"
+    return replace(finding, status="note", cause="partial", correct=correct, message=note)
+
+
+def _partial_months(claim: Claim, facts: Facts) -> list:
+    measure = Measure.SERVICE_VISITS if claim.kind in AGENCY_BASE else claim.measure or facts.headline
+    periods = {"growth": lambda: [claim.period, claim.extra["base"]],
+               "comparison": lambda: [c.period for c in claim.value],
+               "peaks": lambda: [peak_scope(claim)]}.get(claim.kind, lambda: [claim.period])()
+    found = {s.month: s for p in periods if p is not None for s in facts.partial(measure, p)}
+    if claim.agency and claim.kind in ("count", "growth"):   # an agency's own figure is whole once it reported
+        found = {m: s for m, s in found.items() if claim.agency in {name for _, name in s.missing}}
+    return [found[m] for m in sorted(found)]
 
 
 def check_draft(con, site: str, text: str) -> Report:

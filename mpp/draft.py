@@ -218,7 +218,7 @@ def _references(refs: list[Mention], named: list[Mention], earlier: tuple[Period
         after = sorted((m for m in found if m.start >= ref.end), key=lambda m: m.start)
         anchor = None
         if ref.value == "back":
-            period = _referred(ref, [m.value for m in before] or list(earlier))
+            period = _referred(ref, [m.value for m in reversed(before)] or list(earlier))
         else:
             anchor = before[-1].value if before else (after[0].value if after else main)
             period = _same_period(ref, anchor)
@@ -229,13 +229,15 @@ def _references(refs: list[Mention], named: list[Mention], earlier: tuple[Period
 
 
 def _referred(ref: Mention, candidates: list[Period]) -> Period | None:
-    """'bulan tersebut': the last single month named; 'periode ini': the latest-ending (longest) period
-    named, the current one rather than the comparison base."""
+    """'bulan tersebut': the first single month of the candidates (the nearest before it in its own
+    sentence, else the subject of the last dated sentence: "Pada Oktober 2025 ..., dibandingkan
+    September 2025" is about October); 'periode ini': the latest-ending (longest) of them, the current
+    period rather than the comparison base."""
     if not candidates:
         return None
     if any(g and g.lower() in ("bulan", "month") for g in ref.extra["groups"]):
         months = [p for p in candidates if p.months == 1]
-        return months[-1] if months else None
+        return months[0] if months else None
     return max(candidates, key=lambda p: (p.end, p.months))
 
 

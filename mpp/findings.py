@@ -22,6 +22,7 @@ CAUSES = {
     "wrong_growth": "pertumbuhan salah hitung",
     "wording": "penulisan",
     "no_match": "tidak cocok dengan data",
+    "partial": "data belum lengkap (angka sementara)",
 }
 
 

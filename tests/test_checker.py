@@ -298,6 +298,48 @@ def test_a_rounded_count_is_a_note_when_honest_and_wrong_when_not(check, written
     assert report.findings[0].line().startswith(line)
 
 
+# --- a month not every agency has reported yet (issue 11: coverage) -------------------------------
+
+OCTOBER = "Oktober 2025: 26 dari 27 instansi melapor"     # the demo's Kantor Pertanahan reports late
+
+
+def test_a_figure_from_a_partial_month_is_a_note_that_the_data_is_not_complete(check):
+    text = ("Pada Oktober 2025 tercatat 6.316 kunjungan layanan, naik 1,1 persen dibandingkan September 2025. "
+            "Pada bulan tersebut Disdukcapil melayani 1.758 kunjungan layanan atau 27,8 persen dari seluruh "
+            "kunjungan layanan.")
+    report = check(text)
+    partial = f"data belum lengkap ({OCTOBER}); angka di basis data masih sementara."
+    assert finding(report, "6.316 kunjungan layanan").line().startswith(
+        f"CATATAN: «6.316 kunjungan layanan» — {partial} Angka benar: 6.316 kunjungan layanan Oktober 2025 "
+        "(sementara). Kemungkinan sebab: data belum lengkap (angka sementara).")
+    assert finding(report, "1,1 persen").line().startswith(
+        f"CATATAN: «1,1 persen» — {partial} Angka benar: Oktober 2025 terhadap September 2025: 6.316 terhadap "
+        "6.245 kunjungan layanan, naik 1,1 persen (sementara).")
+    assert finding(report, "27,8 persen").line().startswith(f"CATATAN: «27,8 persen» — {partial}")
+    # Disdukcapil has reported October: its own figure is whole
+    assert finding(report, "1.758 kunjungan layanan").line().startswith(
+        "BENAR: «1.758 kunjungan layanan» — sesuai data. Angka benar: 1.758 kunjungan layanan Disdukcapil "
+        "Oktober 2025.")
+    assert not report.has_errors
+
+
+def test_a_figure_the_late_reports_could_explain_is_not_called_wrong_but_nine_months_against_twelve_is(check):
+    other = finding(check("Pada Oktober 2025 tercatat 6.400 kunjungan layanan."), "6.400 kunjungan layanan")
+    assert other.line().startswith(f"CATATAN: «6.400 kunjungan layanan» — tidak dapat dipastikan, data belum "
+                                   f"lengkap ({OCTOBER}); angka di basis data masih sementara. Menurut data "
+                                   "yang ada: angka ini tidak ditemukan")
+    unequal = finding(check("Hingga Oktober 2025 kunjungan layanan naik 20 persen dibandingkan tahun 2024."),
+                      "20 persen")
+    assert unequal.line().startswith("SALAH: «20 persen» — membandingkan Januari-Oktober 2025 (10 bulan) dengan "
+                                     f"2024 (12 bulan). Juga: data belum lengkap ({OCTOBER});")
+
+
+def test_a_complete_month_is_not_provisional(check):
+    line = finding(check("Pada September 2025 tercatat 6.245 kunjungan layanan."), "6.245 kunjungan layanan").line()
+    assert line.startswith("BENAR: «6.245 kunjungan layanan» — sesuai data.")
+    assert "belum lengkap" not in line
+
+
 # --- planted errors ------------------------------------------------------------------------------
 
 PLANTED = [  # (draft, figure as written, likely cause, the correction shown, words of the explanation)
