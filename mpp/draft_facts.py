@@ -68,11 +68,10 @@ class Facts:
     def partial(self, measure: Measure, period: Period) -> list:
         """The months of the period that some but not all expected reporters have reported, and that
         no analyst has closed (mpp.coverage): their figures are provisional ("sementara")."""
-        key = (measure, period)
-        if key not in self._partial:
-            self._partial[key] = [s for s in coverage.statuses(self.con, [self.site], measure, period)
-                                  if s.reporting and not s.complete]
-        return self._partial[key]
+        if measure not in self._partial:      # every month of the site's data at once, on first need
+            found = coverage.statuses(self.con, [self.site], measure, self.span) if self.span else []
+            self._partial[measure] = {s.month: s for s in found if s.reporting and not s.complete}
+        return [s for m, s in sorted(self._partial[measure].items()) if period.start <= m <= period.end]
 
     def satisfaction(self, period: Period):
         from mpp.press_satisfaction import index_for
