@@ -42,7 +42,7 @@ DATE = rf"(?<![\d.,])\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}(?:\s+{YEAR})?
 REFERENCE_PATTERNS = [
     ("same_period", rf"(?i:(?:periode|kurun waktu) yang sama(?: pada| di)? tahun (?:lalu|sebelumnya|({YEAR}))|"
                     rf"(?:the )?same period (?:(?:of|in) ({YEAR})|(?:last|a|the previous) year))"),
-    ("back", r"(?i:\b(bulan|periode) (?:tersebut|itu|ini)\b|\b(?:that|this) (month|period)\b)"),
+    ("back", r"(?i:(?<![-\w])(bulan|periode) (?:tersebut|itu|ini)\b|\b(?:that|this) (month|period)\b)"),
 ]
 NUMBER = re.compile(r"(?<![\w/.,])\d(?:[\d.,]*\d)?(?![\w/])")
 ABBREVIATIONS = ("Kab", "Prov", "Kec", "Kel", "No", "Tbk", "Jl", "St", "Dr", "Drs", "Ir", "H", "Hj",
