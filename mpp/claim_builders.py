@@ -65,14 +65,25 @@ def percent_claims(s: Sentence, _claims) -> list[Claim]:
         start, _ = clause_of(s.text, n.start)
         before = s.text[max(start, n.start - 40):n.start]
         after = re.match(CHANGE_AFTER, s.after(n), re.IGNORECASE)
+        if not words(f"{GROWTH_UP}|{GROWTH_DOWN}", before) and re.match(BASE_AFTER, s.after(n), re.IGNORECASE):
+            before = s.text[start:n.start]     # '... naik 8,7 persen dibandingkan Agustus dan 126,3 persen
+                                               # dibandingkan ...': the second one's growth word is further back
         if words(f"{GROWTH_UP}|{GROWTH_DOWN}", before) or after:
-            down = words(GROWTH_DOWN, after.group(1) if after else before)
+            down = words(GROWTH_DOWN, after.group(1) if after else _last_growth_word(before))
             found.append(growth_claim(s, n, down))
         elif words(SATISFACTION, s.text):
             found.append(satisfaction_claim(s, n))
         else:
             found.append(share_claim(s, n))
     return _shared_base(found)
+
+
+BASE_AFTER = PERCENT_AFTER + r"\s*(?:dibandingkan|dibanding|compared)\b"
+
+
+def _last_growth_word(text: str) -> str:
+    found = re.findall(rf"(?i)\b(?:{GROWTH_UP}|{GROWTH_DOWN})\b", text)
+    return found[-1] if found else ""
 
 
 def _shared_base(claims: list[Claim]) -> list[Claim]:
@@ -86,14 +97,15 @@ def _shared_base(claims: list[Claim]) -> list[Claim]:
 
 
 def growth_claim(s: Sentence, n: Mention, down: bool) -> Claim:
-    """Growth of the latest period the sentence names (else the draft's) against the period it is
-    compared with: the one 'periode yang sama tahun 2024 / tahun lalu' names, else the other period
-    the sentence names, else the same months a year earlier."""
-    named = sorted({p.value for p in s.periods() if p.extra.get("pattern") != "same_period"},
-                   key=lambda p: (p.end, p.months))
-    same = [p for p in s.periods() if p.extra.get("pattern") == "same_period"]
-    current = same[0].extra["anchor"] if same else (named[-1] if named else s.main)
-    base = same[0].value if same else (named[0] if len(named) > 1 else None)
+    """Growth of the period the sentence is about (the latest-ending it names, else the draft's)
+    against its base: the first other period named after the figure ('naik 8,7 persen dibandingkan
+    Agustus 2025', '... periode yang sama tahun 2024'), else one named before it, else the same months
+    a year earlier. Two growths in one sentence each take the base written after them."""
+    own = [p.value for p in s.periods() if p.extra.get("pattern") != "same_period"]
+    current = max(own, key=lambda p: (p.end, p.months), default=s.main)
+    others = [p for p in s.periods() if p.value != current]
+    after = [p for p in others if p.start >= n.end]
+    base = (after or others)[0].value if others else None
     agency = agency_of(s, n)
     measure = SERVICE if agency or "kunjungan layanan" in s.text.lower() else None
     return s.claim("growth", n, quote_of(s, n), value=-n.value if down else n.value, period=current,

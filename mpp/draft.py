@@ -220,12 +220,18 @@ def _references(refs: list[Mention], named: list[Mention], earlier: tuple[Period
         if ref.value == "back":
             period = _referred(ref, [m.value for m in reversed(before)] or list(earlier))
         else:
-            anchor = before[-1].value if before else (after[0].value if after else main)
+            anchor = _current(before) or _current(after) or main
             period = _same_period(ref, anchor)
         if period is not None:
             found.append(Mention("period", ref.start, ref.end, ref.text, period,
                                  extra={"pattern": ref.value, "refers": True, "anchor": anchor}))
     return sorted(found, key=lambda m: m.start)
+
+
+def _current(named: list[Mention]) -> Period | None:
+    """Of the periods a sentence names, the one it is about: the latest-ending (then the longest);
+    an earlier one is what it is compared with."""
+    return max((m.value for m in named), key=lambda p: (p.end, p.months), default=None)
 
 
 def _referred(ref: Mention, candidates: list[Period]) -> Period | None:

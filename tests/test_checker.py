@@ -258,6 +258,12 @@ def test_month_on_month_growth_is_explained_with_its_own_months(check):
     assert f"BENAR: «8,7 persen» — sesuai data. {right}" in finding(check(text.format("8,7")), "8,7 persen").line()
     wrong = finding(check(text.format("9,7")), "9,7 persen").line()
     assert wrong.startswith(f"SALAH: «9,7 persen» — yang benar naik 8,7 persen. {right}")
+    both = check("Pada September 2025 tercatat 5.563 pengunjung, naik 8,7 persen dibandingkan Agustus 2025 dan "
+                 "126,3 persen dibandingkan periode yang sama tahun lalu.")
+    assert f"BENAR: «8,7 persen» — sesuai data. {right}" in finding(both, "8,7 persen").line()
+    assert finding(both, "126,3 persen").line().startswith(
+        "BENAR: «126,3 persen» — sesuai data. Angka benar: September 2025 terhadap September 2024: 5.563 "
+        "terhadap 2.458 pengunjung, naik 126,3 persen.")
 
 
 @pytest.mark.parametrize("written, line", [
