@@ -280,6 +280,20 @@ def test_a_growth_rounded_honestly_is_right_and_a_wrong_rounding_is_not(check, w
     assert finding(check(text), f"{written} persen").line().startswith(line)
 
 
+YEAR_ON_YEAR = [(date(2025, i + 1, 1), (now - then) / then * 100) for i, (now, then)
+                in enumerate(zip(demo.BALIKPAPAN_VISITORS[2025], demo.BALIKPAPAN_VISITORS[2024]))]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(month=st.sampled_from(YEAR_ON_YEAR), digits=st.sampled_from([0, 1]), slip=st.sampled_from([0, 1, -1]))
+def test_any_growth_is_right_at_the_precision_written_and_wrong_one_unit_off(check, month, digits, slip):
+    day, change = month
+    written = fmt.number(abs(float(fmt.number(change, digits).replace(",", "."))) + slip * 10 ** -digits, digits)
+    line = finding(check(f"Pada {fmt.month_label(day)} pengunjung naik {written} persen dibandingkan periode "
+                         "yang sama tahun lalu."), f"{written} persen").line()
+    assert line.startswith(f"{'BENAR' if slip == 0 else 'SALAH'}: «{written} persen»"), line
+
+
 @pytest.mark.parametrize("written, line", [
     ("25", "BENAR: «25 persen» — sesuai data, basis disebut. Angka benar: 24,8 persen dari seluruh 45.540"),
     ("24", "SALAH: «24 persen» — 24,846 dibulatkan menjadi 25. Angka benar: 24,8 persen dari seluruh 45.540"),
