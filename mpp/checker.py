@@ -212,10 +212,17 @@ def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
 
 
 def assumed(finding: Finding, claim: Claim, sentence: Sentence) -> Finding:
-    """Say which period was assumed when the sentence names none and the figure did not check out."""
-    if finding.status != "wrong" or sentence.periods() or claim.period is None:
+    """Say which period was assumed when the sentence names none, or only refers back to one ("pada
+    bulan tersebut"), and the figure did not check out."""
+    if finding.status != "wrong" or claim.period is None:
         return finding
-    hint = f" (Kalimat tidak menyebut periode; dianggap {period_text(claim.period)}.)"
+    named = sentence.periods()
+    if not named:
+        hint = f" (Kalimat tidak menyebut periode; dianggap {period_text(claim.period)}.)"
+    elif all(m.extra.get("pattern") == "back" for m in named):
+        hint = f" («{named[0].text}» dibaca sebagai {period_text(named[0].value)}.)"
+    else:
+        return finding
     return replace(finding, message=finding.message + hint)
 
 

@@ -247,8 +247,8 @@ def test_a_sentence_referring_back_takes_the_month_it_refers_to(check):
     wrong = check("Pada Juli 2025 tercatat 6.814 pengunjung. Pada bulan itu seluruh kunjungan layanan "
                   "berjumlah 7.474 kunjungan layanan.")
     assert finding(wrong, "7.474 kunjungan layanan").line().startswith(
-        "SALAH: «7.474 kunjungan layanan» — 7.474 vs 7.447: dua angka bertukar. Angka benar: 7.447 kunjungan "
-        "layanan Juli 2025.")
+        "SALAH: «7.474 kunjungan layanan» — 7.474 vs 7.447: dua angka bertukar. («bulan itu» dibaca sebagai "
+        "Juli 2025.) Angka benar: 7.447 kunjungan layanan Juli 2025.")
 
 
 def test_month_on_month_growth_is_explained_with_its_own_months(check):
