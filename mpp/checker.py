@@ -197,7 +197,7 @@ def checks() -> dict:
 def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
     texts = sentences(text)
     main = main_period([mentions(t, spellings) for t in texts], facts.default_period(),
-                       facts.latest(facts.headline))
+                       facts.span.end if facts.span else None)
     year = main.end.year if main else None
     table, findings, earlier = checks(), [], ()
     for text_ in texts:
