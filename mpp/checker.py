@@ -13,9 +13,12 @@ the sentence gives it; when it does not, the causes are tried in a fixed order (
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from mpp import fmt
+from mpp.checks_rankings import peak_scope
 from mpp.claim_builders import claims_of
+from mpp.coverage import coverage_text
 from mpp.draft import mentions, read_draft, sentences
 from mpp.draft_claims import Claim, Sentence
 from mpp.draft_facts import Facts, agency_spellings
@@ -64,10 +67,33 @@ def count_right(claim: Claim, measure: Measure, period: Period) -> Finding:
     return Finding("ok", claim.sentence, claim.quote, correct, message="sesuai data.")
 
 
+BELOW = ("hampir", "nyaris", "nearly")          # the true figure is just under the one written
+ABOVE = ("lebih dari", "over")                 # ... just over it
+PLACES = {10: "puluhan", 100: "ratusan", 1000: "ribuan", 10_000: "puluhan ribu", 100_000: "ratusan ribu",
+          1_000_000: "jutaan"}
+
+
 def _approximate(claim, facts, measure, expected):
-    if claim.extra.get("approx") and abs(claim.value - expected) <= 0.05 * expected:
-        return _note(claim, count_text(expected, measure, claim.period, claim.agency),
-                     "angka dibulatkan; sebut angka tepatnya bila ruang memungkinkan.", "rounding")
+    """'sekitar 41.500' for 41.481 is honest: the true figure rounded to the place it is written to
+    (hundreds), on the side the word says ('hampir 41.500': under it). A count is best given exactly,
+    so an honest rounding is a CATATAN; a wrong one ('sekitar 41.800') is SALAH."""
+    word, unit = claim.extra.get("approx"), claim.extra.get("precision", 1)
+    if not word or unit <= 1:
+        return None
+    correct = count_text(expected, measure, claim.period, claim.agency)
+    rounded = (expected + unit // 2) // unit * unit
+    side = (expected <= claim.value) if word in BELOW else (expected > claim.value) if word in ABOVE else True
+    if rounded == claim.value and side:
+        return _note(claim, correct, f"angka dibulatkan dari {fmt.number(expected)}; sebut angka tepatnya "
+                     "bila ruang memungkinkan.", "rounding")
+    if abs(claim.value - expected) <= 0.05 * expected:
+        if rounded == claim.value:        # the right rounding on the wrong side of the word
+            more = "lebih" if expected > claim.value else "kurang"
+            return _wrong(claim, correct, "rounding", f"{fmt.number(expected)} {more} dari "
+                          f"{fmt.number(claim.value)}, tidak sesuai dengan kata «{word}».")
+        place = PLACES.get(unit, f"kelipatan {fmt.number(unit)}")
+        return _wrong(claim, correct, "rounding", f"{fmt.number(expected)} dibulatkan ke {place} menjadi "
+                      f"{fmt.number(rounded)}, bukan {fmt.number(claim.value)}.")
 
 
 def _digit_typo(claim, facts, measure, expected):
@@ -144,12 +170,22 @@ def check_unchecked(claim: Claim, facts: Facts) -> Finding:
 
 # --- the draft -----------------------------------------------------------------------------------
 
-def main_period(found: list[list], fallback: Period | None) -> Period | None:
-    """The draft's own period: the latest-ending period it names (the longest of those ending in the
-    same month: "Januari-September 2025" over "September 2025"; "Januari 2025" over "tahun 2024"),
-    else the year to date of the store (what a statement is about when it names nothing)."""
-    periods = [m.value for ms in found for m in ms if m.kind in ("period", "month")]
-    return max(periods, key=lambda p: (p.end, p.months)) if periods else fallback
+def main_period(found: list[list], fallback: Period | None, latest: date | None = None) -> Period | None:
+    """The draft's own period, which the sentences that name none are about.
+
+    A press text leads with its headline total, which is a year to date or a full year ("Hingga
+    September 2025", "Sepanjang 2024", a January alone); single months elsewhere are details (the
+    peak, a late month) and must not date the rest. So: the latest-ending year to date the draft names
+    (the longest of those ending in the same month; the earlier one is the comparison base), else
+    the latest-ending period it names (a monthly statement: "Pada September 2025 ..."), else the year
+    to date of the store. Periods ending after the store's latest month are plans ("Tahun 2026 kami
+    targetkan"), not figures, and references ("periode yang sama tahun lalu") are not the draft's own."""
+    periods = [m.value for ms in found for m in ms
+               if m.kind in ("period", "month") and not m.extra.get("refers")]
+    periods = [p for p in periods if latest is None or p.end <= latest] or periods
+    to_date = [p for p in periods if p.start.month == 1 and p.start.year == p.end.year]
+    chosen = to_date or periods
+    return max(chosen, key=lambda p: (p.end, p.months)) if chosen else fallback
 
 
 def checks() -> dict:
@@ -160,22 +196,73 @@ def checks() -> dict:
 
 def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
     texts = sentences(text)
-    main = main_period([mentions(t, spellings) for t in texts], facts.default_period())
+    main = main_period([mentions(t, spellings) for t in texts], facts.default_period(),
+                       facts.span.end if facts.span else None)
     year = main.end.year if main else None
-    table, findings = checks(), []
+    table, findings, earlier = checks(), [], ()
     for text_ in texts:
-        sentence = Sentence(text_, mentions(text_, spellings, year), main)
-        findings += [assumed(table[claim.kind](claim, facts), claim, sentence)
+        sentence = Sentence(text_, mentions(text_, spellings, year, earlier, main), main)
+        # A period written in a sentence is that sentence's, and what refers back to it ("bulan
+        # tersebut") in the next ones; a comparison base ("periode yang sama tahun lalu") is not.
+        earlier = tuple(m.value for m in sentence.periods() if m.extra.get("pattern") != "same_period") \
+            or earlier
+        findings += [provisional(assumed(table[claim.kind](claim, facts), claim, sentence), claim, facts)
                      for claim in claims_of(sentence)]
     return Report(tuple(findings))
 
 
 def assumed(finding: Finding, claim: Claim, sentence: Sentence) -> Finding:
-    """Say which period was assumed when the sentence names none and the figure did not check out."""
-    if finding.status != "wrong" or sentence.periods() or claim.period is None:
+    """Say which period was assumed when the sentence names none, or only refers back to one ("pada
+    bulan tersebut"), and the figure did not check out."""
+    if finding.status != "wrong" or claim.period is None:
         return finding
-    hint = f" (Kalimat tidak menyebut periode; dianggap {period_text(claim.period)}.)"
+    named = sentence.periods()
+    if not named:
+        hint = f" (Kalimat tidak menyebut periode; dianggap {period_text(claim.period)}.)"
+    elif all(m.extra.get("pattern") == "back" for m in named):
+        hint = f" («{named[0].text}» dibaca sebagai {period_text(named[0].value)}.)"
+    else:
+        return finding
     return replace(finding, message=finding.message + hint)
+
+
+# Wrong whatever the missing reports hold: the written figure, not the data, is at fault.
+STRUCTURAL = {"unequal_periods", "wrong_base", "wrong_measure"}
+AGENCY_BASE = {"share", "agency_ranking", "agencies_active"}     # figures over all agencies' service visits
+
+
+def provisional(finding: Finding, claim: Claim, facts: Facts) -> Finding:
+    """A figure from a month not every expected agency has reported yet ("Oktober 2025: 26 dari 27
+    instansi melapor") is provisional: the store can neither confirm it nor refute it, so a figure that
+    matches, or differs in a way the late reports could explain, is a CATATAN "data belum lengkap";
+    a figure wrong in form or kind (nine months against twelve, the wrong base) stays SALAH."""
+    if finding.status == "unchecked" or claim.kind == "satisfaction":
+        return finding
+    months = _partial_months(claim, facts)
+    if not months:
+        return finding
+    said = "; ".join(f"{fmt.month_label(s.month)}: {coverage_text(s)}" for s in months)
+    note = f"data belum lengkap ({said}); angka di basis data masih sementara."
+    correct = f"{finding.correct} (sementara)" if finding.correct else ""
+    if finding.status == "wrong" and (finding.cause in STRUCTURAL or claim.mention is not None
+                                      and claim.mention.form in ("comma_thousands", "dot_decimal")):
+        return replace(finding, correct=correct, message=f"{finding.message} Juga: {note}")
+    if finding.status == "wrong":
+        note = f"tidak dapat dipastikan, {note} Menurut data yang ada: {finding.message}"
+    elif finding.status == "note":
+        note = f"{finding.message} Juga: {note}"
+    return replace(finding, status="note", cause="partial", correct=correct, message=note)
+
+
+def _partial_months(claim: Claim, facts: Facts) -> list:
+    measure = Measure.SERVICE_VISITS if claim.kind in AGENCY_BASE else claim.measure or facts.headline
+    periods = {"growth": lambda: [claim.period, claim.extra["base"]],
+               "comparison": lambda: [c.period for c in claim.value],
+               "peaks": lambda: [peak_scope(claim)]}.get(claim.kind, lambda: [claim.period])()
+    found = {s.month: s for p in periods if p is not None for s in facts.partial(measure, p)}
+    if claim.agency and claim.kind in ("count", "growth"):   # an agency's own figure is whole once it reported
+        found = {m: s for m, s in found.items() if claim.agency in {name for _, name in s.missing}}
+    return [found[m] for m in sorted(found)]
 
 
 def check_draft(con, site: str, text: str) -> Report:

@@ -73,6 +73,9 @@ def check_agency_ranking(claim: Claim, facts: Facts) -> Finding:
 
 def check_agencies_active(claim: Claim, facts: Facts) -> Finding:
     active = len(facts.ranking(claim.period))
+    if not active:                        # no agency data for the period: nothing to check against
+        return Finding("unchecked", claim.sentence, claim.quote,
+                       message=f"tidak ada data kunjungan layanan {period_text(claim.period)} di basis data.")
     correct = f"{active} instansi dengan kunjungan layanan {period_text(claim.period)}"
     if active == claim.value:
         return _finding("ok", claim, correct, message="sesuai data.")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from mpp.draft import SAME_PERIOD_LAST_YEAR, Mention, clause_of
+from mpp.draft import Mention, clause_of
 from mpp.draft_claims import (AGENCY_RANK, APPROXIMATE, AVERAGE, CHANGE_AFTER, COMPARATIVE, GROWTH_DOWN,
                               GROWTH_UP, PEAK, PER_DAY, PERCENT_AFTER, SATISFACTION, SCALES, SERVICE, Claim,
                               Sentence, agency_of, measure_of, period_of, quote_of, unit_of, words)
@@ -65,14 +65,25 @@ def percent_claims(s: Sentence, _claims) -> list[Claim]:
         start, _ = clause_of(s.text, n.start)
         before = s.text[max(start, n.start - 40):n.start]
         after = re.match(CHANGE_AFTER, s.after(n), re.IGNORECASE)
+        if not words(f"{GROWTH_UP}|{GROWTH_DOWN}", before) and re.match(BASE_AFTER, s.after(n), re.IGNORECASE):
+            before = s.text[start:n.start]     # '... naik 8,7 persen dibandingkan Agustus dan 126,3 persen
+                                               # dibandingkan ...': the second one's growth word is further back
         if words(f"{GROWTH_UP}|{GROWTH_DOWN}", before) or after:
-            down = words(GROWTH_DOWN, after.group(1) if after else before)
+            down = words(GROWTH_DOWN, after.group(1) if after else _last_growth_word(before))
             found.append(growth_claim(s, n, down))
         elif words(SATISFACTION, s.text):
             found.append(satisfaction_claim(s, n))
         else:
             found.append(share_claim(s, n))
     return _shared_base(found)
+
+
+BASE_AFTER = PERCENT_AFTER + r"\s*(?:dibandingkan|dibanding|compared)\b"
+
+
+def _last_growth_word(text: str) -> str:
+    found = re.findall(rf"(?i)\b(?:{GROWTH_UP}|{GROWTH_DOWN})\b", text)
+    return found[-1] if found else ""
 
 
 def _shared_base(claims: list[Claim]) -> list[Claim]:
@@ -86,16 +97,26 @@ def _shared_base(claims: list[Claim]) -> list[Claim]:
 
 
 def growth_claim(s: Sentence, n: Mention, down: bool) -> Claim:
-    """Growth of the latest period the sentence names (else the draft's) against the other period it
-    names, or, by default and for 'periode yang sama tahun lalu', the same months a year earlier."""
-    named = sorted({p.value for p in s.periods()}, key=lambda p: (p.end, p.months))
-    current = named[-1] if named else s.main
-    base = named[0] if len(named) > 1 and not SAME_PERIOD_LAST_YEAR.search(s.text) else None
+    """Growth of the period the sentence is about (the latest-ending it names, else the draft's)
+    against its base: the first other period named after the figure ('naik 8,7 persen dibandingkan
+    Agustus 2025', '... periode yang sama tahun 2024'), else one named before it, else the same months
+    a year earlier. Two growths in one sentence each take the base written after them."""
+    own = [p.value for p in s.periods() if p.extra.get("pattern") != "same_period"]
+    current = max(own, key=lambda p: (p.end, p.months), default=s.main)
+    others = [p for p in s.periods() if p.value != current]
+    after = [p for p in others if p.start >= n.end]
+    base = (after or others)[0].value if others else None
     agency = agency_of(s, n)
     measure = SERVICE if agency or "kunjungan layanan" in s.text.lower() else None
     return s.claim("growth", n, quote_of(s, n), value=-n.value if down else n.value, period=current,
                    measure=measure, agency=agency,
-                   extra={"base": base or (current.shift_years(-1) if current else None)})
+                   extra={"base": base or (current.shift_years(-1) if current else None),
+                          "decimals": decimals(n)})
+
+
+def decimals(n: Mention) -> int:
+    """How many decimals a percent is written with: '92' 0, '92,3' 1, '19,25' 2."""
+    return len(re.split(r"[,.]", n.text + ",")[1])
 
 
 def share_claim(s: Sentence, n: Mention) -> Claim:
@@ -111,7 +132,7 @@ def share_claim(s: Sentence, n: Mention) -> Claim:
         base_unit = "service"             # '11.315 kunjungan layanan (24,8%)': the count names the base
     return s.claim("share", n, quote_of(s, n), value=n.value, period=period_of(s, owner)[0],
                    agency=agency_of(s, owner) if owner is not n else _agency_in_clause(s, n),
-                   extra={"base": base_unit, "decimals": len(re.split(r"[,.]", n.text + ",")[1]),
+                   extra={"base": base_unit, "decimals": decimals(n),
                           "called": unit_of(s, owner) if owner is not n else None})
 
 
@@ -156,7 +177,8 @@ def count_claims(s: Sentence, _claims) -> list[Claim]:
         found.append(s.claim("count", n, quote_of(s, n), value=round(n.value * (scale or 1)), period=period,
                              measure=measure_of(s, n, agency), agency=agency,
                              extra={"strict": strict, "others": others, "unit": unit_of(s, n),
-                                    "approx": bool(scale) or _approximate(s, n)}))
+                                    "approx": _approximate(s, n) or ("sekitar" if scale else None),
+                                    "precision": _precision(n, scale)}))
     return found
 
 
@@ -165,8 +187,19 @@ def _scale(s: Sentence, n: Mention) -> int | None:
     return SCALES[match.group(1).lower()] if match else None
 
 
-def _approximate(s: Sentence, n: Mention) -> bool:
-    return words(APPROXIMATE, s.text[max(0, n.start - 20):n.start])
+def _approximate(s: Sentence, n: Mention) -> str | None:
+    """The word that makes the figure an approximation ('sekitar', 'hampir', 'lebih dari'), if any."""
+    found = re.findall(rf"(?i)(?<!\w)({APPROXIMATE})(?!\w)", s.text[max(0, n.start - 20):n.start])
+    return found[-1].lower() if found else None
+
+
+def _precision(n: Mention, scale: int | None) -> int:
+    """The unit a count is written to, from its last nonzero digit: '41.500' 100, '41,5 ribu' 100,
+    '40 ribu' 10.000, '41.481' 1."""
+    if n.form == "decimal":
+        return max((scale or 1) // 10 ** len(n.text.split(",")[1]), 1)
+    digits = re.sub(r"\D", "", n.text)
+    return 10 ** (len(digits) - len(digits.rstrip("0"))) * (scale or 1)
 
 
 def comparison_claims(s: Sentence, claims: list[Claim]) -> list[Claim]:

@@ -36,8 +36,14 @@ PERIOD_PATTERNS = [
     ("month", rf"\b({MONTH})\b"),
 ]
 DATE = rf"(?<![\d.,])\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}(?:\s+{YEAR})?"
-SAME_PERIOD_LAST_YEAR = re.compile(r"(?i)periode yang sama tahun (?:lalu|sebelumnya)|"
-                                   r"same period (?:last|a|the previous) year")
+# Periods named by reference to another period, resolved after the periods written out:
+# "periode yang sama tahun 2024" / "tahun lalu" is the same months as the period it is compared with,
+# in that year; "bulan tersebut", "periode ini" is the period the draft was just talking about.
+REFERENCE_PATTERNS = [
+    ("same_period", rf"(?i:(?:periode|kurun waktu) yang sama(?: pada| di)? tahun (?:lalu|sebelumnya|({YEAR}))|"
+                    rf"(?:the )?same period (?:(?:of|in) ({YEAR})|(?:last|a|the previous) year))"),
+    ("back", r"(?i:(?<![-\w])(bulan|periode) (?:tersebut|itu|ini)\b|\b(?:that|this) (month|period)\b)"),
+]
 NUMBER = re.compile(r"(?<![\w/.,])\d(?:[\d.,]*\d)?(?![\w/])")
 ABBREVIATIONS = ("Kab", "Prov", "Kec", "Kel", "No", "Tbk", "Jl", "St", "Dr", "Drs", "Ir", "H", "Hj",
                  "Rp", "dr", "Bpk", "Sdr", "a.n", "u.p", "dll", "dsb", "vs")
@@ -166,19 +172,27 @@ def _period_from(kind: str, groups: tuple, year: int | None) -> Period | None:
     return Period.month(date(year, month_number(groups[0]), 1)) if year else None
 
 
-def period_mentions(sentence: str, default_year: int | None) -> list[Mention]:
+def period_mentions(sentence: str, default_year: int | None, earlier: tuple[Period, ...] = (),
+                    main: Period | None = None) -> list[Mention]:
     """Periods and months named in the sentence; a month without a year takes the year of the last
-    period named before it in the sentence, else `default_year`."""
+    period named before it in the sentence, else `default_year`. References resolve to the periods
+    they refer to: "bulan tersebut" to the period named before it in the sentence, else to one of
+    `earlier` (the periods the last dated sentence named); "periode yang sama tahun lalu" to the
+    months of the period it is compared with (in the sentence, else `main`) a year earlier."""
     # A day before a month is a calendar date ("digelar pada 16-17 Oktober 2024"), not a data period.
     taken = [Mention("date", m.start(), m.end(), m.group()) for m in re.finditer(DATE, sentence)]
-    for kind, pattern in PERIOD_PATTERNS:
+    for kind, pattern in REFERENCE_PATTERNS + PERIOD_PATTERNS:
         for match in re.finditer(pattern, sentence):
             if any(m.start < match.end() and match.start() < m.end for m in taken):
                 continue
             taken.append(Mention("period", match.start(), match.end(), match.group(), kind,
                                  extra={"groups": match.groups()}))
     taken = sorted((m for m in taken if m.kind != "date"), key=lambda m: m.start)
-    return _with_years(taken, default_year)
+    named = _with_years([m for m in taken if m.value not in REFERENCE_KINDS], default_year)
+    return _references([m for m in taken if m.value in REFERENCE_KINDS], named, earlier, main)
+
+
+REFERENCE_KINDS = {kind for kind, _ in REFERENCE_PATTERNS}
 
 
 def _with_years(taken: list[Mention], year: int | None) -> list[Mention]:
@@ -192,6 +206,53 @@ def _with_years(taken: list[Mention], year: int | None) -> list[Mention]:
         resolved.append(Mention(kind, mention.start, mention.end, mention.text, period,
                                 extra={"pattern": mention.value, "bare": len(mention.extra["groups"]) == 1}))
     return resolved
+
+
+def _references(refs: list[Mention], named: list[Mention], earlier: tuple[Period, ...],
+                main: Period | None) -> list[Mention]:
+    """The named periods with the references resolved, in order of position; a reference with
+    nothing to refer to is dropped (the sentence then takes the draft's period)."""
+    found = list(named)
+    for ref in sorted(refs, key=lambda m: m.value != "back"):     # "bulan tersebut" may anchor "tahun lalu"
+        before = sorted((m for m in found if m.end <= ref.start), key=lambda m: m.start)
+        after = sorted((m for m in found if m.start >= ref.end), key=lambda m: m.start)
+        anchor = None
+        if ref.value == "back":
+            period = _referred(ref, [m.value for m in reversed(before)] or list(earlier))
+        else:
+            anchor = _current(before) or _current(after) or main
+            period = _same_period(ref, anchor)
+        if period is not None:
+            found.append(Mention("period", ref.start, ref.end, ref.text, period,
+                                 extra={"pattern": ref.value, "refers": True, "anchor": anchor}))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _current(named: list[Mention]) -> Period | None:
+    """Of the periods a sentence names, the one it is about: the latest-ending (then the longest);
+    an earlier one is what it is compared with."""
+    return max((m.value for m in named), key=lambda p: (p.end, p.months), default=None)
+
+
+def _referred(ref: Mention, candidates: list[Period]) -> Period | None:
+    """'bulan tersebut': the first single month of the candidates (the nearest before it in its own
+    sentence, else the subject of the last dated sentence: "Pada Oktober 2025 ..., dibandingkan
+    September 2025" is about October); 'periode ini': the latest-ending (longest) of them, the current
+    period rather than the comparison base."""
+    if not candidates:
+        return None
+    if any(g and g.lower() in ("bulan", "month") for g in ref.extra["groups"]):
+        months = [p for p in candidates if p.months == 1]
+        return months[0] if months else None
+    return max(candidates, key=lambda p: (p.end, p.months))
+
+
+def _same_period(ref: Mention, anchor: Period | None) -> Period | None:
+    """The anchor's months in the year written ('tahun 2024'), else a year before ('tahun lalu')."""
+    if anchor is None:
+        return None
+    year = next((int(g) for g in ref.extra["groups"] if g), None)
+    return anchor.shift_years(year - anchor.end.year if year else -1)
 
 
 def agency_mentions(sentence: str, spellings: dict[str, str]) -> list[Mention]:
@@ -214,8 +275,9 @@ def _agency_pattern(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dic
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), canonical
 
 
-def mentions(sentence: str, spellings: dict[str, str], default_year: int | None = None) -> list[Mention]:
-    """Everything the sentence names, in order of position."""
-    found = number_mentions(sentence) + period_mentions(sentence, default_year)
+def mentions(sentence: str, spellings: dict[str, str], default_year: int | None = None,
+             earlier: tuple[Period, ...] = (), main: Period | None = None) -> list[Mention]:
+    """Everything the sentence names, in order of position (see `period_mentions` for the rest)."""
+    found = number_mentions(sentence) + period_mentions(sentence, default_year, earlier, main)
     found += agency_mentions(sentence, spellings)
     return sorted(found, key=lambda m: m.start)

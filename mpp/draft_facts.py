@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from mpp import metrics
+from mpp import coverage, metrics
 from mpp.db import query_df
 from mpp.period import Measure, Period
 
@@ -23,7 +23,8 @@ class Facts:
 
     def __init__(self, con, site: str):
         self.site = site
-        self.con = con            # only for the satisfaction index, read while the draft is checked
+        self.con = con            # for the satisfaction index and coverage, read while the draft is checked
+        self._partial: dict = {}
         self.span = _span(con, site)
         self.series = {m: _series(con, site, self.span, m) for m in Measure} if self.span else {}
         self.by_agency = _agency_series(con, site, self.span) if self.span else {}
@@ -63,6 +64,14 @@ class Facts:
         """The n busiest months, highest first (ties: the earlier month first), as metrics.peak_months."""
         months = [(m, v) for m, v in self.monthly(measure).items() if period.start <= m <= period.end]
         return sorted(months, key=lambda item: (-item[1], item[0]))[:n]
+
+    def partial(self, measure: Measure, period: Period) -> list:
+        """The months of the period that some but not all expected reporters have reported, and that
+        no analyst has closed (mpp.coverage): their figures are provisional ("sementara")."""
+        if measure not in self._partial:      # every month of the site's data at once, on first need
+            found = coverage.statuses(self.con, [self.site], measure, self.span) if self.span else []
+            self._partial[measure] = {s.month: s for s in found if s.reporting and not s.complete}
+        return [s for m, s in sorted(self._partial[measure].items()) if period.start <= m <= period.end]
 
     def satisfaction(self, period: Period):
         from mpp.press_satisfaction import index_for

@@ -22,6 +22,7 @@ CAUSES = {
     "wrong_growth": "pertumbuhan salah hitung",
     "wording": "penulisan",
     "no_match": "tidak cocok dengan data",
+    "partial": "data belum lengkap (angka sementara)",
 }
 
 
@@ -77,9 +78,9 @@ def percent_text(value: float, digits: int = 1) -> str:
     return fmt.percent(value, digits, prose=True)
 
 
-def change_text(change: float) -> str:
-    """'naik 92,3 persen' / 'turun 4,1 persen'."""
-    return f"{'naik' if change >= 0 else 'turun'} {percent_text(abs(change))}"
+def change_text(change: float, digits: int = 1) -> str:
+    """'naik 92,3 persen' / 'turun 4,1 persen'; 'naik 92 persen' with digits=0."""
+    return f"{'naik' if change >= 0 else 'turun'} {percent_text(abs(change), digits)}"
 
 
 def digit_slip(stated: str, right: str) -> str | None:

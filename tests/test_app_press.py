@@ -5,8 +5,6 @@ from streamlit.testing.v1 import AppTest
 
 from tests.live_server import ROOT
 
-SEED = next((ROOT.parent / "shared" / "seeds").glob("000_*.txt"))
-
 
 @pytest.fixture
 def page(demo_db, monkeypatch):
@@ -40,9 +38,9 @@ def test_english_statement(page):
     assert "In January-September 2025, MPP Kota Balikpapan recorded 41.481 visitors." in at.code[0].value
 
 
-def test_checker_lists_the_seed_findings(page):
+def test_checker_lists_the_seed_findings(page, seed_text):
     at = page.run()
-    at.text_area[0].input(SEED.read_text(encoding="utf-8")).run()
+    at.text_area[0].input(seed_text("000")).run()
     assert not at.exception
     assert at.error[0].value.startswith("1 salah, ")
     wrong = [e.value for e in at.error[1:]]
@@ -74,11 +72,11 @@ def test_an_unreadable_upload_is_said_plainly(page):
     assert "bukan berkas .docx yang utuh" in at.error[0].value
 
 
-def test_an_uploaded_docx_is_checked(page):
+def test_an_uploaded_docx_is_checked(page, seed_text):
     import io
     from docx import Document
     document = Document()
-    for paragraph in SEED.read_text(encoding="utf-8").split("\n\n"):
+    for paragraph in seed_text("000").split("\n\n"):
         document.add_paragraph(paragraph)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -18,7 +18,6 @@ from mpp.period import Measure
 from mpp.press import press_release_for, to_docx
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = next((ROOT.parent / "shared" / "seeds").glob("000_*.txt"))
 SITE = demo.BALIKPAPAN
 
 
@@ -37,8 +36,13 @@ def finding(report, stated: str):
 # --- the seed article (issue 6, "On the demo data") ----------------------------------------------
 
 @pytest.fixture
-def seed_report(check):
-    return check(SEED.read_text(encoding="utf-8"))
+def seed(seed_text) -> str:
+    return seed_text("000")
+
+
+@pytest.fixture
+def seed_report(check, seed):
+    return check(seed)
 
 
 def test_seed_counts_are_right(seed_report):
@@ -86,9 +90,8 @@ def test_a_date_in_brackets_is_not_a_figure(seed_report):
     assert not any("27/10" in f.stated or f.stated.startswith("10") for f in seed_report.findings)
 
 
-def test_kutai_kartanegara_article_per_day_figures_and_an_earlier_years_index(demo_con):
-    text = next((ROOT.parent / "shared" / "seeds").glob("002_*.txt")).read_text(encoding="utf-8")
-    report = check_draft(demo_con, demo.KUKAR, text)
+def test_kutai_kartanegara_article_per_day_figures_and_an_earlier_years_index(demo_con, seed_text):
+    report = check_draft(demo_con, demo.KUKAR, seed_text("002"))
     per_day = [f.stated for f in report.findings if "per hari" in f.message]
     assert per_day == ["25", "50 orang", "100", "300 orang"]
     index = finding(report, "93,11 persen")
@@ -158,6 +161,203 @@ def test_growth_written_after_the_percent_and_from_to(check):
                    "Januari-September 2025.")
     assert [(f.stated, f.status) for f in report.findings] == [
         ("21.576", "ok"), ("41.481", "ok"), ("21.576 … 41.481", "ok")]
+
+
+# --- which period a figure belongs to, month on month, rounding (issue 11) -------------------------
+
+def lines(report) -> list[str]:
+    return [f.line() for f in report.findings]
+
+
+def test_the_same_period_of_a_named_year_is_those_months_in_that_year(check):
+    text = ("Hingga September 2025, jumlah pengunjung MPP Balikpapan mencapai 41.481 orang, naik 92,3 persen "
+            "dibandingkan periode yang sama tahun 2024 sebanyak 21.576 orang.")
+    said = f'Kalimat: "{text}"'
+    assert lines(check(text)) == [
+        f"BENAR: «41.481 orang» — sesuai data. Angka benar: 41.481 pengunjung Januari-September 2025. {said}",
+        "BENAR: «92,3 persen» — sesuai data. Angka benar: Januari-September 2025 terhadap Januari-September "
+        f"2024: 41.481 terhadap 21.576 pengunjung, naik 92,3 persen. {said}",
+        f"BENAR: «21.576 orang» — sesuai data. Angka benar: 21.576 pengunjung Januari-September 2024. {said}"]
+
+
+@pytest.mark.parametrize("text, stated, correct", [
+    # one month: the same month of 2024 (5.563 against 2.458)
+    ("Pada September 2025 tercatat 5.563 pengunjung, naik 126,3 persen dibandingkan periode yang sama tahun "
+     "2024.", "126,3 persen", "September 2025 terhadap September 2024: 5.563 terhadap 2.458 pengunjung"),
+    # the reference before the period it refers to, and "tahun lalu"
+    ("Dibandingkan periode yang sama tahun lalu, pengunjung Januari-September 2025 naik 92,3 persen.",
+     "92,3 persen", "Januari-September 2025 terhadap Januari-September 2024: 41.481 terhadap 21.576"),
+    # a full year named beside it is not the base: the phrase names the base
+    ("Hingga September 2025 pengunjung naik 92,3 persen dibandingkan periode yang sama tahun lalu, padahal "
+     "sepanjang 2024 tercatat 29.158 pengunjung.", "92,3 persen", "Januari-September 2025 terhadap "
+     "Januari-September 2024: 41.481 terhadap 21.576"),
+    ("Visitors in January-September 2025 were 92,3 percent more than in the same period of 2024.",
+     "92,3 percent", "Januari-September 2025 terhadap Januari-September 2024: 41.481 terhadap 21.576"),
+])
+def test_the_same_period_in_other_words(check, text, stated, correct):
+    found = finding(check(text), stated)
+    assert found.line().startswith(f"BENAR: «{stated}» — sesuai data. Angka benar: {correct}")
+
+
+def test_the_seed_growth_of_nine_months_against_twelve_stays_wrong(seed_report):
+    growth = finding(seed_report, "41.481 orang … 29.158 pengunjung")
+    assert growth.line().startswith("SALAH: «41.481 orang … 29.158 pengunjung» — 41.481 (Januari-September "
+                                    "2025, 9 bulan) dibandingkan dengan 29.158 (2024, 12 bulan) bukan pertumbuhan")
+
+
+def test_a_month_dates_its_own_sentence_not_the_rest_of_the_draft(check):
+    report = check("Hingga September 2025 tercatat 41.481 pengunjung. Pada Oktober 2025 MPP membuka layanan "
+                   "SKCK. Disdukcapil melayani 11.315 kunjungan layanan atau 24,8 persen dari seluruh kunjungan "
+                   "layanan. MPP menaungi 27 instansi. Jumlah pengunjung mencapai 41.418 orang.")
+    assert finding(report, "11.315 kunjungan layanan").line().startswith(
+        "BENAR: «11.315 kunjungan layanan» — sesuai data. Angka benar: 11.315 kunjungan layanan Disdukcapil "
+        "Januari-September 2025.")
+    assert finding(report, "24,8 persen").line().startswith(
+        "BENAR: «24,8 persen» — sesuai data, basis disebut. Angka benar: 24,8 persen dari seluruh 45.540 "
+        "kunjungan layanan Januari-September 2025 (Disdukcapil 11.315).")
+    assert finding(report, "27 instansi").line().startswith(
+        "BENAR: «27 instansi» — sesuai data. Angka benar: 27 instansi dengan kunjungan layanan "
+        "Januari-September 2025.")
+    assert finding(report, "41.418 orang").line().startswith(
+        "SALAH: «41.418 orang» — 41.418 vs 41.481: dua angka bertukar. (Kalimat tidak menyebut periode; "
+        "dianggap Januari-September 2025.) Angka benar: 41.481 pengunjung Januari-September 2025.")
+
+
+def test_the_drafts_period_is_its_year_to_date_wherever_a_month_stands(check):
+    """A month named first (or last) does not date the undated sentences; a draft that names only
+    months (a monthly statement) is about its latest month."""
+    report = check("Pada Oktober 2025 MPP membuka layanan SKCK. Hingga September 2025 tercatat 41.481 "
+                   "pengunjung. Disdukcapil melayani 11.315 kunjungan layanan.")
+    assert finding(report, "11.315 kunjungan layanan").status == "ok"
+    report = check("Pada Agustus 2025 tercatat 5.120 pengunjung. Pada September 2025 tercatat 5.563 pengunjung. "
+                   "Disdukcapil melayani 1.638 kunjungan layanan.")
+    assert finding(report, "1.638 kunjungan layanan").line().startswith(
+        "BENAR: «1.638 kunjungan layanan» — sesuai data. Angka benar: 1.638 kunjungan layanan Disdukcapil "
+        "September 2025.")
+
+
+def test_a_sentence_referring_back_takes_the_month_it_refers_to(check):
+    report = check("Hingga September 2025 tercatat 41.481 pengunjung. Puncak terjadi pada Juli 2025 dengan "
+                   "6.814 pengunjung. Pada bulan tersebut Disdukcapil melayani 1.901 kunjungan layanan. "
+                   "Disdukcapil melayani 11.315 kunjungan layanan.")
+    assert finding(report, "1.901 kunjungan layanan").line().startswith(
+        "BENAR: «1.901 kunjungan layanan» — sesuai data. Angka benar: 1.901 kunjungan layanan Disdukcapil "
+        "Juli 2025.")
+    assert finding(report, "11.315 kunjungan layanan").status == "ok"     # the draft's period again
+    wrong = check("Pada Juli 2025 tercatat 6.814 pengunjung. Pada bulan itu seluruh kunjungan layanan "
+                  "berjumlah 7.474 kunjungan layanan.")
+    assert finding(wrong, "7.474 kunjungan layanan").line().startswith(
+        "SALAH: «7.474 kunjungan layanan» — 7.474 vs 7.447: dua angka bertukar. («bulan itu» dibaca sebagai "
+        "Juli 2025.) Angka benar: 7.447 kunjungan layanan Juli 2025.")
+
+
+def test_month_on_month_growth_is_explained_with_its_own_months(check):
+    text = "Hingga September 2025 tercatat 41.481 pengunjung. Pada September 2025 tercatat 5.563 pengunjung, " \
+           "naik {} persen dibandingkan Agustus 2025."
+    right = "Angka benar: September 2025 terhadap Agustus 2025: 5.563 terhadap 5.120 pengunjung, naik 8,7 persen."
+    assert f"BENAR: «8,7 persen» — sesuai data. {right}" in finding(check(text.format("8,7")), "8,7 persen").line()
+    wrong = finding(check(text.format("9,7")), "9,7 persen").line()
+    assert wrong.startswith(f"SALAH: «9,7 persen» — yang benar naik 8,7 persen. {right}")
+    both = check("Pada September 2025 tercatat 5.563 pengunjung, naik 8,7 persen dibandingkan Agustus 2025 dan "
+                 "126,3 persen dibandingkan periode yang sama tahun lalu.")
+    assert f"BENAR: «8,7 persen» — sesuai data. {right}" in finding(both, "8,7 persen").line()
+    assert finding(both, "126,3 persen").line().startswith(
+        "BENAR: «126,3 persen» — sesuai data. Angka benar: September 2025 terhadap September 2024: 5.563 "
+        "terhadap 2.458 pengunjung, naik 126,3 persen.")
+
+
+@pytest.mark.parametrize("written, line", [
+    ("92", "BENAR: «92 persen» — sesuai data: naik 92,3 persen, dibulatkan menjadi 92 persen. Angka benar: "
+           "Januari-September 2025 terhadap Januari-September 2024: 41.481 terhadap 21.576 pengunjung, naik 92,3 "
+           "persen."),
+    ("93", "SALAH: «93 persen» — yang benar naik 92,3 persen; dibulatkan menjadi 92 persen, bukan 93 persen. "
+           "Angka benar: Januari-September 2025 terhadap Januari-September 2024: 41.481 terhadap 21.576 "
+           "pengunjung, naik 92,3 persen. Kemungkinan sebab: pembulatan."),
+    ("92,4", "SALAH: «92,4 persen» — yang benar naik 92,3 persen."),
+])
+def test_a_growth_rounded_honestly_is_right_and_a_wrong_rounding_is_not(check, written, line):
+    text = f"Jumlah pengunjung Januari-September 2025 naik {written} persen dibandingkan periode yang sama tahun lalu."
+    assert finding(check(text), f"{written} persen").line().startswith(line)
+
+
+YEAR_ON_YEAR = [(date(2025, i + 1, 1), (now - then) / then * 100) for i, (now, then)
+                in enumerate(zip(demo.BALIKPAPAN_VISITORS[2025], demo.BALIKPAPAN_VISITORS[2024]))]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(month=st.sampled_from(YEAR_ON_YEAR), digits=st.sampled_from([0, 1]), slip=st.sampled_from([0, 1, -1]))
+def test_any_growth_is_right_at_the_precision_written_and_wrong_one_unit_off(check, month, digits, slip):
+    day, change = month
+    written = fmt.number(abs(float(fmt.number(change, digits).replace(",", "."))) + slip * 10 ** -digits, digits)
+    line = finding(check(f"Pada {fmt.month_label(day)} pengunjung naik {written} persen dibandingkan periode "
+                         "yang sama tahun lalu."), f"{written} persen").line()
+    assert line.startswith(f"{'BENAR' if slip == 0 else 'SALAH'}: «{written} persen»"), line
+
+
+@pytest.mark.parametrize("written, line", [
+    ("25", "BENAR: «25 persen» — sesuai data, basis disebut. Angka benar: 24,8 persen dari seluruh 45.540"),
+    ("24", "SALAH: «24 persen» — 24,846 dibulatkan menjadi 25. Angka benar: 24,8 persen dari seluruh 45.540"),
+])
+def test_a_share_in_whole_percent(check, written, line):
+    text = (f"Hingga September 2025, Disdukcapil mencatat 11.315 kunjungan layanan atau {written} persen dari "
+            "seluruh kunjungan layanan.")
+    assert finding(check(text), f"{written} persen").line().startswith(line)
+
+
+@pytest.mark.parametrize("written, line", [
+    ("hampir 41.500", "CATATAN: «41.500 orang» — angka dibulatkan dari 41.481; sebut angka tepatnya bila ruang "
+                      "memungkinkan. Angka benar: 41.481 pengunjung Januari-September 2025."),
+    ("sekitar 41,5 ribu", "CATATAN: «41,5 ribu» — angka dibulatkan dari 41.481;"),
+    ("lebih dari 41.000", "CATATAN: «41.000 orang» — angka dibulatkan dari 41.481;"),
+    ("sekitar 41.800", "SALAH: «41.800 orang» — 41.481 dibulatkan ke ratusan menjadi 41.500, bukan 41.800. "
+                       "Angka benar: 41.481 pengunjung Januari-September 2025. Kemungkinan sebab: pembulatan."),
+    ("hampir 41.000", "SALAH: «41.000 orang» — 41.481 lebih dari 41.000, tidak sesuai dengan kata «hampir»."),
+])
+def test_a_rounded_count_is_a_note_when_honest_and_wrong_when_not(check, written, line):
+    report = check(f"Hingga September 2025 jumlah pengunjung mencapai {written} orang.")
+    assert report.findings[0].line().startswith(line)
+
+
+# --- a month not every agency has reported yet (issue 11: coverage) -------------------------------
+
+OCTOBER = "Oktober 2025: 26 dari 27 instansi melapor"     # the demo's Kantor Pertanahan reports late
+
+
+def test_a_figure_from_a_partial_month_is_a_note_that_the_data_is_not_complete(check):
+    text = ("Pada Oktober 2025 tercatat 6.316 kunjungan layanan, naik 1,1 persen dibandingkan September 2025. "
+            "Pada bulan tersebut Disdukcapil melayani 1.758 kunjungan layanan atau 27,8 persen dari seluruh "
+            "kunjungan layanan.")
+    report = check(text)
+    partial = f"data belum lengkap ({OCTOBER}); angka di basis data masih sementara."
+    assert finding(report, "6.316 kunjungan layanan").line().startswith(
+        f"CATATAN: «6.316 kunjungan layanan» — {partial} Angka benar: 6.316 kunjungan layanan Oktober 2025 "
+        "(sementara). Kemungkinan sebab: data belum lengkap (angka sementara).")
+    assert finding(report, "1,1 persen").line().startswith(
+        f"CATATAN: «1,1 persen» — {partial} Angka benar: Oktober 2025 terhadap September 2025: 6.316 terhadap "
+        "6.245 kunjungan layanan, naik 1,1 persen (sementara).")
+    assert finding(report, "27,8 persen").line().startswith(f"CATATAN: «27,8 persen» — {partial}")
+    # Disdukcapil has reported October: its own figure is whole
+    assert finding(report, "1.758 kunjungan layanan").line().startswith(
+        "BENAR: «1.758 kunjungan layanan» — sesuai data. Angka benar: 1.758 kunjungan layanan Disdukcapil "
+        "Oktober 2025.")
+    assert not report.has_errors
+
+
+def test_a_figure_the_late_reports_could_explain_is_not_called_wrong_but_nine_months_against_twelve_is(check):
+    other = finding(check("Pada Oktober 2025 tercatat 6.400 kunjungan layanan."), "6.400 kunjungan layanan")
+    assert other.line().startswith(f"CATATAN: «6.400 kunjungan layanan» — tidak dapat dipastikan, data belum "
+                                   f"lengkap ({OCTOBER}); angka di basis data masih sementara. Menurut data "
+                                   "yang ada: angka ini tidak ditemukan")
+    unequal = finding(check("Hingga Oktober 2025 kunjungan layanan naik 20 persen dibandingkan tahun 2024."),
+                      "20 persen")
+    assert unequal.line().startswith("SALAH: «20 persen» — membandingkan Januari-Oktober 2025 (10 bulan) dengan "
+                                     f"2024 (12 bulan). Juga: data belum lengkap ({OCTOBER});")
+
+
+def test_a_complete_month_is_not_provisional(check):
+    line = finding(check("Pada September 2025 tercatat 6.245 kunjungan layanan."), "6.245 kunjungan layanan").line()
+    assert line.startswith("BENAR: «6.245 kunjungan layanan» — sesuai data.")
+    assert "belum lengkap" not in line
 
 
 # --- planted errors ------------------------------------------------------------------------------
@@ -290,9 +490,9 @@ def run_check(db_file, path, site=SITE):
                            str(path)], cwd=ROOT, capture_output=True, text=True)
 
 
-def test_cli_exits_1_on_the_seed_and_prints_one_finding_per_line(demo_db_file, tmp_path, seed_report):
+def test_cli_exits_1_on_the_seed_and_prints_one_finding_per_line(demo_db_file, tmp_path, seed, seed_report):
     path = tmp_path / "seed.txt"
-    path.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(seed, encoding="utf-8")
     done = run_check(demo_db_file, path)
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()

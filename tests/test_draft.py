@@ -60,3 +60,21 @@ def test_agencies_by_their_spellings_but_not_common_nouns():
     assert [(k, v) for k, _, v in found] == [("agency", "DPMPTSP"), ("agency", "DPMPTSP")]
     assert named("DISDUKCAPIL melayani Perizinan")[0][2] == "Disdukcapil"
     assert named("DISDUKCAPIL melayani Perizinan")[1][2] == "DPMPTSP"
+
+
+def test_references_take_the_period_they_refer_to():
+    """'periode yang sama tahun 2024' is the same months in 2024; 'bulan tersebut' the month named
+    before it in the sentence, else the first month of the last dated sentence (its subject: July, not
+    the September it is compared with); 'periode ini' the current period; with nothing, nothing."""
+    ytd = Period(date(2025, 1, 1), date(2025, 9, 1))
+    found = named("Hingga September 2025 naik 92,3 persen dibandingkan periode yang sama tahun 2024.")
+    assert found[-1] == ("period", "periode yang sama tahun 2024", ytd.shift_years(-1))
+    found = mentions("Naik 8 persen dibandingkan periode yang sama tahun lalu.", SPELLINGS, 2025, main=ytd)
+    assert [m.value for m in found if m.kind == "period"] == [ytd.shift_years(-1)]
+    july = Period.month(date(2025, 7, 1))
+    found = mentions("Pada bulan tersebut tercatat 6.814 pengunjung.", SPELLINGS, 2025,
+                     earlier=(ytd, july, Period.month(date(2025, 9, 1))))
+    assert [m.value for m in found if m.kind == "period"] == [july]
+    found = mentions("Pada periode ini tercatat 41.481 pengunjung.", SPELLINGS, 2025, earlier=(july, ytd))
+    assert [m.value for m in found if m.kind == "period"] == [ytd]
+    assert [m.kind for m in mentions("Pada bulan tersebut tercatat 6.814 pengunjung.", SPELLINGS)] == ["number"]
