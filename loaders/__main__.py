@@ -165,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except db.StoreBusy as busy:          # another process held the store past our wait
-        print(busy, file=sys.stderr)
+    except (db.StoreBusy, db.StoreCorrupt) as unusable:   # held past our wait, or damaged
+        print(unusable, file=sys.stderr)
         return 1
 
 

@@ -6,6 +6,9 @@
   press    press-statement paragraphs of a site up to a month (Indonesian, or --lang en)
   check    check every figure of a draft press text against the store; exit 1 on a wrong figure
   skm      the satisfaction index of a site: per unsur, agency, period; as text or --json
+  backup   write a consistent copy of the store to a new file (--to FILE)
+
+A damaged store or one busy past the wait is a message and exit status 1, never a traceback.
 """
 from __future__ import annotations
 
@@ -118,6 +121,16 @@ def cmd_skm(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    try:
+        copy = db.backup(args.db, args.to)
+    except (FileExistsError, FileNotFoundError) as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    print(f"Cadangan ditulis ke {copy} / backup written to {copy}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m mpp", description="Pantau MPP core commands.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -149,7 +162,10 @@ def parser() -> argparse.ArgumentParser:
     skm.add_argument("--agency", help="one agency's figures, as the store names it (e.g. Disdukcapil)")
     skm.add_argument("--json", action="store_true")
     skm.set_defaults(run=cmd_skm)
-    # Further commands (press, check, skm) register here, one add_parser block each.
+    backup = commands.add_parser("backup", help="write a consistent copy of the store to a new file")
+    backup.add_argument("--to", required=True, metavar="FILE", help="the copy; must not exist yet")
+    backup.set_defaults(run=cmd_backup)
+    # Further commands register here, one add_parser block each.
     for command in commands.choices.values():
         command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
     return top
@@ -157,7 +173,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except (db.StoreCorrupt, db.StoreBusy) as unusable:
+        print(unusable, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
