@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.live_server import ROOT
 
+
 def test_a_damaged_store_is_named_on_the_page_with_how_to_restore_it(demo_db, monkeypatch):
     data = bytearray(demo_db.read_bytes())
     data[:4096] = bytes(4096)                            # the header zeroed: not DuckDB any more
