@@ -120,7 +120,7 @@ def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, 
         from loaders import skm_load
         return skm_load.write(con, prepared, sha256, options)
     site_id = ensure_site(con, site_of(prepared.site))
-    service = with_new_agencies(con, prepared.service)
+    service = with_new_agencies(con, options.actor, prepared.service)
     first, last = prepared.days
     record = ledger.LoadRecord(
         prepared.workbook.file_name, sha256, prepared.parsed.layout, measure(prepared),
@@ -134,13 +134,13 @@ def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, 
     return load_id, "replaced" if replaced else "added"
 
 
-def with_new_agencies(con, service: pd.DataFrame) -> pd.DataFrame:
+def with_new_agencies(con, actor, service: pd.DataFrame) -> pd.DataFrame:
     """Add the agencies no alias knew (unknown_agencies='add'), remembering their spelling."""
     missing = service.loc[service["agency_id"].isna(), ["agency", "canonical"]].drop_duplicates()
     ids = {}
     for raw, name in missing.itertuples(index=False):
         ids[raw] = ensure_agency(con, name)
-        add_alias(con, raw, ids[raw], "load")
+        add_alias(con, actor, raw, ids[raw], "load")
     if not ids:
         return service
     return service.assign(agency_id=service["agency_id"].fillna(service["agency"].map(ids)))

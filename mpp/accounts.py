@@ -159,8 +159,10 @@ def authenticate(con, username: str, password: str, client: str | None = None,
     return User(username, row[0][1])
 
 
-def must_change_password(con, username: str) -> bool:
-    row = con.execute("SELECT must_change_password FROM users WHERE username = ?", [username]).fetchall()
+def must_change_password(con, actor: User) -> bool:
+    """Must the acting user replace a one-time password first?"""
+    row = con.execute("SELECT must_change_password FROM users WHERE username = ?",
+                      [actor.username]).fetchall()
     return bool(row and row[0][0])
 
 

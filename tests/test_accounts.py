@@ -11,7 +11,7 @@ def test_first_start_creates_one_admin_with_a_one_time_password(store):
     password = accounts.bootstrap_admin(store)
     assert password and len(password) >= 12
     assert accounts.authenticate(store, "admin", password) == User("admin", "admin")
-    assert accounts.must_change_password(store, "admin")
+    assert accounts.must_change_password(store, User("admin", "admin"))
     assert accounts.bootstrap_admin(store) is None
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from mpp import db
+from mpp.accounts import COMMAND_LINE
 from mpp.agencies import AgencyMatcher, add_alias, agency_key, alias_key, ensure_agency, seed_rows
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
@@ -86,7 +87,7 @@ def test_an_alias_added_by_an_analyst_resolves_next_time(tmp_path):
     with db.connect(tmp_path / "a.duckdb") as con:
         assert AgencyMatcher.from_store(con).match("Mal Helpdesk Lantai 3").agency_id is None
         agency_id = ensure_agency(con, "Konsultasi dan Pengaduan")
-        assert add_alias(con, "Mal Helpdesk Lantai 3", agency_id) == 1
+        assert add_alias(con, COMMAND_LINE, "Mal Helpdesk Lantai 3", agency_id) == 1
         assert AgencyMatcher.from_store(con).match("MAL HELPDESK lantai 3").canonical == \
             "Konsultasi dan Pengaduan"
 

@@ -73,7 +73,7 @@ def _login_form(where, key: str) -> None:
                 st.error(str(refused))
                 return
             from datetime import datetime
-            must_change = write(accounts.must_change_password, user.username)
+            must_change = write(accounts.must_change_password, user)
             st.session_state.update(user=user, login_at=datetime.now(), must_change=must_change)
             st.rerun()
 
