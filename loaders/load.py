@@ -35,8 +35,11 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
     """Read, check and load one file; see the module docstring. data is the file's bytes (an
     upload), or a path to a big file on disk, which read.py then streams instead of holding it.
     Given a database path, the file is parsed before the store is opened for writing, so a long
-    parse never holds the write lock the dashboard waits on."""
+    parse never holds the write lock the dashboard waits on. Only a dry run goes without an actor
+    (an analyst or admin): without one nothing is read or written."""
     options = options or Options()
+    if not options.dry_run:
+        require(options.actor, "analyst")
     if not isinstance(con_or_path, (str, os.PathLike)):
         return ingest_with(con_or_path, file_name, data, options)
     # Bytes are hashed now (cheap) to say 'unchanged' before parsing; a file on disk is hashed by

@@ -76,3 +76,26 @@ def test_undo_preview_of_a_survey_load_counts_respondents(demo_db):
         preview = history.undo_preview(con, ANALYST, survey)
     assert set(preview["measure"]) == {"skm_respondents"}
     assert preview["value"].sum() > 0 and preview["value_after"].sum() == 0
+
+
+def _everything(con) -> list:
+    """The whole ledger and its facts, to see that a refused call changed nothing."""
+    return [con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+            for table in ("loads", "service_visits", "originals")]
+
+
+def test_history_preview_and_originals_need_an_analyst(two_loads):
+    store, fix = two_loads
+    with transaction(store):
+        ledger.keep_original(store, "abc", "rekap.xlsx", b"PK\x03\x04 bytes")
+    before = _everything(store)
+    for actor in (None, VIEWER):
+        with pytest.raises(PermissionDenied, match="perlu peran analyst"):
+            history.loads_table(store, actor)
+        with pytest.raises(PermissionDenied):
+            history.undo_preview(store, actor, fix)
+        with pytest.raises(PermissionDenied):
+            ledger.original(store, actor, "abc")
+    assert _everything(store) == before
+    assert len(history.loads_table(store, ANALYST)) == 2
+    assert ledger.original(store, User("admin", "admin"), "abc")[0] == "rekap.xlsx"

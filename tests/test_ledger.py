@@ -2,9 +2,10 @@
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from mpp import ledger
-from mpp.accounts import COMMAND_LINE
+from mpp.accounts import COMMAND_LINE, PermissionDenied, User
 from mpp.agencies import ensure_agency
 from mpp.db import transaction
 from mpp.sites import Site, ensure_site
@@ -101,3 +102,18 @@ def test_a_failed_transaction_leaves_nothing(store):
         pass
     assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
     assert _visible(store) == {}
+
+
+def test_undo_needs_an_analyst_and_a_refused_one_changes_nothing(store):
+    dukcapil, _ = _setup(store)
+    first = _file(store, "rekap.xlsx", [(dukcapil, MONTHS[0], 100)])
+    fix = _file(store, "koreksi.xlsx", [(dukcapil, MONTHS[0], 150)])
+    for actor in (None, User("vina", "viewer")):
+        with pytest.raises(PermissionDenied, match="perlu peran analyst"):
+            with transaction(store):
+                ledger.undo(store, actor, fix)
+        assert _visible(store) == {("Disdukcapil", 1): 150}
+        assert _status(store) == {"rekap.xlsx": "superseded", "koreksi.xlsx": "loaded"}
+    with transaction(store):
+        ledger.undo(store, User("ana", "analyst"), fix)
+    assert _visible(store) == {("Disdukcapil", 1): 100} and first == 1

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from loaders.load import Options, ingest
 from mpp import db, ledger
 from mpp.accounts import COMMAND_LINE
@@ -263,3 +265,17 @@ def test_cancellations_and_no_shows_are_kept_beside_the_visits_and_undone_with_t
     with db.transaction(store):
         ledger.undo(store, COMMAND_LINE, report.load_id)
     assert store.execute("SELECT count(*) FROM monthly_queue_outcomes").fetchall() == [(0,)]
+
+
+def test_without_an_actor_nothing_is_written_but_a_dry_run_still_reads(store, tmp_path):
+    from mpp.accounts import PermissionDenied
+    data = lf.yearly_recap(ORIGINAL)
+    with pytest.raises(PermissionDenied, match="anonim tidak berhak"):
+        ingest(store, "paser_2024.xlsx", data)
+    assert loads(store) == [] and figures(store) == {}
+    assert ingest(store, "paser_2024.xlsx", data, Options(dry_run=True)).total == 660
+    path = tmp_path / "baru.duckdb"
+    with pytest.raises(PermissionDenied):
+        ingest(path, "paser_2024.xlsx", data)             # given a path, the same refusal
+    with db.connect(path, read_only=True) as con:
+        assert loads(con) == []
