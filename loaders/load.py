@@ -1,6 +1,7 @@
 """Loading one file: the whole pipeline, then ONE transaction that writes the ledger and the slices.
 
-    report = ingest("data/mpp.duckdb", "rekap_2025.xlsx", data, Options(site="MPP Kota Balikpapan"))
+    report = ingest("data/mpp.duckdb", "rekap_2025.xlsx", data,
+                    Options(site="MPP Kota Balikpapan", actor=COMMAND_LINE))
 
 The same bytes again change nothing (outcome 'unchanged'); a corrected file replaces exactly the
 slices it covers, (site, agency, month) for monthly figures and (site, agency, the days its file
@@ -23,7 +24,7 @@ from loaders.model import FileRefused, Problem
 from loaders.pipeline import Options, Prepared
 from loaders.report import Report, summary, unchanged_report
 from mpp import db, ledger
-from mpp.accounts import require
+from mpp.accounts import User, require
 from mpp.agencies import add_alias, ensure_agency
 from mpp.sites import Site, ensure_site
 
@@ -137,7 +138,7 @@ def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, 
     return load_id, "replaced" if replaced else "added"
 
 
-def with_new_agencies(con, actor, service: pd.DataFrame) -> pd.DataFrame:
+def with_new_agencies(con, actor: User | None, service: pd.DataFrame) -> pd.DataFrame:
     """Add the agencies no alias knew (unknown_agencies='add'), remembering their spelling."""
     missing = service.loc[service["agency_id"].isna(), ["agency", "canonical"]].drop_duplicates()
     ids = {}

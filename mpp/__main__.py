@@ -18,6 +18,7 @@ import sys
 from datetime import date
 
 from mpp import db
+from mpp.accounts import COMMAND_LINE
 
 
 def _month(text: str) -> date:
@@ -34,7 +35,7 @@ def cmd_demo(args) -> int:
         print(f"{path} sudah ada; pakai --force untuk menulis data demo ke dalamnya.", file=sys.stderr)
         return 1
     with db.connect(path) as con:
-        loads = demo.build(con)
+        loads = demo.build(con, COMMAND_LINE)
     print(f"Data demo ditulis ke {path} (muatan {', '.join(map(str, loads))}).")
     return 0
 
@@ -45,7 +46,7 @@ def cmd_init(args) -> int:
     is_new = not path.exists()
     with db.connect(path) as con:
         if is_new and args.demo_if_new:
-            demo.build(con)
+            demo.build(con, COMMAND_LINE)
         password = accounts.bootstrap_admin(con)
     state = "baru dengan data demo" if is_new and args.demo_if_new else "siap"
     print(f"Basis data {state} (skema versi {db.SCHEMA_VERSION}): {path}")

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from mpp import calendar, ledger
+from mpp.accounts import User, require
 from mpp.agencies import ensure_agency
 from mpp.db import transaction
 from mpp.sites import Site, ensure_site
@@ -187,8 +188,10 @@ def queue_outcomes(service: pd.DataFrame) -> pd.DataFrame | None:
         cancelled=rng.binomial(online["visits"], 0.06), no_show=rng.binomial(online["visits"], 0.08))
 
 
-def build(con) -> list[int]:
-    """Write the demo data set into an open store, one load per site, in one transaction."""
+def build(con, actor: User) -> list[int]:
+    """Write the demo data set into an open store (admins: the command line, or SYSTEM on a new
+    dashboard's first start), one load per site, in one transaction."""
+    require(actor, "admin")
     rng = np.random.default_rng(42)
     with transaction(con):
         loads = [_load(con, SITES[0], "month", *balikpapan_frames(rng)),

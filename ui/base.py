@@ -21,7 +21,7 @@ def _ensure_store(path: str) -> str:
     is_new = not Path(path).exists()
     with db.connect(path) as con:
         if is_new:
-            demo.build(con)
+            demo.build(con, accounts.SYSTEM)
         password = accounts.bootstrap_admin(con)
     if password:
         print(f"[pantau-mpp] Akun admin pertama / first admin account: admin / {password} "
