@@ -1,7 +1,10 @@
 """The demo data reproduce every figure the seed articles print, to the unit."""
 from datetime import date
 
-from mpp import metrics
+import pytest
+
+from mpp import demo, metrics
+from mpp.accounts import PermissionDenied, User
 from mpp.demo import BALIKPAPAN, KUKAR, MINI_MPP
 from mpp.overview import overview
 from mpp.period import Measure, Period
@@ -84,10 +87,6 @@ def test_overview_of_balikpapan(demo_con):
 
 
 def test_only_an_admin_writes_the_demo_data(store):
-    import pytest
-
-    from mpp import demo
-    from mpp.accounts import PermissionDenied, User
     for actor in (None, User("ana", "analyst")):
         with pytest.raises(PermissionDenied, match="perlu peran admin"):
             demo.build(store, actor)
