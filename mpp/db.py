@@ -175,7 +175,10 @@ def check_store(file: Path, wait: float = LOCK_WAIT_SECONDS, every_block: bool =
     if len(header) < HEADER_BYTES or header[MAGIC_OFFSET:MAGIC_OFFSET + 4] != MAGIC:
         raise StoreCorrupt(file, "bukan berkas DuckDB atau terpotong / not a DuckDB file, or truncated")
     if every_block and _checked.get(str(file)) != _file_version(file):
-        con = _open(file, True, wait)
+        try:
+            con = _open(file, True, wait)
+        except duckdb.ConnectionException:   # this process has it open read-write right now
+            return                             # (another thread's write): in use, so readable
         try:
             _read_every_table(con, file)
         except duckdb.Error as exc:
