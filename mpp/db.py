@@ -5,7 +5,7 @@ opening retries on the file lock with backoff before it gives up with a message 
 
 A damaged or foreign file is refused before anything writes to it (StoreCorrupt): its header must say
 DuckDB, and before the first read-write open of each version of the file a read-only pass reads every
-table (DuckDB checks each block's checksum as it reads it). Opening read-write would otherwise
+table and looks up a row by each key (DuckDB checks each block's checksum as it reads it). Opening read-write would otherwise
 rewrite the views and checkpoint, changing the file before the damage shows. `backup` writes a
 consistent copy to restore from.
 """
@@ -194,14 +194,26 @@ def _header(file: Path) -> bytes:
 
 
 def _read_every_table(con, file: Path) -> None:
-    """Every column of every table read once (hashing makes DuckDB load each block); a DuckDB file
-    with tables but no schema_version belongs to another program."""
+    """Every column of every table read once (hashing makes DuckDB load each block), and one row
+    looked up by each single-column key, which loads that key's index blocks; a DuckDB file with
+    tables but no schema_version belongs to another program."""
     tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() "
                                         "WHERE database_name = current_database()").fetchall()]
     if tables and "schema_version" not in tables:
         raise StoreCorrupt(file, "berkas DuckDB milik program lain / another program's DuckDB file")
     for table in tables:
         con.execute(f'SELECT max(hash(COLUMNS(*))) FROM "{table}"').fetchall()
+    for table, column in con.execute(
+            "SELECT table_name, constraint_column_names[1] FROM duckdb_constraints() "
+            "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE') AND len(constraint_column_names) = 1 "
+            "AND database_name = current_database()").fetchall():
+        _look_up_one(con, table, column)
+
+
+def _look_up_one(con, table: str, column: str) -> None:
+    found = con.execute(f'SELECT "{column}" FROM "{table}" LIMIT 1').fetchall()
+    if found:
+        con.execute(f'SELECT count(*) FROM "{table}" WHERE "{column}" = ?', [found[0][0]]).fetchall()
 
 
 def backup(source: str | os.PathLike | None, target: str | os.PathLike,
