@@ -5,9 +5,9 @@ opening retries on the file lock with backoff before it gives up with a message 
 
 A damaged or foreign file is refused before anything writes to it (StoreCorrupt): its header must say
 DuckDB, and before the first read-write open of each version of the file a read-only pass reads every
-table and looks up a row by each key (DuckDB checks each block's checksum as it reads it). Opening read-write would otherwise
-rewrite the views and checkpoint, changing the file before the damage shows. `backup` writes a
-consistent copy to restore from.
+table and looks up a row by each key (DuckDB checks each block's checksum as it reads it). Opening
+read-write would otherwise rewrite the views and checkpoint, changing the file before the damage
+shows. `backup` writes a consistent copy to restore from.
 """
 from __future__ import annotations
 
@@ -182,7 +182,9 @@ def check_store(file: Path, wait: float = LOCK_WAIT_SECONDS, every_block: bool =
         try:
             _read_every_table(con, file)
         except duckdb.Error as exc:
-            raise StoreCorrupt(file, _first_line(exc)) from exc
+            if _is_damage(exc):
+                raise StoreCorrupt(file, _first_line(exc)) from exc
+            raise
         finally:
             con.close()
         _checked[str(file)] = _file_version(file)
@@ -227,6 +229,8 @@ def backup(source: str | os.PathLike | None, target: str | os.PathLike,
                               f"/ {copy} exists; a backup never overwrites a file.")
     if not file.exists():
         raise FileNotFoundError(f"Basis data tidak ditemukan / database not found: {file}")
+    if not copy.parent.is_dir():
+        raise FileNotFoundError(f"Folder {copy.parent} tidak ada / folder not found: {copy.parent}")
     check_store(file, wait)
     try:
         _copy_database(file, copy, wait)

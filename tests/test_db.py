@@ -179,3 +179,5 @@ def test_backup_never_overwrites_a_file(demo_db, tmp_path):
     with pytest.raises(FileExistsError, match="tidak menimpa"):
         db.backup(demo_db, existing)
     assert existing.read_bytes() == b"cadangan kemarin"
+    with pytest.raises(FileNotFoundError, match="Folder .* tidak ada"):
+        db.backup(demo_db, tmp_path / "belum-dibuat" / "cadangan.duckdb")
