@@ -147,6 +147,6 @@ def would_replace(con, prepared: SurveyPrepared) -> bool:
 
 def load_skm(con, path, data: bytes | None = None, **options) -> load.Report:
     """Load one survey file (a path, or bytes named by path) exactly as `python -m loaders ingest`
-    does; options as pipeline.Options (site, year, unknown_agencies, dry_run, loaded_by)."""
+    does; options as pipeline.Options (site, year, unknown_agencies, dry_run, loaded_by, actor)."""
     data = Path(path).read_bytes() if data is None else data
     return load.ingest_with(con, Path(path).name, data, pipeline.Options(**options))

@@ -62,7 +62,8 @@ def test_corrected_file_replaces_exactly_its_slices(store):
 def test_undo_restores_what_the_load_replaced(store):
     ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), AS_CLI)
     before = figures(store)
-    corrected = ingest(store, "revisi.xlsx", lf.yearly_recap({"Disdukcapil": [1, 2, 3], "Samsat": [4, 5, 6]}), AS_CLI)
+    corrected = ingest(store, "revisi.xlsx",
+                       lf.yearly_recap({"Disdukcapil": [1, 2, 3], "Samsat": [4, 5, 6]}), AS_CLI)
     assert corrected.outcome == "replaced" and loads(store)[0][1] == "superseded"
     with db.transaction(store):
         ledger.undo(store, COMMAND_LINE, corrected.load_id)
@@ -91,7 +92,7 @@ def test_unknown_agencies_added_when_asked(store):
 
 
 def test_dry_run_writes_nothing(store):
-    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), Options(dry_run=True, actor=COMMAND_LINE))
+    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), Options(dry_run=True))
     assert report.outcome == "added" and report.dry_run and report.total == 660
     assert loads(store) == [] and figures(store) == {}
 
@@ -185,9 +186,9 @@ def test_formula_without_cached_value_is_refused(store):
 
 def test_dry_run_says_it_would_replace_a_slice_already_loaded(store):
     ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), AS_CLI)
-    dry = ingest(store, "revisi.xlsx", lf.yearly_recap({"Samsat": [None, 21]}), Options(dry_run=True, actor=COMMAND_LINE))
+    dry = ingest(store, "revisi.xlsx", lf.yearly_recap({"Samsat": [None, 21]}), Options(dry_run=True))
     assert dry.outcome == "replaced" and dry.dry_run
-    other = ingest(store, "baru.xlsx", lf.yearly_recap({"Imigrasi": [5]}), Options(dry_run=True, actor=COMMAND_LINE))
+    other = ingest(store, "baru.xlsx", lf.yearly_recap({"Imigrasi": [5]}), Options(dry_run=True))
     assert other.outcome == "added"
     assert len(loads(store)) == 1 and figures(store)[("Samsat", date(2024, 2, 1))] == 20
 
@@ -196,7 +197,8 @@ def test_a_file_on_disk_and_a_guarded_read_load_the_same(tmp_path):
     file = tmp_path / "paser_2024.xlsx"
     file.write_bytes(lf.yearly_recap(ORIGINAL))
     first = ingest(tmp_path / "a.duckdb", file.name, file, AS_CLI)              # a path: streamed when big
-    guarded = ingest(tmp_path / "b.duckdb", file.name, file.read_bytes(), Options(guarded=True, actor=COMMAND_LINE))
+    guarded = ingest(tmp_path / "b.duckdb", file.name, file.read_bytes(),
+                     Options(guarded=True, actor=COMMAND_LINE))
     assert first.outcome == guarded.outcome == "added" and first.total == guarded.total == 660
     assert ingest(tmp_path / "a.duckdb", "lagi.xlsx", file, AS_CLI).outcome == "unchanged"
 
@@ -256,7 +258,8 @@ def test_a_daily_file_replaces_only_the_days_it_covers(store):
 def test_cancellations_and_no_shows_are_kept_beside_the_visits_and_undone_with_them(store):
     rows = [("02-01-2026", "DISDUKCAPIL", "A", "KTP-el", 10, 5, 2, 1),
             ("03-01-2026", "Imigrasi", "B", "Paspor", 3, 0, 0, 4)]
-    report = ingest(store, "antrean.xlsx", lf.channel_recap(rows), Options(site="MPP Kota Surabaya", actor=COMMAND_LINE))
+    report = ingest(store, "antrean.xlsx", lf.channel_recap(rows),
+                    Options(site="MPP Kota Surabaya", actor=COMMAND_LINE))
     assert report.ok and report.total == 18
     outcomes = store.execute("SELECT agency, cancelled, no_show FROM monthly_queue_outcomes "
                              "ORDER BY agency").fetchall()
