@@ -2,7 +2,9 @@
 the kept original files, agency aliases or accounts.
 
 Roles, each including the ones before it:
-- viewer: reads the dashboards (the published figures), nothing of the ledger itself;
+- viewer: reads the dashboards (the figures, and in exports the names of the files behind them),
+  not the ledger's who-loaded-what, not the files themselves; agency spellings are read by anyone
+  (matching names), written by analysts;
 - analyst: loads files, maps agency aliases, reads the load history (Riwayat) and downloads the
   original files (who loaded what is internal; the originals are the offices' own files), undoes loads;
 - admin: lists and manages accounts.
