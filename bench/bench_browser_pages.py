@@ -57,8 +57,9 @@ def store(args, tmp: str) -> Path:
         shutil.copy(args.db, path)
         return path
     from mpp import db, demo
+    from mpp.accounts import COMMAND_LINE
     with db.connect(path) as con:
-        demo.build(con)
+        demo.build(con, COMMAND_LINE)
     return path
 
 

@@ -97,8 +97,10 @@ def step(name: str, file: Path, db: Path) -> dict:
 
 def ours(file: Path, db: Path) -> dict:
     from loaders.load import Options, ingest
+    from mpp.accounts import COMMAND_LINE
     # As `python -m loaders ingest` does: the path, so a big CSV is streamed, never held whole.
-    report = ingest(db, file.name, file, Options(site="MPP Bench", unknown_agencies="add"))
+    report = ingest(db, file.name, file, Options(site="MPP Bench", unknown_agencies="add",
+                                                 actor=COMMAND_LINE))
     assert report.ok, report.problems
     return {"rows_loaded": report.rows, "total": report.total, "outcome": report.outcome}
 
@@ -204,13 +206,15 @@ def recap_into_open_store(tmp: Path) -> float:
     round has different bytes (the year in the title), so each is a real load."""
     from loaders.load import Options, ingest
     from mpp import db
+    from mpp.accounts import COMMAND_LINE
     from tests import layout_files
     figures = {a: [1000 + 37 * i + m for m in range(9)] for i, a in enumerate(AGENCIES)}
     files = [layout_files.yearly_recap(figures, title=f"REKAP MPP KOTA BALIKPAPAN TAHUN {y}")
              for y in (2021, 2022, 2023, 2024)]
     with db.connect(tmp / "open.duckdb") as con:
-        ingest(con, "pemanasan.xlsx", files[0], Options(unknown_agencies="add"))
-        return min(_timed(lambda f=f: ingest(con, "rekap.xlsx", f, Options(unknown_agencies="add")))
+        as_cli = Options(unknown_agencies="add", actor=COMMAND_LINE)
+        ingest(con, "pemanasan.xlsx", files[0], as_cli)
+        return min(_timed(lambda f=f: ingest(con, "rekap.xlsx", f, as_cli))
                    for f in files[1:])
 
 

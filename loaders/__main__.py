@@ -17,6 +17,7 @@ from pathlib import Path
 
 from loaders.load import Options, Report, ingest
 from mpp import db, ledger
+from mpp.accounts import COMMAND_LINE
 from mpp.agencies import AgencyMatcher, add_alias, agency_key
 from mpp.fmt import number
 from mpp.period import Period, month_start
@@ -61,7 +62,8 @@ def report_lines(report: Report) -> list[str]:
 
 def cmd_ingest(args) -> int:
     options = Options(site=args.site, year=args.year, block=args.block,
-                      unknown_agencies=args.unknown_agencies, dry_run=args.dry_run)
+                      unknown_agencies=args.unknown_agencies, dry_run=args.dry_run,
+                      actor=COMMAND_LINE)
     refused = 0
     for file in args.files:
         path = Path(file)
@@ -97,7 +99,7 @@ def cmd_undo(args) -> int:
             print(f"Muatan {args.load_id} {state}; tidak ada yang diubah.", file=sys.stderr)
             return 1
         with db.transaction(con):
-            ledger.undo(con, args.load_id)
+            ledger.undo(con, COMMAND_LINE, args.load_id)
     print(f"Muatan {args.load_id} ({found[0][1]}) dibatalkan; data yang digantinya berlaku lagi.")
     return 0
 
@@ -109,7 +111,7 @@ def cmd_alias_add(args) -> int:
             print(f"Instansi kanonik '{args.canonical}' tidak ada. Lihat `python -m loaders alias "
                   "list`.", file=sys.stderr)
             return 1
-        added = add_alias(con, args.name, found[0][0], "analyst")
+        added = add_alias(con, COMMAND_LINE, args.name, found[0][0], "analyst")
     print(f"'{args.name}' -> {found[0][1]}" + ("" if added else " (ejaan ini sudah dikenal; tidak diubah)"))
     return 0
 
@@ -165,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except db.StoreBusy as busy:          # another process held the store past our wait
-        print(busy, file=sys.stderr)
+    except (db.StoreBusy, db.StoreCorrupt) as unusable:   # held past our wait, or damaged
+        print(unusable, file=sys.stderr)
         return 1
 
 

@@ -1,6 +1,7 @@
 """Loading one file: the whole pipeline, then ONE transaction that writes the ledger and the slices.
 
-    report = ingest("data/mpp.duckdb", "rekap_2025.xlsx", data, Options(site="MPP Kota Balikpapan"))
+    report = ingest("data/mpp.duckdb", "rekap_2025.xlsx", data,
+                    Options(site="MPP Kota Balikpapan", actor=COMMAND_LINE))
 
 The same bytes again change nothing (outcome 'unchanged'); a corrected file replaces exactly the
 slices it covers, (site, agency, month) for monthly figures and (site, agency, the days its file
@@ -23,7 +24,7 @@ from loaders.model import FileRefused, Problem
 from loaders.pipeline import Options, Prepared
 from loaders.report import Report, summary, unchanged_report
 from mpp import db, ledger
-from mpp.accounts import require
+from mpp.accounts import User, require
 from mpp.agencies import add_alias, ensure_agency
 from mpp.sites import Site, ensure_site
 
@@ -35,8 +36,11 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
     """Read, check and load one file; see the module docstring. data is the file's bytes (an
     upload), or a path to a big file on disk, which read.py then streams instead of holding it.
     Given a database path, the file is parsed before the store is opened for writing, so a long
-    parse never holds the write lock the dashboard waits on."""
+    parse never holds the write lock the dashboard waits on. Only a dry run goes without an actor
+    (an analyst or admin): without one nothing is read or written."""
     options = options or Options()
+    if not options.dry_run:
+        require(options.actor, "analyst")
     if not isinstance(con_or_path, (str, os.PathLike)):
         return ingest_with(con_or_path, file_name, data, options)
     # Bytes are hashed now (cheap) to say 'unchanged' before parsing; a file on disk is hashed by
@@ -120,7 +124,7 @@ def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, 
         from loaders import skm_load
         return skm_load.write(con, prepared, sha256, options)
     site_id = ensure_site(con, site_of(prepared.site))
-    service = with_new_agencies(con, prepared.service)
+    service = with_new_agencies(con, options.actor, prepared.service)
     first, last = prepared.days
     record = ledger.LoadRecord(
         prepared.workbook.file_name, sha256, prepared.parsed.layout, measure(prepared),
@@ -134,13 +138,13 @@ def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, 
     return load_id, "replaced" if replaced else "added"
 
 
-def with_new_agencies(con, service: pd.DataFrame) -> pd.DataFrame:
+def with_new_agencies(con, actor: User | None, service: pd.DataFrame) -> pd.DataFrame:
     """Add the agencies no alias knew (unknown_agencies='add'), remembering their spelling."""
     missing = service.loc[service["agency_id"].isna(), ["agency", "canonical"]].drop_duplicates()
     ids = {}
     for raw, name in missing.itertuples(index=False):
         ids[raw] = ensure_agency(con, name)
-        add_alias(con, raw, ids[raw], "load")
+        add_alias(con, actor, raw, ids[raw], "load")
     if not ids:
         return service
     return service.assign(agency_id=service["agency_id"].fillna(service["agency"].map(ids)))

@@ -15,7 +15,7 @@ from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Problem, Workbook
 from loaders.normalize import find_site
-from mpp.accounts import COMMAND_LINE, User
+from mpp.accounts import User
 from mpp.agencies import AgencyMatcher, agency_key
 from mpp.period import Period, month_start
 
@@ -29,7 +29,8 @@ class Options:
     unknown_agencies: str = "refuse"     # refuse | add
     dry_run: bool = False
     loaded_by: str = "system"
-    actor: User = COMMAND_LINE           # who loads: the core refuses writes below the analyst role
+    actor: User | None = None            # who loads: no actor, or one below analyst, writes nothing
+                                         # (the command line passes accounts.COMMAND_LINE)
     guarded: bool = False                # read in a child process under memory and time limits
                                          # (the upload page: a hostile file must not take it down)
 

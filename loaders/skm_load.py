@@ -97,12 +97,12 @@ def summary_note(prepared: SurveyPrepared) -> str:
     return f"{len(prepared.frame)} nilai indeks, periode {', '.join(periods)}"
 
 
-def survey_rows(con, prepared: SurveyPrepared, site_id: int) -> dict:
+def survey_rows(con, actor, prepared: SurveyPrepared, site_id: int) -> dict:
     """The rows to write, by table: respondents with agency ids (new agencies added where the
     analyst said so), or the published indices."""
     if prepared.parsed.skm_responses is None:
         return {"skm_summaries": prepared.frame.assign(site_id=site_id)}
-    named = load.with_new_agencies(con, prepared.service.dropna(subset=["agency"]))
+    named = load.with_new_agencies(con, actor, prepared.service.dropna(subset=["agency"]))
     ids = named["agency_id"].reindex(prepared.service.index).astype("Int64")
     return {"skm_responses": prepared.service.assign(site_id=site_id, agency_id=ids)}
 
@@ -114,7 +114,7 @@ def write(con, prepared: SurveyPrepared, sha256: str, options) -> tuple[int, str
     load_id = ledger.record_load(con, ledger.LoadRecord(
         prepared.workbook.file_name, sha256, prepared.parsed.layout, "skm", prepared.site, first, last,
         options.loaded_by, "; ".join(prepared.parsed.notes) or None))
-    ledger.write_facts(con, load_id, **survey_rows(con, prepared, site_id))
+    ledger.write_facts(con, load_id, **survey_rows(con, options.actor, prepared, site_id))
     replaced = sum(con.execute(f"SELECT count(*) FROM {table} WHERE superseded_by = ?", [load_id])
                    .fetchall()[0][0] for table in ("skm_responses", "skm_summaries"))
     return load_id, "replaced" if replaced else "added"
@@ -147,6 +147,6 @@ def would_replace(con, prepared: SurveyPrepared) -> bool:
 
 def load_skm(con, path, data: bytes | None = None, **options) -> load.Report:
     """Load one survey file (a path, or bytes named by path) exactly as `python -m loaders ingest`
-    does; options as pipeline.Options (site, year, unknown_agencies, dry_run, loaded_by)."""
+    does; options as pipeline.Options (site, year, unknown_agencies, dry_run, loaded_by, actor)."""
     data = Path(path).read_bytes() if data is None else data
     return load.ingest_with(con, Path(path).name, data, pipeline.Options(**options))

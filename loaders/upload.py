@@ -30,13 +30,13 @@ def map_agency(con, actor: User, spelling: str, canonical: str) -> None:
     found = con.execute("SELECT agency_id FROM agencies WHERE name = ?", [canonical]).fetchall()
     if not found:
         raise ValueError(f"Instansi kanonik '{canonical}' tidak ada.")
-    add_alias(con, spelling, found[0][0], "analyst")
+    add_alias(con, actor, spelling, found[0][0], "analyst")
 
 
 def add_agency(con, actor: User, spelling: str) -> None:
     """Add the spelling as a new canonical agency (an agency the seed list did not know)."""
     require(actor, "analyst")
-    add_alias(con, spelling, ensure_agency(con, " ".join(spelling.split())), "analyst")
+    add_alias(con, actor, spelling, ensure_agency(con, " ".join(spelling.split())), "analyst")
 
 
 def load(con, actor: User, file_name: str, data: bytes, options: Options) -> Report:

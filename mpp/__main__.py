@@ -9,6 +9,9 @@
   close-month  close a site's month ("tutup buku": final) or, with --reopen, reopen it
   site add     set up a new site (kind, kabupaten/kota, kecamatan, parent MPP, opening day, channels)
   site members list a site's member agencies, or add one from a date, or mark one as having left
+  backup   write a consistent copy of the store to a new file (--to FILE)
+
+A damaged store or one busy past the wait is a message and exit status 1, never a traceback.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import sys
 from datetime import date
 
 from mpp import db
+from mpp.accounts import COMMAND_LINE
 
 
 def _month(text: str) -> date:
@@ -34,7 +38,7 @@ def cmd_demo(args) -> int:
         print(f"{path} sudah ada; pakai --force untuk menulis data demo ke dalamnya.", file=sys.stderr)
         return 1
     with db.connect(path) as con:
-        loads = demo.build(con)
+        loads = demo.build(con, COMMAND_LINE)
     print(f"Data demo ditulis ke {path} (muatan {', '.join(map(str, loads))}).")
     return 0
 
@@ -45,7 +49,7 @@ def cmd_init(args) -> int:
     is_new = not path.exists()
     with db.connect(path) as con:
         if is_new and args.demo_if_new:
-            demo.build(con)
+            demo.build(con, COMMAND_LINE)
         password = accounts.bootstrap_admin(con)
     state = "baru dengan data demo" if is_new and args.demo_if_new else "siap"
     print(f"Basis data {state} (skema versi {db.SCHEMA_VERSION}): {path}")
@@ -214,6 +218,16 @@ def _site_commands(commands) -> None:
         sub.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
 
 
+def cmd_backup(args) -> int:
+    try:
+        copy = db.backup(args.db, args.to)
+    except (FileExistsError, FileNotFoundError) as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    print(f"Cadangan ditulis ke {copy} / backup written to {copy}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m mpp", description="Pantau MPP core commands.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -252,7 +266,10 @@ def parser() -> argparse.ArgumentParser:
     close.add_argument("--measure", choices=("service_visits", "visitors"),
                        help="only this measure (default: both)")
     close.set_defaults(run=cmd_close_month)
-    # Further commands (press, check, skm) register here, one add_parser block each.
+    backup = commands.add_parser("backup", help="write a consistent copy of the store to a new file")
+    backup.add_argument("--to", required=True, metavar="FILE", help="the copy; must not exist yet")
+    backup.set_defaults(run=cmd_backup)
+    # Further commands register here, one add_parser block each.
     for command in commands.choices.values():
         command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
     _site_commands(commands)                   # its two actions carry --db themselves
@@ -265,7 +282,11 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "action", None) == "members" and (args.add and not args.joined
                                                        or args.leave and not args.on):
         top.error("--add perlu --from YYYY-MM-DD, --leave perlu --on YYYY-MM-DD")
-    return args.run(args)
+    try:
+        return args.run(args)
+    except (db.StoreCorrupt, db.StoreBusy) as unusable:
+        print(unusable, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,22 +1,43 @@
-"""Local accounts, roles and the checks every writing core function makes.
+"""Local accounts, roles and the checks every core function makes before it touches the ledger,
+the kept original files, agency aliases or accounts.
 
-Roles, each including the ones before it: viewer (reads dashboards), analyst (uploads, maps agency
-aliases, undoes loads), admin (manages accounts). The check lives here and is called by the functions
-that write, so hiding a page is never the only guard.
+Roles, each including the ones before it:
+- viewer: reads the dashboards (the figures, and in exports the names of the files behind them),
+  not the ledger's who-loaded-what, not the files themselves; agency spellings are read by anyone
+  (matching names), written by analysts;
+- analyst: loads files, maps agency aliases, reads the load history (Riwayat) and downloads the
+  original files (who loaded what is internal; the originals are the offices' own files), undoes loads;
+- admin: lists and manages accounts.
+The check lives here and is called by the core functions themselves (require(actor, role)), so hiding
+a page is never the only guard. Nothing defaults to a role: the command line passes COMMAND_LINE and
+the store's own upkeep (seeding agencies) SYSTEM, both explicitly.
+
+Logins are throttled per client and per (name, client) (see authenticate), and an unknown name costs
+the same argon2 verification as a known one, so the answer's timing does not tell which names exist.
 """
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from argon2.exceptions import InvalidHashError, VerificationError
 
 ROLES = ("viewer", "analyst", "admin")
-MAX_FAILURES = 5                       # failed logins per username ...
-FAILURE_WINDOW = timedelta(minutes=15)  # ... within this window lock the account for the window
-_hasher = PasswordHasher()             # argon2id, salted, memory-hard
+# Failed logins within FAILURE_WINDOW that lock further tries for the window:
+MAX_FAILURES = 5              # ... by one name from one client: a forgotten password, a guesser
+CLIENT_MAX_FAILURES = 20      # ... from one client under any names: one guesser trying many names
+# ... by one name from all clients together. The tradeoff: any bound per name lets whoever reaches it
+# lock the real user out for the window, so it is set far above what one client may try (it takes
+# 100 / MAX_FAILURES = 20 clients); it still caps a guesser with many addresses at 100 guesses per
+# name per window, hopeless against an argon2 hash of a 10-character password.
+NAME_MAX_FAILURES = 100
+FAILURE_WINDOW = timedelta(minutes=15)
+# Clients whose address is unknown (localhost, or a proxy that passes none) share one bucket: for
+# them the limits are those of one client, never looser.
+UNKNOWN_CLIENT = "?"
 
 
 class PermissionDenied(PermissionError):
@@ -25,6 +46,38 @@ class PermissionDenied(PermissionError):
 
 class LoginRefused(Exception):
     """Wrong name or password, a disabled account, or too many failures."""
+
+
+class LastAdminRefused(ValueError):
+    """The change would leave no active admin to manage accounts."""
+
+
+class Hasher:
+    """argon2id (salted, memory-hard) that counts its verifications: an unknown name must cost the
+    same verification as a known one (tests count them; bench/bench_login.py times them)."""
+
+    def __init__(self):
+        self._argon2 = PasswordHasher()
+        self.verifications = 0
+
+    def hash(self, password: str) -> str:
+        return self._argon2.hash(password)
+
+    def verify(self, password_hash: str | None, password: str) -> bool:
+        """Does the password match? With no hash (an unknown name, an SSO-only account) a dummy
+        hash is verified instead and the answer is False, after the same work."""
+        self.verifications += 1
+        try:
+            return self._argon2.verify(password_hash or self._dummy, password) and bool(password_hash)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    @cached_property
+    def _dummy(self) -> str:
+        return self._argon2.hash(secrets.token_urlsafe(16))
+
+
+HASHER = Hasher()
 
 
 @dataclass(frozen=True)
@@ -38,6 +91,8 @@ class User:
 
 # The command line is run by whoever has the server's files: it acts as an admin.
 COMMAND_LINE = User("command-line", "admin")
+# The store's own upkeep (the seed list of agencies and their spellings, made on every open).
+SYSTEM = User("system", "admin")
 
 
 def require(actor: User | None, role: str) -> None:
@@ -61,7 +116,7 @@ def create_user(con, actor: User, username: str, role: str, password: str | None
     one_time = password is None
     password = password or new_password()
     con.execute("INSERT INTO users (username, password_hash, role, must_change_password, created_by) "
-                "VALUES (?, ?, ?, ?, ?)", [username.strip(), _hasher.hash(password), role, one_time,
+                "VALUES (?, ?, ?, ?, ?)", [username.strip(), HASHER.hash(password), role, one_time,
                                            actor.username])
     return password
 
@@ -74,37 +129,42 @@ def bootstrap_admin(con) -> str | None:
     return create_user(con, COMMAND_LINE, "admin", "admin")
 
 
-def _recent_failures(con, username: str, now: datetime) -> int:
-    return con.execute("SELECT count(*) FROM login_attempts WHERE username = ? AND NOT succeeded "
-                       "AND attempted_at > ?", [username, now - FAILURE_WINDOW]).fetchall()[0][0]
+def _throttled(con, username: str, client: str, now: datetime) -> bool:
+    """Too many recent failures by this name from this client, from this client, or by this name?"""
+    counts = con.execute(
+        "SELECT count(*) FILTER (WHERE username = $name AND client = $client), "
+        "count(*) FILTER (WHERE client = $client), count(*) FILTER (WHERE username = $name) "
+        "FROM login_attempts WHERE NOT succeeded AND attempted_at > $since",
+        {"name": username, "client": client, "since": now - FAILURE_WINDOW}).fetchall()[0]
+    return any(n >= limit for n, limit in zip(counts, (MAX_FAILURES, CLIENT_MAX_FAILURES,
+                                                       NAME_MAX_FAILURES)))
 
 
-def authenticate(con, username: str, password: str, now: datetime | None = None) -> User:
-    """The user for a name and password, or LoginRefused. Every attempt is recorded; after
-    MAX_FAILURES failures in FAILURE_WINDOW the name is locked for the window, right password or not."""
-    now = now or datetime.now()
-    if _recent_failures(con, username, now) >= MAX_FAILURES:
+def authenticate(con, username: str, password: str, client: str | None = None,
+                 now: datetime | None = None) -> User:
+    """The user for a name and password, or LoginRefused. `client` is the caller's network address
+    (None when unknown). Every attempt is recorded; past a limit above, further tries of that
+    name, client or both are refused for the window, right password or not. Known and unknown
+    names cost the same argon2 verification."""
+    now, client = now or datetime.now(), client or UNKNOWN_CLIENT
+    if _throttled(con, username, client, now):
         raise LoginRefused("Terlalu banyak percobaan gagal; coba lagi dalam 15 menit. "
                            "/ Too many failed attempts; try again in 15 minutes.")
     row = con.execute("SELECT password_hash, role, disabled FROM users WHERE username = ?",
                       [username]).fetchall()
-    ok = bool(row) and not row[0][2] and _verify(row[0][0], password)
-    con.execute("INSERT INTO login_attempts (username, attempted_at, succeeded) VALUES (?, ?, ?)",
-                [username, now, ok])
+    usable = bool(row) and not row[0][2]
+    ok = HASHER.verify(row[0][0] if usable else None, password) and usable
+    con.execute("INSERT INTO login_attempts (username, client, attempted_at, succeeded) "
+                "VALUES (?, ?, ?, ?)", [username, client, now, ok])
     if not ok:
         raise LoginRefused("Nama pengguna atau kata sandi salah. / Wrong username or password.")
     return User(username, row[0][1])
 
 
-def _verify(password_hash: str | None, password: str) -> bool:
-    try:
-        return password_hash is not None and _hasher.verify(password_hash, password)
-    except (VerifyMismatchError, InvalidHashError):
-        return False
-
-
-def must_change_password(con, username: str) -> bool:
-    row = con.execute("SELECT must_change_password FROM users WHERE username = ?", [username]).fetchall()
+def must_change_password(con, actor: User) -> bool:
+    """Must the acting user replace a one-time password first?"""
+    row = con.execute("SELECT must_change_password FROM users WHERE username = ?",
+                      [actor.username]).fetchall()
     return bool(row and row[0][0])
 
 
@@ -115,14 +175,24 @@ def change_password(con, actor: User, username: str, new: str) -> None:
     if len(new) < 10:
         raise ValueError("Kata sandi minimal 10 karakter. / At least 10 characters.")
     con.execute("UPDATE users SET password_hash = ?, must_change_password = false WHERE username = ?",
-                [_hasher.hash(new), username])
+                [HASHER.hash(new), username])
 
 
 def set_role(con, actor: User, username: str, role: str, disabled: bool = False) -> None:
+    """Change an account's role or disable it (admins only); never the last active admin's."""
     require(actor, "admin")
     if role not in ROLES:
         raise ValueError(f"peran tidak dikenal: {role}")
+    if (role != "admin" or disabled) and _active_admins(con) == [username]:
+        raise LastAdminRefused(
+            f"{username} adalah admin aktif terakhir: jadikan akun lain admin dulu. "
+            f"/ {username} is the last active admin: make another account admin first.")
     con.execute("UPDATE users SET role = ?, disabled = ? WHERE username = ?", [role, disabled, username])
+
+
+def _active_admins(con) -> list[str]:
+    return [r[0] for r in con.execute("SELECT username FROM users WHERE role = 'admin' AND NOT disabled "
+                                      "ORDER BY username").fetchall()]
 
 
 def oidc_user(con, email: str) -> User | None:
@@ -133,6 +203,8 @@ def oidc_user(con, email: str) -> User | None:
     return User(email, row[0][0]) if row and not row[0][1] else None
 
 
-def list_users(con):
+def list_users(con, actor: User):
+    """Every account with its role and state (admins only)."""
+    require(actor, "admin")
     return con.execute("SELECT username, role, disabled, must_change_password, created_at, created_by "
                        "FROM users ORDER BY username").df()

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from mpp.accounts import SYSTEM, User, require
+
 SEED_FILE = Path(__file__).resolve().parent / "data" / "agencies.csv"
 
 
@@ -46,7 +48,7 @@ def seed_agencies(con, path: Path = SEED_FILE) -> int:
         agency_id = ensure_agency(con, row["name"], row["long_name"], row["level"])
         spellings = [row["name"], row["long_name"], *filter(None, row["aliases"].split("|"))]
         for spelling in spellings:
-            added += add_alias(con, spelling, agency_id, "seed")
+            added += add_alias(con, SYSTEM, spelling, agency_id, "seed")
     return added
 
 
@@ -59,8 +61,10 @@ def ensure_agency(con, name: str, long_name: str | None = None, level: str = "la
                        "RETURNING agency_id", [name, long_name, level]).fetchall()[0][0]
 
 
-def add_alias(con, spelling: str, agency_id: int, source: str = "analyst") -> int:
-    """Remember a spelling for an agency. Returns 1 when added, 0 when the key was known."""
+def add_alias(con, actor: User, spelling: str, agency_id: int, source: str = "analyst") -> int:
+    """Remember a spelling for an agency (analysts and admins; the seed list as SYSTEM). Returns 1
+    when added, 0 when the key was known."""
+    require(actor, "analyst")
     key = alias_key(spelling)
     if not key:
         return 0

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from mpp import calendar, ledger
+from mpp.accounts import User, require
 from mpp.agencies import ensure_agency
 from mpp.db import transaction
 from mpp.sites import Site, ensure_site
@@ -235,16 +236,17 @@ def balangan_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
             pd.DataFrame(rows, columns=["agency", "day", "visits"]))
 
 
-def balangan_roster(con) -> None:
+def balangan_roster(con, actor: User) -> None:
     """The 18 member agencies, each from the day the mall opened."""
-    from mpp.accounts import User
     from mpp.members import add_member
     for agency in BALANGAN_WEIGHTS:
-        add_member(con, User("demo", "admin"), BALANGAN, agency, BALANGAN_OPENED)
+        add_member(con, actor, BALANGAN, agency, BALANGAN_OPENED)
 
 
-def build(con) -> list[int]:
-    """Write the demo data set into an open store, one load per site, in one transaction."""
+def build(con, actor: User) -> list[int]:
+    """Write the demo data set into an open store (admins: the command line, or SYSTEM on a new
+    dashboard's first start), one load per site, in one transaction."""
+    require(actor, "admin")
     rng = np.random.default_rng(42)
     with transaction(con):
         visitors, service = balikpapan_frames(rng)
@@ -257,7 +259,7 @@ def build(con) -> list[int]:
         loads.append(_load(con, SITES[0], "month", visitors.iloc[:0], balikpapan_october(service),
                            "Oktober 2025"))
         ensure_site(con, BALANGAN_SITE)
-        balangan_roster(con)
+        balangan_roster(con, actor)
         loads.append(_load(con, BALANGAN_SITE, "month", *balangan_frames()))
         con.execute("INSERT OR IGNORE INTO settings VALUES ('default_site', ?)", [BALIKPAPAN])
     return loads

@@ -4,6 +4,9 @@ A slice is (site, agency, month) for service visits and (site, month) for visito
 a slice marks the rows already there superseded_by itself and adds its own; undo deletes its rows and
 gives the slice back to whatever it replaced. Rows are never updated otherwise, so every figure can be
 traced to the load (and the file) it came from.
+
+undo and original check the acting user's role (analyst) themselves; record_load, write_facts,
+keep_original and find_loaded run only inside a load that loaders/load.py has already checked.
 """
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
+
+from mpp.accounts import User, require
 
 SERVICE_COLUMNS = ["site_id", "agency_id", "day", "grain", "service", "channel", "visits"]
 VISITOR_COLUMNS = ["site_id", "day", "grain", "visitors"]
@@ -134,9 +139,10 @@ def _live_counts() -> str:
                       f"AND v.superseded_by IS NULL)" for table in SLICE_KEYS)
 
 
-def undo(con, load_id: int) -> None:
-    """Take a load back (inside the caller's transaction): its rows go, and the rows it replaced
-    become live again, unless a later load has since replaced that slice too."""
+def undo(con, actor: User, load_id: int) -> None:
+    """Take a load back (inside the caller's transaction; analysts and admins): its rows go, and the
+    rows it replaced become live again, unless a later load has since replaced that slice too."""
+    require(actor, "analyst")
     for table in SLICE_KEYS:
         # Where a later load superseded our rows, the rows we had superseded now belong to it.
         con.execute(f"""
@@ -155,7 +161,8 @@ def keep_original(con, sha256: str, file_name: str, content: bytes) -> None:
                 [sha256, file_name, len(content), content])
 
 
-def original(con, sha256: str) -> tuple[str, bytes] | None:
-    """(file name, bytes) of a loaded file, if kept."""
+def original(con, actor: User, sha256: str) -> tuple[str, bytes] | None:
+    """(file name, bytes) of a loaded file, if kept (analysts and admins: the offices' own files)."""
+    require(actor, "analyst")
     found = con.execute("SELECT file_name, content FROM originals WHERE sha256 = ?", [sha256]).fetchall()
     return (found[0][0], bytes(found[0][1])) if found else None

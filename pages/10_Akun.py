@@ -16,7 +16,7 @@ if not user.can("admin"):
     st.stop()
 
 st.subheader(ui.t("all_accounts"))
-table = ui.write(accounts.list_users)
+table = ui.write(accounts.list_users, user)
 ui.show_table(table)
 roles = {r: ui.t("role_" + r) for r in accounts.ROLES}
 
@@ -37,5 +37,8 @@ with st.form("change_role"):
     role = st.selectbox(ui.t("role"), list(roles), format_func=roles.get)
     disabled = st.checkbox(ui.t("disabled"))
     if st.form_submit_button(ui.t("save")):
-        ui.write(accounts.set_role, user, name, role, disabled)
-        st.success(ui.t("saved"))
+        try:
+            ui.write(accounts.set_role, user, name, role, disabled)
+            st.success(ui.t("saved"))
+        except ValueError as refused:     # the last active admin, said in the core's words
+            st.error(ui.plain(str(refused)))

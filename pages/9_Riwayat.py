@@ -9,7 +9,7 @@ st.title(ui.t("history"))
 st.caption(ui.t("history_intro"))
 ui.show_flash()
 
-loads = ui.write(history.loads_table)
+loads = ui.write(history.loads_table, user)
 if loads.empty:
     st.info(ui.t("no_loads"))
     st.stop()
@@ -18,7 +18,7 @@ ui.loads_table(loads)
 choice = st.selectbox(ui.t("pick_load"), list(loads["load_id"]),
                       format_func=lambda i: f"{i} · {loads.set_index('load_id').at[i, 'file_name']}")
 row = loads.set_index("load_id").loc[choice]
-kept = ui.write(ledger.original, row["sha256"])
+kept = ui.write(ledger.original, user, row["sha256"])
 if kept:
     st.download_button(ui.t("download_original"), kept[1], file_name=kept[0])
 else:
@@ -26,7 +26,7 @@ else:
 
 if row["status"] != "undone":
     st.subheader(ui.t("undo_title", load=choice))
-    preview = ui.write(history.undo_preview, int(choice))
+    preview = ui.write(history.undo_preview, user, int(choice))
     st.write(ui.t("undo_preview"))
     ui.undo_preview_table(preview)
     if st.checkbox(ui.t("confirm_undo", load=choice)) and st.button(ui.t("undo"), type="primary"):

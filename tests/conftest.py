@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mpp import db, demo
+from mpp.accounts import COMMAND_LINE
 from tests.live_server import chromium_path, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +32,7 @@ def demo_db_file(tmp_path_factory) -> Path:
     """The demo data set, built once per test run. Read it; copy it (demo_db) to write."""
     path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
     with db.connect(path) as con:
-        demo.build(con)
+        demo.build(con, COMMAND_LINE)
     return path
 
 

@@ -21,10 +21,11 @@ def page_urls(base: str) -> dict[str, str]:
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     from mpp import db, demo
+    from mpp.accounts import COMMAND_LINE
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.duckdb"
         with db.connect(path) as con:
-            demo.build(con)
+            demo.build(con, COMMAND_LINE)
         with streamlit_server(path) as base, chromium_page(height=2400) as page:
             for name, url in page_urls(base).items():
                 page.goto(url)

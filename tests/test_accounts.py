@@ -11,7 +11,7 @@ def test_first_start_creates_one_admin_with_a_one_time_password(store):
     password = accounts.bootstrap_admin(store)
     assert password and len(password) >= 12
     assert accounts.authenticate(store, "admin", password) == User("admin", "admin")
-    assert accounts.must_change_password(store, "admin")
+    assert accounts.must_change_password(store, User("admin", "admin"))
     assert accounts.bootstrap_admin(store) is None
 
 
@@ -36,11 +36,107 @@ def test_failed_logins_are_rate_limited_then_released(store):
     now = datetime(2026, 1, 5, 9, 0)
     for _ in range(accounts.MAX_FAILURES):
         with pytest.raises(LoginRefused):
-            accounts.authenticate(store, "ana", "salah", now)
-    with pytest.raises(LoginRefused, match="Terlalu banyak percobaan"):
-        accounts.authenticate(store, "ana", "rahasia-sekali", now)     # right password, still locked
+            accounts.authenticate(store, "ana", "salah", "10.0.0.9", now)
+    with pytest.raises(LoginRefused, match="Terlalu banyak percobaan"):     # right password, still locked
+        accounts.authenticate(store, "ana", "rahasia-sekali", "10.0.0.9", now)
     later = now + accounts.FAILURE_WINDOW + timedelta(seconds=1)
-    assert accounts.authenticate(store, "ana", "rahasia-sekali", later).role == "analyst"
+    assert accounts.authenticate(store, "ana", "rahasia-sekali", "10.0.0.9", later).role == "analyst"
+
+
+NOW = datetime(2026, 1, 5, 9, 0)
+
+
+def _fail(store, name, client, times=1):
+    for _ in range(times):
+        with pytest.raises(LoginRefused):
+            accounts.authenticate(store, name, "tebakan-salah", client, NOW)
+
+
+def test_a_guesser_on_one_client_cannot_lock_the_real_admin_out_from_another(store):
+    password = accounts.bootstrap_admin(store)
+    _fail(store, "admin", "203.0.113.7", times=20)                 # the attack of the issue
+    with pytest.raises(LoginRefused, match="Terlalu banyak percobaan"):
+        accounts.authenticate(store, "admin", password, "203.0.113.7", NOW)
+    assert accounts.authenticate(store, "admin", password, "10.0.0.2", NOW).role == "admin"
+
+
+def _record(store, attempts):
+    """Failures as authenticate records them: quicker than argon2 for each of dozens."""
+    for name, client in attempts:
+        store.execute("INSERT INTO login_attempts (username, client, attempted_at, succeeded) "
+                      "VALUES (?, ?, ?, false)", [name, client, NOW - timedelta(minutes=1)])
+
+
+def test_one_client_trying_many_names_is_stopped_while_others_log_in(store):
+    accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
+    _record(store, [(f"nama-{i}", "203.0.113.7") for i in range(accounts.CLIENT_MAX_FAILURES - 1)])
+    _fail(store, "nama-terakhir", "203.0.113.7")
+    with pytest.raises(LoginRefused, match="Terlalu banyak percobaan"):
+        accounts.authenticate(store, "ana", "rahasia-sekali", "203.0.113.7", NOW)
+    assert accounts.authenticate(store, "ana", "rahasia-sekali", "10.0.0.2", NOW).role == "analyst"
+
+
+def _recorded_failures(store, name, clients):
+    _record(store, [(name, client) for client in clients for _ in range(accounts.MAX_FAILURES)])
+
+
+def test_a_name_is_locked_for_every_client_only_at_a_much_higher_bound(store):
+    accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
+    clients = [f"198.51.100.{i}" for i in range(accounts.NAME_MAX_FAILURES // accounts.MAX_FAILURES)]
+    _recorded_failures(store, "ana", clients[:-1])
+    assert accounts.authenticate(store, "ana", "rahasia-sekali", "10.0.0.2", NOW).role == "analyst"
+    _recorded_failures(store, "ana", clients[-1:])
+    with pytest.raises(LoginRefused, match="Terlalu banyak percobaan"):
+        accounts.authenticate(store, "ana", "rahasia-sekali", "10.0.0.2", NOW)
+
+
+def test_clients_without_an_address_share_one_bucket(store):
+    accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
+    _fail(store, "ana", None, times=accounts.MAX_FAILURES)
+    with pytest.raises(LoginRefused, match="Terlalu banyak percobaan"):
+        accounts.authenticate(store, "ana", "rahasia-sekali", None, NOW)
+    clients = store.execute("SELECT DISTINCT client FROM login_attempts").fetchall()
+    assert clients == [(accounts.UNKNOWN_CLIENT,)]
+
+
+def test_unknown_names_cost_the_same_argon2_verification_as_known_ones(store):
+    """The timing of an answer must not tell which names exist: each kind of attempt runs exactly
+    one real argon2 verification (timed in bench/bench_login.py; no timed unit tests here)."""
+    accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
+    accounts.create_user(store, COMMAND_LINE, "dodi", "analyst", "rahasia-sekali")
+    accounts.set_role(store, COMMAND_LINE, "dodi", "analyst", disabled=True)
+    store.execute("INSERT INTO users (username, role) VALUES ('sso@dpmptsp.go.id', 'viewer')")
+    attempts = [("ana", "rahasia-sekali"), ("ana", "salah"), ("tidak-ada", "salah"),
+                ("dodi", "rahasia-sekali"), ("sso@dpmptsp.go.id", "")]
+    for i, (name, password) in enumerate(attempts):
+        before = accounts.HASHER.verifications
+        try:
+            accounts.authenticate(store, name, password, f"10.0.0.{i}", NOW)
+        except LoginRefused:
+            pass
+        assert accounts.HASHER.verifications == before + 1, name
+
+
+def test_the_last_active_admin_cannot_be_demoted_or_disabled(store):
+    accounts.bootstrap_admin(store)
+    for role, disabled in (("analyst", False), ("viewer", False), ("admin", True)):
+        with pytest.raises(accounts.LastAdminRefused, match="admin aktif terakhir"):
+            accounts.set_role(store, COMMAND_LINE, "admin", role, disabled)
+    assert store.execute("SELECT role, disabled FROM users").fetchall() == [("admin", False)]
+    accounts.create_user(store, COMMAND_LINE, "budi", "admin", "rahasia-sekali")
+    accounts.set_role(store, COMMAND_LINE, "admin", "analyst")
+    with pytest.raises(accounts.LastAdminRefused):
+        accounts.set_role(store, COMMAND_LINE, "budi", "admin", disabled=True)
+    assert accounts.list_users(store, COMMAND_LINE).set_index("username")["role"].to_dict() == {
+        "admin": "analyst", "budi": "admin"}
+
+
+def test_only_admins_list_the_accounts(store):
+    accounts.bootstrap_admin(store)
+    for actor in (None, User("vina", "viewer"), User("ana", "analyst")):
+        with pytest.raises(PermissionDenied):
+            accounts.list_users(store, actor)
+    assert list(accounts.list_users(store, User("admin", "admin"))["username"]) == ["admin"]
 
 
 def test_roles_are_enforced_in_the_core(store):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from mpp import db
+from mpp.accounts import COMMAND_LINE, PermissionDenied, User
 from mpp.agencies import AgencyMatcher, add_alias, agency_key, alias_key, ensure_agency, seed_rows
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
@@ -86,9 +87,20 @@ def test_an_alias_added_by_an_analyst_resolves_next_time(tmp_path):
     with db.connect(tmp_path / "a.duckdb") as con:
         assert AgencyMatcher.from_store(con).match("Mal Helpdesk Lantai 3").agency_id is None
         agency_id = ensure_agency(con, "Konsultasi dan Pengaduan")
-        assert add_alias(con, "Mal Helpdesk Lantai 3", agency_id) == 1
+        assert add_alias(con, COMMAND_LINE, "Mal Helpdesk Lantai 3", agency_id) == 1
         assert AgencyMatcher.from_store(con).match("MAL HELPDESK lantai 3").canonical == \
             "Konsultasi dan Pengaduan"
+
+
+def test_only_analysts_add_aliases(tmp_path):
+    with db.connect(tmp_path / "a.duckdb") as con:
+        agency_id = ensure_agency(con, "Konsultasi dan Pengaduan")
+        before = con.execute("SELECT count(*) FROM agency_aliases").fetchall()
+        for actor in (None, User("vina", "viewer")):
+            with pytest.raises(PermissionDenied, match="perlu peran analyst"):
+                add_alias(con, actor, "Mal Helpdesk Lantai 3", agency_id)
+        assert con.execute("SELECT count(*) FROM agency_aliases").fetchall() == before
+        assert add_alias(con, User("ana", "analyst"), "Mal Helpdesk Lantai 3", agency_id) == 1
 
 
 def test_wildcard_alias_keys():

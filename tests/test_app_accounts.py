@@ -52,3 +52,19 @@ def test_an_analyst_sees_only_their_own_account(admin_password):
     assert not at.exception
     headers = [h.value for h in at.subheader]
     assert "Akun saya" in headers and "Semua akun" not in headers
+
+
+def test_the_last_admin_is_told_why_they_cannot_demote_themselves(demo_db, monkeypatch):
+    monkeypatch.setenv("MPP_DB", str(demo_db))
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "kepala", "admin", "kepala-rahasia")
+    at = _log_in(AppTest.from_file(PAGE, default_timeout=60).run(), "kepala", "kepala-rahasia")
+    next(s for s in at.main.selectbox if s.label == "Nama pengguna").set_value("kepala")
+    [s for s in at.main.selectbox if s.label == "Peran"][-1].set_value("analyst")
+    next(b for b in at.main.button if b.label == "Simpan").click()
+    at.run()
+    assert not at.exception
+    assert any("kepala adalah admin aktif terakhir" in e.value for e in at.error)
+    assert not at.success
+    with db.connect(demo_db, read_only=True) as con:
+        assert con.execute("SELECT role FROM users WHERE username = 'kepala'").fetchall() == [("admin",)]

@@ -19,6 +19,7 @@ PASER = "MPP Kabupaten Paser"
 BALIKPAPAN = "MPP Kota Balikpapan"
 ANALYST = User("ana", "analyst")
 SV = Measure.SERVICE_VISITS
+AS_CLI = Options(actor=COMMAND_LINE)
 
 
 def title(year: int) -> str:
@@ -26,7 +27,7 @@ def title(year: int) -> str:
 
 
 def load_recap(store, year: int, figures: dict[str, list]) -> None:
-    report = ingest(store, f"paser_{year}.xlsx", lf.yearly_recap(figures, title(year)))
+    report = ingest(store, f"paser_{year}.xlsx", lf.yearly_recap(figures, title(year)), AS_CLI)
     assert report.ok, report.problems
 
 
@@ -107,7 +108,7 @@ def visitors_csv(rows: list[tuple[str, int]]) -> bytes:
 
 
 def test_a_visitors_site_is_expected_every_month_from_its_first(store):
-    ingest(store, "pengunjung_mpp_kota_balikpapan.csv", visitors_csv([("15/03/2025", 50), ("02/05/2025", 70)]))
+    ingest(store, "pengunjung_mpp_kota_balikpapan.csv", visitors_csv([("15/03/2025", 50), ("02/05/2025", 70)]), AS_CLI)
     months = coverage.site_months(store, [BALIKPAPAN], Measure.VISITORS,
                                   Period(date(2025, 1, 1), date(2025, 6, 1)))
     assert [(m.month.month, m.reporting, m.complete) for m in months] == [
@@ -122,8 +123,8 @@ def test_a_visitors_site_is_expected_every_month_from_its_first(store):
 
 
 def test_a_silent_site_does_not_hold_back_the_other_sites_months(paser):
-    ingest(paser, "pengunjung_mpp_kota_balikpapan.csv", visitors_csv([("15/03/2024", 50)]))
-    ingest(paser, "pengunjung_mpp_kabupaten_paser.csv", visitors_csv([(f"01/{m:02}/2025", 9) for m in (1, 2)]))
+    ingest(paser, "pengunjung_mpp_kota_balikpapan.csv", visitors_csv([("15/03/2024", 50)]), AS_CLI)
+    ingest(paser, "pengunjung_mpp_kabupaten_paser.csv", visitors_csv([(f"01/{m:02}/2025", 9) for m in (1, 2)]), AS_CLI)
     both = [BALIKPAPAN, PASER]
     status = coverage.month_status(paser, both, Measure.VISITORS, date(2025, 2, 1))
     assert status.silent == (BALIKPAPAN,) and status.complete

@@ -1,8 +1,13 @@
-"""Where the store lives, its schema version, and how it behaves when another process holds it."""
+"""Where the store lives, its schema version, how it behaves when another process holds it, and
+damaged files (refused, never written to) and backups."""
+import hashlib
+import random
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
+import duckdb
 import pytest
 
 from mpp import db
@@ -73,3 +78,106 @@ def test_a_store_made_before_the_seed_list_grew_gets_the_new_agencies(tmp_path):
         assert con.execute("SELECT count(*) FROM agencies WHERE name = 'Kemenag'").fetchall() == [(1,)]
         assert con.execute("SELECT count(*) FROM agency_aliases WHERE alias_key = 'kementrian agama'"
                            ).fetchall() == [(1,)]
+
+
+# ---- damaged and foreign files: refused with a way out, never written to --------------------------
+
+def _sha(path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _data_block_offset(path) -> int:
+    """Where a block holding service_visits' figures starts in the file."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        block = con.execute("SELECT min(block_id) FROM pragma_storage_info('service_visits') "
+                            "WHERE block_id >= 0").fetchall()[0][0]
+        size = con.execute("SELECT block_size FROM pragma_database_size()").fetchall()[0][0]
+    return db.HEADER_BYTES + block * size
+
+
+def _damage(path, kind: str) -> None:
+    data = bytearray(Path(path).read_bytes())
+    noise = random.Random(kind).randbytes(4096)
+    if kind == "truncated":
+        data = data[:len(data) // 2]
+    elif kind == "garbage_header":
+        data[:4096] = noise
+    elif kind == "database_header":
+        data[4096:8192] = noise
+    elif kind == "data_block":
+        start = _data_block_offset(path) + 8           # keep the stored checksum, spoil the block
+        data[start:start + 4096] = noise
+    elif kind == "not_duckdb":
+        data = b"SQLite format 3\x00" + noise * 4
+    Path(path).write_bytes(bytes(data))
+
+
+DAMAGE = ["truncated", "garbage_header", "database_header", "data_block", "not_duckdb"]
+
+
+@pytest.fixture
+def damaged(demo_db, request):
+    db._checked.clear()       # as in a fresh process: this file's version was never checked
+    _damage(demo_db, request.param)
+    return demo_db
+
+
+@pytest.mark.parametrize("damaged", DAMAGE, indirect=True)
+def test_a_damaged_store_is_refused_with_what_to_do_and_left_untouched(damaged):
+    before = _sha(damaged)
+    for read_only in (False, True):
+        with pytest.raises(db.StoreCorrupt) as refused:
+            with db.connect(damaged, read_only=read_only, wait=0.5) as con:
+                con.execute("SELECT sum(visits) FROM service_visits").fetchall()
+        assert str(damaged) in str(refused.value)
+        assert "python -m mpp backup" in str(refused.value) and "Restore it from a backup" in str(refused.value)
+        assert _sha(damaged) == before
+
+
+def test_another_programs_duckdb_file_is_not_taken_over(tmp_path):
+    path = tmp_path / "lain.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE pesanan (id INTEGER)")
+    before = _sha(path)
+    with pytest.raises(db.StoreCorrupt, match="milik program lain"):
+        with db.connect(path):
+            pass
+    assert _sha(path) == before
+
+
+@pytest.mark.parametrize("damaged", ["truncated", "garbage_header", "data_block"], indirect=True)
+def test_the_command_lines_say_so_and_exit_without_a_traceback(damaged):
+    before = _sha(damaged)
+    for module, args in (("mpp", ["init"]), ("mpp", ["summary", "--site", "MPP Kota Balikpapan"]),
+                         ("loaders", ["history"]), ("mpp", ["backup", "--to", f"{damaged}.bak"])):
+        done = subprocess.run([sys.executable, "-m", module, *args, "--db", str(damaged)], cwd=db.ROOT,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1, (args, done.stderr)
+        assert f"Berkas basis data {damaged} rusak" in done.stderr
+        assert "Traceback" not in done.stderr + done.stdout
+    assert _sha(damaged) == before
+    assert not Path(f"{damaged}.bak").exists()
+
+
+def test_backup_is_a_copy_that_opens_and_holds_the_same_rows(demo_db, tmp_path):
+    copy = tmp_path / "cadangan" / "mpp-2026-11-27.duckdb"
+    copy.parent.mkdir()
+    db.backup(demo_db, copy)
+    with db.connect(demo_db, read_only=True) as source, db.connect(copy) as restored:
+        tables = [r[0] for r in source.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        assert len(tables) >= 10
+        for table in tables:
+            rows = f'SELECT * FROM "{table}" ORDER BY ALL'
+            assert source.execute(rows).fetchall() == restored.execute(rows).fetchall(), table
+        next_load = "SELECT last_value FROM duckdb_sequences() WHERE sequence_name = 'load_ids'"
+        assert source.execute(next_load).fetchall() == restored.execute(next_load).fetchall()
+
+
+def test_backup_never_overwrites_a_file(demo_db, tmp_path):
+    existing = tmp_path / "ada.duckdb"
+    existing.write_bytes(b"cadangan kemarin")
+    with pytest.raises(FileExistsError, match="tidak menimpa"):
+        db.backup(demo_db, existing)
+    assert existing.read_bytes() == b"cadangan kemarin"
+    with pytest.raises(FileNotFoundError, match="Folder .* tidak ada"):
+        db.backup(demo_db, tmp_path / "belum-dibuat" / "cadangan.duckdb")

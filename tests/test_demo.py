@@ -1,7 +1,10 @@
 """The demo data reproduce every figure the seed articles print, to the unit."""
 from datetime import date
 
-from mpp import coverage, metrics
+import pytest
+
+from mpp import coverage, demo, metrics
+from mpp.accounts import PermissionDenied, User
 from mpp.demo import BALANGAN, BALIKPAPAN, KUKAR, LATE_AGENCY, MINI_MPP
 from mpp.overview import overview
 from mpp.period import Measure, Period
@@ -110,3 +113,10 @@ def test_overview_of_balikpapan(demo_con):
     assert view.measure is V and view.through == date(2025, 9, 1)
     assert view.to_date.current.value == 41481 and view.previous_full_year.value == 29158
     assert view.agencies_active == 27
+
+
+def test_only_an_admin_writes_the_demo_data(store):
+    for actor in (None, User("ana", "analyst")):
+        with pytest.raises(PermissionDenied, match="perlu peran admin"):
+            demo.build(store, actor)
+    assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]

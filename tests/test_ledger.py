@@ -2,8 +2,10 @@
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from mpp import ledger
+from mpp.accounts import COMMAND_LINE, PermissionDenied, User
 from mpp.agencies import ensure_agency
 from mpp.db import transaction
 from mpp.sites import Site, ensure_site
@@ -60,7 +62,7 @@ def test_undo_restores_what_the_load_replaced(store):
     _file(store, "v1.xlsx", [(dukcapil, m, 10) for m in MONTHS])
     fix = _file(store, "v2.xlsx", [(dukcapil, MONTHS[0], 99)])
     with transaction(store):
-        ledger.undo(store, fix)
+        ledger.undo(store, COMMAND_LINE, fix)
     assert _visible(store) == {("Disdukcapil", m.month): 10 for m in MONTHS}
     assert _status(store) == {"v1.xlsx": "loaded", "v2.xlsx": "undone"}
 
@@ -71,10 +73,10 @@ def test_undo_of_a_middle_load_keeps_the_later_correction(store):
     middle = _file(store, "v2.xlsx", [(dukcapil, MONTHS[0], 20)])
     _file(store, "v3.xlsx", [(dukcapil, MONTHS[0], 30)])
     with transaction(store):
-        ledger.undo(store, middle)
+        ledger.undo(store, COMMAND_LINE, middle)
     assert _visible(store) == {("Disdukcapil", 1): 30}
     with transaction(store):
-        ledger.undo(store, 3)
+        ledger.undo(store, COMMAND_LINE, 3)
     assert _visible(store) == {("Disdukcapil", 1): 10}
 
 
@@ -83,7 +85,7 @@ def test_same_bytes_are_found_in_the_ledger(store):
     load_id = _file(store, "a.xlsx", [(dukcapil, MONTHS[0], 1)])
     assert ledger.find_loaded(store, "a.xlsx") == load_id
     with transaction(store):
-        ledger.undo(store, load_id)
+        ledger.undo(store, COMMAND_LINE, load_id)
     assert ledger.find_loaded(store, "a.xlsx") is None
 
 
@@ -100,3 +102,18 @@ def test_a_failed_transaction_leaves_nothing(store):
         pass
     assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
     assert _visible(store) == {}
+
+
+def test_undo_needs_an_analyst_and_a_refused_one_changes_nothing(store):
+    dukcapil, _ = _setup(store)
+    first = _file(store, "rekap.xlsx", [(dukcapil, MONTHS[0], 100)])
+    fix = _file(store, "koreksi.xlsx", [(dukcapil, MONTHS[0], 150)])
+    for actor in (None, User("vina", "viewer")):
+        with pytest.raises(PermissionDenied, match="perlu peran analyst"):
+            with transaction(store):
+                ledger.undo(store, actor, fix)
+        assert _visible(store) == {("Disdukcapil", 1): 150}
+        assert _status(store) == {"rekap.xlsx": "superseded", "koreksi.xlsx": "loaded"}
+    with transaction(store):
+        ledger.undo(store, User("ana", "analyst"), fix)
+    assert _visible(store) == {("Disdukcapil", 1): 100} and first == 1

@@ -3,9 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from loaders.load import Options, ingest
 from mpp import db, ledger
+from mpp.accounts import COMMAND_LINE
 from tests import layout_files as lf
+
+AS_CLI = Options(actor=COMMAND_LINE)       # loads as the command line makes them
 
 PASER = "MPP Kabupaten Paser"
 ORIGINAL = {"Disdukcapil": [100, 200, 300], "Samsat": [10, 20, 30]}
@@ -22,7 +27,7 @@ def loads(con) -> list[tuple]:
 
 
 def test_yearly_recap_is_added_with_site_period_and_total(store):
-    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL))
+    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), AS_CLI)
     assert report.outcome == "added", report.problems
     assert report.site == PASER and report.period.label() == "Januari-Maret 2024"
     assert report.total == 660 and report.rows == 6
@@ -33,8 +38,8 @@ def test_yearly_recap_is_added_with_site_period_and_total(store):
 
 def test_same_bytes_again_change_nothing(store):
     data = lf.yearly_recap(ORIGINAL)
-    first = ingest(store, "paser_2024.xlsx", data)
-    again = ingest(store, "salinan.xlsx", data)
+    first = ingest(store, "paser_2024.xlsx", data, AS_CLI)
+    again = ingest(store, "salinan.xlsx", data, AS_CLI)
     assert again.outcome == "unchanged" and again.load_id == first.load_id
     assert again.total == 660 and again.period.label() == "Januari-Maret 2024"
     assert again.agencies == ["Disdukcapil", "Samsat"]
@@ -43,9 +48,9 @@ def test_same_bytes_again_change_nothing(store):
 
 
 def test_corrected_file_replaces_exactly_its_slices(store):
-    first = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL))
+    first = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), AS_CLI)
     corrected = ingest(store, "paser_2024_revisi.xlsx",
-                       lf.yearly_recap({"Disdukcapil": [None, 250]}))
+                       lf.yearly_recap({"Disdukcapil": [None, 250]}), AS_CLI)
     assert corrected.outcome == "replaced"
     got = figures(store)
     assert got[("Disdukcapil", date(2024, 2, 1))] == 250            # the corrected slice
@@ -55,19 +60,20 @@ def test_corrected_file_replaces_exactly_its_slices(store):
 
 
 def test_undo_restores_what_the_load_replaced(store):
-    ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL))
+    ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), AS_CLI)
     before = figures(store)
-    corrected = ingest(store, "revisi.xlsx", lf.yearly_recap({"Disdukcapil": [1, 2, 3], "Samsat": [4, 5, 6]}))
+    corrected = ingest(store, "revisi.xlsx",
+                       lf.yearly_recap({"Disdukcapil": [1, 2, 3], "Samsat": [4, 5, 6]}), AS_CLI)
     assert corrected.outcome == "replaced" and loads(store)[0][1] == "superseded"
     with db.transaction(store):
-        ledger.undo(store, corrected.load_id)
+        ledger.undo(store, COMMAND_LINE, corrected.load_id)
     assert figures(store) == before
     assert [status for _, status in loads(store)] == ["loaded", "undone"]
 
 
 def test_refused_file_changes_nothing_and_lists_every_problem(store):
     data = lf.yearly_recap({"Dinas Entah Apa": [1, "x"], "Samsat": [-1, 2]}, total_row=False)
-    report = ingest(store, "paser_2024.xlsx", data)
+    report = ingest(store, "paser_2024.xlsx", data, AS_CLI)
     assert report.outcome == "refused"
     found = {(p.code, p.cell) for p in report.problems}
     assert {("angka_tidak_sah", "D5"), ("angka_negatif", "C6")} <= found
@@ -80,7 +86,7 @@ def test_refused_file_changes_nothing_and_lists_every_problem(store):
 
 def test_unknown_agencies_added_when_asked(store):
     data = lf.yearly_recap({"Dinas Entah Apa": [5], "Samsat": [1]})
-    report = ingest(store, "paser_2024.xlsx", data, Options(unknown_agencies="add"))
+    report = ingest(store, "paser_2024.xlsx", data, Options(unknown_agencies="add", actor=COMMAND_LINE))
     assert report.outcome == "added" and report.new_agencies == ["Dinas Entah Apa"]
     assert figures(store)[("Dinas Entah Apa", date(2024, 1, 1))] == 5
 
@@ -93,14 +99,14 @@ def test_dry_run_writes_nothing(store):
 
 def test_site_and_year_options_override_the_file(store):
     report = ingest(store, "rekap.xlsx", lf.yearly_recap(ORIGINAL),
-                    Options(site="MPP Kota Balikpapan", year=2023))
+                    Options(site="MPP Kota Balikpapan", year=2023, actor=COMMAND_LINE))
     assert report.site == "MPP Kota Balikpapan" and report.period.label() == "Januari-Maret 2023"
     assert figures(store, "MPP Kota Balikpapan")[("Samsat", date(2023, 3, 1))] == 30
 
 
 def test_no_site_anywhere_is_refused_asking_for_the_option(store):
     data = lf.yearly_recap(ORIGINAL, title="REKAP PENGUNJUNG TAHUN 2024")
-    report = ingest(store, "rekap.xlsx", data)
+    report = ingest(store, "rekap.xlsx", data, AS_CLI)
     assert report.outcome == "refused"
     assert [p.code for p in report.problems] == ["lokasi_tidak_diketahui"]
     assert "--site" in report.problems[0].message
@@ -108,14 +114,14 @@ def test_no_site_anywhere_is_refused_asking_for_the_option(store):
 
 def test_site_from_the_file_name(store):
     data = lf.yearly_recap(ORIGINAL, title="REKAP PENGUNJUNG TAHUN 2024")
-    report = ingest(store, "mpp_kota_balikpapan_2024.xlsx", data)
+    report = ingest(store, "mpp_kota_balikpapan_2024.xlsx", data, AS_CLI)
     assert report.outcome == "added" and report.site == "MPP Kota Balikpapan"
 
 
 def test_month_sheets_file_loads_one_transaction(store):
     data = lf.monthly_sheets({"JANUARI": {"Disdukcapil": {"KTP-el": 5, "KK": 7}},
                               "FEBRUARI": {"Disdukcapil": {"KTP-el": 3}}})
-    report = ingest(store, "rekap.xlsx", data)
+    report = ingest(store, "rekap.xlsx", data, AS_CLI)
     assert report.outcome == "added" and report.total == 15
     assert report.period.label() == "Januari-Februari 2025"
     assert figures(store, "MPP Kota Balikpapan")[("Disdukcapil", date(2025, 1, 1))] == 12
@@ -123,7 +129,7 @@ def test_month_sheets_file_loads_one_transaction(store):
 
 def test_ingest_takes_a_path_to_the_store(tmp_path):
     path = tmp_path / "mpp.duckdb"
-    report = ingest(path, "paser.xlsx", lf.yearly_recap(ORIGINAL))
+    report = ingest(path, "paser.xlsx", lf.yearly_recap(ORIGINAL), AS_CLI)
     assert report.outcome == "added"
     with db.connect(path, read_only=True) as con:
         assert sum(figures(con).values()) == 660
@@ -131,17 +137,17 @@ def test_ingest_takes_a_path_to_the_store(tmp_path):
 
 def test_future_months_and_duplicated_month_columns_are_refused(store):
     months = ["JANUARI", "FEBRUARI", "FEBRUARI", "MARET"]
-    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap({"Samsat": [1, 2, 3, 4]}, months=months))
+    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap({"Samsat": [1, 2, 3, 4]}, months=months), AS_CLI)
     assert report.outcome == "refused" and ("bulan_ganda", "E4") in {(p.code, p.cell) for p in report.problems}
     future = lf.yearly_recap({"Samsat": [1, 2]}, title="REKAP MPP KABUPATEN PASER TAHUN 2099")
-    report = ingest(store, "paser.xlsx", future)
+    report = ingest(store, "paser.xlsx", future, AS_CLI)
     assert [(p.code, p.cell) for p in report.problems] == [("tanggal_di_masa_depan", "C5"),
                                                           ("tanggal_di_masa_depan", "D5")]
     assert loads(store) == []
 
 
 def test_ticket_export_report_says_personal_columns_were_dropped(store):
-    report = ingest(store, "tiket_mpp_kota_balikpapan.xlsx", lf.ticket_export(lf.ticket_rows(40)))
+    report = ingest(store, "tiket_mpp_kota_balikpapan.xlsx", lf.ticket_export(lf.ticket_rows(40)), AS_CLI)
     assert report.outcome == "added" and report.total == 31
     assert "kolom data pribadi dibuang: NIK" in report.notes
     columns = {c for (c,) in store.execute("SELECT column_name FROM information_schema.columns "
@@ -152,14 +158,14 @@ def test_ticket_export_report_says_personal_columns_were_dropped(store):
 
 
 def test_not_a_spreadsheet_is_refused_and_nothing_changes(store):
-    report = ingest(store, "rekap.xlsx", b"%PDF-1.4 not a spreadsheet")
+    report = ingest(store, "rekap.xlsx", b"%PDF-1.4 not a spreadsheet", AS_CLI)
     assert report.outcome == "refused" and report.problems[0].file == "rekap.xlsx"
     assert loads(store) == []
 
 
 def test_people_entering_the_mall_load_as_visitors_not_service_visits(store):
     data = lf.long_csv(["Tanggal", "Jumlah Pengunjung"], [["01/07/2025", "212"], ["02/07/2025", "1.305"]])
-    report = ingest(store, "pengunjung_mpp_kota_balikpapan.csv", data)
+    report = ingest(store, "pengunjung_mpp_kota_balikpapan.csv", data, AS_CLI)
     assert report.outcome == "added" and report.visitors == 1517 and report.total == 0
     rows = store.execute("SELECT site, month, visitors FROM monthly_site_visitors").fetchall()
     assert rows == [("MPP Kota Balikpapan", date(2025, 7, 1), 1517)]
@@ -173,13 +179,13 @@ def test_formula_without_cached_value_is_refused(store):
     book["Rekap"]["D5"] = "=C5*2"                      # openpyxl saves formulas without a value
     out = io.BytesIO()
     book.save(out)
-    report = ingest(store, "paser_2024.xlsx", out.getvalue())
+    report = ingest(store, "paser_2024.xlsx", out.getvalue(), AS_CLI)
     assert report.outcome == "refused"
     assert ("rumus_tanpa_nilai", "D5") in {(p.code, p.cell) for p in report.problems}
 
 
 def test_dry_run_says_it_would_replace_a_slice_already_loaded(store):
-    ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL))
+    ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), AS_CLI)
     dry = ingest(store, "revisi.xlsx", lf.yearly_recap({"Samsat": [None, 21]}), Options(dry_run=True))
     assert dry.outcome == "replaced" and dry.dry_run
     other = ingest(store, "baru.xlsx", lf.yearly_recap({"Imigrasi": [5]}), Options(dry_run=True))
@@ -190,29 +196,30 @@ def test_dry_run_says_it_would_replace_a_slice_already_loaded(store):
 def test_a_file_on_disk_and_a_guarded_read_load_the_same(tmp_path):
     file = tmp_path / "paser_2024.xlsx"
     file.write_bytes(lf.yearly_recap(ORIGINAL))
-    first = ingest(tmp_path / "a.duckdb", file.name, file)              # a path: streamed when big
-    guarded = ingest(tmp_path / "b.duckdb", file.name, file.read_bytes(), Options(guarded=True))
+    first = ingest(tmp_path / "a.duckdb", file.name, file, AS_CLI)              # a path: streamed when big
+    guarded = ingest(tmp_path / "b.duckdb", file.name, file.read_bytes(),
+                     Options(guarded=True, actor=COMMAND_LINE))
     assert first.outcome == guarded.outcome == "added" and first.total == guarded.total == 660
-    assert ingest(tmp_path / "a.duckdb", "lagi.xlsx", file).outcome == "unchanged"
+    assert ingest(tmp_path / "a.duckdb", "lagi.xlsx", file, AS_CLI).outcome == "unchanged"
 
 
 def test_two_spellings_of_one_new_agency_make_one_agency(store):
     data = lf.yearly_recap({"Dinas Entah Apa": [5], "DINAS ENTAH  APA ": [2]})
-    report = ingest(store, "paser_2024.xlsx", data, Options(unknown_agencies="add"))
+    report = ingest(store, "paser_2024.xlsx", data, Options(unknown_agencies="add", actor=COMMAND_LINE))
     assert report.new_agencies == ["Dinas Entah Apa"] and report.agencies == ["Dinas Entah Apa"]
     assert figures(store) == {("Dinas Entah Apa", date(2024, 1, 1)): 7}
 
 
 def test_a_recap_with_no_month_reported_yet_is_refused_as_empty(store):
-    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap({"Samsat": [None, None]}))
+    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap({"Samsat": [None, None]}), AS_CLI)
     assert [p.code for p in report.problems] == ["kosong"] and loads(store) == []
 
 
 def test_resending_an_old_file_after_a_correction_says_how_to_bring_it_back(store):
     data = lf.yearly_recap(ORIGINAL)
-    ingest(store, "paser_2024.xlsx", data)
-    correction = ingest(store, "revisi.xlsx", lf.yearly_recap({"Samsat": [None, 21]}))
-    again = ingest(store, "paser_2024.xlsx", data)
+    ingest(store, "paser_2024.xlsx", data, AS_CLI)
+    correction = ingest(store, "revisi.xlsx", lf.yearly_recap({"Samsat": [None, 21]}), AS_CLI)
+    again = ingest(store, "paser_2024.xlsx", data, AS_CLI)
     assert again.outcome == "unchanged"
     assert any(f"muatan {correction.load_id}" in n and "undo" in n for n in again.notes)
     assert figures(store)[("Samsat", date(2024, 2, 1))] == 21
@@ -226,7 +233,7 @@ def test_site_from_a_sheet_name(store):
     book.create_sheet("MPP Kabupaten Paser")["A1"] = "catatan"
     out = io.BytesIO()
     book.save(out)
-    report = ingest(store, "rekap.xlsx", out.getvalue())
+    report = ingest(store, "rekap.xlsx", out.getvalue(), AS_CLI)
     assert report.outcome == "added" and report.site == "MPP Kabupaten Paser"
 
 
@@ -236,27 +243,41 @@ def test_a_daily_file_replaces_only_the_days_it_covers(store):
         rows = [[f"A{d}{i}", f"{d:02d}/01/2026", "08:00", "Samsat", "PKB", "1", "Langsung", "Selesai"]
                 for d in days for i in range(n)]
         return lf.ticket_export(rows, lf.TICKET_HEADER[:8])
-    first = ingest(store, "tiket_mpp_kota_balikpapan_1.xlsx", tickets(range(1, 16)))
-    second = ingest(store, "tiket_mpp_kota_balikpapan_2.xlsx", tickets(range(16, 32)))
+    first = ingest(store, "tiket_mpp_kota_balikpapan_1.xlsx", tickets(range(1, 16)), AS_CLI)
+    second = ingest(store, "tiket_mpp_kota_balikpapan_2.xlsx", tickets(range(16, 32)), AS_CLI)
     assert first.outcome == "added" and second.outcome == "added"
     assert figures(store, "MPP Kota Balikpapan") == {("Samsat", date(2026, 1, 1)): 31}
-    fixed = ingest(store, "tiket_mpp_kota_balikpapan_1_revisi.xlsx", tickets(range(1, 16), 2))
+    fixed = ingest(store, "tiket_mpp_kota_balikpapan_1_revisi.xlsx", tickets(range(1, 16), 2), AS_CLI)
     assert fixed.outcome == "replaced"
     assert figures(store, "MPP Kota Balikpapan") == {("Samsat", date(2026, 1, 1)): 46}
     with db.transaction(store):
-        ledger.undo(store, second.load_id)
+        ledger.undo(store, COMMAND_LINE, second.load_id)
     assert figures(store, "MPP Kota Balikpapan") == {("Samsat", date(2026, 1, 1)): 30}
 
 
 def test_cancellations_and_no_shows_are_kept_beside_the_visits_and_undone_with_them(store):
     rows = [("02-01-2026", "DISDUKCAPIL", "A", "KTP-el", 10, 5, 2, 1),
             ("03-01-2026", "Imigrasi", "B", "Paspor", 3, 0, 0, 4)]
-    report = ingest(store, "antrean.xlsx", lf.channel_recap(rows), Options(site="MPP Kota Surabaya"))
+    report = ingest(store, "antrean.xlsx", lf.channel_recap(rows),
+                    Options(site="MPP Kota Surabaya", actor=COMMAND_LINE))
     assert report.ok and report.total == 18
     outcomes = store.execute("SELECT agency, cancelled, no_show FROM monthly_queue_outcomes "
                              "ORDER BY agency").fetchall()
     assert outcomes == [("Disdukcapil", 2, 1), ("Imigrasi", 0, 4)]
     assert store.execute("SELECT sum(visits) FROM monthly_agency_visits").fetchall() == [(18,)]
     with db.transaction(store):
-        ledger.undo(store, report.load_id)
+        ledger.undo(store, COMMAND_LINE, report.load_id)
     assert store.execute("SELECT count(*) FROM monthly_queue_outcomes").fetchall() == [(0,)]
+
+
+def test_without_an_actor_nothing_is_written_but_a_dry_run_still_reads(store, tmp_path):
+    from mpp.accounts import PermissionDenied
+    data = lf.yearly_recap(ORIGINAL)
+    with pytest.raises(PermissionDenied, match="anonim tidak berhak"):
+        ingest(store, "paser_2024.xlsx", data)
+    assert loads(store) == [] and figures(store) == {}
+    assert ingest(store, "paser_2024.xlsx", data, Options(dry_run=True)).total == 660
+    path = tmp_path / "baru.duckdb"
+    with pytest.raises(PermissionDenied):
+        ingest(path, "paser_2024.xlsx", data)             # given a path: refused before it opens
+    assert not path.exists()

@@ -9,10 +9,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loaders.load import ingest
+from loaders.load import Options, ingest
 from mpp import db, ledger
+from mpp.accounts import COMMAND_LINE
 from tests import layout_files as lf
 
+AS_CLI = Options(actor=COMMAND_LINE)
 AGENCIES = ["Disdukcapil", "Samsat", "Imigrasi", "DPMPTSP", "BPJS Kesehatan"]
 SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 cell = st.one_of(st.integers(0, 20000), st.just("-"), st.integers(1000, 99999).map(
@@ -39,7 +41,7 @@ def figures(con) -> dict:
 
 
 def load(con, figures_by_agency, name="paser_2024.xlsx"):
-    report = ingest(con, name, lf.yearly_recap(figures_by_agency))
+    report = ingest(con, name, lf.yearly_recap(figures_by_agency), AS_CLI)
     assert report.ok, report.problems
     return report
 
@@ -80,7 +82,7 @@ def test_undo_restores_the_previous_figures(data):
         if report.outcome == "unchanged":     # the very same bytes: nothing was loaded to undo
             return
         with db.transaction(con):
-            ledger.undo(con, report.load_id)
+            ledger.undo(con, COMMAND_LINE, report.load_id)
         assert figures(con) == before
 
 

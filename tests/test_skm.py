@@ -161,6 +161,7 @@ def test_cli_text_and_errors(demo_db_file, capsys):
 def test_undo_gives_the_survey_back(demo_db):
     """A second load of the same slice supersedes the first; undoing it restores the first."""
     from mpp import demo_skm, ledger
+    from mpp.accounts import COMMAND_LINE
     with db.connect(demo_db) as con:
         before = report.site_survey(con, demo.KUKAR, report.parse_period("2023")).ikm
         with db.transaction(con):
@@ -168,7 +169,7 @@ def test_undo_gives_the_survey_back(demo_db):
         again = report.site_survey(con, demo.KUKAR, report.parse_period("2023"))
         assert again.respondents == 2500 and again.nrr["U3"] == 2 and again.ikm < before
         with db.transaction(con):
-            ledger.undo(con, load_id)
+            ledger.undo(con, COMMAND_LINE, load_id)
         assert report.site_survey(con, demo.KUKAR, report.parse_period("2023")).ikm == before
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from loaders.skm_load import load_skm
 from mpp import db, ledger, skm
+from mpp.accounts import COMMAND_LINE
 from mpp import skm_report as report
 from mpp.skm_summary import site_report
 
@@ -21,6 +22,7 @@ REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
 PANGKEP = REAL_DATA / "pangkep_skm_responden.csv"
 BANYUWANGI = REAL_DATA / "banyuwangi_ikm_kecamatan.xlsx"
 PANGKEP_SITE = "MPP Kabupaten Pangkajene dan Kepulauan"
+AT_PANGKEP = {"site": PANGKEP_SITE, "actor": COMMAND_LINE}   # loaded as the command line loads
 BANYUWANGI_SITE = "MPP Kabupaten Banyuwangi"
 HEADER = ["id_responden", "tgl_responden", "instansi", "jkel", "pekerjaan", "pendidikan",
           *(f"U{i}" for i in range(1, 10)), "saran"]
@@ -43,7 +45,7 @@ def row(rid, answers, agency="DPMPTSP", day="2024-12-09 10:00:00"):
 
 
 def test_pangkep_index_from_the_file_matches_the_hand_computation(store):
-    result = load_skm(store, need(PANGKEP), site=PANGKEP_SITE, unknown_agencies="add")
+    result = load_skm(store, need(PANGKEP), **AT_PANGKEP, unknown_agencies="add")
     assert result.outcome == "added" and result.rows == 55
     # By hand: the column sums of U1..U9 over the 55 respondents of the file.
     sums = [215, 209, 207, 205, 205, 199, 204, 209, 203]
@@ -64,7 +66,7 @@ def test_pangkep_index_from_the_file_matches_the_hand_computation(store):
 
 
 def test_pangkep_keeps_demographics_never_names_phones_or_suggestions(store):
-    load_skm(store, need(PANGKEP), site=PANGKEP_SITE, unknown_agencies="add")
+    load_skm(store, need(PANGKEP), **AT_PANGKEP, unknown_agencies="add")
     columns = {c[0] for c in store.execute("DESCRIBE skm_responses").fetchall()}
     assert {"sex", "education", "occupation", "age_band"} <= columns
     assert not columns & {"saran", "nama", "name", "phone", "no_hp", "telepon"}
@@ -80,7 +82,7 @@ def test_personal_columns_and_multiline_suggestions_are_not_stored(store, tmp_pa
     rows = [["1", "Siti Aminah", "081234567890", "09/12/2024", "Disdukcapil", "34", *[4] * 9,
              "antrean lama\r\npetugas ramah"],
             ["2", "Budi", "081298765432", "10/12/2024", "Disdukcapil", "61", *[3] * 9, "ok"]]
-    result = load_skm(store, "survei.csv", csv_bytes(rows, header), site=PANGKEP_SITE)
+    result = load_skm(store, "survei.csv", csv_bytes(rows, header), **AT_PANGKEP)
     assert result.ok, result.problems
     stored = store.execute("SELECT * FROM skm_responses").fetchall()
     text = repr(stored)
@@ -91,7 +93,7 @@ def test_personal_columns_and_multiline_suggestions_are_not_stored(store, tmp_pa
 
 def test_a_respondent_listed_twice_keeps_the_last_answers(store):
     rows = [row("30", [2] * 9), row("31", [4] * 9), row("30", [3] * 9)]
-    result = load_skm(store, "dua_kali.csv", csv_bytes(rows), site=PANGKEP_SITE)
+    result = load_skm(store, "dua_kali.csv", csv_bytes(rows), **AT_PANGKEP)
     assert result.rows == 2
     assert any("responden 30" in n for n in result.notes)
     survey = report.site_survey(store, PANGKEP_SITE, report.parse_period("2024"))
@@ -107,7 +109,7 @@ def test_a_respondent_listed_twice_keeps_the_last_answers(store):
 def test_answers_off_the_scale_are_refused_naming_file_and_cell(store, bad, code, words):
     answers = [4, 4, bad, 4, 4, 4, 4, 4, 4]               # U3 of the second respondent: column I, row 3
     result = load_skm(store, "skala.csv", csv_bytes([row("1", [4] * 9), row("2", answers)]),
-                      site=PANGKEP_SITE)
+                      **AT_PANGKEP)
     assert result.outcome == "refused"
     found = [p for p in result.problems if p.code == code]
     assert found and found[0].cell == "I3" and found[0].file == "skala.csv"
@@ -118,18 +120,18 @@ def test_answers_off_the_scale_are_refused_naming_file_and_cell(store, bad, code
 
 def test_dates_must_be_there_and_be_dates(store):
     rows = [row("1", [4] * 9, day="31/02/2024"), row("2", [4] * 9, day="")]
-    result = load_skm(store, "tanggal.csv", csv_bytes(rows), site=PANGKEP_SITE)
+    result = load_skm(store, "tanggal.csv", csv_bytes(rows), **AT_PANGKEP)
     assert [(p.code, p.cell) for p in result.problems] == [("skm_tanggal_tidak_sah", "B2"),
                                                            ("skm_tanggal_kosong", "B3")]
     header = [h for h in HEADER if h != "tgl_responden"]
     undated = [[c for i, c in enumerate(row(str(n), [4] * 9)) if i != 1] for n in range(5)]
-    result = load_skm(store, "tanpa_tanggal.csv", csv_bytes(undated, header), site=PANGKEP_SITE)
+    result = load_skm(store, "tanpa_tanggal.csv", csv_bytes(undated, header), **AT_PANGKEP)
     assert [p.code for p in result.problems] == ["skm_kolom_tanggal_tidak_ada"]
 
 
 def test_a_1_to_5_file_names_some_cells_and_counts_the_rest(store):
     rows = [row(str(i), [5] * 9) for i in range(1, 11)]
-    result = load_skm(store, "skala5.csv", csv_bytes(rows), site=PANGKEP_SITE)
+    result = load_skm(store, "skala5.csv", csv_bytes(rows), **AT_PANGKEP)
     assert result.outcome == "refused" and len(result.problems) == 21
     assert "70 sel lain" in result.problems[-1].message
 
@@ -137,7 +139,7 @@ def test_a_1_to_5_file_names_some_cells_and_counts_the_rest(store):
 def test_eleven_items_are_not_raw_skm(store):
     header = [*HEADER[:-1], "U10", "U11"]
     rows = [["1", "2024-12-09", "DPMPTSP", "L", "PNS", "S1", *[4] * 11]]
-    result = load_skm(store, "sebelas.csv", csv_bytes(rows, header), site=PANGKEP_SITE)
+    result = load_skm(store, "sebelas.csv", csv_bytes(rows, header), **AT_PANGKEP)
     assert result.outcome == "refused" and result.problems[0].code == "skm_bukan_9_unsur"
 
 
@@ -146,24 +148,24 @@ def test_long_answers_give_the_same_index(store):
     answers = {"A": [4, 4, 3, 4, 4, 4, 4, 3, 4], "B": [3, 3, 3, 4, 4, 3, 4, 4, 4]}
     rows = [[who, "09/12/2024", "Samsat", "Laki-laki", f"U{i + 1}", a]
             for who, values in answers.items() for i, a in enumerate(values)]
-    result = load_skm(store, "panjang.csv", csv_bytes(rows, header), site=PANGKEP_SITE)
+    result = load_skm(store, "panjang.csv", csv_bytes(rows, header), **AT_PANGKEP)
     assert result.ok and result.layout == "skm_responden" and result.rows == 2
     survey = report.site_survey(store, PANGKEP_SITE, report.parse_period("2024"))
     assert survey.ikm == skm.survey_from_answers(list(answers.values())).ikm
-    incomplete = load_skm(store, "kurang.csv", csv_bytes(rows[:-1], header), site=PANGKEP_SITE)
+    incomplete = load_skm(store, "kurang.csv", csv_bytes(rows[:-1], header), **AT_PANGKEP)
     assert incomplete.problems[0].code == "skm_unsur_tidak_lengkap"
 
 
 def test_same_bytes_unchanged_corrected_file_replaces_and_undo_restores(store):
     first = csv_bytes([row("1", [4] * 9), row("2", [3] * 9)])
-    assert load_skm(store, "a.csv", first, site=PANGKEP_SITE).outcome == "added"
-    assert load_skm(store, "a.csv", first, site=PANGKEP_SITE).outcome == "unchanged"
-    fixed = load_skm(store, "a.csv", csv_bytes([row("1", [4] * 9), row("2", [4] * 9)]), site=PANGKEP_SITE)
+    assert load_skm(store, "a.csv", first, **AT_PANGKEP).outcome == "added"
+    assert load_skm(store, "a.csv", first, **AT_PANGKEP).outcome == "unchanged"
+    fixed = load_skm(store, "a.csv", csv_bytes([row("1", [4] * 9), row("2", [4] * 9)]), **AT_PANGKEP)
     assert fixed.outcome == "replaced"
     period = report.parse_period("2024")
     assert report.site_survey(store, PANGKEP_SITE, period).ikm == 100
     with db.transaction(store):
-        ledger.undo(store, fixed.load_id)
+        ledger.undo(store, COMMAND_LINE, fixed.load_id)
     assert report.site_survey(store, PANGKEP_SITE, period).ikm == Fraction(175, 2)
     statuses = store.execute("SELECT status FROM loads ORDER BY load_id").fetchall()
     assert statuses == [("loaded",), ("undone",)]
@@ -173,7 +175,7 @@ def test_dry_run_says_what_would_happen_and_writes_nothing(store):
     first = csv_bytes([row("1", [4] * 9)])
     trial = load_skm(store, "a.csv", first, site=PANGKEP_SITE, dry_run=True)
     assert (trial.outcome, trial.load_id, trial.rows) == ("added", None, 1)
-    load_skm(store, "a.csv", first, site=PANGKEP_SITE)
+    load_skm(store, "a.csv", first, **AT_PANGKEP)
     trial = load_skm(store, "b.csv", csv_bytes([row("1", [3] * 9)]), site=PANGKEP_SITE, dry_run=True)
     assert trial.outcome == "replaced"
     assert store.execute("SELECT count(*) FROM loads").fetchall() == [(1,)]
@@ -181,12 +183,12 @@ def test_dry_run_says_what_would_happen_and_writes_nothing(store):
 
 def test_future_dates_are_refused(store):
     result = load_skm(store, "besok.csv", csv_bytes([row("1", [4] * 9, day="2099-01-02")]),
-                      site=PANGKEP_SITE)
+                      **AT_PANGKEP)
     assert result.outcome == "refused" and result.problems[0].code == "tanggal_di_masa_depan"
 
 
 def test_banyuwangi_loads_four_periods_with_the_kabupaten_totals(store):
-    result = load_skm(store, need(BANYUWANGI), site=BANYUWANGI_SITE)
+    result = load_skm(store, need(BANYUWANGI), site=BANYUWANGI_SITE, actor=COMMAND_LINE)
     assert result.outcome == "added" and result.layout == "skm_ringkasan"
     totals = report.published_totals(store, BANYUWANGI_SITE)
     got = {r.period: (r.ikm_text, r.grade, r.item_count) for r in totals.itertuples()}
@@ -201,16 +203,17 @@ def test_banyuwangi_loads_four_periods_with_the_kabupaten_totals(store):
 
 
 def test_banyuwangi_report_and_reload(store):
-    load_skm(store, need(BANYUWANGI), site=BANYUWANGI_SITE)
+    load_skm(store, need(BANYUWANGI), site=BANYUWANGI_SITE, actor=COMMAND_LINE)
     data = site_report(store, BANYUWANGI_SITE)
     assert (data["period"], data["ikm_text"], data["grade"], data["source"]) == ("2022 D", "88,97", "A",
                                                                                 "ringkasan")
     assert len(data["items"]) == 11 and data["unsur"] == []
     assert [t["ikm_text"] for t in data["trend"]] == ["86,20", "84,82", "89,80", "88,97"]
-    again = load_skm(store, BANYUWANGI, site=BANYUWANGI_SITE)
+    again = load_skm(store, BANYUWANGI, site=BANYUWANGI_SITE, actor=COMMAND_LINE)
     assert again.outcome == "unchanged"
     sha = store.execute("SELECT sha256 FROM loads").fetchall()[0][0]
-    assert ledger.original(store, sha) == ("banyuwangi_ikm_kecamatan.xlsx", BANYUWANGI.read_bytes())
+    assert ledger.original(store, COMMAND_LINE, sha) == ("banyuwangi_ikm_kecamatan.xlsx",
+                                                         BANYUWANGI.read_bytes())
 
 
 def test_python_m_loaders_ingest_and_undo(tmp_path, capsys):
@@ -240,7 +243,7 @@ def test_a_published_table_of_nrr_per_unit_is_not_taken_for_answers(store):
     rows = [["1", "Disdukcapil", *["3,52"] * 9, "88,00", "B"],
             ["2", "Samsat", *["3,60"] * 9, "90,00", "A"],
             ["", "Rata-rata", *["3,56"] * 9, "89,00", "A"]]
-    result = load_skm(store, "ikm_unit_2024.csv", csv_bytes(rows, header), site=PANGKEP_SITE)
+    result = load_skm(store, "ikm_unit_2024.csv", csv_bytes(rows, header), **AT_PANGKEP)
     assert result.ok and result.layout == "skm_ringkasan", result.problems
     totals = report.published_totals(store, PANGKEP_SITE)
     assert [(r.period, r.unit, r.ikm_text, r.item_count) for r in totals.itertuples()] == [
@@ -265,7 +268,7 @@ def test_a_workbook_with_one_sheet_per_agency(store, tmp_path):
         sheet.append([1, "Andi", "0812000111", datetime(2024, 5, 2, 9, 30), "L", 45, *answers])
     path = tmp_path / "skm_per_instansi_2024.xlsx"
     book.save(path)
-    result = load_skm(store, path, site=PANGKEP_SITE)
+    result = load_skm(store, path, **AT_PANGKEP)
     assert result.ok, result.problems
     assert result.rows == 2 and result.agencies == ["Disdukcapil", "Samsat"]
     stored = repr(store.execute("SELECT * FROM skm_responses").fetchall())
@@ -285,9 +288,9 @@ def test_loading_is_idempotent_and_order_free(answers, rng):
     shuffled = rows[:]
     rng.shuffle(shuffled)
     with tempfile.TemporaryDirectory() as tmp, db.connect(Path(tmp) / "p.duckdb") as con:
-        assert load_skm(con, "a.csv", csv_bytes(rows), site=PANGKEP_SITE).outcome == "added"
-        assert load_skm(con, "a.csv", csv_bytes(rows), site=PANGKEP_SITE).outcome == "unchanged"
-        again = load_skm(con, "b.csv", csv_bytes(shuffled + [shuffled[0]]), site=PANGKEP_SITE)
+        assert load_skm(con, "a.csv", csv_bytes(rows), **AT_PANGKEP).outcome == "added"
+        assert load_skm(con, "a.csv", csv_bytes(rows), **AT_PANGKEP).outcome == "unchanged"
+        again = load_skm(con, "b.csv", csv_bytes(shuffled + [shuffled[0]]), **AT_PANGKEP)
         assert again.outcome == "replaced"           # a repeated row is the same respondent, kept once
         survey = report.site_survey(con, PANGKEP_SITE, report.parse_period("2024"))
     assert survey.respondents == len(answers)

@@ -38,9 +38,9 @@ def test_a_mapping_is_remembered_and_the_file_then_loads_with_its_original(store
     result = upload.load(store, ANALYST, "rekap.xlsx", RECAP, OPTIONS)
     assert result.outcome == "added"
     assert _visits(store, "Disdukcapil") == 1363 and _visits(store, "Samsat") == 18
-    loaded = history.loads_table(store).iloc[0]
+    loaded = history.loads_table(store, ANALYST).iloc[0]
     assert (loaded["loaded_by"], loaded["file_name"]) == ("ana", "rekap.xlsx")
-    assert ledger.original(store, loaded["sha256"]) == ("rekap.xlsx", RECAP)
+    assert ledger.original(store, ANALYST, loaded["sha256"]) == ("rekap.xlsx", RECAP)
     assert upload.load(store, ANALYST, "rekap (1).xlsx", RECAP, OPTIONS).outcome == "unchanged"
 
 

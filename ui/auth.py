@@ -48,6 +48,18 @@ def current_user():
     return user
 
 
+def client_address() -> str | None:
+    """The client's network address, for login throttling; None when unknown (localhost). Behind a
+    reverse proxy Streamlit sees the proxy's address: with MPP_TRUSTED_PROXY=1 the address the proxy
+    appended to X-Forwarded-For counts instead (only then: a client can send that header itself)."""
+    if os.environ.get("MPP_TRUSTED_PROXY", "0") == "1":
+        forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None    # AppTest's context gives a stand-in
+
+
 def _login_form(where, key: str) -> None:
     if _sso_configured():
         where.button(t("log_in_sso"), key=key + "_sso", on_click=st.login)
@@ -56,12 +68,12 @@ def _login_form(where, key: str) -> None:
         password = st.text_input(t("password"), type="password")
         if st.form_submit_button(t("log_in")):
             try:
-                user = write(accounts.authenticate, name.strip(), password)
+                user = write(accounts.authenticate, name.strip(), password, client_address())
             except accounts.LoginRefused as refused:
                 st.error(str(refused))
                 return
             from datetime import datetime
-            must_change = write(accounts.must_change_password, user.username)
+            must_change = write(accounts.must_change_password, user)
             st.session_state.update(user=user, login_at=datetime.now(), must_change=must_change)
             st.rerun()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from mpp import accounts, db, demo, i18n
-from mpp.db import StoreBusy
+from mpp.db import StoreBusy, StoreCorrupt
 from mpp.period import Measure
 
 READ_WAIT_SECONDS = 8.0
@@ -21,7 +21,7 @@ def _ensure_store(path: str) -> str:
     is_new = not Path(path).exists()
     with db.connect(path) as con:
         if is_new:
-            demo.build(con)
+            demo.build(con, accounts.SYSTEM)
         password = accounts.bootstrap_admin(con)
     if password:
         print(f"[pantau-mpp] Akun admin pertama / first admin account: admin / {password} "
@@ -30,7 +30,17 @@ def _ensure_store(path: str) -> str:
 
 
 def store_path() -> str:
-    return _ensure_store(str(db.db_path()))
+    """The store's path, made ready once; a damaged store is said plainly and the page stops."""
+    try:
+        return _ensure_store(str(db.db_path()))
+    except StoreCorrupt as damaged:
+        _refuse_damaged(damaged)
+
+
+def _refuse_damaged(damaged: StoreCorrupt):
+    """Which file, and how to restore it; the file itself is left untouched."""
+    st.error(str(damaged))
+    st.stop()
 
 
 def _version(path: str) -> tuple:
@@ -57,6 +67,8 @@ def read(func, *args, **kwargs):
     except StoreBusy:
         st.warning(i18n.t("busy", lang()))
         st.stop()
+    except StoreCorrupt as damaged:
+        _refuse_damaged(damaged)
 
 
 def write(func, *args, **kwargs):
@@ -68,6 +80,8 @@ def write(func, *args, **kwargs):
     except StoreBusy:
         st.warning(t("busy"))
         st.stop()
+    except StoreCorrupt as damaged:
+        _refuse_damaged(damaged)
 
 
 def lang() -> str:
