@@ -112,6 +112,15 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> int:
     return SCHEMA_VERSION
 
 
+def _lacks_migrations(con: duckdb.DuckDBPyConnection) -> bool:
+    """Does the store miss a migration this code has? (Read-only opens cannot upgrade it.)"""
+    try:
+        applied = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
+    except duckdb.CatalogException:
+        return True
+    return any(version not in applied for version, _ in _migrations())
+
+
 def _refresh_seed(con) -> None:
     """Add what is new in the editable seed list of agencies (mpp/data/agencies.csv) to stores made
     before it changed; only when the file's hash differs from the one recorded, so opening stays cheap."""
@@ -137,6 +146,11 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False,
     if file.exists():
         check_store(file, wait, every_block=not read_only)
     con = _open(file, read_only, wait)
+    if read_only and _lacks_migrations(con):   # a store older than this code: upgrade it once
+        con.close()
+        with connect(file, wait=wait):
+            pass
+        con = _open(file, read_only, wait)
     try:
         if not read_only:
             upgrade(con)

@@ -181,3 +181,25 @@ def test_backup_never_overwrites_a_file(demo_db, tmp_path):
     assert existing.read_bytes() == b"cadangan kemarin"
     with pytest.raises(FileNotFoundError, match="Folder .* tidak ada"):
         db.backup(demo_db, tmp_path / "belum-dibuat" / "cadangan.duckdb")
+
+
+def test_a_store_older_than_the_code_is_upgraded_before_a_read_only_command(tmp_path):
+    """An office updates Pantau MPP and runs `summary` first: the read-only command upgrades the
+    store once instead of failing on a column a later migration adds (sites.opened, schema 7)."""
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
+                "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)")
+    for version, file in db._migrations():
+        if version <= 5:
+            con.execute(file.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+    con.execute("INSERT INTO sites (name) VALUES ('MPP Kota Lama')")
+    con.close()
+    done = subprocess.run([sys.executable, "-m", "mpp", "summary", "--site", "MPP Kota Lama",
+                           "--db", str(path)], capture_output=True, text=True, cwd=db.ROOT)
+    assert "Traceback" not in done.stderr
+    assert "Belum ada data untuk MPP Kota Lama" in done.stderr
+    with db.connect(path, read_only=True) as con:
+        versions = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
+    assert versions == {v for v, _ in db._migrations()}
