@@ -4,7 +4,8 @@ total labels and personal-data headers. No IO, no pandas; every function takes o
 Conventions (tests rely on them):
 - parse_count: blank (None, '', spaces) -> None, meaning "not reported" (an empty month column);
   a dash ('-', '–', '—') -> 0, the way recaps write zero; anything else must be a whole number >= 0,
-  otherwise ValueError with an Indonesian message that quotes the value.
+  otherwise ValueError with an Indonesian message that quotes the value (CountTooLarge, a
+  ValueError, for a number the store cannot hold; the plausible bound is validate.py's).
 - parse_date: blank -> None; a value that is not a date -> ValueError.
 - parse_month, find_year, find_site, parse_period_row: None when the text does not say.
 """
@@ -37,6 +38,10 @@ MONTH_WORDS = {
     12: "desember december des dec",
 }
 MONTHS = {word: number for number, words in MONTH_WORDS.items() for word in words.split()}
+
+# The largest count a BIGINT column holds. Anything above cannot be stored, only wrap around; the
+# bound on plausible counts (far lower, configurable) is checked in loaders/validate.py.
+STORABLE = 2**63 - 1
 
 TOTAL_LABELS = {"jumlah", "total", "subtotal", "grandtotal", "jumlahtotal", "totalkeseluruhan",
                 "jumlahkeseluruhan", "jumlahseluruhnya", "totaljumlah", "jumlahakhir"}
@@ -97,9 +102,19 @@ def _whole(number: Decimal | None, raw) -> int:
     return _non_negative(int(number), raw)
 
 
+class CountTooLarge(ValueError):
+    """A whole number too large to be stored as a count at all (validate.py names the cell)."""
+
+    def __init__(self, value: int, raw):
+        super().__init__(f"{raw!r} terlalu besar untuk sebuah jumlah kunjungan")
+        self.value = value
+
+
 def _non_negative(number: int, raw) -> int:
     if number < 0:
         raise ValueError(f"{raw!r} negatif: jumlah kunjungan tidak boleh kurang dari nol")
+    if number > STORABLE:
+        raise CountTooLarge(number, raw)
     return number
 
 

@@ -85,7 +85,7 @@ def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context,
     site = options.site or parsed.site or site_from_names(workbook)
     problems += site_problems(site, file_name)
     service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
-    problems += unknown + date_problems(parsed, context)
+    problems += unknown + date_problems(parsed, context) + validate.count_bound_problems(parsed)
     if parsed.service.empty and (parsed.visitors is None or parsed.visitors.empty):
         problems.append(problem("kosong", "Berkas tidak berisi satu angka pun untuk dimuat.",
                                 file=file_name))

@@ -111,12 +111,19 @@ def write_facts(con, load_id: int, service: pd.DataFrame | None = None,
             rows += _replace(con, load_id, table, frame, columns)
     if service is not None and not service.empty:
         rows += _replace(con, load_id, "service_visits", service, SERVICE_COLUMNS)
-        total += int(service["visits"].sum())
+        total += exact_sum(service["visits"])
     if visitors is not None and not visitors.empty:
         rows += _replace(con, load_id, "site_visitors", visitors, VISITOR_COLUMNS)
-        total += int(visitors["visitors"].sum())
+        total += exact_sum(visitors["visitors"])
     con.execute("UPDATE loads SET rows = ?, total = ? WHERE load_id = ?", [rows, total, load_id])
     refresh_statuses(con)
+
+
+def exact_sum(counts: pd.Series) -> int:
+    """A sum in Python integers: an int64 sum wraps around silently past 9,2e18, while this one
+    stays exact, and a total too large for the ledger's BIGINT then fails the load's transaction
+    (refused, nothing written) instead of being stored negative."""
+    return int(counts.astype("object").sum())
 
 
 def refresh_statuses(con) -> None:
