@@ -6,6 +6,7 @@ opening retries on the file lock with backoff before it gives up with a message 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import time
 from contextlib import contextmanager
@@ -72,10 +73,22 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> int:
         if version not in applied:
             with transaction(con):
                 con.execute(file.read_text(encoding="utf-8"))
+                _data_migration(con, file.with_suffix(".py"))
                 con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
     con.execute((SCHEMA_DIR / "views.sql").read_text(encoding="utf-8"))
     _refresh_seed(con)
     return SCHEMA_VERSION
+
+
+def _data_migration(con, file: Path) -> None:
+    """A migration's second half in Python (NNN_name.py beside NNN_name.sql, with migrate(con)),
+    for a change SQL cannot make, such as re-reading stored files (006_personal_data.py)."""
+    if not file.exists():
+        return
+    spec = importlib.util.spec_from_file_location(f"mpp_schema_{file.stem}", file)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.migrate(con)
 
 
 def _refresh_seed(con) -> None:

@@ -162,6 +162,13 @@ def keep_original(con, sha256: str, file_name: str, content: bytes) -> None:
                 [sha256, file_name, len(content), content])
 
 
+def withhold_original(con, load_id: int, personal_columns) -> None:
+    """Record that a load's original is not kept because it had these personal-data columns (their
+    labels only), inside the load's transaction."""
+    con.execute("UPDATE loads SET original_withheld = ? WHERE load_id = ?",
+                [", ".join(personal_columns), load_id])
+
+
 def original(con, sha256: str) -> tuple[str, bytes] | None:
     """(file name, bytes) of a loaded file, if kept."""
     found = con.execute("SELECT file_name, content FROM originals WHERE sha256 = ?", [sha256]).fetchall()
