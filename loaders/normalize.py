@@ -233,6 +233,26 @@ def is_total_label(value) -> bool:
     return squeezed in TOTAL_LABELS
 
 
+# ---- control characters ---------------------------------------------------------------------------
+
+# C0 and C1 controls, DEL, and what XML 1.0 cannot hold at all (U+FFFE, U+FFFF, lone surrogates):
+# a name carrying one cannot go into a .docx (python-docx refuses it) and shows as nothing anyway.
+# Those that separate words (tab, line breaks, form feed, the file/group/record separators) become
+# a space; the others are dropped.
+SPACING_CONTROLS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def without_controls(name: str) -> str:
+    """A name without control characters, words still apart: 'Dinas\x00 X\x0bY' -> 'Dinas X Y'."""
+    spaced = name.translate({ord(c): " " for c in SPACING_CONTROLS})
+    return " ".join(CONTROLS.sub("", spaced).split())
+
+
+def has_controls(name) -> bool:
+    return isinstance(name, str) and CONTROLS.search(name) is not None
+
+
 # ---- personal data --------------------------------------------------------------------------------
 
 PERSONAL_WORDS = {"nik", "telepon", "telpon", "telp", "tlp", "phone", "hp", "handphone", "ponsel",

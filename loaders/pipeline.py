@@ -14,7 +14,8 @@ from loaders import read, validate
 from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Problem, Workbook
-from loaders.normalize import find_site
+from loaders.layouts.common import text
+from loaders.normalize import find_site, has_controls, without_controls
 from mpp.accounts import COMMAND_LINE, User
 from mpp.agencies import AgencyMatcher, agency_key
 from mpp.period import Period, month_start
@@ -64,10 +65,43 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
     workbook = reader(path, content, name=file_name)
     context = Context(file_name=file_name, year=options.year, block=options.block)
     try:
-        return workbook, parse_workbook(workbook, context), context
+        return workbook, clean_names(workbook, parse_workbook(workbook, context)), context
     except FileRefused as refused:      # e.g. several blocks: still say what else is missing
         missing = site_problems(options.site or find_site(_words(file_name)), file_name)
         raise FileRefused([_located(p, file_name) for p in refused.problems + missing]) from None
+
+
+# The name columns of the parsed frames: agencies, services, survey units.
+NAME_COLUMNS = (("service", ("agency", "service")), ("outcomes", ("agency", "service")),
+                ("skm_responses", ("agency",)), ("skm_summaries", ("unit",)))
+
+
+def clean_names(workbook: Workbook, parsed: Parsed) -> Parsed:
+    """Names with control characters (a CSV can carry any byte) lose them here, before agency
+    matching, the store and every page and export; each is reported as a note naming its cell."""
+    dirty = []
+    for attribute, columns in NAME_COLUMNS:
+        frame = getattr(parsed, attribute)
+        for column in columns if frame is not None else ():
+            if column in frame and frame[column].map(has_controls).any():
+                dirty += [n for n in frame[column].drop_duplicates() if has_controls(n)]
+                setattr(parsed, attribute, frame := frame.assign(**{column: frame[column].map(
+                    lambda n: without_controls(n) if has_controls(n) else n)}))
+    parsed.notes += [f"karakter kendali dibuang dari nama '{without_controls(name)}'"
+                     + (f" di sel {cell}" if (cell := name_cell(workbook, name)) else "")
+                     for name in dict.fromkeys(dirty)]
+    return parsed
+
+
+def name_cell(workbook: Workbook, name: str) -> str | None:
+    """The first cell holding a name, for the note: B7, or B7 (sheet 'Rekap') in a workbook."""
+    for sheet in workbook.sheets:
+        for r, row in enumerate(sheet.rows):
+            for c, cell in enumerate(row):
+                if isinstance(cell, str) and text(cell) == name:
+                    return validate.cell_ref(r, c) if len(workbook.sheets) == 1 else \
+                        f"{validate.cell_ref(r, c)} (sheet '{sheet.name}')"
+    return None
 
 
 def prepare(con, file_name: str, data, options: Options) -> Prepared:
@@ -83,6 +117,7 @@ def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context,
         return skm_load.prepare(con, workbook, parsed, options, context)
     problems = list(parsed.problems)
     site = options.site or parsed.site or site_from_names(workbook)
+    site = without_controls(site) if site else site         # a site typed on the upload page
     problems += site_problems(site, file_name)
     service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
     problems += unknown + date_problems(parsed, context) + validate.count_bound_problems(parsed)
