@@ -17,6 +17,8 @@ import json
 import sys
 from datetime import date
 
+import duckdb
+
 from mpp import db
 
 
@@ -259,13 +261,25 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+# A sum too large for its column (a store loaded before counts were bounded): say which load to
+# undo instead of a DuckDB traceback.
+TOO_LARGE = ("Angka tidak dapat dihitung: sebuah muatan berisi angka yang terlalu besar untuk "
+             "dijumlahkan. Cari muatannya dengan `python -m loaders history` (kolom total) dan "
+             "batalkan dengan `python -m loaders undo NOMOR`. / A load holds a number too large to "
+             "add up; undo it.")
+
+
 def main(argv: list[str] | None = None) -> int:
     top = parser()
     args = top.parse_args(argv)
     if getattr(args, "action", None) == "members" and (args.add and not args.joined
                                                        or args.leave and not args.on):
         top.error("--add perlu --from YYYY-MM-DD, --leave perlu --on YYYY-MM-DD")
-    return args.run(args)
+    try:
+        return args.run(args)
+    except (duckdb.ConversionException, duckdb.OutOfRangeException, db.FigureTooLarge):
+        print(TOO_LARGE, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -138,9 +138,32 @@ def sql(name: str) -> str:
     return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+class FigureTooLarge(OverflowError):
+    """A sum beyond what a BIGINT holds: only a store loaded before counts were bounded has one.
+    Pages and commands turn it into a message saying which load to undo."""
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def checked(value: int) -> int:
+    """A figure that fits a BIGINT, else FigureTooLarge (never a wrapped-around number)."""
+    if abs(value) > BIGINT_MAX:
+        raise FigureTooLarge(f"{value} lebih besar dari yang dapat dijumlahkan")
+    return value
+
+
 def query_df(con: duckdb.DuckDBPyConnection, name: str, **params):
-    """Run a named query with bound $parameters and return a pandas DataFrame."""
-    return con.execute(sql(name), params).df()
+    """Run a named query with bound $parameters and return a pandas DataFrame. A sum() comes as
+    HUGEINT, which pandas receives as a float: one beyond BIGINT would wrap when a caller makes it
+    an int64, so it raises FigureTooLarge here instead."""
+    result = con.execute(sql(name), params)
+    huge = [column for column, kind, *_ in result.description if str(kind) == "HUGEINT"]
+    frame = result.df()
+    for column in huge:
+        if (frame[column].abs() >= 2.0**63).any():
+            raise FigureTooLarge(f"{name}.{column}: jumlah lebih besar dari yang dapat disimpan")
+    return frame
 
 
 def query_rows(con: duckdb.DuckDBPyConnection, name: str, **params) -> list[tuple]:

@@ -149,15 +149,32 @@ def test_a_load_refused_after_its_preview_shows_as_a_refusal_not_a_success(uploa
     assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "D5"]]
 
 
-def test_a_figure_that_overflows_anyway_is_a_message_not_a_dead_page(demo_db, monkeypatch):
-    """A store written before the bound (rows put in by hand here): the page names the problem and
-    the way out, and raises nothing."""
-    with db.connect(demo_db) as con:
+def overflowing(store) -> None:
+    """A store written before the bound (rows put in by hand here): two 5e18 figures for Balikpapan."""
+    with db.connect(store) as con:
         con.execute("INSERT INTO service_visits (site_id, agency_id, day, grain, visits, load_id) "
                     "SELECT site_id, agency_id, day, grain, 5000000000000000000, load_id "
-                    "FROM service_visits WHERE superseded_by IS NULL LIMIT 2")
+                    "FROM service_visits JOIN sites USING (site_id) WHERE superseded_by IS NULL "
+                    "AND name = 'MPP Kota Balikpapan' AND day >= '2025-01-01' LIMIT 2")
+
+
+@pytest.mark.parametrize("script", ["dashboard.py", "pages/1_Instansi.py", "pages/6_Siaran_Pers.py"])
+def test_a_figure_that_overflows_anyway_is_a_message_not_a_dead_page(script, demo_db, monkeypatch):
+    """The page names the problem and the way out, and raises nothing."""
+    overflowing(demo_db)
     monkeypatch.setenv("MPP_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "pages" / "1_Instansi.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(ROOT / script), default_timeout=60)
+    at.query_params["site"] = "MPP Kota Balikpapan"
+    at.run()
     assert not at.exception
     assert any("tidak dapat dihitung" in e.value and "Riwayat" in e.value for e in at.error)
+
+
+@pytest.mark.parametrize("command", ["summary", "press"])
+def test_summary_and_press_say_which_load_to_undo_instead_of_a_traceback(command, demo_db):
+    overflowing(demo_db)
+    done = subprocess.run([sys.executable, "-m", "mpp", command, "--site", "MPP Kota Balikpapan",
+                           "--db", str(demo_db)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "python -m loaders undo" in done.stderr
 
