@@ -285,6 +285,17 @@ def is_personal_column(header, siblings=None) -> bool:
     return any(EVENT_WORDS.intersection(_words(s)) for s in siblings if s is not header)
 
 
+# A value that is a person's, whatever its column is called: a NIK (16 digits) or an Indonesian
+# mobile number (08..., 628..., +628...). An agency or service name never holds one.
+PERSONAL_VALUE = re.compile(r"(?<!\d)(?:\d{16}|(?:\+62|62|0)8\d{7,11})(?!\d)")
+
+
+def looks_personal(value) -> bool:
+    """True for a text holding a NIK or a mobile number: 'Layanan 3201123456789012' or
+    'Budi 081234567890'. 'KTP-el', 'Paspor 48 halaman' or '2025' are not."""
+    return isinstance(value, str) and PERSONAL_VALUE.search(value.replace(" ", "").replace("-", "")) is not None
+
+
 def _words(header) -> list[str]:
     if not isinstance(header, str):
         return []

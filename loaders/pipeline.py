@@ -15,7 +15,7 @@ from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Problem, Workbook
 from loaders.layouts.common import text
-from loaders.normalize import find_site, has_controls, without_controls
+from loaders.normalize import find_site, has_controls, looks_personal, without_controls
 from mpp.accounts import COMMAND_LINE, User
 from mpp.agencies import AgencyMatcher, agency_key
 from mpp.period import Period, month_start
@@ -93,14 +93,32 @@ def clean_names(workbook: Workbook, parsed: Parsed) -> Parsed:
     return parsed
 
 
-def name_cell(workbook: Workbook, name: str) -> str | None:
-    """The first cell holding a name, for the note: B7, or B7 (sheet 'Rekap') in a workbook."""
+def personal_value_problems(workbook: Workbook, parsed: Parsed) -> list[Problem]:
+    """Names that hold a NIK or a mobile number (a person's data under an agency or service header):
+    refused, as nothing personal may be stored. The message names the cell, never the value."""
+    found = []
+    for attribute, columns in NAME_COLUMNS:
+        frame = getattr(parsed, attribute)
+        for column in columns if frame is not None else ():
+            if column in frame:
+                found += [(column, row) for _, row in frame.drop_duplicates(column).iterrows()
+                          if looks_personal(row[column])]
+    what = {"agency": "Nama instansi", "service": "Nama layanan", "unit": "Nama unit"}
+    return [problem("data_pribadi", f"{what[column]} memuat NIK atau nomor HP. Data pribadi tidak "
+                    "boleh dimuat (UU 27/2022): hapus nomor itu dari kolom ini, lalu unggah lagi.",
+                    file=workbook.file_name, sheet_name=row.get("sheet"),
+                    cell=name_cell(workbook, row[column], with_sheet=False) or row.get("source_cell"))
+            for column, row in found[:20]]
+
+
+def name_cell(workbook: Workbook, name: str, with_sheet: bool = True) -> str | None:
+    """The first cell holding a name, for a note: B7, or B7 (sheet 'Rekap') in a workbook."""
     for sheet in workbook.sheets:
         for r, row in enumerate(sheet.rows):
             for c, cell in enumerate(row):
                 if isinstance(cell, str) and text(cell) == name:
-                    return validate.cell_ref(r, c) if len(workbook.sheets) == 1 else \
-                        f"{validate.cell_ref(r, c)} (sheet '{sheet.name}')"
+                    many = with_sheet and len(workbook.sheets) > 1
+                    return validate.cell_ref(r, c) + (f" (sheet '{sheet.name}')" if many else "")
     return None
 
 
@@ -121,6 +139,7 @@ def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context,
     problems += site_problems(site, file_name)
     service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
     problems += unknown + date_problems(parsed, context) + validate.count_bound_problems(parsed)
+    problems += personal_value_problems(workbook, parsed)
     if parsed.service.empty and (parsed.visitors is None or parsed.visitors.empty):
         problems.append(problem("kosong", "Berkas tidak berisi satu angka pun untuk dimuat.",
                                 file=file_name))

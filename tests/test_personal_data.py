@@ -165,3 +165,18 @@ def test_riwayat_gives_the_reason_instead_of_a_download(store, monkeypatch):
     at.run()
     assert any("The original file is not kept: it had personal-data columns (NIK, Nama Pemohon, No HP)"
                in i.value for i in at.info)
+
+
+def test_a_nik_or_phone_number_under_a_service_header_is_refused_without_echoing_it(store):
+    """A person's data in a column the reader cannot call personal (here 'Layanan'): refused, the
+    cell named, the value not repeated in the message (messages reach logs and screens)."""
+    rows = [list(r) for r in ROWS[:20]]
+    rows[3][4] = f"KTP-el a.n. {rows[3][8]}"
+    rows[5][4] = f"Paspor, hubungi {rows[5][10]}"
+    report = ingest(store, "antrean.xlsx", ticket_export(rows), Options(site=SITE))
+    assert not report.ok
+    problems = [(p.code, p.sheet, p.cell) for p in report.problems]
+    assert problems == [("data_pribadi", "Data Antrean", "E5"), ("data_pribadi", "Data Antrean", "E7")]
+    assert all(rows[3][8] not in str(p) and rows[5][10] not in str(p) for p in report.problems)
+    with db.connect(store, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
