@@ -178,3 +178,20 @@ def test_summary_and_press_say_which_load_to_undo_instead_of_a_traceback(command
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "python -m loaders undo" in done.stderr
 
+
+
+def test_a_long_csv_of_counts_is_read_whole_and_bounded_on_the_fast_path(store, tmp_path, monkeypatch):
+    """100.050 daily rows: read.py keeps the head as a grid and the table as an Arrow frame. Every
+    row counts (none left behind in the frame) and the implausible one is named by its cell."""
+    lines = ["Tanggal;Instansi;Layanan;Jumlah"]
+    for i in range(100_050):
+        day = f"{1 + (i // 60) % 28:02d}/{1 + (i // 1680) % 12:02d}/{2019 - i // 20160}"
+        lines.append(f"{day};Disdukcapil;Layanan {i % 60};{5_000_000 if i == 100_040 else 5}")
+    file = tmp_path / "harian_panjang.csv"
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    options = Options(site="MPP Kota Samarinda", dry_run=True)
+    report = ingest(store, file.name, file, options)
+    assert [(p.code, p.cell) for p in report.problems] == [("angka_tidak_wajar", "D100042")]
+    monkeypatch.setenv("MPP_MAX_DAILY_COUNT", "5000000")
+    report = ingest(store, file.name, file, options)
+    assert report.ok and report.total == 5 * 100_049 + 5_000_000
