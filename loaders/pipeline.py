@@ -71,9 +71,9 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
         raise FileRefused([_located(p, file_name) for p in refused.problems + missing]) from None
 
 
-# The name columns of the parsed frames: agencies, services, survey units.
+# The name columns of the parsed frames: agencies, services, survey units, respondent ids.
 NAME_COLUMNS = (("service", ("agency", "service")), ("outcomes", ("agency", "service")),
-                ("skm_responses", ("agency",)), ("skm_summaries", ("unit",)))
+                ("skm_responses", ("agency", "respondent")), ("skm_summaries", ("unit",)))
 
 
 def clean_names(workbook: Workbook, parsed: Parsed) -> Parsed:
@@ -103,7 +103,8 @@ def personal_value_problems(workbook: Workbook, parsed: Parsed) -> list[Problem]
             if column in frame:
                 found += [(column, row) for _, row in frame.drop_duplicates(column).iterrows()
                           if looks_personal(row[column])]
-    what = {"agency": "Nama instansi", "service": "Nama layanan", "unit": "Nama unit"}
+    what = {"agency": "Nama instansi", "service": "Nama layanan", "unit": "Nama unit",
+            "respondent": "Kolom responden"}
     return [problem("data_pribadi", f"{what[column]} memuat NIK atau nomor HP. Data pribadi tidak "
                     "boleh dimuat (UU 27/2022): hapus nomor itu dari kolom ini, lalu unggah lagi.",
                     file=workbook.file_name, sheet_name=row.get("sheet"),
@@ -130,16 +131,18 @@ def prepare(con, file_name: str, data, options: Options) -> Prepared:
 def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context,
                    options: Options) -> Prepared:
     file_name = workbook.file_name
+    personal = personal_value_problems(workbook, parsed)
     if parsed.skm_responses is not None or parsed.skm_summaries is not None:   # a survey (issue 7)
+        if personal:                       # a respondent "id" that is a NIK or a phone number
+            raise FileRefused(personal)
         from loaders import skm_load
         return skm_load.prepare(con, workbook, parsed, options, context)
-    problems = list(parsed.problems)
+    problems = list(parsed.problems) + personal
     site = options.site or parsed.site or site_from_names(workbook)
     site = without_controls(site) if site else site         # a site typed on the upload page
     problems += site_problems(site, file_name)
     service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
     problems += unknown + date_problems(parsed, context) + validate.count_bound_problems(parsed)
-    problems += personal_value_problems(workbook, parsed)
     if parsed.service.empty and (parsed.visitors is None or parsed.visitors.empty):
         problems.append(problem("kosong", "Berkas tidak berisi satu angka pun untuk dimuat.",
                                 file=file_name))

@@ -180,3 +180,17 @@ def test_a_nik_or_phone_number_under_a_service_header_is_refused_without_echoing
     assert all(rows[3][8] not in str(p) and rows[5][10] not in str(p) for p in report.problems)
     with db.connect(store, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
+
+
+def test_a_survey_whose_respondent_ids_are_nik_is_refused(store):
+    """An SKM export keyed by the respondent's NIK instead of a survey number: nothing stored."""
+    header = ["id_responden", "tgl_responden", "instansi", "jkel", "pekerjaan", "pendidikan",
+              *(f"U{i}" for i in range(1, 10))]
+    rows = [[ROWS[i][8], "2024-12-09 10:00:00", "DPMPTSP", "Perempuan", "Wiraswasta", "SMA", *[4] * 9]
+            for i in range(3)]
+    data = ("\n".join(",".join(map(str, r)) for r in [header, *rows]) + "\n").encode()
+    report = ingest(store, "skm.csv", data, Options(site="MPP Kabupaten Pangkajene dan Kepulauan"))
+    assert not report.ok
+    assert {(p.code, p.cell) for p in report.problems} == {("data_pribadi", f"A{i}") for i in (2, 3, 4)}
+    with db.connect(store, read_only=True) as con:
+        assert personal_values_in(con) == [] and con.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
