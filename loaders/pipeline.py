@@ -12,9 +12,8 @@ import pandas as pd
 
 from loaders import read, validate
 from loaders.layouts import parse_workbook
-from loaders.layouts.common import Context, problem
+from loaders.layouts.common import Context, problem, text
 from loaders.model import FileRefused, Parsed, Problem, Workbook
-from loaders.layouts.common import text
 from loaders.normalize import find_site, has_controls, looks_personal, without_controls
 from mpp.accounts import COMMAND_LINE, User
 from mpp.agencies import AgencyMatcher, agency_key
@@ -76,17 +75,24 @@ NAME_COLUMNS = (("service", ("agency", "service")), ("outcomes", ("agency", "ser
                 ("skm_responses", ("agency", "respondent")), ("skm_summaries", ("unit",)))
 
 
+def _name_columns(parsed: Parsed):
+    """(attribute, column) of every name column the parsed file has."""
+    for attribute, columns in NAME_COLUMNS:
+        frame = getattr(parsed, attribute)
+        yield from ((attribute, c) for c in columns if frame is not None and c in frame)
+
+
 def clean_names(workbook: Workbook, parsed: Parsed) -> Parsed:
     """Names with control characters (a CSV can carry any byte) lose them here, before agency
     matching, the store and every page and export; each is reported as a note naming its cell."""
     dirty = []
-    for attribute, columns in NAME_COLUMNS:
+    for attribute, column in _name_columns(parsed):
         frame = getattr(parsed, attribute)
-        for column in columns if frame is not None else ():
-            if column in frame and frame[column].map(has_controls).any():
-                dirty += [n for n in frame[column].drop_duplicates() if has_controls(n)]
-                setattr(parsed, attribute, frame := frame.assign(**{column: frame[column].map(
-                    lambda n: without_controls(n) if has_controls(n) else n)}))
+        names = frame[column]
+        if names.map(has_controls).any():
+            dirty += [n for n in names.drop_duplicates() if has_controls(n)]
+            clean = names.map(lambda n: without_controls(n) if has_controls(n) else n)
+            setattr(parsed, attribute, frame.assign(**{column: clean}))
     parsed.notes += [f"karakter kendali dibuang dari nama '{without_controls(name)}'"
                      + (f" di sel {cell}" if (cell := name_cell(workbook, name)) else "")
                      for name in dict.fromkeys(dirty)]
@@ -96,13 +102,9 @@ def clean_names(workbook: Workbook, parsed: Parsed) -> Parsed:
 def personal_value_problems(workbook: Workbook, parsed: Parsed) -> list[Problem]:
     """Names that hold a NIK or a mobile number (a person's data under an agency or service header):
     refused, as nothing personal may be stored. The message names the cell, never the value."""
-    found = []
-    for attribute, columns in NAME_COLUMNS:
-        frame = getattr(parsed, attribute)
-        for column in columns if frame is not None else ():
-            if column in frame:
-                found += [(column, row) for _, row in frame.drop_duplicates(column).iterrows()
-                          if looks_personal(row[column])]
+    found = [(column, row) for attribute, column in _name_columns(parsed)
+             for _, row in getattr(parsed, attribute).drop_duplicates(column).iterrows()
+             if looks_personal(row[column])]
     what = {"agency": "Nama instansi", "service": "Nama layanan", "unit": "Nama unit",
             "respondent": "Kolom responden"}
     return [problem("data_pribadi", f"{what[column]} memuat NIK atau nomor HP. Data pribadi tidak "
