@@ -293,7 +293,9 @@ PERSONAL_VALUE = re.compile(r"(?<!\d)(?:\d{16}|(?:\+62|62|0)8\d{7,11})(?!\d)")
 def looks_personal(value) -> bool:
     """True for a text holding a NIK or a mobile number: 'Layanan 3201123456789012' or
     'Budi 081234567890'. 'KTP-el', 'Paspor 48 halaman' or '2025' are not."""
-    return isinstance(value, str) and PERSONAL_VALUE.search(value.replace(" ", "").replace("-", "")) is not None
+    if not isinstance(value, str):
+        return False
+    return PERSONAL_VALUE.search(value.replace(" ", "").replace("-", "")) is not None
 
 
 def _words(header) -> list[str]:
