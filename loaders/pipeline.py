@@ -88,10 +88,10 @@ def clean_names(workbook: Workbook, parsed: Parsed) -> Parsed:
     dirty = []
     for attribute, column in _name_columns(parsed):
         frame = getattr(parsed, attribute)
-        names = frame[column]
-        if names.map(has_controls).any():
-            dirty += [n for n in names.drop_duplicates() if has_controls(n)]
-            clean = names.map(lambda n: without_controls(n) if has_controls(n) else n)
+        found = [n for n in frame[column].dropna().unique() if has_controls(n)]   # few distinct names
+        if found:
+            dirty += found
+            clean = frame[column].replace({n: without_controls(n) for n in found})
             setattr(parsed, attribute, frame.assign(**{column: clean}))
     parsed.notes += [f"karakter kendali dibuang dari nama '{without_controls(name)}'"
                      + (f" di sel {cell}" if (cell := name_cell(workbook, name)) else "")
@@ -102,9 +102,12 @@ def clean_names(workbook: Workbook, parsed: Parsed) -> Parsed:
 def personal_value_problems(workbook: Workbook, parsed: Parsed) -> list[Problem]:
     """Names that hold a NIK or a mobile number (a person's data under an agency or service header):
     refused, as nothing personal may be stored. The message names the cell, never the value."""
-    found = [(column, row) for attribute, column in _name_columns(parsed)
-             for _, row in getattr(parsed, attribute).drop_duplicates(column).iterrows()
-             if looks_personal(row[column])]
+    found = []
+    for attribute, column in _name_columns(parsed):
+        frame = getattr(parsed, attribute)
+        personal = {n for n in frame[column].dropna().unique() if looks_personal(n)}
+        found += [(column, row) for _, row in frame[frame[column].isin(personal)]
+                  .drop_duplicates(column).iterrows()]
     what = {"agency": "Nama instansi", "service": "Nama layanan", "unit": "Nama unit",
             "respondent": "Kolom responden"}
     return [problem("data_pribadi", f"{what[column]} memuat NIK atau nomor HP. Data pribadi tidak "

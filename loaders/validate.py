@@ -153,8 +153,8 @@ def count_bound_problems(parsed: Parsed, file: str = "") -> list[Problem]:
 
 def _above_bound(frame: pd.DataFrame, column: str, cells: str, what: str, file: str) -> list[Problem]:
     grains = frame["grain"] if "grain" in frame else pd.Series("day", index=frame.index)
-    bounds = grains.map(count_bound)
-    over = frame[frame[column].astype("object") > bounds]     # object: exact for any whole number
+    bounds = grains.eq("month").map({True: count_bound("month"), False: count_bound("day")})
+    over = frame[frame[column].to_numpy() > bounds.to_numpy()]
     return [Problem("angka_tidak_wajar", _implausible(int(row[column]), row.get(cells), grain, what),
                     file=file, sheet=row.get("sheet"), cell=row.get(cells))
             for (_, row), grain in zip(over.iterrows(), grains[over.index])]
