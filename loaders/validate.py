@@ -115,8 +115,8 @@ def column_total_problems(sheet: Sheet, total_col: int, data_cols: Iterable[int]
 
 # The largest MPPs serve about 1.000-2.000 people a day, all agencies together (a few hundred at one
 # agency), so roughly 40.000-60.000 a month for a whole mall. One agency's (or one site's visitors')
-# figure above 100.000 in a day or 1.000.000 in a month is 50x that: a typo, a shifted column or a
-# hostile file, never a busy month. The bounds are per cell; sums of bounded cells stay far below
+# figure above 100.000 in a day (50x the busiest whole mall's day) or 1.000.000 in a month (some 20x
+# its month) is a typo, a shifted column or a hostile file, never a busy month. The bounds are per cell; sums of bounded cells stay far below
 # what a BIGINT holds. Raise them with the environment variables for a use we did not foresee;
 # they cannot go above MAX_BOUND, which keeps every sum of a file's cells storable.
 BOUNDS = {"day": ("MPP_MAX_DAILY_COUNT", 100_000), "month": ("MPP_MAX_MONTHLY_COUNT", 1_000_000)}
