@@ -93,6 +93,8 @@ def written(con, prepared: Prepared, report: Report, sha256: str, options: Optio
             report.load_id, report.outcome = write(con, prepared, sha256, options)
             keep_original(con, report.load_id, sha256, report.file_name, data,
                           prepared.workbook.dropped_columns)
+        if prepared.workbook.dropped_columns:
+            report.notes.append("berkas asli tidak disimpan: memuat kolom data pribadi (UU 27/2022)")
     except duckdb.Error as exc:       # rolled back: say so instead of a traceback
         return Report(report.file_name, "refused", problems=[Problem(
             "gagal_menulis", f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "

@@ -92,6 +92,7 @@ def test_no_personal_value_anywhere_in_the_store(name, path, store, tmp_path):
             report = upload.load(con, ANALYST, name, data, Options(site=SITE, guarded=True))
     assert report.ok and report.outcome == "added"
     assert "kolom data pribadi dibuang: NIK" in report.notes
+    assert "berkas asli tidak disimpan: memuat kolom data pribadi (UU 27/2022)" in report.notes
     with db.connect(store, read_only=True) as con:
         texts = stored_texts(con)
         assert "Disdukcapil" in texts["agencies", "name"] and "Paspor" in texts["service_visits", "service"]
