@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 
+import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from loaders import upload
 from loaders.load import ingest
 from loaders.pipeline import Options
-from mpp import accounts, db
+from mpp import accounts, db, ledger
 from tests.apptest_login import log_in
 from tests.layout_files import long_csv, yearly_recap
 from tests.live_server import ROOT
@@ -92,7 +95,8 @@ def test_the_bound_is_per_grain_and_configurable(store, monkeypatch):
     with db.connect(store) as con:
         report = ingest(con, "harian.csv", daily, Options(site="MPP Kota Samarinda", dry_run=True))
         assert [(p.code, p.cell) for p in report.problems] == [("angka_tidak_wajar", "C3")]
-        assert "tidak mungkin untuk satu instansi dalam satu hari (batas 100.000)" in report.problems[0].message
+        message = report.problems[0].message
+        assert "tidak mungkin untuk satu instansi dalam satu hari (batas 100.000)" in message
         monkeypatch.setenv("MPP_MAX_DAILY_COUNT", "200000")
         assert ingest(con, "harian.csv", daily, Options(site="MPP Kota Samarinda", dry_run=True)).ok
         monkeypatch.setenv("MPP_MAX_DAILY_COUNT", "banyak")      # a typo keeps the default bound
@@ -101,7 +105,8 @@ def test_the_bound_is_per_grain_and_configurable(store, monkeypatch):
 
 def test_a_million_a_month_loads_and_the_ledger_total_is_exact(store):
     with db.connect(store) as con:
-        report = ingest(con, "besar_2025.xlsx", recap([1_000_000, 999_999]), Options(site="MPP Kota Samarinda"))
+        report = ingest(con, "besar_2025.xlsx", recap([1_000_000, 999_999]),
+                        Options(site="MPP Kota Samarinda"))
         assert report.ok and report.total == 1_000_000 + 999_999 + 30
         assert con.execute("SELECT total FROM loads WHERE load_id = ?", [report.load_id]).fetchall() == [
             (1_000_000 + 999_999 + 30,)]
@@ -195,3 +200,20 @@ def test_a_long_csv_of_counts_is_read_whole_and_bounded_on_the_fast_path(store, 
     monkeypatch.setenv("MPP_MAX_DAILY_COUNT", "5000000")
     report = ingest(store, file.name, file, options)
     assert report.ok and report.total == 5 * 100_049 + 5_000_000
+
+
+def test_a_ledger_total_beyond_bigint_fails_instead_of_wrapping(store):
+    """Below the loaders (rows written by hand): two 5e18 rows fit a BIGINT each, their total does not.
+    The total is summed exactly, so the ledger refuses it rather than storing -8.446.744.073.709.551.616."""
+    with db.connect(store) as con:
+        site_id, agency_id = con.execute("SELECT site_id, agency_id FROM service_visits").fetchall()[0]
+        facts = pd.DataFrame({"site_id": site_id, "agency_id": agency_id, "grain": "month", "service": None,
+                              "day": [date(2024, 1, 1), date(2024, 2, 1)], "channel": None,
+                              "visits": [5 * 10**18] * 2})
+        con.execute("BEGIN TRANSACTION")
+        load_id = ledger.record_load(con, ledger.LoadRecord(
+            "x.xlsx", "x", "rekap_tahunan", "service_visits", "MPP Kota Samarinda", None, None))
+        with pytest.raises(duckdb.Error):
+            ledger.write_facts(con, load_id, facts)
+        con.execute("ROLLBACK")
+        assert ledger.exact_sum(facts["visits"]) == 10**19
