@@ -142,7 +142,7 @@ def test_migration_006_deletes_originals_kept_before_and_says_why(store):
         sha = dict(con.execute("SELECT file_name, sha256 FROM loads").fetchall())
         ledger.keep_original(con, sha["antrean_januari.xlsx"], "antrean_januari.xlsx", export)
         con.execute("ALTER TABLE loads DROP COLUMN original_withheld")
-        con.execute("DELETE FROM schema_version WHERE version >= 6")
+        con.execute("DELETE FROM schema_version WHERE version = 6")   # as if 006 came after 007
         assert personal_values_in(con) != []
     with db.connect(store) as con:                       # opening upgrades: 006 runs
         assert con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] >= 6
