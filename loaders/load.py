@@ -95,7 +95,10 @@ def written(con, prepared: Prepared, report: Report, sha256: str, options: Optio
     try:
         with db.transaction(con):
             report.load_id, report.outcome = write(con, prepared, sha256, options)
-            keep_original(con, sha256, report.file_name, data)
+            keep_original(con, report.load_id, sha256, report.file_name, data,
+                          prepared.workbook.dropped_columns)
+        if prepared.workbook.dropped_columns:
+            report.notes.append("berkas asli tidak disimpan: memuat kolom data pribadi (UU 27/2022)")
     except duckdb.Error as exc:       # rolled back: say so instead of a traceback
         return Report(report.file_name, "refused", problems=[Problem(
             "gagal_menulis", f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
@@ -108,9 +111,14 @@ def site_of(name: str) -> Site:
     return Site(name, kind, pipeline.kabupaten_kota_of_name(name))
 
 
-def keep_original(con, sha256: str, file_name: str, data) -> None:
+def keep_original(con, load_id: int, sha256: str, file_name: str, data, personal: tuple = ()) -> None:
     """Keep uploads and files up to ORIGINAL_LIMIT for download from the history; a bigger file
-    named on the command line stays where it is."""
+    named on the command line stays where it is. A file that had personal-data columns (NIK, Nama
+    Pemohon, No HP: dropped on read) is never kept (UU 27/2022); the ledger records which columns,
+    so Riwayat can say why there is nothing to download."""
+    if personal:
+        ledger.withhold_original(con, load_id, personal)
+        return
     if isinstance(data, (str, os.PathLike)):
         if os.path.getsize(data) > ORIGINAL_LIMIT:
             return

@@ -4,7 +4,8 @@ total labels and personal-data headers. No IO, no pandas; every function takes o
 Conventions (tests rely on them):
 - parse_count: blank (None, '', spaces) -> None, meaning "not reported" (an empty month column);
   a dash ('-', '–', '—') -> 0, the way recaps write zero; anything else must be a whole number >= 0,
-  otherwise ValueError with an Indonesian message that quotes the value.
+  otherwise ValueError with an Indonesian message that quotes the value (CountTooLarge, a
+  ValueError, for a number the store cannot hold; the plausible bound is validate.py's).
 - parse_date: blank -> None; a value that is not a date -> ValueError.
 - parse_month, find_year, find_site, parse_period_row: None when the text does not say.
 """
@@ -37,6 +38,10 @@ MONTH_WORDS = {
     12: "desember december des dec",
 }
 MONTHS = {word: number for number, words in MONTH_WORDS.items() for word in words.split()}
+
+# The largest count a BIGINT column holds. Anything above cannot be stored, only wrap around; the
+# bound on plausible counts (far lower, configurable) is checked in loaders/validate.py.
+STORABLE = 2**63 - 1
 
 TOTAL_LABELS = {"jumlah", "total", "subtotal", "grandtotal", "jumlahtotal", "totalkeseluruhan",
                 "jumlahkeseluruhan", "jumlahseluruhnya", "totaljumlah", "jumlahakhir"}
@@ -97,9 +102,19 @@ def _whole(number: Decimal | None, raw) -> int:
     return _non_negative(int(number), raw)
 
 
+class CountTooLarge(ValueError):
+    """A whole number too large to be stored as a count at all (validate.py names the cell)."""
+
+    def __init__(self, value: int, raw):
+        super().__init__(f"{raw!r} terlalu besar untuk sebuah jumlah kunjungan")
+        self.value = value
+
+
 def _non_negative(number: int, raw) -> int:
     if number < 0:
         raise ValueError(f"{raw!r} negatif: jumlah kunjungan tidak boleh kurang dari nol")
+    if number > STORABLE:
+        raise CountTooLarge(number, raw)
     return number
 
 
@@ -218,6 +233,26 @@ def is_total_label(value) -> bool:
     return squeezed in TOTAL_LABELS
 
 
+# ---- control characters ---------------------------------------------------------------------------
+
+# C0 and C1 controls, DEL, and what XML 1.0 cannot hold at all (U+FFFE, U+FFFF, lone surrogates):
+# a name carrying one cannot go into a .docx (python-docx refuses it) and shows as nothing anyway.
+# Those that separate words (tab, line breaks, form feed, the file/group/record separators) become
+# a space; the others are dropped.
+SPACING_CONTROLS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def without_controls(name: str) -> str:
+    """A name without control characters, words still apart: 'Dinas\x00 X\x0bY' -> 'Dinas X Y'."""
+    spaced = name.translate({ord(c): " " for c in SPACING_CONTROLS})
+    return " ".join(CONTROLS.sub("", spaced).split())
+
+
+def has_controls(name) -> bool:
+    return isinstance(name, str) and CONTROLS.search(name) is not None
+
+
 # ---- personal data --------------------------------------------------------------------------------
 
 PERSONAL_WORDS = {"nik", "telepon", "telpon", "telp", "tlp", "phone", "hp", "handphone", "ponsel",
@@ -248,6 +283,19 @@ def is_personal_column(header, siblings=None) -> bool:
     if len(words) > 1 or siblings is None:
         return True
     return any(EVENT_WORDS.intersection(_words(s)) for s in siblings if s is not header)
+
+
+# A value that is a person's, whatever its column is called: a NIK (16 digits) or an Indonesian
+# mobile number (08..., 628..., +628...). An agency or service name never holds one.
+PERSONAL_VALUE = re.compile(r"(?<!\d)(?:\d{16}|(?:\+62|62|0)8\d{7,11})(?!\d)")
+
+
+def looks_personal(value) -> bool:
+    """True for a text holding a NIK or a mobile number: 'Layanan 3201123456789012' or
+    'Budi 081234567890'. 'KTP-el', 'Paspor 48 halaman' or '2025' are not."""
+    if not isinstance(value, str):
+        return False
+    return PERSONAL_VALUE.search(value.replace(" ", "").replace("-", "")) is not None
 
 
 def _words(header) -> list[str]:

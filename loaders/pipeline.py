@@ -12,9 +12,9 @@ import pandas as pd
 
 from loaders import read, validate
 from loaders.layouts import parse_workbook
-from loaders.layouts.common import Context, problem
+from loaders.layouts.common import Context, problem, text
 from loaders.model import FileRefused, Parsed, Problem, Workbook
-from loaders.normalize import find_site
+from loaders.normalize import find_site, has_controls, looks_personal, without_controls
 from mpp.accounts import User
 from mpp.agencies import AgencyMatcher, agency_key
 from mpp.period import Period, month_start
@@ -65,10 +65,68 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
     workbook = reader(path, content, name=file_name)
     context = Context(file_name=file_name, year=options.year, block=options.block)
     try:
-        return workbook, parse_workbook(workbook, context), context
+        return workbook, clean_names(workbook, parse_workbook(workbook, context)), context
     except FileRefused as refused:      # e.g. several blocks: still say what else is missing
         missing = site_problems(options.site or find_site(_words(file_name)), file_name)
         raise FileRefused([_located(p, file_name) for p in refused.problems + missing]) from None
+
+
+# The name columns of the parsed frames: agencies, services, survey units, respondent ids.
+NAME_COLUMNS = (("service", ("agency", "service")), ("outcomes", ("agency", "service")),
+                ("skm_responses", ("agency", "respondent")), ("skm_summaries", ("unit",)))
+
+
+def _name_columns(parsed: Parsed):
+    """(attribute, column) of every name column the parsed file has."""
+    for attribute, columns in NAME_COLUMNS:
+        frame = getattr(parsed, attribute)
+        yield from ((attribute, c) for c in columns if frame is not None and c in frame)
+
+
+def clean_names(workbook: Workbook, parsed: Parsed) -> Parsed:
+    """Names with control characters (a CSV can carry any byte) lose them here, before agency
+    matching, the store and every page and export; each is reported as a note naming its cell."""
+    dirty = []
+    for attribute, column in _name_columns(parsed):
+        frame = getattr(parsed, attribute)
+        found = [n for n in frame[column].dropna().unique() if has_controls(n)]   # few distinct names
+        if found:
+            dirty += found
+            clean = frame[column].replace({n: without_controls(n) for n in found})
+            setattr(parsed, attribute, frame.assign(**{column: clean}))
+    parsed.notes += [f"karakter kendali dibuang dari nama '{without_controls(name)}'"
+                     + (f" di sel {cell}" if (cell := name_cell(workbook, name)) else "")
+                     for name in dict.fromkeys(dirty)]
+    return parsed
+
+
+def personal_value_problems(workbook: Workbook, parsed: Parsed) -> list[Problem]:
+    """Names that hold a NIK or a mobile number (a person's data under an agency or service header):
+    refused, as nothing personal may be stored. The message names the cell, never the value."""
+    found = []
+    for attribute, column in _name_columns(parsed):
+        frame = getattr(parsed, attribute)
+        personal = {n for n in frame[column].dropna().unique() if looks_personal(n)}
+        found += [(column, row) for _, row in frame[frame[column].isin(personal)]
+                  .drop_duplicates(column).iterrows()]
+    what = {"agency": "Nama instansi", "service": "Nama layanan", "unit": "Nama unit",
+            "respondent": "Kolom responden"}
+    return [problem("data_pribadi", f"{what[column]} memuat NIK atau nomor HP. Data pribadi tidak "
+                    "boleh dimuat (UU 27/2022): hapus nomor itu dari kolom ini, lalu unggah lagi.",
+                    file=workbook.file_name, sheet_name=row.get("sheet"),
+                    cell=name_cell(workbook, row[column], with_sheet=False) or row.get("source_cell"))
+            for column, row in found[:20]]
+
+
+def name_cell(workbook: Workbook, name: str, with_sheet: bool = True) -> str | None:
+    """The first cell holding a name, for a note: B7, or B7 (sheet 'Rekap') in a workbook."""
+    for sheet in workbook.sheets:
+        for r, row in enumerate(sheet.rows):
+            for c, cell in enumerate(row):
+                if isinstance(cell, str) and text(cell) == name:
+                    many = with_sheet and len(workbook.sheets) > 1
+                    return validate.cell_ref(r, c) + (f" (sheet '{sheet.name}')" if many else "")
+    return None
 
 
 def prepare(con, file_name: str, data, options: Options) -> Prepared:
@@ -79,14 +137,18 @@ def prepare(con, file_name: str, data, options: Options) -> Prepared:
 def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context,
                    options: Options) -> Prepared:
     file_name = workbook.file_name
+    personal = personal_value_problems(workbook, parsed)
     if parsed.skm_responses is not None or parsed.skm_summaries is not None:   # a survey (issue 7)
+        if personal:                       # a respondent "id" that is a NIK or a phone number
+            raise FileRefused(personal)
         from loaders import skm_load
         return skm_load.prepare(con, workbook, parsed, options, context)
-    problems = list(parsed.problems)
+    problems = list(parsed.problems) + personal
     site = options.site or parsed.site or site_from_names(workbook)
+    site = without_controls(site) if site else site         # a site typed on the upload page
     problems += site_problems(site, file_name)
     service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
-    problems += unknown + date_problems(parsed, context)
+    problems += unknown + date_problems(parsed, context) + validate.count_bound_problems(parsed)
     if parsed.service.empty and (parsed.visitors is None or parsed.visitors.empty):
         problems.append(problem("kosong", "Berkas tidak berisi satu angka pun untuk dimuat.",
                                 file=file_name))

@@ -4,17 +4,23 @@ an Indonesian message that says how to fix it. Layouts call them with 0-based (r
 
     problems = count_problems(sheet, cells) + total_problems(sheet, stated=(9, 4), parts=[...])
 
-Codes (shared with loaders/layouts/common.py): angka_tidak_sah, angka_negatif, tanggal_di_masa_depan,
-tanggal_di_luar_periode, bulan_ganda, jumlah_tidak_cocok, rumus_tanpa_nilai.
+Codes (shared with loaders/layouts/common.py): angka_tidak_sah, angka_negatif, angka_tidak_wajar,
+tanggal_di_masa_depan, tanggal_di_luar_periode, bulan_ganda, jumlah_tidak_cocok, rumus_tanpa_nilai.
+
+Every layout's figures pass through count_bound_problems (pipeline.prepare_parsed calls it on the
+parsed frames, grid and fast path alike), so the bound on a plausible count lives here only.
 """
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from datetime import date
 from typing import Iterable
 
-from loaders.model import Problem, Sheet
-from loaders.normalize import parse_count, parse_month
+import pandas as pd
+
+from loaders.model import Parsed, Problem, Sheet
+from loaders.normalize import CountTooLarge, parse_count, parse_month
 from mpp.fmt import month_name, number
 
 Cell = tuple[int, int]           # (row, col), 0-based
@@ -53,6 +59,9 @@ def count_problems(sheet: Sheet, cells: Iterable[Cell], file: str = "") -> list[
     for cell in cells:
         try:
             parse_count(_value(sheet, cell))
+        except CountTooLarge as exc:
+            problems.append(at(sheet, cell, "angka_tidak_wajar", _too_large(exc.value, cell_ref(*cell)),
+                               file))
         except ValueError as exc:
             code = "angka_negatif" if "negatif" in str(exc) else "angka_tidak_sah"
             problems.append(at(sheet, cell, code, f"{exc}. Perbaiki isi sel ini lalu unggah lagi.", file))
@@ -100,6 +109,69 @@ def column_total_problems(sheet: Sheet, total_col: int, data_cols: Iterable[int]
     data_cols = list(data_cols)
     return [p for row in rows for p in total_problems(
         sheet, (row, total_col), [(row, c) for c in data_cols], file)]
+
+
+# ---- plausible counts -----------------------------------------------------------------------------
+
+# The largest MPPs serve about 1.000-2.000 people a day, all agencies together (a few hundred at one
+# agency), so roughly 40.000-60.000 a month for a whole mall. One agency's (or one site's visitors')
+# figure above 100.000 in a day (50x the busiest whole mall's day) or 1.000.000 in a month (some 20x
+# its month) is a typo, a shifted column or a hostile file, never a busy month. The bounds are per cell; sums of bounded cells stay far below
+# what a BIGINT holds. Raise them with the environment variables for a use we did not foresee;
+# they cannot go above MAX_BOUND, which keeps every sum of a file's cells storable.
+BOUNDS = {"day": ("MPP_MAX_DAILY_COUNT", 100_000), "month": ("MPP_MAX_MONTHLY_COUNT", 1_000_000)}
+MAX_BOUND = 10**12
+PERIOD_WORDS = {"day": "satu hari", "month": "satu bulan"}
+LISTED = 50          # bound problems listed one by one; the rest are counted in one more problem
+
+
+def count_bound(grain: str) -> int:
+    """The largest plausible count of one cell at this grain ('day' or 'month'), from the
+    environment (MPP_MAX_DAILY_COUNT, MPP_MAX_MONTHLY_COUNT) or the default."""
+    name, default = BOUNDS["month" if grain == "month" else "day"]
+    try:
+        return min(max(int(os.environ.get(name, default)), 1), MAX_BOUND)
+    except ValueError:                         # a typo in the setting must not open the gate
+        return default
+
+
+def count_bound_problems(parsed: Parsed, file: str = "") -> list[Problem]:
+    """Every figure of a parsed file above the bound for its grain, each at its cell. Service
+    visits per agency, visitors per site, and cancellations / no-shows of a queue recap."""
+    checks = [(parsed.service, "visits", "source_cell", "satu instansi"),
+              (parsed.visitors, "visitors", "source_cell", "pengunjung satu lokasi"),
+              (parsed.outcomes, "cancelled", "cancelled_cell", "pembatalan satu instansi"),
+              (parsed.outcomes, "no_show", "no_show_cell", "tidak hadir satu instansi")]
+    found = [p for frame, column, cells, what in checks if frame is not None and not frame.empty
+             for p in _above_bound(frame, column, cells, what, file)]
+    if len(found) <= LISTED:
+        return found
+    rest = Problem("angka_tidak_wajar", f"... dan {number(len(found) - LISTED)} angka lain juga di "
+                   "atas batas.", file=file)
+    return found[:LISTED] + [rest]
+
+
+def _above_bound(frame: pd.DataFrame, column: str, cells: str, what: str, file: str) -> list[Problem]:
+    grains = frame["grain"] if "grain" in frame else pd.Series("day", index=frame.index)
+    bounds = grains.eq("month").map({True: count_bound("month"), False: count_bound("day")})
+    over = frame[frame[column].to_numpy() > bounds.to_numpy()]
+    return [Problem("angka_tidak_wajar", _implausible(int(row[column]), row.get(cells), grain, what),
+                    file=file, sheet=row.get("sheet"), cell=row.get(cells))
+            for (_, row), grain in zip(over.iterrows(), grains[over.index])]
+
+
+def _implausible(value: int, cell: str | None, grain: str, what: str) -> str:
+    name, _ = BOUNDS["month" if grain == "month" else "day"]
+    where = f" di sel {cell}" if cell else ""
+    return (f"Angka {number(value)}{where} tidak mungkin untuk {what} dalam "
+            f"{PERIOD_WORDS.get(grain, 'satu hari')} (batas {number(count_bound(grain))}). Periksa "
+            f"angkanya (salah ketik, kolom tergeser?) lalu unggah lagi; bila memang benar, naikkan "
+            f"batas dengan {name}.")
+
+
+def _too_large(value: int, cell: str) -> str:
+    return (f"Angka {number(value)} di sel {cell} terlalu besar untuk jumlah kunjungan mana pun dan "
+            "tidak dapat disimpan. Periksa angkanya lalu unggah lagi.")
 
 
 # ---- dates and months -----------------------------------------------------------------------------

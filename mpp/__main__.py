@@ -20,6 +20,8 @@ import json
 import sys
 from datetime import date
 
+import duckdb
+
 from mpp import db
 from mpp.accounts import COMMAND_LINE
 
@@ -276,6 +278,14 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+# A sum too large for its column (a store loaded before counts were bounded): say which load to
+# undo instead of a DuckDB traceback.
+TOO_LARGE = ("Angka tidak dapat dihitung: sebuah muatan berisi angka yang terlalu besar untuk "
+             "dijumlahkan. Cari muatannya dengan `python -m loaders history` (kolom total) dan "
+             "batalkan dengan `python -m loaders undo NOMOR`. / A load holds a number too large to "
+             "add up; undo it.")
+
+
 def main(argv: list[str] | None = None) -> int:
     top = parser()
     args = top.parse_args(argv)
@@ -286,6 +296,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except (db.StoreCorrupt, db.StoreBusy) as unusable:
         print(unusable, file=sys.stderr)
+        return 1
+    except (duckdb.ConversionException, duckdb.OutOfRangeException, db.FigureTooLarge):
+        print(TOO_LARGE, file=sys.stderr)
         return 1
 
 

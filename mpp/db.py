@@ -12,6 +12,7 @@ shows. `backup` writes a consistent copy to restore from.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import time
 from contextlib import contextmanager
@@ -106,6 +107,7 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> int:
         if version not in applied:
             with transaction(con):
                 con.execute(file.read_text(encoding="utf-8"))
+                _data_migration(con, file.with_suffix(".py"))
                 con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
     con.execute((SCHEMA_DIR / "views.sql").read_text(encoding="utf-8"))
     _refresh_seed(con)
@@ -119,6 +121,17 @@ def _lacks_migrations(con: duckdb.DuckDBPyConnection) -> bool:
     except duckdb.CatalogException:
         return True
     return any(version not in applied for version, _ in _migrations())
+
+
+def _data_migration(con, file: Path) -> None:
+    """A migration's second half in Python (NNN_name.py beside NNN_name.sql, with migrate(con)),
+    for a change SQL cannot make, such as re-reading stored files (006_personal_data.py)."""
+    if not file.exists():
+        return
+    spec = importlib.util.spec_from_file_location(f"mpp_schema_{file.stem}", file)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.migrate(con)
 
 
 def _refresh_seed(con) -> None:
@@ -290,9 +303,32 @@ def sql(name: str) -> str:
     return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+class FigureTooLarge(OverflowError):
+    """A sum beyond what a BIGINT holds: only a store loaded before counts were bounded has one.
+    Pages and commands turn it into a message saying which load to undo."""
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def checked(value: int) -> int:
+    """A figure that fits a BIGINT, else FigureTooLarge (never a wrapped-around number)."""
+    if abs(value) > BIGINT_MAX:
+        raise FigureTooLarge(f"{value} lebih besar dari yang dapat dijumlahkan")
+    return value
+
+
 def query_df(con: duckdb.DuckDBPyConnection, name: str, **params):
-    """Run a named query with bound $parameters and return a pandas DataFrame."""
-    return con.execute(sql(name), params).df()
+    """Run a named query with bound $parameters and return a pandas DataFrame. A sum() comes as
+    HUGEINT, which pandas receives as a float: one beyond BIGINT would wrap when a caller makes it
+    an int64, so it raises FigureTooLarge here instead."""
+    result = con.execute(sql(name), params)
+    huge = [column for column, kind, *_ in result.description if str(kind) == "HUGEINT"]
+    frame = result.df()
+    for column in huge:
+        if (frame[column].abs() >= 2.0**63).any():
+            raise FigureTooLarge(f"{name}.{column}: jumlah lebih besar dari yang dapat disimpan")
+    return frame
 
 
 def query_rows(con: duckdb.DuckDBPyConnection, name: str, **params) -> list[tuple]:

@@ -46,6 +46,16 @@ ADMIN_TEXT = {
     "download_original": ("Unduh berkas asli", "Download the original file"),
     "no_original": ("Berkas asli muatan ini tidak tersimpan (data demo atau muatan lama).",
                     "The original of this load is not kept (demo data or an old load)."),
+    "figure_too_large": ("Angka di halaman ini tidak dapat dihitung: sebuah muatan berisi angka yang "
+                         "terlalu besar untuk dijumlahkan. Batalkan muatan itu di halaman Riwayat "
+                         "(lihat kolom Total), lalu muat ulang berkas yang sudah diperbaiki.",
+                         "The figures on this page cannot be computed: a load holds a number too large "
+                         "to add up. Undo that load on the Riwayat page (see the Total column), then "
+                         "load the corrected file."),
+    "original_not_kept": ("Berkas asli tidak disimpan: memuat kolom data pribadi ({columns}) — UU "
+                          "27/2022. Hanya angka yang dimuat yang disimpan.",
+                          "The original file is not kept: it had personal-data columns ({columns}) — "
+                          "Indonesia's Law 27/2022 on personal data. Only the loaded figures are kept."),
     "undo_title": ("Batalkan muatan {load}", "Undo load {load}"),
     "undo_preview": ("Yang berubah bila dibatalkan (kunjungan layanan per instansi dan bulan; "
                      "pengunjung per bulan):",
@@ -97,6 +107,9 @@ UPLOAD_TEXT = {
     "load_files": ("Muat {n} berkas", "Load {n} files"),
     "loaded_result": ("{name}: {outcome} (muatan {load}).", "{name}: {outcome} (load {load})."),
     "result_added": ("ditambahkan", "added"), "result_replaced": ("menggantikan data sebelumnya", "replaced"),
+    "load_refused": ("{name}: ditolak, tidak ada yang dimuat. Perbaiki masalah di bawah ini, lalu "
+                     "unggah lagi.", "{name}: refused, nothing was loaded. Fix the problems below, "
+                     "then upload again."),
     "result_unchanged": ("tidak berubah", "unchanged"), "result_refused": ("ditolak", "refused"),
     "notes": ("Catatan", "Notes"),
 }

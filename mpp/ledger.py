@@ -116,12 +116,19 @@ def write_facts(con, load_id: int, service: pd.DataFrame | None = None,
             rows += _replace(con, load_id, table, frame, columns)
     if service is not None and not service.empty:
         rows += _replace(con, load_id, "service_visits", service, SERVICE_COLUMNS)
-        total += int(service["visits"].sum())
+        total += exact_sum(service["visits"])
     if visitors is not None and not visitors.empty:
         rows += _replace(con, load_id, "site_visitors", visitors, VISITOR_COLUMNS)
-        total += int(visitors["visitors"].sum())
+        total += exact_sum(visitors["visitors"])
     con.execute("UPDATE loads SET rows = ?, total = ? WHERE load_id = ?", [rows, total, load_id])
     refresh_statuses(con)
+
+
+def exact_sum(counts: pd.Series) -> int:
+    """A sum in Python integers: an int64 sum wraps around silently past 9,2e18, while this one
+    stays exact, and a total too large for the ledger's BIGINT then fails the load's transaction
+    (refused, nothing written) instead of being stored negative."""
+    return int(counts.astype("object").sum())
 
 
 def refresh_statuses(con) -> None:
@@ -159,6 +166,13 @@ def keep_original(con, sha256: str, file_name: str, content: bytes) -> None:
     """Keep a loaded file's bytes (once per sha256), inside the load's transaction."""
     con.execute("INSERT OR IGNORE INTO originals (sha256, file_name, size, content) VALUES (?, ?, ?, ?)",
                 [sha256, file_name, len(content), content])
+
+
+def withhold_original(con, load_id: int, personal_columns) -> None:
+    """Record that a load's original is not kept because it had these personal-data columns (their
+    labels only), inside the load's transaction."""
+    con.execute("UPDATE loads SET original_withheld = ? WHERE load_id = ?",
+                [", ".join(personal_columns), load_id])
 
 
 def original(con, actor: User, sha256: str) -> tuple[str, bytes] | None:

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from mpp import calendar
-from mpp.db import query_df, query_rows
+from mpp.db import checked, query_df, query_rows
 from mpp.period import Measure, Period, add_months
 
 MONTHLY_QUERY = {Measure.VISITORS: "monthly_visitors", Measure.SERVICE_VISITS: "monthly_service_visits"}
@@ -177,4 +177,5 @@ def figure_of(series: pd.DataFrame, period: Period, measure: Measure, sites) -> 
     serve several figures. Months of the period missing from the series count as unreported."""
     part = series.loc[(series["month"] >= period.start) & (series["month"] <= period.end), "value"]
     reported = int(part.notna().sum())
-    return Figure(int(part.sum()) if reported else None, measure, period, tuple(sites), reported)
+    value = checked(int(part.astype("object").sum())) if reported else None   # exact, never wrapped
+    return Figure(value, measure, period, tuple(sites), reported)

@@ -12,6 +12,7 @@ agency figures are service visits ("kunjungan layanan"), never called visitors, 
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -198,13 +199,22 @@ def to_txt(release: PressRelease) -> bytes:
     return release.text().replace("\n", "\r\n").encode("utf-8")
 
 
+# What XML 1.0 cannot hold (python-docx refuses it: "All strings must be XML compatible"). The
+# loaders strip control characters from names, but a store loaded before they did may hold one.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    return NOT_XML.sub("", text)
+
+
 def to_docx(release: PressRelease) -> bytes:
     """A Word document: the title as a heading, one paragraph each."""
     from docx import Document  # python-docx is only needed for this export
     document = Document()
-    document.add_heading(release.title, level=1)
+    document.add_heading(xml_safe(release.title), level=1)
     for paragraph in release.paragraphs:
-        document.add_paragraph(paragraph)
+        document.add_paragraph(xml_safe(paragraph))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -21,7 +21,5 @@ for file in files:
 ready = [f for f in files if reports[f.name].ok and reports[f.name].outcome != "unchanged"]
 if st.button(ui.t("load_files", n=len(ready)), type="primary", disabled=not ready):
     for file in ready:
-        result = ui.write(upload.load, user, file.name, file.getvalue(), options)
-        st.success(ui.t("loaded_result", name=ui.plain(file.name), outcome=ui.t("result_" + result.outcome),
-                        load=result.load_id))
+        ui.load_result(ui.write(upload.load, user, file.name, file.getvalue(), options))
     ui.forget_previews()

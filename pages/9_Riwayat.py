@@ -21,6 +21,8 @@ row = loads.set_index("load_id").loc[choice]
 kept = ui.write(ledger.original, user, row["sha256"])
 if kept:
     st.download_button(ui.t("download_original"), kept[1], file_name=kept[0])
+elif isinstance(row["original_withheld"], str):     # personal data: never kept (UU 27/2022)
+    st.info(ui.t("original_not_kept", columns=ui.plain(row["original_withheld"])), icon="🔒")
 else:
     st.caption(ui.t("no_original"))
 

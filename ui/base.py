@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import duckdb
 import streamlit as st
 
 from mpp import accounts, db, demo, i18n
@@ -12,6 +13,9 @@ from mpp.db import StoreBusy, StoreCorrupt
 from mpp.period import Measure
 
 READ_WAIT_SECONDS = 8.0
+# A sum too large for its column (a figure that got past the loaders' bound in an old store): the
+# page says which figures cannot be shown and how to fix them, instead of a generic error.
+TOO_LARGE = (duckdb.ConversionException, duckdb.OutOfRangeException, OverflowError)
 
 
 @st.cache_resource(show_spinner="Menyiapkan basis data…")
@@ -69,6 +73,8 @@ def read(func, *args, **kwargs):
         st.stop()
     except StoreCorrupt as damaged:
         _refuse_damaged(damaged)
+    except TOO_LARGE:
+        _too_large()
 
 
 def write(func, *args, **kwargs):
@@ -82,6 +88,13 @@ def write(func, *args, **kwargs):
         st.stop()
     except StoreCorrupt as damaged:
         _refuse_damaged(damaged)
+    except TOO_LARGE:
+        _too_large()
+
+
+def _too_large():
+    st.error(t("figure_too_large"), icon="⚠️")
+    st.stop()
 
 
 def lang() -> str:

@@ -61,6 +61,17 @@ def upload_report(report, user) -> None:
             st.caption(f"{t('notes')}: {plain(note)}")
 
 
+def load_result(report) -> None:
+    """What "Muat" did to one file: a success with its load number, or, when the load was refused
+    after all (a write that failed and was rolled back), an error with every problem."""
+    if report.ok:
+        st.success(t("loaded_result", name=plain(report.file_name), outcome=t("result_" + report.outcome),
+                     load=report.load_id))
+        return
+    st.error(t("load_refused", name=plain(report.file_name)), icon="🚫")
+    _problems_table(report.problems)
+
+
 def _report_summary(report) -> None:
     """What was recognised, as one line of labelled facts, and the figures per agency."""
     facts = [(t("layout"), report.layout_title if report.layout else fmt.NO_DATA),

@@ -23,7 +23,7 @@ HEADERS = {"day": ("TANGGAL",), "agency": ("INSTANSI", "NAMA INSTANSI"),
            "total": ("TOTAL NOMOR TERBIT",), "cancelled": ("PEMBATALAN ONLINE",),
            "no_show": ("TIDAK HADIR", "TIDAK HADIR NO SHOW")}
 REQUIRED = {"day", "agency", "walk_in", "online", "total"}
-OUTCOME_COLUMNS = ["agency", "day", "service", "cancelled", "no_show"]
+OUTCOME_COLUMNS = ["agency", "day", "service", "cancelled", "no_show", "cancelled_cell", "no_show_cell"]
 
 
 def header_row(rows: list[list]) -> int | None:
@@ -49,7 +49,7 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
         if day is not None:
             records += row_records(rows, r, cols, day, sheet, problems)
             outcomes.append(row_outcome(rows, r, cols, day, sheet, problems))
-    outcomes = pd.DataFrame(outcomes, columns=OUTCOME_COLUMNS)
+    outcomes = pd.DataFrame(outcomes, columns=OUTCOME_COLUMNS).assign(sheet=sheet.name)
     notes = [f"tidak dihitung sebagai kunjungan (disimpan terpisah): pembatalan online "
              f"{number(outcomes['cancelled'].sum())}, tidak hadir {number(outcomes['no_show'].sum())}"]
     years = {d.year for _, d, *_ in records}
@@ -59,11 +59,13 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
 
 
 def row_outcome(rows, r, cols, day, sheet, problems) -> tuple:
-    """(agency, day, service, cancelled, no_show) of one row; a column the export lacks counts 0."""
+    """(agency, day, service, cancelled, no_show, and their cells) of one row; a column the export
+    lacks counts 0 (and has no cell)."""
     counts = [(count_at(rows, r, cols[what], sheet, problems) or 0) if what in cols else 0
               for what in ("cancelled", "no_show")]
+    cells = [ref(r, cols[what]) if what in cols else None for what in ("cancelled", "no_show")]
     service = text(rows[r][cols["service"]]) if "service" in cols else None
-    return (text(rows[r][cols["agency"]]), day, service or None, *counts)
+    return (text(rows[r][cols["agency"]]), day, service or None, *counts, *cells)
 
 
 def row_day(rows, r, col, period, today, sheet, problems):

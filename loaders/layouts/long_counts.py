@@ -55,8 +55,8 @@ def detect(sheet: Sheet) -> float:
 
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
-    rows = sheet.rows
-    at = header_row(rows)
+    at = header_row(sheet.rows)
+    rows = whole_table(sheet, at, context)
     cols = header_index(rows[at], HEADERS)
     year = None if "day" in cols or "year" in cols else _year_or_none(context, sheet, rows, at)
     problems: list = []
@@ -70,6 +70,23 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     return Parsed(NAME, service_frame(records, sheet), visitor_frame(visitors),
                   site=find_site(title_text(rows[:at])), year=max(years) if years else None,
                   problems=problems)
+
+
+def whole_table(sheet: Sheet, at: int, context: Context) -> list[list]:
+    """The grid, or for a table longer than read.py keeps as a grid (its head only, Sheet.truncated)
+    the whole table from its Arrow frame, each column under its header's cell, so every figure is
+    read (and checked) and cell references stay true. Columns the frame left out (personal data)
+    stay blank."""
+    if not sheet.truncated or context.frame is None:
+        return sheet.rows
+    blank = [None] * context.frame.num_rows
+    columns = [_column(context.frame, label) or blank for label in sheet.rows[at]]
+    return sheet.rows[:at + 1] + [list(cells) for cells in zip(*columns)]
+
+
+def _column(frame, label) -> list | None:
+    names = (label, label.strip()) if isinstance(label, str) else ()
+    return next((frame.column(n).to_pylist() for n in names if n in frame.column_names), None)
 
 
 def row_figure(rows, r, cols, year, context, sheet, problems) -> tuple | None:
