@@ -14,11 +14,19 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
+import math
 import pickle
 import subprocess
 import sys
+import zipfile
+import zlib
+from contextlib import contextmanager
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import python_calamine as calamine
 
 from loaders import fast, safety, xlsx_parts
@@ -27,6 +35,7 @@ from loaders.safety import DEFAULT_LIMITS, Limits
 from loaders.fast import dropped_columns, read_table
 from loaders.tabular import blank_personal_columns
 
+log = logging.getLogger(__name__)
 __all__ = ["read_file", "read_file_guarded", "read_table", "dropped_columns", "Limits", "DEFAULT_LIMITS"]
 
 
@@ -52,6 +61,7 @@ def read_file(path, data: bytes | None = None, *, name: str | None = None,
 
 
 def _workbook(file: str, sha256: str, sheets: list[Sheet], frame) -> Workbook:
+    _check_numbers(sheets, frame, file)
     sheets, dropped = _without_personal(sheets)
     dropped += fast.dropped_columns(frame) if frame is not None else ()
     return Workbook(file, sha256, sheets, tuple(dict.fromkeys(d for d in dropped if d)), frame)
@@ -63,6 +73,38 @@ def _bytes(path, data: bytes | None, file: str, limits: Limits) -> bytes:
         data = Path(path).read_bytes()
     safety.check_size(len(data), file, limits)
     return data
+
+
+# ---- numbers no count can be: past BIGINT (the store's type), infinite or NaN ------------------------
+
+BIGINT = 2**63
+
+
+def _check_numbers(sheets: list[Sheet], frame, file: str) -> None:
+    for sheet in sheets:
+        for r, row in enumerate(sheet.rows):
+            for c, value in enumerate(row):
+                if type(value) in (int, float) and not -BIGINT < value < BIGINT:
+                    raise _out_of_range(file, sheet.name, f"{safety.column_letters(c + 1)}{r + 1}", value)
+    if frame is not None:
+        _check_frame_numbers(frame, file)
+
+
+def _check_frame_numbers(frame: pa.Table, file: str) -> None:
+    """Arrow integers cannot pass BIGINT; floats can, and inf/NaN (NaN compares false: refused too)."""
+    for name, column in zip(frame.column_names, frame.columns):
+        if pa.types.is_floating(column.type) and column.null_count < len(column):
+            inside = pc.less(pc.abs(column), float(BIGINT))
+            if not pc.all(pc.fill_null(inside, True)).as_py():
+                raise _out_of_range(file, None, None, f"kolom '{name}'")
+
+
+def _out_of_range(file: str, sheet: str | None, cell: str | None, value) -> FileRefused:
+    where = f"Sel {cell} di sheet '{sheet}' berkas {file}" if cell else f"Berkas {file}"
+    shown = f"{value:.6g}" if isinstance(value, float) else str(value)[:40]
+    return safety.refuse("number_out_of_range", file, f"{where} berisi angka {shown} di luar jangkauan "
+                         f"(lebih dari {safety.fmt_int(BIGINT - 1)}, tak berhingga, atau bukan angka). "
+                         "Perbaiki sel itu, simpan, lalu unggah lagi. / Number out of range.", sheet, cell)
 
 
 def _without_personal(sheets: list[Sheet]) -> tuple[list[Sheet], tuple[str, ...]]:
@@ -81,19 +123,53 @@ def _excel_sheets(data: bytes, file: str, kind: str, limits: Limits):
     parts = None
     if kind in ("xlsx", "ods"):
         safety.check_zip(data, file, limits)
-        parts = xlsx_parts.XlsxParts(data) if kind == "xlsx" else None
+        with xml_refusals(file):
+            parts = xlsx_parts.XlsxParts(data) if kind == "xlsx" else None
+            _check_shared_strings(parts)
     book = _open_book(data, file)
     sheets, frame = [], None
     for meta in book.sheets_metadata:
-        shape = parts.dimensions(meta.name) if parts else None
-        if shape:
-            safety.check_shape(*shape, file, meta.name, limits)
+        shape = _checked_shape(parts, meta.name, file, limits) if parts else None
         if parts and frame is None and parts.is_long(meta.name, shape, limits.grid_rows):
-            sheets.append(_head_sheet(parts, meta, limits))
+            sheets.append(_head_sheet(parts, meta, file, limits))
             frame = fast.excel_frame(data, meta.name, limits)
             continue
         sheets.append(_grid_sheet(book, meta, file, parts, limits))
     return sheets, frame
+
+
+# What a hostile or broken XML part raises in xlsx_parts: each is the file's fault, so a refusal.
+PART_ERRORS = (ParseError, ValueError, IndexError, KeyError, zipfile.BadZipFile, EOFError, zlib.error)
+
+
+@contextmanager
+def xml_refusals(file: str, sheet: str | None = None):
+    try:
+        yield
+    except PART_ERRORS as exc:
+        where = f"sheet '{sheet}': " if sheet else ""
+        raise safety.corrupt(file, where + _short(exc), sheet) from None
+
+
+def _check_shared_strings(parts) -> None:
+    """Inflate sharedStrings.xml once through zipfile, which stops at its declared size (checked
+    against the cap) with a CRC error: calamine would inflate a lying member to its real size."""
+    if parts and "xl/sharedStrings.xml" in parts.zip.namelist():
+        with parts.open("xl/sharedStrings.xml") as stream:
+            while stream.read(xlsx_parts.CHUNK):
+                pass
+
+
+def _checked_shape(parts, sheet: str, file: str, limits: Limits) -> tuple[int, int] | None:
+    """The declared dimensions (calamine reserves them) and the real extent, both checked."""
+    with xml_refusals(file, sheet):
+        declared, real = parts.dimensions(sheet), parts.extent(sheet, limits.extent_scan)
+    if declared:
+        safety.check_shape(*declared, file, sheet, limits)
+    if real:
+        rows, cols, farthest = real
+        safety.check_shape(rows, cols, file, sheet, limits, farthest)
+    return real[:2] if real else declared
 
 
 def _open_book(data: bytes, file: str):
@@ -123,10 +199,11 @@ def _grid_sheet(book, meta, file: str, parts, limits: Limits) -> Sheet:
     return Sheet(meta.name, rows, _hidden(meta), merged, missing)
 
 
-def _head_sheet(parts, meta, limits: Limits) -> Sheet:
+def _head_sheet(parts, meta, file: str, limits: Limits) -> Sheet:
     """The first rows of a big sheet, for layout detection; the rows themselves are in the frame.
     Streamed from the XML, so date cells hold Excel serials here (parse_date reads them)."""
-    rows = parts.head_rows(meta.name, limits.head_rows)
+    with xml_refusals(file, meta.name):
+        rows = parts.head_rows(meta.name, limits.head_rows)
     return Sheet(meta.name, [[cell_value(c) for c in row] for row in rows], _hidden(meta),
                  truncated=True)
 
@@ -151,8 +228,10 @@ def cell_value(cell):
 
 def _json_sheet(data: bytes, file: str, limits: Limits) -> Sheet:
     try:
-        records = _first_records(json.loads(data.decode("utf-8-sig")))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        records = _first_records(json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant))
+    except RecursionError:
+        raise safety.corrupt(file, "JSON bersarang terlalu dalam / JSON nested too deeply") from None
+    except ValueError as exc:        # JSONDecodeError, UnicodeDecodeError, a 5000-digit number
         raise safety.corrupt(file, f"JSON tidak valid: {_short(exc)}") from None
     if not records:
         raise safety.not_spreadsheet(file, "JSON tanpa daftar baris (list of objects)")
@@ -160,6 +239,10 @@ def _json_sheet(data: bytes, file: str, limits: Limits) -> Sheet:
     safety.check_shape(len(records) + 1, len(header), file, None, limits)
     rows = [header] + [[cell_value(r.get(k)) for k in header] for r in records]
     return Sheet(Path(file).stem, rows)
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} bukan angka / not a number")
 
 
 def _nested(value) -> bool:
@@ -202,11 +285,37 @@ def read_file_guarded(path, data: bytes | None = None, *, name: str | None = Non
         raise safety.refuse("too_slow", file, f"Membaca berkas {file} memakan waktu lebih dari "
                             f"{timeout:g} detik, jadi dihentikan. Pecah berkas per bulan, lalu "
                             "unggah bagian-bagiannya.") from None
-    outcome, value = pickle.loads(done.stdout) if done.returncode == 0 and done.stdout else ("memory", None)
-    if outcome == "memory":                 # MemoryError, or killed inside native code
+    outcome, value = _child_answer(done, file)
+    if outcome == "memory":
         raise safety.refuse("too_large", file, f"Berkas {file} butuh terlalu banyak memori untuk "
                             "dibaca dengan aman. Pecah per bulan atau per instansi, lalu unggah "
                             "bagian-bagiannya.")
+    if outcome == "unexpected":
+        raise unexpected(file)
     if outcome == "refused":
         raise FileRefused(value)
     return value
+
+
+def unexpected(file: str, sheet: str | None = None) -> FileRefused:
+    """A failure that is not the file's known fault: said as a refusal, the traceback in the log."""
+    return safety.refuse("unexpected", file, f"Kesalahan tak terduga saat membaca berkas {file}; "
+                         "berkas tidak dimuat. Laporkan ke admin beserta berkasnya. / Unexpected error "
+                         "while reading the file; nothing was loaded.", sheet)
+
+
+def _child_answer(done: subprocess.CompletedProcess, file: str) -> tuple[str, object]:
+    """(outcome, value) of the child: its own answer, or what its death says. Killed by a signal
+    (the kernel, or Rust aborting on a failed allocation under RLIMIT_AS) means memory; any other
+    death is unexpected, and its stderr goes to our log, not to the user."""
+    if done.returncode == 0 and done.stdout:
+        try:
+            return pickle.loads(done.stdout)
+        except Exception:       # a torn answer
+            pass
+    err = done.stderr.decode("utf-8", "replace")
+    if done.returncode < 0 or "MemoryError" in err or "memory allocation of" in err:
+        log.warning("reading %s ran out of memory (exit %s): %s", file, done.returncode, err[-500:])
+        return "memory", None
+    log.error("unexpected error reading %s (exit %s):\n%s", file, done.returncode, err[-4000:])
+    return "unexpected", None

@@ -1,9 +1,11 @@
 """The child of read.read_file_guarded: caps its own address space, reads one file, and answers
-with a pickled (outcome, value) on stdout. The request comes pickled on stdin from our own parent
-process only (never from a user)."""
+with a pickled (outcome, value) on stdout: ok, refused, memory, or unexpected (its traceback on
+stderr, for the parent's log). The request comes pickled on stdin from our own parent process only
+(never from a user)."""
 import pickle
 import resource
 import sys
+import traceback
 
 
 def main() -> None:
@@ -18,6 +20,9 @@ def main() -> None:
         answer = ("refused", refused.problems)
     except MemoryError:
         answer = ("memory", None)
+    except Exception:                       # a bug or an unforeseen file: the parent says so
+        traceback.print_exc(file=sys.stderr)
+        answer = ("unexpected", None)
     sys.stdout.buffer.write(pickle.dumps(answer))
 
 

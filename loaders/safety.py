@@ -24,7 +24,13 @@ class Limits:
     max_stream_bytes: int = 8192 * MB      # a long CSV on disk, streamed and never held whole
     stream_over: int = 64 * MB             # CSVs on disk bigger than this are streamed
     max_uncompressed: int = 2048 * MB      # all members of an .xlsx/.ods zip, as declared
-    max_ratio: int = 200                   # uncompressed / compressed; deflate bombs reach ~1000
+    max_ratio: int = 200                   # uncompressed / compressed, of the file and of each member
+                                           # over 10 MB; deflate bombs reach ~1000, real sheets ~10-30
+    max_shared_strings: int = 256 * MB     # sharedStrings.xml unpacked: calamine holds it whole; a 1M-row
+                                           # ticket export with a name and phone per row has ~60 MB
+    max_cells: int = 40_000_000            # rows x columns of the dense grid a reader allocates (~32 bytes
+                                           # each in calamine): Excel's 1.048.576 rows x 38 columns
+    extent_scan: int = 64 * MB             # sheet XML up to this size is scanned for its real extent
     max_rows: int = 20_000_000
     max_cols: int = 1_000                  # a daily matrix has ~35 columns, a ticket export ~20
     grid_rows: int = 100_000               # above this a sheet comes as an Arrow frame (fast path)
@@ -42,8 +48,9 @@ CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"          # OLE2: old .xls, or an
 HOW_TO_SAVE = "Buka di Excel lalu simpan ulang sebagai Excel Workbook (.xlsx) atau CSV, dan unggah lagi."
 
 
-def refuse(code: str, file: str, message: str, sheet: str | None = None) -> FileRefused:
-    return FileRefused([Problem(code, message, file=file, sheet=sheet)])
+def refuse(code: str, file: str, message: str, sheet: str | None = None,
+           cell: str | None = None) -> FileRefused:
+    return FileRefused([Problem(code, message, file=file, sheet=sheet, cell=cell)])
 
 
 def fmt_int(n: int) -> str:
@@ -82,9 +89,9 @@ def _zip_kind(data: bytes, file: str) -> str:
     raise not_spreadsheet(file, "arsip zip tanpa buku kerja Excel, mis. dokumen Word")
 
 
-def corrupt(file: str, why: str) -> FileRefused:
+def corrupt(file: str, why: str, sheet: str | None = None) -> FileRefused:
     return refuse("corrupt", file, f"Berkas {file} rusak atau tidak lengkap ({why}). Biasanya unggahan "
-                  f"atau salinan terputus: ambil lagi berkas aslinya. {HOW_TO_SAVE}")
+                  f"atau salinan terputus: ambil lagi berkas aslinya. {HOW_TO_SAVE}", sheet)
 
 
 def _utf16(name: str) -> bytes:
@@ -137,18 +144,43 @@ def check_size(size: int, file: str, limits: Limits, cap: int | None = None) -> 
 
 
 def check_zip(data: bytes, file: str, limits: Limits) -> None:
-    """Declared sizes of the zip members, before anything is decompressed: a bomb is refused."""
-    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    """Declared sizes of the zip members, before anything is decompressed: a bomb is refused, of the
+    whole file and of each member (a stored member of padding must not dilute an inflating one)."""
+    infos = zip_members(data, file)
+    for info in infos:
+        _check_member(info, file, limits)
     unpacked = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if unpacked > 10 * MB and unpacked / packed > limits.max_ratio:
-        raise refuse("zip_bomb", file, f"Berkas {file} mengembang {fmt_int(unpacked // packed)} kali "
-                     f"saat dibuka (batas {limits.max_ratio} kali): ini bukan lembar kerja yang wajar "
-                     f"(zip bomb). Simpan ulang dari Excel. {HOW_TO_SAVE}")
+        raise bomb(file, unpacked // packed, limits)
     if unpacked > limits.max_uncompressed:
         raise refuse("too_large", file, f"Isi berkas {file} sebesar {fmt_int(unpacked // MB)} MB "
                      f"setelah dibuka, melebihi batas {fmt_int(limits.max_uncompressed // MB)} MB. "
                      "Pecah per bulan atau per instansi, lalu unggah bagian-bagiannya.")
+
+
+def zip_members(data: bytes, file: str) -> list[zipfile.ZipInfo]:
+    try:
+        return zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise corrupt(file, "arsip zip-nya terpotong atau rusak") from None
+
+
+def _check_member(info: zipfile.ZipInfo, file: str, limits: Limits) -> None:
+    if info.file_size > 10 * MB and info.file_size / max(1, info.compress_size) > limits.max_ratio:
+        raise bomb(file, info.file_size // max(1, info.compress_size), limits, info.filename)
+    if info.filename.lower().endswith("sharedstrings.xml") and info.file_size > limits.max_shared_strings:
+        raise refuse("too_large", file, f"Teks bersama (sharedStrings.xml) berkas {file} sebesar "
+                     f"{fmt_int(info.file_size // MB)} MB setelah dibuka, melebihi batas "
+                     f"{fmt_int(limits.max_shared_strings // MB)} MB. Pecah per bulan, lalu unggah "
+                     "bagian-bagiannya. / Shared strings too large.")
+
+
+def bomb(file: str, ratio: int, limits: Limits, member: str | None = None) -> FileRefused:
+    part = f"Bagian {member} dari berkas {file}" if member else f"Berkas {file}"
+    return refuse("zip_bomb", file, f"{part} mengembang {fmt_int(ratio)} kali saat dibuka (batas "
+                  f"{limits.max_ratio} kali): ini bukan lembar kerja yang wajar (zip bomb). "
+                  f"Simpan ulang dari Excel. {HOW_TO_SAVE}")
 
 
 DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:?([A-Z]+)?(\d+)?"')
@@ -171,13 +203,46 @@ def column_number(letters: str) -> int:
     return number
 
 
-def check_shape(rows: int, cols: int, file: str, sheet: str | None, limits: Limits) -> None:
+def check_shape(rows: int, cols: int, file: str, sheet: str | None, limits: Limits,
+                cell: str | None = None) -> None:
+    """cell: the farthest cell, when the extent was found by scanning the sheet rather than declared."""
     where = f"Sheet '{sheet}' di berkas {file}" if sheet else f"Berkas {file}"
+    reach = f" (sampai sel {cell})" if cell else ""
     if cols > limits.max_cols:
-        raise refuse("too_many_columns", file, f"{where} berisi {fmt_int(cols)} kolom, melebihi batas "
-                     f"{fmt_int(limits.max_cols)}. Hapus kolom kosong atau yang tidak perlu "
-                     "(pilih kolom, Delete), simpan, lalu unggah lagi.", sheet)
+        raise refuse("too_many_columns", file, f"{where} berisi {fmt_int(cols)} kolom{reach}, melebihi "
+                     f"batas {fmt_int(limits.max_cols)}. Hapus kolom kosong atau yang tidak perlu "
+                     "(pilih kolom, Delete), simpan, lalu unggah lagi.", sheet, cell)
     if rows > limits.max_rows:
-        raise refuse("too_many_rows", file, f"{where} berisi {fmt_int(rows)} baris, melebihi batas "
+        raise refuse("too_many_rows", file, f"{where} berisi {fmt_int(rows)} baris{reach}, melebihi batas "
                      f"{fmt_int(limits.max_rows)}. Pecah per bulan, lalu unggah bagian-bagiannya.",
-                     sheet)
+                     sheet, cell)
+    if rows * cols > limits.max_cells:
+        raise refuse("too_many_cells", file, f"{where} membentang {fmt_int(rows)} baris x "
+                     f"{fmt_int(cols)} kolom{reach}, melebihi batas {fmt_int(limits.max_cells)} sel. "
+                     "Hapus sel terisi yang jauh di luar tabel (Ctrl+End menunjukkannya), simpan, lalu "
+                     "unggah lagi. / The sheet's used range is too large.", sheet, cell)
+
+
+def column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+# ---- XML we parse ourselves: no DOCTYPE, so no entity can be declared (expat expands internal ones) --
+
+ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
+
+
+def unsafe_xml(head: bytes) -> str | None:
+    """Why the start of an XML part is not safe to parse, or None. A DOCTYPE (the only place an
+    ENTITY can be declared) must come before the root element, so the prolog is all to look at."""
+    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "XML bukan UTF-8"
+    root = ROOT_ELEMENT.search(head)
+    prolog = head[:root.start()] if root else head
+    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+        return "XML memuat DOCTYPE/ENTITY"
+    return None if root else "awal XML tidak ditemukan"

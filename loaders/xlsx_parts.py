@@ -1,5 +1,10 @@
 """What calamine does not tell about an .xlsx, read from its XML parts: the dimensions each worksheet
-declares (checked before parsing) and formula cells that carry no cached value.
+declares and its real extent (checked before calamine allocates a dense grid) and formula cells that
+carry no cached value.
+
+Every part parsed here is checked first for a DOCTYPE (UnsafeXml): the stdlib's expat expands internal
+entities. Python's zipfile checks each member's CRC at its end, so a member lying about its size
+raises BadZipFile rather than inflating past it; read.py turns these errors into refusals.
 
 A workbook written by a program (openpyxl, some web exports) and never opened in Excel has formulas
 without results: calamine then returns an empty cell, which would silently load as "not reported".
@@ -12,7 +17,7 @@ import re
 import zipfile
 import xml.etree.ElementTree as ET
 
-from loaders.safety import MB, column_number, declared_dimensions
+from loaders.safety import MB, column_letters, column_number, declared_dimensions, unsafe_xml
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -20,16 +25,57 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
 CACHED = re.compile(rb"<v>[^<]+</v>")
 FORMULA_SCAN_LIMIT = 64 * MB
 BYTES_PER_ROW = 200   # bigger sheets are ticket exports: plain values, no formulas
+# Any r="..." attribute: a cell's (B7) or a row's (7). Calamine places a cell by its own r, not its row's.
+REFERENCE = re.compile(rb' r="([A-Z]*)(\d+)"')
+CHUNK = 4 * MB
+
+
+class UnsafeXml(ValueError):
+    """An XML part with a DOCTYPE (entities), or not UTF-8: refused before parsing."""
 
 
 class XlsxParts:
     def __init__(self, data: bytes):
         self.zip = zipfile.ZipFile(io.BytesIO(data))
-        self.members = _sheet_members(self.zip)
+        self.members = _sheet_members(self)
 
     def dimensions(self, sheet: str) -> tuple[int, int] | None:
         member = self.members.get(sheet)
         return declared_dimensions(self.zip, member) if member else None
+
+    def extent(self, sheet: str, scan_limit: int) -> tuple[int, int, str] | None:
+        """(rows, cols, farthest cell) the sheet really reaches, from every r="..." in its XML, not
+        its <dimension>: a 5 KB sheet with cells A1 and XFD1048576 would make calamine allocate
+        549 GB. Sheets bigger than scan_limit (ticket exports) are left to the child's memory cap."""
+        member = self.members.get(sheet)
+        if not member or self.zip.getinfo(member).file_size > scan_limit:
+            return None
+        rows, col = 0, b""
+        with self.open(member) as stream:
+            tail = b""
+            for chunk in iter(lambda: stream.read(CHUNK), b""):
+                block = tail + chunk
+                found = REFERENCE.findall(block)
+                rows = max([rows, *map(int, {r for _, r in found})])
+                col = max([col, *{c for c, _ in found}], key=lambda c: (len(c), c))
+                tail = block[-64:]
+        cols = column_number(col.decode()) if col else 1
+        return rows, cols, f"{column_letters(cols)}{rows}"
+
+    def open(self, member: str):
+        """The member as a stream, once its start is known to be safe XML."""
+        with self.zip.open(member) as stream:
+            why = unsafe_xml(stream.read(65536))
+        if why:
+            raise UnsafeXml(f"{member}: {why}")
+        return self.zip.open(member)
+
+    def read(self, member: str) -> bytes:
+        data = self.zip.read(member)
+        why = unsafe_xml(data[:65536])
+        if why:
+            raise UnsafeXml(f"{member}: {why}")
+        return data
 
     def is_long(self, sheet: str, shape: tuple[int, int] | None, grid_rows: int) -> bool:
         """More rows than a grid should hold: as declared, or (some writers declare nothing)
@@ -44,7 +90,7 @@ class XlsxParts:
         member = self.members.get(sheet)
         if not member or self.zip.getinfo(member).file_size > FORMULA_SCAN_LIMIT:
             return ()
-        xml = self.zip.read(member)
+        xml = self.read(member)
         return tuple(cell for cell in map(_uncached_formula, _formula_cells(xml)) if cell)
 
 
@@ -55,14 +101,14 @@ class XlsxParts:
         if not member:
             return []
         grid: dict[int, dict[int, object]] = {}
-        with self.zip.open(member) as stream:
+        with self.open(member) as stream:
             for _, element in ET.iterparse(stream):
                 if element.tag == f"{{{NS['m']}}}row":
                     grid[int(element.get("r", len(grid) + 1)) - 1] = _row_cells(element)
                     element.clear()
                     if len(grid) >= n_rows:
                         break
-        return _resolve_strings(self.zip, _as_rows(grid, n_rows))
+        return _resolve_strings(self, _as_rows(grid, n_rows))
 
 
 def _formula_cells(xml: bytes):
@@ -111,13 +157,13 @@ def _as_rows(grid: dict[int, dict[int, object]], n_rows: int) -> list[list]:
     return [[grid.get(r, {}).get(c) for c in range(width)] for r in range(height)]
 
 
-def _resolve_strings(zf: zipfile.ZipFile, rows: list[list]) -> list[list]:
+def _resolve_strings(parts: XlsxParts, rows: list[list]) -> list[list]:
     """Replace SharedIndex cells by their text, streaming sharedStrings.xml only as far as needed."""
     wanted = max((c for row in rows for c in row if isinstance(c, SharedIndex)), default=-1)
     if wanted < 0:
         return rows
     strings = []
-    with zf.open("xl/sharedStrings.xml") as stream:
+    with parts.open("xl/sharedStrings.xml") as stream:
         for _, element in ET.iterparse(stream):
             if element.tag == f"{{{NS['m']}}}si":
                 strings.append("".join(t.text or "" for t in element.iter(f"{{{NS['m']}}}t")))
@@ -127,11 +173,12 @@ def _resolve_strings(zf: zipfile.ZipFile, rows: list[list]) -> list[list]:
     return [[strings[c] if isinstance(c, SharedIndex) else c for c in row] for row in rows]
 
 
-def _sheet_members(zf: zipfile.ZipFile) -> dict[str, str]:
+def _sheet_members(parts: XlsxParts) -> dict[str, str]:
     """Sheet name -> zip member of its XML, through workbook.xml and its relationships."""
+    zf = parts.zip
     try:
-        book = ET.fromstring(zf.read("xl/workbook.xml"))
-        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        book = ET.fromstring(parts.read("xl/workbook.xml"))
+        rels = ET.fromstring(parts.read("xl/_rels/workbook.xml.rels"))
     except (KeyError, ET.ParseError):
         return {}
     targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", NS)}
