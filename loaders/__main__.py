@@ -12,10 +12,11 @@ ingest exits 0 when every file loaded or was already loaded, 1 when any file was
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
-from loaders.load import Options, Report, ingest
+from loaders.load import Options, Report, ingest, unexpected_report
 from mpp import db, ledger
 from mpp.accounts import COMMAND_LINE
 from mpp.agencies import AgencyMatcher, add_alias, agency_key
@@ -71,10 +72,21 @@ def cmd_ingest(args) -> int:
             print(f"{file}: DITOLAK, berkas tidak ditemukan.")
             refused += 1
             continue
-        report = ingest(args.db, path.name, path, options)    # a path: big files are streamed
+        report = ingest_one(args.db, path, options)
         print("\n".join(report_lines(report)))
         refused += not report.ok
     return 1 if refused else 0
+
+
+def ingest_one(db_path, path: Path, options: Options) -> Report:
+    """One file, read under the guard (a path: big files are streamed by the child); whatever goes
+    wrong becomes that file's refusal, so the next file still loads and no traceback is printed."""
+    try:
+        return ingest(db_path, path.name, path, options)
+    except db.StoreBusy:
+        raise
+    except Exception:
+        return unexpected_report(path.name)
 
 
 def cmd_history(args) -> int:
@@ -164,6 +176,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
+                        format="%(asctime)s %(name)s %(levelname)s: %(message)s")
     args = parser().parse_args(argv)
     try:
         return args.run(args)

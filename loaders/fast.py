@@ -10,7 +10,6 @@ import os
 import tempfile
 from pathlib import Path
 
-import duckdb
 import fastexcel
 import pyarrow as pa
 
@@ -129,6 +128,7 @@ def _csv_table(path, data: bytes, header_row: int | None) -> pa.Table:
 def _duckdb_csv(file: str, delimiter: str, skip: int, encoding: str, dropped: list[str]) -> pa.Table:
     # DuckDB reads Latin-1 natively, not cp1252; the two differ only in rare 0x80-0x9F symbols.
     encoding = {"utf-8-sig": "utf-8", "cp1252": "latin-1"}.get(encoding, encoding)
+    import duckdb            # 0,3 s to import: only for long CSVs, not in every guarded read's child
     exclude = f"EXCLUDE ({', '.join(_quote(c) for c in dropped)})" if dropped else ""
     con = duckdb.connect()
     try:

@@ -12,6 +12,7 @@ the command line passes a path, so a big CSV is streamed rather than held.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from datetime import date
 from pathlib import Path
@@ -19,16 +20,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders import pipeline
+from loaders import pipeline, read
 from loaders.model import FileRefused, Problem
 from loaders.pipeline import Options, Prepared
 from loaders.report import Report, summary, unchanged_report
 from mpp import db, ledger
-from mpp.accounts import User, require
+from mpp.accounts import PermissionDenied, User, require
 from mpp.agencies import add_alias, ensure_agency
 from mpp.sites import Site, ensure_site
 
 __all__ = ["Options", "Report", "ingest"]   # Report lives in loaders/report.py
+log = logging.getLogger(__name__)
 ORIGINAL_LIMIT = 100 * 1024 * 1024     # bytes: the upload cap in .streamlit/config.toml
 
 
@@ -55,8 +57,19 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
         parsed = pipeline.parse_file(file_name, data, options)
     except FileRefused as refused:
         return Report(file_name, "refused", problems=refused.problems)
+    except Exception:                   # a bug or an unforeseen file: a refusal, the traceback logged
+        return unexpected_report(file_name)
     with db.connect(con_or_path) as con:
         return ingest_with(con, file_name, data, options, sha256 or parsed[0].sha256, parsed)
+
+
+def unexpected_report(file_name: str, parsed: tuple | None = None) -> Report:
+    """Any unforeseen error between reading and loading, said as a refusal naming the file (and
+    its sheet, when it has one); the traceback goes to the log (stderr), never to the user."""
+    log.exception("unexpected error loading %s", file_name)
+    sheets = [s.name for s in parsed[0].sheets] if parsed else []
+    refused = read.unexpected(file_name, sheets[0] if len(sheets) == 1 else None)
+    return Report(file_name, "refused", problems=refused.problems)
 
 
 def sha256_of(data) -> str:
@@ -74,10 +87,22 @@ def ingest_with(con, file_name: str, data, options: Options, sha256: str | None 
     if already is not None:
         return unchanged_report(con, already, file_name)
     try:
-        parsed = parsed or pipeline.parse_file(file_name, data, options)
-        prepared = pipeline.prepare_parsed(con, *parsed, options)
+        return checked_and_written(con, file_name, data, options, sha256, parsed)
     except FileRefused as refused:
         return Report(file_name, "refused", problems=refused.problems)
+    except PASSED_ON:
+        raise
+    except Exception:               # a bug or an unforeseen file: a refusal, the traceback logged
+        return unexpected_report(file_name, parsed)
+
+
+PASSED_ON = (PermissionDenied, db.StoreBusy)    # not the file's doing: the caller says these
+
+
+def checked_and_written(con, file_name: str, data, options: Options, sha256: str,
+                        parsed: tuple | None) -> Report:
+    parsed = parsed or pipeline.parse_file(file_name, data, options)
+    prepared = pipeline.prepare_parsed(con, *parsed, options)
     if getattr(prepared, "survey", False):         # satisfaction survey (issue 7): its own tables
         from loaders import skm_load
         return skm_load.finish(con, prepared, sha256, options, data)
@@ -103,6 +128,10 @@ def written(con, prepared: Prepared, report: Report, sha256: str, options: Optio
         return Report(report.file_name, "refused", problems=[Problem(
             "gagal_menulis", f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
             f"({str(exc).splitlines()[0][:200]}).", report.file_name)])
+    except PASSED_ON:
+        raise
+    except Exception:                 # rolled back too
+        return unexpected_report(report.file_name, (prepared.workbook,))
     return report
 
 

@@ -3,8 +3,10 @@ except loaders/read.py (bytes in) and loaders/load.py (the store out)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:       # annotations only: the guarded reader's child need not import pandas (0,5 s)
+    import pandas as pd
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import python_calamine as calamine
 
 from loaders import fast, safety, xlsx_parts
@@ -92,6 +91,7 @@ def _check_numbers(sheets: list[Sheet], frame, file: str) -> None:
 
 def _check_frame_numbers(frame: pa.Table, file: str) -> None:
     """Arrow integers cannot pass BIGINT; floats can, and inf/NaN (NaN compares false: refused too)."""
+    import pyarrow.compute as pc        # 0,2 s to import: only for the long tables that need it
     for name, column in zip(frame.column_names, frame.columns):
         if pa.types.is_floating(column.type) and column.null_count < len(column):
             inside = pc.less(pc.abs(column), float(BIGINT))

@@ -160,7 +160,7 @@ def test_guarded_read_passes_refusals_through(tmp_path):
 def test_guarded_read_refuses_a_file_that_needs_too_much_memory(tmp_path):
     path = write_ticket_csv(tmp_path / "tiket.csv", 200_000)
     with pytest.raises(FileRefused) as caught:      # read as a grid of Python lists: ~400 MB
-        read_file_guarded(path, limits=Limits(grid_rows=10**7), memory_mb=600)
+        read_file_guarded(path, limits=Limits(grid_rows=10**7), memory_mb=400)
     problem = caught.value.problems[0]
     assert problem.code == "too_large" and "memori" in problem.message and "tiket.csv" in problem.message
 
