@@ -51,10 +51,14 @@ class Problem:
 
 class FileRefused(Exception):
     """A file that cannot be loaded; carries every problem found, not only the first."""
+    refusal = True        # mpp.guard passes it back from the child as itself
 
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+    def __reduce__(self):     # pickled with its problems (the default would keep only the text)
+        return FileRefused, (self.problems,)
 
 
 @dataclass

@@ -14,11 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import logging
 import math
-import pickle
-import subprocess
-import sys
 import zipfile
 import zlib
 from contextlib import contextmanager
@@ -30,11 +26,11 @@ import python_calamine as calamine
 
 from loaders import fast, safety, xlsx_parts
 from loaders.model import FileRefused, Sheet, Workbook
+from mpp import guard
 from loaders.safety import DEFAULT_LIMITS, Limits
 from loaders.fast import dropped_columns, read_table
 from loaders.tabular import blank_personal_columns
 
-log = logging.getLogger(__name__)
 __all__ = ["read_file", "read_file_guarded", "read_table", "dropped_columns", "Limits", "DEFAULT_LIMITS"]
 
 
@@ -265,36 +261,31 @@ def _first_records(node):
 def read_file_guarded(path, data: bytes | None = None, *, name: str | None = None,
                       limits: Limits = DEFAULT_LIMITS, memory_mb: int = 3072,
                       timeout: float = 120.0) -> Workbook:
-    """read_file in a fresh interpreter (`python -m loaders.read_child`) whose address space is
-    capped (RLIMIT_AS) and which is killed after `timeout` seconds. A child that runs out of memory
-    or time, or dies, becomes FileRefused (too_large / too_slow); the server process never holds
-    more than the result.
-
-    A plain subprocess, not multiprocessing: spawn re-imports the parent's __main__, which inside
-    Streamlit is the page script itself (it would run the page again in the child).
+    """read_file in a child process (mpp.guard) whose address space is capped and which is killed
+    after `timeout` seconds: running out of memory is too_large, of time too_slow, and any other
+    failure an `unexpected` refusal; the server process never holds more than the result.
 
     The cap is on address space, which runs about twice the resident memory with Arrow and
     DuckDB (thread arenas, reservations): 1536 MB already refuses a 1M-row ticket .xlsx that reads
     in 1.2 GB resident; 2560 MB lets it through. Hence 3072 by default."""
     file = name or (Path(path).name if path else "berkas")
-    request = pickle.dumps((str(path) if path else None, data, file, limits, memory_mb))
     try:
-        done = subprocess.run([sys.executable, "-m", "loaders.read_child"], input=request,
-                              capture_output=True, timeout=timeout, cwd=Path(__file__).parent.parent)
-    except subprocess.TimeoutExpired:
-        raise safety.refuse("too_slow", file, f"Membaca berkas {file} memakan waktu lebih dari "
-                            f"{timeout:g} detik, jadi dihentikan. Pecah berkas per bulan, lalu "
-                            "unggah bagian-bagiannya.") from None
-    outcome, value = _child_answer(done, file)
-    if outcome == "memory":
-        raise safety.refuse("too_large", file, f"Berkas {file} butuh terlalu banyak memori untuk "
-                            "dibaca dengan aman. Pecah per bulan atau per instansi, lalu unggah "
-                            "bagian-bagiannya.")
-    if outcome == "unexpected":
-        raise unexpected(file)
-    if outcome == "refused":
-        raise FileRefused(value)
-    return value
+        return guard.run("loaders.read:read_file", str(path) if path else None, data, name=file,
+                         limits=limits, memory_mb=memory_mb, timeout=timeout)
+    except guard.ChildFailed as failed:
+        raise _failure(failed.kind, file, timeout) from None
+
+
+def _failure(kind: str, file: str, timeout: float) -> FileRefused:
+    if kind == "memory":
+        return safety.refuse("too_large", file, f"Berkas {file} butuh terlalu banyak memori untuk "
+                             "dibaca dengan aman. Pecah per bulan atau per instansi, lalu unggah "
+                             "bagian-bagiannya.")
+    if kind == "timeout":
+        return safety.refuse("too_slow", file, f"Membaca berkas {file} memakan waktu lebih dari "
+                             f"{timeout:g} detik, jadi dihentikan. Pecah berkas per bulan, lalu "
+                             "unggah bagian-bagiannya.")
+    return unexpected(file)
 
 
 def unexpected(file: str, sheet: str | None = None) -> FileRefused:
@@ -302,20 +293,3 @@ def unexpected(file: str, sheet: str | None = None) -> FileRefused:
     return safety.refuse("unexpected", file, f"Kesalahan tak terduga saat membaca berkas {file}; "
                          "berkas tidak dimuat. Laporkan ke admin beserta berkasnya. / Unexpected error "
                          "while reading the file; nothing was loaded.", sheet)
-
-
-def _child_answer(done: subprocess.CompletedProcess, file: str) -> tuple[str, object]:
-    """(outcome, value) of the child: its own answer, or what its death says. Killed by a signal
-    (the kernel, or Rust aborting on a failed allocation under RLIMIT_AS) means memory; any other
-    death is unexpected, and its stderr goes to our log, not to the user."""
-    if done.returncode == 0 and done.stdout:
-        try:
-            return pickle.loads(done.stdout)
-        except Exception:       # a torn answer
-            pass
-    err = done.stderr.decode("utf-8", "replace")
-    if done.returncode < 0 or "MemoryError" in err or "memory allocation of" in err:
-        log.warning("reading %s ran out of memory (exit %s): %s", file, done.returncode, err[-500:])
-        return "memory", None
-    log.error("unexpected error reading %s (exit %s):\n%s", file, done.returncode, err[-4000:])
-    return "unexpected", None

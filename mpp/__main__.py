@@ -89,16 +89,20 @@ def cmd_press(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from mpp.checker import check_draft, read_draft
+    from mpp.checker import DraftRefused, check_draft, read_draft
     try:
         draft = read_draft(args.file)
-    except (OSError, ValueError) as exc:        # missing file, or a .docx that is not one
+    except (OSError, ValueError) as exc:        # missing, too big, or a .docx that is not one
         print(f"Naskah tidak dapat dibaca / cannot read the draft: {exc}", file=sys.stderr)
         return 2
     with db.connect(args.db, read_only=True) as con:
         if not _site_known(con, args.site):
             return 2
-        report = check_draft(con, args.site, draft)
+        try:
+            report = check_draft(con, args.site, draft)
+        except DraftRefused as refused:         # too many sentences to check
+            print(f"{args.file}: {refused}", file=sys.stderr)
+            return 2
     for finding in report.findings:
         print(finding.line())
     return 1 if report.has_errors else 0

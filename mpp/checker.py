@@ -19,13 +19,14 @@ from mpp import fmt
 from mpp.checks_rankings import peak_scope
 from mpp.claim_builders import claims_of
 from mpp.coverage import coverage_text
-from mpp.draft import mentions, read_draft, sentences
+from mpp.draft import (MAX_SENTENCE_CHARS, MAX_SENTENCE_NUMBERS, DraftRefused, check_length,
+                       check_sentences, mentions, read_draft, sentences, too_long)
 from mpp.draft_claims import Claim, Sentence
 from mpp.draft_facts import Facts, agency_spellings
 from mpp.findings import Finding, Report, count_text, digit_slip, period_text
 from mpp.period import Measure, Period
 
-__all__ = ["check_draft", "read_draft", "check_text"]
+__all__ = ["check_draft", "read_draft", "check_text", "DraftRefused"]
 
 
 def other(measure: Measure) -> Measure:
@@ -195,12 +196,20 @@ def checks() -> dict:
 
 
 def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
+    """Raises DraftRefused for a draft too long to check; skips (as unchecked) a 'sentence' too long
+    or with too many figures, so the time stays bounded (~1 s of CPU at the length limit)."""
+    check_length(text)
     texts = sentences(text)
-    main = main_period([mentions(t, spellings) for t in texts], facts.default_period(),
+    check_sentences(texts)
+    kept = [t for t in texts if not too_long(t)]
+    main = main_period([mentions(t, spellings) for t in kept], facts.default_period(),
                        facts.span.end if facts.span else None)
     year = main.end.year if main else None
     table, findings, earlier = checks(), [], ()
     for text_ in texts:
+        if too_long(text_):
+            findings.append(skipped(text_))
+            continue
         sentence = Sentence(text_, mentions(text_, spellings, year, earlier, main), main)
         # A period written in a sentence is that sentence's, and what refers back to it ("bulan
         # tersebut") in the next ones; a comparison base ("periode yang sama tahun lalu") is not.
@@ -263,6 +272,13 @@ def _partial_months(claim: Claim, facts: Facts) -> list:
     if claim.agency and claim.kind in ("count", "growth"):   # an agency's own figure is whole once it reported
         found = {m: s for m, s in found.items() if claim.agency in {name for _, name in s.missing}}
     return [found[m] for m in sorted(found)]
+
+
+def skipped(sentence: str) -> Finding:
+    shown = sentence if len(sentence) <= 200 else sentence[:200] + "…"
+    return Finding("unchecked", shown, shown[:40], message=f"kalimat lebih dari {fmt.number(MAX_SENTENCE_CHARS)} "
+                   f"karakter atau lebih dari {MAX_SENTENCE_NUMBERS} angka (mis. tabel yang ditempel); "
+                   "tidak diperiksa. / Sentence too long to check.")
 
 
 def check_draft(con, site: str, text: str) -> Report:

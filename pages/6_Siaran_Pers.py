@@ -3,7 +3,7 @@ checker: every figure of a pasted or uploaded draft checked against the store.""
 import streamlit as st
 
 import ui
-from mpp.checker import check_draft, read_draft
+from mpp.checker import DraftRefused, check_draft
 from mpp.press import press_release_for, to_docx, to_txt
 
 SHOW = {"wrong": st.error, "note": st.warning, "unchecked": st.info, "ok": st.success}
@@ -39,13 +39,17 @@ st.header(ui.t("checker"))
 st.caption(ui.t("checker_help", site=ui.plain(site)))
 uploaded = st.file_uploader(ui.t("checker_upload"), type=["txt", "docx"])
 try:
-    uploaded_text = read_draft(uploaded.getvalue()) if uploaded else ""
-except ValueError as unreadable:
+    uploaded_text = ui.draft_text(uploaded.getvalue(), uploaded.name) if uploaded else ""
+except ValueError as unreadable:              # DraftRefused: too big, a bomb, not a .docx
     st.error(str(unreadable))
     uploaded_text = ""
 draft = st.text_area(ui.t("checker_paste"), uploaded_text, height=220)
-if draft.strip():
-    report = ui.read(check_draft, site, draft)
+try:
+    report = ui.read(check_draft, site, draft) if draft.strip() else None
+except DraftRefused as refused:               # a paste too long to check
+    st.error(str(refused))
+    report = None
+if report is not None:
     counts = {s: report.count(s) for s in SHOW}
     (st.error if report.has_errors else st.success)(ui.t("checker_summary", **counts))
     if not report.findings:

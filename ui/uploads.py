@@ -1,5 +1,5 @@
 """The upload page's parts: options, previews kept per file and options, the report of one file with
-every problem and a mapping form for each unknown agency."""
+every problem and a mapping form for each unknown agency; and the press page's uploaded draft."""
 from __future__ import annotations
 
 import hashlib
@@ -9,6 +9,7 @@ import streamlit as st
 from loaders import upload
 from loaders.load import Options
 from mpp import fmt
+from mpp.draft import read_draft
 from ui.base import lang, read, t, write
 from ui.page import site_names
 from ui.tables import show_table
@@ -41,6 +42,13 @@ def preview_uploads(files, options) -> dict:
         reports[file.name] = cache[key]
     progress.progress(1.0, text=t("read_done", n=len(files)))
     return reports
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def draft_text(data: bytes, name: str) -> str:
+    """An uploaded press draft's text, read once per file: a .docx is read in a guarded child
+    (~0,5 s); a refusal (DraftRefused) is not cached and is shown again on each run."""
+    return read_draft(data, name)
 
 
 def forget_previews() -> None:

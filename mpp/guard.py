@@ -1,0 +1,97 @@
+"""One of our own functions run in a fresh interpreter under a memory cap and a time limit: how every
+file a user hands over (a spreadsheet, a press draft) is read, so a hostile file costs a refusal, not
+the server.
+
+    text = guard.run("mpp.draft:docx_text", data, "rilis.docx", memory_mb=512, timeout=30)
+
+The child (`python -m mpp.guard`) caps its own address space (RLIMIT_AS) and answers with a pickled
+(outcome, value) on stdout. An exception marked `refusal = True` (FileRefused, DraftRefused) comes back
+as itself; MemoryError, or a death by signal (the kernel, or Rust aborting on a failed allocation), is
+ChildFailed('memory'); the time limit ChildFailed('timeout'); anything else ChildFailed('unexpected'),
+with the child's traceback in our log (stderr), never shown to the user.
+
+A plain subprocess, not multiprocessing: spawn re-imports the parent's __main__, which inside
+Streamlit is the page script itself (it would run the page again in the child). Starting the child
+costs about 0,1 s plus its imports (0,3-1 s for the spreadsheet reader, on a loaded machine).
+The request comes pickled on stdin from our own process only, never from a user.
+"""
+from __future__ import annotations
+
+import importlib
+import logging
+import pickle
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ChildFailed(Exception):
+    """The child did not answer: kind is 'memory', 'timeout' or 'unexpected'."""
+
+    def __init__(self, kind: str):
+        super().__init__(kind)
+        self.kind = kind
+
+
+def run(target: str, *args, memory_mb: int, timeout: float, **kwargs):
+    """target(*args, **kwargs) in the child, e.g. target 'loaders.read:read_file'."""
+    request = pickle.dumps((target, args, kwargs, memory_mb))
+    try:
+        done = subprocess.run([sys.executable, "-m", "mpp.guard"], input=request,
+                              capture_output=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        raise ChildFailed("timeout") from None
+    outcome, value = _answer(done, target)
+    if outcome == "ok":
+        return value
+    if outcome == "raised":
+        raise value
+    raise ChildFailed(outcome)
+
+
+def _answer(done: subprocess.CompletedProcess, target: str) -> tuple[str, object]:
+    if done.returncode == 0 and done.stdout:
+        try:
+            return pickle.loads(done.stdout)
+        except Exception:                   # a torn answer: said below as unexpected
+            pass
+    err = done.stderr.decode("utf-8", "replace")
+    if done.returncode < 0 or "MemoryError" in err or "memory allocation of" in err:
+        log.warning("%s ran out of memory (exit %s): %s", target, done.returncode, err[-500:])
+        return "memory", None
+    log.error("%s failed unexpectedly (exit %s):\n%s", target, done.returncode, err[-4000:])
+    return "unexpected", None
+
+
+def _call(target: str, args: tuple, kwargs: dict) -> tuple[str, object]:
+    module, name = target.split(":")
+    try:
+        return "ok", getattr(importlib.import_module(module), name)(*args, **kwargs)
+    except MemoryError:
+        return "memory", None
+    except Exception as exc:
+        if getattr(exc, "refusal", False):
+            return "raised", exc
+        traceback.print_exc(file=sys.stderr)
+        return "unexpected", None
+
+
+def main() -> None:
+    """The child: cap the address space, call, answer."""
+    import resource
+    target, args, kwargs, memory_mb = pickle.loads(sys.stdin.buffer.read())
+    cap = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    answer = _call(target, args, kwargs)
+    try:
+        sys.stdout.buffer.write(pickle.dumps(answer))
+    except MemoryError:
+        sys.stdout.buffer.write(pickle.dumps(("memory", None)))
+
+
+if __name__ == "__main__":
+    main()
