@@ -54,17 +54,23 @@ def run(target: str, *args, memory_mb: int, timeout: float, **kwargs):
 
 
 def _answer(done: subprocess.CompletedProcess, target: str) -> tuple[str, object]:
-    if done.returncode == 0 and done.stdout:
-        try:
-            return pickle.loads(done.stdout)
-        except Exception:                   # a torn answer: said below as unexpected
-            pass
     err = done.stderr.decode("utf-8", "replace")
-    if done.returncode < 0 or "MemoryError" in err or "memory allocation of" in err:
+    answer = _unpickled(done.stdout) if done.returncode == 0 else None
+    if answer and answer[0] != "unexpected":
+        return answer
+    if answer is None and (done.returncode < 0 or "MemoryError" in err or "memory allocation of" in err):
         log.warning("%s ran out of memory (exit %s): %s", target, done.returncode, err[-500:])
         return "memory", None
     log.error("%s failed unexpectedly (exit %s):\n%s", target, done.returncode, err[-4000:])
     return "unexpected", None
+
+
+def _unpickled(stdout: bytes):
+    """The child's (outcome, value), or None when it wrote none or a torn one."""
+    try:
+        return pickle.loads(stdout) if stdout else None
+    except Exception:
+        return None
 
 
 def _call(target: str, args: tuple, kwargs: dict) -> tuple[str, object]:

@@ -60,7 +60,7 @@ def lying_sizes_xlsx() -> bytes:
     data = bytearray(xlsx_with({}))
     name = b"xl/worksheets/sheet1.xml"
     for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
-        start = data.find(signature + b"")
+        start = data.find(signature)
         while start >= 0:
             name_at = start + (30 if signature == b"PK\x03\x04" else 46)
             if data[name_at:name_at + len(name)] == name:
@@ -69,12 +69,15 @@ def lying_sizes_xlsx() -> bytes:
     return bytes(data)
 
 
-def long_sheet_xlsx(head_cells: str, rows: int = 100_050, prolog: str = "") -> bytes:
-    """A sheet declaring more rows than a grid holds (so its head is streamed from the XML by
-    xlsx_parts.head_rows), whose first row is head_cells as written."""
-    body = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c></row>' for r in range(2, rows + 1))
-    xml = sheet_xml(f'<row r="1">{head_cells}</row>{body}', f"A1:C{rows}", prolog)
-    return xlsx_with({"xl/worksheets/sheet1.xml": xml})
+def long_sheet_xlsx(head_cells: str, rows: int = 100_050, prolog: str = "",
+                    strings: tuple[str, ...] = ()) -> bytes:
+    """A sheet reaching further down than a grid holds (so its head is streamed from the XML by
+    xlsx_parts.head_rows), whose first row is head_cells as written; two rows, a few KB."""
+    last = f'<row r="{rows}"><c r="A{rows}"><v>1</v></c></row>'
+    xml = sheet_xml(f'<row r="1">{head_cells}</row>{last}', f"A1:C{rows}", prolog)
+    shared = f'<sst xmlns="{MAIN}">' + "".join(f"<si><t>{t}</t></si>" for t in strings) + "</sst>"
+    return xlsx_with({"xl/worksheets/sheet1.xml": xml,
+                      **({"xl/sharedStrings.xml": shared.encode()} if strings else {})})
 
 
 ENTITY_PROLOG = ('<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
