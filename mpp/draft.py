@@ -13,6 +13,7 @@ import functools
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -165,16 +166,16 @@ def docx_text(data: bytes, name: str) -> str:
     """The paragraphs of word/document.xml, streamed (runs in the guarded child). No DOCTYPE is
     accepted (expat would expand its entities), and reading stops past MAX_DRAFT_CHARS."""
     import xml.etree.ElementTree as ET
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        with archive.open("word/document.xml") as stream:
-            head = stream.read(65536)        # a DOCTYPE comes before the root element
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise _not_docx(name, "XML memuat DOCTYPE/ENTITY")
-        try:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            with archive.open("word/document.xml") as stream:
+                head = stream.read(65536)        # a DOCTYPE comes before the root element
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise _not_docx(name, "XML memuat DOCTYPE/ENTITY")
             with archive.open("word/document.xml") as stream:
                 return "\n\n".join(_paragraphs(ET.iterparse(stream)))
-        except (ET.ParseError, zipfile.BadZipFile) as exc:
-            raise _not_docx(name, str(exc)[:120]) from None
+    except (ET.ParseError, zipfile.BadZipFile, EOFError, zlib.error) as exc:
+        raise _not_docx(name, str(exc)[:120]) from None
 
 
 def _paragraphs(events):

@@ -57,14 +57,17 @@ def padded_shared_strings_xlsx(megabytes: int = 24, padding_kb: int = 400) -> by
 
 def lying_sizes_xlsx() -> bytes:
     """Every zip header of the sheet says it unpacks to 10 bytes; it unpacks to much more."""
-    data = bytearray(xlsx_with({}))
-    name = b"xl/worksheets/sheet1.xml"
-    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+    return lie_about_size(xlsx_with({}), "xl/worksheets/sheet1.xml", 10)
+
+
+def lie_about_size(archive: bytes, member: str, size: int) -> bytes:
+    """The zip with the member's uncompressed size in its local and central headers set to size."""
+    data, name = bytearray(archive), member.encode()
+    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
         start = data.find(signature)
         while start >= 0:
-            name_at = start + (30 if signature == b"PK\x03\x04" else 46)
-            if data[name_at:name_at + len(name)] == name:
-                struct.pack_into("<I", data, start + offset, 10)
+            if data[start + name_at:start + name_at + len(name)] == name:
+                struct.pack_into("<I", data, start + size_at, size)
             start = data.find(signature, start + 4)
     return bytes(data)
 
