@@ -154,3 +154,25 @@ def test_an_unexpected_error_while_loading_is_a_refusal_naming_the_file(tmp_path
     (problem,) = report.problems
     assert (problem.code, problem.file) == ("unexpected", "rekap_2025.xlsx")
     assert "rekap_2025.xlsx" in problem.message and "AttributeError" in caplog.text
+
+
+def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, monkeypatch):
+    """pages/8_Unggah.py itself: two hostile files dropped at once, each a refused report with its
+    code, sheet and cell; nothing to load, no exception."""
+    from streamlit.testing.v1 import AppTest
+    from mpp import accounts
+    from tests.apptest_login import log_in
+    monkeypatch.setenv("MPP_DB", str(demo_db))
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    at = log_in(AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
+                "ana", "analis-rahasia")
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader[0].set_value([("sel_jauh_2025.xlsx", h.far_cell_xlsx("XFD1048576"), xlsx),
+                                   ("ukuran_bohong_2025.xlsx", h.lying_sizes_xlsx(), xlsx)]).run()
+    assert not at.exception
+    problems = [d.value for d in at.dataframe if "Kode" in d.value.columns or "Sel" in d.value.columns]
+    rows = [row for frame in problems for row in frame.astype(str).values.tolist()]
+    assert any("too_many_columns" in r and "Rekap" in r and "XFD1048576" in r for r in rows), rows
+    assert any("corrupt" in r and any("ukuran_bohong_2025.xlsx" in c for c in r) for r in rows), rows
+    assert next(b for b in at.button if b.label.startswith("Muat ")).disabled
