@@ -30,7 +30,9 @@ class Limits:
                                            # ticket export with a name and phone per row has ~60 MB
     max_cells: int = 40_000_000            # rows x columns of the dense grid a reader allocates (~32 bytes
                                            # each in calamine): Excel's 1.048.576 rows x 38 columns
-    extent_scan: int = 64 * MB             # sheet XML up to this size is scanned for its real extent
+    extent_scan: int = 16 * MB             # sheet XML up to this size is scanned for its real extent:
+                                           # every recap and monthly sheet (KBs); the scan costs ~1 s per
+                                           # 16 MB on a loaded machine. Bigger sheets: the memory cap
     max_rows: int = 20_000_000
     max_cols: int = 1_000                  # a daily matrix has ~35 columns, a ticket export ~20
     grid_rows: int = 100_000               # above this a sheet comes as an Arrow frame (fast path)
