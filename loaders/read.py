@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
+import fastexcel
 import pyarrow as pa
 import python_calamine as calamine
 
@@ -128,7 +129,7 @@ def _excel_sheets(data: bytes, file: str, kind: str, limits: Limits):
         shape = _checked_shape(parts, meta.name, file, limits) if parts else None
         if parts and frame is None and parts.is_long(meta.name, shape, limits.grid_rows):
             sheets.append(_head_sheet(parts, meta, file, limits))
-            frame = fast.excel_frame(data, meta.name, limits)
+            frame = _long_frame(data, meta.name, file, limits)
             continue
         sheets.append(_grid_sheet(book, meta, file, parts, limits))
     return sheets, frame
@@ -145,6 +146,13 @@ def xml_refusals(file: str, sheet: str | None = None):
     except PART_ERRORS as exc:
         where = f"sheet '{sheet}': " if sheet else ""
         raise safety.corrupt(file, where + _short(exc), sheet) from None
+
+
+def _long_frame(data: bytes, sheet: str, file: str, limits: Limits):
+    try:
+        return fast.excel_frame(data, sheet, limits)
+    except fastexcel.FastExcelError as exc:
+        raise safety.corrupt(file, f"sheet '{sheet}': {_short(exc)}", sheet) from None
 
 
 def _check_shared_strings(parts) -> None:
@@ -191,7 +199,8 @@ def _grid_sheet(book, meta, file: str, parts, limits: Limits) -> Sheet:
     safety.check_shape(raw.total_height, raw.total_width, file, meta.name, limits)
     rows = [[cell_value(c) for c in row] for row in raw.to_python(skip_empty_area=False)]
     merged = tuple((a[0], a[1], b[0], b[1]) for a, b in (raw.merged_cell_ranges or ()))
-    missing = parts.formulas_without_value(meta.name) if parts else ()
+    with xml_refusals(file, meta.name):
+        missing = parts.formulas_without_value(meta.name) if parts else ()
     return Sheet(meta.name, rows, _hidden(meta), merged, missing)
 
 
