@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from loaders import pipeline, read
+from loaders import pipeline, safety
 from loaders.model import FileRefused, Problem
 from loaders.pipeline import Options, Prepared
 from loaders.report import Report, summary, unchanged_report
@@ -68,7 +68,7 @@ def unexpected_report(file_name: str, parsed: tuple | None = None) -> Report:
     its sheet, when it has one); the traceback goes to the log (stderr), never to the user."""
     log.exception("unexpected error loading %s", file_name)
     sheets = [s.name for s in parsed[0].sheets] if parsed else []
-    refused = read.unexpected(file_name, sheets[0] if len(sheets) == 1 else None)
+    refused = safety.unexpected(file_name, sheets[0] if len(sheets) == 1 else None)
     return Report(file_name, "refused", problems=refused.problems)
 
 

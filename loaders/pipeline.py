@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 import pandas as pd
 
-from loaders import read, validate
+from loaders import read, read_guarded, validate
 from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem, text
 from loaders.model import FileRefused, Parsed, Problem, Workbook
@@ -63,7 +63,7 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
     data is the upload's bytes, or a path for a big file on disk (streamed by read.py)."""
     path, content = (data, None) if isinstance(data, (str, os.PathLike)) else (None, data)
     check_year(options.year, file_name)
-    reader = read.read_file_guarded if options.guarded else read.read_file
+    reader = read_guarded.read_file_guarded if options.guarded else read.read_file
     workbook = reader(path, content, name=file_name)
     context = Context(file_name=file_name, year=options.year, block=options.block)
     try:

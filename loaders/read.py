@@ -7,14 +7,14 @@ The type comes from the bytes, not the extension. Safety checks (size, zip bomb,
 run before any parser; personal-data columns are blanked on read and listed in wb.dropped_columns
 (blanked, not removed, so cell references in messages stay true). A sheet longer than
 Limits.grid_rows keeps only its first rows as a grid (Sheet.truncated) and the whole table comes as an
-Arrow table in wb.frame (the fast path for ticket exports; see read_table).
+Arrow table in wb.frame (the fast path for ticket exports; see read_table). loaders/read_guarded.py runs read_file in a
+child process under memory and time limits: how every user's file is read.
 """
 from __future__ import annotations
 
 import hashlib
 import io
 import json
-import math
 import zipfile
 import zlib
 from contextlib import contextmanager
@@ -27,12 +27,11 @@ import python_calamine as calamine
 
 from loaders import fast, safety, xlsx_parts
 from loaders.model import FileRefused, Sheet, Workbook
-from mpp import guard
 from loaders.safety import DEFAULT_LIMITS, Limits
 from loaders.fast import dropped_columns, read_table
 from loaders.tabular import blank_personal_columns
 
-__all__ = ["read_file", "read_file_guarded", "read_table", "dropped_columns", "Limits", "DEFAULT_LIMITS"]
+__all__ = ["read_file", "read_table", "dropped_columns", "Limits", "DEFAULT_LIMITS"]
 
 
 def read_file(path, data: bytes | None = None, *, name: str | None = None,
@@ -263,42 +262,3 @@ def _first_records(node):
             return item
         queue.extend(item.values() if isinstance(item, dict) else item if isinstance(item, list) else [])
     return None
-
-
-# ---- under limits: a hostile file must not take the server down -----------------------------------
-
-def read_file_guarded(path, data: bytes | None = None, *, name: str | None = None,
-                      limits: Limits = DEFAULT_LIMITS, memory_mb: int = 3072,
-                      timeout: float = 120.0) -> Workbook:
-    """read_file in a child process (mpp.guard) whose address space is capped and which is killed
-    after `timeout` seconds: running out of memory is too_large, of time too_slow, and any other
-    failure an `unexpected` refusal; the server process never holds more than the result.
-
-    The cap is on address space, which runs about twice the resident memory with Arrow and
-    DuckDB (thread arenas, reservations): 1536 MB already refuses a 1M-row ticket .xlsx that reads
-    in 1.2 GB resident; 2560 MB lets it through. Hence 3072 by default."""
-    file = name or (Path(path).name if path else "berkas")
-    try:
-        return guard.run("loaders.read:read_file", str(path) if path else None, data, name=file,
-                         limits=limits, memory_mb=memory_mb, timeout=timeout)
-    except guard.ChildFailed as failed:
-        raise _failure(failed.kind, file, timeout) from None
-
-
-def _failure(kind: str, file: str, timeout: float) -> FileRefused:
-    if kind == "memory":
-        return safety.refuse("too_large", file, f"Berkas {file} butuh terlalu banyak memori untuk "
-                             "dibaca dengan aman. Pecah per bulan atau per instansi, lalu unggah "
-                             "bagian-bagiannya.")
-    if kind == "timeout":
-        return safety.refuse("too_slow", file, f"Membaca berkas {file} memakan waktu lebih dari "
-                             f"{timeout:g} detik, jadi dihentikan. Pecah berkas per bulan, lalu "
-                             "unggah bagian-bagiannya.")
-    return unexpected(file)
-
-
-def unexpected(file: str, sheet: str | None = None) -> FileRefused:
-    """A failure that is not the file's known fault: said as a refusal, the traceback in the log."""
-    return safety.refuse("unexpected", file, f"Kesalahan tak terduga saat membaca berkas {file}; "
-                         "berkas tidak dimuat. Laporkan ke admin beserta berkasnya. / Unexpected error "
-                         "while reading the file; nothing was loaded.", sheet)

@@ -74,6 +74,13 @@ def sniff_kind(data: bytes, file: str) -> str:
     return _text_kind(data, file)
 
 
+def unexpected(file: str, sheet: str | None = None) -> FileRefused:
+    """A failure that is not the file's known fault: said as a refusal, the traceback in the log."""
+    return refuse("unexpected", file, f"Kesalahan tak terduga saat membaca berkas {file}; "
+                  "berkas tidak dimuat. Laporkan ke admin beserta berkasnya. / Unexpected error "
+                  "while reading the file; nothing was loaded.", sheet)
+
+
 def not_spreadsheet(file: str, what: str) -> FileRefused:
     return refuse("not_spreadsheet", file, f"Berkas {file} bukan lembar kerja ({what}), apa pun "
                   f"ekstensinya. Unggah berkas Excel (.xlsx/.xls) atau CSV. {HOW_TO_SAVE}")

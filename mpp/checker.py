@@ -19,8 +19,8 @@ from mpp import fmt
 from mpp.checks_rankings import peak_scope
 from mpp.claim_builders import claims_of
 from mpp.coverage import coverage_text
-from mpp.draft import (MAX_SENTENCE_CHARS, MAX_SENTENCE_NUMBERS, DraftRefused, check_length,
-                       check_sentences, mentions, read_draft, sentences, too_long)
+from mpp.draft import MAX_SENTENCE_CHARS, MAX_SENTENCE_NUMBERS, mentions, sentences, too_long
+from mpp.draft_file import DraftRefused, check_length, check_sentences, read_draft
 from mpp.draft_claims import Claim, Sentence
 from mpp.draft_facts import Facts, agency_spellings
 from mpp.findings import Finding, Report, count_text, digit_slip, period_text

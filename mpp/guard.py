@@ -86,12 +86,20 @@ def _call(target: str, args: tuple, kwargs: dict) -> tuple[str, object]:
         return "unexpected", None
 
 
-def main() -> None:
-    """The child: cap the address space, call, answer."""
-    import resource
-    target, args, kwargs, memory_mb = pickle.loads(sys.stdin.buffer.read())
+def cap_memory(memory_mb: int) -> None:
+    """RLIMIT_AS where there is one (Linux, macOS); Windows has no such limit: only the time limit."""
+    try:
+        import resource
+    except ImportError:
+        return
     cap = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+def main() -> None:
+    """The child: cap the address space, call, answer."""
+    target, args, kwargs, memory_mb = pickle.loads(sys.stdin.buffer.read())
+    cap_memory(memory_mb)
     answer = _call(target, args, kwargs)
     try:
         sys.stdout.buffer.write(pickle.dumps(answer))

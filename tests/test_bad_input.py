@@ -6,7 +6,8 @@ import zipfile
 import pytest
 
 from loaders.model import FileRefused
-from loaders.read import Limits, read_file, read_file_guarded
+from loaders.read import Limits, read_file
+from loaders.read_guarded import read_file_guarded
 from tests.filemakers import (truncate, write_csv, write_encrypted_xlsx, write_pdf, write_png,
                               write_ticket_csv, write_wide_xlsx, write_xls, write_xlsx, write_zip_bomb)
 

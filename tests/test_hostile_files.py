@@ -13,7 +13,8 @@ import pytest
 
 from loaders import upload
 from loaders.load import Options, ingest
-from loaders.read import Limits, read_file_guarded
+from loaders.read import Limits
+from loaders.read_guarded import read_file_guarded
 from loaders.model import FileRefused
 from mpp import db
 from tests import hostile_files as h
