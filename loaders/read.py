@@ -7,8 +7,9 @@ The type comes from the bytes, not the extension. Safety checks (size, zip bomb,
 run before any parser; personal-data columns are blanked on read and listed in wb.dropped_columns
 (blanked, not removed, so cell references in messages stay true). A sheet longer than
 Limits.grid_rows keeps only its first rows as a grid (Sheet.truncated) and the whole table comes as an
-Arrow table in wb.frame (the fast path for ticket exports; see read_table). loaders/read_guarded.py runs read_file in a
-child process under memory and time limits: how every user's file is read.
+Arrow table in wb.frame (the fast path for ticket exports; see read_table).
+loaders/read_guarded.py runs read_file in a child process under memory and time limits: how every
+user's file is read.
 """
 from __future__ import annotations
 

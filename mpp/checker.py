@@ -276,9 +276,10 @@ def _partial_months(claim: Claim, facts: Facts) -> list:
 
 def skipped(sentence: str) -> Finding:
     shown = sentence if len(sentence) <= 200 else sentence[:200] + "…"
-    return Finding("unchecked", shown, shown[:40], message=f"kalimat lebih dari {fmt.number(MAX_SENTENCE_CHARS)} "
-                   f"karakter atau lebih dari {MAX_SENTENCE_NUMBERS} angka (mis. tabel yang ditempel); "
-                   "tidak diperiksa. / Sentence too long to check.")
+    return Finding("unchecked", shown, shown[:40], message=(
+        f"kalimat lebih dari {fmt.number(MAX_SENTENCE_CHARS)} karakter atau lebih dari "
+        f"{MAX_SENTENCE_NUMBERS} angka (mis. tabel yang ditempel); tidak diperiksa. / Sentence too "
+        "long to check."))
 
 
 def check_draft(con, site: str, text: str) -> Report:

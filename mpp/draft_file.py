@@ -91,7 +91,8 @@ def _check_docx_zip(data: bytes, name: str) -> None:
     document = infos.get("word/document.xml")
     if document is None:
         raise _not_docx(name, "tanpa word/document.xml")
-    bomb = [i for i in infos.values() if i.file_size > MB and i.file_size > MAX_RATIO * max(1, i.compress_size)]
+    bomb = [i for i in infos.values()
+            if i.file_size > MB and i.file_size > MAX_RATIO * max(1, i.compress_size)]
     if document.file_size > MAX_DOCUMENT_XML or bomb:
         raise DraftRefused(f"Naskah {name} mengembang menjadi {fmt.number(document.file_size // MB)} MB "
                            f"teks XML saat dibuka (batas {fmt.number(MAX_DOCUMENT_XML // MB)} MB, "

@@ -101,7 +101,8 @@ def docx_bomb(megabytes: int = 60) -> bytes:
     """A .docx whose word/document.xml inflates ~1000x (the 240 KB / 60 MB draft of issue 10)."""
     word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     text = "Kunjungan 41.481 orang. " * (megabytes * 1024 * 1024 // 24)
-    xml = f'<w:document xmlns:w="{word}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>'
+    xml = (f'<w:document xmlns:w="{word}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body>'
+           "</w:document>")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         out.writestr("[Content_Types].xml", "<Types/>")

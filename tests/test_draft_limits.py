@@ -80,7 +80,8 @@ def test_a_draft_file_over_5_mb_is_refused_unread(tmp_path):
 def test_a_pasted_draft_over_100_000_characters_is_refused(demo_con):
     with pytest.raises(DraftRefused) as caught:
         check_draft(demo_con, SITE, "Ada 5 orang. " * 8_000)
-    assert str(caught.value).startswith("Naskah yang ditempel berisi 104.000 karakter, melebihi batas 100.000")
+    assert str(caught.value).startswith("Naskah yang ditempel berisi 104.000 karakter, melebihi "
+                                        "batas 100.000")
 
 
 def test_more_than_1000_sentences_are_refused(demo_con):

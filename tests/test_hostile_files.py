@@ -118,10 +118,12 @@ def test_upload_page_refusal(store, name):
 def test_year_out_of_range_on_the_command_line(tmp_path):
     path = tmp_path / "rekap_2025.xlsx"
     path.write_bytes(GOOD)
-    done = subprocess.run([sys.executable, "-m", "loaders", "ingest", str(path), "--db", str(tmp_path / "s.duckdb"),
-                           "--site", SITE, "--year", "99999"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-m", "loaders", "ingest", str(path), "--db",
+                           str(tmp_path / "s.duckdb"), "--site", SITE, "--year", "99999"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
-    assert "[tahun_tidak_wajar] rekap_2025.xlsx: Tahun 99999 untuk berkas rekap_2025.xlsx tidak wajar" in done.stdout
+    assert ("[tahun_tidak_wajar] rekap_2025.xlsx: Tahun 99999 untuk berkas rekap_2025.xlsx "
+            "tidak wajar") in done.stdout
 
 
 def test_year_out_of_range_on_the_upload_path(store):
@@ -134,7 +136,8 @@ def test_a_crash_in_the_reader_is_unexpected_not_memory(caplog):
         read_file_guarded(None, "teks, bukan bytes", name="aneh.xlsx")     # the child raises TypeError
     (problem,) = caught.value.problems
     assert problem.code == "unexpected" and problem.file == "aneh.xlsx"
-    assert problem.message.startswith("Kesalahan tak terduga saat membaca berkas aneh.xlsx; berkas tidak dimuat")
+    assert problem.message.startswith("Kesalahan tak terduga saat membaca berkas aneh.xlsx; "
+                                      "berkas tidak dimuat")
     assert "Traceback" not in problem.message and "TypeError" in caplog.text   # in the log, not for the user
 
 
