@@ -41,13 +41,13 @@ uploaded = st.file_uploader(ui.t("checker_upload"), type=["txt", "docx"])
 try:
     uploaded_text = ui.draft_text(uploaded.getvalue(), uploaded.name) if uploaded else ""
 except ValueError as unreadable:              # DraftRefused: too big, a bomb, not a .docx
-    st.error(str(unreadable))
+    st.error(ui.plain(str(unreadable)))        # the message names the uploaded file
     uploaded_text = ""
 draft = st.text_area(ui.t("checker_paste"), uploaded_text, height=220)
 try:
     report = ui.read(check_draft, site, draft) if draft.strip() else None
 except DraftRefused as refused:               # a paste too long to check
-    st.error(str(refused))
+    st.error(ui.plain(str(refused)))
     report = None
 if report is not None:
     counts = {s: report.count(s) for s in SHOW}
