@@ -87,6 +87,13 @@ ENTITY_PROLOG = ('<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a
                  '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>')
 
 
+def huge_number_xlsx(value: float = 1e300) -> bytes:
+    """A recap whose Disdukcapil JANUARI (C2) holds a number no count can be."""
+    buffer = io.BytesIO()
+    write_xlsx(buffer, {"Rekap": [["NO", "INSTANSI", "JANUARI"], [1, "Disdukcapil", value]]})
+    return buffer.getvalue()
+
+
 def nested_json(depth: int = 100_000) -> bytes:
     return b"[" * depth + b"]" * depth
 

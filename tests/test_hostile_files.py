@@ -45,6 +45,8 @@ CASES = {
     "digit_2025.json": (lambda: h.json_records("9" * 5000), "corrupt", "", "JSON tidak valid"),
     "angka_besar_2025.json": (lambda: h.json_records("1e300"), "number_out_of_range",
                               "sheet 'angka_besar_2025', sel B2", "1e+300"),
+    "angka_besar_2025.xlsx": (h.huge_number_xlsx, "number_out_of_range", "sheet 'Rekap', sel C2",
+                              "1e+300"),
     "lewat_bigint_2025.json": (lambda: h.json_records("9223372036854775808"), "number_out_of_range",
                                "sheet 'lewat_bigint_2025', sel B2", "9223372036854775808"),
 }
