@@ -51,11 +51,12 @@ def read_for_parent(path, data: bytes | None, folder: str, *, name: str, limits:
         return book
     with pa.OSFile(str(Path(folder) / FRAME_FILE), "wb") as sink:
         with pa.ipc.new_file(sink, book.frame.schema) as writer:
-            writer.write_table(book.frame)
+            writer.write(book.frame)          # a Table (CSV) or a RecordBatch (fastexcel)
     return replace(book, frame=FRAME_FILE)
 
 
 def _with_frame(book: Workbook, folder: str) -> Workbook:
+    """The frame read back, always as a pyarrow.Table (column_names, column() as the layouts use)."""
     if book.frame != FRAME_FILE:
         return book
     with pa.OSFile(str(Path(folder) / FRAME_FILE)) as source:   # read, not mapped: the folder goes

@@ -200,3 +200,11 @@ def test_guarded_read_admits_a_big_legitimate_ticket_export(tmp_path):
     path = write_ticket_csv(tmp_path / "tiket.csv", 300_000)
     book = read_file_guarded(path, limits=Limits(stream_over=1_000_000))
     assert book.frame.num_rows == 300_000 and book.dropped_columns == ("NIK", "Nama", "No HP")
+
+
+def test_guarded_read_hands_back_a_long_xlsx_as_its_arrow_table(tmp_path):
+    rows = [["No", "Tanggal", "Instansi", "NIK"]] + [[i, "01/01/2025", "Disdukcapil", "6471"] for i in range(300)]
+    path = write_xlsx(tmp_path / "tiket.xlsx", {"Tiket": rows})
+    book = read_file_guarded(path, limits=Limits(grid_rows=100, head_rows=5))
+    assert book.sheets[0].truncated and book.frame.num_rows == 300
+    assert book.frame.column_names == ["No", "Tanggal", "Instansi"] and book.dropped_columns == ("NIK",)

@@ -99,15 +99,8 @@ def test_command_line_refusal(command_line, name):
     assert words in block and name in block.split(":", 1)[1]
 
 
-@pytest.fixture
-def store(tmp_path):
-    path = tmp_path / "mpp.duckdb"
-    with db.connect(path) as con:
-        yield con
-
-
 @pytest.mark.parametrize("name", CASES)
-def test_upload_page_refusal(store, name):
+def test_upload_page_refusal(store, name):       # store: an empty store (conftest), open read-write
     make, code, where, words = CASES[name]
     report = upload.preview(store, name, make(), Options(site=SITE))
     assert report.outcome == "refused"
