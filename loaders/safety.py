@@ -238,20 +238,3 @@ def column_letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-# ---- XML we parse ourselves: no DOCTYPE, so no entity can be declared (expat expands internal ones) --
-
-ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
-
-
-def unsafe_xml(head: bytes) -> str | None:
-    """Why the start of an XML part is not safe to parse, or None. A DOCTYPE (the only place an
-    ENTITY can be declared) must come before the root element, so the prolog is all to look at."""
-    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "XML bukan UTF-8"
-    root = ROOT_ELEMENT.search(head)
-    prolog = head[:root.start()] if root else head
-    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-        return "XML memuat DOCTYPE/ENTITY"
-    return None if root else "awal XML tidak ditemukan"

@@ -17,7 +17,8 @@ import re
 import zipfile
 import xml.etree.ElementTree as ET
 
-from loaders.safety import MB, column_letters, column_number, declared_dimensions, unsafe_xml
+from loaders.safety import MB, column_letters, column_number, declared_dimensions
+from mpp.guard import unsafe_xml
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",

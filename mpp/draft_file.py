@@ -94,10 +94,12 @@ def _check_docx_zip(data: bytes, name: str) -> None:
     bomb = [i for i in infos.values()
             if i.file_size > MB and i.file_size > MAX_RATIO * max(1, i.compress_size)]
     if document.file_size > MAX_DOCUMENT_XML or bomb:
-        raise DraftRefused(f"Naskah {name} mengembang menjadi {fmt.number(document.file_size // MB)} MB "
-                           f"teks XML saat dibuka (batas {fmt.number(MAX_DOCUMENT_XML // MB)} MB, "
-                           f"{MAX_RATIO} kali ukurannya): bukan naskah siaran pers yang wajar. Tempel "
-                           "teksnya saja. / The .docx unpacks to too much.")
+        worst = document if document.file_size > MAX_DOCUMENT_XML else bomb[0]
+        raise DraftRefused(f"Naskah {name}: bagian {worst.filename} mengembang menjadi "
+                           f"{fmt.number(worst.file_size // MB)} MB saat dibuka (batas "
+                           f"{fmt.number(MAX_DOCUMENT_XML // MB)} MB teks, {MAX_RATIO} kali ukurannya): "
+                           "bukan naskah siaran pers yang wajar. Tempel teksnya saja. / The .docx "
+                           "unpacks to too much.")
 
 
 def _not_docx(name: str, why: str) -> DraftRefused:
@@ -112,9 +114,9 @@ def docx_text(data: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             with archive.open("word/document.xml") as stream:
-                head = stream.read(65536)        # a DOCTYPE comes before the root element
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise _not_docx(name, "XML memuat DOCTYPE/ENTITY")
+                unsafe = guard.unsafe_xml(stream.read(65536))
+            if unsafe:
+                raise _not_docx(name, unsafe)
             with archive.open("word/document.xml") as stream:
                 return "\n\n".join(_paragraphs(ET.iterparse(stream)))
     except (ET.ParseError, zipfile.BadZipFile, EOFError, zlib.error) as exc:

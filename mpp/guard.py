@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 import logging
 import pickle
+import re
 import subprocess
 import sys
 import traceback
@@ -27,6 +28,23 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
+
+
+# XML we parse ourselves (a sheet's head, a draft's document.xml) may not carry a DOCTYPE, so no entity
+# can be declared: the stdlib's expat expands internal ones (a "billion laughs" in a few KB).
+ROOT_ELEMENT = re.compile(rb"<[A-Za-z_]")
+
+
+def unsafe_xml(head: bytes) -> str | None:
+    """Why the start of an XML part is not safe to parse, or None. A DOCTYPE (the only place an
+    ENTITY can be declared) must come before the root element, so the prolog is all to look at."""
+    if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "XML bukan UTF-8"
+    root = ROOT_ELEMENT.search(head)
+    prolog = head[:root.start()] if root else head
+    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+        return "XML memuat DOCTYPE/ENTITY"
+    return None if root else "awal XML tidak ditemukan"
 
 
 class ChildFailed(Exception):

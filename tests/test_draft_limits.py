@@ -52,7 +52,8 @@ def test_a_docx_bomb_is_refused_before_inflating():
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 1024 * 1024             # nothing of the 60 MB was inflated, here or in a child
-    assert str(caught.value).startswith("Naskah rilis.docx mengembang menjadi 60 MB teks XML")
+    assert str(caught.value).startswith("Naskah rilis.docx: bagian word/document.xml mengembang "
+                                        "menjadi 60 MB")
 
 
 def test_a_docx_lying_about_its_size_is_refused_by_the_child():
@@ -67,6 +68,15 @@ def test_a_docx_declaring_entities_is_refused():
     with pytest.raises(DraftRefused) as caught:
         read_draft(data, "entitas.docx")
     assert "Naskah entitas.docx bukan berkas .docx yang utuh (XML memuat DOCTYPE/ENTITY)" in str(caught.value)
+
+
+def test_entities_hidden_behind_a_long_prolog_are_refused():
+    """A DOCTYPE must come before the root element: a prolog longer than what is looked at is refused."""
+    padding = "<!--" + " " * 70_000 + "-->"
+    data = docx(paragraphs("&c;", prolog=padding + '<!DOCTYPE d [<!ENTITY c "cccc">]>'))
+    with pytest.raises(DraftRefused) as caught:
+        read_draft(data, "panjang.docx")
+    assert "Naskah panjang.docx bukan berkas .docx yang utuh (awal XML tidak ditemukan)" in str(caught.value)
 
 
 def test_a_draft_file_over_5_mb_is_refused_unread(tmp_path):
@@ -115,7 +125,8 @@ def page(demo_db, monkeypatch):
 def test_the_page_refuses_a_docx_bomb_naming_it(page):
     page.file_uploader[0].set_value(("rilis.docx", docx_bomb(60), DOCX)).run()
     assert not page.exception
-    assert page.error[0].value.startswith("Naskah rilis.docx mengembang menjadi 60 MB teks XML")
+    assert page.error[0].value.startswith("Naskah rilis.docx: bagian word/document.xml mengembang "
+                                          "menjadi 60 MB")
 
 
 def test_the_page_refuses_a_paste_too_long(page):
