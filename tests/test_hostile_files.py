@@ -17,6 +17,7 @@ from loaders.read import Limits
 from loaders.read_guarded import read_file_guarded
 from loaders.model import FileRefused
 from mpp import db
+from mpp.accounts import COMMAND_LINE
 from tests import hostile_files as h
 from tests.layout_files import yearly_recap
 
@@ -63,7 +64,7 @@ def command_line(tmp_path_factory):
     """One run of `python -m loaders ingest` over every hostile file, on a store holding one load."""
     folder = tmp_path_factory.mktemp("hostile")
     store = folder / "mpp.duckdb"
-    assert ingest(store, "baik_2025.xlsx", GOOD, Options(site=SITE)).outcome == "added"
+    assert ingest(store, "baik_2025.xlsx", GOOD, Options(site=SITE, actor=COMMAND_LINE)).outcome == "added"
     before = store_state(store)
     for name, (make, *_) in CASES.items():
         (folder / name).write_bytes(make())
@@ -148,7 +149,7 @@ def test_a_reader_killed_for_memory_is_too_large():
 def test_an_unexpected_error_while_loading_is_a_refusal_naming_the_file(tmp_path, caplog):
     store = tmp_path / "s.duckdb"
     with caplog.at_level(logging.ERROR):
-        report = ingest(store, "rekap_2025.xlsx", GOOD, Options(site=123))   # a script's wrong option
+        report = ingest(store, "rekap_2025.xlsx", GOOD, Options(site=123, actor=COMMAND_LINE))  # wrong type
     assert report.outcome == "refused"
     (problem,) = report.problems
     assert (problem.code, problem.file) == ("unexpected", "rekap_2025.xlsx")
