@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mpp import db
+from mpp.accounts import COMMAND_LINE
 from tests.live_server import ROOT
 
 PAGE = "pages/7_Kepuasan.py"
@@ -65,7 +66,7 @@ def test_a_published_table_shows_its_periods_and_units(demo_db, monkeypatch):
         pytest.skip(f"real office file missing: {BANYUWANGI}")
     from loaders.skm_load import load_skm
     with db.connect(demo_db) as con:
-        assert load_skm(con, BANYUWANGI, site="MPP Kabupaten Banyuwangi").ok
+        assert load_skm(con, BANYUWANGI, site="MPP Kabupaten Banyuwangi", actor=COMMAND_LINE).ok
     at = run_page(demo_db, monkeypatch, site="MPP Kabupaten Banyuwangi")
     assert not at.exception
     assert cards(at)["IKM 2022 D"] == ("88,97", "A (Sangat Baik)")
