@@ -65,11 +65,11 @@ def cmd_summary(args) -> int:
     from mpp.overview import overview
     from mpp.summary import summary_dict, summary_text
     with db.connect(args.db, read_only=True) as con:
-        if not _site_known(con, args.site):
+        if not all(_site_known(con, site) for site in args.site):
             return 2
-        view = overview(con, [args.site], args.through)
+        view = overview(con, args.site, args.through)
     if view is None:
-        print(f"Belum ada data untuk {args.site}.", file=sys.stderr)
+        print(f"Belum ada data untuk {', '.join(args.site)}.", file=sys.stderr)
         return 1
     print(json.dumps(summary_dict(view), ensure_ascii=False, indent=2) if args.json else summary_text(view))
     return 0
@@ -244,8 +244,9 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("--demo-if-new", action="store_true", help="fill a new store with demo data")
     init.set_defaults(run=cmd_init)
     summary = commands.add_parser("summary", help="overview of a site up to a month")
-    summary.add_argument("--site", required=True)
-    summary.add_argument("--through", type=_month, help="YYYY-MM (default: latest month with data)")
+    summary.add_argument("--site", required=True, action="append",
+                         help="a site; repeat for several (growth is then like for like)")
+    summary.add_argument("--through", type=_month, help="YYYY-MM (default: latest complete month)")
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(run=cmd_summary)
     press = commands.add_parser("press", help="press-statement text of a site up to a month")

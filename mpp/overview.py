@@ -1,5 +1,10 @@
-"""The month in review: everything the home page, `python -m mpp summary` and the press text need,
-computed once from the core figures so the three always agree."""
+"""The month in review and the period around it: everything the home page, `python -m mpp summary` and
+the press text need, computed once from the core figures so the three always agree.
+
+Figures use complete months only: the default "through" month is the latest complete one, and the
+provisional months after it are listed with their coverage, never counted, unless the reader asks to
+include them (`include_partial`), in which case every figure that uses one says "sementara".
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,26 +12,34 @@ from datetime import date
 
 import pandas as pd
 
-from mpp import metrics
-from mpp.period import Measure, Period
+from mpp import metrics, reporting
+from mpp.like_for_like import LikeForLike, like_for_like
+from mpp.month_review import MonthReview, month_review
+from mpp.period import Measure, Period, kind_of
 
 
 @dataclass(frozen=True)
 class Overview:
     sites: tuple[str, ...]
     measure: Measure                     # the headline measure: visitors where reported
-    through: date                        # the last month of the year-to-date period
-    to_date: metrics.Comparison          # January..through against the same months a year earlier
+    through: date                        # the last month of the period
+    to_date: LikeForLike                 # the period against the same months a year earlier, like for like
+    total: metrics.Figure                # the period over the whole selection (with `coverage`)
     previous_full_year: metrics.Figure   # the whole previous year: a different length, labelled so
-    peaks: pd.DataFrame                  # month, value: the busiest months of the year to date
+    peaks: pd.DataFrame                  # month, value: the busiest months of the period
     agencies: metrics.AgencyShares       # service visits per agency, share of all service visits
-    latest_month: date | None            # the last month with data of the headline measure
-    monthly_now: pd.DataFrame            # month, value: January-December of the current year
+    latest_month: date | None            # the last month with any data of the headline measure
+    latest_complete_month: date | None   # the last complete month: the default "through"
+    monthly_now: pd.DataFrame            # month, value: January-December of the through year
     monthly_last_year: pd.DataFrame
+    review: MonthReview                  # the through month: against a year and a month earlier
+    coverage: tuple[reporting.MonthCoverage, ...]      # every month of the period
+    provisional: tuple[reporting.MonthCoverage, ...]   # later months with partial data ("sementara")
+    include_partial: bool = False
 
     @property
     def period(self) -> Period:
-        return self.to_date.current.period
+        return self.to_date.comparison.current.period
 
     @property
     def agencies_active(self) -> int:
@@ -34,7 +47,12 @@ class Overview:
 
     @property
     def monthly_average(self) -> float | None:
-        return metrics.monthly_average(self.to_date.current)
+        return metrics.monthly_average(self.total)
+
+    @property
+    def uses_provisional(self) -> bool:
+        """Does any figure of the period use a month that is not complete? Then it says "sementara"."""
+        return any(not m.complete and m.reporting for m in self.coverage) or self.to_date.is_provisional
 
 
 def headline_measure(con, sites) -> Measure:
@@ -43,22 +61,50 @@ def headline_measure(con, sites) -> Measure:
     return Measure.VISITORS if has_visitors else Measure.SERVICE_VISITS
 
 
-def overview(con, sites, through: date | None = None, measure: Measure | None = None) -> Overview | None:
-    """The overview up to `through` (default: the latest month with data); None when there is no data."""
+def default_through(con, sites, include_partial: bool = False) -> date | None:
+    """The latest complete month, or with provisional months included the latest month with data."""
+    if include_partial:
+        return max((metrics.latest_month(con, sites, m) for m in reporting.measures_with_data(con, sites)),
+                   default=None)
+    return reporting.default_through(con, sites)
+
+
+def overview(con, sites, through: date | None = None, measure: Measure | None = None,
+             period: Period | None = None, include_partial: bool = False) -> Overview | None:
+    """The overview of `period` (default: the year to date through `through`, by default the latest
+    complete month); None when there is no data."""
     sites = tuple(sites)
     measure = measure or headline_measure(con, sites)
-    latest = metrics.latest_month(con, sites, measure)
-    through = through or latest
+    through = period.end if period else (through or default_through(con, sites, include_partial))
     if through is None:
         return None
-    to_date = metrics.year_to_date(con, sites, through, measure)
-    year = Period.full_year(through.year)
+    period = period or Period.year_to_date(through)
+    return _build(con, sites, measure, period, include_partial)
+
+
+def _build(con, sites, measure: Measure, period: Period, include_partial: bool) -> Overview:
+    year, through = Period.full_year(period.end.year), period.end
+    complete = reporting.latest_complete(con, sites, measure)
     return Overview(
-        sites=sites, measure=measure, through=through, to_date=to_date,
-        previous_full_year=metrics.total(con, sites, year.shift_years(-1), measure),
-        peaks=metrics.peak_months(con, sites, to_date.current.period, measure),
-        agencies=metrics.agency_shares(con, sites, to_date.current.period),
-        latest_month=latest,
+        sites=sites, measure=measure, through=through,
+        to_date=like_for_like(con, sites, period, period.shift_years(-1), measure, kind_of(period),
+                              include_partial),
+        total=metrics.total(con, sites, period, measure),
+        previous_full_year=metrics.total(con, sites, Period.full_year(period.end.year - 1), measure),
+        peaks=metrics.peak_months(con, sites, period, measure),
+        agencies=metrics.agency_shares(con, sites, period),
+        latest_month=metrics.latest_month(con, sites, measure), latest_complete_month=complete,
         monthly_now=metrics.monthly(con, sites, year, measure),
         monthly_last_year=metrics.monthly(con, sites, year.shift_years(-1), measure),
+        review=month_review(con, sites, through, measure, include_partial),
+        coverage=tuple(reporting.period_coverage(con, sites, measure, period)),
+        provisional=_provisional(con, sites, measure, through),
+        include_partial=include_partial,
     )
+
+
+def _provisional(con, sites, measure: Measure, through: date) -> tuple[reporting.MonthCoverage, ...]:
+    """The partial months after `through` in every measure the sites report, the headline's first: an
+    agency reporting late leaves the month provisional even where the gate count is in."""
+    measures = sorted(reporting.measures_with_data(con, sites), key=lambda m: m is not measure)
+    return tuple(m for each in measures for m in reporting.provisional_months(con, sites, each, through))

@@ -92,3 +92,68 @@ class Period:
 
     def iso(self) -> dict:
         return {"from": self.start.strftime("%Y-%m"), "to": self.end.strftime("%Y-%m")}
+
+
+# The periods a reader can choose (sidebar), as data: kind -> how many months it spans, or None for
+# "from January" (year to date) and "any range" (custom). Each is compared with the same range a year
+# earlier, so every comparison is like for like by construction.
+PERIOD_KINDS = ("month", "quarter", "semester", "year_to_date", "year", "custom")
+PERIOD_KIND_LABELS = {
+    "month": ("Satu bulan", "One month"),
+    "quarter": ("Triwulan", "Quarter"),
+    "semester": ("Semester", "Half year"),
+    "year_to_date": ("Tahun kalender (Januari s.d. bulan)", "Year to date"),
+    "year": ("Setahun penuh", "Full year"),
+    "custom": ("Rentang bebas", "Custom range"),
+}
+ROMAN = ("I", "II", "III", "IV")
+
+
+def quarter(year: int, number: int) -> Period:
+    """Triwulan `number` (1-4) of `year`."""
+    start = date(year, 3 * number - 2, 1)
+    return Period(start, add_months(start, 2))
+
+
+def semester(year: int, number: int) -> Period:
+    """Semester `number` (1-2) of `year`."""
+    start = date(year, 6 * number - 5, 1)
+    return Period(start, add_months(start, 5))
+
+
+def period_of(kind: str, through: date, start: date | None = None) -> Period:
+    """The period of `kind` that ends with (or, for a quarter, semester or year, contains) the month
+    `through`; `custom` runs from `start` to `through`."""
+    through = month_start(through)
+    if kind == "month":
+        return Period.month(through)
+    if kind == "quarter":
+        return quarter(through.year, (through.month - 1) // 3 + 1)
+    if kind == "semester":
+        return semester(through.year, 1 if through.month <= 6 else 2)
+    if kind == "year":
+        return Period.full_year(through.year)
+    if kind == "custom":
+        return Period(min(month_start(start or through), through), through)
+    return Period.year_to_date(through)
+
+
+def kind_of(period: Period) -> str:
+    """The kind a period is: the inverse of period_of, 'custom' when it is none of the named ones."""
+    for kind in PERIOD_KINDS[:-1]:
+        if period_of(kind, period.end) == period:
+            return kind
+    return "custom"
+
+
+def period_name(period: Period, lang: str = "id") -> str:
+    """A period named as a report names it: 'Triwulan III 2025 (Juli-September 2025)',
+    'Semester I 2025 (Januari-Juni 2025)', otherwise its months ('Januari-Oktober 2025')."""
+    kind, months = kind_of(period), period.label(lang)
+    if kind == "quarter":
+        word = "Triwulan" if lang == "id" else "Quarter"
+        return f"{word} {ROMAN[(period.start.month - 1) // 3]} {period.start.year} ({months})"
+    if kind == "semester":
+        word = "Semester" if lang == "id" else "Half"
+        return f"{word} {ROMAN[period.start.month // 6]} {period.start.year} ({months})"
+    return months

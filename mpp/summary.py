@@ -1,6 +1,8 @@
 """`python -m mpp summary`: the overview as JSON for scripts, or as Indonesian text for people."""
 from __future__ import annotations
 
+import pandas as pd
+
 from mpp import fmt
 from mpp.overview import Overview
 
@@ -21,8 +23,37 @@ def summary_dict(view: Overview) -> dict:
         "agencies": [{"agency": row.agency, "visits": int(row.visits), "share": _rounded(row.share)}
                      for row in view.agencies.table.itertuples()],
         "service_visits_to_date": view.agencies.base.value,
-        "latest_month": view.latest_month.strftime("%Y-%m") if view.latest_month else None,
+        "latest_month": _iso(view.latest_month),
+        "latest_complete_month": _iso(view.latest_complete_month),
+        "coverage": [m.iso() for m in view.coverage]
+                    + [m.iso() for m in view.provisional if m.measure is view.measure],
+        "excluded_sites": [{"site": e.site, "reason": e.why()} for e in view.to_date.excluded],
+        "month": month_dict(view.review),
+        "agency_changes": [{"agency": r.agency, "visits": _int(r.visits),
+                            "visits_same_month_last_year": _int(r.visits_same_month_last_year),
+                            "change": _int(r.change), "change_pct": _rounded(_float(r.change_pct))}
+                           for r in view.review.agencies.itertuples()],
     }
+
+
+def month_dict(review) -> dict:
+    """The through month against the same month a year earlier and the month before, like for like."""
+    yoy, mom = review.year_on_year, review.month_on_month
+    return {"month": _iso(review.month), "value": review.total.value,
+            "same_month_last_year": yoy.base.value, "change_pct": _rounded(yoy.change_pct),
+            "previous_month": mom.base.value, "previous_month_change_pct": _rounded(mom.change_pct)}
+
+
+def _iso(month) -> str | None:
+    return month.strftime("%Y-%m") if month else None
+
+
+def _int(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def _float(value) -> float | None:
+    return None if pd.isna(value) else float(value)
 
 
 def _rounded(value: float | None) -> float | None:
@@ -33,22 +64,42 @@ def _rounded(value: float | None) -> float | None:
 
 def summary_text(view: Overview, top: int = 5) -> str:
     """The same figures as readable Indonesian lines."""
-    measure = view.measure.label()
-    now, base = view.to_date.current, view.to_date.base
-    lines = [
-        f"{', '.join(view.sites)}: {measure} {now.period.label()}",
-        f"  {measure.capitalize()} {now.period.label()}: {fmt.number(now.value)}",
-        f"  {base.period.label()}: {fmt.number(base.value)}"
-        + (f" (pertumbuhan {fmt.signed_percent(view.to_date.change_pct)})"
-           if view.to_date.change_pct is not None else " (tidak sebanding: data tidak lengkap)"),
-        f"  Setahun penuh {view.previous_full_year.period.start.year} "
-        f"({fmt.months_count(view.previous_full_year.period.months)}, periode berbeda panjang): "
-        f"{fmt.number(view.previous_full_year.value)}",
-        "  Bulan puncak: " + ", ".join(f"{fmt.month_label(r.month)} ({fmt.number(r.value)})"
-                                       for r in view.peaks.itertuples()),
-        f"  Instansi terbanyak (kunjungan layanan; pangsa dari seluruh {fmt.number(view.agencies.base.value)} "
-        f"kunjungan layanan {now.period.label()}):",
-    ]
+    measure, period = view.measure.label(), view.period.label()
+    lines = [f"{', '.join(view.sites)}: {measure} {period}", *month_lines(view),
+             f"  {measure.capitalize()} {period}: {fmt.number(view.total.value)}", *growth_lines(view),
+             f"  Setahun penuh {view.previous_full_year.period.start.year} "
+             f"({fmt.months_count(view.previous_full_year.period.months)}, periode berbeda panjang): "
+             f"{fmt.number(view.previous_full_year.value)}",
+             "  Bulan puncak: " + ", ".join(f"{fmt.month_label(r.month)} ({fmt.number(r.value)})"
+                                            for r in view.peaks.itertuples()),
+             f"  Instansi terbanyak (kunjungan layanan; pangsa dari seluruh "
+             f"{fmt.number(view.agencies.base.value)} kunjungan layanan {period}):"]
     lines += [f"    {i}. {r.agency}: {fmt.number(r.visits)} ({fmt.percent(r.share)})"
               for i, r in enumerate(view.agencies.table.head(top).itertuples(), 1)]
+    lines += [f"  {fmt.month_label(m.month)} sementara, belum dihitung: {m.reporting} dari {m.expected} "
+              f"{'instansi' if m.measure.value == 'service_visits' else 'lokasi'} melapor"
+              for m in view.provisional]
     return "\n".join(lines)
+
+
+def growth_lines(view: Overview) -> list[str]:
+    """The like-for-like comparison, and the sites it leaves out."""
+    now, base, rate = view.to_date.current, view.to_date.base, view.to_date.change_pct
+    compared = f" ({', '.join(now.sites)})" if view.to_date.excluded else ""
+    lines = [f"  {now.period.label()} terhadap {base.period.label()}{compared}: {fmt.number(now.value)} "
+             f"terhadap {fmt.number(base.value)}"
+             + (f" (pertumbuhan {fmt.signed_percent(rate)})" if rate is not None
+                else " (tidak sebanding: data tidak lengkap)")]
+    return lines + [f"  Tidak dibandingkan: {e.text()}" for e in view.to_date.excluded]
+
+
+def month_lines(view: Overview) -> list[str]:
+    """The through month against the same month a year earlier and the month before."""
+    review, measure = view.review, view.measure.label()
+    lines = [f"  {measure.capitalize()} {fmt.month_label(review.month)}: {fmt.number(review.total.value)}"]
+    for comparison in (review.year_on_year, review.month_on_month):
+        rate = comparison.change_pct
+        lines.append(f"    terhadap {fmt.month_label(comparison.base.period.start)}: "
+                     f"{fmt.number(comparison.base.value)}"
+                     + (f" ({fmt.signed_percent(rate)})" if rate is not None else " (tidak sebanding)"))
+    return lines

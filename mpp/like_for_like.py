@@ -1,0 +1,106 @@
+"""Growth over several sites, like for like ("same-store", as retail compares shops): only the sites
+complete in both periods are compared, and the others are named with the reason
+("MPP Kota Balikpapan: tidak ada data Januari-Oktober 2026"). Otherwise a site that stopped reporting,
+or a Mini MPP that opened this year, would pass for a fall or a rise of the whole selection.
+
+A comparison that uses a provisional month (the reader asked to include one) says so: `provisional`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mpp import metrics, reporting
+from mpp.period import Measure, Period
+
+REASONS = {
+    "no_data": ("tidak ada data {period}", "no data for {period}"),
+    "incomplete": ("data {period} belum lengkap", "{period} not fully reported"),
+}
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A site left out of a like-for-like comparison, and why."""
+    site: str
+    reason: str                 # no_data | incomplete
+    period: Period              # the period it falls short in
+
+    def why(self, lang: str = "id") -> str:
+        """'tidak ada data Januari-Oktober 2026'."""
+        return REASONS[self.reason][1 if lang == "en" else 0].format(period=self.period.label(lang))
+
+    def text(self, lang: str = "id") -> str:
+        return f"{self.site}: {self.why(lang)}"
+
+
+@dataclass(frozen=True)
+class LikeForLike:
+    comparison: metrics.Comparison          # over the compared sites only
+    excluded: tuple[Exclusion, ...]
+    provisional: tuple[date, ...] = ()      # months used that are not complete ("sementara")
+    include_partial: bool = False           # the reader asked for provisional months
+
+    @property
+    def is_provisional(self) -> bool:
+        return bool(self.provisional)
+
+    @property
+    def current(self) -> metrics.Figure:
+        return self.comparison.current
+
+    @property
+    def base(self) -> metrics.Figure:
+        return self.comparison.base
+
+    @property
+    def sites(self) -> tuple[str, ...]:
+        return self.comparison.current.sites
+
+    @property
+    def change_pct(self) -> float | None:
+        """The growth rate; None over a provisional month the reader did not ask to include."""
+        if self.provisional and not self.include_partial:
+            return None
+        return self.comparison.change_pct
+
+
+def _shortfall(con, site: str, measure: Measure, period: Period, include_partial: bool) -> str | None:
+    figure = metrics.total(con, [site], period, measure)
+    if figure.value is None:
+        return "no_data"
+    if include_partial:        # the reader asked for provisional months: a month with data counts
+        return None if figure.complete else "incomplete"
+    return None if reporting.complete_sites(con, [site], measure, period) else "incomplete"
+
+
+def _exclusion(con, site, measure, current, base, include_partial) -> Exclusion | None:
+    for period in (current, base):
+        reason = _shortfall(con, site, measure, period, include_partial)
+        if reason:
+            return Exclusion(site, reason, period)
+    return None
+
+
+def like_for_like(con, sites, current: Period, base: Period, measure: Measure, kind: str,
+                  include_partial: bool = False) -> LikeForLike:
+    """`current` against `base` over the sites complete in both. With one site, that site is compared
+    even when incomplete (the comparison then has no rate, and says why), so nothing changes for it."""
+    sites = tuple(sites)
+    excluded = tuple(e for s in sites if (e := _exclusion(con, s, measure, current, base, include_partial)))
+    kept = tuple(s for s in sites if s not in {e.site for e in excluded})
+    if len(sites) == 1 or not kept:
+        kept, excluded = sites, (excluded if len(sites) > 1 else ())
+    comparison = metrics.compare(con, kept, current, base, measure, kind)
+    return LikeForLike(comparison, excluded, _provisional(con, kept, measure, (current, base)),
+                       include_partial)
+
+
+def _provisional(con, sites, measure: Measure, periods) -> tuple[date, ...]:
+    """The months of the periods that are not complete for these sites but hold data."""
+    found = []
+    for period in periods:
+        for month in reporting.period_coverage(con, sites, measure, period):
+            if month.reporting and not month.complete:
+                found.append(month.month)
+    return tuple(found)
