@@ -1,44 +1,74 @@
-"""Ringkasan (overview): the month in review for the chosen sites."""
+"""Ringkasan (overview): the month in review first (the through month against a year and a month earlier,
+the agencies that rose and fell most, who has reported), then the chosen period for the chosen sites."""
 import streamlit as st
 
 import ui
 from mpp import charts, fmt
+from mpp.month_review import MIN_BASE
 from mpp.overview import overview
+from mpp.period import period_name
 
 ui.page_setup("overview")
 selection = ui.sidebar()
 st.title(ui.t("overview"))
 ui.demo_notice(selection.sites)
 
-view = ui.read(overview, selection.sites, selection.through, selection.measure)
+view = ui.read(overview, selection.sites, selection.through, selection.measure, selection.period,
+               selection.include_partial) if selection.through else None
 if view is None:
     st.info(ui.t("no_data"))
     st.stop()
 
 lang, measure = ui.lang(), ui.measure_label(view.measure)
-now, base, full = view.to_date.current, view.to_date.base, view.previous_full_year
-st.caption(f"{ui.plain_all(view.sites)} · {measure} {now.period.label(lang)}")
+review, now = view.review, view.total
+st.caption(f"{ui.plain_all(view.sites)} · {measure} {period_name(view.period, lang)}")
+ui.coverage_badges(view)
 
+# The month in review: what a head asks first.
+mark = ui.t("provisional_suffix") if review.provisional else ""
+st.subheader(ui.t("month_in_review", month=fmt.month_label(review.month, lang)) + mark)
 cards = st.columns(3)
-growth = view.to_date.change_pct
-cards[0].metric(ui.t("to_date", measure=measure.capitalize(), period=now.period.label(lang)),
+cards[0].metric(ui.t("month_value", measure=measure.capitalize(), month=fmt.month_label(review.month, lang))
+                + mark, fmt.number(review.total.value), border=True)
+for card, comparison, key in ((cards[1], review.year_on_year, "against_last_year"),
+                              (cards[2], review.month_on_month, "against_previous")):
+    base = comparison.base
+    card.metric(ui.t(key, month=fmt.month_label(base.period.start, lang)) + mark,
+                fmt.signed_percent(comparison.change_pct), border=True, delta_color="off", delta_arrow="off",
+                delta=ui.t("base_was", month=fmt.month_label(base.period.start, lang, short=True),
+                           value=fmt.number(base.value)))
+ui.excluded_sites(review.year_on_year)
+if not review.agencies.empty:
+    ui.agency_changes(review)
+    st.caption(ui.t("agency_change_note", month=fmt.month_label(review.month, lang), min_base=MIN_BASE,
+                    base=fmt.month_label(review.year_on_year.base.period.start, lang)))
+
+# The chosen period (year to date by default) below it.
+st.divider()
+label, mark = period_name(view.period, lang), ui.t("provisional_suffix") if view.uses_provisional else ""
+st.subheader(ui.t("period_heading", period=label) + mark)
+base, full, growth = view.to_date.base, view.previous_full_year, view.to_date.change_pct
+cards = st.columns(3)
+cards[0].metric(ui.t("to_date", measure=measure.capitalize(), period=now.period.label(lang)) + mark,
                 fmt.number(now.value),
                 delta=fmt.signed_percent(growth) if growth is not None else None,
                 delta_description=ui.t("growth_vs", period=base.period.label(lang, short=True))
-                if growth is not None else None, border=True)
+                if growth is not None else None, border=True,
+                help=ui.t("selection_total_note", period=now.period.label(lang)) if len(view.sites) > 1 else None)
 cards[1].metric(f"{measure.capitalize()} {base.period.label(lang)}", fmt.number(base.value),
                 help=ui.t("same_period_last_year") if growth is not None else ui.t("not_comparable"),
                 border=True)
 cards[2].metric(ui.t("full_year", year=full.period.start.year), fmt.number(full.value),
                 help=ui.t("full_year_note", months=fmt.months_count(full.period.months, lang)),
                 border=True)
+ui.excluded_sites(view.to_date)
 st.caption(ui.t("full_year", year=full.period.start.year) + ": "
            + ui.t("full_year_note", months=fmt.months_count(full.period.months, lang)))
 
 cards = st.columns(3)
 if not view.peaks.empty:
     peak = view.peaks.iloc[0]
-    cards[0].metric(ui.t("peak_month"), fmt.month_label(peak["month"], lang), border=True,
+    cards[0].metric(ui.t("peak_month") + mark, fmt.month_label(peak["month"], lang), border=True,
                     delta=ui.t("peak_value", value=fmt.number(peak["value"]), measure=measure),
                     delta_color="off", delta_arrow="off")
 cards[1].metric(ui.t("agencies_active"), fmt.number(view.agencies_active), border=True,
@@ -47,7 +77,10 @@ cards[2].metric(ui.t("latest_month"), fmt.month_label(view.latest_month, lang), 
 
 title = ui.t("monthly_chart", measure=measure.capitalize(), year=view.through.year,
              last_year=view.through.year - 1)
-ui.plotly(charts.year_against_year(view.monthly_now, view.monthly_last_year, view.measure, title, lang))
+provisional = [m.month for m in view.coverage if m.provisional] + \
+    [m.month for m in view.provisional if m.measure is view.measure]
+ui.plotly(charts.year_against_year(view.monthly_now, view.monthly_last_year, view.measure, title, lang,
+                                   provisional=provisional, provisional_label=ui.t("provisional")))
 
 st.subheader(ui.t("top_agencies"))
 ui.agency_table(view.agencies, top=10)

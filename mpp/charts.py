@@ -33,23 +33,31 @@ def apply_locale(fig: go.Figure, *, value_axis: str = "y") -> go.Figure:
     return fig
 
 
-def year_against_year(now: pd.DataFrame, before: pd.DataFrame, measure: Measure,
-                      title: str, lang: str = "id") -> go.Figure:
-    """Monthly bars of this year beside last year; months without data are left empty."""
-    fig = go.Figure()
+def year_against_year(now: pd.DataFrame, before: pd.DataFrame, measure: Measure, title: str,
+                      lang: str = "id", provisional=(), provisional_label: str = "sementara") -> go.Figure:
+    """Monthly bars of this year beside last year; months without data are left empty (a gap, never
+    a 0), and `provisional` months (not fully reported) are hatched and labelled so."""
+    fig, marked = go.Figure(), set(provisional)
     for frame, color in ((before, PALETTE[1]), (now, PALETTE[0])):
         if frame.empty:
             continue
         year = frame["month"].iloc[0].year
+        flags = [m in marked for m in frame["month"]]
+        labels = [_label(v) + (f" ({provisional_label})" if f and not pd.isna(v) else "")
+                  for v, f in zip(frame["value"], flags)]
         fig.add_bar(x=[fmt.month_name(m.month, lang, short=True) for m in frame["month"]],
                     y=frame["value"].astype("float"), name=str(year), marker_color=color,
-                    text=[_label(v) for v in frame["value"]], textposition="outside",
-                    customdata=[[fmt.month_label(m, lang), _label(v)] for m, v in
-                                zip(frame["month"], frame["value"])],
+                    marker_pattern_shape=["/" if f else "" for f in flags],
+                    text=[_label(v) + ("*" if f and not pd.isna(v) else "") for v, f in zip(frame["value"], flags)],
+                    textposition="outside",
+                    customdata=[[fmt.month_label(m, lang), label] for m, label in zip(frame["month"], labels)],
                     hovertemplate="%{customdata[0]}: %{customdata[1]} " + measure.label(lang)
                     + "<extra></extra>")
     fig.update_layout(title=title, barmode="group", bargap=0.2, uniformtext_minsize=9,
                       uniformtext_mode="hide")
+    if marked & set(now["month"]) if not now.empty else False:
+        fig.add_annotation(text=f"* {provisional_label}", showarrow=False, xref="paper", yref="paper",
+                           x=1, y=1.08, xanchor="right", font_size=11)
     fig.update_traces(cliponaxis=False, textfont_size=10)
     return apply_locale(fig)
 

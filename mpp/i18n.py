@@ -65,3 +65,6 @@ TEXT.update(ADMIN_TEXT)
 from mpp.i18n_skm import SKM_TEXT  # noqa: E402  (the satisfaction page, issue 7)
 
 TEXT.update(SKM_TEXT)
+from mpp.i18n_review import REVIEW_TEXT  # noqa: E402  (month in review, coverage, periods: issue 11)
+
+TEXT.update(REVIEW_TEXT)

@@ -101,6 +101,6 @@ def _provisional(con, sites, measure: Measure, periods) -> tuple[date, ...]:
     found = []
     for period in periods:
         for month in reporting.period_coverage(con, sites, measure, period):
-            if month.reporting and not month.complete:
+            if month.provisional:
                 found.append(month.month)
     return tuple(found)

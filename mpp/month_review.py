@@ -35,7 +35,8 @@ class MonthReview:
 
     @property
     def provisional(self) -> bool:
-        return not self.coverage.complete
+        """Part of the month is still missing for some site (in either measure)."""
+        return self.coverage.provisional or bool(self.agency_coverage and self.agency_coverage.provisional)
 
     def risers(self, n: int = 3) -> pd.DataFrame:
         rated = self.agencies.dropna(subset=["change"])
@@ -74,7 +75,7 @@ def month_review(con, sites, month: date, measure: Measure,
     agency_coverage = (reporting.month_coverage(con, sites, Measure.SERVICE_VISITS, month)
                        if has_agencies else None)
     compared = _agency_sites(con, sites, one, include_partial) if has_agencies else ()
-    complete = agency_coverage.complete if agency_coverage else True
+    complete = bool(compared) and reporting.month_coverage(con, compared, Measure.SERVICE_VISITS, month).complete
     return MonthReview(
         month=month, measure=measure, sites=sites, total=metrics.total(con, sites, one, measure),
         year_on_year=year_on_year, month_on_month=month_on_month,

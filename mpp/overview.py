@@ -52,7 +52,7 @@ class Overview:
     @property
     def uses_provisional(self) -> bool:
         """Does any figure of the period use a month that is not complete? Then it says "sementara"."""
-        return any(not m.complete and m.reporting for m in self.coverage) or self.to_date.is_provisional
+        return any(m.provisional for m in self.coverage) or self.to_date.is_provisional
 
 
 def headline_measure(con, sites) -> Measure:

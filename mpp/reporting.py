@@ -23,7 +23,8 @@ class MonthCoverage:
     measure: Measure
     reporting: int
     expected: int
-    complete: bool
+    complete: bool              # every site expected that month is complete
+    provisional: bool = False   # some site reported part of the month: its figures are "sementara"
 
     def iso(self) -> dict:
         return {"month": self.month.strftime("%Y-%m"), "reporting": self.reporting,
@@ -49,8 +50,12 @@ def default_through(con, sites) -> date | None:
 
 
 def month_coverage(con, sites, measure: Measure, month: date) -> MonthCoverage:
-    status = coverage.month_status(con, list(sites), measure, month)
-    return MonthCoverage(month, measure, status.reporting, status.expected, status.complete)
+    """Summed over the sites; provisional when a site has part of the month in. A site with nothing
+    in it does not make the month provisional: it is absent, and named where it is left out."""
+    each = [coverage.month_status(con, [site], measure, month) for site in sites]
+    return MonthCoverage(month, measure, sum(s.reporting for s in each), sum(s.expected for s in each),
+                         all(s.complete or not s.expected for s in each) and any(s.complete for s in each),
+                         any(s.reporting and not s.complete for s in each))
 
 
 def provisional_months(con, sites, measure: Measure, after: date | None) -> list[MonthCoverage]:
@@ -61,7 +66,7 @@ def provisional_months(con, sites, measure: Measure, after: date | None) -> list
         return []
     start = add_months(after, 1) if after else metrics.first_month(con, sites, measure)
     months = [month_coverage(con, sites, measure, m) for m in Period(start, latest).month_starts()]
-    return [m for m in months if m.reporting and not m.complete]
+    return [m for m in months if m.provisional]
 
 
 def period_coverage(con, sites, measure: Measure, period: Period) -> list[MonthCoverage]:

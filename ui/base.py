@@ -11,6 +11,7 @@ import streamlit as st
 from mpp import accounts, db, demo, i18n
 from mpp.db import StoreBusy, StoreCorrupt
 from mpp.period import Measure
+from ui.state import recall
 
 READ_WAIT_SECONDS = 8.0
 # A sum too large for its column (a figure that got past the loaders' bound in an old store): the
@@ -98,7 +99,8 @@ def _too_large():
 
 
 def lang() -> str:
-    return st.query_params.get("lang", "id") if st.query_params.get("lang") in i18n.LANGS else "id"
+    chosen = recall("lang")
+    return chosen if chosen in i18n.LANGS else "id"
 
 
 def t(key: str, **values) -> str:

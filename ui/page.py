@@ -1,5 +1,6 @@
 """The frame of every page: page config, account box and language switch, the role a page needs, and
-the shared sidebar (sites, measure, month) kept in the URL so a link reproduces the view."""
+the shared sidebar (sites, measure, period) kept in the URL so a link reproduces the view, and in the
+session so it survives moving to another page."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,19 +9,22 @@ from datetime import date
 import streamlit as st
 
 from mpp import fmt, i18n, metrics
-from mpp.overview import headline_measure
-from mpp.period import Measure, Period
+from mpp.overview import default_through, headline_measure
+from mpp.period import PERIOD_KIND_LABELS, PERIOD_KINDS, Measure, Period, period_name, period_of
 from mpp.sites import demo_sites, list_sites
 from ui.auth import account_box, current_user, login_required, require_role
 from ui.base import lang, read, t
 from ui.text import plain_all
+from ui.state import recall, recall_all, remember, restore_url
 
 
 @dataclass(frozen=True)
 class Selection:
     sites: tuple[str, ...]
-    through: date | None       # the last month of the year-to-date period; None = latest with data
+    through: date | None       # the last month of the period; None = no data
     measure: Measure | None = None   # visitors or service visits; None = the sites' headline measure
+    period: Period | None = None     # the chosen period (year to date by default), ending at `through`
+    include_partial: bool = False    # the reader asked to include provisional months ("sementara")
 
 
 def page_setup(title_key: str, role: str = "viewer", must_log_in: bool = False):
@@ -28,6 +32,7 @@ def page_setup(title_key: str, role: str = "viewer", must_log_in: bool = False):
     read without logging in unless MPP_LOGIN_REQUIRED=1 or must_log_in). Returns the user, if any."""
     st.set_page_config(page_title=f"{i18n.t(title_key, lang())} · Pantau MPP", page_icon="📊",
                        layout="wide")
+    restore_url()
     st.sidebar.markdown("### Pantau MPP")
     asks_login = role != "viewer" or must_log_in or login_required()
     if current_user() or not asks_login:     # a page that asks for a login shows its own form
@@ -41,7 +46,7 @@ def _language_switch() -> None:
                               format_func={"id": "Bahasa Indonesia", "en": "English"}.get,
                               horizontal=True)
     if choice != lang():
-        st.query_params["lang"] = choice
+        remember("lang", choice)
         st.rerun()
 
 
@@ -50,42 +55,84 @@ def site_names() -> list[str]:
 
 
 def _measure_choice(sites: tuple[str, ...]) -> Measure:
-    """Visitors or service visits, kept in the URL like site and month; only measures with data."""
+    """Visitors or service visits, kept like the sites; only measures with data."""
     options = [m for m in Measure if read(metrics.latest_month, sites, m) is not None]
     if len(options) < 2:
         return options[0] if options else read(headline_measure, sites)
-    asked = st.query_params.get("measure")
+    asked = recall("measure")
     default = read(headline_measure, sites).value if asked not in [m.value for m in options] else asked
     choice = st.sidebar.radio(t("measure"), options, index=[m.value for m in options].index(default),
                               format_func=lambda m: m.label(lang()).capitalize())
-    st.query_params["measure"] = choice.value
+    remember("measure", choice.value)
     return choice
 
 
-def _month_options(sites: tuple[str, ...], measure: Measure) -> list[date]:
-    """Months with data for these sites, newest first."""
-    first, last = read(metrics.first_month, sites, measure), read(metrics.latest_month, sites, measure)
-    if first is None:
-        return []
-    return list(reversed(Period(first, last).month_starts()))
+def _partial_choice(sites: tuple[str, ...]) -> bool:
+    """Offer to include the provisional months only when there are some after the latest complete one."""
+    complete, latest = read(default_through, sites), read(default_through, sites, True)
+    if latest is None or (complete is not None and latest <= complete):
+        return False
+    included = st.sidebar.toggle(t("include_partial"), value=recall("partial") == "1",
+                                 help=t("include_partial_help", month=fmt.month_label(latest, lang())))
+    remember("partial", "1" if included else None)
+    return included
+
+
+def _period_options(kind: str, first: date, last: date) -> list[Period]:
+    """The periods of a kind that end by `last` (the latest usable month), newest first."""
+    found = []
+    for month in reversed(Period(first, last).month_starts()):
+        period = period_of(kind, month, date(month.year, 1, 1))
+        if period.end <= last and period not in found:
+            found.append(period)
+    return found
+
+
+def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bool) -> Period | None:
+    first, last = read(metrics.first_month, sites, measure), read(default_through, sites, include_partial)
+    if first is None or last is None or last < first:
+        return None
+    names = PERIOD_KIND_LABELS
+    asked = recall("period")
+    kind = st.sidebar.selectbox(t("period_kind"), PERIOD_KINDS,
+                                index=PERIOD_KINDS.index(asked if asked in PERIOD_KINDS else "year_to_date"),
+                                format_func=lambda k: names[k][1 if lang() == "en" else 0])
+    remember("period", kind)
+    options = _period_options(kind, first, last) or _period_options("year_to_date", first, last)
+    through = recall("through")
+    index = next((i for i, p in enumerate(options) if p.end.strftime("%Y-%m") == through), 0)
+    named = kind in ("quarter", "semester", "year")
+    period = st.sidebar.selectbox(t("period_" + kind) if named else t("through"), options, index=index,
+                                  format_func=lambda p: period_name(p, lang()) if named
+                                  else fmt.month_label(p.end, lang()))
+    remember("through", period.end.strftime("%Y-%m"))
+    if kind == "custom":
+        period = _custom_start(first, period)
+    remember("from", period.start.strftime("%Y-%m") if kind == "custom" else None)
+    return period
+
+
+def _custom_start(first: date, period: Period) -> Period:
+    starts = Period(first, period.end).month_starts()
+    asked = recall("from")
+    index = next((i for i, m in enumerate(starts) if m.strftime("%Y-%m") == asked),
+                 starts.index(period.start) if period.start in starts else 0)
+    start = st.sidebar.selectbox(t("from_month"), starts, index=index,
+                                 format_func=lambda m: fmt.month_label(m, lang()))
+    return Period(start, period.end)
 
 
 def sidebar() -> Selection:
-    """Sites, measure and month, read from and written back to the URL query parameters."""
+    """Sites, measure, provisional months and period, read from and written back to the URL query
+    and the session (ui.state), so they survive a page change and a reload."""
     names = site_names()
-    wanted = [s for s in st.query_params.get_all("site") if s in names] or names[:1]
-    sites = st.sidebar.multiselect(t("sites"), names, default=wanted)
-    sites = tuple(sites or wanted)
-    st.query_params["site"] = list(sites)
+    wanted = [s for s in recall_all("site") if s in names] or names[:1]
+    sites = tuple(st.sidebar.multiselect(t("sites"), names, default=wanted) or wanted)
+    remember("site", list(sites))
     measure = _measure_choice(sites)
-    months = _month_options(sites, measure)
-    asked = st.query_params.get("through")
-    index = next((i for i, m in enumerate(months) if m.strftime("%Y-%m") == asked), 0)
-    through = st.sidebar.selectbox(t("through"), months, index=index,
-                                   format_func=lambda m: fmt.month_label(m, lang())) if months else None
-    if through:
-        st.query_params["through"] = through.strftime("%Y-%m")
-    return Selection(sites, through, measure)
+    include_partial = _partial_choice(sites)
+    period = _period_choice(sites, measure, include_partial)
+    return Selection(sites, period.end if period else None, measure, period, include_partial)
 
 
 def demo_notice(sites: tuple[str, ...]) -> None:

@@ -1,0 +1,51 @@
+"""Interface text of the month in review, coverage and the period choice (issue 11), Indonesian first
+with English beside; merged into i18n.TEXT."""
+
+REVIEW_TEXT = {
+    "month_in_review": ("Tinjauan bulan {month}", "{month} in review"),
+    "month_value": ("{measure} {month}", "{measure} {month}"),
+    "against_last_year": ("Terhadap {month} (tahun ke tahun)", "Against {month} (year on year)"),
+    "against_previous": ("Terhadap {month} (bulan sebelumnya)", "Against {month} (previous month)"),
+    "base_was": ("{month}: {value}", "{month}: {value}"),
+    "provisional": ("sementara", "provisional"),
+    "provisional_suffix": (" (sementara)", " (provisional)"),
+    "coverage_complete": ("{month}: {reporting} dari {expected} {unit} melapor",
+                          "{month}: {reporting} of {expected} {unit} reported"),
+    "coverage_partial": ("{month} belum lengkap: {reporting} dari {expected} {unit}",
+                         "{month} incomplete: {reporting} of {expected} {unit}"),
+    "coverage_unit_service_visits": ("instansi", "agencies"),
+    "coverage_unit_visitors": ("lokasi", "sites"),
+    "provisional_note": ("Bulan sementara tidak dihitung dalam pertumbuhan, puncak, rata-rata dan peringkat. "
+                         "Aktifkan \"Sertakan bulan sementara\" di samping untuk melihatnya.",
+                         "Provisional months are not used in growth, peaks, averages or rankings. "
+                         "Turn on \"Include provisional months\" in the sidebar to see them."),
+    "provisional_included": ("Angka bertanda \"sementara\" memuat bulan yang belum lengkap: {months}.",
+                             "Figures marked \"provisional\" use months not yet fully reported: {months}."),
+    "excluded_sites": ("Pertumbuhan sebanding (like for like) hanya atas {kept}; tidak dibandingkan: {excluded}.",
+                       "Like-for-like growth over {kept} only; left out: {excluded}."),
+    "rose_most": ("Naik terbanyak", "Rose most"),
+    "fell_most": ("Turun terbanyak", "Fell most"),
+    "no_change_rows": ("Tidak ada.", "None."),
+    "change_count": ("Selisih", "Change"),
+    "change_percent": ("Perubahan (%)", "Change (%)"),
+    "agency_change_note": ("Kunjungan layanan {month} terhadap {base}, diurutkan menurut selisih jumlah; "
+                           "persen hanya dari basis sedikitnya {min_base} kunjungan layanan (di bawahnya "
+                           "perubahan kecil tampak besar).",
+                           "Service visits {month} against {base}, ranked by the change in counts; a percent "
+                           "only from a base of at least {min_base} service visits (below it small changes "
+                           "look large)."),
+    "period_heading": ("Periode {period}", "Period {period}"),
+    "selection_total_note": ("Jumlah seluruh lokasi terpilih, {period}.",
+                             "Total of every selected site, {period}."),
+    "include_partial": ("Sertakan bulan sementara", "Include provisional months"),
+    "include_partial_help": ("Bulan yang belum lengkap (sampai {month}) ikut dihitung dan ditandai "
+                             "\"sementara\".",
+                             "Months not yet fully reported (up to {month}) are counted and marked "
+                             "\"provisional\"."),
+    "period_kind": ("Periode", "Period"),
+    "period_quarter": ("Triwulan", "Quarter"),
+    "period_semester": ("Semester", "Half year"),
+    "period_year": ("Tahun", "Year"),
+    "from_month": ("Dari bulan", "From month"),
+    "period_total": ("{measure} {period}", "{measure} {period}"),
+}
