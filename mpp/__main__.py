@@ -80,7 +80,8 @@ def cmd_press(args) -> int:
     with db.connect(args.db, read_only=True) as con:
         if not _site_known(con, args.site):
             return 2
-        release = press_release_for(con, args.site, args.through, lang=args.lang, full_year=args.full_year)
+        release = press_release_for(con, args.site, args.through, include_partial=args.include_partial,
+                                    lang=args.lang, full_year=args.full_year)
     if release is None:
         print(f"Belum ada data untuk {args.site}.", file=sys.stderr)
         return 1
@@ -251,7 +252,9 @@ def parser() -> argparse.ArgumentParser:
     summary.set_defaults(run=cmd_summary)
     press = commands.add_parser("press", help="press-statement text of a site up to a month")
     press.add_argument("--site", required=True)
-    press.add_argument("--through", type=_month, help="YYYY-MM (default: latest month with data)")
+    press.add_argument("--through", type=_month, help="YYYY-MM (default: latest complete month)")
+    press.add_argument("--include-partial", action="store_true",
+                       help="also use provisional months (not fully reported); figures say 'sementara'")
     press.add_argument("--lang", choices=("id", "en"), default="id")
     press.add_argument("--full-year", action="store_true", help="also the previous full year")
     press.set_defaults(run=cmd_press)

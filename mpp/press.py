@@ -61,6 +61,11 @@ PHRASES = {
                      "pelayanan {grade} ({label}).",
                      "The public satisfaction index (IKM) of {site} for {period} was {value}, "
                      "service grade {grade} ({label})."),
+    "provisional": ("Angka {months} bersifat sementara karena belum semua instansi melapor; angka ini "
+                    "dapat berubah.",
+                    "The figures for {months} are provisional: not every agency has reported yet, so "
+                    "they may change."),
+    "provisional_mark": (" (sementara)", " (provisional)"),
     "and": ("dan", "and"),
     "percent": ("persen", "percent"),
 }
@@ -99,10 +104,21 @@ class PressRelease:
         return "\n\n".join((self.title, *self.paragraphs)) + "\n"
 
 
+def _mark(view: Overview, lang: str) -> str:
+    """' (sementara)' after a figure that uses a provisional month; complete months only otherwise."""
+    return phrase("provisional_mark", lang) if view.uses_provisional else ""
+
+
 def to_date_paragraph(view: Overview, lang: str) -> str:
-    now = view.to_date.current
+    now = view.total
     return phrase("to_date", lang, period=period_name(now.period, lang), site=_site(view),
-                  value=fmt.number(now.value), measure=view.measure.label(lang))
+                  value=fmt.number(now.value) + _mark(view, lang), measure=view.measure.label(lang))
+
+
+def provisional_paragraph(view: Overview, lang: str) -> str | None:
+    """Name the provisional months a statement uses, when the reader chose to include them."""
+    months = [fmt.month_label(m.month, lang) for m in view.coverage if m.provisional]
+    return phrase("provisional", lang, months=listing(months, lang)) if months else None
 
 
 def growth_paragraph(view: Overview, lang: str) -> str:
@@ -110,7 +126,8 @@ def growth_paragraph(view: Overview, lang: str) -> str:
     now, base, change = view.to_date.current, view.to_date.base, view.to_date.change_pct
     if change is None:
         return phrase("growth_none", lang, base_period=period_name(base.period, lang))
-    return phrase("growth_up" if change >= 0 else "growth_down", lang, pct=percent(abs(change), lang),
+    return phrase("growth_up" if change >= 0 else "growth_down", lang,
+                  pct=percent(abs(change), lang) + _mark(view, lang),
                   period=period_name(now.period, lang), base_period=period_name(base.period, lang),
                   base_value=fmt.number(base.value), value=fmt.number(now.value),
                   measure=view.measure.label(lang))
@@ -136,7 +153,8 @@ def agencies_paragraph(view: Overview, lang: str, top: int = 5) -> str | None:
     rest = phrase("agencies_rest", lang, items=listing(items, lang)) if items else ""
     return phrase("agencies", lang, first=first.agency, visits=fmt.number(first.visits),
                   share=percent(first.share, lang), rest=rest,
-                  period=period_name(view.period, lang), base=fmt.number(view.agencies.base.value))
+                  period=period_name(view.period, lang),
+                  base=fmt.number(view.agencies.base.value) + _mark(view, lang))
 
 
 def peaks_paragraph(view: Overview, lang: str) -> str | None:
@@ -147,15 +165,15 @@ def peaks_paragraph(view: Overview, lang: str) -> str | None:
     first, others = view.peaks.iloc[0], view.peaks.iloc[1:]
     items = [f"{fmt.month_label(r.month, lang)} ({fmt.number(r.value)} {measure})" for r in others.itertuples()]
     rest = phrase("peaks_rest", lang, items=listing(items, lang)) if items else ""
-    return phrase("peaks", lang, month=fmt.month_label(first.month, lang), value=fmt.number(first.value),
-                  measure=measure, rest=rest)
+    return phrase("peaks", lang, month=fmt.month_label(first.month, lang),
+                  value=fmt.number(first.value) + _mark(view, lang), measure=measure, rest=rest)
 
 
 def average_paragraph(view: Overview, lang: str) -> str | None:
     average = view.monthly_average
     if average is None:
         return None
-    return phrase("average", lang, site=_site(view), value=fmt.number(round(average)),
+    return phrase("average", lang, site=_site(view), value=fmt.number(round(average)) + _mark(view, lang),
                   measure=view.measure.label(lang), period=period_name(view.period, lang))
 
 
@@ -173,16 +191,20 @@ def press_release(view: Overview, *, lang: str = "id", full_year: bool = False, 
     paragraphs = [to_date_paragraph(view, lang), growth_paragraph(view, lang),
                   full_year_paragraph(view, lang) if full_year else None,
                   agencies_paragraph(view, lang, top), peaks_paragraph(view, lang),
-                  average_paragraph(view, lang), satisfaction_paragraph(view, satisfaction, lang)]
+                  average_paragraph(view, lang), satisfaction_paragraph(view, satisfaction, lang),
+                  provisional_paragraph(view, lang)]
     title = phrase("title", lang, site=_site(view), period=period_name(view.period, lang))
     return PressRelease(title, tuple(p for p in paragraphs if p))
 
 
 def press_release_for(con, site: str, through: date | None = None, measure: Measure | None = None,
+                      period: Period | None = None, include_partial: bool = False,
                       **options) -> PressRelease | None:
     """Overview plus satisfaction index of one site, as a statement; None when the site has no data.
-    The measure defaults to the site's headline (visitors where reported), as on the home page."""
-    view = overview(con, [site], through, measure)
+    The measure defaults to the site's headline (visitors where reported), as on the home page; the
+    period to the year to date through the latest complete month. Provisional months only when
+    `include_partial`, and then every figure that uses one says "sementara"."""
+    view = overview(con, [site], through, measure, period, include_partial)
     if view is None:
         return None
     score = satisfaction_for(con, site, view.period, options.get("lang", "id"))

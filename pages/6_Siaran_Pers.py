@@ -15,8 +15,8 @@ ui.demo_notice(selection.sites)
 site = selection.sites[0] if len(selection.sites) == 1 else st.selectbox(ui.t("press_site"), selection.sites)
 
 full_year = st.checkbox(ui.t("press_full_year"))
-release = ui.read(press_release_for, site, selection.through, selection.measure, lang=ui.lang(),
-                  full_year=full_year)
+release = ui.read(press_release_for, site, selection.through, selection.measure, selection.period,
+                  selection.include_partial, lang=ui.lang(), full_year=full_year)
 if release is None:
     st.info(ui.t("no_data"))
     st.stop()

@@ -68,8 +68,9 @@ def test_english_keeps_the_indonesian_number_forms(view):
 
 def test_a_decline_says_turun(view):
     from dataclasses import replace
+    from mpp.like_for_like import LikeForLike
     from mpp.metrics import Comparison
-    swapped = Comparison(view.to_date.base, view.to_date.current, "year_to_date")
+    swapped = LikeForLike(Comparison(view.to_date.base, view.to_date.current, "year_to_date"), ())
     text = press_release(replace(view, to_date=swapped)).text()
     assert "turun 48,0 persen" in text
 
