@@ -36,10 +36,9 @@ def measures_with_data(con, sites) -> list[Measure]:
 
 
 def latest_complete(con, sites, measure: Measure) -> date | None:
-    """The latest month complete for at least one of the sites: each site is judged on its own, and the
-    sites not complete in a month are left out of its growth by name (like_for_like)."""
-    months = [coverage.latest_complete_month(con, [site], measure) for site in sites]
-    return max((m for m in months if m), default=None)
+    """The latest month complete for the selection. A site silent from some month on (stopped, or not
+    started) does not hold the months back: like_for_like leaves it out of growth by name."""
+    return coverage.latest_complete_month(con, list(sites), measure)
 
 
 def default_through(con, sites) -> date | None:
@@ -49,13 +48,19 @@ def default_through(con, sites) -> date | None:
     return min((m for m in months if m), default=None)
 
 
+def _summary(status: coverage.MonthStatus) -> MonthCoverage:
+    """A site that sent part of the month makes it provisional; a silent one (nothing sent) does not."""
+    partial = any(m.reporting and not m.complete for m in status.site_months if m.site not in status.silent)
+    return MonthCoverage(status.month, status.measure, status.reporting, status.expected, status.complete,
+                         partial)
+
+
 def month_coverage(con, sites, measure: Measure, month: date) -> MonthCoverage:
-    """Summed over the sites; provisional when a site has part of the month in. A site with nothing
-    in it does not make the month provisional: it is absent, and named where it is left out."""
-    each = [coverage.month_status(con, [site], measure, month) for site in sites]
-    return MonthCoverage(month, measure, sum(s.reporting for s in each), sum(s.expected for s in each),
-                         all(s.complete or not s.expected for s in each) and any(s.complete for s in each),
-                         any(s.reporting and not s.complete for s in each))
+    return _summary(coverage.month_status(con, list(sites), measure, month))
+
+
+def period_coverage(con, sites, measure: Measure, period: Period) -> list[MonthCoverage]:
+    return [_summary(s) for s in coverage.statuses(con, list(sites), measure, period)]
 
 
 def provisional_months(con, sites, measure: Measure, after: date | None) -> list[MonthCoverage]:
@@ -65,14 +70,9 @@ def provisional_months(con, sites, measure: Measure, after: date | None) -> list
     if latest is None or (after is not None and latest <= after):
         return []
     start = add_months(after, 1) if after else metrics.first_month(con, sites, measure)
-    months = [month_coverage(con, sites, measure, m) for m in Period(start, latest).month_starts()]
-    return [m for m in months if m.provisional]
-
-
-def period_coverage(con, sites, measure: Measure, period: Period) -> list[MonthCoverage]:
-    return [month_coverage(con, sites, measure, m) for m in period.month_starts()]
+    return [m for m in period_coverage(con, sites, measure, Period(start, latest)) if m.provisional]
 
 
 def complete_sites(con, sites, measure: Measure, period: Period) -> tuple[str, ...]:
-    """The sites complete in every month of the period (and with data in it)."""
+    """The sites complete in every month of the period."""
     return coverage.complete_sites(con, list(sites), measure, period)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import streamlit as st
 
 from mpp import accounts
+from ui import login_cookie
 from ui.base import t, write
 from ui.text import plain
 
@@ -38,8 +39,11 @@ def _sso_user():
 
 def current_user():
     """The logged-in user, or None (also when the login has expired)."""
+    login_cookie.sync(_session_hours())        # the cookie a login or log-out of the last run asked for
     if "user" not in st.session_state and (sso := _sso_user()):
         st.session_state.update(user=sso, login_at=datetime.now(), must_change=False)
+    if "user" not in st.session_state and (kept := login_cookie.restore(_session_hours())):
+        st.session_state.update(user=kept[0], login_at=kept[1], must_change=kept[2])   # after a reload
     user, since = st.session_state.get("user"), st.session_state.get("login_at")
     if user and since and datetime.now() - since > timedelta(hours=_session_hours()):
         st.session_state.pop("user", None)
@@ -75,6 +79,7 @@ def _login_form(where, key: str) -> None:
             from datetime import datetime
             must_change = write(accounts.must_change_password, user)
             st.session_state.update(user=user, login_at=datetime.now(), must_change=must_change)
+            login_cookie.keep()
             st.rerun()
 
 
@@ -85,6 +90,7 @@ def account_box() -> None:
         st.sidebar.caption(t("logged_in_as", user=plain(user.username), role=t("role_" + user.role)))
         if st.sidebar.button(t("log_out")):
             st.session_state.pop("user", None)
+            login_cookie.forget()
             if _sso_configured() and st.user.is_logged_in:
                 st.logout()
             st.rerun()
