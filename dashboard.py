@@ -62,6 +62,9 @@ cards[2].metric(ui.t("full_year", year=full.period.start.year), fmt.number(full.
                 help=ui.t("full_year_note", months=fmt.months_count(full.period.months, lang)),
                 border=True)
 ui.excluded_sites(view.to_date)
+if now.months_with_data < now.period.months:
+    st.caption(ui.t("months_with_data", measure=measure.capitalize(), period=now.period.label(lang),
+                    n=now.months_with_data, months=now.period.months))
 st.caption(ui.t("full_year", year=full.period.start.year) + ": "
            + ui.t("full_year_note", months=fmt.months_count(full.period.months, lang)))
 

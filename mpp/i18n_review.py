@@ -9,12 +9,9 @@ REVIEW_TEXT = {
     "base_was": ("{month}: {value}", "{month}: {value}"),
     "provisional": ("sementara", "provisional"),
     "provisional_suffix": (" (sementara)", " (provisional)"),
-    "coverage_complete": ("{month}: {reporting} dari {expected} {unit} melapor",
-                          "{month}: {reporting} of {expected} {unit} reported"),
-    "coverage_partial": ("{month} belum lengkap: {reporting} dari {expected} {unit}",
-                         "{month} incomplete: {reporting} of {expected} {unit}"),
-    "coverage_unit_service_visits": ("instansi", "agencies"),
-    "coverage_unit_visitors": ("lokasi", "sites"),
+    "coverage_complete": ("{month}: {coverage}", "{month}: {coverage}"),
+    "coverage_partial": ("{month} belum lengkap (sementara): {coverage}",
+                         "{month} incomplete (provisional): {coverage}"),
     "provisional_note": ("Bulan sementara tidak dihitung dalam pertumbuhan, puncak, rata-rata dan peringkat. "
                          "Aktifkan \"Sertakan bulan sementara\" di samping untuk melihatnya.",
                          "Provisional months are not used in growth, peaks, averages or rankings. "
@@ -47,5 +44,9 @@ REVIEW_TEXT = {
     "period_semester": ("Semester", "Half year"),
     "period_year": ("Tahun", "Year"),
     "from_month": ("Dari bulan", "From month"),
+    "months_with_data": ("{measure} {period}: data ada untuk {n} dari {months} bulan; bulan tanpa data "
+                         "tidak dihitung sebagai nol.",
+                         "{measure} {period}: data for {n} of {months} months; months without data are "
+                         "not counted as zero."),
     "period_total": ("{measure} {period}", "{measure} {period}"),
 }

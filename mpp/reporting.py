@@ -8,7 +8,7 @@ Balikpapan in 2026) does not hold back the months of the sites that report.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from mpp import coverage, metrics
@@ -25,10 +25,15 @@ class MonthCoverage:
     expected: int
     complete: bool              # every site expected that month is complete
     provisional: bool = False   # some site reported part of the month: its figures are "sementara"
+    status: coverage.MonthStatus | None = field(default=None, repr=False, compare=False)
+
+    def text(self, lang: str = "id") -> str:
+        """'26 dari 27 instansi melapor' (visitors: 'lokasi')."""
+        return coverage.coverage_text(self.status, lang)
 
     def iso(self) -> dict:
-        return {"month": self.month.strftime("%Y-%m"), "reporting": self.reporting,
-                "expected": self.expected, "complete": self.complete}
+        return {"month": self.month.strftime("%Y-%m"), "measure": self.measure.value,
+                "reporting": self.reporting, "expected": self.expected, "complete": self.complete}
 
 
 def measures_with_data(con, sites) -> list[Measure]:
@@ -52,7 +57,7 @@ def _summary(status: coverage.MonthStatus) -> MonthCoverage:
     """A site that sent part of the month makes it provisional; a silent one (nothing sent) does not."""
     partial = any(m.reporting and not m.complete for m in status.site_months if m.site not in status.silent)
     return MonthCoverage(status.month, status.measure, status.reporting, status.expected, status.complete,
-                         partial)
+                         partial, status)
 
 
 def month_coverage(con, sites, measure: Measure, month: date) -> MonthCoverage:

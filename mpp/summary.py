@@ -23,10 +23,10 @@ def summary_dict(view: Overview) -> dict:
         "agencies": [{"agency": row.agency, "visits": int(row.visits), "share": _rounded(row.share)}
                      for row in view.agencies.table.itertuples()],
         "service_visits_to_date": view.agencies.base.value,
-        "latest_month": _iso(view.latest_month),
+        "latest_month": _iso(max(m for m in (view.latest_month, *(p.month for p in view.provisional)) if m)
+                             if view.latest_month else None),
         "latest_complete_month": _iso(view.latest_complete_month),
-        "coverage": [m.iso() for m in view.coverage]
-                    + [m.iso() for m in view.provisional if m.measure is view.measure],
+        "coverage": [m.iso() for m in view.coverage] + [m.iso() for m in view.provisional],
         "excluded_sites": [{"site": e.site, "reason": e.why()} for e in view.to_date.excluded],
         "month": month_dict(view.review),
         "agency_changes": [{"agency": r.agency, "visits": _int(r.visits),
@@ -76,9 +76,7 @@ def summary_text(view: Overview, top: int = 5) -> str:
              f"{fmt.number(view.agencies.base.value)} kunjungan layanan {period}):"]
     lines += [f"    {i}. {r.agency}: {fmt.number(r.visits)} ({fmt.percent(r.share)})"
               for i, r in enumerate(view.agencies.table.head(top).itertuples(), 1)]
-    lines += [f"  {fmt.month_label(m.month)} sementara, belum dihitung: {m.reporting} dari {m.expected} "
-              f"{'instansi' if m.measure.value == 'service_visits' else 'lokasi'} melapor"
-              for m in view.provisional]
+    lines += [f"  {fmt.month_label(m.month)} sementara, belum dihitung: {m.text()}" for m in view.provisional]
     return "\n".join(lines)
 
 

@@ -9,10 +9,8 @@ from ui.base import lang, t
 
 
 def _coverage_text(month) -> str:
-    unit = t("coverage_unit_" + month.measure.value)
     key = "coverage_partial" if month.provisional else "coverage_complete"
-    return t(key, month=fmt.month_label(month.month, lang()), reporting=fmt.number(month.reporting),
-             expected=fmt.number(month.expected), unit=unit)
+    return t(key, month=fmt.month_label(month.month, lang()), coverage=month.text(lang()))
 
 
 def coverage_badges(view) -> None:
