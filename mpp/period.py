@@ -140,7 +140,7 @@ def period_of(kind: str, through: date, start: date | None = None) -> Period:
 
 def kind_of(period: Period) -> str:
     """The kind a period is: the inverse of period_of, 'custom' when it is none of the named ones."""
-    for kind in PERIOD_KINDS[:-1]:
+    for kind in ("month", "quarter", "semester", "year", "year_to_date"):    # a full year is named so
         if period_of(kind, period.end) == period:
             return kind
     return "custom"
