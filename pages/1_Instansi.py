@@ -15,7 +15,7 @@ if selection.through is None:
     st.info(ui.t("no_data"))
     st.stop()
 
-lang, sites, period = ui.lang(), selection.sites, Period.year_to_date(selection.through)
+lang, sites, period = ui.lang(), selection.sites, selection.period
 ranking = ui.read(agency_report.agency_ranking, sites, period)
 if ranking.table.empty:
     st.info(ui.t("no_agency_data"))

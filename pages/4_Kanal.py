@@ -5,7 +5,7 @@ import streamlit as st
 import ui
 from mpp import channels, figures, fmt
 from mpp.export import Column
-from mpp.period import Measure, Period
+from mpp.period import Measure
 
 ui.page_setup("channels")
 selection = ui.sidebar()
@@ -15,7 +15,7 @@ if selection.through is None:
     st.info(ui.t("no_data"))
     st.stop()
 
-lang, sites, period = ui.lang(), selection.sites, Period.year_to_date(selection.through)
+lang, sites, period = ui.lang(), selection.sites, selection.period
 monthly = ui.read(channels.channel_monthly, sites, period)
 if monthly.empty:
     st.info(ui.t("no_channel_data", sites=ui.plain_all(sites), period=period.label(lang)))

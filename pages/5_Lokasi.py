@@ -5,7 +5,6 @@ import streamlit as st
 import ui
 from mpp import figures, fmt, site_compare
 from mpp.export import Column
-from mpp.period import Period
 
 TOP = 25                      # sites in the charts; the table lists every one
 ui.page_setup("sites_page")
@@ -16,7 +15,7 @@ if selection.through is None:
     st.info(ui.t("no_data"))
     st.stop()
 
-lang, measure, period = ui.lang(), selection.measure, Period.year_to_date(selection.through)
+lang, measure, period = ui.lang(), selection.measure, selection.period
 table = ui.read(site_compare.site_comparison, period, measure)
 unit, label = measure.label(lang), period.label(lang)
 st.caption(ui.t("sites_note", measure=unit, period=label))

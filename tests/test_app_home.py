@@ -2,6 +2,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from mpp.period import Measure
 from tests.live_server import ROOT
 
 
@@ -76,3 +77,63 @@ def test_another_site_from_the_url(home):
     at = home.run()
     assert not at.exception
     assert any(label.startswith("Pengunjung Januari-Oktober 2026") for label in _metrics(at))
+
+
+def test_partial_october_shows_a_badge_and_the_complete_months_figures(home):
+    """The demo holds October 2025 for 26 of Balikpapan's 27 agencies: a provisional month."""
+    at = home.run()
+    badges = " ".join(m.value for m in at.markdown)
+    assert "September 2025: 27 dari 27 instansi melapor" in badges
+    assert "Oktober 2025 belum lengkap (sementara): 26 dari 27 instansi melapor" in badges
+    cards = _metrics(at)
+    assert cards["Pengunjung September 2025"][0] == "5.563"
+    assert cards["Terhadap September 2024 (tahun ke tahun)"] == ("+126,3%", "Sep 2024: 2.458")
+    assert cards["Terhadap Agustus 2025 (bulan sebelumnya)"] == ("+8,7%", "Agu 2025: 5.120")
+    assert cards["Pengunjung Januari-September 2025"] == ("41.481", "+92,3%")
+    assert not any("sementara" in label for label in cards)
+    assert at.query_params["through"] == "2025-09"
+    risers = at.dataframe[0].value
+    assert list(risers.iloc[:, 0]) == ["Disdukcapil", "DPMPTSP", "Bankaltimtara"]
+    assert list(risers.iloc[0, 1:]) == ["730", "1.638", "+908", "+124,4%"]
+
+
+def test_including_the_provisional_month_marks_every_figure_sementara(home):
+    at = home.run()
+    at.sidebar.radio[1].set_value(Measure.SERVICE_VISITS).run()
+    at.sidebar.toggle[0].set_value(True).run()
+    cards = _metrics(at)
+    assert at.query_params["through"] == "2025-10" and at.query_params["partial"] == "1"
+    assert cards["Kunjungan layanan Oktober 2025 (sementara)"][0] != "–"
+    assert "Kunjungan layanan Januari-Oktober 2025 (sementara)" in cards
+    assert any("sementara" in w.value and "Oktober 2025" in w.value for w in at.warning)
+
+
+def test_the_pair_names_balikpapan_as_left_out(home):
+    home.query_params["site"] = ["MPP Kota Balikpapan", "MPP Kabupaten Kutai Kartanegara"]
+    at = home.run()
+    cards = _metrics(at)
+    assert cards["Pengunjung Januari-Oktober 2026"][1] == "+7,8%"
+    captions = " ".join(c.value for c in at.caption)
+    assert "tidak dibandingkan: MPP Kota Balikpapan: tidak ada data Januari-Oktober 2026" in captions
+
+
+def test_a_quarter_is_compared_with_the_same_quarter_a_year_earlier(home):
+    home.query_params.update(period="quarter", through="2025-09")
+    at = home.run()
+    cards = _metrics(at)
+    assert cards["Pengunjung Juli-September 2025"][0] == "17.497"
+    assert "Pengunjung Juli-September 2024" in cards
+    assert any("Triwulan III 2025 (Juli-September 2025)" in s.value for s in at.subheader)
+
+
+def test_the_selection_survives_moving_to_another_page_and_back(home):
+    home.query_params.update(site="MPP Kabupaten Kutai Kartanegara", period="semester", through="2026-06",
+                             lang="en")
+    at = home.run()
+    at.switch_page("pages/1_Instansi.py").run()
+    assert not at.exception
+    assert at.query_params["site"] == "MPP Kabupaten Kutai Kartanegara"
+    assert at.query_params["period"] == "semester" and at.query_params["through"] == "2026-06"
+    assert at.query_params["lang"] == "en"
+    at.switch_page("dashboard.py").run()
+    assert any(label.startswith("Visitors January-June 2026") for label in _metrics(at))

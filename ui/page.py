@@ -54,6 +54,7 @@ def site_names() -> list[str]:
     return list(read(list_sites)["name"])
 
 
+# Format functions bind the language when the widget is made: AppTest formats values outside the run.
 def _measure_choice(sites: tuple[str, ...]) -> Measure:
     """Visitors or service visits, kept like the sites; only measures with data."""
     options = [m for m in Measure if read(metrics.latest_month, sites, m) is not None]
@@ -62,7 +63,7 @@ def _measure_choice(sites: tuple[str, ...]) -> Measure:
     asked = recall("measure")
     default = read(headline_measure, sites).value if asked not in [m.value for m in options] else asked
     choice = st.sidebar.radio(t("measure"), options, index=[m.value for m in options].index(default),
-                              format_func=lambda m: m.label(lang()).capitalize())
+                              format_func=lambda m, language=lang(): m.label(language).capitalize())
     remember("measure", choice.value)
     return choice
 
@@ -72,9 +73,12 @@ def _partial_choice(sites: tuple[str, ...]) -> bool:
     complete, latest = read(default_through, sites), read(default_through, sites, True)
     if latest is None or (complete is not None and latest <= complete):
         return False
-    included = st.sidebar.toggle(t("include_partial"), value=recall("partial") == "1",
+    before = recall("partial") == "1"
+    included = st.sidebar.toggle(t("include_partial"), value=before,
                                  help=t("include_partial_help", month=fmt.month_label(latest, lang())))
     remember("partial", "1" if included else None)
+    if included and not before:            # asked for them: show the newest month
+        remember("through", None)
     return included
 
 
@@ -96,15 +100,15 @@ def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bo
     asked = recall("period")
     kind = st.sidebar.selectbox(t("period_kind"), PERIOD_KINDS,
                                 index=PERIOD_KINDS.index(asked if asked in PERIOD_KINDS else "year_to_date"),
-                                format_func=lambda k: names[k][1 if lang() == "en" else 0])
+                                format_func=lambda k, en=lang() == "en": names[k][1 if en else 0])
     remember("period", kind)
     options = _period_options(kind, first, last) or _period_options("year_to_date", first, last)
     through = recall("through")
     index = next((i for i, p in enumerate(options) if p.end.strftime("%Y-%m") == through), 0)
     named = kind in ("quarter", "semester", "year")
     period = st.sidebar.selectbox(t("period_" + kind) if named else t("through"), options, index=index,
-                                  format_func=lambda p: period_name(p, lang()) if named
-                                  else fmt.month_label(p.end, lang()))
+                                  format_func=lambda p, language=lang(): period_name(p, language) if named
+                                  else fmt.month_label(p.end, language))
     remember("through", period.end.strftime("%Y-%m"))
     if kind == "custom":
         period = _custom_start(first, period)
@@ -118,7 +122,7 @@ def _custom_start(first: date, period: Period) -> Period:
     index = next((i for i, m in enumerate(starts) if m.strftime("%Y-%m") == asked),
                  starts.index(period.start) if period.start in starts else 0)
     start = st.sidebar.selectbox(t("from_month"), starts, index=index,
-                                 format_func=lambda m: fmt.month_label(m, lang()))
+                                 format_func=lambda m, language=lang(): fmt.month_label(m, language))
     return Period(start, period.end)
 
 
