@@ -102,7 +102,7 @@ PERIOD_KIND_LABELS = {
     "month": ("Satu bulan", "One month"),
     "quarter": ("Triwulan", "Quarter"),
     "semester": ("Semester", "Half year"),
-    "year_to_date": ("Tahun kalender (Januari s.d. bulan)", "Year to date"),
+    "year_to_date": ("Tahun kalender", "Year to date"),
     "year": ("Setahun penuh", "Full year"),
     "custom": ("Rentang bebas", "Custom range"),
 }

@@ -48,6 +48,8 @@ def _language_switch() -> None:
     if choice != lang():
         remember("lang", choice)
         st.rerun()
+    if recall("lang"):                     # a language from the URL is kept for the next page too
+        remember("lang", lang())
 
 
 def site_names() -> list[str]:

@@ -1,0 +1,87 @@
+"""What a reader chose stays chosen, in headless Chromium on a real `streamlit run` server: the sites,
+period and language survive moving to another page and a reload, and so does a login (for the
+session's lifetime); Ringkasan in the partial state, screenshot at 1366x768."""
+import shutil
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from mpp import accounts, db
+from mpp.accounts import COMMAND_LINE
+from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
+
+pytestmark = pytest.mark.browser
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+KUKAR = "MPP Kabupaten Kutai Kartanegara"
+
+
+@pytest.fixture(scope="module")
+def served(served_demo_db, tmp_path_factory):
+    """The demo store with an analyst account whose password is known."""
+    path = tmp_path_factory.mktemp("selection") / "demo.duckdb"
+    shutil.copy(served_demo_db, path)
+    with db.connect(path) as con:
+        accounts.create_user(con, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
+    with streamlit_server(path) as url:
+        yield url
+
+
+def _query(page) -> dict:
+    return {k: v if len(v) > 1 else v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def _settle(page, text: str) -> str:
+    wait_rendered(page, text)
+    page.wait_for_timeout(800)            # the URL follows the script's last query update
+    return page.inner_text("body")
+
+
+def test_selection_survives_a_page_change_and_a_reload(served):
+    with chromium_page() as page:
+        page.goto(f"{served}/?site={KUKAR.replace(' ', '+')}&period=quarter&through=2026-09&lang=en")
+        body = _settle(page, "Quarter III 2026 (July-September 2026)")
+        assert "Visitors July-September 2026" in body
+        page.locator("[data-testid='stSidebarNav'] a", has_text="Instansi").click()
+        body = _settle(page, "Agencies ranked")
+        assert "July-September 2026" in body and "Disdukcapil" in body
+        assert _query(page) == {"site": KUKAR, "period": "quarter", "through": "2026-09", "lang": "en",
+                                    "measure": "visitors"}
+        page.reload()
+        body = _settle(page, "Agencies ranked")
+        assert "July-September 2026" in body and KUKAR in body
+
+
+def test_a_reload_keeps_the_login_and_a_log_out_ends_it(served):
+    with chromium_page() as page:
+        page.goto(served + "/")
+        _settle(page, "41.481")
+        page.locator("[data-testid='stSidebar'] [data-testid='stExpander']", has_text="Masuk").click()
+        sidebar = page.locator("[data-testid='stSidebar']")
+        sidebar.get_by_label("Nama pengguna").fill("ana")
+        sidebar.get_by_label("Kata sandi").fill("rahasia-sekali")
+        sidebar.get_by_role("button", name="Masuk").click()
+        _settle(page, "Masuk sebagai ana")
+        page.wait_for_function("() => document.cookie.includes('pantau_mpp_login=')", timeout=20000)
+        page.reload()
+        assert "Masuk sebagai ana" in _settle(page, "41.481")
+        page.get_by_role("button", name="Keluar").click()
+        _settle(page, "41.481")
+        page.wait_for_function("() => !document.cookie.includes('pantau_mpp_login=')", timeout=20000)
+        page.reload()
+        assert "Masuk sebagai ana" not in _settle(page, "41.481")
+
+
+def test_ringkasan_in_the_partial_state_at_laptop_size(served):
+    with chromium_page(width=1366, height=768) as page:
+        page.goto(served + "/")
+        body = _settle(page, "Oktober 2025 belum lengkap")
+        assert "26 dari 27 instansi melapor" in body and "27 dari 27 instansi melapor" in body
+        assert "Tinjauan bulan September 2025" in body and "5.563" in body and "+126,3%" in body
+        assert "Naik terbanyak" in body and "Turun terbanyak" in body     # the tables are drawn on canvas
+        page.wait_for_selector(".js-plotly-plot .bartext", timeout=30000)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "ringkasan_1366x768.png"))
+        height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        page.set_viewport_size({"width": 1366, "height": height + 100})   # Streamlit scrolls inside
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(SHOTS / "ringkasan_1366_full.png"), full_page=True)
