@@ -10,6 +10,7 @@ ui.page_setup("trends")
 selection = ui.sidebar()
 st.title(ui.t("trends"))
 ui.demo_notice(selection.sites)
+ui.provisional_notice(selection)
 view = ui.read(trends.trend_view, selection.sites, selection.measure, selection.through) \
     if selection.through else None
 if view is None:

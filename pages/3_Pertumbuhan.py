@@ -12,6 +12,7 @@ ui.page_setup("growth")
 selection = ui.sidebar()
 st.title(ui.t("growth"))
 ui.demo_notice(selection.sites)
+ui.provisional_notice(selection)
 if selection.through is None:
     st.info(ui.t("no_data"))
     st.stop()

@@ -11,6 +11,7 @@ ui.page_setup("channels")
 selection = ui.sidebar()
 st.title(ui.t("channels"))
 ui.demo_notice(selection.sites)
+ui.provisional_notice(selection)
 if selection.through is None:
     st.info(ui.t("no_data"))
     st.stop()

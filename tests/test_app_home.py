@@ -106,6 +106,9 @@ def test_including_the_provisional_month_marks_every_figure_sementara(home):
     assert cards["Kunjungan layanan Oktober 2025 (sementara)"][0] != "–"
     assert "Kunjungan layanan Januari-Oktober 2025 (sementara)" in cards
     assert any("sementara" in w.value and "Oktober 2025" in w.value for w in at.warning)
+    at.switch_page("pages/1_Instansi.py").run()                 # the choice holds on the next page
+    assert at.query_params["partial"] == "1" and at.query_params["through"] == "2025-10"
+    assert any("sementara" in w.value and "Oktober 2025" in w.value for w in at.warning)
 
 
 def test_the_pair_names_balikpapan_as_left_out(home):

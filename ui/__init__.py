@@ -3,7 +3,7 @@
 from ui.auth import change_password_form, current_user, require_role
 from ui.base import flash, lang, measure_label, plotly, read, show_flash, store_path, t, write
 from ui.page import Selection, demo_notice, page_setup, sidebar, site_names
-from ui.review import agency_changes, coverage_badges, excluded_sites
+from ui.review import agency_changes, coverage_badges, excluded_sites, provisional_notice
 from ui.tables import agency_table, chart, loads_table, show_table, table, undo_preview_table
 from ui.text import plain, plain_all
 from ui.uploads import (draft_text, forget_previews, load_result, preview_uploads, upload_options,
@@ -14,4 +14,4 @@ __all__ = ["Selection", "agency_table", "change_password_form", "chart", "curren
            "page_setup", "plotly", "plain", "plain_all", "preview_uploads", "read", "require_role",
            "show_flash", "show_table", "sidebar", "site_names", "store_path", "t", "table",
            "undo_preview_table", "upload_options", "upload_report", "write"]
-__all__ += ["agency_changes", "coverage_badges", "excluded_sites"]     # the month in review (issue 11)
+__all__ += ["agency_changes", "coverage_badges", "excluded_sites", "provisional_notice"]   # issue 11

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mpp import fmt
-from ui.base import lang, t
+from mpp import fmt, reporting
+from mpp.period import Measure
+from ui.base import lang, read, t
+from ui.tables import show_table
+from ui.text import plain, plain_all
 
 
 def _coverage_text(month) -> str:
@@ -32,8 +35,8 @@ def coverage_badges(view) -> None:
 def excluded_sites(comparison) -> None:
     """Name the sites a like-for-like comparison left out, and why."""
     if comparison.excluded:
-        st.caption(t("excluded_sites", kept=", ".join(comparison.sites),
-                     excluded="; ".join(e.text(lang()) for e in comparison.excluded)))
+        st.caption(t("excluded_sites", kept=plain_all(comparison.sites),
+                     excluded="; ".join(f"{plain(e.site)}: {e.why(lang())}" for e in comparison.excluded)))
 
 
 def agency_changes(review, n: int = 3) -> None:
@@ -51,5 +54,17 @@ def agency_changes(review, n: int = 3) -> None:
                  t("change_count"): rows["change"].map(lambda v: ("+" if v > 0 else "") + fmt.number(v)),
                  t("change_percent"): rows["change_pct"].map(fmt.signed_percent)}
         align = st.column_config.TextColumn(alignment="right")
-        column.dataframe(shown, hide_index=True, width="stretch",
-                         column_config={k: align for k in list(shown)[1:]})
+        show_table(shown, column, width="stretch", column_config={k: align for k in list(shown)[1:]})
+
+
+def provisional_notice(selection) -> None:
+    """On a page whose figures run to the chosen month: say which provisional months they include,
+    when the reader asked to include them, so every figure there reads as "sementara"."""
+    if not (selection.include_partial and selection.period):
+        return
+    months = sorted({m.month for measure in Measure
+                     for m in read(reporting.period_coverage, selection.sites, measure, selection.period)
+                     if m.provisional})
+    if months:
+        st.warning(t("provisional_included", months=", ".join(fmt.month_label(m, lang()) for m in months)),
+                   icon=":material/pending:")
