@@ -65,32 +65,30 @@ class LikeForLike:
         return self.comparison.change_pct
 
 
-def _shortfall(con, site: str, measure: Measure, period: Period, include_partial: bool) -> str | None:
-    figure = metrics.total(con, [site], period, measure)
-    if figure.value is None:
-        return "no_data"
-    if include_partial:        # the reader asked for provisional months: a month with data counts
-        return None if figure.complete else "incomplete"
-    return None if reporting.complete_sites(con, [site], measure, period) else "incomplete"
-
-
-def _exclusion(con, site, measure, current, base, include_partial) -> Exclusion | None:
-    for period in (current, base):
-        reason = _shortfall(con, site, measure, period, include_partial)
-        if reason:
-            return Exclusion(site, reason, period)
-    return None
+def _exclusions(con, sites, measure: Measure, periods, include_partial: bool) -> tuple[Exclusion, ...]:
+    """The sites not complete in both periods, and why: no data at all in a period is named first
+    (a Mini MPP opened this year has no base), else the period it is incomplete in. With provisional
+    months included, a month with data counts as reported."""
+    complete = {p: None if include_partial else set(reporting.complete_sites(con, sites, measure, p))
+                for p in periods}
+    found = []
+    for site in sites:
+        short = {p: metrics.total(con, [site], p, measure) for p in periods
+                 if complete[p] is None or site not in complete[p]}
+        short = {p: f for p, f in short.items() if complete[p] is not None or not f.complete}
+        empty = [p for p, f in short.items() if f.value is None]
+        if short:
+            found.append(Exclusion(site, "no_data" if empty else "incomplete", (empty or list(short))[0]))
+    return tuple(found)
 
 
 def like_for_like(con, sites, current: Period, base: Period, measure: Measure, kind: str,
                   include_partial: bool = False) -> LikeForLike:
-    """`current` against `base` over the sites complete in both. With one site, that site is compared
-    even when incomplete (the comparison then has no rate, and says why), so nothing changes for it."""
+    """`current` against `base` over the sites complete in both. One site is always compared, even
+    when incomplete (the comparison then has no rate, and says why), so nothing changes for it."""
     sites = tuple(sites)
-    excluded = tuple(e for s in sites if (e := _exclusion(con, s, measure, current, base, include_partial)))
-    kept = tuple(s for s in sites if s not in {e.site for e in excluded})
-    if len(sites) == 1 or not kept:
-        kept, excluded = sites, (excluded if len(sites) > 1 else ())
+    excluded = _exclusions(con, sites, measure, (current, base), include_partial) if len(sites) > 1 else ()
+    kept = tuple(s for s in sites if s not in {e.site for e in excluded}) or sites
     comparison = metrics.compare(con, kept, current, base, measure, kind)
     return LikeForLike(comparison, excluded, _provisional(con, kept, measure, (current, base)),
                        include_partial)
