@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 
 from mpp import metrics
+from mpp.like_for_like import Exclusion, like_for_like
 from mpp.period import Measure, Period
 
 
@@ -20,6 +21,8 @@ class GrowthView:
     to_date: metrics.Comparison            # January..through against the same months a year earlier
     full_years: metrics.Comparison         # the last full year against the one before
     partial_against_full: metrics.Comparison  # this year so far against last full year: unequal
+    sites: tuple[str, ...] = ()            # the sites compared: complete in both years to date
+    excluded: tuple[Exclusion, ...] = ()   # the sites left out of the comparison, and why
 
     @property
     def this_year(self) -> pd.DataFrame:
@@ -47,8 +50,11 @@ def monthly_year_on_year(series: pd.DataFrame, through: date) -> pd.DataFrame:
 
 
 def growth_view(con, sites, through: date, measure: Measure) -> GrowthView:
-    """Every comparison of the page from one monthly series (January two years back to `through`)."""
+    """Every comparison of the page from one monthly series (January two years back to `through`), over
+    the sites complete in both years to date (like for like; the others are named in `excluded`)."""
     ytd, year = Period.year_to_date(through), through.year
+    same = like_for_like(con, sites, ytd, ytd.shift_years(-1), measure, "year_to_date")
+    sites = same.sites
     series = metrics.monthly(con, sites, Period(date(year - 2, 1, 1), ytd.end), measure)
 
     def figure(period: Period) -> metrics.Figure:
@@ -60,6 +66,7 @@ def growth_view(con, sites, through: date, measure: Measure) -> GrowthView:
         to_date=metrics.Comparison(figure(ytd), figure(ytd.shift_years(-1)), "year_to_date"),
         full_years=metrics.Comparison(last_full, figure(Period.full_year(year - 2)), "full_year"),
         partial_against_full=metrics.Comparison(figure(ytd), last_full, "partial_year"),
+        sites=tuple(sites), excluded=same.excluded,
     )
 
 

@@ -45,6 +45,7 @@ comparison_card(cards[2], view.partial_against_full,
                 ui.t("growth_partial", period=view.partial_against_full.current.period.label(lang, short=True),
                      year=view.partial_against_full.base.period.start.year))
 
+ui.excluded_sites(view)
 st.subheader(ui.t("year_on_year_title"))
 ui.chart(charts.year_against_year(view.this_year, view.last_year, measure,
                                   ui.t("year_on_year_chart", measure=unit.capitalize()), lang),
@@ -57,7 +58,7 @@ ui.table(view.monthly, [Column("month", ui.t("month"), "month"),
          sites)
 
 st.subheader(ui.t("agency_growth_title", period=view.to_date.current.period.label(lang)))
-agencies = ui.read(growth.agency_growth, sites, view.to_date.current.period)
+agencies = ui.read(growth.agency_growth, view.sites, view.to_date.current.period)   # like for like
 rated = agencies.dropna(subset=["change_pct"])
 if rated.empty:
     st.info(ui.t("no_agency_growth"))

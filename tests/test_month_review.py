@@ -100,3 +100,11 @@ def test_a_single_site_is_never_excluded(demo_con):
     one = Period.year_to_date(OCT_2026)
     result = like_for_like(demo_con, [BALIKPAPAN], one, one.shift_years(-1), Measure.VISITORS, "year_to_date")
     assert result.sites == (BALIKPAPAN,) and result.excluded == () and result.change_pct is None
+
+
+def test_growth_page_view_is_like_for_like_too(demo_con):
+    from mpp.growth import growth_view
+    pair = growth_view(demo_con, [BALIKPAPAN, KUKAR], OCT_2026, Measure.VISITORS)
+    alone = growth_view(demo_con, [KUKAR], OCT_2026, Measure.VISITORS)
+    assert pair.to_date.change_pct == alone.to_date.change_pct
+    assert pair.sites == (KUKAR,) and [e.site for e in pair.excluded] == [BALIKPAPAN]
