@@ -54,7 +54,8 @@ cards[0].metric(ui.t("to_date", measure=measure.capitalize(), period=now.period.
                 delta=fmt.signed_percent(growth) if growth is not None else None,
                 delta_description=ui.t("growth_vs", period=base.period.label(lang, short=True))
                 if growth is not None else None, border=True,
-                help=ui.t("selection_total_note", period=now.period.label(lang)) if len(view.sites) > 1 else None)
+                help=ui.t("selection_total_note", period=now.period.label(lang))
+                if len(view.sites) > 1 else None)
 cards[1].metric(f"{measure.capitalize()} {base.period.label(lang)}", fmt.number(base.value),
                 help=ui.t("same_period_last_year") if growth is not None else ui.t("not_comparable"),
                 border=True)

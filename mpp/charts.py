@@ -37,25 +37,24 @@ def year_against_year(now: pd.DataFrame, before: pd.DataFrame, measure: Measure,
                       lang: str = "id", provisional=(), provisional_label: str = "sementara") -> go.Figure:
     """Monthly bars of this year beside last year; months without data are left empty (a gap, never
     a 0), and `provisional` months (not fully reported) are hatched and labelled so."""
-    fig, marked = go.Figure(), set(provisional)
+    fig, marked, shown = go.Figure(), set(provisional), False
     for frame, color in ((before, PALETTE[1]), (now, PALETTE[0])):
         if frame.empty:
             continue
         year = frame["month"].iloc[0].year
-        flags = [m in marked for m in frame["month"]]
-        labels = [_label(v) + (f" ({provisional_label})" if f and not pd.isna(v) else "")
-                  for v, f in zip(frame["value"], flags)]
+        flags = [m in marked and not pd.isna(v) for m, v in zip(frame["month"], frame["value"])]
+        shown = shown or any(flags)
         fig.add_bar(x=[fmt.month_name(m.month, lang, short=True) for m in frame["month"]],
                     y=frame["value"].astype("float"), name=str(year), marker_color=color,
-                    marker_pattern_shape=["/" if f else "" for f in flags],
-                    text=[_label(v) + ("*" if f and not pd.isna(v) else "") for v, f in zip(frame["value"], flags)],
-                    textposition="outside",
-                    customdata=[[fmt.month_label(m, lang), label] for m, label in zip(frame["month"], labels)],
+                    marker_pattern_shape=["/" if f else "" for f in flags], textposition="outside",
+                    text=[_label(v) + ("*" if f else "") for v, f in zip(frame["value"], flags)],
+                    customdata=[[fmt.month_label(m, lang), _label(v) + f" ({provisional_label})" * f]
+                                for m, v, f in zip(frame["month"], frame["value"], flags)],
                     hovertemplate="%{customdata[0]}: %{customdata[1]} " + measure.label(lang)
                     + "<extra></extra>")
     fig.update_layout(title=title, barmode="group", bargap=0.2, uniformtext_minsize=9,
                       uniformtext_mode="hide")
-    if marked & set(now["month"]) if not now.empty else False:
+    if shown:                  # the asterisk of a provisional bar, explained
         fig.add_annotation(text=f"* {provisional_label}", showarrow=False, xref="paper", yref="paper",
                            x=1, y=1.08, xanchor="right", font_size=11)
     fig.update_traces(cliponaxis=False, textfont_size=10)

@@ -61,7 +61,8 @@ def verify(con, token: str, now: datetime | None = None) -> tuple[User, datetime
     """(the user, when the token expires), or None for a token that is forged, expired, or no longer
     matches its account."""
     try:
-        username, expires, fingerprint, signature = base64.urlsafe_b64decode(token.encode()).decode().rsplit("|", 3)
+        text = base64.urlsafe_b64decode(token.encode()).decode()
+        username, expires, fingerprint, signature = text.rsplit("|", 3)
         until = datetime.fromisoformat(expires)
     except ValueError:
         return None

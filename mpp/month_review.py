@@ -75,7 +75,8 @@ def month_review(con, sites, month: date, measure: Measure,
     agency_coverage = (reporting.month_coverage(con, sites, Measure.SERVICE_VISITS, month)
                        if has_agencies else None)
     compared = _agency_sites(con, sites, one, include_partial) if has_agencies else ()
-    complete = bool(compared) and reporting.month_coverage(con, compared, Measure.SERVICE_VISITS, month).complete
+    complete = bool(compared) and reporting.month_coverage(con, compared, Measure.SERVICE_VISITS,
+                                                           month).complete
     return MonthReview(
         month=month, measure=measure, sites=sites, total=metrics.total(con, sites, one, measure),
         year_on_year=year_on_year, month_on_month=month_on_month,

@@ -108,3 +108,15 @@ def test_growth_page_view_is_like_for_like_too(demo_con):
     alone = growth_view(demo_con, [KUKAR], OCT_2026, Measure.VISITORS)
     assert pair.to_date.change_pct == alone.to_date.change_pct
     assert pair.sites == (KUKAR,) and [e.site for e in pair.excluded] == [BALIKPAPAN]
+
+
+def test_chart_hatches_a_provisional_month_and_draws_no_zero_for_a_missing_one():
+    from mpp import charts
+    now = pd.DataFrame({"month": [date(2025, m, 1) for m in range(1, 13)],
+                        "value": pd.array([1000] * 10 + [500, None], dtype="Int64")})
+    bars = charts.year_against_year(now, now.iloc[:0], Measure.VISITORS, "t",
+                                    provisional=[date(2025, 11, 1)]).data[0]
+    assert list(bars.text[-3:]) == ["1.000", "500*", ""]
+    assert bars.customdata[-2][1] == "500 (sementara)"
+    assert list(bars.marker.pattern.shape[-3:]) == ["", "/", ""]
+    assert pd.isna(bars.y[-1])                                   # December: a gap, not a 0

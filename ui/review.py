@@ -16,17 +16,21 @@ def _coverage_text(month) -> str:
     return t(key, month=fmt.month_label(month.month, lang()), coverage=month.text(lang()))
 
 
+def _colour(month) -> str:
+    """Orange for a provisional month, green for a complete one, grey where a site is silent."""
+    return "orange" if month.provisional else "green" if month.complete else "gray"
+
+
 def coverage_badges(view) -> None:
     """The through month's reporting ("27 dari 27 instansi melapor"), then each provisional month after
     it ("Oktober 2025 belum lengkap: 4 dari 27 instansi"), and what "sementara" means here."""
     review = view.review
     shown = [review.agency_coverage or review.coverage] + list(view.provisional)
-    badges = [f":{'orange' if m.provisional else 'green' if m.complete else 'gray'}-badge[{_coverage_text(m)}]"
-              for m in shown]
+    badges = [f":{_colour(m)}-badge[{_coverage_text(m)}]" for m in shown]
     st.markdown(" ".join(badges))
     partial = [m for m in view.coverage if m.provisional]
     if view.include_partial and (partial or review.provisional):
-        months = ", ".join(fmt.month_label(m.month, lang()) for m in partial) or fmt.month_label(review.month, lang())
+        months = ", ".join(fmt.month_label(m.month, lang()) for m in partial or [review])
         st.warning(t("provisional_included", months=months), icon=":material/pending:")
     elif view.provisional:
         st.caption(t("provisional_note"))
