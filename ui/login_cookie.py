@@ -56,7 +56,7 @@ def restore(hours: float):
     try:
         with db.connect(store_path(), read_only=True, wait=READ_WAIT_SECONDS) as con:
             found = login_tokens.verify(con, token)
-            must_change = found is not None and accounts.must_change_password(con, found[0].username)
+            must_change = found is not None and accounts.must_change_password(con, found[0])
     except StoreBusy:
         return None
     if found is None:
