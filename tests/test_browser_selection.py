@@ -39,8 +39,8 @@ def _settle(page, text: str) -> str:
 def test_selection_survives_a_page_change_and_a_reload(served):
     with chromium_page() as page:
         page.goto(f"{served}/?site={KUKAR.replace(' ', '+')}&period=quarter&through=2026-09&lang=en")
-        body = _settle(page, "Quarter III 2026 (July-September 2026)")
-        assert "Visitors July-September 2026" in body
+        body = _settle(page, "Visitors July-September 2026")      # metric cards draw after the text
+        assert "Quarter III 2026 (July-September 2026)" in body
         page.locator("[data-testid='stSidebarNav'] a", has_text="Instansi").click()
         body = _settle(page, "Agencies ranked")
         assert "July-September 2026" in body and "Disdukcapil" in body
@@ -74,8 +74,8 @@ def test_a_reload_keeps_the_login_and_a_log_out_ends_it(served):
 def test_ringkasan_in_the_partial_state_at_laptop_size(served):
     with chromium_page(width=1366, height=768) as page:
         page.goto(served + "/")
-        body = _settle(page, "Oktober 2025 belum lengkap")
-        assert "26 dari 27 instansi melapor" in body and "27 dari 27 instansi melapor" in body
+        body = _settle(page, "+126,3%")                            # metric cards draw after the text
+        assert "Oktober 2025 belum lengkap" in body and "26 dari 27 instansi melapor" in body and "27 dari 27 instansi melapor" in body
         assert "Tinjauan bulan September 2025" in body and "5.563" in body and "+126,3%" in body
         assert "Naik terbanyak" in body and "Turun terbanyak" in body     # the tables are drawn on canvas
         page.wait_for_selector(".js-plotly-plot .bartext", timeout=30000)
