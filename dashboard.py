@@ -68,6 +68,9 @@ if now.months_with_data < now.period.months:
                     n=now.months_with_data, months=now.period.months))
 st.caption(ui.t("full_year", year=full.period.start.year) + ": "
            + ui.t("full_year_note", months=fmt.months_count(full.period.months, lang)))
+if view.previous_full_year_short:       # a site opened late or stopped reporting that year
+    st.caption(ui.t("full_year_short", year=full.period.start.year,
+                    sites="; ".join(ui.plain(short.text(lang)) for short in view.previous_full_year_short)))
 
 cards = st.columns(3)
 if not view.peaks.empty:

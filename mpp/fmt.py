@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
+import pandas as pd
 from babel.numbers import format_decimal
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -21,7 +22,10 @@ NO_DATA = "–"
 
 
 def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    """None, NaN, and pandas' missing markers (pd.NA in an Int64 column: an agency without a
+    figure for the month), which Babel cannot format."""
+    return value is None or value is pd.NA or value is pd.NaT or (
+        isinstance(value, float) and math.isnan(value))
 
 
 def number(value, digits: int = 0) -> str:

@@ -23,6 +23,8 @@ TEXT = {
     "growth_vs": ("dibanding {period}", "against {period}"),
     "not_comparable": ("tidak sebanding: data tidak lengkap", "not comparable: incomplete data"),
     "full_year": ("Setahun penuh {year}", "Full year {year}"),
+    "full_year_short": ("Setahun penuh {year} belum lengkap: {sites}",
+                        "Full year {year} is not complete: {sites}"),
     "full_year_note": ("{months}, periode berbeda panjang: bukan pembanding pertumbuhan",
                        "{months}, a period of different length: not a growth base"),
     "peak_month": ("Bulan puncak", "Peak month"),

@@ -86,9 +86,11 @@ def month_review(con, sites, month: date, measure: Measure,
 
 def _agency_sites(con, sites, one: Period, include_partial: bool) -> tuple[str, ...]:
     """Agency changes are like for like too: over the sites whose service visits are complete in both
-    months."""
-    return like_for_like(con, sites, one, one.shift_years(-1), Measure.SERVICE_VISITS, "year_on_year",
-                         include_partial).sites
+    months; none when the base month has no figures (a site that opened since: MPP Kabupaten Balangan
+    against October 2025), where every agency would otherwise "rise" from nothing."""
+    compared = like_for_like(con, sites, one, one.shift_years(-1), Measure.SERVICE_VISITS,
+                             "year_on_year", include_partial)
+    return compared.sites if compared.base.value else ()
 
 
 def _empty() -> pd.DataFrame:

@@ -36,6 +36,7 @@ class Overview:
     coverage: tuple[reporting.MonthCoverage, ...]      # every month of the period
     provisional: tuple[reporting.MonthCoverage, ...]   # later months with partial data ("sementara")
     include_partial: bool = False
+    previous_full_year_short: tuple[reporting.ShortYear, ...] = ()   # sites with part of that year
 
     @property
     def period(self) -> Period:
@@ -100,6 +101,8 @@ def _build(con, sites, measure: Measure, period: Period, include_partial: bool) 
         coverage=tuple(reporting.period_coverage(con, sites, measure, period)),
         provisional=_provisional(con, sites, measure, through),
         include_partial=include_partial,
+        previous_full_year_short=reporting.short_years(con, sites, measure,
+                                                       Period.full_year(period.end.year - 1)),
     )
 
 

@@ -44,6 +44,8 @@ PHRASES = {
                   "For reference, over a period of different length, the full year {year} ({months}) "
                   "recorded {value} {measure}; a full year is not a growth base for {period} "
                   "({period_months})."),
+    "full_year_short": ("Angka tahun {year} itu belum setahun penuh untuk {sites}.",
+                        "That {year} figure is not a full year for {sites}."),
     "agencies": ("Berdasarkan kunjungan layanan, instansi dengan kunjungan terbanyak adalah {first} "
                  "dengan {visits} kunjungan layanan atau {share} dari seluruh kunjungan layanan{rest}. "
                  "Seluruh kunjungan layanan {period} berjumlah {base}; satu pengunjung dapat dilayani "
@@ -139,9 +141,13 @@ def full_year_paragraph(view: Overview, lang: str) -> str | None:
     year, now = view.previous_full_year, view.to_date.current
     if year.value is None or now.period.is_full_year:
         return None
-    return phrase("full_year", lang, year=year.period.start.year, months=fmt.months_count(12, lang),
+    text = phrase("full_year", lang, year=year.period.start.year, months=fmt.months_count(12, lang),
                   value=fmt.number(year.value), measure=view.measure.label(lang),
                   period=period_name(now.period, lang), period_months=fmt.months_count(now.period.months, lang))
+    if view.previous_full_year_short:          # a site opened late or stopped reporting that year
+        sites = "; ".join(short.text(lang) for short in view.previous_full_year_short)
+        text += " " + phrase("full_year_short", lang, year=year.period.start.year, sites=sites)
+    return text
 
 
 def agencies_paragraph(view: Overview, lang: str, top: int = 5) -> str | None:

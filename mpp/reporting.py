@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from mpp import coverage, metrics
+from mpp import coverage, fmt, metrics
 from mpp.period import Measure, Period, add_months
 
 
@@ -81,3 +81,29 @@ def provisional_months(con, sites, measure: Measure, after: date | None) -> list
 def complete_sites(con, sites, measure: Measure, period: Period) -> tuple[str, ...]:
     """The sites complete in every month of the period."""
     return coverage.complete_sites(con, list(sites), measure, period)
+
+
+@dataclass(frozen=True)
+class ShortYear:
+    """A site whose data cover only part of a calendar year: it opened late (MPP Kabupaten Balangan,
+    December 2025) or stopped reporting (MPP Kota Balikpapan after September 2025). A "full year"
+    over such a site is not twelve months of it, and says so."""
+    site: str
+    span: Period              # first to last month with data in the year
+    months: int               # months with data
+
+    def text(self, lang: str = "id") -> str:
+        count = fmt.months_count(self.months, lang)
+        if lang == "en":
+            return f"{self.site}: data for {self.span.label('en')} only ({count})"
+        return f"{self.site}: data hanya {self.span.label()} ({count})"
+
+
+def short_years(con, sites, measure: Measure, year: Period) -> tuple[ShortYear, ...]:
+    """The selected sites with data in fewer than all months of `year` (and in at least one)."""
+    found = []
+    for site in sites:
+        months = metrics.monthly(con, [site], year, measure).dropna(subset=["value"])["month"]
+        if 0 < len(months) < year.months:
+            found.append(ShortYear(site, Period(min(months), max(months)), len(months)))
+    return tuple(found)

@@ -18,6 +18,9 @@ def summary_dict(view: Overview) -> dict:
         "growth_pct": _rounded(view.to_date.change_pct),
         "visitors_previous_full_year": view.previous_full_year.value,
         "previous_full_year": view.previous_full_year.period.start.year,
+        "previous_full_year_short_sites": [
+            {"site": s.site, "from": _iso(s.span.start), "to": _iso(s.span.end), "months": s.months}
+            for s in view.previous_full_year_short],
         "peak_months": [{"month": row.month.strftime("%Y-%m"), "visitors": int(row.value)}
                         for row in view.peaks.itertuples()],
         "agencies": [{"agency": row.agency, "visits": int(row.visits), "share": _rounded(row.share)}
@@ -70,6 +73,7 @@ def summary_text(view: Overview, top: int = 5) -> str:
              f"  Setahun penuh {view.previous_full_year.period.start.year} "
              f"({fmt.months_count(view.previous_full_year.period.months)}, periode berbeda panjang): "
              f"{fmt.number(view.previous_full_year.value)}",
+             *(f"    belum setahun penuh: {short.text()}" for short in view.previous_full_year_short),
              "  Bulan puncak: " + ", ".join(f"{fmt.month_label(r.month)} ({fmt.number(r.value)})"
                                             for r in view.peaks.itertuples()),
              f"  Instansi terbanyak (kunjungan layanan; pangsa dari seluruh "

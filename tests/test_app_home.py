@@ -140,3 +140,12 @@ def test_the_selection_survives_moving_to_another_page_and_back(home):
     assert at.query_params["lang"] == "en"
     at.switch_page("dashboard.py").run()
     assert any(label.startswith("Visitors January-June 2026") for label in _metrics(at))
+
+
+def test_a_full_year_over_a_site_that_opened_in_december_says_so(home):
+    home.query_params["site"] = "MPP Kabupaten Balangan"
+    at = home.run()
+    assert _metrics(at)["Setahun penuh 2025"][0] == "940"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Setahun penuh 2025 belum lengkap: MPP Kabupaten Balangan: data hanya Desember 2025 (1 bulan)" \
+        in captions

@@ -64,3 +64,9 @@ def test_period_labels(start, end, label):
 
 def test_short_period_label():
     assert Period(date(2024, 1, 1), date(2024, 9, 1)).label(short=True) == "Jan-Sep 2024"
+
+
+def test_pandas_missing_values_read_as_a_dash():
+    """An Int64 column's missing figure (pd.NA) is 'no data', not a crash in Babel."""
+    import pandas as pd
+    assert fmt.number(pd.NA) == fmt.NO_DATA and fmt.percent(pd.NA) == fmt.NO_DATA

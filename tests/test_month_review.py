@@ -120,3 +120,27 @@ def test_chart_hatches_a_provisional_month_and_draws_no_zero_for_a_missing_one()
     assert bars.customdata[-2][1] == "500 (sementara)"
     assert list(bars.marker.pattern.shape[-3:]) == ["", "/", ""]
     assert pd.isna(bars.y[-1])                                   # December: a gap, not a 0
+
+
+def test_a_full_year_over_a_site_that_opened_late_or_stopped_says_it_is_not_twelve_months(demo_con):
+    """Balangan opened in December 2025 and Balikpapan reported only January-September 2025: the
+    "Setahun penuh 2025" figure over either names the months it really holds, here and in the press."""
+    from mpp.press import full_year_paragraph
+    balangan = overview(demo_con, [demo.BALANGAN], OCT_2026)
+    assert balangan.previous_full_year.value == 940
+    assert [s.text() for s in balangan.previous_full_year_short] == [
+        "MPP Kabupaten Balangan: data hanya Desember 2025 (1 bulan)"]
+    assert full_year_paragraph(balangan, "id").endswith(
+        "Angka tahun 2025 itu belum setahun penuh untuk MPP Kabupaten Balangan: data hanya Desember 2025 "
+        "(1 bulan).")
+    pair = overview(demo_con, [BALIKPAPAN, KUKAR], OCT_2026)
+    assert [s.text("en") for s in pair.previous_full_year_short] == [
+        "MPP Kota Balikpapan: data for January-September 2025 only (9 months)"]
+    assert overview(demo_con, [KUKAR], OCT_2026).previous_full_year_short == ()
+
+
+def test_no_agency_rises_from_a_month_before_the_site_opened(demo_con):
+    """Balangan opened in December 2025: October 2026 against October 2025 has no agency changes
+    (every agency would 'rise' from nothing), and no growth."""
+    review = overview(demo_con, [demo.BALANGAN], OCT_2026).review
+    assert review.agencies.empty and review.year_on_year.change_pct is None
