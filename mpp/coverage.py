@@ -31,6 +31,7 @@ from mpp.period import Measure, Period, add_months, month_start
 from mpp.sites import site_id
 
 HISTORY_MONTHS = 12          # an agency silent this long is no longer expected
+LATE_MONTHS = 2              # a site this far behind the others is late; further behind, it has stopped
 
 
 class CoverageRefused(ValueError):
@@ -63,9 +64,10 @@ class SiteMonth:
 
 @dataclass(frozen=True)
 class MonthStatus:
-    """A month of a selection of sites. `silent` sites have no data of the measure in this month or
-    any later one (not started, or stopped): they never hold the month back; figures that compare
-    like for like leave them out and say so."""
+    """A month of a selection of sites. `silent` sites have stopped (or not started): no data of the
+    measure in this month or later, and more than LATE_MONTHS behind the newest data of the selection.
+    They never hold the month back; figures that compare like for like leave them out and say so. A
+    site only late holds the month back."""
     month: date
     measure: Measure
     site_months: tuple[SiteMonth, ...]      # every selected site expected or with data this month
@@ -177,7 +179,16 @@ def site_months(con, sites, measure: Measure, period: Period) -> list[SiteMonth]
 
 
 def _silent(spans: dict[str, tuple], sites, month: date) -> tuple[str, ...]:
-    return tuple(s for s in sites if spans.get(s, (None, None))[1] is None or spans[s][1] < month)
+    """The sites that have stopped (or not started) by `month`: no data then or later, and their last
+    data more than LATE_MONTHS before the selection's newest. A site only a month or two behind the
+    others is late, not stopped: its missing month keeps the month incomplete."""
+    lasts = [span[1] for span in spans.values() if span[1] is not None]
+    newest = max(lasts, default=None)
+
+    def stopped(site: str) -> bool:
+        last = spans.get(site, (None, None))[1]
+        return last is None or (last < month and add_months(last, LATE_MONTHS) < newest)
+    return tuple(s for s in sites if stopped(s))
 
 
 def month_status(con, sites, measure: Measure, month: date) -> MonthStatus:

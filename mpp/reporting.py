@@ -54,8 +54,9 @@ def default_through(con, sites) -> date | None:
 
 
 def _summary(status: coverage.MonthStatus) -> MonthCoverage:
-    """A site that sent part of the month makes it provisional; a silent one (nothing sent) does not."""
-    partial = any(m.reporting and not m.complete for m in status.site_months if m.site not in status.silent)
+    """An incomplete month that holds some data is provisional ("sementara"): a site sent part of it,
+    or one site is in and another, only late (not stopped), is not."""
+    partial = not status.complete and any(m.reporting for m in status.site_months)
     return MonthCoverage(status.month, status.measure, status.reporting, status.expected, status.complete,
                          partial, status)
 

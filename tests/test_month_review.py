@@ -144,3 +144,19 @@ def test_no_agency_rises_from_a_month_before_the_site_opened(demo_con):
     (every agency would 'rise' from nothing), and no growth."""
     review = overview(demo_con, [demo.BALANGAN], OCT_2026).review
     assert review.agencies.empty and review.year_on_year.change_pct is None
+
+
+def test_a_site_one_month_late_keeps_the_month_incomplete_not_left_out(demo_db):
+    """Balangan's October 2026 has not arrived yet while Kutai's has: October is provisional for the
+    pair (Balangan is late, not stopped), and the figures end in September."""
+    from mpp import db
+    with db.connect(demo_db) as con:
+        site = con.execute("SELECT site_id FROM sites WHERE name = ?", [demo.BALANGAN]).fetchall()[0][0]
+        for table in ("service_visits", "site_visitors"):     # the office has not sent October yet
+            con.execute(f"DELETE FROM {table} WHERE site_id = ? AND day >= ?", [site, OCT_2026])
+    with db.connect(demo_db, read_only=True) as con:
+        view = overview(con, [KUKAR, demo.BALANGAN])
+        assert view.through == date(2026, 9, 1)
+        (october,) = [m for m in view.provisional if m.measure is Measure.VISITORS]
+        assert (october.month, october.complete, october.provisional) == (OCT_2026, False, True)
+        assert october.text() == "1 dari 2 lokasi melapor"
