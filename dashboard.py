@@ -28,8 +28,11 @@ ui.coverage_badges(view)
 mark = ui.t("provisional_suffix") if review.provisional else ""
 st.subheader(ui.t("month_in_review", month=fmt.month_label(review.month, lang)) + mark)
 cards = st.columns(3)
+# The card beside a rate holds the figure the rate is of: the compared sites' (like for like).
+yoy = review.year_on_year
 cards[0].metric(ui.t("month_value", measure=measure.capitalize(), month=fmt.month_label(review.month, lang))
-                + mark, fmt.number(review.total.value), border=True)
+                + mark, fmt.number(yoy.current.value if yoy.excluded else review.total.value), border=True,
+                help=ui.t("compared_sites_note", sites=ui.plain_all(yoy.sites)) if yoy.excluded else None)
 for card, comparison, key in ((cards[1], review.year_on_year, "against_last_year"),
                               (cards[2], review.month_on_month, "against_previous")):
     base = comparison.base
@@ -38,6 +41,9 @@ for card, comparison, key in ((cards[1], review.year_on_year, "against_last_year
                 delta=ui.t("base_was", month=fmt.month_label(base.period.start, lang, short=True),
                            value=fmt.number(base.value)))
 ui.excluded_sites(review.year_on_year)
+if yoy.excluded:
+    st.caption(ui.t("selection_total", period=fmt.month_label(review.month, lang),
+                    value=fmt.number(review.total.value)))
 if not review.agencies.empty:
     ui.agency_changes(review)
     st.caption(ui.t("agency_change_note", month=fmt.month_label(review.month, lang), min_base=MIN_BASE,
@@ -49,13 +55,15 @@ label, mark = period_name(view.period, lang), ui.t("provisional_suffix") if view
 st.subheader(ui.t("period_heading", period=label) + mark)
 base, full, growth = view.to_date.base, view.previous_full_year, view.to_date.change_pct
 cards = st.columns(3)
+compared = view.to_date
 cards[0].metric(ui.t("to_date", measure=measure.capitalize(), period=now.period.label(lang)) + mark,
-                fmt.number(now.value),
+                fmt.number(compared.current.value if compared.excluded else now.value),
                 delta=fmt.signed_percent(growth) if growth is not None else None,
                 delta_description=ui.t("growth_vs", period=base.period.label(lang, short=True))
                 if growth is not None else None, border=True,
-                help=ui.t("selection_total_note", period=now.period.label(lang))
-                if len(view.sites) > 1 else None)
+                help=ui.t("compared_sites_note", sites=ui.plain_all(compared.sites)) if compared.excluded
+                else ui.t("selection_total_note", period=now.period.label(lang)) if len(view.sites) > 1
+                else None)
 cards[1].metric(f"{measure.capitalize()} {base.period.label(lang)}", fmt.number(base.value),
                 help=ui.t("same_period_last_year") if growth is not None else ui.t("not_comparable"),
                 border=True)
@@ -63,6 +71,8 @@ cards[2].metric(ui.t("full_year", year=full.period.start.year), fmt.number(full.
                 help=ui.t("full_year_note", months=fmt.months_count(full.period.months, lang)),
                 border=True)
 ui.excluded_sites(view.to_date)
+if compared.excluded:
+    st.caption(ui.t("selection_total", period=now.period.label(lang), value=fmt.number(now.value)))
 if now.months_with_data < now.period.months:
     st.caption(ui.t("months_with_data", measure=measure.capitalize(), period=now.period.label(lang),
                     n=now.months_with_data, months=now.period.months))

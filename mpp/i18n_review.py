@@ -32,6 +32,10 @@ REVIEW_TEXT = {
                            "only from a base of at least {min_base} service visits (below it small changes "
                            "look large)."),
     "period_heading": ("Periode {period}", "Period {period}"),
+    "compared_sites_note": ("Hanya lokasi yang dibandingkan (sebanding di kedua periode): {sites}.",
+                            "Only the sites compared (complete in both periods): {sites}."),
+    "selection_total": ("Jumlah seluruh lokasi terpilih, {period}: {value}.",
+                        "Total of every selected site, {period}: {value}."),
     "selection_total_note": ("Jumlah seluruh lokasi terpilih, {period}.",
                              "Total of every selected site, {period}."),
     "include_partial": ("Sertakan bulan sementara", "Include provisional months"),

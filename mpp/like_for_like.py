@@ -62,6 +62,8 @@ class LikeForLike:
         """The growth rate; None over a provisional month the reader did not ask to include."""
         if self.provisional and not self.include_partial:
             return None
+        if self.excluded and {e.site for e in self.excluded} >= set(self.sites):
+            return None         # no site is complete in both periods: their sum is no like for like
         return self.comparison.change_pct
 
 

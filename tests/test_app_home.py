@@ -149,3 +149,20 @@ def test_a_full_year_over_a_site_that_opened_in_december_says_so(home):
     captions = " ".join(c.value for c in at.caption)
     assert "Setahun penuh 2025 belum lengkap: MPP Kabupaten Balangan: data hanya Desember 2025 (1 bulan)" \
         in captions
+
+
+def test_a_growth_card_holds_the_figure_of_the_sites_it_compares(home):
+    """Kutai with a Mini MPP opened in 2026: the rate is Kutai's alone (like for like), so the card
+    beside it shows Kutai's figure, and the selection's total is said apart."""
+    from mpp.demo import MINI_MPP
+    mini = next(iter(MINI_MPP))
+    home.query_params["site"] = ["MPP Kabupaten Kutai Kartanegara", mini]
+    at = home.run()
+    assert not at.exception
+    alone = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    alone.query_params["site"] = "MPP Kabupaten Kutai Kartanegara"
+    kutai = _metrics(alone.run())["Pengunjung Januari-Oktober 2026"]
+    pair = _metrics(at)["Pengunjung Januari-Oktober 2026"]
+    assert pair == kutai and pair[1] == "+7,8%"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Jumlah seluruh lokasi terpilih, Januari-Oktober 2026: " in captions

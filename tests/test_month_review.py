@@ -160,3 +160,18 @@ def test_a_site_one_month_late_keeps_the_month_incomplete_not_left_out(demo_db):
         (october,) = [m for m in view.provisional if m.measure is Measure.VISITORS]
         assert (october.month, october.complete, october.provisional) == (OCT_2026, False, True)
         assert october.text() == "1 dari 2 lokasi melapor"
+
+
+def test_no_growth_when_no_site_is_complete_in_both_periods(store):
+    """Site A reported until June 2025, site B from July 2025: between them 2025 has every month, but
+    neither site is like for like with 2024, so there is no growth rate at all."""
+    a, b = Site("MPP Kota A", "mpp", "Kota A"), Site("MPP Kota B", "mpp", "Kota B")
+    months = [date(y, m, 1) for y in (2024, 2025) for m in range(1, 13)]
+    visitors = lambda days: pd.DataFrame({"day": days, "visitors": 100})   # noqa: E731
+    no_service = pd.DataFrame(columns=["agency", "day", "visits"])
+    _load(store, a, "month", visitors([m for m in months if m < date(2025, 7, 1)]), no_service, "A")
+    _load(store, b, "month", visitors([m for m in months if m >= date(2025, 7, 1)]), no_service, "B")
+    both = like_for_like(store, [a.name, b.name], Period.full_year(2025), Period.full_year(2024),
+                         Measure.VISITORS, "full_year")
+    assert {e.site for e in both.excluded} == {a.name, b.name}
+    assert both.change_pct is None
