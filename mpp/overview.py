@@ -52,8 +52,12 @@ class Overview:
 
     @property
     def uses_provisional(self) -> bool:
-        """Does any figure of the period use a month that is not complete? Then it says "sementara"."""
-        return any(m.provisional for m in self.coverage) or self.to_date.is_provisional
+        """Does any figure of the period use a month that is not complete? Then it says "sementara".
+        A month may be incomplete with no headline data at all (Balikpapan's visitors of October 2025)
+        or in the agencies behind the shares (its service visits of that month): both count."""
+        agencies = self.review.agency_coverage
+        return (any(not m.complete for m in self.coverage) or self.to_date.is_provisional
+                or (agencies is not None and not agencies.complete))
 
 
 def headline_measure(con, sites) -> Measure:
@@ -62,11 +66,13 @@ def headline_measure(con, sites) -> Measure:
     return Measure.VISITORS if has_visitors else Measure.SERVICE_VISITS
 
 
-def default_through(con, sites, include_partial: bool = False) -> date | None:
-    """The latest complete month, or with provisional months included the latest month with data."""
+def default_through(con, sites, include_partial: bool = False, measure: Measure | None = None) -> date | None:
+    """The latest complete month; with provisional months included the latest month with data, of
+    `measure` when given (the overview's headline: Balikpapan's visitors end in September 2025, so a
+    period through its service visits' October would put nine months under a ten-month label)."""
     if include_partial:
-        return max((metrics.latest_month(con, sites, m) for m in reporting.measures_with_data(con, sites)),
-                   default=None)
+        measures = [measure] if measure else reporting.measures_with_data(con, sites)
+        return max((metrics.latest_month(con, sites, m) for m in measures), default=None)
     return reporting.default_through(con, sites)
 
 
@@ -76,7 +82,7 @@ def overview(con, sites, through: date | None = None, measure: Measure | None = 
     complete month); None when there is no data."""
     sites = tuple(sites)
     measure = measure or headline_measure(con, sites)
-    through = period.end if period else (through or default_through(con, sites, include_partial))
+    through = period.end if period else (through or default_through(con, sites, include_partial, measure))
     if through is None:
         return None
     period = period or Period.year_to_date(through)

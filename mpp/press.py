@@ -38,6 +38,10 @@ PHRASES = {
                     "disajikan karena data periode tersebut belum lengkap.",
                     "No comparison with the same period a year earlier ({base_period}) is given: "
                     "its data are incomplete."),
+    "growth_none_current": ("Perbandingan dengan periode yang sama tahun sebelumnya ({base_period}) belum "
+                            "dapat disajikan karena data {period} belum lengkap (sementara).",
+                            "No comparison with the same period a year earlier ({base_period}) is "
+                            "given: the data of {period} are incomplete (provisional)."),
     "full_year": ("Sebagai gambaran dengan panjang periode berbeda, sepanjang tahun {year} ({months}) "
                   "tercatat {value} {measure}; angka setahun penuh ini bukan pembanding pertumbuhan "
                   "bagi {period} ({period_months}).",
@@ -126,8 +130,10 @@ def provisional_paragraph(view: Overview, lang: str) -> str | None:
 def growth_paragraph(view: Overview, lang: str) -> str:
     """Like for like only; `change_pct` is None when the base is missing or incomplete."""
     now, base, change = view.to_date.current, view.to_date.base, view.to_date.change_pct
-    if change is None:
-        return phrase("growth_none", lang, base_period=period_name(base.period, lang))
+    if change is None:                  # say which side is incomplete: this period, or the base
+        key = "growth_none_current" if view.uses_provisional else "growth_none"
+        return phrase(key, lang, base_period=period_name(base.period, lang),
+                      period=period_name(now.period, lang))
     return phrase("growth_up" if change >= 0 else "growth_down", lang,
                   pct=percent(abs(change), lang) + _mark(view, lang),
                   period=period_name(now.period, lang), base_period=period_name(base.period, lang),
