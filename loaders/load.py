@@ -23,6 +23,7 @@ import pandas as pd
 from loaders import pipeline, safety
 from loaders.model import FileRefused, Problem
 from loaders.pipeline import Options, Prepared
+from loaders.read import personal_data_reason
 from loaders.report import Report, summary, unchanged_report
 from mpp import db, ledger
 from mpp.accounts import PermissionDenied, User, require
@@ -121,9 +122,12 @@ def written(con, prepared: Prepared, report: Report, sha256: str, options: Optio
         with db.transaction(con):
             report.load_id, report.outcome = write(con, prepared, sha256, options)
             keep_original(con, report.load_id, sha256, report.file_name, data,
-                          prepared.workbook.dropped_columns)
+                          personal_data_reason(prepared.workbook))
         if prepared.workbook.dropped_columns:
             report.notes.append("berkas asli tidak disimpan: memuat kolom data pribadi (UU 27/2022)")
+        elif prepared.workbook.personal_values:
+            report.notes.append("berkas asli tidak disimpan: nilai mirip NIK/nomor HP di kolom "
+                                f"{', '.join(prepared.workbook.personal_values)} (UU 27/2022)")
     except duckdb.Error as exc:       # rolled back: say so instead of a traceback
         return Report(report.file_name, "refused", problems=[Problem(
             "gagal_menulis", f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
@@ -140,11 +144,13 @@ def site_of(name: str) -> Site:
     return Site(name, kind, pipeline.kabupaten_kota_of_name(name))
 
 
-def keep_original(con, load_id: int, sha256: str, file_name: str, data, personal: tuple = ()) -> None:
+def keep_original(con, load_id: int, sha256: str, file_name: str, data,
+                  personal: str | None = None) -> None:
     """Keep uploads and files up to ORIGINAL_LIMIT for download from the history; a bigger file
-    named on the command line stays where it is. A file that had personal-data columns (NIK, Nama
-    Pemohon, No HP: dropped on read) is never kept (UU 27/2022); the ledger records which columns,
-    so Riwayat can say why there is nothing to download."""
+    named on the command line stays where it is. A file with personal data (personal is
+    read.personal_data_reason: columns NIK, Nama Pemohon, No HP dropped on read, or a NIK or a
+    mobile number under another header) is never kept (UU 27/2022); the ledger records that
+    reason, so Riwayat can say why there is nothing to download."""
     if personal:
         ledger.withhold_original(con, load_id, personal)
         return

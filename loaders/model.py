@@ -30,6 +30,9 @@ class Workbook:
     # Large ticket exports may arrive as one Arrow/pandas frame instead of a grid (fast path).
     # read_file gives a pyarrow.Table (header row as column names, personal columns left out).
     frame: pd.DataFrame | None = None
+    # Columns (labels) holding a value that looks like a NIK or a mobile number under a header that
+    # does not say so (a NIK under 'Keterangan'): the original of such a file is not kept either.
+    personal_values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

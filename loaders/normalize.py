@@ -256,8 +256,13 @@ def has_controls(name) -> bool:
 # ---- personal data --------------------------------------------------------------------------------
 
 PERSONAL_WORDS = {"nik", "telepon", "telpon", "telp", "tlp", "phone", "hp", "handphone", "ponsel",
-                  "whatsapp", "wa", "alamat", "address", "email", "mail"}
+                  "whatsapp", "wa", "alamat", "address", "email", "mail", "surel"}
 # Not 'KTP', 'KK' or 'NPWP': those also name services (columns of a Disdukcapil recap).
+# These name personal data only in company: 'KTP' alone is a service, 'Kartu Identitas Anak' another,
+# 'Kependudukan' part of an agency's name (Dinas Kependudukan ...), 'Jumlah Pemohon' a count.
+PERSONAL_PAIRS = {("no", "ktp"), ("nomor", "ktp"), ("nmr", "ktp"), ("nomer", "ktp"), ("nik", "ktp"),
+                  ("no", "identitas"), ("nomor", "identitas"), ("induk", "kependudukan")}
+COUNT_WORDS = {"jumlah", "jml", "total", "banyak", "banyaknya", "rekap"}
 # 'nama' names an organisation, not a person, when followed by one of these.
 NOT_A_PERSON = {"instansi", "layanan", "skpd", "opd", "dinas", "kabupaten", "kota", "kecamatan",
                 "desa", "kelurahan", "loket", "unit", "bulan", "site", "mpp", "perusahaan", "usaha",
@@ -271,18 +276,26 @@ EVENT_WORDS = {"tanggal", "date", "jam", "time", "waktu", "status", "loket", "an
 
 
 def is_personal_column(header, siblings=None) -> bool:
-    """True for a header naming personal data: NIK, nama / name, telepon / phone / HP / no hp,
-    WhatsApp / WA, alamat / address, email / e-mail. 'Nama Instansi' or 'nama_skpd' are not.
+    """True for a header naming personal data: NIK, No KTP, nomor identitas, nama / name, pemohon,
+    telepon / phone / HP / no hp, WhatsApp / WA, alamat / address, email / e-mail / surel.
+    'Nama Instansi', 'nama_skpd', 'KTP-el' or 'Jumlah Pemohon' are not.
     With siblings (the other headers of the row), a bare 'Nama' counts only beside event columns
     (tanggal, status, loket, ...); without them it always counts (the safe side)."""
     words = _words(header)
-    if PERSONAL_WORDS.intersection(words):
+    if PERSONAL_WORDS.intersection(words) or _personal_phrase(words):
         return True
     if not {"nama", "name", "nm"}.intersection(words) or NOT_A_PERSON.intersection(words):
         return False
     if len(words) > 1 or siblings is None:
         return True
     return any(EVENT_WORDS.intersection(_words(s)) for s in siblings if s is not header)
+
+
+def _personal_phrase(words: list[str]) -> bool:
+    """No KTP, Nomor Identitas, Nomor Induk Kependudukan, Identitas, Pemohon (not Jumlah Pemohon)."""
+    if PERSONAL_PAIRS.intersection(zip(words, words[1:])) or words == ["identitas"]:
+        return True
+    return "pemohon" in words and not COUNT_WORDS.intersection(words)
 
 
 # A value that is a person's, whatever its column is called: a NIK (16 digits) or an Indonesian

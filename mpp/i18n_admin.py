@@ -52,9 +52,11 @@ ADMIN_TEXT = {
                          "The figures on this page cannot be computed: a load holds a number too large "
                          "to add up. Undo that load on the Riwayat page (see the Total column), then "
                          "load the corrected file."),
-    "original_not_kept": ("Berkas asli tidak disimpan: memuat kolom data pribadi ({columns}) — UU "
-                          "27/2022. Hanya angka yang dimuat yang disimpan.",
-                          "The original file is not kept: it had personal-data columns ({columns}) — "
+    # {columns}: the ledger's reason, the personal-data columns' labels, 'nilai mirip NIK/nomor HP
+    # di kolom X' or 'tidak dapat dibaca ulang' (never a value)
+    "original_not_kept": ("Berkas asli tidak disimpan karena data pribadi ({columns}) — UU 27/2022. "
+                          "Hanya angka yang dimuat yang disimpan.",
+                          "The original file is not kept because of personal data ({columns}) — "
                           "Indonesia's Law 27/2022 on personal data. Only the loaded figures are kept."),
     "undo_title": ("Batalkan muatan {load}", "Undo load {load}"),
     "undo_preview": ("Yang berubah bila dibatalkan (kunjungan layanan per instansi dan bulan; "

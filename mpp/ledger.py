@@ -168,11 +168,10 @@ def keep_original(con, sha256: str, file_name: str, content: bytes) -> None:
                 [sha256, file_name, len(content), content])
 
 
-def withhold_original(con, load_id: int, personal_columns) -> None:
-    """Record that a load's original is not kept because it had these personal-data columns (their
-    labels only), inside the load's transaction."""
-    con.execute("UPDATE loads SET original_withheld = ? WHERE load_id = ?",
-                [", ".join(personal_columns), load_id])
+def withhold_original(con, load_id: int, reason: str) -> None:
+    """Record that a load's original is not kept, and why (the personal-data columns' labels, or
+    'nilai mirip NIK/nomor HP di kolom X': never a value), inside the load's transaction."""
+    con.execute("UPDATE loads SET original_withheld = ? WHERE load_id = ?", [reason, load_id])
 
 
 def original(con, actor: User, sha256: str) -> tuple[str, bytes] | None:

@@ -148,13 +148,19 @@ def test_not_total_labels(label):
 
 @pytest.mark.parametrize("header", ["NIK", "Nama", "nama lengkap", "Nama Pemohon", "No HP", "No. Telp",
                                     "Telepon", "phone", "WhatsApp", "WA", "No. WA", "Alamat", "address",
-                                    "E-mail", "email", "Name"])
+                                    "E-mail", "email", "Name", "No KTP", "Nomor KTP", "Pemohon",
+                                    "Nomor Induk Kependudukan", "Identitas", "Nomor Identitas", "Telp",
+                                    "HP", "Surel", "Alamat Pemohon"])
 def test_personal_headers(header):
     assert is_personal_column(header)
 
 
 @pytest.mark.parametrize("header", ["Nama Instansi", "nama_skpd", "nm_dinas", "nama_kabupaten_kota",
-                                    "Layanan", "Tanggal", "Status", "Loket", "Jenis Layanan", None])
+                                    "Layanan", "Tanggal", "Status", "Loket", "Jenis Layanan", None,
+                                    # services, agencies, counts and survey ids, not persons:
+                                    "KTP", "KTP-el", "Kartu Identitas Anak", "Jumlah Pemohon",
+                                    "Dinas Kependudukan dan Pencatatan Sipil", "Responden",
+                                    "id_responden", "Keterangan"])
 def test_organisation_headers_are_kept(header):
     assert not is_personal_column(header)
 

@@ -18,12 +18,12 @@ from mpp import accounts, db, ledger
 from mpp.accounts import COMMAND_LINE
 from tests.apptest_login import log_in
 from tests.filemakers import write_ticket_csv
-from tests.layout_files import ticket_csv, ticket_export, ticket_rows, yearly_recap
+from tests.layout_files import TICKET_HEADER, ticket_csv, ticket_export, ticket_rows, yearly_recap
 from tests.live_server import ROOT
 
 SITE = "MPP Kota Surabaya"
 ANALYST = accounts.User("ana", "analyst")
-REASON = "Berkas asli tidak disimpan: memuat kolom data pribadi (NIK, Nama Pemohon, No HP) — UU 27/2022"
+REASON = "Berkas asli tidak disimpan karena data pribadi (NIK, Nama Pemohon, No HP) — UU 27/2022"
 
 
 def tickets() -> list[list]:
@@ -166,8 +166,88 @@ def test_riwayat_gives_the_reason_instead_of_a_download(store, monkeypatch):
     assert not at.get("download_button")
     at.query_params["lang"] = "en"
     at.run()
-    assert any("The original file is not kept: it had personal-data columns (NIK, Nama Pemohon, No HP)"
+    assert any("The original file is not kept because of personal data (NIK, Nama Pemohon, No HP)"
                in i.value for i in at.info)
+
+
+# The same tickets under headers of other offices' exports, and with the NIK under a header that says
+# nothing (the reader cannot tell from it): the original is withheld either way.
+OTHER_HEADER = [*TICKET_HEADER[:8], "No KTP", "Pemohon", "Telp"]
+NEUTRAL_HEADER = [*TICKET_HEADER[:8], "Keterangan"]
+NEUTRAL_ROWS = [row[:9] for row in ROWS]
+VALUE_REASON = "nilai mirip NIK/nomor HP di kolom Keterangan"
+OTHER_FILES = {
+    "antrean_ktp.xlsx": (ticket_export(ROWS, OTHER_HEADER), "No KTP, Pemohon, Telp"),
+    "antrean_ktp.csv": (ticket_csv(ROWS, OTHER_HEADER), "No KTP, Pemohon, Telp"),
+    "antrean_keterangan.xlsx": (ticket_export(NEUTRAL_ROWS, NEUTRAL_HEADER), VALUE_REASON),
+    "antrean_keterangan.csv": (ticket_csv(NEUTRAL_ROWS, NEUTRAL_HEADER), VALUE_REASON),
+    # a NIK typed as a number (below 2**53, so Excel keeps every digit)
+    "antrean_angka.xlsx": (ticket_export([[*r[:8], 6471000000000000 + i] for i, r in enumerate(ROWS)],
+                                         NEUTRAL_HEADER), VALUE_REASON),
+}
+
+
+@pytest.mark.parametrize("name", list(OTHER_FILES))
+def test_personal_data_under_other_headers_is_not_kept(name, store):
+    data, reason = OTHER_FILES[name]
+    report = ingest(store, name, data, Options(site=SITE, actor=COMMAND_LINE))
+    assert report.ok and report.outcome == "added"
+    with db.connect(store, read_only=True) as con:
+        assert con.execute("SELECT sum(visits) FROM service_visits").fetchall()[0][0] > 0
+        personal = PERSONAL | {str(6471000000000000 + i) for i in range(len(ROWS))}
+        assert personal_values_in(con, personal) == []
+        assert con.execute("SELECT count(*) FROM originals").fetchall() == [(0,)]
+        assert con.execute("SELECT original_withheld FROM loads").fetchall() == [(reason,)]
+    if reason == VALUE_REASON:
+        assert f"berkas asli tidak disimpan: {VALUE_REASON} (UU 27/2022)" in report.notes
+
+
+def test_a_long_csv_with_nik_under_a_neutral_header_keeps_no_original(store, tmp_path):
+    """100.100 tickets streamed from disk to an Arrow table: the frame's columns are scanned too."""
+    file = write_ticket_csv(tmp_path / "antrean_besar.csv", 100_100, with_personal=False)
+    lines = file.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ";Keterangan"] + [f"{line};" for line in lines[1:]]
+    lines[90_001] += "3201000000000042"                 # one NIK, past the head the grid keeps
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = ingest(store, file.name, file, Options(site=SITE, actor=COMMAND_LINE))
+    assert report.ok and report.total > 0
+    with db.connect(store, read_only=True) as con:
+        assert personal_values_in(con, {"3201000000000042"}) == []
+        assert con.execute("SELECT count(*) FROM originals").fetchall() == [(0,)]
+        assert con.execute("SELECT original_withheld FROM loads").fetchall() == [(VALUE_REASON,)]
+
+
+def test_migration_006_deletes_originals_with_personal_values_or_unreadable(store):
+    """Kept before the value scan: a NIK under 'Keterangan', and a file no reader can read now."""
+    recap = yearly_recap({"Disdukcapil": [1, 2]}, title="REKAP KUNJUNGAN MPP KOTA SURABAYA TAHUN 2025")
+    export = OTHER_FILES["antrean_keterangan.xlsx"][0]
+    assert ingest(store, "rekap.xlsx", recap, Options(actor=COMMAND_LINE)).ok
+    assert ingest(store, "antrean_keterangan.xlsx", export, Options(site=SITE, actor=COMMAND_LINE)).ok
+    with db.connect(store) as con:
+        sha = dict(con.execute("SELECT file_name, sha256 FROM loads").fetchall())
+        ledger.keep_original(con, sha["antrean_keterangan.xlsx"], "antrean_keterangan.xlsx", export)
+        con.execute("UPDATE originals SET content = ? WHERE sha256 = ?",
+                    [b"PK\x03\x04 not a zip any more", sha["rekap.xlsx"]])
+        con.execute("ALTER TABLE loads DROP COLUMN original_withheld")
+        con.execute("DELETE FROM schema_version WHERE version = 6")
+    with db.connect(store) as con:                       # opening upgrades: 006 runs
+        assert con.execute("SELECT count(*) FROM originals").fetchall() == [(0,)]
+        assert con.execute("SELECT file_name, original_withheld FROM loads ORDER BY load_id").fetchall() == [
+            ("rekap.xlsx", "tidak dapat dibaca ulang"), ("antrean_keterangan.xlsx", VALUE_REASON)]
+
+
+def test_riwayat_gives_the_reason_for_a_nik_under_a_neutral_header(store, monkeypatch):
+    data = OTHER_FILES["antrean_keterangan.xlsx"][0]
+    assert ingest(store, "antrean_keterangan.xlsx", data, Options(site=SITE, actor=COMMAND_LINE)).ok
+    with db.connect(store) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    monkeypatch.setenv("MPP_DB", str(store))
+    at = log_in(AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=60).run(),
+                "ana", "analis-rahasia")
+    assert not at.exception
+    assert any(f"Berkas asli tidak disimpan karena data pribadi ({VALUE_REASON}) — UU 27/2022"
+               in i.value for i in at.info), [i.value for i in at.info]
+    assert not at.get("download_button")
 
 
 def test_a_nik_or_phone_number_under_a_service_header_is_refused_without_echoing_it(store):

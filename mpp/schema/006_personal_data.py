@@ -1,20 +1,26 @@
 """Migration 006, second half (db.upgrade runs it after 006_personal_data.sql, in the same
-transaction): delete the originals kept before the rule that files with personal-data columns keep
-none. Exact: each kept file is read again by the same reader that loaded it, and its original is
-deleted when that reader drops a personal column (what the load note never recorded)."""
+transaction): delete the originals kept before the rule that files with personal data keep none.
+Exact: each kept file is read again by the loaders' reader, and its original is deleted when that
+reader finds personal data (a personal column dropped, or a NIK or mobile number under any header:
+loaders.read.personal_data_reason), or cannot read it at all (nothing kept unchecked)."""
 from __future__ import annotations
+
+UNREADABLE = "tidak dapat dibaca ulang"
 
 
 def migrate(con) -> None:
-    from loaders.read import read_file           # the loaders' reader, the one that decided then
     from loaders.model import FileRefused
+    from loaders.read import personal_data_reason
+    from loaders.read_guarded import read_file_guarded
     for sha256, name in con.execute("SELECT sha256, file_name FROM originals").fetchall():
         content = con.execute("SELECT content FROM originals WHERE sha256 = ?", [sha256]).fetchall()[0][0]
+        # Guarded (a child process under memory and time limits, 0,3-1 s each, once per store): this
+        # runs in whichever process opens the store first, the dashboard's included, and a file
+        # kept before the guard existed must not take that process down on every start.
         try:
-            dropped = read_file(None, bytes(content), name=name).dropped_columns
-        except (FileRefused, Exception):         # noqa: B014  not readable now (a reader changed
-            continue                             # since): it loaded once, so it stays for audit
-        if dropped:
+            reason = personal_data_reason(read_file_guarded(None, bytes(content), name=name))
+        except (FileRefused, Exception):         # noqa: B014  a reader changed since it loaded: it
+            reason = UNREADABLE                  # cannot be checked, so it is not kept
+        if reason:
             con.execute("DELETE FROM originals WHERE sha256 = ?", [sha256])
-            con.execute("UPDATE loads SET original_withheld = ? WHERE sha256 = ?",
-                        [", ".join(dropped), sha256])
+            con.execute("UPDATE loads SET original_withheld = ? WHERE sha256 = ?", [reason, sha256])
