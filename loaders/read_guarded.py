@@ -64,6 +64,8 @@ def _with_frame(book: Workbook, folder: str) -> Workbook:
 
 
 def _failure(kind: str, file: str, timeout: float) -> FileRefused:
+    if kind == "busy":
+        return safety.refuse("busy", file, guard.busy_message(file))
     if kind == "memory":
         return safety.refuse("too_large", file, f"Berkas {file} butuh terlalu banyak memori untuk "
                              "dibaca dengan aman. Pecah per bulan atau per instansi, lalu unggah "

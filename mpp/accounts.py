@@ -174,8 +174,10 @@ def change_password(con, actor: User, username: str, new: str) -> None:
         require(actor, "admin")
     if len(new) < 10:
         raise ValueError("Kata sandi minimal 10 karakter. / At least 10 characters.")
-    con.execute("UPDATE users SET password_hash = ?, must_change_password = false WHERE username = ?",
-                [HASHER.hash(new), username])
+    # a new token version ends the logins kept elsewhere (mpp.login_tokens); a user changing their
+    # own password gets a fresh token for this browser
+    con.execute("UPDATE users SET password_hash = ?, must_change_password = false, "
+                "token_version = token_version + 1 WHERE username = ?", [HASHER.hash(new), username])
 
 
 def set_role(con, actor: User, username: str, role: str, disabled: bool = False) -> None:
@@ -187,7 +189,9 @@ def set_role(con, actor: User, username: str, role: str, disabled: bool = False)
         raise LastAdminRefused(
             f"{username} adalah admin aktif terakhir: jadikan akun lain admin dulu. "
             f"/ {username} is the last active admin: make another account admin first.")
-    con.execute("UPDATE users SET role = ?, disabled = ? WHERE username = ?", [role, disabled, username])
+    # disabling ends the account's login tokens for good (re-enabling does not revive them)
+    con.execute("UPDATE users SET role = ?, disabled = ?, token_version = token_version + ? "
+                "WHERE username = ?", [role, disabled, int(disabled), username])
 
 
 def _active_admins(con) -> list[str]:

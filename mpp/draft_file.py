@@ -78,6 +78,8 @@ def _docx_guarded(data: bytes, name: str) -> str:
     try:
         return guard.run("mpp.draft_file:docx_text", data, name, memory_mb=512, timeout=30)
     except guard.ChildFailed as failed:
+        if failed.kind == "busy":
+            raise DraftRefused(guard.busy_message(name)) from None
         raise DraftRefused(f"Naskah {name} tidak dapat dibaca dengan aman ({failed.kind}); tidak "
                            "diperiksa. Tempel teksnya saja. / The .docx could not be read safely.") from None
 

@@ -14,6 +14,11 @@ A plain subprocess, not multiprocessing: spawn re-imports the parent's __main__,
 Streamlit is the page script itself (it would run the page again in the child). Starting the child
 costs about 0,1 s plus its imports (0,3-1 s for the spreadsheet reader, on a loaded machine).
 The request comes pickled on stdin from our own process only, never from a user.
+
+At most MPP_GUARDED_READS children (2) run at once in this server: Siaran Pers is open without a login,
+and each draft's child may reserve 512 MB for 30 s (a spreadsheet's 3 GB for 120 s), so twenty parallel
+anonymous uploads would otherwise ask for 10 GB. A read that finds no free slot within
+MPP_GUARDED_READS_WAIT seconds (10) is ChildFailed('busy'), which the callers say with busy_message.
 """
 from __future__ import annotations
 
@@ -21,8 +26,10 @@ import importlib
 import logging
 import pickle
 import re
+import os
 import subprocess
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -48,27 +55,72 @@ def unsafe_xml(head: bytes) -> str | None:
 
 
 class ChildFailed(Exception):
-    """The child did not answer: kind is 'memory', 'timeout' or 'unexpected'."""
+    """The child did not answer: kind is 'memory', 'timeout' or 'unexpected'; or never started:
+    'busy'."""
 
     def __init__(self, kind: str):
         super().__init__(kind)
         self.kind = kind
 
 
-def run(target: str, *args, memory_mb: int, timeout: float, **kwargs):
-    """target(*args, **kwargs) in the child, e.g. target 'loaders.read:read_file'."""
-    request = pickle.dumps((target, args, kwargs, memory_mb))
+def busy_message(file: str) -> str:
+    return (f"Berkas {file} belum dibaca: server sedang membaca berkas lain; coba lagi sebentar. "
+            f"/ {file} was not read: the server is reading other files; try again shortly.")
+
+
+READS_DEFAULT, WAIT_DEFAULT = 2, 10.0
+_slots: dict[int, threading.BoundedSemaphore] = {}
+_slots_lock = threading.Lock()
+
+
+def _setting(name: str, default, kind, least, most):
+    """A number from the environment; a typo or an absurd value keeps the default, never no limit."""
     try:
-        done = subprocess.run([sys.executable, "-m", "mpp.guard"], input=request,
-                              capture_output=True, timeout=timeout, cwd=ROOT)
-    except subprocess.TimeoutExpired:
-        raise ChildFailed("timeout") from None
+        value = kind(os.environ.get(name, default))
+    except ValueError:
+        value = None
+    if value is None or not least <= value <= most:
+        log.warning("%s=%r is not a number from %s to %s; using %s", name, os.environ.get(name),
+                    least, most, default)
+        return default
+    return value
+
+
+def _reads() -> threading.BoundedSemaphore:
+    """The slots of this process: one semaphore per configured size, the setting read at each read
+    (the server's never changes; a test sets its own)."""
+    size = _setting("MPP_GUARDED_READS", READS_DEFAULT, int, 1, 64)
+    with _slots_lock:
+        return _slots.setdefault(size, threading.BoundedSemaphore(size))
+
+
+def run(target: str, *args, memory_mb: int, timeout: float, **kwargs):
+    """target(*args, **kwargs) in the child, e.g. target 'loaders.read:read_file'; ChildFailed('busy')
+    when too many children already run."""
+    slots = _reads()
+    if not slots.acquire(timeout=_setting("MPP_GUARDED_READS_WAIT", WAIT_DEFAULT, float, 0, 600)):
+        log.warning("%s refused: every guarded read slot is taken", target)
+        raise ChildFailed("busy")
+    try:
+        done = _child(target, args, kwargs, memory_mb, timeout)
+    finally:
+        slots.release()
     outcome, value = _answer(done, target)
     if outcome == "ok":
         return value
     if outcome == "raised":
         raise value
     raise ChildFailed(outcome)
+
+
+def _child(target: str, args: tuple, kwargs: dict, memory_mb: int,
+           timeout: float) -> subprocess.CompletedProcess:
+    request = pickle.dumps((target, args, kwargs, memory_mb))
+    try:
+        return subprocess.run([sys.executable, "-m", "mpp.guard"], input=request,
+                              capture_output=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        raise ChildFailed("timeout") from None
 
 
 def _answer(done: subprocess.CompletedProcess, target: str) -> tuple[str, object]:

@@ -1,6 +1,7 @@
 """What a reader chose stays chosen, in headless Chromium on a real `streamlit run` server: the sites,
 period and language survive moving to another page and a reload, and so does a login (for the
-session's lifetime); Ringkasan in the partial state, screenshot at 1366x768."""
+session's lifetime, also after a first login's password change; a log-out ends the token itself, not
+only the cookie); Ringkasan in the partial state, screenshot at 1366x768."""
 import shutil
 from urllib.parse import parse_qs, urlparse
 
@@ -22,8 +23,9 @@ def served(served_demo_db, tmp_path_factory):
     shutil.copy(served_demo_db, path)
     with db.connect(path) as con:
         accounts.create_user(con, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
+        one_time = accounts.create_user(con, COMMAND_LINE, "budi", "analyst")
     with streamlit_server(path) as url:
-        yield url
+        yield url, one_time
 
 
 def _query(page) -> dict:
@@ -37,6 +39,7 @@ def _settle(page, text: str) -> str:
 
 
 def test_selection_survives_a_page_change_and_a_reload(served):
+    served, _ = served
     with chromium_page() as page:
         page.goto(f"{served}/?site={KUKAR.replace(' ', '+')}&period=quarter&through=2026-09&lang=en")
         body = _settle(page, "Visitors July-September 2026")      # metric cards draw after the text
@@ -51,17 +54,29 @@ def test_selection_survives_a_page_change_and_a_reload(served):
         assert "July-September 2026" in body and KUKAR in body
 
 
+def _log_in(page, name: str, password: str, where: str = "stSidebar") -> None:
+    """With the sidebar's form, or the one a page that needs a login shows (where='stMain')."""
+    form = page.locator(f"[data-testid='{where}']")
+    if where == "stSidebar":
+        form.locator("[data-testid='stExpander']", has_text="Masuk").click()
+    form.get_by_label("Nama pengguna").fill(name)
+    form.get_by_label("Kata sandi").fill(password)
+    form.get_by_role("button", name="Masuk").click()
+    _settle(page, f"Masuk sebagai {name}")
+
+
+def _login_cookie(page) -> dict:
+    page.wait_for_function("() => document.cookie.includes('pantau_mpp_login=')", timeout=20000)
+    return next(c for c in page.context.cookies() if c["name"] == "pantau_mpp_login")
+
+
 def test_a_reload_keeps_the_login_and_a_log_out_ends_it(served):
+    served, _ = served
     with chromium_page() as page:
         page.goto(served + "/")
         _settle(page, "41.481")
-        page.locator("[data-testid='stSidebar'] [data-testid='stExpander']", has_text="Masuk").click()
-        sidebar = page.locator("[data-testid='stSidebar']")
-        sidebar.get_by_label("Nama pengguna").fill("ana")
-        sidebar.get_by_label("Kata sandi").fill("rahasia-sekali")
-        sidebar.get_by_role("button", name="Masuk").click()
-        _settle(page, "Masuk sebagai ana")
-        page.wait_for_function("() => document.cookie.includes('pantau_mpp_login=')", timeout=20000)
+        _log_in(page, "ana", "rahasia-sekali")
+        kept = _login_cookie(page)
         page.reload()
         assert "Masuk sebagai ana" in _settle(page, "41.481")
         page.get_by_role("button", name="Keluar").click()
@@ -69,9 +84,31 @@ def test_a_reload_keeps_the_login_and_a_log_out_ends_it(served):
         page.wait_for_function("() => !document.cookie.includes('pantau_mpp_login=')", timeout=20000)
         page.reload()
         assert "Masuk sebagai ana" not in _settle(page, "41.481")
+        page.context.add_cookies([kept])        # a copy of the old cookie (another tab, a saved one)
+        page.reload()
+        assert "Masuk sebagai ana" not in _settle(page, "41.481")
+
+
+def test_a_first_login_survives_a_reload_after_the_password_change(served):
+    served, one_time = served
+    with chromium_page() as page:
+        page.goto(served + "/Akun")
+        _settle(page, "Silakan masuk")
+        _log_in(page, "budi", one_time, where="stMain")
+        _settle(page, "kata sandi sekali pakai")
+        first = _login_cookie(page)["value"]
+        page.get_by_label("Kata sandi baru (minimal 10 karakter)").fill("kata-sandi-budi-baru")
+        page.get_by_label("Ulangi kata sandi baru").fill("kata-sandi-budi-baru")
+        page.get_by_role("button", name="Ganti kata sandi").click()
+        _settle(page, "Akun saya")
+        page.wait_for_function("old => !document.cookie.includes(old)", arg=first, timeout=20000)
+        page.reload()
+        body = _settle(page, "Akun saya")
+        assert "Masuk sebagai budi" in body and "sekali pakai" not in body
 
 
 def test_ringkasan_in_the_partial_state_at_laptop_size(served):
+    served, _ = served
     with chromium_page(width=1366, height=768) as page:
         page.goto(served + "/")
         body = _settle(page, "+126,3%")                            # metric cards draw after the text

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
-from mpp import accounts
+from mpp import accounts, login_tokens
 from ui import login_cookie
 from ui.base import t, write
 from ui.text import plain
@@ -89,6 +89,7 @@ def account_box() -> None:
     if user:
         st.sidebar.caption(t("logged_in_as", user=plain(user.username), role=t("role_" + user.role)))
         if st.sidebar.button(t("log_out")):
+            write(login_tokens.end_all, user)     # also the cookie a copy or another browser kept
             st.session_state.pop("user", None)
             login_cookie.forget()
             if _sso_configured() and st.user.is_logged_in:
@@ -131,5 +132,6 @@ def change_password_form(user, first_login: bool = False) -> None:
                 st.error(str(bad))
                 return
             st.session_state["must_change"] = False
+            login_cookie.keep()      # the change ended the old token; a reload needs the new one
             st.success(t("password_changed"))
             st.rerun()

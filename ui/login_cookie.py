@@ -42,7 +42,7 @@ def sync(hours: float) -> None:
     """Write or empty the cookie as the last login or log-out asked; every page calls this."""
     action, user = st.session_state.pop("login_cookie", None), st.session_state.get("user")
     if action == "keep" and user is not None:
-        _set_cookie(write(login_tokens.issue, user, hours), int(hours * 3600))
+        _set_cookie(write(login_tokens.issue, user), int(hours * 3600))
     elif action == "forget":
         _set_cookie("", 0)
 
@@ -55,7 +55,7 @@ def restore(hours: float):
         return None
     try:
         with db.connect(store_path(), read_only=True, wait=READ_WAIT_SECONDS) as con:
-            found = login_tokens.verify(con, token)
+            found = login_tokens.verify(con, token, hours)
             must_change = found is not None and accounts.must_change_password(con, found[0])
     except StoreBusy:
         return None
