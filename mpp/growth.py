@@ -23,6 +23,7 @@ class GrowthView:
     partial_against_full: metrics.Comparison  # this year so far against last full year: unequal
     sites: tuple[str, ...] = ()            # the sites compared: complete in both years to date
     excluded: tuple[Exclusion, ...] = ()   # the sites left out of the comparison, and why
+    provisional: tuple[date, ...] = ()     # incomplete months the reader asked to include ("sementara")
 
     @property
     def this_year(self) -> pd.DataFrame:
@@ -49,11 +50,13 @@ def monthly_year_on_year(series: pd.DataFrame, through: date) -> pd.DataFrame:
     return now
 
 
-def growth_view(con, sites, through: date, measure: Measure) -> GrowthView:
+def growth_view(con, sites, through: date, measure: Measure, include_partial: bool = False) -> GrowthView:
     """Every comparison of the page from one monthly series (January two years back to `through`), over
-    the sites complete in both years to date (like for like; the others are named in `excluded`)."""
+    the sites complete in both years to date (like for like; the others are named in `excluded`).
+    `provisional` names the incomplete months the years to date hold, so the page marks every figure
+    over them "sementara"."""
     ytd, year = Period.year_to_date(through), through.year
-    same = like_for_like(con, sites, ytd, ytd.shift_years(-1), measure, "year_to_date")
+    same = like_for_like(con, sites, ytd, ytd.shift_years(-1), measure, "year_to_date", include_partial)
     sites = same.sites
     series = metrics.monthly(con, sites, Period(date(year - 2, 1, 1), ytd.end), measure)
 
@@ -66,7 +69,7 @@ def growth_view(con, sites, through: date, measure: Measure) -> GrowthView:
         to_date=metrics.Comparison(figure(ytd), figure(ytd.shift_years(-1)), "year_to_date"),
         full_years=metrics.Comparison(last_full, figure(Period.full_year(year - 2)), "full_year"),
         partial_against_full=metrics.Comparison(figure(ytd), last_full, "partial_year"),
-        sites=tuple(sites), excluded=same.excluded,
+        sites=tuple(sites), excluded=same.excluded, provisional=same.provisional,
     )
 
 

@@ -18,7 +18,8 @@ if selection.through is None:
     st.stop()
 
 lang, sites, measure = ui.lang(), selection.sites, selection.measure
-view = ui.read(growth.growth_view, sites, selection.through, measure)
+view = ui.read(growth.growth_view, sites, selection.through, measure, selection.include_partial)
+mark = ui.t("provisional_suffix") if view.provisional else ""     # figures over an incomplete month
 unit = measure.label(lang)
 st.caption(f"{ui.plain_all(sites)} · {unit}")
 
@@ -39,14 +40,15 @@ def comparison_card(column, comparison, title: str) -> None:
 
 
 cards = st.columns(3)
-comparison_card(cards[0], view.to_date, ui.t("growth_to_date", period=view.to_date.current.period.label(lang)))
+comparison_card(cards[0], view.to_date,
+                ui.t("growth_to_date", period=view.to_date.current.period.label(lang)) + mark)
 comparison_card(cards[1], view.full_years, ui.t("full_year", year=view.full_years.current.period.start.year))
 comparison_card(cards[2], view.partial_against_full,
                 ui.t("growth_partial", period=view.partial_against_full.current.period.label(lang, short=True),
-                     year=view.partial_against_full.base.period.start.year))
+                     year=view.partial_against_full.base.period.start.year) + mark)
 
 ui.excluded_sites(view)
-st.subheader(ui.t("year_on_year_title"))
+st.subheader(ui.t("year_on_year_title") + mark)
 ui.chart(charts.year_against_year(view.this_year, view.last_year, measure,
                                   ui.t("year_on_year_chart", measure=unit.capitalize()), lang),
          "pertumbuhan-bulanan")
@@ -57,7 +59,7 @@ ui.table(view.monthly, [Column("month", ui.t("month"), "month"),
          "pertumbuhan-bulanan", (ui.t("year_on_year_title"), view.to_date.current.period.label(lang), unit),
          sites)
 
-st.subheader(ui.t("agency_growth_title", period=view.to_date.current.period.label(lang)))
+st.subheader(ui.t("agency_growth_title", period=view.to_date.current.period.label(lang)) + mark)
 agencies = ui.read(growth.agency_growth, view.sites, view.to_date.current.period)   # like for like
 rated = agencies.dropna(subset=["change_pct"])
 if rated.empty:

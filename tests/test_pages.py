@@ -209,3 +209,14 @@ def test_an_agencys_services_where_the_files_name_them(small_office):
     services = _table(at, 1)
     assert [row[0] for row in services] == ["KTP-el", "Kartu Keluarga"]
     assert services[0][2] == "50,0%"
+
+
+def test_growth_over_an_included_provisional_month_says_sementara(open_page):
+    """Balikpapan's October 2025 service visits hold 26 of 27 agencies: included at the reader's
+    request, every growth figure over it is marked, never a bare rate."""
+    at = open_page("3_Pertumbuhan.py", measure="service_visits", partial="1", through="2025-10")
+    cards = _cards(at)
+    assert "Tahun kalender Januari-Oktober 2025 (sementara)" in cards
+    assert any(s.value.endswith("(sementara)") for s in at.subheader)
+    at = open_page("3_Pertumbuhan.py", measure="service_visits", through="2025-09")
+    assert "Tahun kalender Januari-September 2025" in _cards(at)
