@@ -30,16 +30,21 @@ st.subheader(ui.t("month_in_review", month=fmt.month_label(review.month, lang)) 
 cards = st.columns(3)
 # The card beside a rate holds the figure the rate is of: the compared sites' (like for like).
 yoy = review.year_on_year
+shown = yoy.current.value if yoy.excluded else review.total.value
 cards[0].metric(ui.t("month_value", measure=measure.capitalize(), month=fmt.month_label(review.month, lang))
-                + mark, fmt.number(yoy.current.value if yoy.excluded else review.total.value), border=True,
+                + mark, fmt.number(shown), border=True,
                 help=ui.t("compared_sites_note", sites=ui.plain_all(yoy.sites)) if yoy.excluded else None)
 for card, comparison, key in ((cards[1], review.year_on_year, "against_last_year"),
                               (cards[2], review.month_on_month, "against_previous")):
-    base = comparison.base
+    base, now_value = comparison.base, comparison.current.value
+    was = ui.t("base_was", month=fmt.month_label(base.period.start, lang, short=True), value=fmt.number(base.value))
+    if now_value != shown:      # compared over other sites than the first card's figure: say both
+        was = ui.t("base_was", month=fmt.month_label(review.month, lang, short=True),
+                   value=fmt.number(now_value)) + " · " + was
     card.metric(ui.t(key, month=fmt.month_label(base.period.start, lang)) + mark,
                 fmt.signed_percent(comparison.change_pct), border=True, delta_color="off", delta_arrow="off",
-                delta=ui.t("base_was", month=fmt.month_label(base.period.start, lang, short=True),
-                           value=fmt.number(base.value)))
+                delta=was, help=ui.t("compared_sites_note", sites=ui.plain_all(comparison.sites))
+                if comparison.sites != review.sites else None)
 ui.excluded_sites(review.year_on_year)
 if yoy.excluded:
     st.caption(ui.t("selection_total", period=fmt.month_label(review.month, lang),

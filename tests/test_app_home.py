@@ -166,3 +166,14 @@ def test_a_growth_card_holds_the_figure_of_the_sites_it_compares(home):
     assert pair == kutai and pair[1] == "+7,8%"
     captions = " ".join(c.value for c in at.caption)
     assert "Jumlah seluruh lokasi terpilih, Januari-Oktober 2026: " in captions
+
+
+def test_month_on_month_over_other_sites_than_the_first_card_names_its_own_figures(home):
+    """Kutai with the Loa Janan outlet: October against October compares Kutai alone (the outlet
+    opened in 2026) but October against September compares both; each rate card shows its own pair."""
+    home.query_params["site"] = ["MPP Kabupaten Kutai Kartanegara", "Mini MPP Kecamatan Loa Janan"]
+    at = home.run()
+    cards = _metrics(at)
+    assert cards["Pengunjung Oktober 2026"][0] == "5.251"
+    assert cards["Terhadap September 2026 (bulan sebelumnya)"] == ("+1,7%", "Okt 2026: 5.803 · Sep 2026: 5.705")
+    assert cards["Terhadap Oktober 2025 (tahun ke tahun)"] == ("+2,3%", "Okt 2025: 5.135")
