@@ -55,8 +55,7 @@ def test_upload_confirm_see_then_undo(analyst_db, tmp_path):
         wait_rendered(page, "46.540")
         assert _card_value(page, "Kunjungan layanan Januari-September 2025") == "46.540"
 
-        page.goto(url + "/Riwayat")
-        _log_in(page)
+        page.goto(url + "/Riwayat")           # still logged in: the login survives a new page load
         wait_rendered(page, "Batalkan muatan")
         page.screenshot(path=str(SHOTS / "history.png"), full_page=True)
         page.get_by_text("Saya paham; batalkan muatan").click()
