@@ -3,9 +3,10 @@ the agencies that rose and fell most, who has reported), then the chosen period 
 import streamlit as st
 
 import ui
-from mpp import charts, fmt
-from mpp.month_review import MIN_BASE
-from mpp.overview import overview
+from mpp import fmt
+from mpp.present import charts
+from mpp.visits.month_review import MIN_BASE
+from mpp.visits.overview import overview
 from mpp.period import period_name
 
 ui.page_setup("overview")

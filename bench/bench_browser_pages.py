@@ -56,8 +56,9 @@ def store(args, tmp: str) -> Path:
     if args.db:
         shutil.copy(args.db, path)
         return path
-    from mpp import db, demo
-    from mpp.accounts import COMMAND_LINE
+    from mpp.store import db
+    from mpp.demo import visits as demo
+    from mpp.access.accounts import COMMAND_LINE
     with db.connect(path) as con:
         demo.build(con, COMMAND_LINE)
     return path

@@ -85,7 +85,7 @@ def step(name: str, file: Path, db: Path) -> dict:
     import fastexcel  # noqa: F401
     import pandas  # noqa: F401
     from loaders import load  # noqa: F401
-    from mpp import db as store
+    from mpp.store import db as store
     with store.connect(db):
         pass
     started = time.perf_counter()
@@ -99,7 +99,7 @@ def step(name: str, file: Path, db: Path) -> dict:
 
 def ours(file: Path, db: Path) -> dict:
     from loaders.load import Options, ingest
-    from mpp.accounts import COMMAND_LINE
+    from mpp.access.accounts import COMMAND_LINE
     # As `python -m loaders ingest` does: the path, so a big CSV is streamed, never held whole.
     report = ingest(db, file.name, file, Options(site="MPP Bench", unknown_agencies="add",
                                                  actor=COMMAND_LINE))
@@ -211,8 +211,8 @@ def recap_into_open_store(tmp: Path, guarded: bool) -> float:
     round has different bytes (the year in the title), so each is a real load. guarded: read in a
     child process, as every user's file is (Options' default); off, the pipeline's own time."""
     from loaders.load import Options, ingest
-    from mpp import db
-    from mpp.accounts import COMMAND_LINE
+    from mpp.store import db
+    from mpp.access.accounts import COMMAND_LINE
     from tests import layout_files
     figures = {a: [1000 + 37 * i + m for m in range(9)] for i, a in enumerate(AGENCIES)}
     files = [layout_files.yearly_recap(figures, title=f"REKAP MPP KOTA BALIKPAPAN TAHUN {y}")

@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mpp import accounts, db  # noqa: E402
+from mpp.access import accounts  # noqa: E402
+from mpp.store import db
 
 CASES = {"berhasil (baseline)": ("ana", "rahasia-sekali"), "nama ada, sandi salah": ("ana", "salah"),
          "nama tidak ada": ("tidak-ada", "salah")}

@@ -23,8 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mpp import agency_report, channels, db, growth, metrics, site_compare, trends  # noqa: E402
-from mpp.overview import overview  # noqa: E402
+from mpp.visits import agency_report  # noqa: E402
+from mpp.visits import channels
+from mpp.store import db
+from mpp.visits import growth
+from mpp.visits import metrics
+from mpp.visits import site_compare
+from mpp.visits import trends
+from mpp.visits.overview import overview  # noqa: E402
 from mpp.period import Measure, Period  # noqa: E402
 
 

@@ -17,9 +17,10 @@ import sys
 from pathlib import Path
 
 from loaders.load import Options, Report, ingest, unexpected_report
-from mpp import db, ledger
-from mpp.accounts import COMMAND_LINE
-from mpp.agencies import AgencyMatcher, add_alias, agency_key
+from mpp.store import db
+from mpp.store import ledger
+from mpp.access.accounts import COMMAND_LINE
+from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key
 from mpp.fmt import number
 from mpp.period import Period, month_start
 

@@ -25,10 +25,11 @@ from loaders.model import FileRefused, Problem
 from loaders.pipeline import Options, Prepared
 from loaders.read import personal_data_reason
 from loaders.report import Report, summary, unchanged_report
-from mpp import db, ledger
-from mpp.accounts import PermissionDenied, User, require
-from mpp.agencies import add_alias, ensure_agency
-from mpp.sites import Site, ensure_site
+from mpp.store import db
+from mpp.store import ledger
+from mpp.access.accounts import PermissionDenied, User, require
+from mpp.reference.agencies import add_alias, ensure_agency
+from mpp.reference.sites import Site, ensure_site
 
 __all__ = ["Options", "Report", "ingest"]   # Report lives in loaders/report.py
 log = logging.getLogger(__name__)

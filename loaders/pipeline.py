@@ -15,8 +15,8 @@ from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem, text
 from loaders.model import FileRefused, Parsed, Problem, Workbook
 from loaders.normalize import find_site, has_controls, looks_personal, without_controls
-from mpp.accounts import User
-from mpp.agencies import AgencyMatcher, agency_key
+from mpp.access.accounts import User
+from mpp.reference.agencies import AgencyMatcher, agency_key
 from mpp.period import Period, month_start
 
 

@@ -21,8 +21,10 @@ import pandas as pd
 from loaders import load, pipeline
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Problem, Workbook
-from mpp import db, ledger, skm
-from mpp.sites import ensure_site
+from mpp.store import db
+from mpp.store import ledger
+from mpp.survey import skm
+from mpp.reference.sites import ensure_site
 
 
 @dataclass

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from loaders.load import Options, Report, ingest
-from mpp.accounts import User, require
-from mpp.agencies import add_alias, ensure_agency
+from mpp.access.accounts import User, require
+from mpp.reference.agencies import add_alias, ensure_agency
 
 UNKNOWN_AGENCY = "instansi_tidak_dikenal"
 NEW_AGENCY = "__new__"           # the choice "add as a new agency" in the mapping form

@@ -22,8 +22,8 @@ from datetime import date
 
 import duckdb
 
-from mpp import db
-from mpp.accounts import COMMAND_LINE
+from mpp.store import db
+from mpp.access.accounts import COMMAND_LINE
 
 
 def _month(text: str) -> date:
@@ -34,7 +34,7 @@ def _month(text: str) -> date:
 
 
 def cmd_demo(args) -> int:
-    from mpp import demo
+    from mpp.demo import visits as demo
     path = db.db_path(args.db)
     if path.exists() and not args.force:
         print(f"{path} sudah ada; pakai --force untuk menulis data demo ke dalamnya.", file=sys.stderr)
@@ -46,7 +46,8 @@ def cmd_demo(args) -> int:
 
 
 def cmd_init(args) -> int:
-    from mpp import accounts, demo
+    from mpp.access import accounts
+    from mpp.demo import visits as demo
     path = db.db_path(args.db)
     is_new = not path.exists()
     with db.connect(path) as con:
@@ -62,8 +63,8 @@ def cmd_init(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from mpp.overview import overview
-    from mpp.summary import summary_dict, summary_text
+    from mpp.visits.overview import overview
+    from mpp.visits.summary import summary_dict, summary_text
     with db.connect(args.db, read_only=True) as con:
         if not all(_site_known(con, site) for site in args.site):
             return 2
@@ -76,7 +77,7 @@ def cmd_summary(args) -> int:
 
 
 def cmd_press(args) -> int:
-    from mpp.press import press_release_for
+    from mpp.press.statement import press_release_for
     with db.connect(args.db, read_only=True) as con:
         if not _site_known(con, args.site):
             return 2
@@ -90,7 +91,7 @@ def cmd_press(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from mpp.checker import DraftRefused, check_draft, read_draft
+    from mpp.press.checker.run import DraftRefused, check_draft, read_draft
     try:
         draft = read_draft(args.file)
     except (OSError, ValueError) as exc:        # missing, too big, or a .docx that is not one
@@ -111,7 +112,7 @@ def cmd_check(args) -> int:
 
 def _site_known(con, site: str) -> bool:
     """Is there such a site? If not, say which there are."""
-    from mpp.sites import list_sites
+    from mpp.reference.sites import list_sites
     known = list(list_sites(con)["name"])
     if site not in known:
         print(f"Lokasi {site!r} tidak ada. Lokasi yang ada: {', '.join(known)}", file=sys.stderr)
@@ -119,7 +120,7 @@ def _site_known(con, site: str) -> bool:
 
 
 def cmd_skm(args) -> int:
-    from mpp.skm_summary import NoSurvey, report_text, site_report
+    from mpp.survey.summary import NoSurvey, report_text, site_report
     with db.connect(args.db, read_only=True) as con:
         if not _site_known(con, args.site):
             return 2
@@ -133,7 +134,8 @@ def cmd_skm(args) -> int:
 
 
 def cmd_close_month(args) -> int:
-    from mpp import accounts, coverage
+    from mpp.access import accounts
+    from mpp.visits import coverage
     from mpp.period import Measure
     measure = Measure(args.measure) if args.measure else None
     act = coverage.reopen_month if args.reopen else coverage.close_month
@@ -160,8 +162,8 @@ def _day(text: str) -> date:
 
 
 def cmd_site_add(args) -> int:
-    from mpp import accounts
-    from mpp.sites import Site, SiteRefused, add_site
+    from mpp.access import accounts
+    from mpp.reference.sites import Site, SiteRefused, add_site
     site = Site(args.name, args.kind, args.kabupaten_kota, args.kecamatan, args.province,
                 args.timezone, args.working_days, args.parent, args.opened, tuple(args.channel or ()) or None)
     with db.connect(args.db) as con:
@@ -175,7 +177,9 @@ def cmd_site_add(args) -> int:
 
 
 def cmd_site_members(args) -> int:
-    from mpp import accounts, fmt, members
+    from mpp import fmt
+    from mpp.access import accounts
+    from mpp.reference import members
     with db.connect(args.db) as con:
         if not _site_known(con, args.name):
             return 2
@@ -197,7 +201,7 @@ def cmd_site_members(args) -> int:
 
 
 def _site_commands(commands) -> None:
-    from mpp.sites import CHANNELS, KINDS
+    from mpp.reference.sites import CHANNELS, KINDS
     site = commands.add_parser("site", help="set up sites and their member agencies")
     actions = site.add_subparsers(dest="action", required=True)
     add = actions.add_parser("add", help="add a site")

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from mpp import accounts
+from mpp.access import accounts
 
 user = ui.page_setup("accounts", must_log_in=True)
 st.title(ui.t("accounts"))

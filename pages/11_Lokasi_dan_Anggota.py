@@ -5,7 +5,10 @@ import streamlit as st
 
 import ui
 from loaders.upload import canonical_names
-from mpp import coverage, fmt, members, sites
+from mpp import fmt
+from mpp.visits import coverage
+from mpp.reference import members
+from mpp.reference import sites
 from mpp.period import Measure
 
 user = ui.page_setup("site_setup", role="analyst")

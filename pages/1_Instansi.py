@@ -3,8 +3,10 @@ months a year earlier; top N with "Lainnya"; one agency's monthly trend and its 
 import streamlit as st
 
 import ui
-from mpp import agency_report, figures, fmt
-from mpp.export import Column
+from mpp import fmt
+from mpp.visits import agency_report
+from mpp.present import figures
+from mpp.present.export import Column
 from mpp.period import Measure, Period
 
 ui.page_setup("agencies")

@@ -3,8 +3,10 @@ and with daily data the day-of-week pattern; visits per working day by the site'
 import streamlit as st
 
 import ui
-from mpp import figures, fmt, trends
-from mpp.export import Column
+from mpp import fmt
+from mpp.present import figures
+from mpp.visits import trends
+from mpp.present.export import Column
 
 ui.page_setup("trends")
 selection = ui.sidebar()

@@ -4,8 +4,11 @@ incomplete periods shows no rate and says why."""
 import streamlit as st
 
 import ui
-from mpp import charts, figures, fmt, growth
-from mpp.export import Column
+from mpp import fmt
+from mpp.present import charts
+from mpp.present import figures
+from mpp.visits import growth
+from mpp.present.export import Column
 from mpp.period import Measure
 
 ui.page_setup("growth")

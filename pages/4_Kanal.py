@@ -3,8 +3,10 @@ files give channels; a plain message where a site has none."""
 import streamlit as st
 
 import ui
-from mpp import channels, figures, fmt
-from mpp.export import Column
+from mpp import fmt
+from mpp.visits import channels
+from mpp.present import figures
+from mpp.present.export import Column
 from mpp.period import Measure
 
 ui.page_setup("channels")

@@ -3,8 +3,10 @@ months: total, per working day, change against a year earlier and share of its k
 import streamlit as st
 
 import ui
-from mpp import figures, fmt, site_compare
-from mpp.export import Column
+from mpp import fmt
+from mpp.present import figures
+from mpp.visits import site_compare
+from mpp.present.export import Column
 
 TOP = 25                      # sites in the charts; the table lists every one
 ui.page_setup("sites_page")

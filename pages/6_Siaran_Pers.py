@@ -3,8 +3,8 @@ checker: every figure of a pasted or uploaded draft checked against the store.""
 import streamlit as st
 
 import ui
-from mpp.checker import DraftRefused, check_draft
-from mpp.press import press_release_for, to_docx, to_txt
+from mpp.press.checker.run import DraftRefused, check_draft
+from mpp.press.statement import press_release_for, to_docx, to_txt
 
 SHOW = {"wrong": st.error, "note": st.warning, "unchecked": st.info, "ok": st.success}
 

@@ -3,9 +3,11 @@ priority to improve, the trend over periods, per agency (or unit) and by respond
 import streamlit as st
 
 import ui
-from mpp import fmt, skm_charts, skm_report
-from mpp.charts import as_label
-from mpp.skm_summary import site_report
+from mpp import fmt
+from mpp.present import survey_charts as skm_charts
+from mpp.survey import report as skm_report
+from mpp.present.charts import as_label
+from mpp.survey.summary import site_report
 
 ui.page_setup("satisfaction")
 st.title(ui.t("satisfaction"))

@@ -2,7 +2,8 @@
 import streamlit as st
 
 import ui
-from mpp import history, ledger
+from mpp.store import history
+from mpp.store import ledger
 
 user = ui.page_setup("history", role="analyst")
 st.title(ui.t("history"))

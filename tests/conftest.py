@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mpp import db, demo
-from mpp.accounts import COMMAND_LINE
+from mpp.store import db
+from mpp.demo import visits as demo
+from mpp.access.accounts import COMMAND_LINE
 from tests.live_server import chromium_path, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,8 @@ import shutil
 from pathlib import Path
 
 from loaders.load import Options, ingest
-from mpp import accounts, db
+from mpp.access import accounts
+from mpp.store import db
 from tests import layout_files as lf
 
 TRACKER = "http://127.0.0.1:9/x.png"       # nothing listens there: a request to it is the leak

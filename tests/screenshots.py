@@ -20,8 +20,9 @@ def page_urls(base: str) -> dict[str, str]:
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    from mpp import db, demo
-    from mpp.accounts import COMMAND_LINE
+    from mpp.store import db
+    from mpp.demo import visits as demo
+    from mpp.access.accounts import COMMAND_LINE
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.duckdb"
         with db.connect(path) as con:

@@ -3,8 +3,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mpp import accounts
-from mpp.accounts import COMMAND_LINE, LoginRefused, PermissionDenied, User
+from mpp.access import accounts
+from mpp.access.accounts import COMMAND_LINE, LoginRefused, PermissionDenied, User
 
 
 def test_first_start_creates_one_admin_with_a_one_time_password(store):

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from mpp import db
-from mpp.accounts import COMMAND_LINE, PermissionDenied, User
-from mpp.agencies import AgencyMatcher, add_alias, agency_key, alias_key, ensure_agency, seed_rows
+from mpp.store import db
+from mpp.access.accounts import COMMAND_LINE, PermissionDenied, User
+from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key, alias_key, ensure_agency, seed_rows
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
 needs_real_data = pytest.mark.skipif(not REAL_DATA.exists(), reason=f"{REAL_DATA} is missing")

@@ -5,10 +5,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from mpp import agency_report, channels, growth, ledger, site_compare, trends
-from mpp.agencies import ensure_agency
+from mpp.visits import agency_report
+from mpp.visits import channels
+from mpp.visits import growth
+from mpp.store import ledger
+from mpp.visits import site_compare
+from mpp.visits import trends
+from mpp.reference.agencies import ensure_agency
 from mpp.period import Measure, Period
-from mpp.sites import Site, ensure_site
+from mpp.reference.sites import Site, ensure_site
 
 V, S = Measure.VISITORS, Measure.SERVICE_VISITS
 JAN_SEP_25 = Period(date(2025, 1, 1), date(2025, 9, 1))

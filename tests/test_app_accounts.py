@@ -3,7 +3,8 @@ analysts and viewers do not see account management."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp import accounts, db
+from mpp.access import accounts
+from mpp.store import db
 from tests.apptest_login import log_in as _log_in
 from tests.live_server import ROOT
 

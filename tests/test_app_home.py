@@ -154,7 +154,7 @@ def test_a_full_year_over_a_site_that_opened_in_december_says_so(home):
 def test_a_growth_card_holds_the_figure_of_the_sites_it_compares(home):
     """Kutai with a Mini MPP opened in 2026: the rate is Kutai's alone (like for like), so the card
     beside it shows Kutai's figure, and the selection's total is said apart."""
-    from mpp.demo import MINI_MPP
+    from mpp.demo.visits import MINI_MPP
     mini = next(iter(MINI_MPP))
     home.query_params["site"] = ["MPP Kabupaten Kutai Kartanegara", mini]
     at = home.run()

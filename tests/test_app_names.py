@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp import accounts, db
+from mpp.access import accounts
+from mpp.store import db
 from tests import hostile_names as hostile
 from tests.apptest_login import log_in
 from tests.layout_files import long_csv

@@ -5,8 +5,10 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp import accounts, coverage, db
-from mpp.demo import BALANGAN, BALIKPAPAN
+from mpp.access import accounts
+from mpp.visits import coverage
+from mpp.store import db
+from mpp.demo.visits import BALANGAN, BALIKPAPAN
 from mpp.period import Measure
 from tests.apptest_login import log_in
 from tests.live_server import ROOT

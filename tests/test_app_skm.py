@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp import db
-from mpp.accounts import COMMAND_LINE
+from mpp.store import db
+from mpp.access.accounts import COMMAND_LINE
 from tests.live_server import ROOT
 
 PAGE = "pages/7_Kepuasan.py"

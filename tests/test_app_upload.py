@@ -3,7 +3,8 @@ and the home page shows the new figures."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp import accounts, db
+from mpp.access import accounts
+from mpp.store import db
 from tests.apptest_login import log_in
 from tests.layout_files import yearly_recap
 from tests.live_server import ROOT

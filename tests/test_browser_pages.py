@@ -139,8 +139,9 @@ def odd_names_server(served_demo_db, tmp_path_factory):
 
     import pandas as pd
 
-    from mpp import db, ledger
-    from mpp.agencies import ensure_agency
+    from mpp.store import db
+    from mpp.store import ledger
+    from mpp.reference.agencies import ensure_agency
     path = tmp_path_factory.mktemp("odd") / "odd.duckdb"
     shutil.copy(served_demo_db, path)
     with db.connect(path) as con:

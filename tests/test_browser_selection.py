@@ -7,8 +7,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from mpp import accounts, db
-from mpp.accounts import COMMAND_LINE
+from mpp.access import accounts
+from mpp.store import db
+from mpp.access.accounts import COMMAND_LINE
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 
 pytestmark = pytest.mark.browser

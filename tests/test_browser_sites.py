@@ -2,7 +2,8 @@
 missing agency named), closing it makes it final; screenshots of both states to look at."""
 import pytest
 
-from mpp import accounts, db
+from mpp.access import accounts
+from mpp.store import db
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 
 pytestmark = pytest.mark.browser

@@ -2,7 +2,8 @@
 new total on the home page, undoes the load in Riwayat, and sees the old total again."""
 import pytest
 
-from mpp import accounts, db
+from mpp.access import accounts
+from mpp.store import db
 from tests.layout_files import yearly_recap
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 

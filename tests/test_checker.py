@@ -12,10 +12,11 @@ import pytest
 from docx import Document
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from mpp import demo, fmt
-from mpp.checker import check_draft, read_draft
+from mpp import fmt
+from mpp.demo import visits as demo
+from mpp.press.checker.run import check_draft, read_draft
 from mpp.period import Measure
-from mpp.press import press_release_for, to_docx
+from mpp.press.statement import press_release_for, to_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = demo.BALIKPAPAN

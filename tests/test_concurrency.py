@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from mpp import db
+from mpp.store import db
 from tests.layout_files import yearly_recap
 from tests.live_server import ROOT
 
@@ -32,8 +32,8 @@ def _python(*args, **kwargs):
 def test_two_writers_and_a_reader_at_once(demo_db, tmp_path):
     reader_script = textwrap.dedent(f"""
         import time
-        from mpp import db
-        from mpp.overview import overview
+        from mpp.store import db
+        from mpp.visits.overview import overview
         deadline = time.monotonic() + 20
         reads = 0
         while time.monotonic() < deadline:
@@ -66,7 +66,8 @@ def test_a_load_killed_halfway_leaves_the_store_as_it_was(demo_db):
     child = _python("-c", textwrap.dedent(f"""
         import sys, time
         import pandas as pd
-        from mpp import db, ledger
+        from mpp.store import db
+        from mpp.store import ledger
         with db.connect({str(demo_db)!r}) as con:
             with db.transaction(con):
                 load_id = ledger.record_load(con, ledger.LoadRecord(

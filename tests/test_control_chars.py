@@ -14,10 +14,10 @@ from streamlit.testing.v1 import AppTest
 from loaders.load import ingest
 from loaders.normalize import without_controls
 from loaders.pipeline import Options
-from mpp import db
-from mpp.accounts import COMMAND_LINE
-from mpp.agencies import ensure_agency
-from mpp.press import press_release_for, to_docx
+from mpp.store import db
+from mpp.access.accounts import COMMAND_LINE
+from mpp.reference.agencies import ensure_agency
+from mpp.press.statement import press_release_for, to_docx
 from tests.live_server import ROOT
 
 SITE = "MPP Kota Samarinda"

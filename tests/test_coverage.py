@@ -9,10 +9,12 @@ from datetime import date
 import pytest
 
 from loaders.load import Options, ingest
-from mpp import coverage, db, history
-from mpp.accounts import COMMAND_LINE, PermissionDenied, User
-from mpp.coverage import Measure, Period
-from mpp.db import ROOT
+from mpp.visits import coverage
+from mpp.store import db
+from mpp.store import history
+from mpp.access.accounts import COMMAND_LINE, PermissionDenied, User
+from mpp.visits.coverage import Measure, Period
+from mpp.store.db import ROOT
 from tests import layout_files as lf
 
 PASER = "MPP Kabupaten Paser"

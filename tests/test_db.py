@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from mpp import db
+from mpp.store import db
 
 
 def test_path_from_argument_then_environment_then_default(monkeypatch, tmp_path):

@@ -3,10 +3,12 @@ from datetime import date
 
 import pytest
 
-from mpp import coverage, demo, metrics
-from mpp.accounts import PermissionDenied, User
-from mpp.demo import BALANGAN, BALIKPAPAN, KUKAR, LATE_AGENCY, MINI_MPP
-from mpp.overview import overview
+from mpp.visits import coverage
+from mpp.demo import visits as demo
+from mpp.visits import metrics
+from mpp.access.accounts import PermissionDenied, User
+from mpp.demo.visits import BALANGAN, BALIKPAPAN, KUKAR, LATE_AGENCY, MINI_MPP
+from mpp.visits.overview import overview
 from mpp.period import Measure, Period
 
 SITE = [BALIKPAPAN]

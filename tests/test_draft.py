@@ -6,7 +6,7 @@ from datetime import date
 from hypothesis import given, strategies as st
 
 from mpp import fmt
-from mpp.draft import mentions, read_number, sentences
+from mpp.press.checker.draft import mentions, read_number, sentences
 from mpp.period import Period
 
 SPELLINGS = {"Disdukcapil": "Disdukcapil", "Perizinan": "DPMPTSP", "DPMPTSP": "DPMPTSP",

@@ -12,8 +12,8 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp import demo
-from mpp.checker import DraftRefused, check_draft, read_draft
+from mpp.demo import visits as demo
+from mpp.press.checker.run import DraftRefused, check_draft, read_draft
 from tests.hostile_files import docx_bomb, lie_about_size
 from tests.live_server import ROOT
 

@@ -10,8 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from mpp import agency_report, export, fmt
-from mpp.export import Column, ExportInfo
+from mpp import fmt
+from mpp.visits import agency_report
+from mpp.present import export
+from mpp.present.export import Column, ExportInfo
 from mpp.period import Period
 
 COLUMNS = [Column("agency", "Instansi"), Column("visits", "Kunjungan layanan", "count"),

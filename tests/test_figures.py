@@ -4,7 +4,7 @@ from datetime import date
 
 import pandas as pd
 
-from mpp import figures
+from mpp.present import figures
 
 LONG = "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kutai Kartanegara"
 

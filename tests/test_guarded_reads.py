@@ -14,7 +14,7 @@ from loaders.model import FileRefused
 from loaders.read import read_file
 from loaders.read_guarded import read_file_guarded
 from mpp import guard
-from mpp.checker import DraftRefused, read_draft
+from mpp.press.checker.run import DraftRefused, read_draft
 from tests.layout_files import yearly_recap
 from tests.test_draft_limits import docx, paragraphs
 
@@ -47,7 +47,7 @@ def test_a_read_while_the_only_slot_is_taken_is_refused_as_busy_then_goes_throug
     recap.write_bytes(yearly_recap({"Disdukcapil": [100, 200, 300]}))
     slow = {}
     reader = threading.Thread(target=lambda: slow.update(text=guard.run(
-        "mpp.draft_file:read_draft", str(pipe), memory_mb=512, timeout=30)))
+        "mpp.press.checker.draft_file:read_draft", str(pipe), memory_mb=512, timeout=30)))
     reader.start()
     writer = _writer_when_read(pipe)
     try:
@@ -77,7 +77,7 @@ def test_two_reads_share_the_default_two_slots(monkeypatch, tmp_path):
     for pipe in pipes:
         os.mkfifo(pipe)
         readers.append(threading.Thread(target=lambda p=pipe: texts.update({p.name: guard.run(
-            "mpp.draft_file:read_draft", str(p), memory_mb=512, timeout=30)})))
+            "mpp.press.checker.draft_file:read_draft", str(p), memory_mb=512, timeout=30)})))
         readers[-1].start()
     try:
         writers = [_writer_when_read(pipe) for pipe in pipes]       # both children run at once

@@ -4,11 +4,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from mpp import history, ledger
-from mpp.accounts import PermissionDenied, User
-from mpp.agencies import ensure_agency
-from mpp.db import transaction
-from mpp.sites import Site, ensure_site
+from mpp.store import history
+from mpp.store import ledger
+from mpp.access.accounts import PermissionDenied, User
+from mpp.reference.agencies import ensure_agency
+from mpp.store.db import transaction
+from mpp.reference.sites import Site, ensure_site
 
 ANALYST, VIEWER = User("ana", "analyst"), User("vina", "viewer")
 
@@ -69,7 +70,7 @@ def test_original_files_are_kept_by_hash(store):
 
 
 def test_undo_preview_of_a_survey_load_counts_respondents(demo_db):
-    from mpp import db
+    from mpp.store import db
     with db.connect(demo_db) as con:
         survey = con.execute("SELECT load_id FROM loads WHERE file_name LIKE 'demo SKM: MPP Kota%'"
                              ).fetchall()[0][0]

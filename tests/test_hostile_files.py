@@ -16,8 +16,8 @@ from loaders.load import Options, ingest
 from loaders.read import Limits
 from loaders.read_guarded import read_file_guarded
 from loaders.model import FileRefused
-from mpp import db
-from mpp.accounts import COMMAND_LINE
+from mpp.store import db
+from mpp.access.accounts import COMMAND_LINE
 from tests import hostile_files as h
 from tests.layout_files import yearly_recap
 
@@ -160,7 +160,7 @@ def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, monkeypatch):
     """pages/8_Unggah.py itself: two hostile files dropped at once, each a refused report with its
     code, sheet and cell; nothing to load, no exception."""
     from streamlit.testing.v1 import AppTest
-    from mpp import accounts
+    from mpp.access import accounts
     from tests.apptest_login import log_in
     monkeypatch.setenv("MPP_DB", str(demo_db))
     with db.connect(demo_db) as con:

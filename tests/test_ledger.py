@@ -4,11 +4,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from mpp import ledger
-from mpp.accounts import COMMAND_LINE, PermissionDenied, User
-from mpp.agencies import ensure_agency
-from mpp.db import transaction
-from mpp.sites import Site, ensure_site
+from mpp.store import ledger
+from mpp.access.accounts import COMMAND_LINE, PermissionDenied, User
+from mpp.reference.agencies import ensure_agency
+from mpp.store.db import transaction
+from mpp.reference.sites import Site, ensure_site
 
 MONTHS = [date(2025, m, 1) for m in (1, 2, 3)]
 

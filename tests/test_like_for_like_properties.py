@@ -13,13 +13,13 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpp import db
-from mpp.demo import _load
-from mpp.like_for_like import like_for_like
-from mpp.overview import overview
+from mpp.store import db
+from mpp.demo.visits import _load
+from mpp.visits.like_for_like import like_for_like
+from mpp.visits.overview import overview
 from mpp.period import Measure, Period
-from mpp.press import press_release
-from mpp.sites import Site
+from mpp.press.statement import press_release
+from mpp.reference.sites import Site
 
 SETTINGS = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AGENCIES = ["Disdukcapil", "Samsat", "Imigrasi", "DPMPTSP"]

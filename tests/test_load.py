@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from loaders.load import Options, ingest
-from mpp import db, ledger
-from mpp.accounts import COMMAND_LINE
+from mpp.store import db
+from mpp.store import ledger
+from mpp.access.accounts import COMMAND_LINE
 from tests import layout_files as lf
 
 AS_CLI = Options(actor=COMMAND_LINE)       # loads as the command line makes them
@@ -271,7 +272,7 @@ def test_cancellations_and_no_shows_are_kept_beside_the_visits_and_undone_with_t
 
 
 def test_without_an_actor_nothing_is_written_but_a_dry_run_still_reads(store, tmp_path):
-    from mpp.accounts import PermissionDenied
+    from mpp.access.accounts import PermissionDenied
     data = lf.yearly_recap(ORIGINAL)
     with pytest.raises(PermissionDenied, match="anonim tidak berhak"):
         ingest(store, "paser_2024.xlsx", data)

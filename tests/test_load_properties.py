@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loaders.load import Options, ingest
-from mpp import db, ledger
-from mpp.accounts import COMMAND_LINE
+from mpp.store import db
+from mpp.store import ledger
+from mpp.access.accounts import COMMAND_LINE
 from tests import layout_files as lf
 
 AS_CLI = Options(actor=COMMAND_LINE)

@@ -2,8 +2,9 @@
 import base64
 from datetime import datetime, timedelta
 
-from mpp import accounts, login_tokens
-from mpp.accounts import COMMAND_LINE, User
+from mpp.access import accounts
+from mpp.access import login_tokens
+from mpp.access.accounts import COMMAND_LINE, User
 
 NOW = datetime(2026, 11, 27, 8, 0)
 

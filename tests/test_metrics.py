@@ -4,10 +4,11 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from mpp import ledger, metrics
-from mpp.agencies import ensure_agency
+from mpp.store import ledger
+from mpp.visits import metrics
+from mpp.reference.agencies import ensure_agency
 from mpp.period import Measure, Period
-from mpp.sites import Site, ensure_site
+from mpp.reference.sites import Site, ensure_site
 
 V, S = Measure.VISITORS, Measure.SERVICE_VISITS
 

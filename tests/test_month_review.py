@@ -8,13 +8,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from mpp import demo
-from mpp.demo import _load
-from mpp.like_for_like import like_for_like
-from mpp.month_review import MIN_BASE, agency_changes, month_review
-from mpp.overview import overview
+from mpp.demo import visits as demo
+from mpp.demo.visits import _load
+from mpp.visits.like_for_like import like_for_like
+from mpp.visits.month_review import MIN_BASE, agency_changes, month_review
+from mpp.visits.overview import overview
 from mpp.period import Measure, Period
-from mpp.sites import Site
+from mpp.reference.sites import Site
 
 BALIKPAPAN, KUKAR = demo.BALIKPAPAN, demo.KUKAR
 SEP_2025, OCT_2025, OCT_2026 = date(2025, 9, 1), date(2025, 10, 1), date(2026, 10, 1)
@@ -103,7 +103,7 @@ def test_a_single_site_is_never_excluded(demo_con):
 
 
 def test_growth_page_view_is_like_for_like_too(demo_con):
-    from mpp.growth import growth_view
+    from mpp.visits.growth import growth_view
     pair = growth_view(demo_con, [BALIKPAPAN, KUKAR], OCT_2026, Measure.VISITORS)
     alone = growth_view(demo_con, [KUKAR], OCT_2026, Measure.VISITORS)
     assert pair.to_date.change_pct == alone.to_date.change_pct
@@ -111,7 +111,7 @@ def test_growth_page_view_is_like_for_like_too(demo_con):
 
 
 def test_chart_hatches_a_provisional_month_and_draws_no_zero_for_a_missing_one():
-    from mpp import charts
+    from mpp.present import charts
     now = pd.DataFrame({"month": [date(2025, m, 1) for m in range(1, 13)],
                         "value": pd.array([1000] * 10 + [500, None], dtype="Int64")})
     bars = charts.year_against_year(now, now.iloc[:0], Measure.VISITORS, "t",
@@ -125,7 +125,7 @@ def test_chart_hatches_a_provisional_month_and_draws_no_zero_for_a_missing_one()
 def test_a_full_year_over_a_site_that_opened_late_or_stopped_says_it_is_not_twelve_months(demo_con):
     """Balangan opened in December 2025 and Balikpapan reported only January-September 2025: the
     "Setahun penuh 2025" figure over either names the months it really holds, here and in the press."""
-    from mpp.press import full_year_paragraph
+    from mpp.press.statement import full_year_paragraph
     balangan = overview(demo_con, [demo.BALANGAN], OCT_2026)
     assert balangan.previous_full_year.value == 940
     assert [s.text() for s in balangan.previous_full_year_short] == [
@@ -149,7 +149,7 @@ def test_no_agency_rises_from_a_month_before_the_site_opened(demo_con):
 def test_a_site_one_month_late_keeps_the_month_incomplete_not_left_out(demo_db):
     """Balangan's October 2026 has not arrived yet while Kutai's has: October is provisional for the
     pair (Balangan is late, not stopped), and the figures end in September."""
-    from mpp import db
+    from mpp.store import db
     with db.connect(demo_db) as con:
         site = con.execute("SELECT site_id FROM sites WHERE name = ?", [demo.BALANGAN]).fetchall()[0][0]
         for table in ("service_visits", "site_visitors"):     # the office has not sent October yet

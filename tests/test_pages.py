@@ -5,7 +5,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp import db, fmt
+from mpp import fmt
+from mpp.store import db
 from tests.live_server import ROOT
 
 PAGES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
@@ -168,9 +169,10 @@ def small_office(tmp_path, monkeypatch):
 
     import pandas as pd
 
-    from mpp import db, ledger
-    from mpp.agencies import ensure_agency
-    from mpp.sites import Site, ensure_site
+    from mpp.store import db
+    from mpp.store import ledger
+    from mpp.reference.agencies import ensure_agency
+    from mpp.reference.sites import Site, ensure_site
     path = tmp_path / "small.duckdb"
     with db.connect(path) as con:
         site = ensure_site(con, Site("MPP Kecil", working_days_per_week=6))

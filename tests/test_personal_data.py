@@ -14,8 +14,10 @@ from streamlit.testing.v1 import AppTest
 from loaders import upload
 from loaders.load import ingest
 from loaders.pipeline import Options
-from mpp import accounts, db, ledger
-from mpp.accounts import COMMAND_LINE
+from mpp.access import accounts
+from mpp.store import db
+from mpp.store import ledger
+from mpp.access.accounts import COMMAND_LINE
 from tests.apptest_login import log_in
 from tests.filemakers import write_ticket_csv
 from tests.layout_files import TICKET_HEADER, ticket_csv, ticket_export, ticket_rows, yearly_recap

@@ -16,8 +16,10 @@ from streamlit.testing.v1 import AppTest
 from loaders import upload
 from loaders.load import ingest
 from loaders.pipeline import Options
-from mpp import accounts, db, ledger
-from mpp.accounts import COMMAND_LINE
+from mpp.access import accounts
+from mpp.store import db
+from mpp.store import ledger
+from mpp.access.accounts import COMMAND_LINE
 from tests.apptest_login import log_in
 from tests.layout_files import long_csv, yearly_recap
 from tests.live_server import ROOT

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from mpp import db, demo
-from mpp.press import press_release, press_release_for, to_docx, to_txt
-from mpp.press_satisfaction import from_index
-from mpp.overview import overview
+from mpp.store import db
+from mpp.demo import visits as demo
+from mpp.press.statement import press_release, press_release_for, to_docx, to_txt
+from mpp.press.satisfaction import from_index
+from mpp.visits.overview import overview
 
 ROOT = Path(__file__).resolve().parent.parent
 SEP_2025 = date(2025, 9, 1)
@@ -68,8 +69,8 @@ def test_english_keeps_the_indonesian_number_forms(view):
 
 def test_a_decline_says_turun(view):
     from dataclasses import replace
-    from mpp.like_for_like import LikeForLike
-    from mpp.metrics import Comparison
+    from mpp.visits.like_for_like import LikeForLike
+    from mpp.visits.metrics import Comparison
     swapped = LikeForLike(Comparison(view.to_date.base, view.to_date.current, "year_to_date"), ())
     text = press_release(replace(view, to_date=swapped)).text()
     assert "turun 48,0 persen" in text

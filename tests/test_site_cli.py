@@ -5,8 +5,9 @@ import subprocess
 import sys
 from datetime import date
 
-from mpp import coverage, db
-from mpp.db import ROOT
+from mpp.visits import coverage
+from mpp.store import db
+from mpp.store.db import ROOT
 from mpp.period import Measure
 
 BALANGAN = "MPP Kabupaten Balangan"

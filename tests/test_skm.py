@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpp import db, demo, skm
-from mpp import skm_report as report
+from mpp.store import db
+from mpp.demo import visits as demo
+from mpp.survey import skm
+from mpp.survey import report
 from mpp.__main__ import main
 
 
@@ -160,8 +162,9 @@ def test_cli_text_and_errors(demo_db_file, capsys):
 
 def test_undo_gives_the_survey_back(demo_db):
     """A second load of the same slice supersedes the first; undoing it restores the first."""
-    from mpp import demo_skm, ledger
-    from mpp.accounts import COMMAND_LINE
+    from mpp.demo import survey as demo_skm
+    from mpp.store import ledger
+    from mpp.access.accounts import COMMAND_LINE
     with db.connect(demo_db) as con:
         before = report.site_survey(con, demo.KUKAR, report.parse_period("2023")).ikm
         with db.transaction(con):

@@ -13,10 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders.skm_load import load_skm
-from mpp import db, ledger, skm
-from mpp.accounts import COMMAND_LINE
-from mpp import skm_report as report
-from mpp.skm_summary import site_report
+from mpp.store import db
+from mpp.store import ledger
+from mpp.survey import skm
+from mpp.access.accounts import COMMAND_LINE
+from mpp.survey import report
+from mpp.survey.summary import site_report
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
 PANGKEP = REAL_DATA / "pangkep_skm_responden.csv"
@@ -298,7 +300,7 @@ def test_loading_is_idempotent_and_order_free(answers, rng):
 
 
 def test_only_analysts_load_survey_files(store):
-    from mpp import accounts
+    from mpp.access import accounts
     viewer = accounts.User("vera", "viewer")
     with pytest.raises(accounts.PermissionDenied):
         load_skm(store, "a.csv", csv_bytes([row("1", [4] * 9)]), site=PANGKEP_SITE, actor=viewer)

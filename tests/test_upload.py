@@ -6,8 +6,10 @@ import pytest
 
 from loaders import upload
 from loaders.load import Options, ingest
-from mpp import history, ledger, metrics
-from mpp.accounts import PermissionDenied, User
+from mpp.store import history
+from mpp.store import ledger
+from mpp.visits import metrics
+from mpp.access.accounts import PermissionDenied, User
 from mpp.period import Measure, Period
 from tests.layout_files import yearly_recap
 

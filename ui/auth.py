@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
-from mpp import accounts, login_tokens
+from mpp.access import accounts
+from mpp.access import login_tokens
 from ui import login_cookie
 from ui.base import t, write
 from ui.text import plain

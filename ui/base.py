@@ -8,8 +8,11 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from mpp import accounts, db, demo, i18n
-from mpp.db import StoreBusy, StoreCorrupt
+from mpp.access import accounts
+from mpp.store import db
+from mpp.demo import visits as demo
+from mpp.text import catalogue as i18n
+from mpp.store.db import StoreBusy, StoreCorrupt
 from mpp.period import Measure
 from ui.state import recall
 

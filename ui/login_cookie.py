@@ -9,8 +9,10 @@ from datetime import timedelta
 import streamlit as st
 import streamlit.components.v1 as components
 
-from mpp import accounts, db, login_tokens
-from mpp.db import StoreBusy
+from mpp.access import accounts
+from mpp.store import db
+from mpp.access import login_tokens
+from mpp.store.db import StoreBusy
 from ui.base import READ_WAIT_SECONDS, store_path, write
 
 COOKIE = "pantau_mpp_login"

@@ -8,10 +8,12 @@ from datetime import date
 
 import streamlit as st
 
-from mpp import fmt, i18n, metrics
-from mpp.overview import default_through, headline_measure
+from mpp import fmt
+from mpp.text import catalogue as i18n
+from mpp.visits import metrics
+from mpp.visits.overview import default_through, headline_measure
 from mpp.period import PERIOD_KIND_LABELS, PERIOD_KINDS, Measure, Period, period_name, period_of
-from mpp.sites import demo_sites, list_sites
+from mpp.reference.sites import demo_sites, list_sites
 from ui.auth import account_box, current_user, login_required, require_role
 from ui.base import lang, read, t
 from ui.text import plain_all

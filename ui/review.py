@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from mpp import fmt, reporting
+from mpp import fmt
+from mpp.visits import reporting
 from mpp.period import Measure
 from ui.base import lang, read, t
 from ui.tables import show_table

@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from loaders.layouts import by_name
-from mpp import export, fmt
+from mpp import fmt
+from mpp.present import export
 from mpp.period import Measure
-from mpp.sites import list_sites
+from mpp.reference.sites import list_sites
 from ui.base import lang, plotly, read, t
 
 

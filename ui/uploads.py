@@ -9,7 +9,7 @@ import streamlit as st
 from loaders import upload
 from loaders.load import Options
 from mpp import fmt
-from mpp.draft_file import read_draft
+from mpp.press.checker.draft_file import read_draft
 from ui.base import lang, read, t, write
 from ui.page import site_names
 from ui.tables import show_table

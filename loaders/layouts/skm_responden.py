@@ -19,7 +19,7 @@ from loaders.layouts.common import Context, problem, ref, service_frame, text
 from loaders.layouts.skm_answers import AnswerChecker
 from loaders.model import Parsed, Problem, Sheet
 from loaders.normalize import parse_date
-from mpp.skm import UNSUR, age_band
+from mpp.survey.skm import UNSUR, age_band
 
 NAME = "skm_responden"
 TITLE = "SKM: jawaban per responden"

@@ -23,7 +23,7 @@ import pandas as pd
 from loaders.layouts.common import Context, problem, ref, service_frame, text
 from loaders.model import FileRefused, Parsed, Sheet
 from loaders.normalize import find_year, is_total_label
-from mpp import skm
+from mpp.survey import skm
 
 NAME = "skm_ringkasan"
 TITLE = "SKM: hasil indeks per unit dan periode"

@@ -1,0 +1,1 @@
+"""Who may do what: local accounts, roles, and signed login tokens."""

@@ -1,0 +1,1 @@
+"""Presenting the figures: plotly charts and figures, CSV/XLSX/PNG downloads."""

@@ -1,0 +1,254 @@
+"""Press-statement paragraphs in the style of an Indonesian government press release.
+
+Built only from an `Overview`, the same figures the home page and `python -m mpp summary` show, so a
+statement can never disagree with the dashboard. Two rules from domain.md shape every sentence:
+growth is only ever like for like ("Januari-September 2025 terhadap Januari-September 2024"), and
+agency figures are service visits ("kunjungan layanan"), never called visitors, with their base named.
+
+    >>> release = press_release(view)            # doctest: +SKIP
+    >>> release.text().splitlines()[0]            # doctest: +SKIP
+    'Kunjungan MPP Kota Balikpapan Januari-September 2025'
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from mpp import fmt
+from mpp.press.satisfaction import Satisfaction, satisfaction_for
+from mpp.visits.overview import Overview, overview
+from mpp.period import Measure, Period
+
+# Sentence templates as data: (Indonesian, English). A translation is one row.
+PHRASES = {
+    "title": ("Kunjungan {site} {period}", "Visits to {site}, {period}"),
+    "to_date": ("Sepanjang {period}, {site} mencatat {value} {measure}.",
+                "In {period}, {site} recorded {value} {measure}."),
+    "growth_up": ("Jumlah ini naik {pct} dibandingkan periode yang sama tahun sebelumnya "
+                  "({period} terhadap {base_period}), dari {base_value} menjadi {value} {measure}.",
+                  "This is {pct} more than in the same period a year earlier "
+                  "({period} against {base_period}), up from {base_value} to {value} {measure}."),
+    "growth_down": ("Jumlah ini turun {pct} dibandingkan periode yang sama tahun sebelumnya "
+                    "({period} terhadap {base_period}), dari {base_value} menjadi {value} {measure}.",
+                    "This is {pct} less than in the same period a year earlier "
+                    "({period} against {base_period}), down from {base_value} to {value} {measure}."),
+    "growth_none": ("Perbandingan dengan periode yang sama tahun sebelumnya ({base_period}) belum dapat "
+                    "disajikan karena data periode tersebut belum lengkap.",
+                    "No comparison with the same period a year earlier ({base_period}) is given: "
+                    "its data are incomplete."),
+    "growth_none_current": ("Perbandingan dengan periode yang sama tahun sebelumnya ({base_period}) belum "
+                            "dapat disajikan karena data {period} belum lengkap (sementara).",
+                            "No comparison with the same period a year earlier ({base_period}) is "
+                            "given: the data of {period} are incomplete (provisional)."),
+    "full_year": ("Sebagai gambaran dengan panjang periode berbeda, sepanjang tahun {year} ({months}) "
+                  "tercatat {value} {measure}; angka setahun penuh ini bukan pembanding pertumbuhan "
+                  "bagi {period} ({period_months}).",
+                  "For reference, over a period of different length, the full year {year} ({months}) "
+                  "recorded {value} {measure}; a full year is not a growth base for {period} "
+                  "({period_months})."),
+    "full_year_short": ("Angka tahun {year} itu belum setahun penuh untuk {sites}.",
+                        "That {year} figure is not a full year for {sites}."),
+    "agencies": ("Berdasarkan kunjungan layanan, instansi dengan kunjungan terbanyak adalah {first} "
+                 "dengan {visits} kunjungan layanan atau {share} dari seluruh kunjungan layanan{rest}. "
+                 "Seluruh kunjungan layanan {period} berjumlah {base}; satu pengunjung dapat dilayani "
+                 "lebih dari satu instansi.",
+                 "By service visits, the busiest agency was {first} with {visits} service visits, "
+                 "{share} of all service visits{rest}. All service visits in {period} came to {base}; "
+                 "one visitor may be served by more than one agency."),
+    "agencies_rest": (", disusul {items}", ", followed by {items}"),
+    "peaks": ("Puncak kunjungan terjadi pada {month} dengan {value} {measure}{rest}.",
+              "Visits peaked in {month} with {value} {measure}{rest}."),
+    "peaks_rest": (", disusul {items}", ", followed by {items}"),
+    "average": ("Rata-rata setiap bulan {site} menerima {value} {measure} selama {period}.",
+                "On average {site} received {value} {measure} a month in {period}."),
+    "satisfaction": ("Indeks Kepuasan Masyarakat (IKM) {site} {period} tercatat {value} dengan mutu "
+                     "pelayanan {grade} ({label}).",
+                     "The public satisfaction index (IKM) of {site} for {period} was {value}, "
+                     "service grade {grade} ({label})."),
+    "provisional": ("Angka {months} bersifat sementara karena belum semua instansi melapor; angka ini "
+                    "dapat berubah.",
+                    "The figures for {months} are provisional: not every agency has reported yet, so "
+                    "they may change."),
+    "provisional_mark": (" (sementara)", " (provisional)"),
+    "and": ("dan", "and"),
+    "percent": ("persen", "percent"),
+}
+
+
+def phrase(key: str, lang: str, **values) -> str:
+    return PHRASES[key][1 if lang == "en" else 0].format(**values)
+
+
+def percent(value: float, lang: str) -> str:
+    """Prose percent, the number in Indonesian form in both languages: '24,8 persen' / '24,8 percent'."""
+    return f"{fmt.number(value, 1)} {phrase('percent', lang)}"
+
+
+def listing(items: list[str], lang: str) -> str:
+    """'a, b, dan c' / 'a, b and c'."""
+    if len(items) < 2:
+        return "".join(items)
+    comma = "," if lang == "id" and len(items) > 2 else ""
+    return f"{', '.join(items[:-1])}{comma} {phrase('and', lang)} {items[-1]}"
+
+
+def period_name(period: Period, lang: str) -> str:
+    """'Januari-September 2025'; a calendar year the way a release names it: 'tahun 2024' / '2024'."""
+    if period.is_full_year:
+        return f"tahun {period.start.year}" if lang == "id" else str(period.start.year)
+    return period.label(lang)
+
+
+@dataclass(frozen=True)
+class PressRelease:
+    title: str
+    paragraphs: tuple[str, ...]
+
+    def text(self) -> str:
+        return "\n\n".join((self.title, *self.paragraphs)) + "\n"
+
+
+def _mark(view: Overview, lang: str) -> str:
+    """' (sementara)' after a figure that uses a provisional month; complete months only otherwise."""
+    return phrase("provisional_mark", lang) if view.uses_provisional else ""
+
+
+def to_date_paragraph(view: Overview, lang: str) -> str:
+    now = view.total
+    return phrase("to_date", lang, period=period_name(now.period, lang), site=_site(view),
+                  value=fmt.number(now.value) + _mark(view, lang), measure=view.measure.label(lang))
+
+
+def provisional_paragraph(view: Overview, lang: str) -> str | None:
+    """Name the provisional months a statement uses, when the reader chose to include them."""
+    months = [fmt.month_label(m.month, lang) for m in view.coverage if m.provisional]
+    return phrase("provisional", lang, months=listing(months, lang)) if months else None
+
+
+def growth_paragraph(view: Overview, lang: str) -> str:
+    """Like for like only; `change_pct` is None when the base is missing or incomplete."""
+    now, base, change = view.to_date.current, view.to_date.base, view.to_date.change_pct
+    if change is None:                  # say which side is incomplete: this period, or the base
+        key = "growth_none_current" if view.uses_provisional else "growth_none"
+        return phrase(key, lang, base_period=period_name(base.period, lang),
+                      period=period_name(now.period, lang))
+    return phrase("growth_up" if change >= 0 else "growth_down", lang,
+                  pct=percent(abs(change), lang) + _mark(view, lang),
+                  period=period_name(now.period, lang), base_period=period_name(base.period, lang),
+                  base_value=fmt.number(base.value), value=fmt.number(now.value),
+                  measure=view.measure.label(lang))
+
+
+def full_year_paragraph(view: Overview, lang: str) -> str | None:
+    """The previous calendar year, named as a different length so nobody reads it as a growth base;
+    nothing when that year has no data, or when the statement is itself about a calendar year."""
+    year, now = view.previous_full_year, view.to_date.current
+    if year.value is None or now.period.is_full_year:
+        return None
+    text = phrase("full_year", lang, year=year.period.start.year, months=fmt.months_count(12, lang),
+                  value=fmt.number(year.value), measure=view.measure.label(lang),
+                  period=period_name(now.period, lang), period_months=fmt.months_count(now.period.months, lang))
+    if view.previous_full_year_short:          # a site opened late or stopped reporting that year
+        sites = "; ".join(short.text(lang) for short in view.previous_full_year_short)
+        text += " " + phrase("full_year_short", lang, year=year.period.start.year, sites=sites)
+    return text
+
+
+def agencies_paragraph(view: Overview, lang: str, top: int = 5) -> str | None:
+    table = view.agencies.table.head(top)
+    if table.empty:
+        return None
+    first, others = table.iloc[0], table.iloc[1:]
+    items = [f"{r.agency} {fmt.number(r.visits)} ({percent(r.share, lang)})" for r in others.itertuples()]
+    rest = phrase("agencies_rest", lang, items=listing(items, lang)) if items else ""
+    return phrase("agencies", lang, first=first.agency, visits=fmt.number(first.visits),
+                  share=percent(first.share, lang), rest=rest,
+                  period=period_name(view.period, lang),
+                  base=fmt.number(view.agencies.base.value) + _mark(view, lang))
+
+
+def peaks_paragraph(view: Overview, lang: str) -> str | None:
+    """The busiest month and the next two, highest first; a period of one or two months has none."""
+    if view.peaks.empty or view.period.months < 3:
+        return None
+    measure = view.measure.label(lang)
+    first, others = view.peaks.iloc[0], view.peaks.iloc[1:]
+    items = [f"{fmt.month_label(r.month, lang)} ({fmt.number(r.value)} {measure})" for r in others.itertuples()]
+    rest = phrase("peaks_rest", lang, items=listing(items, lang)) if items else ""
+    return phrase("peaks", lang, month=fmt.month_label(first.month, lang),
+                  value=fmt.number(first.value) + _mark(view, lang), measure=measure, rest=rest)
+
+
+def average_paragraph(view: Overview, lang: str) -> str | None:
+    average = view.monthly_average
+    if average is None:
+        return None
+    return phrase("average", lang, site=_site(view), value=fmt.number(round(average)) + _mark(view, lang),
+                  measure=view.measure.label(lang), period=period_name(view.period, lang))
+
+
+def satisfaction_paragraph(view: Overview, score: Satisfaction | None, lang: str) -> str | None:
+    if score is None:
+        return None
+    return phrase("satisfaction", lang, site=_site(view), period=score.period_label,
+                  value=fmt.number(score.index, 2), grade=score.grade, label=score.label)
+
+
+def press_release(view: Overview, *, lang: str = "id", full_year: bool = False, top: int = 5,
+                  satisfaction: Satisfaction | None = None) -> PressRelease:
+    """The statement for an overview. The previous full year only when asked (`full_year`), and never
+    for a calendar year, whose like-for-like base it already is."""
+    paragraphs = [to_date_paragraph(view, lang), growth_paragraph(view, lang),
+                  full_year_paragraph(view, lang) if full_year else None,
+                  agencies_paragraph(view, lang, top), peaks_paragraph(view, lang),
+                  average_paragraph(view, lang), satisfaction_paragraph(view, satisfaction, lang),
+                  provisional_paragraph(view, lang)]
+    title = phrase("title", lang, site=_site(view), period=period_name(view.period, lang))
+    return PressRelease(title, tuple(p for p in paragraphs if p))
+
+
+def press_release_for(con, site: str, through: date | None = None, measure: Measure | None = None,
+                      period: Period | None = None, include_partial: bool = False,
+                      **options) -> PressRelease | None:
+    """Overview plus satisfaction index of one site, as a statement; None when the site has no data.
+    The measure defaults to the site's headline (visitors where reported), as on the home page; the
+    period to the year to date through the latest complete month. Provisional months only when
+    `include_partial`, and then every figure that uses one says "sementara"."""
+    view = overview(con, [site], through, measure, period, include_partial)
+    if view is None:
+        return None
+    score = satisfaction_for(con, site, view.period, options.get("lang", "id"))
+    return press_release(view, satisfaction=score, **options)
+
+
+def _site(view: Overview) -> str:
+    return ", ".join(view.sites)
+
+
+
+def to_txt(release: PressRelease) -> bytes:
+    """UTF-8 text with Windows line ends, so Notepad on an office PC shows the paragraphs."""
+    return release.text().replace("\n", "\r\n").encode("utf-8")
+
+
+# What XML 1.0 cannot hold (python-docx refuses it: "All strings must be XML compatible"). The
+# loaders strip control characters from names, but a store loaded before they did may hold one.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    return NOT_XML.sub("", text)
+
+
+def to_docx(release: PressRelease) -> bytes:
+    """A Word document: the title as a heading, one paragraph each."""
+    from docx import Document  # python-docx is only needed for this export
+    document = Document()
+    document.add_heading(xml_safe(release.title), level=1)
+    for paragraph in release.paragraphs:
+        document.add_paragraph(xml_safe(paragraph))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Reference data: the canonical agencies, the sites, and which agencies are members of a site."""

@@ -1,0 +1,335 @@
+"""The DuckDB store: where it lives, opening it (with schema upgrades), and running named queries.
+
+DuckDB allows one writing process or many readers, never both, so connections are short-lived and
+opening retries on the file lock with backoff before it gives up with a message a person can read.
+
+A damaged or foreign file is refused before anything writes to it (StoreCorrupt): its header must say
+DuckDB, and before the first read-write open of each version of the file a read-only pass reads every
+table and looks up a row by each key (DuckDB checks each block's checksum as it reads it). Opening
+read-write would otherwise rewrite the views and checkpoint, changing the file before the damage
+shows. `backup` writes a consistent copy to restore from.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DB = ROOT / "data" / "mpp.duckdb"
+SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+# How long an open waits for another process to release the file (a writer loading a big file).
+LOCK_WAIT_SECONDS = float(os.environ.get("MPP_LOCK_WAIT", "60"))
+
+
+class StoreBusy(RuntimeError):
+    """The database stayed locked by another process for longer than we wait."""
+
+
+class StoreCorrupt(RuntimeError):
+    """The file is not a readable Pantau MPP store (damaged, truncated, or another program's file)."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(
+            f"Berkas basis data {path} rusak atau bukan basis data Pantau MPP ({reason}); berkas itu "
+            f"tidak diubah. Pulihkan dari cadangan: hentikan dasbor, ganti berkas itu dengan cadangan "
+            f"terakhir (dibuat dengan `python -m mpp backup --to BERKAS`), lalu jalankan "
+            f"`python -m mpp init --db {path}`. / The database file {path} is damaged or not a Pantau "
+            f"MPP store ({reason}); it was not changed. Restore it from a backup: stop the dashboard, "
+            f"replace the file with the latest backup, then run `python -m mpp init --db {path}`.")
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """The database file: an explicit path, else $MPP_DB, else data/mpp.duckdb."""
+    return Path(explicit or os.environ.get("MPP_DB") or DEFAULT_DB)
+
+
+def _migrations() -> list[tuple[int, Path]]:
+    files = sorted(SCHEMA_DIR.glob("[0-9][0-9][0-9]_*.sql"))
+    return [(int(f.name[:3]), f) for f in files]
+
+
+SCHEMA_VERSION = _migrations()[-1][0]
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc)
+    return "lock" in text.lower() and ("Could not set lock" in text or "Conflicting lock" in text)
+
+
+def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    try:
+        return _retry_on_lock(lambda: duckdb.connect(str(path), read_only=read_only), path, wait)
+    except duckdb.Error as exc:          # a header or metadata block that does not check out
+        if _is_damage(exc):
+            raise StoreCorrupt(path, _first_line(exc)) from exc
+        raise
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:200]
+
+
+def _retry_on_lock(action, path: Path, wait: float):
+    """action(), retried with backoff while another process holds the file's lock."""
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return action()
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() >= deadline:
+                if _is_lock_error(exc):
+                    raise StoreBusy(
+                        f"Basis data {path.name} sedang dipakai proses lain (mis. pemuatan berkas); "
+                        f"coba lagi sebentar. / The database is busy with another process."
+                    ) from exc
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
+def upgrade(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply every migration the store has not had yet, in order, each in its own transaction. Not
+    only those above its version: migrations written side by side (006 and 007) may arrive in either
+    order, and a store upgraded to 007 must still get 006."""
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)")
+    applied = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
+    for version, file in _migrations():
+        if version not in applied:
+            with transaction(con):
+                con.execute(file.read_text(encoding="utf-8"))
+                _data_migration(con, file.with_suffix(".py"))
+                con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+    con.execute((SCHEMA_DIR / "views.sql").read_text(encoding="utf-8"))
+    _refresh_seed(con)
+    return SCHEMA_VERSION
+
+
+def _lacks_migrations(con: duckdb.DuckDBPyConnection) -> bool:
+    """Does the store miss a migration this code has? (Read-only opens cannot upgrade it.)"""
+    try:
+        applied = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
+    except duckdb.CatalogException:
+        return True
+    return any(version not in applied for version, _ in _migrations())
+
+
+def _data_migration(con, file: Path) -> None:
+    """A migration's second half in Python (NNN_name.py beside NNN_name.sql, with migrate(con)),
+    for a change SQL cannot make, such as re-reading stored files (006_personal_data.py)."""
+    if not file.exists():
+        return
+    spec = importlib.util.spec_from_file_location(f"mpp_schema_{file.stem}", file)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.migrate(con)
+
+
+def _refresh_seed(con) -> None:
+    """Add what is new in the editable seed list of agencies (mpp/data/agencies.csv) to stores made
+    before it changed; only when the file's hash differs from the one recorded, so opening stays cheap."""
+    from mpp.reference.agencies import SEED_FILE, seed_agencies
+    digest = hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
+    known = con.execute("SELECT value FROM settings WHERE key = 'agency_seed_sha256'").fetchall()
+    if known and known[0][0] == digest:
+        return
+    with transaction(con):
+        seed_agencies(con)
+        con.execute("INSERT OR REPLACE INTO settings VALUES ('agency_seed_sha256', ?)", [digest])
+
+
+@contextmanager
+def connect(path: str | os.PathLike | None = None, *, read_only: bool = False,
+            wait: float = LOCK_WAIT_SECONDS):
+    """A short-lived connection. Read-write opens create and upgrade the schema first; a damaged
+    or foreign file raises StoreCorrupt, before anything is written to it."""
+    file = db_path(path)
+    if read_only and not file.exists():
+        raise FileNotFoundError(f"Basis data tidak ditemukan / database not found: {file}")
+    file.parent.mkdir(parents=True, exist_ok=True)
+    if file.exists():
+        check_store(file, wait, every_block=not read_only)
+    con = _open(file, read_only, wait)
+    if read_only and _lacks_migrations(con):   # a store older than this code: upgrade it once
+        con.close()
+        with connect(file, wait=wait):
+            pass
+        con = _open(file, read_only, wait)
+    try:
+        if not read_only:
+            upgrade(con)
+        yield con
+    except duckdb.Error as exc:          # a damaged block met while reading or writing
+        if _is_damage(exc):
+            raise StoreCorrupt(file, _first_line(exc)) from exc
+        raise
+    finally:
+        con.close()
+    if not read_only:                    # our own write: this version of the file is known good
+        _checked[str(file)] = _file_version(file)
+
+
+# ---- damaged and foreign files ----------------------------------------------------------------
+
+MAGIC_OFFSET, MAGIC = 8, b"DUCK"    # DuckDB's main header: an 8-byte checksum, then "DUCK"
+HEADER_BYTES = 3 * 4096              # the main header and the two alternating database headers
+_checked: dict[str, tuple] = {}      # path -> (size, mtime) of the version found readable
+
+
+def _is_damage(exc: Exception) -> bool:
+    text = str(exc)
+    return any(sign in text for sign in ("Corrupt database file", "Could not read enough bytes",
+                                         "not a valid DuckDB database file", "version number"))
+
+
+def _file_version(file: Path) -> tuple:
+    stat = file.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def check_store(file: Path, wait: float = LOCK_WAIT_SECONDS, every_block: bool = True) -> None:
+    """Raise StoreCorrupt unless `file` is a readable Pantau MPP store, without writing to it: its
+    header says DuckDB, and (every_block) a read-only pass reads every table, so a damaged block is
+    found before a read-write open checkpoints over it. Done once per version of the file."""
+    header = _header(file)
+    if len(header) < HEADER_BYTES or header[MAGIC_OFFSET:MAGIC_OFFSET + 4] != MAGIC:
+        raise StoreCorrupt(file, "bukan berkas DuckDB atau terpotong / not a DuckDB file, or truncated")
+    if every_block and _checked.get(str(file)) != _file_version(file):
+        try:
+            con = _open(file, True, wait)
+        except duckdb.ConnectionException:   # this process has it open read-write right now
+            return                             # (another thread's write): in use, so readable
+        try:
+            _read_every_table(con, file)
+        except duckdb.Error as exc:
+            if _is_damage(exc):
+                raise StoreCorrupt(file, _first_line(exc)) from exc
+            raise
+        finally:
+            con.close()
+        _checked[str(file)] = _file_version(file)
+
+
+def _header(file: Path) -> bytes:
+    with open(file, "rb") as handle:
+        return handle.read(HEADER_BYTES)
+
+
+def _read_every_table(con, file: Path) -> None:
+    """Every column of every table read once (hashing makes DuckDB load each block), and one row
+    looked up by each single-column key, which loads that key's index blocks; a DuckDB file with
+    tables but no schema_version belongs to another program."""
+    tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() "
+                                        "WHERE database_name = current_database()").fetchall()]
+    if tables and "schema_version" not in tables:
+        raise StoreCorrupt(file, "berkas DuckDB milik program lain / another program's DuckDB file")
+    for table in tables:
+        con.execute(f'SELECT max(hash(COLUMNS(*))) FROM "{table}"').fetchall()
+    for table, column in con.execute(
+            "SELECT table_name, constraint_column_names[1] FROM duckdb_constraints() "
+            "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE') AND len(constraint_column_names) = 1 "
+            "AND database_name = current_database()").fetchall():
+        _look_up_one(con, table, column)
+
+
+def _look_up_one(con, table: str, column: str) -> None:
+    found = con.execute(f'SELECT "{column}" FROM "{table}" LIMIT 1').fetchall()
+    if found:
+        con.execute(f'SELECT count(*) FROM "{table}" WHERE "{column}" = ?', [found[0][0]]).fetchall()
+
+
+def backup(source: str | os.PathLike | None, target: str | os.PathLike,
+           wait: float = LOCK_WAIT_SECONDS) -> Path:
+    """Write a consistent copy of the store to a new file `target` (never over an existing one):
+    one COPY FROM DATABASE, a single read transaction, so a load running meanwhile is in the copy
+    whole or not at all. The copy is then opened and checked like any store."""
+    file, copy = db_path(source), Path(target)
+    if copy.exists():
+        raise FileExistsError(f"{copy} sudah ada; cadangan tidak menimpa berkas. "
+                              f"/ {copy} exists; a backup never overwrites a file.")
+    if not file.exists():
+        raise FileNotFoundError(f"Basis data tidak ditemukan / database not found: {file}")
+    if not copy.parent.is_dir():
+        raise FileNotFoundError(f"Folder {copy.parent} tidak ada / folder not found: {copy.parent}")
+    check_store(file, wait)
+    try:
+        _copy_database(file, copy, wait)
+        check_store(copy, wait)
+    except BaseException:
+        for leftover in (copy, Path(f"{copy}.wal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return copy
+
+
+def _copy_database(file: Path, copy: Path, wait: float) -> None:
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH {_literal(copy)} AS backup_copy")
+        _retry_on_lock(lambda: con.execute(f"ATTACH {_literal(file)} AS store (READ_ONLY)"), file, wait)
+        con.execute("COPY FROM DATABASE store TO backup_copy")
+    finally:
+        con.close()
+
+
+def _literal(path: Path) -> str:
+    """A path as an SQL string literal (ATTACH takes no bound parameters)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """All or nothing: commit when the block ends, roll back on any error."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def sql(name: str) -> str:
+    """The text of queries/NAME.sql."""
+    return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+class FigureTooLarge(OverflowError):
+    """A sum beyond what a BIGINT holds: only a store loaded before counts were bounded has one.
+    Pages and commands turn it into a message saying which load to undo."""
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def checked(value: int) -> int:
+    """A figure that fits a BIGINT, else FigureTooLarge (never a wrapped-around number)."""
+    if abs(value) > BIGINT_MAX:
+        raise FigureTooLarge(f"{value} lebih besar dari yang dapat dijumlahkan")
+    return value
+
+
+def query_df(con: duckdb.DuckDBPyConnection, name: str, **params):
+    """Run a named query with bound $parameters and return a pandas DataFrame. A sum() comes as
+    HUGEINT, which pandas receives as a float: one beyond BIGINT would wrap when a caller makes it
+    an int64, so it raises FigureTooLarge here instead."""
+    result = con.execute(sql(name), params)
+    huge = [column for column, kind, *_ in result.description if str(kind) == "HUGEINT"]
+    frame = result.df()
+    for column in huge:
+        if (frame[column].abs() >= 2.0**63).any():
+            raise FigureTooLarge(f"{name}.{column}: jumlah lebih besar dari yang dapat disimpan")
+    return frame
+
+
+def query_rows(con: duckdb.DuckDBPyConnection, name: str, **params) -> list[tuple]:
+    return con.execute(sql(name), params).fetchall()

@@ -1,0 +1,58 @@
+"""The load history (Riwayat): every load, what undoing one would change, and undoing it.
+Each function takes the acting user and needs an analyst: who loaded what is not for viewers."""
+from __future__ import annotations
+
+import pandas as pd
+
+from mpp.store import ledger
+from mpp.access.accounts import User, require
+from mpp.store.db import query_df, transaction
+
+
+class UndoRefused(ValueError):
+    """The load does not exist or was already undone."""
+
+
+def loads_table(con, actor: User) -> pd.DataFrame:
+    """Every load, newest first: who, when, file, layout, site, period, rows, total, status."""
+    require(actor, "analyst")
+    return query_df(con, "loads_history")
+
+
+def _status(con, load_id: int) -> str | None:
+    found = con.execute("SELECT status FROM loads WHERE load_id = ?", [load_id]).fetchall()
+    return found[0][0] if found else None
+
+
+def undo_preview(con, actor: User, load_id: int) -> pd.DataFrame:
+    """Per slice the load touches (site, measure, agency or None, month): the figure now
+    (`value`) and after the undo (`value_after`). Worked out by undoing inside a transaction that is
+    rolled back, so it is exact by construction."""
+    require(actor, "analyst")
+    if _status(con, load_id) in (None, "undone"):
+        raise UndoRefused(f"Muatan {load_id} tidak ada atau sudah dibatalkan.")
+    before = _dated(query_df(con, "load_slices", load_id=load_id))
+    keys = [f"{r.measure}|{r.site}|{r.agency or ''}|{r.month.isoformat()}" for r in before.itertuples()]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        ledger.undo(con, actor, load_id)
+        after = _dated(query_df(con, "slices_visits", keys=keys))
+    finally:
+        con.execute("ROLLBACK")
+    table = before.merge(after, on=["site", "measure", "agency", "month"], how="left",
+                         suffixes=("", "_after"))
+    return table.assign(value=table["value"].astype("int64"),
+                        value_after=table["value_after"].fillna(0).astype("int64"))
+
+
+def _dated(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(month=pd.to_datetime(frame["month"]).dt.date)
+
+
+def undo_load(con, actor: User, load_id: int) -> None:
+    """Undo a load (analysts and admins), in one transaction."""
+    require(actor, "analyst")
+    if _status(con, load_id) in (None, "undone"):
+        raise UndoRefused(f"Muatan {load_id} tidak ada atau sudah dibatalkan.")
+    with transaction(con):
+        ledger.undo(con, actor, load_id)

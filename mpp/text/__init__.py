@@ -1,0 +1,1 @@
+"""The one text catalogue: every user-facing string, keyed, in Indonesian and English."""

@@ -1,0 +1,1 @@
+"""The visit figures: totals, growth, trends, channels, sites, agencies, coverage, the month in review."""

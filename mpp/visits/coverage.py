@@ -1,0 +1,328 @@
+"""Reporting coverage: for every site, month and measure, who was expected to report and who did, and
+the months an analyst closed ("tutup buku"). A month is complete for a site when every expected
+reporter reported, or when it was closed; figures then use complete months only (issue 11).
+
+Expected reporters. Service visits: the agencies with data for the site in any of the previous 12
+months, plus the agencies that are members of the site for the whole month, minus those that left
+(a member that left is no longer expected, whatever its history). A site's very first month, with no
+history and no roster, is judged by what arrived. Visitors: the site itself, every month from its
+first month with data.
+
+    status = month_status(con, ["MPP Kota Balikpapan"], Measure.SERVICE_VISITS, date(2025, 10, 1))
+    status.complete, coverage_text(status)        # False, '26 dari 27 instansi melapor'
+    latest_complete_month(con, ["MPP Kota Balikpapan"], Measure.SERVICE_VISITS)   # date(2025, 9, 1)
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from mpp import fmt
+from mpp.store import ledger
+from mpp.access.accounts import User, require
+from mpp.store.db import query_rows, transaction
+from mpp.reference.members import (  # noqa: F401  (part of this API)
+    MembershipRefused, add_member, leave_member, member_list)
+from mpp.period import Measure, Period, add_months, month_start
+from mpp.reference.sites import site_id
+
+HISTORY_MONTHS = 12          # an agency silent this long is no longer expected
+LATE_MONTHS = 2              # a site this far behind the others is late; further behind, it has stopped
+
+
+class CoverageRefused(ValueError):
+    """A close, reopen or membership change that cannot be made (the message says why)."""
+
+
+@dataclass(frozen=True)
+class SiteMonth:
+    """One site's month of one measure: who was expected, who reported, and whether it was closed."""
+    site: str
+    month: date                     # first of the month
+    measure: Measure
+    expected: tuple[str, ...]       # service visits: canonical agency names; visitors: (site,)
+    reporting: tuple[str, ...]      # every reporter with a row that month, expected or not
+    closed: bool                    # an analyst closed the month ("tutup buku")
+
+    @property
+    def complete(self) -> bool:
+        return self.closed or (bool(self.expected) and not self.missing)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(name for name in self.expected if name not in self.reporting)
+
+    @property
+    def reported(self) -> tuple[str, ...]:
+        """The expected reporters that reported: the 4 of '4 dari 27 instansi melapor'."""
+        return tuple(name for name in self.expected if name in self.reporting)
+
+
+@dataclass(frozen=True)
+class MonthStatus:
+    """A month of a selection of sites. `silent` sites have stopped (or not started): no data of the
+    measure in this month or later, and more than LATE_MONTHS behind the newest data of the selection.
+    They never hold the month back; figures that compare like for like leave them out and say so. A
+    site only late holds the month back."""
+    month: date
+    measure: Measure
+    site_months: tuple[SiteMonth, ...]      # every selected site expected or with data this month
+    silent: tuple[str, ...]
+
+    @property
+    def reporting(self) -> int:
+        return sum(len(m.reported) for m in self.site_months)
+
+    @property
+    def expected(self) -> int:
+        return sum(len(m.expected) for m in self.site_months)
+
+    @property
+    def closed(self) -> bool:
+        return bool(self.site_months) and all(m.closed for m in self.site_months)
+
+    @property
+    def complete(self) -> bool:
+        active = [m for m in self.site_months if m.site not in self.silent]
+        return bool(active) and all(m.complete for m in active)
+
+    @property
+    def missing(self) -> tuple[tuple[str, str], ...]:
+        """(site, reporter) of every expected reporter that has not reported."""
+        return tuple((m.site, name) for m in self.site_months for name in m.missing)
+
+
+def coverage_text(status: MonthStatus | SiteMonth, lang: str = "id") -> str:
+    """'4 dari 27 instansi melapor' (visitors: 'lokasi'); numbers the Indonesian way."""
+    months = status.site_months if isinstance(status, MonthStatus) else (status,)
+    got = fmt.number(sum(len(m.reported) for m in months))
+    of = fmt.number(sum(len(m.expected) for m in months))
+    visitors = status.measure is Measure.VISITORS
+    if lang == "en":
+        return f"{got} of {of} {'sites' if visitors else 'agencies'} reporting"
+    return f"{got} dari {of} {'lokasi' if visitors else 'instansi'} melapor"
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def _spans(con, sites, measure: Measure) -> dict[str, tuple]:
+    """site -> (first month with data, last month with data, first day an agency joined)."""
+    rows = query_rows(con, "coverage_spans", sites=list(sites), measure=measure.value)
+    return {site: (first, last, joined) for site, first, last, joined in rows}
+
+
+def _reporters(con, sites, measure: Measure, start: date, end: date) -> dict[str, dict[date, set]]:
+    """site -> month -> the reporters with a live row that month."""
+    found: dict[str, dict[date, set]] = defaultdict(lambda: defaultdict(set))
+    if measure is Measure.VISITORS:
+        for site, month in query_rows(con, "coverage_visitor_months", sites=list(sites), end=end):
+            found[site][month].add(site)
+    else:
+        for site, agency, month in query_rows(con, "coverage_agency_months", sites=list(sites),
+                                              start=start, end=end):
+            found[site][month].add(agency)
+    return found
+
+
+def _closures(con, sites, measure: Measure, period: Period) -> set[tuple[str, date]]:
+    rows = query_rows(con, "coverage_closures", sites=list(sites), measure=measure.value,
+                      start=period.start, end=period.end)
+    return {(site, month) for site, month, closed in rows if closed}
+
+
+def _members(con, sites) -> dict[str, list[tuple[str, date, date | None]]]:
+    found = defaultdict(list)
+    for site, agency, joined, left_on in query_rows(con, "coverage_members", sites=list(sites)):
+        found[site].append((agency, joined, left_on))
+    return found
+
+
+def _roster(spells, month: date) -> tuple[set, set]:
+    """(members for the whole month, agencies that have left by its end and not rejoined)."""
+    last_day = Period.month(month).last_day
+    present = {a for a, joined, left in spells if joined <= month and (left is None or left > last_day)}
+    gone = {a for a, joined, left in spells if left is not None and left <= last_day} - present
+    return present, gone
+
+
+def _expected_agencies(reported: dict[date, set], spells, month: date) -> set:
+    history = set().union(*(reported.get(add_months(month, -k), set())
+                            for k in range(1, HISTORY_MONTHS + 1)))
+    present, gone = _roster(spells, month)
+    return (history - gone) | present or set(reported.get(month, set()))
+
+
+def site_months(con, sites, measure: Measure, period: Period) -> list[SiteMonth]:
+    """Every (site, month) of the period in which the site is expected or has data, by site and
+    month, in the order the sites were given."""
+    reported = _reporters(con, sites, measure, add_months(period.start, -HISTORY_MONTHS), period.end)
+    closed = _closures(con, sites, measure, period)
+    members = _members(con, sites) if measure is Measure.SERVICE_VISITS else {}
+    result = []
+    for site in sites:
+        by_month = reported.get(site, {})
+        first = min(by_month, default=None)
+        for month in period.month_starts():
+            now = by_month.get(month, set())
+            if measure is Measure.VISITORS:
+                expected = {site} if first is not None and month >= first else set()
+            else:
+                expected = _expected_agencies(by_month, members.get(site, []), month)
+            if expected or now:
+                result.append(SiteMonth(site, month, measure, tuple(sorted(expected)),
+                                        tuple(sorted(now)), (site, month) in closed))
+    return result
+
+
+def _silent(spans: dict[str, tuple], sites, month: date) -> tuple[str, ...]:
+    """The sites that have stopped (or not started) by `month`: no data then or later, and their last
+    data more than LATE_MONTHS before the selection's newest. A site only a month or two behind the
+    others is late, not stopped: its missing month keeps the month incomplete."""
+    lasts = [span[1] for span in spans.values() if span[1] is not None]
+    newest = max(lasts, default=None)
+
+    def stopped(site: str) -> bool:
+        last = spans.get(site, (None, None))[1]
+        return last is None or (last < month and add_months(last, LATE_MONTHS) < newest)
+    return tuple(s for s in sites if stopped(s))
+
+
+def month_status(con, sites, measure: Measure, month: date) -> MonthStatus:
+    """The selection's month: each site's coverage, and whether the month is complete."""
+    month = month_start(month)
+    found = site_months(con, sites, measure, Period.month(month))
+    return MonthStatus(month, measure, tuple(found), _silent(_spans(con, sites, measure), sites, month))
+
+
+def statuses(con, sites, measure: Measure, period: Period, spans: dict | None = None) -> list[MonthStatus]:
+    """month_status of every month of the period, from one set of queries."""
+    spans = spans or _spans(con, sites, measure)
+    by_month = defaultdict(list)
+    for found in site_months(con, sites, measure, period):
+        by_month[found.month].append(found)
+    return [MonthStatus(m, measure, tuple(by_month[m]), _silent(spans, sites, m))
+            for m in period.month_starts()]
+
+
+def data_span(con, sites, measure: Measure, spans: dict | None = None) -> Period | None:
+    """From the first month in which any of the sites has data or members to its last month with
+    data; None without data."""
+    spans = (spans or _spans(con, sites, measure)).values()
+    lasts = [last for _, last, _ in spans if last]
+    firsts = [f for first, _, joined in spans for f in (first, joined and month_start(joined)) if f]
+    return Period(min(firsts), max(lasts)) if lasts else None
+
+
+def latest_complete_month(con, sites, measure: Measure) -> date | None:
+    """The default 'through' month everywhere: the latest month that is complete for the selection."""
+    spans = _spans(con, sites, measure)
+    span = data_span(con, sites, measure, spans)
+    if span is None:
+        return None
+    complete = [s.month for s in statuses(con, sites, measure, span, spans) if s.complete]
+    return max(complete, default=None)
+
+
+def complete_sites(con, sites, measure: Measure, period: Period) -> tuple[str, ...]:
+    """The sites complete in every month of the period (like for like), in the order given."""
+    done = defaultdict(int)
+    for found in site_months(con, sites, measure, period):
+        done[found.site] += found.complete
+    return tuple(site for site in sites if done[site] == period.months)
+
+
+def site_coverage(con, site: str, month: date) -> dict[Measure, SiteMonth | None]:
+    """Both measures of one site's month (None where the site is neither expected nor reporting)."""
+    found = {}
+    for measure in Measure:
+        months = site_months(con, [site], measure, Period.month(month_start(month)))
+        found[measure] = months[0] if months else None
+    return found
+
+
+def closable_months(con, site: str, today: date | None = None) -> tuple[list[date], date | None]:
+    """The months an analyst may close or reopen, newest first (from the site's first month of data or
+    membership to the last month that has ended), and the one to offer first: its latest with data."""
+    spans = [data_span(con, [site], m) for m in Measure]
+    spans = [s for s in spans if s]
+    joined = _spans(con, [site], Measure.SERVICE_VISITS).get(site, (None, None, None))[2]
+    starts = [s.start for s in spans] + ([month_start(joined)] if joined else [])
+    last_ended = add_months(month_start(today or date.today()), -1)
+    if not starts or min(starts) > last_ended:
+        return [], None
+    months = list(reversed(Period(min(starts), last_ended).month_starts()))
+    latest = max((s.end for s in spans), default=None)
+    return months, latest if latest in months else months[0]
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+def _site_id(con, site: str) -> int:
+    found = site_id(con, site)
+    if found is None:
+        raise CoverageRefused(f"Lokasi {site!r} tidak ada. / No such site.")
+    return found
+
+
+def is_closed(con, site: str, month: date, measure: Measure) -> bool:
+    return (site, month_start(month)) in _closures(con, [site], measure, Period.month(month_start(month)))
+
+
+def _record(con, actor: User, site: str, month: date, measures, closed: bool) -> int:
+    verb = ("Tutup buku" if closed else "Buka kembali") + " " + fmt.month_label(month)
+    stamp = f"{verb}|{site}|{[m.value for m in measures]}|{time.time_ns()}"
+    record = ledger.LoadRecord(
+        file_name=verb, sha256=hashlib.sha256(stamp.encode()).hexdigest(),
+        layout="close_month" if closed else "reopen_month",
+        measure=measures[0].value if len(measures) == 1 else "mixed", site=site,
+        period_from=month, period_to=month, loaded_by=actor.username)
+    with transaction(con):
+        load_id = ledger.record_load(con, record)
+        site_id = _site_id(con, site)
+        rows = pd.DataFrame([(site_id, m.value, month, closed) for m in measures],
+                            columns=ledger.CLOSURE_COLUMNS)
+        ledger.write_facts(con, load_id, closures=rows)
+    return load_id
+
+
+def _reported_measures(con, site: str, month: date) -> list[Measure]:
+    """The measures of which the site reported something that month: closing both measures closes
+    only these, so a month without any count of people entering never becomes a complete one."""
+    return [m for m, found in site_coverage(con, site, month).items() if found and found.reporting]
+
+
+def _checked(con, actor: User, site: str, month: date, measure: Measure | None, closing: bool):
+    require(actor, "analyst")
+    _site_id(con, site)
+    if closing and month >= month_start(date.today()):
+        raise CoverageRefused(f"{fmt.month_label(month)} belum berakhir; bulan berjalan tidak dapat "
+                              f"ditutup. / A month still running cannot be closed.")
+    measures = [measure] if measure else _reported_measures(con, site, month) if closing else list(Measure)
+    if not measures:
+        raise CoverageRefused(f"Belum ada data {fmt.month_label(month)} di {site}: tidak ada yang dapat "
+                              f"ditutup. / No data for the month: nothing to close.")
+    todo = [m for m in measures if is_closed(con, site, month, m) != closing]
+    if not todo:
+        state = "sudah ditutup" if closing else "tidak sedang ditutup"
+        raise CoverageRefused(f"{fmt.month_label(month)} di {site} {state}. / The month is "
+                              f"{'already closed' if closing else 'not closed'}.")
+    return todo
+
+
+def close_month(con, actor: User, site: str, month: date, measure: Measure | None = None) -> int:
+    """Close a site's month ("tutup buku": final; the missing reporters had no service), for one
+    measure or (None) each measure the site reported something of that month. Analysts and admins.
+    A ledger entry (table loads), undone with history.undo_load like any load. Returns its load id."""
+    month = month_start(month)
+    return _record(con, actor, site, month, _checked(con, actor, site, month, measure, True), True)
+
+
+def reopen_month(con, actor: User, site: str, month: date, measure: Measure | None = None) -> int:
+    """Reopen a closed month: a ledger entry that supersedes the close. Returns its load id."""
+    month = month_start(month)
+    return _record(con, actor, site, month, _checked(con, actor, site, month, measure, False), False)
