@@ -9,6 +9,7 @@
 Windows: `py tasks.py run` and `py tasks.py test` work the same (Chromium: see README).
 Extra arguments after `test` go to pytest, e.g. `python3 tasks.py test -k fmt`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -68,8 +69,19 @@ def ensure_requirements(file: str) -> None:
     if stamp.exists() and stamp.read_text() == digest:
         return
     say(f"installing {file}")
-    subprocess.run([str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-                    "-r", str(ROOT / file)], check=True)
+    subprocess.run(
+        [
+            str(venv_python()),
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "-q",
+            "-r",
+            str(ROOT / file),
+        ],
+        check=True,
+    )
     stamp.write_text(digest)
 
 
@@ -79,8 +91,10 @@ def ensure_chromium() -> None:
         return
     if apt_install("chromium"):
         return
-    say("Chromium is missing and cannot be installed from here (not root, or no apt-get). "
-        "Browser tests will be skipped; install it with `sudo apt-get install -y chromium`.")
+    say(
+        "Chromium is missing and cannot be installed from here (not root, or no apt-get). "
+        "Browser tests will be skipped; install it with `sudo apt-get install -y chromium`."
+    )
 
 
 def run() -> int:
@@ -89,8 +103,9 @@ def run() -> int:
     python = str(venv_python())
     subprocess.run([python, "-m", "mpp", "init", "--demo-if-new"], cwd=ROOT, check=True)
     say(f"starting the dashboard on http://localhost:{PORT}")
-    return subprocess.call([python, "-m", "streamlit", "run", "dashboard.py", "--server.port", PORT],
-                           cwd=ROOT)
+    return subprocess.call(
+        [python, "-m", "streamlit", "run", "dashboard.py", "--server.port", PORT], cwd=ROOT
+    )
 
 
 def test(args: list[str]) -> int:

@@ -8,6 +8,7 @@ link from the home page, as a person moves between pages (p50/p95). Target (issu
 
 (--db takes a copy, so the store given is never written; bench_pages.py --db makes a big one.)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,19 +35,28 @@ ALL_CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stStatusWidge
 def open_ms(page, url: str) -> float:
     start = time.perf_counter()
     page.goto(url)
-    page.wait_for_timeout(150)          # let the script run start before we look for its end
+    page.wait_for_timeout(150)  # let the script run start before we look for its end
     page.wait_for_function(ALL_CHARTS_DRAWN, timeout=60000, polling=50)
     return (time.perf_counter() - start) * 1000
 
 
 def navigate_ms(page, name: str) -> float:
     """Click the page's link in the sidebar, as a person moves between pages (no full reload)."""
-    before = page.inner_text("[data-testid='stMain'] h1") if page.query_selector("[data-testid='stMain'] h1") else ""
+    before = (
+        page.inner_text("[data-testid='stMain'] h1")
+        if page.query_selector("[data-testid='stMain'] h1")
+        else ""
+    )
     start = time.perf_counter()
     page.click(f"[data-testid='stSidebarNav'] a[href$='/{name.split('_', 1)[-1]}']")
-    page.wait_for_function("""(before) => {
+    page.wait_for_function(
+        """(before) => {
         const h = document.querySelector('[data-testid="stMain"] h1');
-        return h && h.innerText !== before; }""", arg=before, timeout=60000, polling=50)
+        return h && h.innerText !== before; }""",
+        arg=before,
+        timeout=60000,
+        polling=50,
+    )
     page.wait_for_function(ALL_CHARTS_DRAWN, timeout=60000, polling=50)
     return (time.perf_counter() - start) * 1000
 
@@ -56,9 +66,10 @@ def store(args, tmp: str) -> Path:
     if args.db:
         shutil.copy(args.db, path)
         return path
-    from mpp.store import db
-    from mpp.demo import visits as demo
     from mpp.access.accounts import COMMAND_LINE
+    from mpp.demo import visits as demo
+    from mpp.store import db
+
     with db.connect(path) as con:
         demo.build(con, COMMAND_LINE)
     return path
@@ -71,21 +82,26 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     query = f"?site={quote_plus(args.site)}" if args.site else ""
-    with tempfile.TemporaryDirectory() as tmp, streamlit_server(store(args, tmp)) as base, \
-            chromium_page(height=2600) as page:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        streamlit_server(store(args, tmp)) as base,
+        chromium_page(height=2600) as page,
+    ):
         for name, url in list(page_urls(base).items())[1:]:
             try:
                 first = open_ms(page, url + query)
                 warm = []
                 for _ in range(args.runs):
-                    open_ms(page, base + "/" + query)               # from the home page...
-                    warm.append(navigate_ms(page, name))            # ...to this one via the sidebar
-            except Exception as exc:            # a page that never settles (or has no title) is a result
+                    open_ms(page, base + "/" + query)  # from the home page...
+                    warm.append(navigate_ms(page, name))  # ...to this one via the sidebar
+            except Exception as exc:  # a page that never settles (or has no title) is a result
                 print(f"{name:22} not measured: {type(exc).__name__}")
                 continue
             p95 = sorted(warm)[max(0, round(0.95 * len(warm)) - 1)]
-            print(f"{name:22} first {first:7.0f} ms   warm p50 {statistics.median(warm):6.0f} ms  "
-                  f"p95 {p95:6.0f} ms  {'ok' if p95 < 2000 and first < 5000 else 'SLOW'}")
+            print(
+                f"{name:22} first {first:7.0f} ms   warm p50 {statistics.median(warm):6.0f} ms  "
+                f"p95 {p95:6.0f} ms  {'ok' if p95 < 2000 and first < 5000 else 'SLOW'}"
+            )
 
 
 if __name__ == "__main__":

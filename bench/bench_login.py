@@ -7,6 +7,7 @@ login that succeeds, as the baseline measured in the same run.
 Each run makes its attempts from a new client address, so throttling never cuts one short. We print
 p50 and p95 in milliseconds and the ratio of each p50 to the baseline's.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,11 @@ sys.path.insert(0, str(ROOT))
 from mpp.access import accounts  # noqa: E402
 from mpp.store import db
 
-CASES = {"berhasil (baseline)": ("ana", "rahasia-sekali"), "nama ada, sandi salah": ("ana", "salah"),
-         "nama tidak ada": ("tidak-ada", "salah")}
+CASES = {
+    "berhasil (baseline)": ("ana", "rahasia-sekali"),
+    "nama ada, sandi salah": ("ana", "salah"),
+    "nama tidak ada": ("tidak-ada", "salah"),
+}
 
 
 def attempt_ms(con, name: str, password: str, client: str) -> float:
@@ -42,7 +46,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, db.connect(Path(folder) / "login.duckdb") as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
         times = {case: [] for case in CASES}
-        for run in range(runs):           # interleaved, so a busy moment hits every case alike
+        for run in range(runs):  # interleaved, so a busy moment hits every case alike
             for i, (case, (name, password)) in enumerate(CASES.items()):
                 times[case].append(attempt_ms(con, name, password, f"10.{run}.{i}.1"))
     base = statistics.median(times["berhasil (baseline)"])

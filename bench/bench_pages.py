@@ -10,6 +10,7 @@ to. Each page's core calls run on one read-only connection (as ui.read does, bef
 once to warm, then `--runs` times; we print p50 and p95 and the ratio of p95 to a baseline measured in
 the same run (one monthly series over the same store). Target (issue 4): every page under 300 ms p95.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,16 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mpp.visits import agency_report  # noqa: E402
-from mpp.visits import channels
-from mpp.store import db
-from mpp.visits import growth
-from mpp.visits import metrics
-from mpp.visits import site_compare
-from mpp.visits import trends
-from mpp.visits.overview import overview  # noqa: E402
 from mpp.period import Measure, Period  # noqa: E402
-
+from mpp.store import db
+from mpp.visits import (
+    agency_report,
+    channels,
+    growth,
+    metrics,
+    site_compare,
+    trends,
+)
+from mpp.visits.overview import overview  # noqa: E402
 
 LAST_MONTH = date(2025, 12, 1)
 
@@ -42,11 +44,16 @@ def build(path: Path, sites: int, agencies: int, years: int, daily_sites: int, d
     last = LAST_MONTH
     first_daily = date(last.year - daily_years + 1, 1, 1)
     with db.connect(path) as con:
-        con.execute("INSERT INTO loads (load_id, file_name, sha256, layout, measure) "
-                    "VALUES (1, 'bench', 'bench', 'bench', 'mixed')")
+        con.execute(
+            "INSERT INTO loads (load_id, file_name, sha256, layout, measure) "
+            "VALUES (1, 'bench', 'bench', 'bench', 'mixed')"
+        )
         con.execute(_SITES, {"n": sites})
-        con.execute("INSERT INTO agencies (name) SELECT 'Instansi Bench ' || lpad(CAST(i AS VARCHAR), 2, '0') "
-                    "FROM range(1, $n + 1) t(i)", {"n": agencies})
+        con.execute(
+            "INSERT INTO agencies (name) SELECT 'Instansi Bench ' || lpad(CAST(i AS VARCHAR), 2, '0') "
+            "FROM range(1, $n + 1) t(i)",
+            {"n": agencies},
+        )
         params = {"years": years, "last": last, "daily_sites": daily_sites, "first_daily": first_daily}
         for statement in (_MONTHLY, _DAILY, _VISITORS):
             con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
@@ -93,21 +100,29 @@ def page_calls(sites: tuple[str, ...], everyone: tuple[str, ...], through: date)
     agency = "Instansi Bench 01"
     return {
         "Ringkasan": [lambda c: overview(c, sites, through)],
-        "Instansi": [lambda c: agency_report.agency_ranking(c, sites, ytd),
-                     lambda c: agency_report.agency_trend(c, sites, agency, Period(ytd.shift_years(-1).start, ytd.end)),
-                     lambda c: agency_report.agency_services(c, sites, agency, ytd)],
+        "Instansi": [
+            lambda c: agency_report.agency_ranking(c, sites, ytd),
+            lambda c: agency_report.agency_trend(
+                c, sites, agency, Period(ytd.shift_years(-1).start, ytd.end)
+            ),
+            lambda c: agency_report.agency_services(c, sites, agency, ytd),
+        ],
         "Tren & Puncak": [lambda c: trends.trend_view(c, sites, Measure.SERVICE_VISITS, through)],
-        "Pertumbuhan": [lambda c: growth.growth_view(c, sites, through, Measure.SERVICE_VISITS),
-                        lambda c: growth.agency_growth(c, sites, ytd)],
-        "Kanal": [lambda c: channels.channel_monthly(c, sites, ytd),
-                  lambda c: channels.channel_by_agency(c, sites, ytd)],
+        "Pertumbuhan": [
+            lambda c: growth.growth_view(c, sites, through, Measure.SERVICE_VISITS),
+            lambda c: growth.agency_growth(c, sites, ytd),
+        ],
+        "Kanal": [
+            lambda c: channels.channel_monthly(c, sites, ytd),
+            lambda c: channels.channel_by_agency(c, sites, ytd),
+        ],
         "Lokasi": [lambda c: site_compare.site_comparison(c, ytd, Measure.VISITORS)],
         "Semua lokasi: Instansi": [lambda c: agency_report.agency_ranking(c, everyone, ytd)],
     }
 
 
 def timed(con, calls, runs: int) -> list[float]:
-    for call in calls:            # warm: file pages in memory, query plans, holiday tables
+    for call in calls:  # warm: file pages in memory, query plans, holiday tables
         call(con)
     times = []
     for _ in range(runs):
@@ -124,8 +139,14 @@ def p95(values: list[float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    for name, default in (("sites", 100), ("agencies", 40), ("years", 10), ("daily-sites", 10),
-                          ("daily-years", 3), ("runs", 20)):
+    for name, default in (
+        ("sites", 100),
+        ("agencies", 40),
+        ("years", 10),
+        ("daily-sites", 10),
+        ("daily-years", 3),
+        ("runs", 20),
+    ):
         parser.add_argument(f"--{name}", type=int, default=default)
     parser.add_argument("--db", type=Path, help="keep the generated store here (reused when it exists)")
     args = parser.parse_args()
@@ -140,20 +161,29 @@ def main() -> None:
 
 
 def report(con, args, last: date, build_seconds: float) -> None:
-    rows = con.execute("SELECT (SELECT count(*) FROM service_visits), (SELECT count(*) FROM service_visits "
-                       "WHERE grain = 'day')").fetchall()[0]
-    print(f"store: {args.sites} sites x {args.agencies} agencies x {args.years} years; service_visits "
-          f"{rows[0]:,} rows ({rows[1]:,} daily with channels, {args.daily_sites} sites); built in "
-          f"{build_seconds:.1f} s")
+    rows = con.execute(
+        "SELECT (SELECT count(*) FROM service_visits), (SELECT count(*) FROM service_visits "
+        "WHERE grain = 'day')"
+    ).fetchall()[0]
+    print(
+        f"store: {args.sites} sites x {args.agencies} agencies x {args.years} years; service_visits "
+        f"{rows[0]:,} rows ({rows[1]:,} daily with channels, {args.daily_sites} sites); built in "
+        f"{build_seconds:.1f} s"
+    )
     everyone = tuple(f"MPP Bench {i:03d}" for i in range(1, args.sites + 1))
-    site = (everyone[0],)                      # a daily site: the heaviest single-site pages
-    baseline = timed(con, [lambda c: metrics.monthly(c, site, Period.year_to_date(last), Measure.VISITORS)],
-                     args.runs)
-    print(f"{'baseline (one monthly series)':32} p50 {statistics.median(baseline):7.1f} ms  p95 {p95(baseline):7.1f} ms")
+    site = (everyone[0],)  # a daily site: the heaviest single-site pages
+    baseline = timed(
+        con, [lambda c: metrics.monthly(c, site, Period.year_to_date(last), Measure.VISITORS)], args.runs
+    )
+    print(
+        f"{'baseline (one monthly series)':32} p50 {statistics.median(baseline):7.1f} ms  p95 {p95(baseline):7.1f} ms"
+    )
     for page, calls in page_calls(site, everyone, last).items():
         times = timed(con, calls, args.runs)
-        print(f"{page:32} p50 {statistics.median(times):7.1f} ms  p95 {p95(times):7.1f} ms  "
-              f"x{p95(times) / p95(baseline):5.1f} baseline  {'ok' if p95(times) < 300 else 'OVER 300 ms'}")
+        print(
+            f"{page:32} p50 {statistics.median(times):7.1f} ms  p95 {p95(times):7.1f} ms  "
+            f"x{p95(times) / p95(baseline):5.1f} baseline  {'ok' if p95(times) < 300 else 'OVER 300 ms'}"
+        )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@
 
 ingest exits 0 when every file loaded or was already loaded, 1 when any file was refused.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,15 +18,18 @@ import sys
 from pathlib import Path
 
 from loaders.load import Options, Report, ingest, unexpected_report
-from mpp.store import db
-from mpp.store import ledger
 from mpp.access.accounts import COMMAND_LINE
-from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key
 from mpp.fmt import number
 from mpp.period import Period, month_start
+from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key
+from mpp.store import db, ledger
 
-OUTCOMES = {"added": "DITAMBAHKAN", "replaced": "MENGGANTI data lama", "unchanged": "TIDAK BERUBAH",
-            "refused": "DITOLAK, tidak ada yang diubah"}
+OUTCOMES = {
+    "added": "DITAMBAHKAN",
+    "replaced": "MENGGANTI data lama",
+    "unchanged": "TIDAK BERUBAH",
+    "refused": "DITOLAK, tidak ada yang diubah",
+}
 
 
 def listed(names: list[str], shown: int = 5) -> str:
@@ -43,29 +47,40 @@ def agencies_line(report: Report) -> str:
 
 
 def report_lines(report: Report) -> list[str]:
-    outcome = OUTCOMES[report.outcome] + (" (uji coba --dry-run: tidak ada yang ditulis)"
-                                          if report.dry_run else "")
+    outcome = OUTCOMES[report.outcome] + (
+        " (uji coba --dry-run: tidak ada yang ditulis)" if report.dry_run else ""
+    )
     lines = [f"{report.file_name}: {outcome}"]
     if report.outcome == "refused":
         lines.append(f"  {len(report.problems)} masalah:")
         return lines + [f"  - {p}" for p in report.problems]
-    lines += [f"  tata letak: {report.layout_title} [{report.layout}]",
-              f"  lokasi    : {report.site or '-'}",
-              f"  periode   : {report.period.label() if report.period else '-'}",
-              f"  instansi  : {agencies_line(report)}",
-              f"  baris     : {number(report.rows)}"]
+    lines += [
+        f"  tata letak: {report.layout_title} [{report.layout}]",
+        f"  lokasi    : {report.site or '-'}",
+        f"  periode   : {report.period.label() if report.period else '-'}",
+        f"  instansi  : {agencies_line(report)}",
+        f"  baris     : {number(report.rows)}",
+    ]
     # A survey file has respondents and an index (in its notes), not service visits.
-    lines += [] if (report.layout or "").startswith("skm_") else \
-        [f"  total kunjungan layanan: {number(report.total)}"]
+    lines += (
+        []
+        if (report.layout or "").startswith("skm_")
+        else [f"  total kunjungan layanan: {number(report.total)}"]
+    )
     lines += [f"  pengunjung: {number(report.visitors)}"] if report.visitors else []
     lines += [f"  muatan    : {report.load_id}"] if report.load_id else []
     return lines + [f"  catatan   : {note}" for note in report.notes]
 
 
 def cmd_ingest(args) -> int:
-    options = Options(site=args.site, year=args.year, block=args.block,
-                      unknown_agencies=args.unknown_agencies, dry_run=args.dry_run,
-                      actor=COMMAND_LINE)
+    options = Options(
+        site=args.site,
+        year=args.year,
+        block=args.block,
+        unknown_agencies=args.unknown_agencies,
+        dry_run=args.dry_run,
+        actor=COMMAND_LINE,
+    )
     refused = 0
     for file in args.files:
         path = Path(file)
@@ -92,21 +107,26 @@ def ingest_one(db_path, path: Path, options: Options) -> Report:
 
 def cmd_history(args) -> int:
     with db.connect(args.db) as con:
-        rows = con.execute("SELECT load_id, loaded_at, status, file_name, layout, site, period_from, "
-                           "period_to, rows, total FROM loads ORDER BY load_id").fetchall()
+        rows = con.execute(
+            "SELECT load_id, loaded_at, status, file_name, layout, site, period_from, "
+            "period_to, rows, total FROM loads ORDER BY load_id"
+        ).fetchall()
     if not rows:
         print("Belum ada muatan.")
     for load_id, at, status, name, layout, site, start, end, n, total in rows:
         span = Period(month_start(start), month_start(end)).label() if start and end else "-"
-        print(f"{load_id:>4}  {at:%d/%m/%Y %H:%M}  {status:<10} {name}  [{layout}]  {site or '-'}  "
-              f"{span}  {number(n)} baris  {number(total)}")
+        print(
+            f"{load_id:>4}  {at:%d/%m/%Y %H:%M}  {status:<10} {name}  [{layout}]  {site or '-'}  "
+            f"{span}  {number(n)} baris  {number(total)}"
+        )
     return 0
 
 
 def cmd_undo(args) -> int:
     with db.connect(args.db) as con:
-        found = con.execute("SELECT status, file_name FROM loads WHERE load_id = ?",
-                            [args.load_id]).fetchall()
+        found = con.execute(
+            "SELECT status, file_name FROM loads WHERE load_id = ?", [args.load_id]
+        ).fetchall()
         if not found or found[0][0] == "undone":
             state = "sudah dibatalkan" if found else "tidak ada"
             print(f"Muatan {args.load_id} {state}; tidak ada yang diubah.", file=sys.stderr)
@@ -121,8 +141,10 @@ def cmd_alias_add(args) -> int:
     with db.connect(args.db) as con:
         found = canonical_agency(con, args.canonical)
         if not found:
-            print(f"Instansi kanonik '{args.canonical}' tidak ada. Lihat `python -m loaders alias "
-                  "list`.", file=sys.stderr)
+            print(
+                f"Instansi kanonik '{args.canonical}' tidak ada. Lihat `python -m loaders alias list`.",
+                file=sys.stderr,
+            )
             return 1
         added = add_alias(con, COMMAND_LINE, args.name, found[0][0], "analyst")
     print(f"'{args.name}' -> {found[0][1]}" + ("" if added else " (ejaan ini sudah dikenal; tidak diubah)"))
@@ -131,8 +153,9 @@ def cmd_alias_add(args) -> int:
 
 def canonical_agency(con, name: str) -> list[tuple[int, str]]:
     """[(agency_id, canonical name)] for a canonical name, or for a spelling the aliases know."""
-    found = con.execute("SELECT agency_id, name FROM agencies WHERE lower(name) = lower(?)",
-                        [name.strip()]).fetchall()
+    found = con.execute(
+        "SELECT agency_id, name FROM agencies WHERE lower(name) = lower(?)", [name.strip()]
+    ).fetchall()
     if found:
         return found
     match = AgencyMatcher.from_store(con).match(name)
@@ -141,8 +164,10 @@ def canonical_agency(con, name: str) -> list[tuple[int, str]]:
 
 def cmd_alias_list(args) -> int:
     with db.connect(args.db) as con:
-        rows = con.execute("SELECT a.name, l.alias, l.source FROM agency_aliases l JOIN agencies a "
-                           "USING (agency_id) ORDER BY a.name, l.alias").fetchall()
+        rows = con.execute(
+            "SELECT a.name, l.alias, l.source FROM agency_aliases l JOIN agencies a "
+            "USING (agency_id) ORDER BY a.name, l.alias"
+        ).fetchall()
     for name, alias, source in rows:
         if agency_key(alias) != agency_key(name):
             print(f"{name:<28} <- {alias}  ({source})")
@@ -164,7 +189,9 @@ def parser() -> argparse.ArgumentParser:
     undo = commands.add_parser("undo", help="batalkan satu muatan")
     undo.add_argument("load_id", type=int)
     undo.set_defaults(run=cmd_undo)
-    alias = commands.add_parser("alias", help="ejaan nama instansi").add_subparsers(dest="alias", required=True)
+    alias = commands.add_parser("alias", help="ejaan nama instansi").add_subparsers(
+        dest="alias", required=True
+    )
     add = alias.add_parser("add", help="petakan ejaan NAME ke instansi CANONICAL")
     add.add_argument("name")
     add.add_argument("canonical")
@@ -177,12 +204,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING,
-                        format="%(asctime)s %(name)s %(levelname)s: %(message)s")
+    logging.basicConfig(
+        stream=sys.stderr, level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s: %(message)s"
+    )
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (db.StoreBusy, db.StoreCorrupt) as unusable:   # held past our wait, or damaged
+    except (db.StoreBusy, db.StoreCorrupt) as unusable:  # held past our wait, or damaged
         print(unusable, file=sys.stderr)
         return 1
 

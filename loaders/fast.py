@@ -3,6 +3,7 @@ come this way: Excel through one fastexcel parse of the non-personal columns (th
 the streamed head of the sheet XML), CSV through DuckDB's read_csv, streamed from disk when it is
 on disk. Personal columns are never read into the table; their labels ride in its metadata.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,13 +18,21 @@ from loaders import safety, tabular
 from loaders.model import Sheet
 from loaders.normalize import is_personal_column
 from loaders.safety import DEFAULT_LIMITS, Limits
-from loaders.tabular import (HEADER_SEARCH_ROWS, csv_rows, decode, head_lines, header_row_index,
-                             sniff_delimiter, square)
+from loaders.tabular import (
+    HEADER_SEARCH_ROWS,
+    csv_rows,
+    decode,
+    head_lines,
+    header_row_index,
+    sniff_delimiter,
+    square,
+)
 from loaders.xlsx_parts import XlsxParts
 
 
-def csv_sheet(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS,
-              path=None) -> tuple[Sheet, pa.Table | None]:
+def csv_sheet(
+    data: bytes, file: str, limits: Limits = DEFAULT_LIMITS, path=None
+) -> tuple[Sheet, pa.Table | None]:
     """One sheet named after the file; a CSV longer than grid_rows keeps its head as the grid and
     comes whole as an Arrow frame (read from path when given, saving a temporary copy)."""
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
@@ -32,7 +41,7 @@ def csv_sheet(data: bytes, file: str, limits: Limits = DEFAULT_LIMITS,
     if lines <= limits.grid_rows:
         return Sheet(Path(file).stem, square(rows)), None
     frame = _csv_table(path, data, None)
-    return Sheet(Path(file).stem, square(rows[:limits.head_rows]), truncated=True), frame
+    return Sheet(Path(file).stem, square(rows[: limits.head_rows]), truncated=True), frame
 
 
 def csv_from_disk(path, file: str, limits: Limits) -> tuple[Sheet, pa.Table, str] | None:
@@ -51,15 +60,22 @@ def csv_from_disk(path, file: str, limits: Limits) -> tuple[Sheet, pa.Table, str
         return None
     rows = csv_rows(head_lines(head))
     safety.check_shape(lines, max((len(r) for r in rows), default=0), file, None, limits)
-    sheet = Sheet(Path(file).stem, square(rows[:limits.head_rows]), truncated=True)
+    sheet = Sheet(Path(file).stem, square(rows[: limits.head_rows]), truncated=True)
     return sheet, _csv_table(path, head, None), digest.hexdigest()
 
 
 # ---- whole tables, from bytes or a path ----------------------------------------------------------
 
-def read_table(path, data: bytes | None = None, *, sheet: str | int | None = None,
-               header_row: int | None = None, name: str | None = None,
-               limits: Limits = DEFAULT_LIMITS) -> pa.Table:
+
+def read_table(
+    path,
+    data: bytes | None = None,
+    *,
+    sheet: str | int | None = None,
+    header_row: int | None = None,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> pa.Table:
     """A whole ticket export as an Arrow table, personal columns left out (their labels are in
     dropped_columns(table)). header_row (0-based) is found when not given. Excel via fastexcel,
     CSV via DuckDB read_csv; dates stay text for the layout to parse day-first."""
@@ -128,14 +144,16 @@ def _csv_table(path, data: bytes, header_row: int | None) -> pa.Table:
 def _duckdb_csv(file: str, delimiter: str, skip: int, encoding: str, dropped: list[str]) -> pa.Table:
     # DuckDB reads Latin-1 natively, not cp1252; the two differ only in rare 0x80-0x9F symbols.
     encoding = {"utf-8-sig": "utf-8", "cp1252": "latin-1"}.get(encoding, encoding)
-    import duckdb            # 0,3 s to import: only for long CSVs, not in every guarded read's child
+    import duckdb  # 0,3 s to import: only for long CSVs, not in every guarded read's child
+
     exclude = f"EXCLUDE ({', '.join(_quote(c) for c in dropped)})" if dropped else ""
     con = duckdb.connect()
     try:
         return con.sql(
             f"SELECT * {exclude} FROM read_csv($file, delim=$delim, header=true, skip=$skip, "
             "encoding=$enc, auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR'])",
-            params={"file": file, "delim": delimiter, "skip": skip, "enc": encoding}).to_arrow_table()
+            params={"file": file, "delim": delimiter, "skip": skip, "enc": encoding},
+        ).to_arrow_table()
     finally:
         con.close()
 

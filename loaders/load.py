@@ -9,6 +9,7 @@ covers) for daily ones; a refused file changes nothing and carries every problem
 bytes, so the upload page calls it as the command line does, and touches no file but the database;
 the command line passes a path, so a big CSV is streamed rather than held.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,15 +26,14 @@ from loaders.model import FileRefused, Problem
 from loaders.pipeline import Options, Prepared
 from loaders.read import personal_data_reason
 from loaders.report import Report, summary, unchanged_report
-from mpp.store import db
-from mpp.store import ledger
 from mpp.access.accounts import PermissionDenied, User, require
 from mpp.reference.agencies import add_alias, ensure_agency
 from mpp.reference.sites import Site, ensure_site
+from mpp.store import db, ledger
 
-__all__ = ["Options", "Report", "ingest"]   # Report lives in loaders/report.py
+__all__ = ["Options", "Report", "ingest"]  # Report lives in loaders/report.py
 log = logging.getLogger(__name__)
-ORIGINAL_LIMIT = 100 * 1024 * 1024     # bytes: the upload cap in .streamlit/config.toml
+ORIGINAL_LIMIT = 100 * 1024 * 1024  # bytes: the upload cap in .streamlit/config.toml
 
 
 def ingest(con_or_path, file_name: str, data, options: Options | None = None) -> Report:
@@ -59,7 +59,7 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
         parsed = pipeline.parse_file(file_name, data, options)
     except FileRefused as refused:
         return Report(file_name, "refused", problems=refused.problems)
-    except Exception:                   # a bug or an unforeseen file: a refusal, the traceback logged
+    except Exception:  # a bug or an unforeseen file: a refusal, the traceback logged
         return unexpected_report(file_name)
     with db.connect(con_or_path) as con:
         return ingest_with(con, file_name, data, options, sha256 or parsed[0].sha256, parsed)
@@ -81,8 +81,9 @@ def sha256_of(data) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def ingest_with(con, file_name: str, data, options: Options, sha256: str | None = None,
-                parsed: tuple | None = None) -> Report:
+def ingest_with(
+    con, file_name: str, data, options: Options, sha256: str | None = None, parsed: tuple | None = None
+) -> Report:
     """ingest() on an open connection; parsed is parse_file's result when already made."""
     sha256 = sha256 or sha256_of(data)
     already = ledger.find_loaded(con, sha256)
@@ -94,19 +95,21 @@ def ingest_with(con, file_name: str, data, options: Options, sha256: str | None 
         return Report(file_name, "refused", problems=refused.problems)
     except PASSED_ON:
         raise
-    except Exception:               # a bug or an unforeseen file: a refusal, the traceback logged
+    except Exception:  # a bug or an unforeseen file: a refusal, the traceback logged
         return unexpected_report(file_name, parsed)
 
 
-PASSED_ON = (PermissionDenied, db.StoreBusy)    # not the file's doing: the caller says these
+PASSED_ON = (PermissionDenied, db.StoreBusy)  # not the file's doing: the caller says these
 
 
-def checked_and_written(con, file_name: str, data, options: Options, sha256: str,
-                        parsed: tuple | None) -> Report:
+def checked_and_written(
+    con, file_name: str, data, options: Options, sha256: str, parsed: tuple | None
+) -> Report:
     parsed = parsed or pipeline.parse_file(file_name, data, options)
     prepared = pipeline.prepare_parsed(con, *parsed, options)
-    if getattr(prepared, "survey", False):         # satisfaction survey (issue 7): its own tables
+    if getattr(prepared, "survey", False):  # satisfaction survey (issue 7): its own tables
         from loaders import skm_load
+
         return skm_load.finish(con, prepared, sha256, options, data)
     report = summary(prepared, options)
     if options.dry_run:
@@ -122,20 +125,32 @@ def written(con, prepared: Prepared, report: Report, sha256: str, options: Optio
     try:
         with db.transaction(con):
             report.load_id, report.outcome = write(con, prepared, sha256, options)
-            keep_original(con, report.load_id, sha256, report.file_name, data,
-                          personal_data_reason(prepared.workbook))
+            keep_original(
+                con, report.load_id, sha256, report.file_name, data, personal_data_reason(prepared.workbook)
+            )
         if prepared.workbook.dropped_columns:
             report.notes.append("berkas asli tidak disimpan: memuat kolom data pribadi (UU 27/2022)")
         elif prepared.workbook.personal_values:
-            report.notes.append("berkas asli tidak disimpan: nilai mirip NIK/nomor HP di kolom "
-                                f"{', '.join(prepared.workbook.personal_values)} (UU 27/2022)")
-    except duckdb.Error as exc:       # rolled back: say so instead of a traceback
-        return Report(report.file_name, "refused", problems=[Problem(
-            "gagal_menulis", f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
-            f"({str(exc).splitlines()[0][:200]}).", report.file_name)])
+            report.notes.append(
+                "berkas asli tidak disimpan: nilai mirip NIK/nomor HP di kolom "
+                f"{', '.join(prepared.workbook.personal_values)} (UU 27/2022)"
+            )
+    except duckdb.Error as exc:  # rolled back: say so instead of a traceback
+        return Report(
+            report.file_name,
+            "refused",
+            problems=[
+                Problem(
+                    "gagal_menulis",
+                    f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
+                    f"({str(exc).splitlines()[0][:200]}).",
+                    report.file_name,
+                )
+            ],
+        )
     except PASSED_ON:
         raise
-    except Exception:                 # rolled back too
+    except Exception:  # rolled back too
         return unexpected_report(report.file_name, (prepared.workbook,))
     return report
 
@@ -145,8 +160,7 @@ def site_of(name: str) -> Site:
     return Site(name, kind, pipeline.kabupaten_kota_of_name(name))
 
 
-def keep_original(con, load_id: int, sha256: str, file_name: str, data,
-                  personal: str | None = None) -> None:
+def keep_original(con, load_id: int, sha256: str, file_name: str, data, personal: str | None = None) -> None:
     """Keep uploads and files up to ORIGINAL_LIMIT for download from the history; a bigger file
     named on the command line stays where it is. A file with personal data (personal is
     read.personal_data_reason: columns NIK, Nama Pemohon, No HP dropped on read, or a NIK or a
@@ -164,21 +178,37 @@ def keep_original(con, load_id: int, sha256: str, file_name: str, data,
 
 def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, str]:
     """Inside the caller's transaction: site, new agencies, ledger row, facts."""
-    if getattr(prepared, "survey", False):         # satisfaction survey (issue 7): its own tables
+    if getattr(prepared, "survey", False):  # satisfaction survey (issue 7): its own tables
         from loaders import skm_load
+
         return skm_load.write(con, prepared, sha256, options)
     site_id = ensure_site(con, site_of(prepared.site))
     service = with_new_agencies(con, options.actor, prepared.service)
     first, last = prepared.days
     record = ledger.LoadRecord(
-        prepared.workbook.file_name, sha256, prepared.parsed.layout, measure(prepared),
-        prepared.site, first, last, options.loaded_by, "; ".join(prepared.parsed.notes) or None)
+        prepared.workbook.file_name,
+        sha256,
+        prepared.parsed.layout,
+        measure(prepared),
+        prepared.site,
+        first,
+        last,
+        options.loaded_by,
+        "; ".join(prepared.parsed.notes) or None,
+    )
     load_id = ledger.record_load(con, record)
-    ledger.write_facts(con, load_id, facts(service, site_id), visitor_facts(prepared, site_id),
-                       queue_outcomes=outcome_facts(prepared.parsed.outcomes, service, site_id))
-    replaced = con.execute("SELECT (SELECT count(*) FROM service_visits WHERE superseded_by = ?) + "
-                           "(SELECT count(*) FROM site_visitors WHERE superseded_by = ?)",
-                           [load_id, load_id]).fetchall()[0][0]
+    ledger.write_facts(
+        con,
+        load_id,
+        facts(service, site_id),
+        visitor_facts(prepared, site_id),
+        queue_outcomes=outcome_facts(prepared.parsed.outcomes, service, site_id),
+    )
+    replaced = con.execute(
+        "SELECT (SELECT count(*) FROM service_visits WHERE superseded_by = ?) + "
+        "(SELECT count(*) FROM site_visitors WHERE superseded_by = ?)",
+        [load_id, load_id],
+    ).fetchall()[0][0]
     return load_id, "replaced" if replaced else "added"
 
 
@@ -208,8 +238,11 @@ def outcome_facts(outcomes: pd.DataFrame | None, service: pd.DataFrame, site_id:
         return None
     ids = service.drop_duplicates("agency").set_index("agency")["agency_id"]
     known = outcomes.assign(agency_id=outcomes["agency"].map(ids)).dropna(subset=["agency_id"])
-    rows = known.groupby(["agency_id", "day", "service"], dropna=False, sort=False)[
-        ["cancelled", "no_show"]].sum().reset_index()
+    rows = (
+        known.groupby(["agency_id", "day", "service"], dropna=False, sort=False)[["cancelled", "no_show"]]
+        .sum()
+        .reset_index()
+    )
     return rows.assign(site_id=site_id, grain="day", agency_id=rows["agency_id"].astype("int64"))
 
 
@@ -232,18 +265,24 @@ def would_replace(con, prepared: Prepared) -> bool:
     """For --dry-run: does the store already hold live rows in a (site, agency, month) slice this
     file covers? Agencies still to be added have no rows yet."""
     known = prepared.service.dropna(subset=["agency_id"])
-    slices = {(int(a), date(d.year, d.month, 1), g)
-              for a, d, g in zip(known["agency_id"], known["day"], known["grain"])}
+    slices = {
+        (int(a), date(d.year, d.month, 1), g)
+        for a, d, g in zip(known["agency_id"], known["day"], known["grain"])
+    }
     if not slices:
         return False
     first, last = prepared.days
     con.register("dry_run_slices", pd.DataFrame(sorted(slices), columns=["agency_id", "month", "grain"]))
-    try:       # the ledger's rule: a daily row replaces only the days its file covers
-        return con.execute(
-            "SELECT count(*) FROM service_visits v JOIN sites s USING (site_id) "
-            "JOIN dry_run_slices i ON i.agency_id = v.agency_id "
-            "AND date_trunc('month', v.day) = i.month WHERE s.name = ? AND v.superseded_by IS NULL "
-            "AND (i.grain = 'month' OR v.grain = 'month' OR v.day BETWEEN ? AND ?)",
-            [prepared.site, first, last]).fetchall()[0][0] > 0
+    try:  # the ledger's rule: a daily row replaces only the days its file covers
+        return (
+            con.execute(
+                "SELECT count(*) FROM service_visits v JOIN sites s USING (site_id) "
+                "JOIN dry_run_slices i ON i.agency_id = v.agency_id "
+                "AND date_trunc('month', v.day) = i.month WHERE s.name = ? AND v.superseded_by IS NULL "
+                "AND (i.grain = 'month' OR v.grain = 'month' OR v.day BETWEEN ? AND ?)",
+                [prepared.site, first, last],
+            ).fetchall()[0][0]
+            > 0
+        )
     finally:
         con.unregister("dry_run_slices")

@@ -1,11 +1,12 @@
 """The shapes the loader steps hand each other. Every step is a function of these; none does IO
 except loaders/read.py (bytes in) and loaders/load.py (the store out)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:       # annotations only: the guarded reader's child need not import pandas (0,5 s)
+if TYPE_CHECKING:  # annotations only: the guarded reader's child need not import pandas (0,5 s)
     import pandas as pd
 
 
@@ -13,12 +14,13 @@ if TYPE_CHECKING:       # annotations only: the guarded reader's child need not 
 class Sheet:
     """One sheet as a grid of cached cell values (str, int, float, datetime, None), row by row.
     CSV files read as a single sheet named after the file."""
+
     name: str
     rows: list[list]
     hidden: bool = False
-    merged: tuple = ()                  # ((first_row, first_col, last_row, last_col), ...) 0-based
+    merged: tuple = ()  # ((first_row, first_col, last_row, last_col), ...) 0-based
     formulas_without_value: tuple = ()  # ((row, col), ...) 0-based: a formula with no cached value
-    truncated: bool = False             # rows holds the head only; the whole table is Workbook.frame
+    truncated: bool = False  # rows holds the head only; the whole table is Workbook.frame
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class Workbook:
     file_name: str
     sha256: str
     sheets: list[Sheet]
-    dropped_columns: tuple[str, ...] = ()   # personal-data columns removed on read (NIK, nama, ...)
+    dropped_columns: tuple[str, ...] = ()  # personal-data columns removed on read (NIK, nama, ...)
     # Large ticket exports may arrive as one Arrow/pandas frame instead of a grid (fast path).
     # read_file gives a pyarrow.Table (header row as column names, personal columns left out).
     frame: pd.DataFrame | None = None
@@ -38,29 +40,38 @@ class Workbook:
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, with where it is. code is stable (tests and docs rely on it)."""
+
     code: str
-    message: str                 # Indonesian, with the fix; English follows after ' / ' where useful
+    message: str  # Indonesian, with the fix; English follows after ' / ' where useful
     file: str = ""
     sheet: str | None = None
-    cell: str | None = None      # 'B7' (A1 style) or None when it concerns the whole file/sheet
-    subject: str | None = None   # the value the problem is about, e.g. an unknown agency's spelling
-    suggestions: tuple[str, ...] = ()   # what it probably should be, closest first
+    cell: str | None = None  # 'B7' (A1 style) or None when it concerns the whole file/sheet
+    subject: str | None = None  # the value the problem is about, e.g. an unknown agency's spelling
+    suggestions: tuple[str, ...] = ()  # what it probably should be, closest first
 
     def __str__(self) -> str:
-        where = ", ".join(p for p in (self.file, f"sheet '{self.sheet}'" if self.sheet else "",
-                                      f"sel {self.cell}" if self.cell else "") if p)
+        where = ", ".join(
+            p
+            for p in (
+                self.file,
+                f"sheet '{self.sheet}'" if self.sheet else "",
+                f"sel {self.cell}" if self.cell else "",
+            )
+            if p
+        )
         return f"[{self.code}] {where}: {self.message}"
 
 
 class FileRefused(Exception):
     """A file that cannot be loaded; carries every problem found, not only the first."""
-    refusal = True        # mpp.guard passes it back from the child as itself
+
+    refusal = True  # mpp.guard passes it back from the child as itself
 
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
 
-    def __reduce__(self):     # pickled with its problems (the default would keep only the text)
+    def __reduce__(self):  # pickled with its problems (the default would keep only the text)
         return FileRefused, (self.problems,)
 
 
@@ -73,13 +84,14 @@ class Parsed:
     source_cell (A1 reference of the figure, for messages).
     visitors columns: day, grain, visitors, source_cell.
     """
+
     layout: str
     service: pd.DataFrame
     visitors: pd.DataFrame | None = None
-    site: str | None = None           # as the file states it (title row, file name), if it does
+    site: str | None = None  # as the file states it (title row, file name), if it does
     year: int | None = None
     problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)   # e.g. 'kolom NIK dibuang', 'blok JUMLAH IZIN'
+    notes: list[str] = field(default_factory=list)  # e.g. 'kolom NIK dibuang', 'blok JUMLAH IZIN'
     # Satisfaction survey (issue 7; service is then empty). skm_responses: one row per respondent,
     # agency (raw name or None for the whole mall), day, respondent, sex, age_band, education,
     # occupation, u1..u9 (1-4), source_cell, sheet. skm_summaries: scope ('unit'|'total'), unit,

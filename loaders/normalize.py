@@ -9,6 +9,7 @@ Conventions (tests rely on them):
 - parse_date: blank -> None; a value that is not a date -> ValueError.
 - parse_month, find_year, find_site, parse_period_row: None when the text does not say.
 """
+
 from __future__ import annotations
 
 import math
@@ -20,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from babel.numbers import NumberFormatError, parse_decimal
 
 DASHES = {"-", "–", "—", "--", "−"}
-EXCEL_EPOCH = date(1899, 12, 30)   # Excel's day 0 (with the 1900 leap-year bug folded in)
+EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0 (with the 1900 leap-year bug folded in)
 
 # Every spelling seen in real headers, Indonesian and English, full and abbreviated.
 MONTH_WORDS = {
@@ -43,8 +44,18 @@ MONTHS = {word: number for number, words in MONTH_WORDS.items() for word in word
 # bound on plausible counts (far lower, configurable) is checked in loaders/validate.py.
 STORABLE = 2**63 - 1
 
-TOTAL_LABELS = {"jumlah", "total", "subtotal", "grandtotal", "jumlahtotal", "totalkeseluruhan",
-                "jumlahkeseluruhan", "jumlahseluruhnya", "totaljumlah", "jumlahakhir"}
+TOTAL_LABELS = {
+    "jumlah",
+    "total",
+    "subtotal",
+    "grandtotal",
+    "jumlahtotal",
+    "totalkeseluruhan",
+    "jumlahkeseluruhan",
+    "jumlahseluruhnya",
+    "totaljumlah",
+    "jumlahakhir",
+}
 
 
 def _text(value) -> str:
@@ -52,6 +63,7 @@ def _text(value) -> str:
 
 
 # ---- counts ---------------------------------------------------------------------------------------
+
 
 def parse_count(value) -> int | None:
     """A visit count as typed: 1263, 12.0, '1.263', '1,263', '1.263,00', '-' (zero), '' (None).
@@ -84,18 +96,18 @@ def _decimal_from_text(text: str) -> Decimal | None:
     body = text.strip("-−()+")
     if re.fullmatch(r"\d+", body):
         return Decimal(sign + body)
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", body):        # English grouping: 1,263 / 1,263.00
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", body):  # English grouping: 1,263 / 1,263.00
         return Decimal(sign + body.replace(",", ""))
-    if re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}", body):         # a decimal point, never a grouping
+    if re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}", body):  # a decimal point, never a grouping
         return Decimal(sign + body)
-    try:                                                          # Indonesian: 1.263 / 1.263,00 / 12,0
+    try:  # Indonesian: 1.263 / 1.263,00 / 12,0
         return Decimal(sign + str(parse_decimal(body, locale="id_ID", strict=True)))
     except (NumberFormatError, InvalidOperation):
         return None
 
 
 def _whole(number: Decimal | None, raw) -> int:
-    if number is None or not number.is_finite():      # 'INFINITY' and 'NaN' parse as Decimals
+    if number is None or not number.is_finite():  # 'INFINITY' and 'NaN' parse as Decimals
         raise ValueError(f"{raw!r} bukan angka: isi dengan bilangan bulat (mis. 1263) atau '-' untuk nol")
     if number != number.to_integral_value():
         raise ValueError(f"{raw!r} bukan bilangan bulat: jumlah kunjungan tidak boleh pecahan")
@@ -119,6 +131,7 @@ def _non_negative(number: int, raw) -> int:
 
 
 # ---- months, dates, years -------------------------------------------------------------------------
+
 
 def parse_month(value) -> int | None:
     """The month a header names: 'JANUARI', 'Jan', 'Agt', 'Nop', 'OCTOBER ', 'Januari 2025', 'Jan-25',
@@ -207,9 +220,15 @@ SITE_PATTERN = re.compile(
     r"\b(?P<mini>MINI\s+)?(?:MAL\s+PELAYANAN\s+PUBLIK|MALL\s+PELAYANAN\s+PUBLIK|MPP)\b\.?\s*"
     r"(?P<kind>KABUPATEN|KAB\b\.?|KOTA|KECAMATAN|KEC\b\.?)?\s*"
     r"(?P<place>[A-Z][A-Z ]*?)\s*(?=\bTAHUN\b|\bPERIODE\b|\bBULAN\b|\bPROVINSI\b|\bPROV\b|\d|[,.(\-:]|$)",
-    re.IGNORECASE)
-KINDS = {"kabupaten": "Kabupaten", "kab": "Kabupaten", "kota": "Kota", "kecamatan": "Kecamatan",
-         "kec": "Kecamatan"}
+    re.IGNORECASE,
+)
+KINDS = {
+    "kabupaten": "Kabupaten",
+    "kab": "Kabupaten",
+    "kota": "Kota",
+    "kecamatan": "Kecamatan",
+    "kec": "Kecamatan",
+}
 
 
 def find_site(value) -> str | None:
@@ -255,24 +274,90 @@ def has_controls(name) -> bool:
 
 # ---- personal data --------------------------------------------------------------------------------
 
-PERSONAL_WORDS = {"nik", "telepon", "telpon", "telp", "tlp", "phone", "hp", "handphone", "ponsel",
-                  "whatsapp", "wa", "alamat", "address", "email", "mail", "surel"}
+PERSONAL_WORDS = {
+    "nik",
+    "telepon",
+    "telpon",
+    "telp",
+    "tlp",
+    "phone",
+    "hp",
+    "handphone",
+    "ponsel",
+    "whatsapp",
+    "wa",
+    "alamat",
+    "address",
+    "email",
+    "mail",
+    "surel",
+}
 # Not 'KTP', 'KK' or 'NPWP': those also name services (columns of a Disdukcapil recap).
 # These name personal data only in company: 'KTP' alone is a service, 'Kartu Identitas Anak' another,
 # 'Kependudukan' part of an agency's name (Dinas Kependudukan ...), 'Jumlah Pemohon' a count.
-PERSONAL_PAIRS = {("no", "ktp"), ("nomor", "ktp"), ("nmr", "ktp"), ("nomer", "ktp"), ("nik", "ktp"),
-                  ("no", "identitas"), ("nomor", "identitas"), ("induk", "kependudukan")}
+PERSONAL_PAIRS = {
+    ("no", "ktp"),
+    ("nomor", "ktp"),
+    ("nmr", "ktp"),
+    ("nomer", "ktp"),
+    ("nik", "ktp"),
+    ("no", "identitas"),
+    ("nomor", "identitas"),
+    ("induk", "kependudukan"),
+}
 COUNT_WORDS = {"jumlah", "jml", "total", "banyak", "banyaknya", "rekap"}
 # 'nama' names an organisation, not a person, when followed by one of these.
-NOT_A_PERSON = {"instansi", "layanan", "skpd", "opd", "dinas", "kabupaten", "kota", "kecamatan",
-                "desa", "kelurahan", "loket", "unit", "bulan", "site", "mpp", "perusahaan", "usaha",
-                "produk", "jenis", "izin", "satuan", "provinsi", "sheet", "kategori", "bidang"}
+NOT_A_PERSON = {
+    "instansi",
+    "layanan",
+    "skpd",
+    "opd",
+    "dinas",
+    "kabupaten",
+    "kota",
+    "kecamatan",
+    "desa",
+    "kelurahan",
+    "loket",
+    "unit",
+    "bulan",
+    "site",
+    "mpp",
+    "perusahaan",
+    "usaha",
+    "produk",
+    "jenis",
+    "izin",
+    "satuan",
+    "provinsi",
+    "sheet",
+    "kategori",
+    "bidang",
+}
 
 
 # A bare 'Nama' names a person in a list of events (tickets, visits), the entity itself elsewhere
 # (NO | NAMA | JANUARI ... in a recap, or {"id", "nama"} in an agency list).
-EVENT_WORDS = {"tanggal", "date", "jam", "time", "waktu", "status", "loket", "antrean", "antrian",
-               "tiket", "ticket", "nik", "telepon", "telp", "hp", "wa", "whatsapp", "email"}
+EVENT_WORDS = {
+    "tanggal",
+    "date",
+    "jam",
+    "time",
+    "waktu",
+    "status",
+    "loket",
+    "antrean",
+    "antrian",
+    "tiket",
+    "ticket",
+    "nik",
+    "telepon",
+    "telp",
+    "hp",
+    "wa",
+    "whatsapp",
+    "email",
+}
 
 
 def is_personal_column(header, siblings=None) -> bool:

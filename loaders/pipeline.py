@@ -3,11 +3,13 @@
 prepare() runs them all and returns what load.py writes, or raises FileRefused with every problem
 found. Nothing here writes; agency matching only reads the store.
 """
+
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
+
 import pandas as pd
 
 from loaders import read, read_guarded, validate
@@ -16,33 +18,35 @@ from loaders.layouts.common import Context, problem, text
 from loaders.model import FileRefused, Parsed, Problem, Workbook
 from loaders.normalize import find_site, has_controls, looks_personal, without_controls
 from mpp.access.accounts import User
-from mpp.reference.agencies import AgencyMatcher, agency_key
 from mpp.period import Period, month_start
+from mpp.reference.agencies import AgencyMatcher, agency_key
 
 
 @dataclass
 class Options:
     """What the user said on the command line or the upload page."""
+
     site: str | None = None
     year: int | None = None
     block: str | None = None
-    unknown_agencies: str = "refuse"     # refuse | add
+    unknown_agencies: str = "refuse"  # refuse | add
     dry_run: bool = False
     loaded_by: str = "system"
-    actor: User | None = None            # who loads: no actor, or one below analyst, writes nothing
-                                         # (the command line passes accounts.COMMAND_LINE)
-    guarded: bool = True                 # read in a child process under memory and time limits, on
-                                         # every path: a hostile file must not take anything down
-                                         # (costs ~0,3-1 s a file to start the child)
+    actor: User | None = None  # who loads: no actor, or one below analyst, writes nothing
+    # (the command line passes accounts.COMMAND_LINE)
+    guarded: bool = True  # read in a child process under memory and time limits, on
+    # every path: a hostile file must not take anything down
+    # (costs ~0,3-1 s a file to start the child)
 
 
 @dataclass
 class Prepared:
     """A file ready to load: tidy rows with agency ids (None for agencies still to add)."""
+
     workbook: Workbook
     parsed: Parsed
     site: str
-    service: pd.DataFrame               # + agency_id, canonical
+    service: pd.DataFrame  # + agency_id, canonical
     new_agencies: list[str] = field(default_factory=list)
 
     @property
@@ -68,14 +72,18 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
     context = Context(file_name=file_name, year=options.year, block=options.block)
     try:
         return workbook, clean_names(workbook, parse_workbook(workbook, context)), context
-    except FileRefused as refused:      # e.g. several blocks: still say what else is missing
+    except FileRefused as refused:  # e.g. several blocks: still say what else is missing
         missing = site_problems(options.site or find_site(_words(file_name)), file_name)
         raise FileRefused([_located(p, file_name) for p in refused.problems + missing]) from None
 
 
 # The name columns of the parsed frames: agencies, services, survey units, respondent ids.
-NAME_COLUMNS = (("service", ("agency", "service")), ("outcomes", ("agency", "service")),
-                ("skm_responses", ("agency", "respondent")), ("skm_summaries", ("unit",)))
+NAME_COLUMNS = (
+    ("service", ("agency", "service")),
+    ("outcomes", ("agency", "service")),
+    ("skm_responses", ("agency", "respondent")),
+    ("skm_summaries", ("unit",)),
+)
 
 
 def _name_columns(parsed: Parsed):
@@ -91,14 +99,16 @@ def clean_names(workbook: Workbook, parsed: Parsed) -> Parsed:
     dirty = []
     for attribute, column in _name_columns(parsed):
         frame = getattr(parsed, attribute)
-        found = [n for n in frame[column].dropna().unique() if has_controls(n)]   # few distinct names
+        found = [n for n in frame[column].dropna().unique() if has_controls(n)]  # few distinct names
         if found:
             dirty += found
             clean = frame[column].replace({n: without_controls(n) for n in found})
             setattr(parsed, attribute, frame.assign(**{column: clean}))
-    parsed.notes += [f"karakter kendali dibuang dari nama '{without_controls(name)}'"
-                     + (f" di sel {cell}" if (cell := name_cell(workbook, name)) else "")
-                     for name in dict.fromkeys(dirty)]
+    parsed.notes += [
+        f"karakter kendali dibuang dari nama '{without_controls(name)}'"
+        + (f" di sel {cell}" if (cell := name_cell(workbook, name)) else "")
+        for name in dict.fromkeys(dirty)
+    ]
     return parsed
 
 
@@ -109,15 +119,26 @@ def personal_value_problems(workbook: Workbook, parsed: Parsed) -> list[Problem]
     for attribute, column in _name_columns(parsed):
         frame = getattr(parsed, attribute)
         personal = {n for n in frame[column].dropna().unique() if looks_personal(n)}
-        found += [(column, row) for _, row in frame[frame[column].isin(personal)]
-                  .drop_duplicates(column).iterrows()]
-    what = {"agency": "Nama instansi", "service": "Nama layanan", "unit": "Nama unit",
-            "respondent": "Kolom responden"}
-    return [problem("data_pribadi", f"{what[column]} memuat NIK atau nomor HP. Data pribadi tidak "
-                    "boleh dimuat (UU 27/2022): hapus nomor itu dari kolom ini, lalu unggah lagi.",
-                    file=workbook.file_name, sheet_name=row.get("sheet"),
-                    cell=name_cell(workbook, row[column], with_sheet=False) or row.get("source_cell"))
-            for column, row in found[:20]]
+        found += [
+            (column, row) for _, row in frame[frame[column].isin(personal)].drop_duplicates(column).iterrows()
+        ]
+    what = {
+        "agency": "Nama instansi",
+        "service": "Nama layanan",
+        "unit": "Nama unit",
+        "respondent": "Kolom responden",
+    }
+    return [
+        problem(
+            "data_pribadi",
+            f"{what[column]} memuat NIK atau nomor HP. Data pribadi tidak "
+            "boleh dimuat (UU 27/2022): hapus nomor itu dari kolom ini, lalu unggah lagi.",
+            file=workbook.file_name,
+            sheet_name=row.get("sheet"),
+            cell=name_cell(workbook, row[column], with_sheet=False) or row.get("source_cell"),
+        )
+        for column, row in found[:20]
+    ]
 
 
 def name_cell(workbook: Workbook, name: str, with_sheet: bool = True) -> str | None:
@@ -131,15 +152,21 @@ def name_cell(workbook: Workbook, name: str, with_sheet: bool = True) -> str | N
     return None
 
 
-YEARS = range(2000, 2101)       # MPPs opened from 2017; a year outside this is a typing slip
+YEARS = range(2000, 2101)  # MPPs opened from 2017; a year outside this is a typing slip
 
 
 def check_year(year: int | None, file_name: str) -> None:
     if year is not None and year not in YEARS:
-        raise FileRefused([problem(
-            "tahun_tidak_wajar", f"Tahun {year} untuk berkas {file_name} tidak wajar (harus "
-            f"{YEARS.start}-{YEARS.stop - 1}); berkas tidak dimuat. Periksa --year. / Year out of range.",
-            file=file_name)])
+        raise FileRefused(
+            [
+                problem(
+                    "tahun_tidak_wajar",
+                    f"Tahun {year} untuk berkas {file_name} tidak wajar (harus "
+                    f"{YEARS.start}-{YEARS.stop - 1}); berkas tidak dimuat. Periksa --year. / Year out of range.",
+                    file=file_name,
+                )
+            ]
+        )
 
 
 def prepare(con, file_name: str, data, options: Options) -> Prepared:
@@ -147,24 +174,23 @@ def prepare(con, file_name: str, data, options: Options) -> Prepared:
     return prepare_parsed(con, *parse_file(file_name, data, options), options)
 
 
-def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context,
-                   options: Options) -> Prepared:
+def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context, options: Options) -> Prepared:
     file_name = workbook.file_name
     personal = personal_value_problems(workbook, parsed)
-    if parsed.skm_responses is not None or parsed.skm_summaries is not None:   # a survey (issue 7)
-        if personal:                       # a respondent "id" that is a NIK or a phone number
+    if parsed.skm_responses is not None or parsed.skm_summaries is not None:  # a survey (issue 7)
+        if personal:  # a respondent "id" that is a NIK or a phone number
             raise FileRefused(personal)
         from loaders import skm_load
+
         return skm_load.prepare(con, workbook, parsed, options, context)
     problems = list(parsed.problems) + personal
     site = options.site or parsed.site or site_from_names(workbook)
-    site = without_controls(site) if site else site         # a site typed on the upload page
+    site = without_controls(site) if site else site  # a site typed on the upload page
     problems += site_problems(site, file_name)
     service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
     problems += unknown + date_problems(parsed, context) + validate.count_bound_problems(parsed)
     if parsed.service.empty and (parsed.visitors is None or parsed.visitors.empty):
-        problems.append(problem("kosong", "Berkas tidak berisi satu angka pun untuk dimuat.",
-                                file=file_name))
+        problems.append(problem("kosong", "Berkas tidak berisi satu angka pun untuk dimuat.", file=file_name))
     if problems:
         raise FileRefused([_located(p, file_name) for p in problems])
     return Prepared(workbook, parsed, site, service, new)
@@ -179,8 +205,14 @@ def site_from_names(workbook: Workbook) -> str | None:
 def site_problems(site: str | None, file_name: str) -> list[Problem]:
     if site:
         return []
-    return [problem("lokasi_tidak_diketahui", "Nama MPP tidak tertulis di judul maupun nama berkas. "
-                    "Sebutkan dengan --site NAMA (mis. --site \"MPP Kota Balikpapan\").", file=file_name)]
+    return [
+        problem(
+            "lokasi_tidak_diketahui",
+            "Nama MPP tidak tertulis di judul maupun nama berkas. "
+            'Sebutkan dengan --site NAMA (mis. --site "MPP Kota Balikpapan").',
+            file=file_name,
+        )
+    ]
 
 
 def _words(file_name: str) -> str:
@@ -203,7 +235,7 @@ def kabupaten_kota(con, site: str | None) -> str | None:
 def kabupaten_kota_of_name(site: str) -> str | None:
     for prefix in ("Mini MPP ", "MPP "):
         if site.startswith(prefix):
-            return site[len(prefix):]
+            return site[len(prefix) :]
     return None
 
 
@@ -228,16 +260,22 @@ def match_agencies(con, service: pd.DataFrame, site: str | None, unknown_mode: s
 def unknown_problem(service: pd.DataFrame, raw: str, suggestions) -> Problem:
     first = service.loc[service["agency"] == raw].iloc[0]
     near = ", ".join(f"'{s}'" for s in list(suggestions)[:3]) or "tidak ada yang mirip"
-    found = problem("instansi_tidak_dikenal", f"Instansi '{raw}' tidak dikenal (terdekat: {near}). "
-                    f"Petakan dengan `python -m loaders alias add \"{raw}\" NAMA_KANONIK`, atau muat "
-                    "dengan --unknown-agencies add untuk menambahkannya sebagai instansi baru.",
-                    cell=first["source_cell"], sheet_name=first.get("sheet"))
+    found = problem(
+        "instansi_tidak_dikenal",
+        f"Instansi '{raw}' tidak dikenal (terdekat: {near}). "
+        f'Petakan dengan `python -m loaders alias add "{raw}" NAMA_KANONIK`, atau muat '
+        "dengan --unknown-agencies add untuk menambahkannya sebagai instansi baru.",
+        cell=first["source_cell"],
+        sheet_name=first.get("sheet"),
+    )
     return replace(found, subject=raw.strip(), suggestions=tuple(suggestions)[:3])
 
 
 def date_problems(parsed: Parsed, context: Context, limit: int = 20) -> list[Problem]:
     """Figures dated after today cannot be right (validate.py's check, at each figure's cell)."""
     future = parsed.service[parsed.service["day"] > context.today].head(limit)
-    return [replace(p, sheet=row.get("sheet"), cell=row["source_cell"])
-            for _, row in future.iterrows()
-            for p in validate.date_problems(None, [(row["day"], None)], context.today)]
+    return [
+        replace(p, sheet=row.get("sheet"), cell=row["source_cell"])
+        for _, row in future.iterrows()
+        for p in validate.date_problems(None, [(row["day"], None)], context.today)
+    ]

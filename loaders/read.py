@@ -13,6 +13,7 @@ Arrow table in wb.frame (the fast path for ticket exports; see read_table).
 loaders/read_guarded.py runs read_file in a child process under memory and time limits: how every
 user's file is read.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,17 +31,18 @@ import pyarrow as pa
 import python_calamine as calamine
 
 from loaders import fast, safety, xlsx_parts
-from loaders.model import FileRefused, Sheet, Workbook
-from loaders.safety import DEFAULT_LIMITS, Limits
 from loaders.fast import dropped_columns, read_table
+from loaders.model import FileRefused, Sheet, Workbook
 from loaders.normalize import looks_personal
+from loaders.safety import DEFAULT_LIMITS, Limits
 from loaders.tabular import blank_personal_columns, header_row_index
 
-__all__ = ["read_file", "read_table", "dropped_columns", "Limits", "DEFAULT_LIMITS"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "dropped_columns", "read_file", "read_table"]
 
 
-def read_file(path, data: bytes | None = None, *, name: str | None = None,
-              limits: Limits = DEFAULT_LIMITS) -> Workbook:
+def read_file(
+    path, data: bytes | None = None, *, name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Workbook:
     """Read an upload into a Workbook, or raise FileRefused naming the file and the fix."""
     file = name or (Path(path).name if path else "berkas")
     if data is None and Path(path).stat().st_size > limits.stream_over:
@@ -66,13 +68,19 @@ def _workbook(file: str, sha256: str, sheets: list[Sheet], frame) -> Workbook:
     dropped += fast.dropped_columns(frame) if frame is not None else ()
     found = [c for sheet in sheets for c in _grid_personal_values(sheet)]
     found += _frame_personal_values(frame) if frame is not None else []
-    return Workbook(file, sha256, sheets, tuple(dict.fromkeys(d for d in dropped if d)), frame,
-                    tuple(dict.fromkeys(found)))
+    return Workbook(
+        file,
+        sha256,
+        sheets,
+        tuple(dict.fromkeys(d for d in dropped if d)),
+        frame,
+        tuple(dict.fromkeys(found)),
+    )
 
 
 def _bytes(path, data: bytes | None, file: str, limits: Limits) -> bytes:
     if data is None:
-        safety.check_size(Path(path).stat().st_size, file, limits)   # before reading it at all
+        safety.check_size(Path(path).stat().st_size, file, limits)  # before reading it at all
         data = Path(path).read_bytes()
     safety.check_size(len(data), file, limits)
     return data
@@ -95,7 +103,8 @@ def _check_numbers(sheets: list[Sheet], frame, file: str) -> None:
 
 def _check_frame_numbers(frame: pa.Table, file: str) -> None:
     """Arrow integers cannot pass BIGINT; floats can, and inf/NaN (NaN compares false: refused too)."""
-    import pyarrow.compute as pc        # 0,2 s to import: only for the long tables that need it
+    import pyarrow.compute as pc  # 0,2 s to import: only for the long tables that need it
+
     for name, column in zip(frame.column_names, frame.columns):
         if pa.types.is_floating(column.type) and column.null_count < len(column):
             inside = pc.less(pc.abs(column), float(BIGINT))
@@ -106,22 +115,30 @@ def _check_frame_numbers(frame: pa.Table, file: str) -> None:
 def _out_of_range(file: str, sheet: str | None, cell: str | None, value) -> FileRefused:
     where = f"Sel {cell} di sheet '{sheet}' berkas {file}" if cell else f"Berkas {file}"
     shown = f"{value:.6g}" if isinstance(value, float) else str(value)[:40]
-    return safety.refuse("number_out_of_range", file, f"{where} berisi angka {shown} di luar jangkauan "
-                         f"(lebih dari {safety.fmt_int(BIGINT - 1)}, tak berhingga, atau bukan angka). "
-                         "Perbaiki sel itu, simpan, lalu unggah lagi. / Number out of range.", sheet, cell)
+    return safety.refuse(
+        "number_out_of_range",
+        file,
+        f"{where} berisi angka {shown} di luar jangkauan "
+        f"(lebih dari {safety.fmt_int(BIGINT - 1)}, tak berhingga, atau bukan angka). "
+        "Perbaiki sel itu, simpan, lalu unggah lagi. / Number out of range.",
+        sheet,
+        cell,
+    )
 
 
 def _without_personal(sheets: list[Sheet]) -> tuple[list[Sheet], tuple[str, ...]]:
     kept, dropped = [], ()
     for sheet in sheets:
         rows, names = blank_personal_columns(sheet.rows)
-        kept.append(Sheet(sheet.name, rows, sheet.hidden, sheet.merged,
-                          sheet.formulas_without_value, sheet.truncated))
+        kept.append(
+            Sheet(sheet.name, rows, sheet.hidden, sheet.merged, sheet.formulas_without_value, sheet.truncated)
+        )
         dropped += tuple(names)
     return kept, dropped
 
 
 # ---- personal values under any header (a NIK under 'Keterangan') ------------------------------------
+
 
 def personal_data_reason(book: Workbook) -> str | None:
     """Why this file's original may not be kept (UU 27/2022), or None: the personal-data columns the
@@ -161,9 +178,10 @@ def _frame_personal_values(frame) -> list[str]:
     match needs), so looks_personal sees a few candidates, not millions of rows: 1M tickets in
     0,06 s, 0,7 s when a column holds 1M distinct NIKs."""
     import pyarrow.compute as pc
+
     found = []
     for name, column in zip(frame.column_names, frame.columns):
-        if pa.types.is_floating(column.type):      # inf and NaN were refused by _check_numbers
+        if pa.types.is_floating(column.type):  # inf and NaN were refused by _check_numbers
             column = pc.cast(column.filter(pc.equal(column, pc.floor(column))), pa.int64(), safe=False)
         if pa.types.is_integer(column.type):
             column = pc.cast(pc.unique(column.filter(pc.greater_equal(column, 10**8))), pa.string())
@@ -179,6 +197,7 @@ def _frame_personal_values(frame) -> list[str]:
 
 
 # ---- Excel (.xlsx, .xlsm, .xlsb, .ods, .xls) through calamine ------------------------------------
+
 
 def _excel_sheets(data: bytes, file: str, kind: str, limits: Limits):
     parts = None
@@ -273,8 +292,7 @@ def _head_sheet(parts, meta, file: str, limits: Limits) -> Sheet:
     Streamed from the XML, so date cells hold Excel serials here (parse_date reads them)."""
     with xml_refusals(file, meta.name):
         rows = parts.head_rows(meta.name, limits.head_rows)
-    return Sheet(meta.name, [[cell_value(c) for c in row] for row in rows], _hidden(meta),
-                 truncated=True)
+    return Sheet(meta.name, [[cell_value(c) for c in row] for row in rows], _hidden(meta), truncated=True)
 
 
 def _hidden(meta) -> bool:
@@ -295,12 +313,13 @@ def cell_value(cell):
 
 # ---- JSON: a list of records, or the first list of records inside an object ------------------------
 
+
 def _json_sheet(data: bytes, file: str, limits: Limits) -> Sheet:
     try:
         records = _first_records(json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant))
     except RecursionError:
         raise safety.corrupt(file, "JSON bersarang terlalu dalam / JSON nested too deeply") from None
-    except ValueError as exc:        # JSONDecodeError, UnicodeDecodeError, a 5000-digit number
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, a 5000-digit number
         raise safety.corrupt(file, f"JSON tidak valid: {_short(exc)}") from None
     if not records:
         raise safety.not_spreadsheet(file, "JSON tanpa daftar baris (list of objects)")

@@ -3,6 +3,7 @@ killed after a time limit, so a hostile file costs a refusal, never the server o
 
     book = read_file_guarded("tiket_2025.csv")        # a path is streamed by the child, as in process
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -18,9 +19,15 @@ from loaders.safety import DEFAULT_LIMITS, Limits
 from mpp import guard
 
 
-def read_file_guarded(path, data: bytes | None = None, *, name: str | None = None,
-                      limits: Limits = DEFAULT_LIMITS, memory_mb: int = 3072,
-                      timeout: float = 120.0) -> Workbook:
+def read_file_guarded(
+    path,
+    data: bytes | None = None,
+    *,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    memory_mb: int = 3072,
+    timeout: float = 120.0,
+) -> Workbook:
     """read_file in a child process (mpp.guard) whose address space is capped and which is killed
     after `timeout` seconds: running out of memory is too_large, of time too_slow, and any other
     failure an `unexpected` refusal; the server process never holds more than the result.
@@ -31,9 +38,16 @@ def read_file_guarded(path, data: bytes | None = None, *, name: str | None = Non
     file = name or (Path(path).name if path else "berkas")
     with tempfile.TemporaryDirectory(prefix="mpp-read-") as folder:
         try:
-            book = guard.run("loaders.read_guarded:read_for_parent", str(path) if path else None,
-                             data, folder, name=file, limits=limits, memory_mb=memory_mb,
-                             timeout=timeout)
+            book = guard.run(
+                "loaders.read_guarded:read_for_parent",
+                str(path) if path else None,
+                data,
+                folder,
+                name=file,
+                limits=limits,
+                memory_mb=memory_mb,
+                timeout=timeout,
+            )
         except guard.ChildFailed as failed:
             raise _failure(failed.kind, file, timeout) from None
         return _with_frame(book, folder)
@@ -51,7 +65,7 @@ def read_for_parent(path, data: bytes | None, folder: str, *, name: str, limits:
         return book
     with pa.OSFile(str(Path(folder) / FRAME_FILE), "wb") as sink:
         with pa.ipc.new_file(sink, book.frame.schema) as writer:
-            writer.write(book.frame)          # a Table (CSV) or a RecordBatch (fastexcel)
+            writer.write(book.frame)  # a Table (CSV) or a RecordBatch (fastexcel)
     return replace(book, frame=FRAME_FILE)
 
 
@@ -59,7 +73,7 @@ def _with_frame(book: Workbook, folder: str) -> Workbook:
     """The frame read back, always as a pyarrow.Table (column_names, column() as the layouts use)."""
     if book.frame != FRAME_FILE:
         return book
-    with pa.OSFile(str(Path(folder) / FRAME_FILE)) as source:   # read, not mapped: the folder goes
+    with pa.OSFile(str(Path(folder) / FRAME_FILE)) as source:  # read, not mapped: the folder goes
         return replace(book, frame=pa.ipc.open_file(source).read_all())
 
 
@@ -67,11 +81,19 @@ def _failure(kind: str, file: str, timeout: float) -> FileRefused:
     if kind == "busy":
         return safety.refuse("busy", file, guard.busy_message(file))
     if kind == "memory":
-        return safety.refuse("too_large", file, f"Berkas {file} butuh terlalu banyak memori untuk "
-                             "dibaca dengan aman. Pecah per bulan atau per instansi, lalu unggah "
-                             "bagian-bagiannya.")
+        return safety.refuse(
+            "too_large",
+            file,
+            f"Berkas {file} butuh terlalu banyak memori untuk "
+            "dibaca dengan aman. Pecah per bulan atau per instansi, lalu unggah "
+            "bagian-bagiannya.",
+        )
     if kind == "timeout":
-        return safety.refuse("too_slow", file, f"Membaca berkas {file} memakan waktu lebih dari "
-                             f"{timeout:g} detik, jadi dihentikan. Pecah berkas per bulan, lalu "
-                             "unggah bagian-bagiannya.")
+        return safety.refuse(
+            "too_slow",
+            file,
+            f"Membaca berkas {file} memakan waktu lebih dari "
+            f"{timeout:g} detik, jadi dihentikan. Pecah berkas per bulan, lalu "
+            "unggah bagian-bagiannya.",
+        )
     return safety.unexpected(file)

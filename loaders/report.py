@@ -1,5 +1,6 @@
 """What loading one file did, as the command line prints it and the upload page shows it: the
 Report, made from a prepared file, or from the ledger when the same bytes were loaded before."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,16 +16,17 @@ from mpp.period import Period, month_start
 @dataclass
 class Report:
     """What happened to one file, for the command line and the upload page."""
+
     file_name: str
-    outcome: str                          # added | replaced | unchanged | refused
-    layout: str | None = None             # layout NAME
+    outcome: str  # added | replaced | unchanged | refused
+    layout: str | None = None  # layout NAME
     site: str | None = None
     period: Period | None = None
-    agencies: list[str] = field(default_factory=list)       # canonical names in the file
-    new_agencies: list[str] = field(default_factory=list)   # added as new by this load
+    agencies: list[str] = field(default_factory=list)  # canonical names in the file
+    new_agencies: list[str] = field(default_factory=list)  # added as new by this load
     rows: int = 0
-    total: int = 0                        # service visits
-    visitors: int = 0                     # people entering, where the file gives them
+    total: int = 0  # service visits
+    visitors: int = 0  # people entering, where the file gives them
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     load_id: int | None = None
@@ -46,15 +48,24 @@ class Report:
 def summary(prepared: Prepared, options: Options) -> Report:
     parsed, service = prepared.parsed, prepared.service
     visitors = parsed.visitors
-    notes = list(parsed.notes) + [f"kolom data pribadi dibuang: {c}"
-                                  for c in prepared.workbook.dropped_columns]
+    notes = list(parsed.notes) + [
+        f"kolom data pribadi dibuang: {c}" for c in prepared.workbook.dropped_columns
+    ]
     return Report(
-        prepared.workbook.file_name, "added", parsed.layout, prepared.site, prepared.period,
-        sorted(service["canonical"].unique()), prepared.new_agencies,
+        prepared.workbook.file_name,
+        "added",
+        parsed.layout,
+        prepared.site,
+        prepared.period,
+        sorted(service["canonical"].unique()),
+        prepared.new_agencies,
         rows=len(service) + (0 if visitors is None else len(visitors)),
         total=int(service["visits"].sum()),
         visitors=0 if visitors is None else int(visitors["visitors"].sum()),
-        notes=notes, dry_run=options.dry_run, agency_totals=agency_totals(service))
+        notes=notes,
+        dry_run=options.dry_run,
+        agency_totals=agency_totals(service),
+    )
 
 
 def agency_totals(service: pd.DataFrame) -> list[tuple[str, int]]:
@@ -64,24 +75,45 @@ def agency_totals(service: pd.DataFrame) -> list[tuple[str, int]]:
 
 def unchanged_report(con, load_id: int, file_name: str) -> Report:
     layout, site, start, end, rows, total = con.execute(
-        "SELECT layout, site, period_from, period_to, rows, total FROM loads WHERE load_id = ?",
-        [load_id]).fetchall()[0]
+        "SELECT layout, site, period_from, period_to, rows, total FROM loads WHERE load_id = ?", [load_id]
+    ).fetchall()[0]
     period = Period(month_start(start), month_start(end)) if start and end else None
-    agencies = [name for (name,) in con.execute(
-        "SELECT DISTINCT a.name FROM service_visits v JOIN agencies a USING (agency_id) "
-        "WHERE v.load_id = ? ORDER BY 1", [load_id]).fetchall()]
-    return Report(file_name, "unchanged", layout, site, period, agencies, rows=rows, total=total,
-                  load_id=load_id, notes=[f"isi berkas sama persis dengan muatan {load_id}",
-                                          *replaced_since(con, load_id)])
+    agencies = [
+        name
+        for (name,) in con.execute(
+            "SELECT DISTINCT a.name FROM service_visits v JOIN agencies a USING (agency_id) "
+            "WHERE v.load_id = ? ORDER BY 1",
+            [load_id],
+        ).fetchall()
+    ]
+    return Report(
+        file_name,
+        "unchanged",
+        layout,
+        site,
+        period,
+        agencies,
+        rows=rows,
+        total=total,
+        load_id=load_id,
+        notes=[f"isi berkas sama persis dengan muatan {load_id}", *replaced_since(con, load_id)],
+    )
 
 
 def replaced_since(con, load_id: int) -> list[str]:
     """Re-sending an old file does not bring it back over a later correction: say how to."""
-    later = [n for (n,) in con.execute(
-        "SELECT DISTINCT superseded_by FROM service_visits WHERE load_id = ? AND superseded_by "
-        "IS NOT NULL UNION SELECT DISTINCT superseded_by FROM site_visitors WHERE load_id = ? "
-        "AND superseded_by IS NOT NULL ORDER BY 1", [load_id, load_id]).fetchall()]
+    later = [
+        n
+        for (n,) in con.execute(
+            "SELECT DISTINCT superseded_by FROM service_visits WHERE load_id = ? AND superseded_by "
+            "IS NOT NULL UNION SELECT DISTINCT superseded_by FROM site_visitors WHERE load_id = ? "
+            "AND superseded_by IS NOT NULL ORDER BY 1",
+            [load_id, load_id],
+        ).fetchall()
+    ]
     if not later:
         return []
-    return [f"sebagian atau seluruh angkanya sudah diganti muatan {', '.join(map(str, later))}; "
-            f"untuk memakai angka berkas ini lagi, batalkan muatan itu (python -m loaders undo)"]
+    return [
+        f"sebagian atau seluruh angkanya sudah diganti muatan {', '.join(map(str, later))}; "
+        f"untuk memakai angka berkas ini lagi, batalkan muatan itu (python -m loaders undo)"
+    ]

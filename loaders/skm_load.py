@@ -10,6 +10,7 @@ matched through the same aliases, an unknown one refused unless the analyst says
 
     report = load_skm(con, "pangkep_skm_responden.csv", site="MPP Kabupaten Pangkep")
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,16 +22,16 @@ import pandas as pd
 from loaders import load, pipeline
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Problem, Workbook
-from mpp.store import db
-from mpp.store import ledger
-from mpp.survey import skm
 from mpp.reference.sites import ensure_site
+from mpp.store import db, ledger
+from mpp.survey import skm
 
 
 @dataclass
 class SurveyPrepared(pipeline.Prepared):
     """A survey file ready to load. service holds one row per respondent (agency, canonical,
     agency_id, day, visits 0) so the shared report counts respondents and names agencies."""
+
     survey: bool = True
 
     @property
@@ -41,7 +42,7 @@ class SurveyPrepared(pipeline.Prepared):
     @property
     def days(self) -> tuple[date, date]:
         last = max(self.frame["day"])
-        if self.parsed.skm_summaries is not None:        # a published period covers its year
+        if self.parsed.skm_summaries is not None:  # a published period covers its year
             last = date(last.year, 12, 31)
         return min(self.frame["day"]), last
 
@@ -54,9 +55,15 @@ def future_problems(frame: pd.DataFrame, today: date) -> list[Problem]:
     late = frame[[day is not None and day > today for day in frame["day"]]]
     if late.empty:
         return []
-    return [problem("tanggal_di_masa_depan", f"Ada {len(late)} baris bertanggal setelah hari ini "
-                    f"(mis. {late.iloc[0]['day']:%d/%m/%Y}). Periksa tahun atau tanggalnya.",
-                    cell=late.iloc[0]["source_cell"], sheet_name=late.iloc[0]["sheet"])]
+    return [
+        problem(
+            "tanggal_di_masa_depan",
+            f"Ada {len(late)} baris bertanggal setelah hari ini "
+            f"(mis. {late.iloc[0]['day']:%d/%m/%Y}). Periksa tahun atau tanggalnya.",
+            cell=late.iloc[0]["source_cell"],
+            sheet_name=late.iloc[0]["sheet"],
+        )
+    ]
 
 
 def respondent_agencies(con, parsed: Parsed, site: str | None, unknown: str):
@@ -67,8 +74,11 @@ def respondent_agencies(con, parsed: Parsed, site: str | None, unknown: str):
     named = responses.dropna(subset=["agency"]).drop_duplicates("agency")
     matched, new, problems = pipeline.match_agencies(con, named, site, unknown)
     lookup = matched.set_index("agency")
-    service = responses.assign(agency_id=responses["agency"].map(lookup["agency_id"]),
-                               canonical=responses["agency"].map(lookup["canonical"]), visits=0)
+    service = responses.assign(
+        agency_id=responses["agency"].map(lookup["agency_id"]),
+        canonical=responses["agency"].map(lookup["canonical"]),
+        visits=0,
+    )
     return service, new, problems
 
 
@@ -77,8 +87,13 @@ def prepare(con, workbook: Workbook, parsed: Parsed, options, context: Context) 
     site = options.site or parsed.site or pipeline.find_site(pipeline._words(workbook.file_name))
     problems = list(parsed.problems)
     if not site:
-        problems.append(problem("lokasi_tidak_diketahui", "Nama MPP tidak tertulis di nama berkas. "
-                                "Sebutkan dengan --site NAMA (mis. --site \"MPP Kota Balikpapan\")."))
+        problems.append(
+            problem(
+                "lokasi_tidak_diketahui",
+                "Nama MPP tidak tertulis di nama berkas. "
+                'Sebutkan dengan --site NAMA (mis. --site "MPP Kota Balikpapan").',
+            )
+        )
     service, new, unknown = respondent_agencies(con, parsed, site, options.unknown_agencies)
     prepared = SurveyPrepared(workbook, parsed, site, service, new)
     problems += unknown + future_problems(prepared.frame, context.today)
@@ -113,12 +128,25 @@ def write(con, prepared: SurveyPrepared, sha256: str, options) -> tuple[int, str
     """Inside the caller's transaction: site, new agencies, ledger row, survey rows."""
     site_id = ensure_site(con, load.site_of(prepared.site))
     first, last = prepared.days
-    load_id = ledger.record_load(con, ledger.LoadRecord(
-        prepared.workbook.file_name, sha256, prepared.parsed.layout, "skm", prepared.site, first, last,
-        options.loaded_by, "; ".join(prepared.parsed.notes) or None))
+    load_id = ledger.record_load(
+        con,
+        ledger.LoadRecord(
+            prepared.workbook.file_name,
+            sha256,
+            prepared.parsed.layout,
+            "skm",
+            prepared.site,
+            first,
+            last,
+            options.loaded_by,
+            "; ".join(prepared.parsed.notes) or None,
+        ),
+    )
     ledger.write_facts(con, load_id, **survey_rows(con, options.actor, prepared, site_id))
-    replaced = sum(con.execute(f"SELECT count(*) FROM {table} WHERE superseded_by = ?", [load_id])
-                   .fetchall()[0][0] for table in ("skm_responses", "skm_summaries"))
+    replaced = sum(
+        con.execute(f"SELECT count(*) FROM {table} WHERE superseded_by = ?", [load_id]).fetchall()[0][0]
+        for table in ("skm_responses", "skm_summaries")
+    )
     return load_id, "replaced" if replaced else "added"
 
 
@@ -126,11 +154,21 @@ def finish(con, prepared: SurveyPrepared, sha256: str, options, data=None) -> lo
     """The shared report of a survey file, written (load.written calls write() here) unless it is a
     dry run; the file's bytes are kept with it (Riwayat offers them for download)."""
     report = load.Report(
-        prepared.workbook.file_name, "added", prepared.parsed.layout, prepared.site, prepared.period,
-        sorted(prepared.service["canonical"].dropna().unique()), prepared.new_agencies,
-        rows=len(prepared.frame), dry_run=options.dry_run,
-        notes=[summary_note(prepared), *prepared.parsed.notes,
-               *(f"kolom data pribadi dibuang: {c}" for c in prepared.workbook.dropped_columns)])
+        prepared.workbook.file_name,
+        "added",
+        prepared.parsed.layout,
+        prepared.site,
+        prepared.period,
+        sorted(prepared.service["canonical"].dropna().unique()),
+        prepared.new_agencies,
+        rows=len(prepared.frame),
+        dry_run=options.dry_run,
+        notes=[
+            summary_note(prepared),
+            *prepared.parsed.notes,
+            *(f"kolom data pribadi dibuang: {c}" for c in prepared.workbook.dropped_columns),
+        ],
+    )
     if options.dry_run:
         report.outcome = "replaced" if would_replace(con, prepared) else "added"
         return report

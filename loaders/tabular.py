@@ -1,6 +1,7 @@
 """Tables as offices write them, as pure functions: CSV text (encoding and delimiter sniffed),
 the header row of a grid, and the personal-data columns to blank. loaders/fast.py reads whole tables.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,6 +18,7 @@ HEADER_SEARCH_ROWS = 30
 
 
 # ---- text ------------------------------------------------------------------------------------------
+
 
 def decode(data: bytes) -> tuple[str, str]:
     """(text, encoding): UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 (Excel's
@@ -39,6 +41,7 @@ def sniff_delimiter(sample: str) -> str:
         counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
         width, agreeing = Counter(counts).most_common(1)[0] if counts else (1, 0)
         return (width > 1, agreeing, width)
+
     return max(DELIMITERS, key=score)
 
 
@@ -48,7 +51,7 @@ HEAD_BYTES = 262144
 def head_lines(data: bytes) -> bytes:
     """The first whole lines: cutting inside a UTF-8 character would make it look like cp1252."""
     head = data[:HEAD_BYTES]
-    return head[:head.rfind(b"\n") + 1] if len(data) > HEAD_BYTES and b"\n" in head else head
+    return head[: head.rfind(b"\n") + 1] if len(data) > HEAD_BYTES and b"\n" in head else head
 
 
 def csv_rows(data: bytes) -> list[list]:
@@ -69,6 +72,7 @@ def square(rows: list[list]) -> list[list]:
 
 # ---- header rows and personal data -----------------------------------------------------------------
 
+
 def header_row_index(rows: list[list]) -> int | None:
     """The first row (of the first 30) that looks like column labels: all its cells text, none a
     number or a date, and filled across at least half the table's width. Title rows ('REKAP' |
@@ -83,7 +87,7 @@ def header_row_index(rows: list[list]) -> int | None:
 
 
 def _is_label(text: str) -> bool:
-    if not re.search(r"[^\W\d_]", text):           # no letter at all: a number, a date, a dash
+    if not re.search(r"[^\W\d_]", text):  # no letter at all: a number, a date, a dash
         return False
     for parse in (parse_count, parse_date) if re.search(r"\d", text) else ():
         try:
@@ -101,7 +105,7 @@ def blank_personal_columns(rows: list[list]) -> tuple[list[list], list[str]]:
     if header is None:
         return rows, []
     labels = {}
-    below = rows[header + 1:header + 2]
+    below = rows[header + 1 : header + 2]
     second = [r for r in below if all(isinstance(c, str) and _is_label(c) for c in r if c is not None)]
     for row in [rows[header], *second]:
         for col, cell in enumerate(row):
@@ -109,5 +113,6 @@ def blank_personal_columns(rows: list[list]) -> tuple[list[list], list[str]]:
                 labels.setdefault(col, cell.strip())
     if not labels:
         return rows, []
-    return [[None if j in labels and i >= header else c for j, c in enumerate(row)]
-            for i, row in enumerate(rows)], list(labels.values())
+    return [
+        [None if j in labels and i >= header else c for j, c in enumerate(row)] for i, row in enumerate(rows)
+    ], list(labels.values())

@@ -1,6 +1,7 @@
 """What the upload page asks of the loaders: a preview of each file (everything but the write), the
 agency mapping an analyst decides on, and the load itself. Each writing step checks the role here,
 in the core, so a page that forgot to hide a button still cannot let a viewer write."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -10,7 +11,7 @@ from mpp.access.accounts import User, require
 from mpp.reference.agencies import add_alias, ensure_agency
 
 UNKNOWN_AGENCY = "instansi_tidak_dikenal"
-NEW_AGENCY = "__new__"           # the choice "add as a new agency" in the mapping form
+NEW_AGENCY = "__new__"  # the choice "add as a new agency" in the mapping form
 
 
 def preview(con, file_name: str, data: bytes, options: Options) -> Report:
@@ -42,8 +43,9 @@ def add_agency(con, actor: User, spelling: str) -> None:
 def load(con, actor: User, file_name: str, data: bytes, options: Options) -> Report:
     """Load one confirmed file as `actor`, in one transaction."""
     require(actor, "analyst")
-    return ingest(con, file_name, data, replace(options, dry_run=False, loaded_by=actor.username,
-                                                actor=actor))
+    return ingest(
+        con, file_name, data, replace(options, dry_run=False, loaded_by=actor.username, actor=actor)
+    )
 
 
 def canonical_names(con) -> list[str]:

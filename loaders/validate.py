@@ -10,12 +10,13 @@ tanggal_di_masa_depan, tanggal_di_luar_periode, bulan_ganda, jumlah_tidak_cocok,
 Every layout's figures pass through count_bound_problems (pipeline.prepare_parsed calls it on the
 parsed frames, grid and fast path alike), so the bound on a plausible count lives here only.
 """
+
 from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 import pandas as pd
 
@@ -23,7 +24,7 @@ from loaders.model import Parsed, Problem, Sheet
 from loaders.normalize import CountTooLarge, parse_count, parse_month
 from mpp.fmt import month_name, number
 
-Cell = tuple[int, int]           # (row, col), 0-based
+Cell = tuple[int, int]  # (row, col), 0-based
 
 
 def column_letters(col: int) -> str:
@@ -42,8 +43,9 @@ def cell_ref(row: int, col: int) -> str:
 
 
 def at(sheet: Sheet | None, cell: Cell | None, code: str, message: str, file: str = "") -> Problem:
-    return Problem(code, message, file=file, sheet=sheet.name if sheet else None,
-                   cell=cell_ref(*cell) if cell else None)
+    return Problem(
+        code, message, file=file, sheet=sheet.name if sheet else None, cell=cell_ref(*cell) if cell else None
+    )
 
 
 def _value(sheet: Sheet, cell: Cell):
@@ -53,6 +55,7 @@ def _value(sheet: Sheet, cell: Cell):
 
 # ---- counts ---------------------------------------------------------------------------------------
 
+
 def count_problems(sheet: Sheet, cells: Iterable[Cell], file: str = "") -> list[Problem]:
     """Every count cell that is negative or not a number (blank and '-' are fine)."""
     problems = []
@@ -60,8 +63,9 @@ def count_problems(sheet: Sheet, cells: Iterable[Cell], file: str = "") -> list[
         try:
             parse_count(_value(sheet, cell))
         except CountTooLarge as exc:
-            problems.append(at(sheet, cell, "angka_tidak_wajar", _too_large(exc.value, cell_ref(*cell)),
-                               file))
+            problems.append(
+                at(sheet, cell, "angka_tidak_wajar", _too_large(exc.value, cell_ref(*cell)), file)
+            )
         except ValueError as exc:
             code = "angka_negatif" if "negatif" in str(exc) else "angka_tidak_sah"
             problems.append(at(sheet, cell, code, f"{exc}. Perbaiki isi sel ini lalu unggah lagi.", file))
@@ -76,39 +80,55 @@ def counted(sheet: Sheet, cell: Cell) -> int:
         return 0
 
 
-def total_problems(sheet: Sheet, stated: Cell, parts: Iterable[Cell], file: str = "",
-                   what: str = "Jumlah") -> list[Problem]:
+def total_problems(
+    sheet: Sheet, stated: Cell, parts: Iterable[Cell], file: str = "", what: str = "Jumlah"
+) -> list[Problem]:
     """A stated total (JUMLAH row or column, SUB TOTAL, an agency's subtotal) that is not the sum of
     the cells it sums. A blank stated total is not checked (nothing was stated)."""
     try:
         claim = parse_count(_value(sheet, stated))
     except ValueError:
-        return []                                   # reported by count_problems
+        return []  # reported by count_problems
     if claim is None:
         return []
     actual = sum(counted(sheet, cell) for cell in parts)
     if claim == actual:
         return []
-    return [at(sheet, stated, "jumlah_tidak_cocok",
-               f"{what} tertulis {number(claim)}, tetapi angka-angka yang dijumlahkannya berjumlah "
-               f"{number(actual)} (selisih {number(claim - actual)}). Perbaiki angka atau "
-               "jumlahnya, lalu unggah lagi.", file)]
+    return [
+        at(
+            sheet,
+            stated,
+            "jumlah_tidak_cocok",
+            f"{what} tertulis {number(claim)}, tetapi angka-angka yang dijumlahkannya berjumlah "
+            f"{number(actual)} (selisih {number(claim - actual)}). Perbaiki angka atau "
+            "jumlahnya, lalu unggah lagi.",
+            file,
+        )
+    ]
 
 
-def row_total_problems(sheet: Sheet, total_row: int, data_rows: Iterable[int], cols: Iterable[int],
-                       file: str = "") -> list[Problem]:
+def row_total_problems(
+    sheet: Sheet, total_row: int, data_rows: Iterable[int], cols: Iterable[int], file: str = ""
+) -> list[Problem]:
     """A JUMLAH row: in each column, the stated figure against the sum of the data rows."""
     data_rows = list(data_rows)
-    return [p for col in cols for p in total_problems(
-        sheet, (total_row, col), [(r, col) for r in data_rows], file)]
+    return [
+        p
+        for col in cols
+        for p in total_problems(sheet, (total_row, col), [(r, col) for r in data_rows], file)
+    ]
 
 
-def column_total_problems(sheet: Sheet, total_col: int, data_cols: Iterable[int], rows: Iterable[int],
-                          file: str = "") -> list[Problem]:
+def column_total_problems(
+    sheet: Sheet, total_col: int, data_cols: Iterable[int], rows: Iterable[int], file: str = ""
+) -> list[Problem]:
     """A JUMLAH column: on each row, the stated figure against the sum of the month columns."""
     data_cols = list(data_cols)
-    return [p for row in rows for p in total_problems(
-        sheet, (row, total_col), [(row, c) for c in data_cols], file)]
+    return [
+        p
+        for row in rows
+        for p in total_problems(sheet, (row, total_col), [(row, c) for c in data_cols], file)
+    ]
 
 
 # ---- plausible counts -----------------------------------------------------------------------------
@@ -122,7 +142,7 @@ def column_total_problems(sheet: Sheet, total_col: int, data_cols: Iterable[int]
 BOUNDS = {"day": ("MPP_MAX_DAILY_COUNT", 100_000), "month": ("MPP_MAX_MONTHLY_COUNT", 1_000_000)}
 MAX_BOUND = 10**12
 PERIOD_WORDS = {"day": "satu hari", "month": "satu bulan"}
-LISTED = 50          # bound problems listed one by one; the rest are counted in one more problem
+LISTED = 50  # bound problems listed one by one; the rest are counted in one more problem
 
 
 def count_bound(grain: str) -> int:
@@ -131,23 +151,32 @@ def count_bound(grain: str) -> int:
     name, default = BOUNDS["month" if grain == "month" else "day"]
     try:
         return min(max(int(os.environ.get(name, default)), 1), MAX_BOUND)
-    except ValueError:                         # a typo in the setting must not open the gate
+    except ValueError:  # a typo in the setting must not open the gate
         return default
 
 
 def count_bound_problems(parsed: Parsed, file: str = "") -> list[Problem]:
     """Every figure of a parsed file above the bound for its grain, each at its cell. Service
     visits per agency, visitors per site, and cancellations / no-shows of a queue recap."""
-    checks = [(parsed.service, "visits", "source_cell", "satu instansi"),
-              (parsed.visitors, "visitors", "source_cell", "pengunjung satu lokasi"),
-              (parsed.outcomes, "cancelled", "cancelled_cell", "pembatalan satu instansi"),
-              (parsed.outcomes, "no_show", "no_show_cell", "tidak hadir satu instansi")]
-    found = [p for frame, column, cells, what in checks if frame is not None and not frame.empty
-             for p in _above_bound(frame, column, cells, what, file)]
+    checks = [
+        (parsed.service, "visits", "source_cell", "satu instansi"),
+        (parsed.visitors, "visitors", "source_cell", "pengunjung satu lokasi"),
+        (parsed.outcomes, "cancelled", "cancelled_cell", "pembatalan satu instansi"),
+        (parsed.outcomes, "no_show", "no_show_cell", "tidak hadir satu instansi"),
+    ]
+    found = [
+        p
+        for frame, column, cells, what in checks
+        if frame is not None and not frame.empty
+        for p in _above_bound(frame, column, cells, what, file)
+    ]
     if len(found) <= LISTED:
         return found
-    rest = Problem("angka_tidak_wajar", f"... dan {number(len(found) - LISTED)} angka lain juga di "
-                   "atas batas.", file=file)
+    rest = Problem(
+        "angka_tidak_wajar",
+        f"... dan {number(len(found) - LISTED)} angka lain juga di atas batas.",
+        file=file,
+    )
     return found[:LISTED] + [rest]
 
 
@@ -155,47 +184,78 @@ def _above_bound(frame: pd.DataFrame, column: str, cells: str, what: str, file: 
     grains = frame["grain"] if "grain" in frame else pd.Series("day", index=frame.index)
     bounds = grains.eq("month").map({True: count_bound("month"), False: count_bound("day")})
     over = frame[frame[column].to_numpy() > bounds.to_numpy()]
-    return [Problem("angka_tidak_wajar", _implausible(int(row[column]), row.get(cells), grain, what),
-                    file=file, sheet=row.get("sheet"), cell=row.get(cells))
-            for (_, row), grain in zip(over.iterrows(), grains[over.index])]
+    return [
+        Problem(
+            "angka_tidak_wajar",
+            _implausible(int(row[column]), row.get(cells), grain, what),
+            file=file,
+            sheet=row.get("sheet"),
+            cell=row.get(cells),
+        )
+        for (_, row), grain in zip(over.iterrows(), grains[over.index])
+    ]
 
 
 def _implausible(value: int, cell: str | None, grain: str, what: str) -> str:
     name, _ = BOUNDS["month" if grain == "month" else "day"]
     where = f" di sel {cell}" if cell else ""
-    return (f"Angka {number(value)}{where} tidak mungkin untuk {what} dalam "
-            f"{PERIOD_WORDS.get(grain, 'satu hari')} (batas {number(count_bound(grain))}). Periksa "
-            f"angkanya (salah ketik, kolom tergeser?) lalu unggah lagi; bila memang benar, naikkan "
-            f"batas dengan {name}.")
+    return (
+        f"Angka {number(value)}{where} tidak mungkin untuk {what} dalam "
+        f"{PERIOD_WORDS.get(grain, 'satu hari')} (batas {number(count_bound(grain))}). Periksa "
+        f"angkanya (salah ketik, kolom tergeser?) lalu unggah lagi; bila memang benar, naikkan "
+        f"batas dengan {name}."
+    )
 
 
 def _too_large(value: int, cell: str) -> str:
-    return (f"Angka {number(value)} di sel {cell} terlalu besar untuk jumlah kunjungan mana pun dan "
-            "tidak dapat disimpan. Periksa angkanya lalu unggah lagi.")
+    return (
+        f"Angka {number(value)} di sel {cell} terlalu besar untuk jumlah kunjungan mana pun dan "
+        "tidak dapat disimpan. Periksa angkanya lalu unggah lagi."
+    )
 
 
 # ---- dates and months -----------------------------------------------------------------------------
 
-def date_problems(sheet: Sheet | None, dated: Iterable[tuple[date, Cell]], today: date,
-                  period: tuple[date, date] | None = None, file: str = "") -> list[Problem]:
+
+def date_problems(
+    sheet: Sheet | None,
+    dated: Iterable[tuple[date, Cell]],
+    today: date,
+    period: tuple[date, date] | None = None,
+    file: str = "",
+) -> list[Problem]:
     """Figures dated after today, or outside the period the file states ('Periode 01 January 2026
     s.d. 31 January 2026'). One problem per cell."""
     problems = []
     for day, cell in dated:
         if day > today:
-            problems.append(at(sheet, cell, "tanggal_di_masa_depan",
-                               f"Tanggal {day:%d/%m/%Y} belum terjadi (hari ini {today:%d/%m/%Y}). "
-                               "Periksa tahun atau tanggalnya.", file))
+            problems.append(
+                at(
+                    sheet,
+                    cell,
+                    "tanggal_di_masa_depan",
+                    f"Tanggal {day:%d/%m/%Y} belum terjadi (hari ini {today:%d/%m/%Y}). "
+                    "Periksa tahun atau tanggalnya.",
+                    file,
+                )
+            )
         elif period and not period[0] <= day <= period[1]:
-            problems.append(at(sheet, cell, "tanggal_di_luar_periode",
-                               f"Tanggal {day:%d/%m/%Y} di luar periode berkas ({period[0]:%d/%m/%Y} "
-                               f"s.d. {period[1]:%d/%m/%Y}). Periksa tanggal atau periode di judul.",
-                               file))
+            problems.append(
+                at(
+                    sheet,
+                    cell,
+                    "tanggal_di_luar_periode",
+                    f"Tanggal {day:%d/%m/%Y} di luar periode berkas ({period[0]:%d/%m/%Y} "
+                    f"s.d. {period[1]:%d/%m/%Y}). Periksa tanggal atau periode di judul.",
+                    file,
+                )
+            )
     return problems
 
 
-def duplicate_month_problems(sheet: Sheet, header_row: int, cols: Iterable[int] | None = None,
-                             file: str = "") -> list[Problem]:
+def duplicate_month_problems(
+    sheet: Sheet, header_row: int, cols: Iterable[int] | None = None, file: str = ""
+) -> list[Problem]:
     """The same month named by two columns of a header row ('AGUSTUS' and 'Agt'): which one counts
     cannot be known, so both are reported, at the second one."""
     row = sheet.rows[header_row]
@@ -204,16 +264,32 @@ def duplicate_month_problems(sheet: Sheet, header_row: int, cols: Iterable[int] 
         month = parse_month(row[col]) if col < len(row) and isinstance(row[col], str) else None
         if month:
             seen[month].append(col)
-    return [at(sheet, (header_row, again), "bulan_ganda",
-               f"Bulan {month_name(month)} muncul di dua kolom ({cell_ref(header_row, first)} dan "
-               f"{cell_ref(header_row, again)}). Hapus atau gabungkan salah satunya.", file)
-            for month, found in seen.items() for first, again in zip(found, found[1:])]
+    return [
+        at(
+            sheet,
+            (header_row, again),
+            "bulan_ganda",
+            f"Bulan {month_name(month)} muncul di dua kolom ({cell_ref(header_row, first)} dan "
+            f"{cell_ref(header_row, again)}). Hapus atau gabungkan salah satunya.",
+            file,
+        )
+        for month, found in seen.items()
+        for first, again in zip(found, found[1:])
+    ]
 
 
 def formula_problems(sheet: Sheet, within: Iterable[Cell] | None = None, file: str = "") -> list[Problem]:
     """Formula cells Excel never calculated (no cached value): they would load as blanks."""
     wanted = set(within) if within is not None else None
-    return [at(sheet, cell, "rumus_tanpa_nilai",
-               "Sel berisi rumus tanpa nilai tersimpan. Buka berkas di Excel, simpan ulang (agar "
-               "nilainya dihitung), lalu unggah lagi.", file)
-            for cell in sheet.formulas_without_value if wanted is None or cell in wanted]
+    return [
+        at(
+            sheet,
+            cell,
+            "rumus_tanpa_nilai",
+            "Sel berisi rumus tanpa nilai tersimpan. Buka berkas di Excel, simpan ulang (agar "
+            "nilainya dihitung), lalu unggah lagi.",
+            file,
+        )
+        for cell in sheet.formulas_without_value
+        if wanted is None or cell in wanted
+    ]

@@ -9,23 +9,26 @@ raises BadZipFile rather than inflating past it; read.py turns these errors into
 A workbook written by a program (openpyxl, some web exports) and never opened in Excel has formulas
 without results: calamine then returns an empty cell, which would silently load as "not reported".
 """
+
 from __future__ import annotations
 
 import io
 import posixpath
 import re
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 
 from loaders.safety import MB, column_letters, column_number, declared_dimensions
 from mpp.guard import unsafe_xml
 
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-      "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
 CACHED = re.compile(rb"<v>[^<]+</v>")
 FORMULA_SCAN_LIMIT = 64 * MB
-BYTES_PER_ROW = 200   # bigger sheets are ticket exports: plain values, no formulas
+BYTES_PER_ROW = 200  # bigger sheets are ticket exports: plain values, no formulas
 # Any r="..." attribute: a cell's (B7) or a row's (7). Calamine places a cell by its own r, not its row's.
 REFERENCE = re.compile(rb' r="([A-Z]*)(\d+)"')
 CHUNK = 4 * MB
@@ -93,7 +96,6 @@ class XlsxParts:
             return ()
         xml = self.read(member)
         return tuple(cell for cell in map(_uncached_formula, _formula_cells(xml)) if cell)
-
 
     def head_rows(self, sheet: str, n_rows: int) -> list[list]:
         """The first n_rows of a worksheet as cell values (text, numbers; dates stay serials),

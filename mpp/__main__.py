@@ -13,6 +13,7 @@
 
 A damaged store or one busy past the wait is a message and exit status 1, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,8 +23,8 @@ from datetime import date
 
 import duckdb
 
-from mpp.store import db
 from mpp.access.accounts import COMMAND_LINE
+from mpp.store import db
 
 
 def _month(text: str) -> date:
@@ -35,6 +36,7 @@ def _month(text: str) -> date:
 
 def cmd_demo(args) -> int:
     from mpp.demo import visits as demo
+
     path = db.db_path(args.db)
     if path.exists() and not args.force:
         print(f"{path} sudah ada; pakai --force untuk menulis data demo ke dalamnya.", file=sys.stderr)
@@ -48,6 +50,7 @@ def cmd_demo(args) -> int:
 def cmd_init(args) -> int:
     from mpp.access import accounts
     from mpp.demo import visits as demo
+
     path = db.db_path(args.db)
     is_new = not path.exists()
     with db.connect(path) as con:
@@ -57,14 +60,17 @@ def cmd_init(args) -> int:
     state = "baru dengan data demo" if is_new and args.demo_if_new else "siap"
     print(f"Basis data {state} (skema versi {db.SCHEMA_VERSION}): {path}")
     if password:
-        print(f"Akun admin pertama: admin / {password} (sekali pakai; ganti saat masuk pertama). "
-              f"/ First admin account: admin / {password} (one-time; change it at first login).")
+        print(
+            f"Akun admin pertama: admin / {password} (sekali pakai; ganti saat masuk pertama). "
+            f"/ First admin account: admin / {password} (one-time; change it at first login)."
+        )
     return 0
 
 
 def cmd_summary(args) -> int:
     from mpp.visits.overview import overview
     from mpp.visits.summary import summary_dict, summary_text
+
     with db.connect(args.db, read_only=True) as con:
         if not all(_site_known(con, site) for site in args.site):
             return 2
@@ -78,11 +84,18 @@ def cmd_summary(args) -> int:
 
 def cmd_press(args) -> int:
     from mpp.press.statement import press_release_for
+
     with db.connect(args.db, read_only=True) as con:
         if not _site_known(con, args.site):
             return 2
-        release = press_release_for(con, args.site, args.through, include_partial=args.include_partial,
-                                    lang=args.lang, full_year=args.full_year)
+        release = press_release_for(
+            con,
+            args.site,
+            args.through,
+            include_partial=args.include_partial,
+            lang=args.lang,
+            full_year=args.full_year,
+        )
     if release is None:
         print(f"Belum ada data untuk {args.site}.", file=sys.stderr)
         return 1
@@ -92,9 +105,10 @@ def cmd_press(args) -> int:
 
 def cmd_check(args) -> int:
     from mpp.press.checker.run import DraftRefused, check_draft, read_draft
+
     try:
         draft = read_draft(args.file)
-    except (OSError, ValueError) as exc:        # missing, too big, or a .docx that is not one
+    except (OSError, ValueError) as exc:  # missing, too big, or a .docx that is not one
         print(f"Naskah tidak dapat dibaca / cannot read the draft: {exc}", file=sys.stderr)
         return 2
     with db.connect(args.db, read_only=True) as con:
@@ -102,7 +116,7 @@ def cmd_check(args) -> int:
             return 2
         try:
             report = check_draft(con, args.site, draft)
-        except DraftRefused as refused:         # too many sentences to check
+        except DraftRefused as refused:  # too many sentences to check
             print(f"{args.file}: {refused}", file=sys.stderr)
             return 2
     for finding in report.findings:
@@ -113,6 +127,7 @@ def cmd_check(args) -> int:
 def _site_known(con, site: str) -> bool:
     """Is there such a site? If not, say which there are."""
     from mpp.reference.sites import list_sites
+
     known = list(list_sites(con)["name"])
     if site not in known:
         print(f"Lokasi {site!r} tidak ada. Lokasi yang ada: {', '.join(known)}", file=sys.stderr)
@@ -121,6 +136,7 @@ def _site_known(con, site: str) -> bool:
 
 def cmd_skm(args) -> int:
     from mpp.survey.summary import NoSurvey, report_text, site_report
+
     with db.connect(args.db, read_only=True) as con:
         if not _site_known(con, args.site):
             return 2
@@ -135,8 +151,9 @@ def cmd_skm(args) -> int:
 
 def cmd_close_month(args) -> int:
     from mpp.access import accounts
-    from mpp.visits import coverage
     from mpp.period import Measure
+    from mpp.visits import coverage
+
     measure = Measure(args.measure) if args.measure else None
     act = coverage.reopen_month if args.reopen else coverage.close_month
     with db.connect(args.db) as con:
@@ -149,8 +166,10 @@ def cmd_close_month(args) -> int:
             return 1
         status = coverage.month_status(con, [args.site], Measure.SERVICE_VISITS, args.month)
     done = "dibuka kembali / reopened" if args.reopen else "ditutup / closed"
-    print(f"{args.site} {args.month:%Y-%m}: {done} (muatan {load_id}; batalkan dengan "
-          f"`python -m loaders undo {load_id}`). {coverage.coverage_text(status)}.")
+    print(
+        f"{args.site} {args.month:%Y-%m}: {done} (muatan {load_id}; batalkan dengan "
+        f"`python -m loaders undo {load_id}`). {coverage.coverage_text(status)}."
+    )
     return 0
 
 
@@ -164,8 +183,19 @@ def _day(text: str) -> date:
 def cmd_site_add(args) -> int:
     from mpp.access import accounts
     from mpp.reference.sites import Site, SiteRefused, add_site
-    site = Site(args.name, args.kind, args.kabupaten_kota, args.kecamatan, args.province,
-                args.timezone, args.working_days, args.parent, args.opened, tuple(args.channel or ()) or None)
+
+    site = Site(
+        args.name,
+        args.kind,
+        args.kabupaten_kota,
+        args.kecamatan,
+        args.province,
+        args.timezone,
+        args.working_days,
+        args.parent,
+        args.opened,
+        tuple(args.channel or ()) or None,
+    )
     with db.connect(args.db) as con:
         try:
             add_site(con, accounts.COMMAND_LINE, site)
@@ -180,13 +210,15 @@ def cmd_site_members(args) -> int:
     from mpp import fmt
     from mpp.access import accounts
     from mpp.reference import members
+
     with db.connect(args.db) as con:
         if not _site_known(con, args.name):
             return 2
         try:
             if args.add:
-                done = members.add_member(con, accounts.COMMAND_LINE, args.name, args.add, args.joined,
-                                          new_agency=args.new_agency)
+                done = members.add_member(
+                    con, accounts.COMMAND_LINE, args.name, args.add, args.joined, new_agency=args.new_agency
+                )
                 print(f"{done} anggota {args.name} sejak {fmt.day_label(args.joined)}.")
             if args.leave:
                 done = members.leave_member(con, accounts.COMMAND_LINE, args.name, args.leave, args.on)
@@ -202,6 +234,7 @@ def cmd_site_members(args) -> int:
 
 def _site_commands(commands) -> None:
     from mpp.reference.sites import CHANNELS, KINDS
+
     site = commands.add_parser("site", help="set up sites and their member agencies")
     actions = site.add_subparsers(dest="action", required=True)
     add = actions.add_parser("add", help="add a site")
@@ -210,8 +243,9 @@ def _site_commands(commands) -> None:
     add.add_argument("--kabupaten-kota", required=True, help="e.g. 'Kabupaten Balangan'")
     add.add_argument("--kecamatan")
     add.add_argument("--province")
-    add.add_argument("--timezone", choices=("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"),
-                     default="Asia/Jakarta")
+    add.add_argument(
+        "--timezone", choices=("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"), default="Asia/Jakarta"
+    )
     add.add_argument("--working-days", type=int, choices=(5, 6), default=5)
     add.add_argument("--parent", help="the regency MPP of a Mini MPP outlet")
     add.add_argument("--opened", type=_day, help="YYYY-MM-DD")
@@ -249,16 +283,23 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("--demo-if-new", action="store_true", help="fill a new store with demo data")
     init.set_defaults(run=cmd_init)
     summary = commands.add_parser("summary", help="overview of a site up to a month")
-    summary.add_argument("--site", required=True, action="append",
-                         help="a site; repeat for several (growth is then like for like)")
+    summary.add_argument(
+        "--site",
+        required=True,
+        action="append",
+        help="a site; repeat for several (growth is then like for like)",
+    )
     summary.add_argument("--through", type=_month, help="YYYY-MM (default: latest complete month)")
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(run=cmd_summary)
     press = commands.add_parser("press", help="press-statement text of a site up to a month")
     press.add_argument("--site", required=True)
     press.add_argument("--through", type=_month, help="YYYY-MM (default: latest complete month)")
-    press.add_argument("--include-partial", action="store_true",
-                       help="also use provisional months (not fully reported); figures say 'sementara'")
+    press.add_argument(
+        "--include-partial",
+        action="store_true",
+        help="also use provisional months (not fully reported); figures say 'sementara'",
+    )
     press.add_argument("--lang", choices=("id", "en"), default="id")
     press.add_argument("--full-year", action="store_true", help="also the previous full year")
     press.set_defaults(run=cmd_press)
@@ -268,8 +309,11 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     skm = commands.add_parser("skm", help="satisfaction index (SKM/IKM) of a site")
     skm.add_argument("--site", required=True)
-    skm.add_argument("--period", help="2024, 2023..2024, 2024-03, 2024-01..2024-06, or a published "
-                                      "period as the file names it ('2022 C'); default: latest year")
+    skm.add_argument(
+        "--period",
+        help="2024, 2023..2024, 2024-03, 2024-01..2024-06, or a published "
+        "period as the file names it ('2022 C'); default: latest year",
+    )
     skm.add_argument("--agency", help="one agency's figures, as the store names it (e.g. Disdukcapil)")
     skm.add_argument("--json", action="store_true")
     skm.set_defaults(run=cmd_skm)
@@ -277,8 +321,9 @@ def parser() -> argparse.ArgumentParser:
     close.add_argument("--site", required=True)
     close.add_argument("--month", required=True, type=_month, help="YYYY-MM")
     close.add_argument("--reopen", action="store_true", help="reopen a closed month")
-    close.add_argument("--measure", choices=("service_visits", "visitors"),
-                       help="only this measure (default: both)")
+    close.add_argument(
+        "--measure", choices=("service_visits", "visitors"), help="only this measure (default: both)"
+    )
     close.set_defaults(run=cmd_close_month)
     backup = commands.add_parser("backup", help="write a consistent copy of the store to a new file")
     backup.add_argument("--to", required=True, metavar="FILE", help="the copy; must not exist yet")
@@ -286,23 +331,26 @@ def parser() -> argparse.ArgumentParser:
     # Further commands register here, one add_parser block each.
     for command in commands.choices.values():
         command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
-    _site_commands(commands)                   # its two actions carry --db themselves
+    _site_commands(commands)  # its two actions carry --db themselves
     return top
 
 
 # A sum too large for its column (a store loaded before counts were bounded): say which load to
 # undo instead of a DuckDB traceback.
-TOO_LARGE = ("Angka tidak dapat dihitung: sebuah muatan berisi angka yang terlalu besar untuk "
-             "dijumlahkan. Cari muatannya dengan `python -m loaders history` (kolom total) dan "
-             "batalkan dengan `python -m loaders undo NOMOR`. / A load holds a number too large to "
-             "add up; undo it.")
+TOO_LARGE = (
+    "Angka tidak dapat dihitung: sebuah muatan berisi angka yang terlalu besar untuk "
+    "dijumlahkan. Cari muatannya dengan `python -m loaders history` (kolom total) dan "
+    "batalkan dengan `python -m loaders undo NOMOR`. / A load holds a number too large to "
+    "add up; undo it."
+)
 
 
 def main(argv: list[str] | None = None) -> int:
     top = parser()
     args = top.parse_args(argv)
-    if getattr(args, "action", None) == "members" and (args.add and not args.joined
-                                                       or args.leave and not args.on):
+    if getattr(args, "action", None) == "members" and (
+        (args.add and not args.joined) or (args.leave and not args.on)
+    ):
         top.error("--add perlu --from YYYY-MM-DD, --leave perlu --on YYYY-MM-DD")
     try:
         return args.run(args)

@@ -1,4 +1,5 @@
 """The Indonesian working calendar: national holidays and cuti bersama, 5- or 6-day weeks."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta

@@ -4,6 +4,7 @@ press text formats through here, so a figure reads the same everywhere: 41.481; 
 Numbers keep the Indonesian form in the English interface too: an official and a journalist must never
 see two spellings of one figure.
 """
+
 from __future__ import annotations
 
 import math
@@ -12,11 +13,35 @@ from datetime import date
 import pandas as pd
 from babel.numbers import format_decimal
 
-MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-             "September", "Oktober", "November", "Desember")
+MONTHS_ID = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 MONTHS_ID_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 MONTHS_EN_SHORT = tuple(m[:3] for m in MONTHS_EN)
 NO_DATA = "–"
 
@@ -24,8 +49,9 @@ NO_DATA = "–"
 def _missing(value) -> bool:
     """None, NaN, and pandas' missing markers (pd.NA in an Int64 column: an agency without a
     figure for the month), which Babel cannot format."""
-    return value is None or value is pd.NA or value is pd.NaT or (
-        isinstance(value, float) and math.isnan(value))
+    return (
+        value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+    )
 
 
 def number(value, digits: int = 0) -> str:
@@ -54,8 +80,12 @@ def signed_percent(value, digits: int = 1) -> str:
 
 
 def month_name(month: int, lang: str = "id", short: bool = False) -> str:
-    names = {("id", False): MONTHS_ID, ("id", True): MONTHS_ID_SHORT,
-             ("en", False): MONTHS_EN, ("en", True): MONTHS_EN_SHORT}[(lang, short)]
+    names = {
+        ("id", False): MONTHS_ID,
+        ("id", True): MONTHS_ID_SHORT,
+        ("en", False): MONTHS_EN,
+        ("en", True): MONTHS_EN_SHORT,
+    }[(lang, short)]
     return names[month - 1]
 
 

@@ -20,13 +20,14 @@ and each draft's child may reserve 512 MB for 30 s (a spreadsheet's 3 GB for 120
 anonymous uploads would otherwise ask for 10 GB. A read that finds no free slot within
 MPP_GUARDED_READS_WAIT seconds (10) is ChildFailed('busy'), which the callers say with busy_message.
 """
+
 from __future__ import annotations
 
 import importlib
 import logging
+import os
 import pickle
 import re
-import os
 import subprocess
 import sys
 import threading
@@ -48,7 +49,7 @@ def unsafe_xml(head: bytes) -> str | None:
     if b"\x00" in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "XML bukan UTF-8"
     root = ROOT_ELEMENT.search(head)
-    prolog = head[:root.start()] if root else head
+    prolog = head[: root.start()] if root else head
     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
         return "XML memuat DOCTYPE/ENTITY"
     return None if root else "awal XML tidak ditemukan"
@@ -64,8 +65,10 @@ class ChildFailed(Exception):
 
 
 def busy_message(file: str) -> str:
-    return (f"Berkas {file} belum dibaca: server sedang membaca berkas lain; coba lagi sebentar. "
-            f"/ {file} was not read: the server is reading other files; try again shortly.")
+    return (
+        f"Berkas {file} belum dibaca: server sedang membaca berkas lain; coba lagi sebentar. "
+        f"/ {file} was not read: the server is reading other files; try again shortly."
+    )
 
 
 READS_DEFAULT, WAIT_DEFAULT = 2, 10.0
@@ -80,8 +83,9 @@ def _setting(name: str, default, kind, least, most):
     except ValueError:
         value = None
     if value is None or not least <= value <= most:
-        log.warning("%s=%r is not a number from %s to %s; using %s", name, os.environ.get(name),
-                    least, most, default)
+        log.warning(
+            "%s=%r is not a number from %s to %s; using %s", name, os.environ.get(name), least, most, default
+        )
         return default
     return value
 
@@ -113,12 +117,14 @@ def run(target: str, *args, memory_mb: int, timeout: float, **kwargs):
     raise ChildFailed(outcome)
 
 
-def _child(target: str, args: tuple, kwargs: dict, memory_mb: int,
-           timeout: float) -> subprocess.CompletedProcess:
+def _child(
+    target: str, args: tuple, kwargs: dict, memory_mb: int, timeout: float
+) -> subprocess.CompletedProcess:
     request = pickle.dumps((target, args, kwargs, memory_mb))
     try:
-        return subprocess.run([sys.executable, "-m", "mpp.guard"], input=request,
-                              capture_output=True, timeout=timeout, cwd=ROOT)
+        return subprocess.run(
+            [sys.executable, "-m", "mpp.guard"], input=request, capture_output=True, timeout=timeout, cwd=ROOT
+        )
     except subprocess.TimeoutExpired:
         raise ChildFailed("timeout") from None
 

@@ -1,5 +1,6 @@
 """Periods of whole calendar months, and what a figure measures. Every figure the core returns carries
 both, so no page can print an unlabelled number or compare nine months with twelve unawares."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,8 +12,9 @@ from mpp import fmt
 
 class Measure(str, Enum):
     """Two different counts that must never be divided by one another (see domain.md)."""
-    VISITORS = "visitors"                # pengunjung: people entering the mall
-    SERVICE_VISITS = "service_visits"    # kunjungan layanan: queue tickets served by agencies
+
+    VISITORS = "visitors"  # pengunjung: people entering the mall
+    SERVICE_VISITS = "service_visits"  # kunjungan layanan: queue tickets served by agencies
 
     def label(self, lang: str = "id") -> str:
         return MEASURE_LABELS[(self, lang)]
@@ -38,6 +40,7 @@ def add_months(day: date, n: int) -> date:
 @dataclass(frozen=True, order=True)
 class Period:
     """Whole months from `start` to `end` inclusive; both are first days of months."""
+
     start: date
     end: date
 
@@ -46,20 +49,20 @@ class Period:
             raise ValueError(f"not a period of whole months: {self.start}..{self.end}")
 
     @classmethod
-    def month(cls, day: date) -> "Period":
+    def month(cls, day: date) -> Period:
         return cls(month_start(day), month_start(day))
 
     @classmethod
-    def year_to_date(cls, through: date) -> "Period":
+    def year_to_date(cls, through: date) -> Period:
         """January up to and including the month of `through`."""
         return cls(date(through.year, 1, 1), month_start(through))
 
     @classmethod
-    def full_year(cls, year: int) -> "Period":
+    def full_year(cls, year: int) -> Period:
         return cls(date(year, 1, 1), date(year, 12, 1))
 
     @classmethod
-    def parse(cls, text: str) -> "Period":
+    def parse(cls, text: str) -> Period:
         """'2025-07' (one month) or '2025-01..2025-09'."""
         first, _, last = text.partition("..")
         start = date.fromisoformat(first.strip() + "-01")
@@ -80,10 +83,10 @@ class Period:
     def month_starts(self) -> list[date]:
         return [add_months(self.start, i) for i in range(self.months)]
 
-    def shift_years(self, years: int) -> "Period":
+    def shift_years(self, years: int) -> Period:
         return Period(add_months(self.start, 12 * years), add_months(self.end, 12 * years))
 
-    def shift_months(self, months: int) -> "Period":
+    def shift_months(self, months: int) -> Period:
         return Period(add_months(self.start, months), add_months(self.end, months))
 
     def label(self, lang: str = "id", short: bool = False) -> str:
@@ -140,7 +143,7 @@ def period_of(kind: str, through: date, start: date | None = None) -> Period:
 
 def kind_of(period: Period) -> str:
     """The kind a period is: the inverse of period_of, 'custom' when it is none of the named ones."""
-    for kind in ("month", "quarter", "semester", "year", "year_to_date"):    # a full year is named so
+    for kind in ("month", "quarter", "semester", "year", "year_to_date"):  # a full year is named so
         if period_of(kind, period.end) == period:
             return kind
     return "custom"

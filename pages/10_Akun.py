@@ -1,4 +1,5 @@
 """Akun: one's own password; admins add accounts, change roles, disable them."""
+
 import streamlit as st
 
 import ui
@@ -28,7 +29,7 @@ with st.form("add_account", clear_on_submit=True):
         try:
             password = ui.write(accounts.create_user, user, name.strip(), role)
             st.success(ui.t("account_added", user=ui.plain(name.strip()), password=password))
-        except Exception as refused:      # duplicate name, or a role check failing in the core
+        except Exception as refused:  # duplicate name, or a role check failing in the core
             st.error(ui.plain(str(refused)))
 
 with st.form("change_role"):
@@ -40,5 +41,5 @@ with st.form("change_role"):
         try:
             ui.write(accounts.set_role, user, name, role, disabled)
             st.success(ui.t("saved"))
-        except ValueError as refused:     # the last active admin, said in the core's words
+        except ValueError as refused:  # the last active admin, said in the core's words
             st.error(ui.plain(str(refused)))

@@ -1,13 +1,14 @@
 """Instansi: agencies ranked by service visits, their share (base named) and change against the same
 months a year earlier; top N with "Lainnya"; one agency's monthly trend and its services."""
+
 import streamlit as st
 
 import ui
 from mpp import fmt
-from mpp.visits import agency_report
+from mpp.period import Measure, Period
 from mpp.present import figures
 from mpp.present.export import Column
-from mpp.period import Measure, Period
+from mpp.visits import agency_report
 
 ui.page_setup("agencies")
 selection = ui.sidebar()
@@ -28,11 +29,23 @@ st.caption(f"{ui.plain_all(sites)} · {unit} {label} · " + ui.t("agencies_measu
 
 first = ranking.table.iloc[0]
 cards = st.columns(3)
-cards[0].metric(ui.t("top_agency"), ui.plain(first["agency"]), border=True,
-                delta=f"{fmt.number(first['visits'])} · {fmt.percent(first['share'])}", delta_arrow="off",
-                delta_color="off")
-cards[1].metric(ui.t("all_service_visits"), fmt.number(ranking.base.value), border=True, delta=label,
-                delta_arrow="off", delta_color="off", help=ui.t("share_base_short"))
+cards[0].metric(
+    ui.t("top_agency"),
+    ui.plain(first["agency"]),
+    border=True,
+    delta=f"{fmt.number(first['visits'])} · {fmt.percent(first['share'])}",
+    delta_arrow="off",
+    delta_color="off",
+)
+cards[1].metric(
+    ui.t("all_service_visits"),
+    fmt.number(ranking.base.value),
+    border=True,
+    delta=label,
+    delta_arrow="off",
+    delta_color="off",
+    help=ui.t("share_base_short"),
+)
 cards[2].metric(ui.t("agencies_active"), fmt.number(len(ranking.table)), border=True)
 
 count = len(ranking.table)
@@ -40,21 +53,42 @@ top_n = st.slider(ui.t("top_n"), 3, min(25, count), min(10, count)) if count > 3
 top = agency_report.top_with_others(ranking.table, top_n, lang)
 left, right = st.columns([3, 2])
 with left:
-    ui.chart(figures.ranked_bars(top["agency"], top["visits"], top["share"].map(fmt.percent),
-                                 ui.t("agency_chart", measure=unit.capitalize(), period=label), unit),
-             "instansi-peringkat")
+    ui.chart(
+        figures.ranked_bars(
+            top["agency"],
+            top["visits"],
+            top["share"].map(fmt.percent),
+            ui.t("agency_chart", measure=unit.capitalize(), period=label),
+            unit,
+        ),
+        "instansi-peringkat",
+    )
 with right:
-    ui.chart(figures.share_donut(top["agency"], top["visits"], top["share"],
-                                 ui.t("share_chart", base=fmt.number(ranking.base.value), period=label),
-                                 unit), "instansi-pangsa")
+    ui.chart(
+        figures.share_donut(
+            top["agency"],
+            top["visits"],
+            top["share"],
+            ui.t("share_chart", base=fmt.number(ranking.base.value), period=label),
+            unit,
+        ),
+        "instansi-pangsa",
+    )
 
 st.subheader(ui.t("agency_ranking"))
-last_year, short, short_last = (period.shift_years(-1).label(lang), period.label(lang, short=True),
-                                period.shift_years(-1).label(lang, short=True))
-columns = [Column("rank", ui.t("rank"), "count"), Column("agency", ui.t("agency")),
-           Column("visits", short, "count"), Column("share", f"{ui.t('share')} (%)", "percent"),
-           Column("visits_last_year", short_last, "count"),
-           Column("change_pct", ui.t("change_vs", period=short_last), "change")]
+last_year, short, short_last = (
+    period.shift_years(-1).label(lang),
+    period.label(lang, short=True),
+    period.shift_years(-1).label(lang, short=True),
+)
+columns = [
+    Column("rank", ui.t("rank"), "count"),
+    Column("agency", ui.t("agency")),
+    Column("visits", short, "count"),
+    Column("share", f"{ui.t('share')} (%)", "percent"),
+    Column("visits_last_year", short_last, "count"),
+    Column("change_pct", ui.t("change_vs", period=short_last), "change"),
+]
 ui.table(ranking.table, columns, "instansi", (ui.t("agencies"), label, unit), sites)
 st.caption(ui.t("share_base", base=fmt.number(ranking.base.value), period=label))
 if not ranking.comparable:
@@ -64,13 +98,24 @@ st.subheader(ui.t("one_agency"))
 agency = st.selectbox(ui.t("agency"), list(ranking.table["agency"]))
 history = Period(period.shift_years(-1).start, period.end)
 trend = ui.read(agency_report.agency_trend, sites, agency, history)
-ui.chart(figures.monthly_bars(trend, ui.t("agency_trend", agency=figures.as_label(agency),
-                                               period=history.label(lang)),
-                              unit, lang), "instansi-tren")
+ui.chart(
+    figures.monthly_bars(
+        trend, ui.t("agency_trend", agency=figures.as_label(agency), period=history.label(lang)), unit, lang
+    ),
+    "instansi-tren",
+)
 services = ui.read(agency_report.agency_services, sites, agency, period)
 if services.empty:
     st.info(ui.t("no_services", agency=ui.plain(agency)))
 else:
-    ui.table(services, [Column("service", ui.t("service")), Column("visits", ui.t("service_visits"), "count"),
-                        Column("share", f"{ui.t('share')} (%)", "percent")],
-             "instansi-layanan", (f"{ui.t('services')} {agency}", label, unit), sites)
+    ui.table(
+        services,
+        [
+            Column("service", ui.t("service")),
+            Column("visits", ui.t("service_visits"), "count"),
+            Column("share", f"{ui.t('share')} (%)", "percent"),
+        ],
+        "instansi-layanan",
+        (f"{ui.t('services')} {agency}", label, unit),
+        sites,
+    )

@@ -1,13 +1,14 @@
 """Kanal: walk-in against online queue (and jemput bola, digital) per month and per agency, where the
 files give channels; a plain message where a site has none."""
+
 import streamlit as st
 
 import ui
 from mpp import fmt
-from mpp.visits import channels
+from mpp.period import Measure
 from mpp.present import figures
 from mpp.present.export import Column
-from mpp.period import Measure
+from mpp.visits import channels
 
 ui.page_setup("channels")
 selection = ui.sidebar()
@@ -31,31 +32,68 @@ outcomes = channels.outcomes_present(monthly)
 cards = st.columns(len(present) + 1 + len(outcomes))
 for card, channel in zip(cards, present):
     card.metric(channels.channel_label(channel, lang), fmt.number(monthly[channel].sum()), border=True)
-cards[len(present)].metric(ui.t("online_share"), fmt.percent(channels.online_share(monthly)),
-                           border=True, help=ui.t("online_share_note"))
-for card, outcome in zip(cards[len(present) + 1:], outcomes):
-    card.metric(ui.t(outcome), fmt.number(monthly[outcome].sum()), border=True,
-                help=ui.t("cancellations_note"))
+cards[len(present)].metric(
+    ui.t("online_share"),
+    fmt.percent(channels.online_share(monthly)),
+    border=True,
+    help=ui.t("online_share_note"),
+)
+for card, outcome in zip(cards[len(present) + 1 :], outcomes):
+    card.metric(
+        ui.t(outcome), fmt.number(monthly[outcome].sum()), border=True, help=ui.t("cancellations_note")
+    )
 
 months = [fmt.month_label(m, lang, short=True) for m in monthly["month"]]
-ui.chart(figures.stacked_bars(months, {channels.channel_label(c, lang): monthly[c] for c in present},
-                              [fmt.month_label(m, lang) for m in monthly["month"]],
-                              ui.t("channel_chart", period=label), unit), "kanal-bulanan")
+ui.chart(
+    figures.stacked_bars(
+        months,
+        {channels.channel_label(c, lang): monthly[c] for c in present},
+        [fmt.month_label(m, lang) for m in monthly["month"]],
+        ui.t("channel_chart", period=label),
+        unit,
+    ),
+    "kanal-bulanan",
+)
 channel_columns = [Column(c, channels.channel_label(c, lang), "count") for c in present]
 outcome_columns = [Column(c, ui.t(c), "count") for c in outcomes]
-ui.table(monthly, [Column("month", ui.t("month"), "month"), *channel_columns,
-                   Column("total", ui.t("total"), "count"),
-                   Column("online_share", f"{ui.t('online_share')} (%)", "percent"), *outcome_columns],
-         "kanal-bulanan", (ui.t("channels"), label, unit), sites)
+ui.table(
+    monthly,
+    [
+        Column("month", ui.t("month"), "month"),
+        *channel_columns,
+        Column("total", ui.t("total"), "count"),
+        Column("online_share", f"{ui.t('online_share')} (%)", "percent"),
+        *outcome_columns,
+    ],
+    "kanal-bulanan",
+    (ui.t("channels"), label, unit),
+    sites,
+)
 
 st.subheader(ui.t("channel_by_agency"))
 agencies = ui.read(channels.channel_by_agency, sites, period)
-ui.chart(figures.stacked_bars(agencies["agency"].map(figures.short_name),
-                              {channels.channel_label(c, lang): agencies[c] for c in present},
-                              agencies["agency"], ui.t("channel_agency_chart", period=label), unit,
-                              horizontal=True), "kanal-instansi")
-ui.table(agencies, [Column("agency", ui.t("agency")), *channel_columns,
-                    Column("total", ui.t("total"), "count"),
-                    Column("online_share", f"{ui.t('online_share')} (%)", "percent"), *outcome_columns],
-         "kanal-instansi", (ui.t("channel_by_agency"), label, unit), sites)
+ui.chart(
+    figures.stacked_bars(
+        agencies["agency"].map(figures.short_name),
+        {channels.channel_label(c, lang): agencies[c] for c in present},
+        agencies["agency"],
+        ui.t("channel_agency_chart", period=label),
+        unit,
+        horizontal=True,
+    ),
+    "kanal-instansi",
+)
+ui.table(
+    agencies,
+    [
+        Column("agency", ui.t("agency")),
+        *channel_columns,
+        Column("total", ui.t("total"), "count"),
+        Column("online_share", f"{ui.t('online_share')} (%)", "percent"),
+        *outcome_columns,
+    ],
+    "kanal-instansi",
+    (ui.t("channel_by_agency"), label, unit),
+    sites,
+)
 st.caption(ui.t("cancellations_note"))

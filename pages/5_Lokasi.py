@@ -1,14 +1,15 @@
 """Lokasi: every site side by side (city MPP, regency MPP, Mini MPP per kecamatan) over the same
 months: total, per working day, change against a year earlier and share of its kabupaten/kota."""
+
 import streamlit as st
 
 import ui
 from mpp import fmt
 from mpp.present import figures
-from mpp.visits import site_compare
 from mpp.present.export import Column
+from mpp.visits import site_compare
 
-TOP = 25                      # sites in the charts; the table lists every one
+TOP = 25  # sites in the charts; the table lists every one
 ui.page_setup("sites_page")
 selection = ui.sidebar()
 st.title(ui.t("sites_page"))
@@ -31,21 +32,44 @@ if shown.empty:
 else:
     left, right = st.columns(2)
     with left:
-        ui.chart(figures.ranked_bars(shown["name"], shown["total"], shown["region_share"].map(fmt.percent),
-                                     ui.t("sites_chart", measure=unit.capitalize(), period=label), unit),
-                 "lokasi-total")
+        ui.chart(
+            figures.ranked_bars(
+                shown["name"],
+                shown["total"],
+                shown["region_share"].map(fmt.percent),
+                ui.t("sites_chart", measure=unit.capitalize(), period=label),
+                unit,
+            ),
+            "lokasi-total",
+        )
     with right:
-        ui.chart(figures.ranked_bars(shown["name"], shown["per_working_day"], [""] * len(shown),
-                                     ui.t("sites_per_day_chart", measure=unit.capitalize(), period=label),
-                                     ui.t("per_working_day_unit", measure=unit), digits=1), "lokasi-per-hari")
+        ui.chart(
+            figures.ranked_bars(
+                shown["name"],
+                shown["per_working_day"],
+                [""] * len(shown),
+                ui.t("sites_per_day_chart", measure=unit.capitalize(), period=label),
+                ui.t("per_working_day_unit", measure=unit),
+                digits=1,
+            ),
+            "lokasi-per-hari",
+        )
 
 last_year, short = period.shift_years(-1).label(lang, short=True), period.label(lang, short=True)
-ui.table(table, [Column("name", ui.t("site")), Column("kabupaten_kota", ui.t("region"), on_screen=False),
-                 Column("total", short, "count"),
-                 Column("last_year", last_year, "count"),
-                 Column("change_pct", ui.t("change_yoy"), "change"),
-                 Column("working_days", ui.t("working_days"), "count"),
-                 Column("per_working_day", ui.t("per_working_day"), "decimal"),
-                 Column("region_share", ui.t("region_share"), "percent")],
-         "lokasi", (ui.t("sites_page"), label, unit), tuple(table["name"]))
+ui.table(
+    table,
+    [
+        Column("name", ui.t("site")),
+        Column("kabupaten_kota", ui.t("region"), on_screen=False),
+        Column("total", short, "count"),
+        Column("last_year", last_year, "count"),
+        Column("change_pct", ui.t("change_yoy"), "change"),
+        Column("working_days", ui.t("working_days"), "count"),
+        Column("per_working_day", ui.t("per_working_day"), "decimal"),
+        Column("region_share", ui.t("region_share"), "percent"),
+    ],
+    "lokasi",
+    (ui.t("sites_page"), label, unit),
+    tuple(table["name"]),
+)
 st.caption(ui.t("region_share_note") + " " + ui.t("per_working_day_note"))

@@ -1,5 +1,6 @@
 """Siaran Pers: press-statement paragraphs from the core figures (copy, .txt, .docx), and the draft
 checker: every figure of a pasted or uploaded draft checked against the store."""
+
 import streamlit as st
 
 import ui
@@ -15,8 +16,16 @@ ui.demo_notice(selection.sites)
 site = selection.sites[0] if len(selection.sites) == 1 else st.selectbox(ui.t("press_site"), selection.sites)
 
 full_year = st.checkbox(ui.t("press_full_year"))
-release = ui.read(press_release_for, site, selection.through, selection.measure, selection.period,
-                  selection.include_partial, lang=ui.lang(), full_year=full_year)
+release = ui.read(
+    press_release_for,
+    site,
+    selection.through,
+    selection.measure,
+    selection.period,
+    selection.include_partial,
+    lang=ui.lang(),
+    full_year=full_year,
+)
 if release is None:
     st.info(ui.t("no_data"))
     st.stop()
@@ -28,11 +37,17 @@ st.caption(ui.t("press_copy"))
 st.code(release.text(), language=None, wrap_lines=True)
 name = f"siaran-pers-{site.lower().replace(' ', '-')}"
 left, right, _ = st.columns([1, 1, 4])
-left.download_button("TXT", to_txt(release), f"{name}.txt", "text/plain", icon=":material/download:",
-                     on_click="ignore")
-right.download_button("DOCX", to_docx(release), f"{name}.docx",
-                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                      icon=":material/download:", on_click="ignore")
+left.download_button(
+    "TXT", to_txt(release), f"{name}.txt", "text/plain", icon=":material/download:", on_click="ignore"
+)
+right.download_button(
+    "DOCX",
+    to_docx(release),
+    f"{name}.docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    icon=":material/download:",
+    on_click="ignore",
+)
 
 st.divider()
 st.header(ui.t("checker"))
@@ -40,13 +55,13 @@ st.caption(ui.t("checker_help", site=ui.plain(site)))
 uploaded = st.file_uploader(ui.t("checker_upload"), type=["txt", "docx"])
 try:
     uploaded_text = ui.draft_text(uploaded.getvalue(), uploaded.name) if uploaded else ""
-except ValueError as unreadable:              # DraftRefused: too big, a bomb, not a .docx
-    st.error(ui.plain(str(unreadable)))        # the message names the uploaded file
+except ValueError as unreadable:  # DraftRefused: too big, a bomb, not a .docx
+    st.error(ui.plain(str(unreadable)))  # the message names the uploaded file
     uploaded_text = ""
 draft = st.text_area(ui.t("checker_paste"), uploaded_text, height=220)
 try:
     report = ui.read(check_draft, site, draft) if draft.strip() else None
-except DraftRefused as refused:               # a paste too long to check
+except DraftRefused as refused:  # a paste too long to check
     st.error(ui.plain(str(refused)))
     report = None
 if report is not None:
@@ -54,7 +69,7 @@ if report is not None:
     (st.error if report.has_errors else st.success)(ui.t("checker_summary", **counts))
     if not report.findings:
         st.info(ui.t("checker_none"))
-    for finding in [f for f in report.findings if f.status != "ok"]:   # problems first, in draft order
+    for finding in [f for f in report.findings if f.status != "ok"]:  # problems first, in draft order
         SHOW[finding.status](ui.plain(finding.line()))
     with st.expander(ui.t("checker_right", n=counts["ok"]), expanded=not report.has_errors):
         for finding in [f for f in report.findings if f.status == "ok"]:

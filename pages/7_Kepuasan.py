@@ -1,12 +1,13 @@
 """Kepuasan: the satisfaction index (SKM/IKM) of a site: index and grade, NRR per unsur with the
 priority to improve, the trend over periods, per agency (or unit) and by respondent group."""
+
 import streamlit as st
 
 import ui
 from mpp import fmt
 from mpp.present import survey_charts as skm_charts
-from mpp.survey import report as skm_report
 from mpp.present.charts import as_label
+from mpp.survey import report as skm_report
 from mpp.survey.summary import site_report
 
 ui.page_setup("satisfaction")
@@ -26,25 +27,51 @@ data = ui.read(site_report, site, period)
 raw = data["source"] == "responden"
 grade_label = data["grade_label_en"] if lang == "en" else data["grade_label"]
 cards = st.columns(4)
-cards[0].metric(ui.t("skm_index", period=ui.plain(data["period"])), data["ikm_text"], border=True,
-                delta=f"{data['grade']} ({grade_label})", delta_arrow="off", delta_color="off")
-cards[1].metric(ui.t("skm_grade"), data["grade"], border=True, help=ui.t("skm_grade_bounds"),
-                delta=grade_label, delta_arrow="off", delta_color="off")
+cards[0].metric(
+    ui.t("skm_index", period=ui.plain(data["period"])),
+    data["ikm_text"],
+    border=True,
+    delta=f"{data['grade']} ({grade_label})",
+    delta_arrow="off",
+    delta_color="off",
+)
+cards[1].metric(
+    ui.t("skm_grade"),
+    data["grade"],
+    border=True,
+    help=ui.t("skm_grade_bounds"),
+    delta=grade_label,
+    delta_arrow="off",
+    delta_color="off",
+)
 cards[2].metric(ui.t("skm_respondents"), fmt.number(data["respondents"]), border=True)
 priority = ", ".join(ui.plain(f"{p['unsur']} {p['name']}") for p in data["priority"]) or fmt.NO_DATA
 cards[3].metric(ui.t("skm_priority"), priority, border=True, help=ui.t("skm_priority_note"))
-st.caption(f"{ui.plain(site)} · " + (ui.t("skm_source_answers", n=fmt.number(data["respondents"])) if raw
-                           else ui.t("skm_source_published", items=data["item_count"])))
+st.caption(
+    f"{ui.plain(site)} · "
+    + (
+        ui.t("skm_source_answers", n=fmt.number(data["respondents"]))
+        if raw
+        else ui.t("skm_source_published", items=data["item_count"])
+    )
+)
 
-period_label = as_label(data["period"])       # chart titles: plotly reads tags in text
+period_label = as_label(data["period"])  # chart titles: plotly reads tags in text
 left, right = st.columns(2)
 with left:
     if raw:
-        ui.chart(skm_charts.nrr_bars(data["unsur"], [p["unsur"] for p in data["priority"]],
-                                     ui.t("skm_nrr_chart", period=period_label)), "skm-nrr")
+        ui.chart(
+            skm_charts.nrr_bars(
+                data["unsur"],
+                [p["unsur"] for p in data["priority"]],
+                ui.t("skm_nrr_chart", period=period_label),
+            ),
+            "skm-nrr",
+        )
     else:
-        ui.chart(skm_charts.item_bars(data["items"], ui.t("skm_items_chart", period=period_label)),
-                 "skm-butir")
+        ui.chart(
+            skm_charts.item_bars(data["items"], ui.t("skm_items_chart", period=period_label)), "skm-butir"
+        )
 with right:
     ui.chart(skm_charts.trend_line(data["trend"], ui.t("skm_trend_chart")), "skm-tren")
 
@@ -52,14 +79,22 @@ groups = data["agencies"] if raw else data["units"]
 if groups:
     title = ui.t("skm_agency_chart" if raw else "skm_unit_chart", period=period_label)
     ui.chart(skm_charts.index_bars(groups, title), "skm-instansi" if raw else "skm-unit")
-disagree = [ui.plain(f"{r['label']} {r['ikm_text']} ({r['published_grade']})") for r in [data, *groups]
-            if r.get("grade_agrees") is False]
+disagree = [
+    ui.plain(f"{r['label']} {r['ikm_text']} ({r['published_grade']})")
+    for r in [data, *groups]
+    if r.get("grade_agrees") is False
+]
 if disagree:
     st.warning(ui.t("skm_grade_disagrees", rows="; ".join(disagree)))
 
 if raw:
     st.subheader(ui.t("skm_demographics"))
     for column, (dimension, rows) in zip(st.columns(2) * 2, data["demographics"].items()):
-        ui.show_table({ui.t(f"skm_dimension_{dimension}"): [r["label"] for r in rows],
-                       ui.t("skm_respondents"): [fmt.number(r["respondents"]) for r in rows],
-                       "IKM": [f"{r['ikm_text']} ({r['grade']})" for r in rows]}, where=column)
+        ui.show_table(
+            {
+                ui.t(f"skm_dimension_{dimension}"): [r["label"] for r in rows],
+                ui.t("skm_respondents"): [fmt.number(r["respondents"]) for r in rows],
+                "IKM": [f"{r['ikm_text']} ({r['grade']})" for r in rows],
+            },
+            where=column,
+        )

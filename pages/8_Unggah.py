@@ -1,4 +1,5 @@
 """Unggah: drop files, see what each holds and every problem, map unknown agencies, then confirm."""
+
 import streamlit as st
 
 import ui
@@ -9,8 +10,9 @@ st.title(ui.t("upload"))
 st.caption(ui.t("upload_intro"))
 
 options = ui.upload_options()
-files = st.file_uploader(ui.t("files"), accept_multiple_files=True,
-                         type=["xlsx", "xlsm", "xls", "csv", "txt", "json"])
+files = st.file_uploader(
+    ui.t("files"), accept_multiple_files=True, type=["xlsx", "xlsm", "xls", "csv", "txt", "json"]
+)
 if not files:
     st.stop()
 

@@ -1,4 +1,5 @@
 """Shared fixtures: real DuckDB files in temporary folders, the demo data set, the real office files."""
+
 from __future__ import annotations
 
 import os
@@ -7,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mpp.store import db
-from mpp.demo import visits as demo
 from mpp.access.accounts import COMMAND_LINE
+from mpp.demo import visits as demo
+from mpp.store import db
 from tests.live_server import chromium_path, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,8 +22,10 @@ def pytest_collection_modifyitems(config, items):
     """Browser tests need Debian's Chromium. In CI its absence is a failure, locally a visible skip."""
     if chromium_path() or os.environ.get("CI"):
         return
-    skip = pytest.mark.skip(reason="Chromium tidak terpasang / not installed: apt-get install -y chromium "
-                                   "(or run `python3 tasks.py test`, which installs it as root)")
+    skip = pytest.mark.skip(
+        reason="Chromium tidak terpasang / not installed: apt-get install -y chromium "
+        "(or run `python3 tasks.py test`, which installs it as root)"
+    )
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
@@ -86,6 +89,7 @@ def seed_text():
     """The text of a real article in ../shared/seeds by its number: seed_text("000"). Looked up when
     a test runs, not at import, so a clone without ../shared collects; there such a test is skipped,
     and under CI (where the shared folder is part of the checkout) it fails."""
+
     def read(number: str) -> str:
         found = sorted(SEEDS.glob(f"{number}_*.txt"))
         if not found:
@@ -94,4 +98,5 @@ def seed_text():
                 pytest.fail(message)
             pytest.skip(message)
         return found[0].read_text(encoding="utf-8")
+
     return read

@@ -1,7 +1,8 @@
 """Files as offices send them, written in code to a tmp path. Every maker returns the path.
 
-    path = write_xlsx(tmp_path / "rekap.xlsx", {"Rekap": [["NO", "INSTANSI"], [1, "Disdukcapil"]]})
+path = write_xlsx(tmp_path / "rekap.xlsx", {"Rekap": [["NO", "INSTANSI"], [1, "Disdukcapil"]]})
 """
+
 from __future__ import annotations
 
 import io
@@ -15,8 +16,13 @@ import xlwt
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
 
 
-def write_xlsx(path: Path, sheets: dict[str, list[list]], *, merged: dict[str, list[str]] | None = None,
-               hidden: tuple[str, ...] = ()) -> Path:
+def write_xlsx(
+    path: Path,
+    sheets: dict[str, list[list]],
+    *,
+    merged: dict[str, list[str]] | None = None,
+    hidden: tuple[str, ...] = (),
+) -> Path:
     """An .xlsx written by openpyxl: values as given, formulas ('=SUM(..)') WITHOUT cached values,
     merged ranges per sheet as 'A1:C1', and hidden sheets."""
     book = openpyxl.Workbook()
@@ -45,17 +51,25 @@ def write_xlsx_cached(path: Path, rows: list[list], formulas: dict[str, tuple[st
     return Path(path)
 
 
-def write_xls(path: Path, sheets: dict[str, list[list]], *,
-              merged: dict[str, list[tuple[int, int, int, int]]] | None = None,
-              hidden: tuple[str, ...] = ()) -> Path:
+def write_xls(
+    path: Path,
+    sheets: dict[str, list[list]],
+    *,
+    merged: dict[str, list[tuple[int, int, int, int]]] | None = None,
+    hidden: tuple[str, ...] = (),
+) -> Path:
     """An old binary .xls (BIFF8), as local governments still send. merged: per sheet, 0-based
     (first_row, first_col, last_row, last_col) areas, valued by their top-left cell in rows."""
     book = xlwt.Workbook()
     for name, rows in sheets.items():
         sheet = book.add_sheet(name)
         areas = (merged or {}).get(name, [])
-        covered = {(r, c) for top, left, bottom, right in areas
-                   for r in range(top, bottom + 1) for c in range(left, right + 1)}
+        covered = {
+            (r, c)
+            for top, left, bottom, right in areas
+            for r in range(top, bottom + 1)
+            for c in range(left, right + 1)
+        }
         for top, left, bottom, right in areas:
             sheet.write_merge(top, bottom, left, right, rows[top][left])
         for r, row in enumerate(rows):
@@ -76,6 +90,7 @@ def write_csv(path: Path, rows: list[list], *, delimiter: str = ";", encoding: s
 def write_encrypted_xlsx(path: Path, password: str = "rahasia") -> Path:
     """A password-protected .xlsx: an OLE2 container holding EncryptionInfo + EncryptedPackage."""
     from msoffcrypto.format.ooxml import OOXMLFile
+
     plain = write_xlsx(Path(path).with_suffix(".plain.xlsx"), {"Rekap": [["NO", "INSTANSI"], [1, "X"]]})
     with open(plain, "rb") as source, open(path, "wb") as out:
         OOXMLFile(source).encrypt(password, out)
@@ -136,8 +151,15 @@ def write_ticket_csv(path: Path, rows: int, *, with_personal: bool = True) -> Pa
     lines = [";".join(header)]
     statuses = ["Selesai", "Selesai", "Selesai", "Batal", "Tidak Hadir"]
     for i in range(rows):
-        line = [str(i + 1), f"{i % 28 + 1:02d}/01/2025", "08:15", "Disdukcapil", "KTP-el",
-                str(i % 4 + 1), statuses[i % 5]]
+        line = [
+            str(i + 1),
+            f"{i % 28 + 1:02d}/01/2025",
+            "08:15",
+            "Disdukcapil",
+            "KTP-el",
+            str(i % 4 + 1),
+            statuses[i % 5],
+        ]
         line += [f"3201{i:012d}", f"Warga {i}", f"0812{i:08d}"] if with_personal else []
         lines.append(";".join(line))
     Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")

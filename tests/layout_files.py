@@ -2,6 +2,7 @@
 
 Each maker takes the figures and the quirks as arguments, so a test states what the file says.
 """
+
 from __future__ import annotations
 
 import io
@@ -9,8 +10,20 @@ from datetime import date
 
 from openpyxl import Workbook
 
-MONTHS = ["JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS", "SEPTEMBER",
-          "OKTOBER", "NOVEMBER", "DESEMBER"]
+MONTHS = [
+    "JANUARI",
+    "FEBRUARI",
+    "MARET",
+    "APRIL",
+    "MEI",
+    "JUNI",
+    "JULI",
+    "AGUSTUS",
+    "SEPTEMBER",
+    "OKTOBER",
+    "NOVEMBER",
+    "DESEMBER",
+]
 
 
 def to_bytes(book: Workbook) -> bytes:
@@ -19,10 +32,16 @@ def to_bytes(book: Workbook) -> bytes:
     return out.getvalue()
 
 
-def yearly_recap(figures: dict[str, list], title: str = "REKAPITULASI PENGUNJUNG MAL PELAYANAN "
-                 "PUBLIK KABUPATEN PASER TAHUN 2024", total_row: bool = True, total_col: bool = True,
-                 months: list[str] = MONTHS, stated_totals: dict | None = None,
-                 signature: bool = True, cover: bool = False) -> bytes:
+def yearly_recap(
+    figures: dict[str, list],
+    title: str = "REKAPITULASI PENGUNJUNG MAL PELAYANAN PUBLIK KABUPATEN PASER TAHUN 2024",
+    total_row: bool = True,
+    total_col: bool = True,
+    months: list[str] = MONTHS,
+    stated_totals: dict | None = None,
+    signature: bool = True,
+    cover: bool = False,
+) -> bytes:
     """Agencies as rows, months as columns under a merged BULAN header. figures maps an agency to
     its monthly cells as typed (ints, '1.263', '-', None for a month not reported)."""
     book = Workbook()
@@ -36,8 +55,9 @@ def yearly_recap(figures: dict[str, list], title: str = "REKAPITULASI PENGUNJUNG
     sheet["A1"] = title
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(months) + 3)
     sheet.append([])
-    sheet.append(["NO", "NAMA INSTANSI", "BULAN"] + [None] * (len(months) - 1) +
-                 (["JUMLAH"] if total_col else []))
+    sheet.append(
+        ["NO", "NAMA INSTANSI", "BULAN"] + [None] * (len(months) - 1) + (["JUMLAH"] if total_col else [])
+    )
     sheet.append([None, None, *months])
     sheet.merge_cells("A3:A4")
     sheet.merge_cells("B3:B4")
@@ -47,10 +67,11 @@ def yearly_recap(figures: dict[str, list], title: str = "REKAPITULASI PENGUNJUNG
         total = sum(_value(c) for c in cells)
         sheet.append([number, agency, *cells] + ([total] if total_col else []))
     if total_row:
-        sums = [sum(_value(c[i]) if i < len(c) else 0 for c in figures.values())
-                for i in range(len(months))]
-        sums = [s if any(i < len(c) and c[i] is not None for c in figures.values()) else None
-                for i, s in enumerate(sums)]
+        sums = [sum(_value(c[i]) if i < len(c) else 0 for c in figures.values()) for i in range(len(months))]
+        sums = [
+            s if any(i < len(c) and c[i] is not None for c in figures.values()) else None
+            for i, s in enumerate(sums)
+        ]
         for i, stated in (stated_totals or {}).items():
             sums[i] = stated
         sheet.append([None, "J U M L A H", *sums] + ([sum(s or 0 for s in sums)] if total_col else []))
@@ -69,15 +90,25 @@ def _value(cell) -> int:
 
 
 def _signature(sheet) -> None:
-    for text in [None, "Tana Paser, 31 Desember 2024", "Kepala Dinas Penanaman Modal", None,
-                 "NAMA PEJABAT, S.H.", "NIP 19650412 199003 2 011"]:
+    for text in [
+        None,
+        "Tana Paser, 31 Desember 2024",
+        "Kepala Dinas Penanaman Modal",
+        None,
+        "NAMA PEJABAT, S.H.",
+        "NIP 19650412 199003 2 011",
+    ]:
         sheet.append([None, None, None, None, None, text])
 
 
-def monthly_sheets(months: dict[str, dict[str, dict[str, int]]], year_title: str =
-                   "LAPORAN KUNJUNGAN MPP KOTA BALIKPAPAN TAHUN 2025", subtotals: bool = True,
-                   stated_total: int | None = None, lookup_sheet: bool = False,
-                   hidden_sheet: bool = False) -> bytes:
+def monthly_sheets(
+    months: dict[str, dict[str, dict[str, int]]],
+    year_title: str = "LAPORAN KUNJUNGAN MPP KOTA BALIKPAPAN TAHUN 2025",
+    subtotals: bool = True,
+    stated_total: int | None = None,
+    lookup_sheet: bool = False,
+    hidden_sheet: bool = False,
+) -> bytes:
     """One sheet per month: NO | NAMA INSTANSI | JENIS LAYANAN | JUMLAH, the agency merged over
     its service rows, a SUB TOTAL per agency and a TOTAL row. months: sheet -> agency -> service -> n."""
     book = Workbook()
@@ -114,9 +145,13 @@ def day(year: int, month: int, d: int) -> date:
     return date(year, month, d)
 
 
-def queue_matrix(agencies: dict[str, dict[str, dict[int, int]]], days: int = 31,
-                 period: str = "Periode 01 January 2026 s.d. 31 January 2026",
-                 subtotal_off: dict[tuple[str, int], int] | None = None, total_row: bool = True) -> bytes:
+def queue_matrix(
+    agencies: dict[str, dict[str, dict[int, int]]],
+    days: int = 31,
+    period: str = "Periode 01 January 2026 s.d. 31 January 2026",
+    subtotal_off: dict[tuple[str, int], int] | None = None,
+    total_row: bool = True,
+) -> bytes:
     """SiolaQ `Rekap Layanan`: agencies -> 'A — KTP-el' -> {day: n}. Agency rows hold the subtotals
     (off by subtotal_off[(agency, day)] to make them disagree); an agency with {} services stands
     alone with figures in its own row under key ''."""
@@ -145,45 +180,78 @@ def queue_matrix(agencies: dict[str, dict[str, dict[int, int]]], days: int = 31,
     return to_bytes(book)
 
 
-CHANNEL_HEADER = ["Tanggal", "Instansi", "Prefix Layanan", "Layanan", "Antrean Langsung",
-                  "Antrean Online Hadir", "Total Nomor Terbit", "Pembatalan Online",
-                  "Tidak Hadir (No-show)"]
+CHANNEL_HEADER = [
+    "Tanggal",
+    "Instansi",
+    "Prefix Layanan",
+    "Layanan",
+    "Antrean Langsung",
+    "Antrean Online Hadir",
+    "Total Nomor Terbit",
+    "Pembatalan Online",
+    "Tidak Hadir (No-show)",
+]
 
 
-def channel_recap(rows: list[tuple], period: str = "Periode 01 January 2026 s.d. 31 January 2026",
-                  total_off: int = 0) -> bytes:
+def channel_recap(
+    rows: list[tuple], period: str = "Periode 01 January 2026 s.d. 31 January 2026", total_off: int = 0
+) -> bytes:
     """SiolaQ `Rekap Antrean Langsung dan Online`; rows: (dd-mm-YYYY, agency, prefix, service,
     walk_in, online, cancelled, no_show). Total Nomor Terbit is walk_in + online (+ total_off)."""
     book = Workbook()
     sheet = book.active
-    sheet.title = "Rekap Antrean Langsung dan Online"[:31]   # Excel allows 31 characters
+    sheet.title = "Rekap Antrean Langsung dan Online"[:31]  # Excel allows 31 characters
     sheet.append(["Rekap Antrean Langsung dan Online MPP Kota Surabaya"])
     sheet.append([period])
     sheet.append(CHANNEL_HEADER)
     for day, agency, prefix, service, walk_in, online, cancelled, no_show in rows:
-        sheet.append([day, agency, prefix, service, walk_in, online, walk_in + online + total_off,
-                      cancelled, no_show])
+        sheet.append(
+            [day, agency, prefix, service, walk_in, online, walk_in + online + total_off, cancelled, no_show]
+        )
     return to_bytes(book)
 
 
-TICKET_HEADER = ["No Antrean", "Tanggal", "Jam", "Instansi", "Layanan", "Loket", "Jenis Antrean",
-                 "Status", "NIK", "Nama Pemohon", "No HP"]
+TICKET_HEADER = [
+    "No Antrean",
+    "Tanggal",
+    "Jam",
+    "Instansi",
+    "Layanan",
+    "Loket",
+    "Jenis Antrean",
+    "Status",
+    "NIK",
+    "Nama Pemohon",
+    "No HP",
+]
 
 
 def ticket_rows(n: int, start: date = date(2026, 1, 5), seed: int = 42) -> list[list]:
     """n plausible tickets over a month; every 10th cancelled, every 7th absent, with personal data."""
     import random
+
     rng = random.Random(seed)
-    agencies = [("Disdukcapil", "KTP-el"), ("Disdukcapil", "KK"), ("Imigrasi", "Paspor"),
-                ("Samsat", "PKB")]
+    agencies = [("Disdukcapil", "KTP-el"), ("Disdukcapil", "KK"), ("Imigrasi", "Paspor"), ("Samsat", "PKB")]
     rows = []
     for i in range(n):
         agency, service = agencies[i % len(agencies)]
         status = "Batal" if i % 10 == 9 else "Tidak Hadir" if i % 7 == 6 else "Selesai"
         day = start.replace(day=1 + (i * 7 // max(n, 1)) % 28)
-        rows.append([f"A{i:05d}", day.strftime("%d/%m/%Y"), f"{8 + i % 8:02d}:{i % 60:02d}", agency,
-                     service, f"Loket {i % 5 + 1}", "Online" if i % 3 == 0 else "Langsung", status,
-                     f"{rng.randrange(10**15, 10**16)}", f"Warga {i}", f"08{rng.randrange(10**9):09d}"])
+        rows.append(
+            [
+                f"A{i:05d}",
+                day.strftime("%d/%m/%Y"),
+                f"{8 + i % 8:02d}:{i % 60:02d}",
+                agency,
+                service,
+                f"Loket {i % 5 + 1}",
+                "Online" if i % 3 == 0 else "Langsung",
+                status,
+                f"{rng.randrange(10**15, 10**16)}",
+                f"Warga {i}",
+                f"08{rng.randrange(10**9):09d}",
+            ]
+        )
     return rows
 
 
@@ -197,9 +265,11 @@ def ticket_export(rows: list[list], header: list[str] = TICKET_HEADER) -> bytes:
     return to_bytes(book)
 
 
-def ticket_csv(rows: list[list], header: list[str] = TICKET_HEADER, sep: str = ";",
-               encoding: str = "utf-8-sig") -> bytes:
+def ticket_csv(
+    rows: list[list], header: list[str] = TICKET_HEADER, sep: str = ";", encoding: str = "utf-8-sig"
+) -> bytes:
     import csv
+
     out = io.StringIO()
     writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
     writer.writerow(header)
@@ -212,14 +282,23 @@ def long_csv(header: list[str], rows: list[list], sep: str = ";", encoding: str 
     return ticket_csv(rows, header, sep, encoding)
 
 
-SATU_DATA_HEADER = ["kode_kabupaten_kota", "nama_kabupaten_kota", "tahun", "bulan", "instansi",
-                    "jumlah_pengunjung", "satuan"]
+SATU_DATA_HEADER = [
+    "kode_kabupaten_kota",
+    "nama_kabupaten_kota",
+    "tahun",
+    "bulan",
+    "instansi",
+    "jumlah_pengunjung",
+    "satuan",
+]
 
 
-def yearly_recap_xls(figures: dict[str, list], title: str = "REKAP KUNJUNGAN MPP KABUPATEN "
-                     "BATANG TAHUN 2023") -> bytes:
+def yearly_recap_xls(
+    figures: dict[str, list], title: str = "REKAP KUNJUNGAN MPP KABUPATEN BATANG TAHUN 2023"
+) -> bytes:
     """The yearly recap as an old binary .xls (xlwt), merged BULAN header included."""
     import xlwt
+
     book = xlwt.Workbook()
     sheet = book.add_sheet("REKAP")
     sheet.write_merge(0, 0, 0, 14, title)
@@ -257,6 +336,7 @@ def monthly_channels(sheet_name: str, rows: list[tuple], jumlah_off: int = 0) ->
 def recap_per_year(recaps: dict[str, tuple[str, dict[str, list]]]) -> bytes:
     """One workbook, a yearly recap per sheet: sheet name -> (title, figures)."""
     from openpyxl import load_workbook
+
     book = Workbook()
     book.remove(book.active)
     for name, (title, figures) in recaps.items():

@@ -1,5 +1,6 @@
 """A real `streamlit run` server on a free local port, and headless Debian Chromium to look at it.
 Used by the browser tests and by `python -m tests.screenshots`."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:
@@ -46,11 +54,24 @@ def streamlit_server(db: Path):
     """Serve dashboard.py on the given database; yields the base URL."""
     port = free_port()
     env = {**os.environ, "MPP_DB": str(db)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-               "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process)
@@ -66,6 +87,7 @@ def streamlit_server(db: Path):
 @contextmanager
 def chromium_page(width: int = 1400, height: int = 1100):
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
@@ -79,5 +101,6 @@ def wait_rendered(page, text: str, timeout_ms: int = 60000) -> None:
     # innerText holds only what is rendered and visible; a text= locator may pick a hidden twin.
     page.wait_for_function("t => document.body.innerText.includes(t)", arg=text, timeout=timeout_ms)
     page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState"
-        " === 'notRunning'", timeout=timeout_ms)
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'notRunning'",
+        timeout=timeout_ms,
+    )

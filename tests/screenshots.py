@@ -1,5 +1,6 @@
 """Screenshots of every page on the demo data: `python -m tests.screenshots [OUT_DIR]`.
 Look at them before calling a page done."""
+
 from __future__ import annotations
 
 import sys
@@ -20,9 +21,10 @@ def page_urls(base: str) -> dict[str, str]:
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    from mpp.store import db
-    from mpp.demo import visits as demo
     from mpp.access.accounts import COMMAND_LINE
+    from mpp.demo import visits as demo
+    from mpp.store import db
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.duckdb"
         with db.connect(path) as con:
@@ -31,7 +33,7 @@ def main(out: Path) -> None:
             for name, url in page_urls(base).items():
                 page.goto(url)
                 wait_rendered(page, "Pantau MPP")
-                page.wait_for_timeout(1500)   # charts draw after the script finishes
+                page.wait_for_timeout(1500)  # charts draw after the script finishes
                 page.screenshot(path=str(out / f"{name}.png"), full_page=True)
                 print(out / f"{name}.png")
 

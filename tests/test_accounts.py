@@ -1,4 +1,5 @@
 """Accounts: hashed passwords, roles enforced in the core, first-start admin, rate-limited logins."""
+
 from datetime import datetime, timedelta
 
 import pytest
@@ -20,7 +21,7 @@ def test_passwords_are_stored_only_as_slow_salted_hashes(store):
     accounts.create_user(store, COMMAND_LINE, "budi", "analyst", "rahasia-sekali")
     hashes = [r[0] for r in store.execute("SELECT password_hash FROM users ORDER BY username").fetchall()]
     assert all(h.startswith("$argon2id$") and "rahasia" not in h for h in hashes)
-    assert hashes[0] != hashes[1]                      # salted: same password, different hashes
+    assert hashes[0] != hashes[1]  # salted: same password, different hashes
 
 
 def test_wrong_password_is_refused_without_saying_which_part_was_wrong(store):
@@ -37,7 +38,7 @@ def test_failed_logins_are_rate_limited_then_released(store):
     for _ in range(accounts.MAX_FAILURES):
         with pytest.raises(LoginRefused):
             accounts.authenticate(store, "ana", "salah", "10.0.0.9", now)
-    with pytest.raises(LoginRefused, match="Terlalu banyak percobaan"):     # right password, still locked
+    with pytest.raises(LoginRefused, match="Terlalu banyak percobaan"):  # right password, still locked
         accounts.authenticate(store, "ana", "rahasia-sekali", "10.0.0.9", now)
     later = now + accounts.FAILURE_WINDOW + timedelta(seconds=1)
     assert accounts.authenticate(store, "ana", "rahasia-sekali", "10.0.0.9", later).role == "analyst"
@@ -54,7 +55,7 @@ def _fail(store, name, client, times=1):
 
 def test_a_guesser_on_one_client_cannot_lock_the_real_admin_out_from_another(store):
     password = accounts.bootstrap_admin(store)
-    _fail(store, "admin", "203.0.113.7", times=20)                 # the attack of the issue
+    _fail(store, "admin", "203.0.113.7", times=20)  # the attack of the issue
     with pytest.raises(LoginRefused, match="Terlalu banyak percobaan"):
         accounts.authenticate(store, "admin", password, "203.0.113.7", NOW)
     assert accounts.authenticate(store, "admin", password, "10.0.0.2", NOW).role == "admin"
@@ -63,8 +64,10 @@ def test_a_guesser_on_one_client_cannot_lock_the_real_admin_out_from_another(sto
 def _record(store, attempts):
     """Failures as authenticate records them: quicker than argon2 for each of dozens."""
     for name, client in attempts:
-        store.execute("INSERT INTO login_attempts (username, client, attempted_at, succeeded) "
-                      "VALUES (?, ?, ?, false)", [name, client, NOW - timedelta(minutes=1)])
+        store.execute(
+            "INSERT INTO login_attempts (username, client, attempted_at, succeeded) VALUES (?, ?, ?, false)",
+            [name, client, NOW - timedelta(minutes=1)],
+        )
 
 
 def test_one_client_trying_many_names_is_stopped_while_others_log_in(store):
@@ -106,8 +109,13 @@ def test_unknown_names_cost_the_same_argon2_verification_as_known_ones(store):
     accounts.create_user(store, COMMAND_LINE, "dodi", "analyst", "rahasia-sekali")
     accounts.set_role(store, COMMAND_LINE, "dodi", "analyst", disabled=True)
     store.execute("INSERT INTO users (username, role) VALUES ('sso@dpmptsp.go.id', 'viewer')")
-    attempts = [("ana", "rahasia-sekali"), ("ana", "salah"), ("tidak-ada", "salah"),
-                ("dodi", "rahasia-sekali"), ("sso@dpmptsp.go.id", "")]
+    attempts = [
+        ("ana", "rahasia-sekali"),
+        ("ana", "salah"),
+        ("tidak-ada", "salah"),
+        ("dodi", "rahasia-sekali"),
+        ("sso@dpmptsp.go.id", ""),
+    ]
     for i, (name, password) in enumerate(attempts):
         before = accounts.HASHER.verifications
         try:
@@ -128,7 +136,9 @@ def test_the_last_active_admin_cannot_be_demoted_or_disabled(store):
     with pytest.raises(accounts.LastAdminRefused):
         accounts.set_role(store, COMMAND_LINE, "budi", "admin", disabled=True)
     assert accounts.list_users(store, COMMAND_LINE).set_index("username")["role"].to_dict() == {
-        "admin": "analyst", "budi": "admin"}
+        "admin": "analyst",
+        "budi": "admin",
+    }
 
 
 def test_only_admins_list_the_accounts(store):

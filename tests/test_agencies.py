@@ -1,13 +1,14 @@
 """Agency matching on the seed list, with real lists offices wrote (../shared/real-data)."""
+
 import csv
 import json
 from pathlib import Path
 
 import pytest
 
-from mpp.store import db
 from mpp.access.accounts import COMMAND_LINE, PermissionDenied, User
 from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key, alias_key, ensure_agency, seed_rows
+from mpp.store import db
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
 needs_real_data = pytest.mark.skipif(not REAL_DATA.exists(), reason=f"{REAL_DATA} is missing")
@@ -39,20 +40,30 @@ def test_seed_list_has_at_least_40_agencies_and_no_spelling_twice():
             assert owner == row["name"], f"'{spelling}' is an alias of both {owner} and {row['name']}"
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil"), ("DISDUKCAPIL ", "Disdukcapil"),
-    ("Dinas Kependudukan & Pencatatan Sipil Kab. Paser", "Disdukcapil"), ("Dukcapil", "Disdukcapil"),
-    ("dinas  kependudukan, dan pencatatan-sipil", "Disdukcapil"),
-    ("Dinas Kependudukan dan Catatan Sipil 4", "Disdukcapil"),
-    ("Polres Paser (SKCK)", "Kepolisian"), ("Polresta Balikpapan", "Kepolisian"),
-    ("POLRESTABES SURABAYA", "Kepolisian"), ("Bank Kaltimtara", "Bankaltimtara"),
-    ("KEMENTRIAN AGAMA", "Kemenag"), ("Kementrian Agama Kabupaten Paser", "Kemenag"),
-    ("DPMPTSP Kab. Batang", "DPMPTSP"), ("DPMPTSP Kota Balikpapan", "DPMPTSP"),
-    ("DPMPTSP PROV. JATENG", "DPMPTSP Provinsi"),
-    ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Jawa Tengah", "DPMPTSP Provinsi"),
-    ("BPJS KETENAGAKERJAAN PEMROV", "BPJS Ketenagakerjaan Provinsi"),
-    ("PT. POS INDONESIA", "Pos Indonesia"), ("Kantor Imigrasi Kelas II Pemalang", "Imigrasi"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil"),
+        ("DISDUKCAPIL ", "Disdukcapil"),
+        ("Dinas Kependudukan & Pencatatan Sipil Kab. Paser", "Disdukcapil"),
+        ("Dukcapil", "Disdukcapil"),
+        ("dinas  kependudukan, dan pencatatan-sipil", "Disdukcapil"),
+        ("Dinas Kependudukan dan Catatan Sipil 4", "Disdukcapil"),
+        ("Polres Paser (SKCK)", "Kepolisian"),
+        ("Polresta Balikpapan", "Kepolisian"),
+        ("POLRESTABES SURABAYA", "Kepolisian"),
+        ("Bank Kaltimtara", "Bankaltimtara"),
+        ("KEMENTRIAN AGAMA", "Kemenag"),
+        ("Kementrian Agama Kabupaten Paser", "Kemenag"),
+        ("DPMPTSP Kab. Batang", "DPMPTSP"),
+        ("DPMPTSP Kota Balikpapan", "DPMPTSP"),
+        ("DPMPTSP PROV. JATENG", "DPMPTSP Provinsi"),
+        ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Provinsi Jawa Tengah", "DPMPTSP Provinsi"),
+        ("BPJS KETENAGAKERJAAN PEMROV", "BPJS Ketenagakerjaan Provinsi"),
+        ("PT. POS INDONESIA", "Pos Indonesia"),
+        ("Kantor Imigrasi Kelas II Pemalang", "Imigrasi"),
+    ],
+)
 def test_spellings_resolve_to_their_canonical_agency(matcher, raw, expected):
     assert canonical(matcher, raw, "Kabupaten Paser") == expected
 
@@ -88,8 +99,10 @@ def test_an_alias_added_by_an_analyst_resolves_next_time(tmp_path):
         assert AgencyMatcher.from_store(con).match("Mal Helpdesk Lantai 3").agency_id is None
         agency_id = ensure_agency(con, "Konsultasi dan Pengaduan")
         assert add_alias(con, COMMAND_LINE, "Mal Helpdesk Lantai 3", agency_id) == 1
-        assert AgencyMatcher.from_store(con).match("MAL HELPDESK lantai 3").canonical == \
-            "Konsultasi dan Pengaduan"
+        assert (
+            AgencyMatcher.from_store(con).match("MAL HELPDESK lantai 3").canonical
+            == "Konsultasi dan Pengaduan"
+        )
 
 
 def test_only_analysts_add_aliases(tmp_path):
@@ -125,11 +138,14 @@ def test_batang_24_agencies_stay_24_distinct(matcher):
 def test_deli_serdang_counters_are_disdukcapil(matcher):
     rows = list(csv.DictReader(open(REAL_DATA / "deliserdang_loket_instansi.csv")))
     counters = sorted({r["nama_skpd"] for r in rows if "Catatan Sipil" in r["nama_skpd"]})
-    assert len(counters) == 8                                         # counters 2 ... 9
+    assert len(counters) == 8  # counters 2 ... 9
     assert {canonical(matcher, c, "Kabupaten Deli Serdang") for c in counters} == {"Disdukcapil"}
     assert canonical(matcher, "Polresta Deli Serdang", "Kabupaten Deli Serdang") == "Kepolisian"
-    unresolved = [r["nama_skpd"] for r in rows
-                  if matcher.match(r["nama_skpd"], "Kabupaten Deli Serdang").agency_id is None]
+    unresolved = [
+        r["nama_skpd"]
+        for r in rows
+        if matcher.match(r["nama_skpd"], "Kabupaten Deli Serdang").agency_id is None
+    ]
     assert unresolved == []
 
 

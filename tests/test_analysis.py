@@ -1,19 +1,16 @@
 """The analysis core behind the pages (agencies, trends, growth, channels, sites) on a small store
 written in the test, so every expected value is worked out by hand."""
+
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from mpp.visits import agency_report
-from mpp.visits import channels
-from mpp.visits import growth
-from mpp.store import ledger
-from mpp.visits import site_compare
-from mpp.visits import trends
-from mpp.reference.agencies import ensure_agency
 from mpp.period import Measure, Period
+from mpp.reference.agencies import ensure_agency
 from mpp.reference.sites import Site, ensure_site
+from mpp.store import ledger
+from mpp.visits import agency_report, channels, growth, site_compare, trends
 
 V, S = Measure.VISITORS, Measure.SERVICE_VISITS
 JAN_SEP_25 = Period(date(2025, 1, 1), date(2025, 9, 1))
@@ -23,8 +20,10 @@ def _load(con, site_id, grain="month", visitors=(), service=()) -> None:
     """service rows: (agency_id, day, visits[, channel[, service]])."""
     load_id = ledger.record_load(con, ledger.LoadRecord("t.xlsx", "sha", "test", "mixed", None, None, None))
     vis = pd.DataFrame([(site_id, d, grain, n) for d, n in visitors], columns=ledger.VISITOR_COLUMNS)
-    rows = [(site_id, r[0], r[1], grain, r[4] if len(r) > 4 else None, r[3] if len(r) > 3 else None, r[2])
-            for r in service]
+    rows = [
+        (site_id, r[0], r[1], grain, r[4] if len(r) > 4 else None, r[3] if len(r) > 3 else None, r[2])
+        for r in service
+    ]
     ledger.write_facts(con, load_id, pd.DataFrame(rows, columns=ledger.SERVICE_COLUMNS), vis)
 
 
@@ -49,7 +48,7 @@ def test_agencies_ranked_with_share_of_service_visits_and_change(city):
     assert list(table["agency"]) == ["Disdukcapil", "Samsat", "=HYPERLINK(1)"]
     assert list(table["visits"]) == [180, 90, 10] and ranking.base.value == 280
     assert table["share"].round(2).tolist() == [64.29, 32.14, 3.57]
-    assert table["change_pct"].round(1).tolist()[:2] == [20.0, -25.0]      # 180/150, 90/120
+    assert table["change_pct"].round(1).tolist()[:2] == [20.0, -25.0]  # 180/150, 90/120
     assert pd.isna(table["change_pct"].iloc[2]) and ranking.comparable
 
 
@@ -67,15 +66,23 @@ def test_top_n_puts_the_rest_in_lainnya(city):
 
 
 def test_one_agency_trend_leaves_unreported_months_empty(city):
-    trend = agency_report.agency_trend(city, ["MPP Kota"], "Samsat", Period(date(2025, 2, 1), date(2025, 5, 1)))
+    trend = agency_report.agency_trend(
+        city, ["MPP Kota"], "Samsat", Period(date(2025, 2, 1), date(2025, 5, 1))
+    )
     assert trend["value"].tolist()[:2] == [30, 30] and trend["value"][2:].isna().all()
 
 
 def test_services_where_the_files_name_them(store):
     site = ensure_site(store, Site("MPP S"))
     agency = ensure_agency(store, "Imigrasi")
-    _load(store, site, service=[(agency, date(2025, 1, 1), 30, None, "Paspor baru"),
-                                (agency, date(2025, 1, 1), 10, None, "Paspor ganti")])
+    _load(
+        store,
+        site,
+        service=[
+            (agency, date(2025, 1, 1), 30, None, "Paspor baru"),
+            (agency, date(2025, 1, 1), 10, None, "Paspor ganti"),
+        ],
+    )
     services = agency_report.agency_services(store, ["MPP S"], "Imigrasi", Period.month(date(2025, 1, 1)))
     assert services.values.tolist() == [["Paspor baru", 30, 75.0], ["Paspor ganti", 10, 25.0]]
 
@@ -83,8 +90,11 @@ def test_services_where_the_files_name_them(store):
 def test_peaks_ranked_and_the_year_by_month_grid(city):
     series = trends.years_overlaid(city, ["MPP Kota"], V, date(2025, 3, 1))
     peaks = trends.ranked_months(series, 3)
-    assert peaks[["month", "value"]].values.tolist() == [[date(2024, 12, 1), 1200], [date(2024, 11, 1), 1100],
-                                                         [date(2024, 10, 1), 1000]]
+    assert peaks[["month", "value"]].values.tolist() == [
+        [date(2024, 12, 1), 1200],
+        [date(2024, 11, 1), 1100],
+        [date(2024, 10, 1), 1000],
+    ]
     grid = trends.year_month_grid(series)
     assert grid.loc[2025, 2] == 400 and pd.isna(grid.loc[2025, 4]) and grid.loc[2024, 12] == 1200
 
@@ -103,9 +113,18 @@ def regency(store):
     dukcapil, samsat = ensure_agency(store, "Disdukcapil"), ensure_agency(store, "Samsat")
     # January 2025: Mon 6th and Tue 7th; Wednesday 1st is New Year (open anyway in the data).
     days = [(date(2025, 1, 6), 10), (date(2025, 1, 7), 20), (date(2025, 1, 13), 30), (date(2025, 1, 1), 5)]
-    _load(store, mpp, "day", visitors=days,
-          service=[(dukcapil, date(2025, 1, 6), 8, "walk_in"), (dukcapil, date(2025, 1, 6), 2, "online"),
-                   (samsat, date(2025, 1, 7), 15, "walk_in"), (samsat, date(2025, 2, 3), 5, "online")])
+    _load(
+        store,
+        mpp,
+        "day",
+        visitors=days,
+        service=[
+            (dukcapil, date(2025, 1, 6), 8, "walk_in"),
+            (dukcapil, date(2025, 1, 6), 2, "online"),
+            (samsat, date(2025, 1, 7), 15, "walk_in"),
+            (samsat, date(2025, 2, 3), 5, "online"),
+        ],
+    )
     _load(store, mini, "day", visitors=[(date(2025, 1, 6), 19)])
     return store
 
@@ -162,7 +181,7 @@ def test_sites_side_by_side_with_region_share(regency, city):
     assert table.loc["MPP Kota", "region_share"] == 100
     assert table.loc["MPP Kab", "working_days"] == 23 and table.loc["Mini MPP Z", "working_days"] == 19
     assert table.loc["MPP Kota", "change_pct"] == pytest.approx(50.0)
-    assert pd.isna(table.loc["MPP Kab", "change_pct"])          # no January 2024 to compare with
+    assert pd.isna(table.loc["MPP Kab", "change_pct"])  # no January 2024 to compare with
 
 
 def test_why_a_comparison_has_no_rate(city):
@@ -171,7 +190,7 @@ def test_why_a_comparison_has_no_rate(city):
     assert growth.why_no_rate(view.full_years) == "no_base"
     assert growth.why_no_rate(view.partial_against_full) == "unequal"
     later = growth.growth_view(city, ["MPP Kota"], date(2025, 5, 1), V)
-    assert growth.why_no_rate(later.to_date) == "incomplete"      # April and May 2025 not reported
+    assert growth.why_no_rate(later.to_date) == "incomplete"  # April and May 2025 not reported
 
 
 def test_top_sites_for_the_charts(regency, city):

@@ -1,5 +1,6 @@
 """Logging in through the pages: one-time admin password, forced change, admins add accounts,
 analysts and viewers do not see account management."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 

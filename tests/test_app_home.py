@@ -1,4 +1,5 @@
 """The home page (Ringkasan) in Streamlit's AppTest, on the demo data: the figures a head of office reads."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -37,8 +38,13 @@ def test_full_year_is_labelled_as_a_different_length(home):
 def test_top_agencies_with_counts_and_shares_and_their_base(home):
     at = home.run()
     table = at.dataframe[-1].value
-    assert list(table.iloc[:, 0][:5]) == ["Disdukcapil", "DPMPTSP", "Bankaltimtara", "BPJS Kesehatan",
-                                          "Kepolisian"]
+    assert list(table.iloc[:, 0][:5]) == [
+        "Disdukcapil",
+        "DPMPTSP",
+        "Bankaltimtara",
+        "BPJS Kesehatan",
+        "Kepolisian",
+    ]
     assert list(table.iloc[:, 1][:2]) == ["11.315", "8.767"]
     assert list(table.iloc[:, 2][:5]) == ["24,8%", "19,3%", "18,4%", "14,8%", "9,7%"]
     captions = " ".join(c.value for c in at.caption)
@@ -58,7 +64,7 @@ def test_site_and_month_live_in_the_url(home):
 
 def test_choosing_an_earlier_month_recomputes_year_to_date(home):
     at = home.run()
-    at.sidebar.selectbox[1].select_index(2).run()        # newest first: Sep, Aug, Jul 2025
+    at.sidebar.selectbox[1].select_index(2).run()  # newest first: Sep, Aug, Jul 2025
     cards = _metrics(at)
     assert cards["Pengunjung Januari-Juli 2025"][0] == "30.798"
     assert at.query_params["through"] == "2025-07"
@@ -106,7 +112,7 @@ def test_including_the_provisional_month_marks_every_figure_sementara(home):
     assert cards["Kunjungan layanan Oktober 2025 (sementara)"][0] != "–"
     assert "Kunjungan layanan Januari-Oktober 2025 (sementara)" in cards
     assert any("sementara" in w.value and "Oktober 2025" in w.value for w in at.warning)
-    at.switch_page("pages/1_Instansi.py").run()                 # the choice holds on the next page
+    at.switch_page("pages/1_Instansi.py").run()  # the choice holds on the next page
     assert at.query_params["partial"] == "1" and at.query_params["through"] == "2025-10"
     assert any("sementara" in w.value and "Oktober 2025" in w.value for w in at.warning)
 
@@ -130,8 +136,9 @@ def test_a_quarter_is_compared_with_the_same_quarter_a_year_earlier(home):
 
 
 def test_the_selection_survives_moving_to_another_page_and_back(home):
-    home.query_params.update(site="MPP Kabupaten Kutai Kartanegara", period="semester", through="2026-06",
-                             lang="en")
+    home.query_params.update(
+        site="MPP Kabupaten Kutai Kartanegara", period="semester", through="2026-06", lang="en"
+    )
     at = home.run()
     at.switch_page("pages/1_Instansi.py").run()
     assert not at.exception
@@ -147,14 +154,17 @@ def test_a_full_year_over_a_site_that_opened_in_december_says_so(home):
     at = home.run()
     assert _metrics(at)["Setahun penuh 2025"][0] == "940"
     captions = " ".join(c.value for c in at.caption)
-    assert "Setahun penuh 2025 belum lengkap: MPP Kabupaten Balangan: data hanya Desember 2025 (1 bulan)" \
+    assert (
+        "Setahun penuh 2025 belum lengkap: MPP Kabupaten Balangan: data hanya Desember 2025 (1 bulan)"
         in captions
+    )
 
 
 def test_a_growth_card_holds_the_figure_of_the_sites_it_compares(home):
     """Kutai with a Mini MPP opened in 2026: the rate is Kutai's alone (like for like), so the card
     beside it shows Kutai's figure, and the selection's total is said apart."""
     from mpp.demo.visits import MINI_MPP
+
     mini = next(iter(MINI_MPP))
     home.query_params["site"] = ["MPP Kabupaten Kutai Kartanegara", mini]
     at = home.run()
@@ -175,5 +185,8 @@ def test_month_on_month_over_other_sites_than_the_first_card_names_its_own_figur
     at = home.run()
     cards = _metrics(at)
     assert cards["Pengunjung Oktober 2026"][0] == "5.251"
-    assert cards["Terhadap September 2026 (bulan sebelumnya)"] == ("+1,7%", "Okt 2026: 5.803 · Sep 2026: 5.705")
+    assert cards["Terhadap September 2026 (bulan sebelumnya)"] == (
+        "+1,7%",
+        "Okt 2026: 5.803 · Sep 2026: 5.705",
+    )
     assert cards["Terhadap Oktober 2025 (tahun ke tahun)"] == ("+2,3%", "Okt 2025: 5.135")

@@ -5,6 +5,7 @@ markdown and like spreadsheet formulas (tests/hostile_names.py). What Streamlit 
 (bodies, captions, alerts, titles, metrics, widget and expander labels, progress text, radio options)
 holds each name only escaped; chart text holds '<' as an entity; every cell of every table, which the
 table's own toolbar would export as CSV, is text a spreadsheet does not run."""
+
 import json
 import re
 from pathlib import Path
@@ -24,12 +25,37 @@ PAGES = ["dashboard.py", *sorted(p.name for p in (ROOT / "pages").glob("*.py"))]
 LOG_IN = {"8_Unggah.py", "9_Riwayat.py", "10_Akun.py", "11_Lokasi_dan_Anggota.py"}
 # Pages whose markdown names the chosen sites, and pages whose tables list agencies, sites,
 # occupations, files or users: there the escaped names must be seen, so the test is not vacuous.
-NAMES_A_SITE = {"dashboard.py", "1_Instansi.py", "2_Tren_dan_Puncak.py", "3_Pertumbuhan.py", "4_Kanal.py",
-                "6_Siaran_Pers.py", "7_Kepuasan.py"}
-LISTS_NAMES = {"dashboard.py", "1_Instansi.py", "3_Pertumbuhan.py", "4_Kanal.py", "5_Lokasi.py",
-               "7_Kepuasan.py", "9_Riwayat.py", "10_Akun.py"}
-MARKDOWN_ELEMENTS = {"markdown", "caption", "title", "header", "subheader", "latex", "error", "warning",
-                     "info", "success"}
+NAMES_A_SITE = {
+    "dashboard.py",
+    "1_Instansi.py",
+    "2_Tren_dan_Puncak.py",
+    "3_Pertumbuhan.py",
+    "4_Kanal.py",
+    "6_Siaran_Pers.py",
+    "7_Kepuasan.py",
+}
+LISTS_NAMES = {
+    "dashboard.py",
+    "1_Instansi.py",
+    "3_Pertumbuhan.py",
+    "4_Kanal.py",
+    "5_Lokasi.py",
+    "7_Kepuasan.py",
+    "9_Riwayat.py",
+    "10_Akun.py",
+}
+MARKDOWN_ELEMENTS = {
+    "markdown",
+    "caption",
+    "title",
+    "header",
+    "subheader",
+    "latex",
+    "error",
+    "warning",
+    "info",
+    "success",
+}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +67,7 @@ def open_page(page: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     if page != "dashboard.py":
         at.switch_page(f"pages/{page}")
-    at.query_params["site"] = [*hostile.SITES[:4], hostile.SURVEY_SITE]   # Kepuasan reads the last
+    at.query_params["site"] = [*hostile.SITES[:4], hostile.SURVEY_SITE]  # Kepuasan reads the last
     at.run()
     return log_in(at, hostile.ADMIN, hostile.PASSWORD) if page in LOG_IN else at
 
@@ -60,10 +86,11 @@ def rendered_as_markdown(at: AppTest) -> list[str]:
             texts.append(proto.text)
         elif kind == "radio":
             texts.extend([node.label, *map(str, node.options)])
-        elif isinstance(getattr(node, "label", None), str):     # widgets, expanders, status
+        elif isinstance(getattr(node, "label", None), str):  # widgets, expanders, status
             texts.append(node.label)
         for child in getattr(node, "children", {}).values():
             walk(child)
+
     walk(at.main)
     walk(at.sidebar)
     return texts
@@ -87,6 +114,7 @@ def chart_strings(at: AppTest) -> list[str]:
         elif isinstance(value, list):
             for item in value:
                 walk(item)
+
     for chart in at.get("plotly_chart"):
         walk(json.loads(chart.proto.spec))
     return found
@@ -135,22 +163,26 @@ def test_the_upload_preview_shows_file_site_and_agency_names_as_text(demo_db, mo
     monkeypatch.setenv("MPP_DB", str(demo_db))
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
-                "ana", "analis-rahasia")
-    at.text_input[0].set_value(hostile.MARKDOWN[3]).run()           # the new site
+    at = log_in(
+        AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
+        "ana",
+        "analis-rahasia",
+    )
+    at.text_input[0].set_value(hostile.MARKDOWN[3]).run()  # the new site
     header = ["bulan", "tahun", "instansi", "jumlah"]
     unknown = long_csv(header, [[1, 2025, agency, 10 + i] for i, agency in enumerate(hostile.NAMES)])
     known = long_csv(header, [[1, 2025, "Disdukcapil", 41], [2, 2025, "Samsat", 12]])
-    at.file_uploader[0].set_value([(f"{hostile.MARKDOWN[1]}.csv", unknown, "text/csv"),
-                                   ("rekap.csv", known, "text/csv")]).run()
+    at.file_uploader[0].set_value(
+        [(f"{hostile.MARKDOWN[1]}.csv", unknown, "text/csv"), ("rekap.csv", known, "text/csv")]
+    ).run()
     assert not at.exception, [e.value for e in at.exception]
     texts = rendered_as_markdown(at)
     for name in hostile.NAMES:
         assert not [t for t in texts if raw(name, t)], name
     shown = " ".join(texts)
-    assert plain(f"{hostile.MARKDOWN[1]}.csv") + ": ditolak" in shown          # the status label
-    assert f"Lokasi: **{plain(hostile.MARKDOWN[3])}**" in shown                 # the new site
-    for name in hostile.NAMES:                                                 # a mapping form each
+    assert plain(f"{hostile.MARKDOWN[1]}.csv") + ": ditolak" in shown  # the status label
+    assert f"Lokasi: **{plain(hostile.MARKDOWN[3])}**" in shown  # the new site
+    for name in hostile.NAMES:  # a mapping form each
         assert f"Petakan '{plain(name)}' ke" in shown
     assert not [c for c in table_cells(at) if hostile.formula_like(c)]
 

@@ -1,5 +1,6 @@
 """The Siaran Pers page in Streamlit's AppTest on the demo data: the statement an official copies, and
 the draft checker's findings."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -48,7 +49,7 @@ def test_checker_lists_the_seed_findings(page, seed_text):
     assert "41.481 terhadap 21.576 pengunjung, naik 92,3 persen" in wrong[0]
     assert any("«6.814 pengunjung»" in s.value for s in at.success)
     assert any("«24,8 persen»" in w.value for w in at.warning)
-    assert at.expander[0].label == "8 angka benar"    # the right figures folded away below the problems
+    assert at.expander[0].label == "8 angka benar"  # the right figures folded away below the problems
 
 
 def test_checker_passes_a_correct_draft(page):
@@ -60,27 +61,39 @@ def test_checker_passes_a_correct_draft(page):
 
 def test_the_sidebar_measure_drives_the_statement(page):
     at = page.run()
-    at.sidebar.radio[1].set_value(at.sidebar.radio[1].options[1]).run()   # Kunjungan layanan
+    at.sidebar.radio[1].set_value(at.sidebar.radio[1].options[1]).run()  # Kunjungan layanan
     assert "MPP Kota Balikpapan mencatat 45.540 kunjungan layanan." in at.code[0].value
 
 
 def test_an_unreadable_upload_is_said_plainly(page):
     at = page.run()
-    at.file_uploader[0].set_value(("rusak.docx", b"PK\x03\x04 not a zip",
-                                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).run()
+    at.file_uploader[0].set_value(
+        (
+            "rusak.docx",
+            b"PK\x03\x04 not a zip",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    ).run()
     assert not at.exception
     assert "bukan berkas .docx yang utuh" in at.error[0].value
 
 
 def test_an_uploaded_docx_is_checked(page, seed_text):
     import io
+
     from docx import Document
+
     document = Document()
     for paragraph in seed_text("000").split("\n\n"):
         document.add_paragraph(paragraph)
     buffer = io.BytesIO()
     document.save(buffer)
     at = page.run()
-    at.file_uploader[0].set_value(("draf.docx", buffer.getvalue(),
-                                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document")).run()
+    at.file_uploader[0].set_value(
+        (
+            "draf.docx",
+            buffer.getvalue(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    ).run()
     assert at.error[0].value.startswith("1 salah, ")

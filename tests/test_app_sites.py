@@ -1,15 +1,16 @@
 """Lokasi dan Anggota in AppTest on the demo data: coverage of a month, closing and reopening it, the
 members of a site with their dates, and a new site; analysts only; names as plain text."""
+
 from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from mpp.access import accounts
-from mpp.visits import coverage
-from mpp.store import db
 from mpp.demo.visits import BALANGAN, BALIKPAPAN
 from mpp.period import Measure
+from mpp.store import db
+from mpp.visits import coverage
 from tests.apptest_login import log_in
 from tests.live_server import ROOT
 
@@ -48,7 +49,7 @@ def test_a_viewer_cannot_use_the_page(page):
 def test_the_partial_month_is_shown_then_closed_then_reopened(page, demo_db):
     at = log_in(page.run(), "ana", "analis-rahasia")
     assert not at.exception, [e.value for e in at.exception]
-    assert at.selectbox[1].value == OCTOBER                      # the latest month with data first
+    assert at.selectbox[1].value == OCTOBER  # the latest month with data first
     assert "Kunjungan layanan: 26 dari 27 instansi melapor · belum lengkap" in texts(at)
     assert "Belum melapor: Kantor Pertanahan" in texts(at)
     at.checkbox[0].check().run()
@@ -56,7 +57,7 @@ def test_the_partial_month_is_shown_then_closed_then_reopened(page, demo_db):
     at.run()
     assert [s.value for s in at.success] == ["Oktober 2025 di MPP Kota Balikpapan ditutup (muatan 10)."]
     assert "Kunjungan layanan: 26 dari 27 instansi melapor · ditutup (tutup buku)" in texts(at)
-    assert "Pengunjung: 0 dari 1 lokasi melapor · belum lengkap" in texts(at)   # nothing of it to close
+    assert "Pengunjung: 0 dari 1 lokasi melapor · belum lengkap" in texts(at)  # nothing of it to close
     assert status(demo_db).complete
     button(at, "Buka kembali Oktober 2025").click()
     at.run()
@@ -67,31 +68,33 @@ def test_the_partial_month_is_shown_then_closed_then_reopened(page, demo_db):
 def test_members_of_balangan_are_listed_added_and_ended(page, demo_db):
     at = log_in(page.run(), "ana", "analis-rahasia")
     at.selectbox[0].set_value(BALANGAN).run()
-    assert "MPP · Paringin, Kabupaten Balangan · dibuka 1 Desember 2025 · kanal: tatap muka, aplikasi " \
-           "digital, jemput bola" in texts(at)
+    assert (
+        "MPP · Paringin, Kabupaten Balangan · dibuka 1 Desember 2025 · kanal: tatap muka, aplikasi "
+        "digital, jemput bola" in texts(at)
+    )
     at.selectbox[1].set_value(date(2025, 12, 1)).run()
     assert "Kunjungan layanan: 15 dari 18 instansi melapor · belum lengkap" in texts(at)
     assert "Belum melapor: Kantor Pertanahan, Kemenag, Pengadilan Agama" in texts(at)
     roster = at.dataframe[0].value
     assert len(roster) == 18 and set(roster["Bergabung"]) == {"1 Desember 2025"}
 
-    form = at.form[0]                        # add a member: an agency not yet in the roster
+    form = at.form[0]  # add a member: an agency not yet in the roster
     next(s for s in form.selectbox if s.label == "Instansi").set_value("Imigrasi")
     form.date_input[0].set_value(date(2026, 1, 1))
     form.form_submit_button[0].click()
     at.run()
-    assert [s.value for s in at.success] == [
-        "Imigrasi anggota MPP Kabupaten Balangan sejak 1 Januari 2026."]
-    form = at.form[1]                        # and Kemenag leaves
+    assert [s.value for s in at.success] == ["Imigrasi anggota MPP Kabupaten Balangan sejak 1 Januari 2026."]
+    form = at.form[1]  # and Kemenag leaves
     form.selectbox[0].set_value("Kemenag")
     form.date_input[0].set_value(date(2026, 7, 1))
     form.form_submit_button[0].click()
     at.run()
     with db.connect(demo_db, read_only=True) as con:
-        june, july = (coverage.month_status(con, [BALANGAN], Measure.SERVICE_VISITS, date(2026, m, 1))
-                      for m in (6, 7))
-    assert coverage.coverage_text(june) == "18 dari 19 instansi melapor"        # Imigrasi has not reported
-    assert coverage.coverage_text(july) == "17 dari 18 instansi melapor"        # Kemenag gone
+        june, july = (
+            coverage.month_status(con, [BALANGAN], Measure.SERVICE_VISITS, date(2026, m, 1)) for m in (6, 7)
+        )
+    assert coverage.coverage_text(june) == "18 dari 19 instansi melapor"  # Imigrasi has not reported
+    assert coverage.coverage_text(july) == "17 dari 18 instansi melapor"  # Kemenag gone
 
 
 def test_a_member_leaving_before_joining_is_refused_with_a_message(page, demo_db):
@@ -118,9 +121,9 @@ def test_a_new_site_whose_name_holds_markdown_is_shown_literally(page, demo_db):
     at.run()
     assert [s.value for s in at.success] == ["Lokasi MPP \\*Kabupaten\\* Tabalong ditambahkan."]
     with db.connect(demo_db, read_only=True) as con:
-        assert con.execute("SELECT timezone, opened, channels FROM sites WHERE name = ?",
-                           ["MPP *Kabupaten* Tabalong"]).fetchall() == [
-            ("Asia/Makassar", date(2026, 12, 1), ["walk_in", "digital"])]
+        assert con.execute(
+            "SELECT timezone, opened, channels FROM sites WHERE name = ?", ["MPP *Kabupaten* Tabalong"]
+        ).fetchall() == [("Asia/Makassar", date(2026, 12, 1), ["walk_in", "digital"])]
 
 
 def test_the_page_in_english(page):
@@ -134,14 +137,22 @@ def test_the_page_in_english(page):
 def test_a_close_is_undone_in_the_load_history(page, demo_db):
     with db.connect(demo_db) as con:
         load = coverage.close_month(con, accounts.User("ana", "analyst"), BALIKPAPAN, OCTOBER)
-    at = log_in(AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=90).run(),
-                "ana", "analis-rahasia")
+    at = log_in(
+        AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=90).run(),
+        "ana",
+        "analis-rahasia",
+    )
     ledger = at.dataframe[0].value
-    assert ledger.iloc[0][["Berkas", "Format", "Oleh"]].tolist() == ["Tutup buku Oktober 2025", "Tutup buku", "ana"]
+    assert ledger.iloc[0][["Berkas", "Format", "Oleh"]].tolist() == [
+        "Tutup buku Oktober 2025",
+        "Tutup buku",
+        "ana",
+    ]
     at.selectbox[0].set_value(load).run()
     preview = at.dataframe[1].value
     assert preview[["Instansi", "Bulan", "Sekarang", "Sesudah dibatalkan"]].values.tolist() == [
-        ["(tutup buku kunjungan layanan)", "Oktober 2025", "ditutup", "terbuka"]]
+        ["(tutup buku kunjungan layanan)", "Oktober 2025", "ditutup", "terbuka"]
+    ]
     at.checkbox[0].check().run()
     button(at, "Batalkan muatan").click()
     at.run()

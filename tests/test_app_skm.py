@@ -1,12 +1,13 @@
 """The Kepuasan page in Streamlit's AppTest: the demo indices (95,20 and 93,11) and a published table
 (Banyuwangi), with every figure written the Indonesian way."""
+
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp.store import db
 from mpp.access.accounts import COMMAND_LINE
+from mpp.store import db
 from tests.live_server import ROOT
 
 PAGE = "pages/7_Kepuasan.py"
@@ -33,7 +34,7 @@ def specs(at) -> str:
 def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db, monkeypatch):
     at = run_page(demo_db, monkeypatch, site="MPP Kota Balikpapan")
     assert not at.exception
-    assert cards(at)["IKM 2025"][0] == "95,62"               # the latest year first
+    assert cards(at)["IKM 2025"][0] == "95,62"  # the latest year first
     at.sidebar.selectbox[1].select("2024").run()
     shown = cards(at)
     assert shown["IKM 2024"] == ("95,20", "A (Sangat Baik)")
@@ -65,6 +66,7 @@ def test_a_published_table_shows_its_periods_and_units(demo_db, monkeypatch):
     if not BANYUWANGI.is_file():
         pytest.skip(f"real office file missing: {BANYUWANGI}")
     from loaders.skm_load import load_skm
+
     with db.connect(demo_db) as con:
         assert load_skm(con, BANYUWANGI, site="MPP Kabupaten Banyuwangi", actor=COMMAND_LINE).ok
     at = run_page(demo_db, monkeypatch, site="MPP Kabupaten Banyuwangi")

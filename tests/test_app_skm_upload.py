@@ -1,4 +1,5 @@
 """Survey files through the upload page (Unggah), as an analyst would send them."""
+
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def test_upload_a_survey_map_its_agency_and_load(demo_db, monkeypatch):
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
     at = log_in(AppTest.from_file(PAGE, default_timeout=90).run(), "ana", "analis-rahasia")
-    at.text_input[0].set_value("MPP Kabupaten Pangkajene dan Kepulauan").run()     # the new site
+    at.text_input[0].set_value("MPP Kabupaten Pangkajene dan Kepulauan").run()  # the new site
     at.file_uploader[0].set_value(("pangkep_skm_responden.csv", PANGKEP.read_bytes(), "text/csv")).run()
     assert not at.exception
     assert "instansi_tidak_dikenal" in str(at.dataframe[0].value.to_dict())
@@ -36,5 +37,7 @@ def test_upload_a_survey_map_its_agency_and_load(demo_db, monkeypatch):
     at.run()
     assert any("pangkep_skm_responden.csv: ditambahkan" in s.value for s in at.success)
     with db.connect(demo_db, read_only=True) as con:
-        assert con.execute("SELECT count(*), count(DISTINCT agency) FROM skm_respondents WHERE site = "
-                           "'MPP Kabupaten Pangkajene dan Kepulauan'").fetchall() == [(55, 13)]
+        assert con.execute(
+            "SELECT count(*), count(DISTINCT agency) FROM skm_respondents WHERE site = "
+            "'MPP Kabupaten Pangkajene dan Kepulauan'"
+        ).fetchall() == [(55, 13)]

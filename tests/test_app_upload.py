@@ -1,5 +1,6 @@
 """Unggah in AppTest: an analyst drops a recap, maps its unknown agency on the page, confirms,
 and the home page shows the new figures."""
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -11,8 +12,10 @@ from tests.live_server import ROOT
 
 PAGE = str(ROOT / "pages" / "8_Unggah.py")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-RECAP = yearly_recap({"DISDUKCAPIL": [100, "1.263", "-"], "Loket Samsat Keliling Kukar": [5, 6, 7]},
-                     title="REKAP KUNJUNGAN MPP KOTA SAMARINDA TAHUN 2026")
+RECAP = yearly_recap(
+    {"DISDUKCAPIL": [100, "1.263", "-"], "Loket Samsat Keliling Kukar": [5, 6, 7]},
+    title="REKAP KUNJUNGAN MPP KOTA SAMARINDA TAHUN 2026",
+)
 
 
 @pytest.fixture
@@ -23,7 +26,6 @@ def page(demo_db, monkeypatch):
     at = log_in(AppTest.from_file(PAGE, default_timeout=90).run(), "ana", "analis-rahasia")
     assert not at.exception
     return at
-
 
 
 def test_upload_map_confirm_and_see_the_figures(page, demo_db):
@@ -50,9 +52,12 @@ def test_upload_map_confirm_and_see_the_figures(page, demo_db):
     at.run()
     assert any("rekap_samarinda.xlsx: ditambahkan" in s.value for s in at.success)
     with db.connect(demo_db, read_only=True) as con:
-        assert con.execute("SELECT sum(visits) FROM monthly_agency_visits WHERE site = 'MPP Kota Samarinda'"
-                           ).fetchall() == [(1381,)]
-        assert con.execute("SELECT loaded_by FROM loads ORDER BY load_id DESC LIMIT 1").fetchall() == [("ana",)]
+        assert con.execute(
+            "SELECT sum(visits) FROM monthly_agency_visits WHERE site = 'MPP Kota Samarinda'"
+        ).fetchall() == [(1381,)]
+        assert con.execute("SELECT loaded_by FROM loads ORDER BY load_id DESC LIMIT 1").fetchall() == [
+            ("ana",)
+        ]
 
 
 def test_a_refused_file_shows_every_problem_with_its_cell(page):

@@ -1,5 +1,6 @@
 """Bad input is refused before parsing, with a stable code and a message that names the file (and
 sheet) and says how to fix it. One test per bad input; every fixture is made here, in code."""
+
 import io
 import zipfile
 
@@ -8,8 +9,18 @@ import pytest
 from loaders.model import FileRefused
 from loaders.read import Limits, read_file
 from loaders.read_guarded import read_file_guarded
-from tests.filemakers import (truncate, write_csv, write_encrypted_xlsx, write_pdf, write_png,
-                              write_ticket_csv, write_wide_xlsx, write_xls, write_xlsx, write_zip_bomb)
+from tests.filemakers import (
+    truncate,
+    write_csv,
+    write_encrypted_xlsx,
+    write_pdf,
+    write_png,
+    write_ticket_csv,
+    write_wide_xlsx,
+    write_xls,
+    write_xlsx,
+    write_zip_bomb,
+)
 
 
 def refusal(path, **kwargs):
@@ -125,11 +136,35 @@ def test_csv_with_too_many_rows(tmp_path):
 
 
 def test_personal_columns_dropped_on_read_and_listed(tmp_path):
-    rows = [["LAPORAN ANTREAN MPP KOTA BALIKPAPAN"],
-            ["No", "Tanggal", "Instansi", "Layanan", "NIK", "Nama", "No HP", "WhatsApp", "Alamat",
-             "E-mail", "Status"],
-            [1, "02/01/2025", "Disdukcapil", "KTP-el", "6471012345670001", "Siti Aminah",
-             "081234567890", "6281234567890", "Jl. Sudirman 1", "siti@example.id", "Selesai"]]
+    rows = [
+        ["LAPORAN ANTREAN MPP KOTA BALIKPAPAN"],
+        [
+            "No",
+            "Tanggal",
+            "Instansi",
+            "Layanan",
+            "NIK",
+            "Nama",
+            "No HP",
+            "WhatsApp",
+            "Alamat",
+            "E-mail",
+            "Status",
+        ],
+        [
+            1,
+            "02/01/2025",
+            "Disdukcapil",
+            "KTP-el",
+            "6471012345670001",
+            "Siti Aminah",
+            "081234567890",
+            "6281234567890",
+            "Jl. Sudirman 1",
+            "siti@example.id",
+            "Selesai",
+        ],
+    ]
     book = read_file(write_xlsx(tmp_path / "tiket.xlsx", {"Tiket": rows}))
     assert book.dropped_columns == ("NIK", "Nama", "No HP", "WhatsApp", "Alamat", "E-mail")
     everything = repr(book)
@@ -160,7 +195,7 @@ def test_guarded_read_passes_refusals_through(tmp_path):
 
 def test_guarded_read_refuses_a_file_that_needs_too_much_memory(tmp_path):
     path = write_ticket_csv(tmp_path / "tiket.csv", 200_000)
-    with pytest.raises(FileRefused) as caught:      # read as a grid of Python lists: ~400 MB
+    with pytest.raises(FileRefused) as caught:  # read as a grid of Python lists: ~400 MB
         read_file_guarded(path, limits=Limits(grid_rows=10**7), memory_mb=400)
     problem = caught.value.problems[0]
     assert problem.code == "too_large" and "memori" in problem.message and "tiket.csv" in problem.message
@@ -168,7 +203,7 @@ def test_guarded_read_refuses_a_file_that_needs_too_much_memory(tmp_path):
 
 def test_guarded_read_stops_a_slow_read(tmp_path):
     path = write_ticket_csv(tmp_path / "tiket.csv", 300_000)
-    with pytest.raises(FileRefused) as caught:      # a 300k-row grid takes several seconds
+    with pytest.raises(FileRefused) as caught:  # a 300k-row grid takes several seconds
         read_file_guarded(path, limits=Limits(grid_rows=10**7), timeout=1.5)
     assert caught.value.problems[0].code == "too_slow"
     assert "1.5 detik" in caught.value.problems[0].message or "1,5 detik" in caught.value.problems[0].message
@@ -188,9 +223,12 @@ def test_json_without_rows_is_not_a_spreadsheet(tmp_path):
 
 
 def test_personal_columns_found_below_a_two_cell_title(tmp_path):
-    rows = [["REKAP ANTREAN", "TAHUN 2025"], [],
-            ["No", "Tanggal", "Instansi", "Layanan", "NIK", "Status"],
-            [1, "02/01/2025", "Disdukcapil", "Perubahan Alamat", "6471012345670001", "Selesai"]]
+    rows = [
+        ["REKAP ANTREAN", "TAHUN 2025"],
+        [],
+        ["No", "Tanggal", "Instansi", "Layanan", "NIK", "Status"],
+        [1, "02/01/2025", "Disdukcapil", "Perubahan Alamat", "6471012345670001", "Selesai"],
+    ]
     book = read_file(write_xlsx(tmp_path / "antrean.xlsx", {"Tiket": rows}))
     assert book.dropped_columns == ("NIK",)
     assert book.sheets[0].rows[3] == [1, "02/01/2025", "Disdukcapil", "Perubahan Alamat", None, "Selesai"]
@@ -203,7 +241,9 @@ def test_guarded_read_admits_a_big_legitimate_ticket_export(tmp_path):
 
 
 def test_guarded_read_hands_back_a_long_xlsx_as_its_arrow_table(tmp_path):
-    rows = [["No", "Tanggal", "Instansi", "NIK"]] + [[i, "01/01/2025", "Disdukcapil", "6471"] for i in range(300)]
+    rows = [["No", "Tanggal", "Instansi", "NIK"]] + [
+        [i, "01/01/2025", "Disdukcapil", "6471"] for i in range(300)
+    ]
     path = write_xlsx(tmp_path / "tiket.xlsx", {"Tiket": rows})
     book = read_file_guarded(path, limits=Limits(grid_rows=100, head_rows=5))
     assert book.sheets[0].truncated and book.frame.num_rows == 300

@@ -1,4 +1,5 @@
 """The home page in headless Chromium on a real `streamlit run` server over the demo database."""
+
 import pytest
 
 from tests.live_server import ROOT, chromium_page, wait_rendered

@@ -1,6 +1,7 @@
 """The analysis pages in headless Chromium on a real `streamlit run` server over the demo database:
 the figures and chart labels as the browser draws them, the downloads as an official gets them, and a
 screenshot of each page under test-artifacts/screenshots/."""
+
 import csv
 import io
 
@@ -23,8 +24,9 @@ def browser_page():
 def _open(page, url: str, text: str, charts: int) -> str:
     page.goto(url)
     wait_rendered(page, text)
-    page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}",
-                           timeout=30000)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}", timeout=30000
+    )
     page.wait_for_timeout(500)
     return page.inner_text("body")
 
@@ -39,7 +41,7 @@ def _shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": 1400, "height": max(2600, height + 100)})
-    page.wait_for_timeout(1500)                      # charts redraw at the new size
+    page.wait_for_timeout(1500)  # charts redraw at the new size
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
     page.set_viewport_size({"width": 1400, "height": 2600})
 
@@ -55,7 +57,7 @@ def test_agencies_page(server, browser_page):
     assert "11.315 · 24,8%" in body and "45.540" in body
     labels = _svg_texts(browser_page)
     assert "11.315 (24,8%)" in labels and "Lainnya (17)" in labels
-    assert "24,8%" in labels                                   # the share chart's slice
+    assert "24,8%" in labels  # the share chart's slice
     _shot(browser_page, "instansi")
 
 
@@ -96,7 +98,7 @@ def test_growth_page(server, browser_page):
     assert "41.481" in body and "+92,3%" in body
     assert "periode tidak setara (9 bulan terhadap 12 bulan)" in body
     labels = _svg_texts(browser_page)
-    assert "6.814" in labels and "+79,2%" in labels           # July 2025 bar; Disdukcapil's growth
+    assert "6.814" in labels and "+79,2%" in labels  # July 2025 bar; Disdukcapil's growth
     _shot(browser_page, "pertumbuhan")
 
 
@@ -139,18 +141,22 @@ def odd_names_server(served_demo_db, tmp_path_factory):
 
     import pandas as pd
 
-    from mpp.store import db
-    from mpp.store import ledger
     from mpp.reference.agencies import ensure_agency
+    from mpp.store import db, ledger
+
     path = tmp_path_factory.mktemp("odd") / "odd.duckdb"
     shutil.copy(served_demo_db, path)
     with db.connect(path) as con:
         site = con.execute("SELECT site_id FROM sites WHERE name = 'MPP Kota Balikpapan'").fetchall()[0][0]
         ids = [ensure_agency(con, LONG_NAME), ensure_agency(con, FORMULA_NAME)]
-        load = ledger.record_load(con, ledger.LoadRecord("odd.xlsx", "odd", "test", "service_visits",
-                                                         "MPP Kota Balikpapan", None, None))
-        rows = [(site, ids[0], date(2025, 3, 1), "month", None, None, 4000),
-                (site, ids[1], date(2025, 3, 1), "month", None, None, 3000)]
+        load = ledger.record_load(
+            con,
+            ledger.LoadRecord("odd.xlsx", "odd", "test", "service_visits", "MPP Kota Balikpapan", None, None),
+        )
+        rows = [
+            (site, ids[0], date(2025, 3, 1), "month", None, None, 4000),
+            (site, ids[1], date(2025, 3, 1), "month", None, None, 3000),
+        ]
         ledger.write_facts(con, load, pd.DataFrame(rows, columns=ledger.SERVICE_COLUMNS))
     with streamlit_server(path) as url:
         yield url
@@ -160,10 +166,10 @@ def test_long_and_formula_like_agency_names(odd_names_server, browser_page):
     _open(browser_page, odd_names_server + "/Instansi", "Disdukcapil", 3)
     labels = _svg_texts(browser_page, ".js-plotly-plot .ytick text")
     assert any(t.startswith("Dinas Kependudukan dan Pencatat") and t.endswith("…") for t in labels), labels
-    assert '=HYPERLINK("http://contoh.inval…' in labels      # shown as the text it is
+    assert '=HYPERLINK("http://contoh.inval…' in labels  # shown as the text it is
     _shot(browser_page, "instansi_nama_panjang")
     rows = list(csv.reader(io.StringIO(_download(browser_page, "CSV").decode("utf-8-sig"))))
-    assert ["'" + FORMULA_NAME] == [r[1] for r in rows if "HYPERLINK" in r[1]]
+    assert [r[1] for r in rows if "HYPERLINK" in r[1]] == ["'" + FORMULA_NAME]
     sheet = openpyxl.load_workbook(io.BytesIO(_download(browser_page, "XLSX"))).active
     cells = [c for row in sheet.iter_rows() for c in row if c.value == FORMULA_NAME]
     assert cells and cells[0].data_type == "s"

@@ -2,14 +2,15 @@
 period and language survive moving to another page and a reload, and so does a login (for the
 session's lifetime, also after a first login's password change; a log-out ends the token itself, not
 only the cookie); Ringkasan in the partial state, screenshot at 1366x768."""
+
 import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from mpp.access import accounts
-from mpp.store import db
 from mpp.access.accounts import COMMAND_LINE
+from mpp.store import db
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,7 @@ def _query(page) -> dict:
 
 def _settle(page, text: str) -> str:
     wait_rendered(page, text)
-    page.wait_for_timeout(800)            # the URL follows the script's last query update
+    page.wait_for_timeout(800)  # the URL follows the script's last query update
     return page.inner_text("body")
 
 
@@ -43,13 +44,18 @@ def test_selection_survives_a_page_change_and_a_reload(served):
     served, _ = served
     with chromium_page() as page:
         page.goto(f"{served}/?site={KUKAR.replace(' ', '+')}&period=quarter&through=2026-09&lang=en")
-        body = _settle(page, "Visitors July-September 2026")      # metric cards draw after the text
+        body = _settle(page, "Visitors July-September 2026")  # metric cards draw after the text
         assert "Quarter III 2026 (July-September 2026)" in body
         page.locator("[data-testid='stSidebarNav'] a", has_text="Instansi").click()
         body = _settle(page, "Agencies ranked")
         assert "July-September 2026" in body and "Disdukcapil" in body
-        assert _query(page) == {"site": KUKAR, "period": "quarter", "through": "2026-09", "lang": "en",
-                                    "measure": "visitors"}
+        assert _query(page) == {
+            "site": KUKAR,
+            "period": "quarter",
+            "through": "2026-09",
+            "lang": "en",
+            "measure": "visitors",
+        }
         page.reload()
         body = _settle(page, "Agencies ranked")
         assert "July-September 2026" in body and KUKAR in body
@@ -85,7 +91,7 @@ def test_a_reload_keeps_the_login_and_a_log_out_ends_it(served):
         page.wait_for_function("() => !document.cookie.includes('pantau_mpp_login=')", timeout=20000)
         page.reload()
         assert "Masuk sebagai ana" not in _settle(page, "41.481")
-        page.context.add_cookies([kept])        # a copy of the old cookie (another tab, a saved one)
+        page.context.add_cookies([kept])  # a copy of the old cookie (another tab, a saved one)
         page.reload()
         assert "Masuk sebagai ana" not in _settle(page, "41.481")
 
@@ -112,14 +118,18 @@ def test_ringkasan_in_the_partial_state_at_laptop_size(served):
     served, _ = served
     with chromium_page(width=1366, height=768) as page:
         page.goto(served + "/")
-        body = _settle(page, "+126,3%")                            # metric cards draw after the text
-        assert "Oktober 2025 belum lengkap" in body and "26 dari 27 instansi melapor" in body and "27 dari 27 instansi melapor" in body
+        body = _settle(page, "+126,3%")  # metric cards draw after the text
+        assert (
+            "Oktober 2025 belum lengkap" in body
+            and "26 dari 27 instansi melapor" in body
+            and "27 dari 27 instansi melapor" in body
+        )
         assert "Tinjauan bulan September 2025" in body and "5.563" in body and "+126,3%" in body
-        assert "Naik terbanyak" in body and "Turun terbanyak" in body     # the tables are drawn on canvas
+        assert "Naik terbanyak" in body and "Turun terbanyak" in body  # the tables are drawn on canvas
         page.wait_for_selector(".js-plotly-plot .bartext", timeout=30000)
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "ringkasan_1366x768.png"))
         height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-        page.set_viewport_size({"width": 1366, "height": height + 100})   # Streamlit scrolls inside
+        page.set_viewport_size({"width": 1366, "height": height + 100})  # Streamlit scrolls inside
         page.wait_for_timeout(1500)
         page.screenshot(path=str(SHOTS / "ringkasan_1366_full.png"), full_page=True)

@@ -1,5 +1,6 @@
 """An analyst in Chromium on Lokasi dan Anggota: October 2025 of Balikpapan is partial (26 of 27, the
 missing agency named), closing it makes it final; screenshots of both states to look at."""
+
 import pytest
 
 from mpp.access import accounts

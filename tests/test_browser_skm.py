@@ -1,5 +1,6 @@
 """The Kepuasan page in headless Chromium on a real `streamlit run` server over the demo database:
 the index and the chart labels read the Indonesian way (95,62; 3,73), never 95.62 or 3.73."""
+
 import pytest
 
 from tests.live_server import ROOT, chromium_page, wait_rendered
@@ -20,7 +21,7 @@ def test_kepuasan_shows_the_index_grade_and_nrr_labels(server):
         assert "IKM 2025" in body and "Sangat Baik" in body and "U3 Waktu" in body
         page.wait_for_selector(".js-plotly-plot .bartext", timeout=30000)
         labels = svg_texts(page, ".js-plotly-plot .bartext")
-        assert "3,73" in labels and "3.73" not in labels          # U3 Waktu, the priority
+        assert "3,73" in labels and "3.73" not in labels  # U3 Waktu, the priority
         assert any(t.endswith("(A)") and "," in t for t in labels)
         trend = svg_texts(page, ".js-plotly-plot .textpoint text")
         assert "95,20 (A)" in trend and "95,62 (A)" in trend

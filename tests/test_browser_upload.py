@@ -1,5 +1,6 @@
 """An analyst in Chromium: logs in, uploads a corrected recap through the page, confirms, sees the
 new total on the home page, undoes the load in Riwayat, and sees the old total again."""
+
 import pytest
 
 from mpp.access import accounts
@@ -16,8 +17,10 @@ HOME = "/?site=MPP+Kota+Balikpapan&measure=service_visits&through=2025-09"
 def analyst_db(demo_db):
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-        september = con.execute("SELECT visits FROM monthly_agency_visits WHERE agency = 'Disdukcapil' "
-                                "AND month = DATE '2025-09-01'").fetchall()[0][0]
+        september = con.execute(
+            "SELECT visits FROM monthly_agency_visits WHERE agency = 'Disdukcapil' "
+            "AND month = DATE '2025-09-01'"
+        ).fetchall()[0][0]
     return demo_db, september
 
 
@@ -35,8 +38,12 @@ def _card_value(page, label: str) -> str:
 def test_upload_confirm_see_then_undo(analyst_db, tmp_path):
     path, september = analyst_db
     corrected = tmp_path / "koreksi_september_2025.xlsx"
-    corrected.write_bytes(yearly_recap({"DISDUKCAPIL": [None] * 8 + [september + 1000]},
-                                       title="REKAP KUNJUNGAN MPP KOTA BALIKPAPAN TAHUN 2025"))
+    corrected.write_bytes(
+        yearly_recap(
+            {"DISDUKCAPIL": [None] * 8 + [september + 1000]},
+            title="REKAP KUNJUNGAN MPP KOTA BALIKPAPAN TAHUN 2025",
+        )
+    )
     SHOTS.mkdir(parents=True, exist_ok=True)
     with streamlit_server(path) as url, chromium_page() as page:
         page.goto(url + HOME)
@@ -56,7 +63,7 @@ def test_upload_confirm_see_then_undo(analyst_db, tmp_path):
         wait_rendered(page, "46.540")
         assert _card_value(page, "Kunjungan layanan Januari-September 2025") == "46.540"
 
-        page.goto(url + "/Riwayat")           # still logged in: the login survives a new page load
+        page.goto(url + "/Riwayat")  # still logged in: the login survives a new page load
         wait_rendered(page, "Batalkan muatan")
         page.screenshot(path=str(SHOTS / "history.png"), full_page=True)
         page.get_by_text("Saya paham; batalkan muatan").click()

@@ -4,8 +4,8 @@ from mpp import calendar
 
 
 def test_holidays_and_cuti_bersama_are_not_working_days():
-    assert not calendar.is_working_day(date(2025, 8, 18))    # cuti bersama after 17 Agustus (Mon)
-    assert not calendar.is_working_day(date(2025, 3, 31))    # Idulfitri
+    assert not calendar.is_working_day(date(2025, 8, 18))  # cuti bersama after 17 Agustus (Mon)
+    assert not calendar.is_working_day(date(2025, 3, 31))  # Idulfitri
     assert calendar.holiday_name(date(2025, 3, 31)) is not None
     assert calendar.is_working_day(date(2025, 8, 19))
 

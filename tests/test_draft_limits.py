@@ -1,6 +1,7 @@
 """Press drafts a visitor hands the checker (issue 10): too long, a .docx bomb, a .docx lying about its
 sizes or declaring entities, a pasted table; each refused (or skipped) with a message naming the file,
 on the page, the command line and the core, before anything is inflated."""
+
 from __future__ import annotations
 
 import io
@@ -43,17 +44,18 @@ def test_a_docx_is_read_as_its_paragraphs():
 
 
 def test_a_docx_bomb_is_refused_before_inflating():
-    bomb = docx_bomb(60)                  # ~150 KB whose document.xml unpacks to 60 MB
+    bomb = docx_bomb(60)  # ~150 KB whose document.xml unpacks to 60 MB
     with pytest.raises(DraftRefused):
-        read_draft(bomb, "rilis.docx")    # once, so what it imports is not counted below
+        read_draft(bomb, "rilis.docx")  # once, so what it imports is not counted below
     tracemalloc.start()
     with pytest.raises(DraftRefused) as caught:
         read_draft(bomb, "rilis.docx")
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert peak < 1024 * 1024             # nothing of the 60 MB was inflated, here or in a child
-    assert str(caught.value).startswith("Naskah rilis.docx: bagian word/document.xml mengembang "
-                                        "menjadi 60 MB")
+    assert peak < 1024 * 1024  # nothing of the 60 MB was inflated, here or in a child
+    assert str(caught.value).startswith(
+        "Naskah rilis.docx: bagian word/document.xml mengembang menjadi 60 MB"
+    )
 
 
 def test_a_docx_lying_about_its_size_is_refused_by_the_child():
@@ -90,8 +92,9 @@ def test_a_draft_file_over_5_mb_is_refused_unread(tmp_path):
 def test_a_pasted_draft_over_100_000_characters_is_refused(demo_con):
     with pytest.raises(DraftRefused) as caught:
         check_draft(demo_con, SITE, "Ada 5 orang. " * 8_000)
-    assert str(caught.value).startswith("Naskah yang ditempel berisi 104.000 karakter, melebihi "
-                                        "batas 100.000")
+    assert str(caught.value).startswith(
+        "Naskah yang ditempel berisi 104.000 karakter, melebihi batas 100.000"
+    )
 
 
 def test_more_than_1000_sentences_are_refused(demo_con):
@@ -101,7 +104,7 @@ def test_more_than_1000_sentences_are_refused(demo_con):
 
 
 def test_a_pasted_table_is_skipped_as_unchecked(demo_con):
-    table = " ".join(f"{n}.000" for n in range(10, 60))        # 50 figures in one 'sentence'
+    table = " ".join(f"{n}.000" for n in range(10, 60))  # 50 figures in one 'sentence'
     report = check_draft(demo_con, SITE, f"Hingga September 2025 tercatat 41.481 pengunjung.\n{table}")
     assert [f.status for f in report.findings] == ["ok", "unchecked"]
     assert "lebih dari 40 angka (mis. tabel yang ditempel); tidak diperiksa" in report.findings[1].message
@@ -110,8 +113,13 @@ def test_a_pasted_table_is_skipped_as_unchecked(demo_con):
 def test_the_command_line_refuses_an_oversized_draft(demo_db_file, tmp_path):
     path = tmp_path / "panjang.txt"
     path.write_text("Ada 5 orang. " * 8_000, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "mpp", "check", "--db", str(demo_db_file), "--site", SITE,
-                           str(path)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "mpp", "check", "--db", str(demo_db_file), "--site", SITE, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2 and "Traceback" not in done.stdout + done.stderr
     assert "Naskah panjang.txt berisi 104.000 karakter, melebihi batas 100.000" in done.stderr
 
@@ -125,8 +133,9 @@ def page(demo_db, monkeypatch):
 def test_the_page_refuses_a_docx_bomb_naming_it(page):
     page.file_uploader[0].set_value(("rilis.docx", docx_bomb(60), DOCX)).run()
     assert not page.exception
-    assert page.error[0].value.startswith("Naskah rilis.docx: bagian word/document.xml mengembang "
-                                          "menjadi 60 MB")
+    assert page.error[0].value.startswith(
+        "Naskah rilis.docx: bagian word/document.xml mengembang menjadi 60 MB"
+    )
 
 
 def test_the_page_refuses_a_paste_too_long(page):

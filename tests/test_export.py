@@ -1,9 +1,10 @@
 """Downloads: the figure on a card, in the table, in the CSV and in the XLSX is the same number, and a
 formula-like agency name from an uploaded file reaches a spreadsheet as text, never as a formula."""
+
 import csv
 import io
 import zipfile
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import openpyxl
 import pandas as pd
@@ -11,23 +12,37 @@ import plotly.graph_objects as go
 import pytest
 
 from mpp import fmt
-from mpp.visits import agency_report
+from mpp.period import Period
 from mpp.present import export
 from mpp.present.export import Column, ExportInfo
-from mpp.period import Period
+from mpp.visits import agency_report
 
-COLUMNS = [Column("agency", "Instansi"), Column("visits", "Kunjungan layanan", "count"),
-           Column("share", "Pangsa (%)", "percent"), Column("change_pct", "Perubahan", "change")]
-INFO = ExportInfo("Instansi", "MPP Kota Balikpapan", "Januari-September 2025", "kunjungan layanan",
-                  "demo: MPP Kota Balikpapan", "23 November 2026 15.40 WITA")
-NASTY = pd.DataFrame({"agency": ["=HYPERLINK(\"http://x\",\"klik\")", "+62 812 555", "@SUM(A1)", "-1+2",
-                                 "Disdukcapil"],
-                      "visits": [5, 4, 3, 2, -7], "share": [1.25, 1.0, 0.75, 0.5, -1.75],
-                      "change_pct": [-4.06, 12.0, None, 0.0, -100.0]})
+COLUMNS = [
+    Column("agency", "Instansi"),
+    Column("visits", "Kunjungan layanan", "count"),
+    Column("share", "Pangsa (%)", "percent"),
+    Column("change_pct", "Perubahan", "change"),
+]
+INFO = ExportInfo(
+    "Instansi",
+    "MPP Kota Balikpapan",
+    "Januari-September 2025",
+    "kunjungan layanan",
+    "demo: MPP Kota Balikpapan",
+    "23 November 2026 15.40 WITA",
+)
+NASTY = pd.DataFrame(
+    {
+        "agency": ['=HYPERLINK("http://x","klik")', "+62 812 555", "@SUM(A1)", "-1+2", "Disdukcapil"],
+        "visits": [5, 4, 3, 2, -7],
+        "share": [1.25, 1.0, 0.75, 0.5, -1.75],
+        "change_pct": [-4.06, 12.0, None, 0.0, -100.0],
+    }
+)
 
 
 def _csv_rows(data: bytes) -> list[list[str]]:
-    assert data.startswith("\ufeff".encode())              # Excel reads UTF-8 only with the BOM
+    assert data.startswith("\ufeff".encode())  # Excel reads UTF-8 only with the BOM
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
 
 
@@ -38,10 +53,15 @@ def _sheet(data: bytes):
 def test_csv_writes_formula_like_text_as_text_and_leaves_numbers_alone():
     rows = _csv_rows(export.to_csv(NASTY, COLUMNS))
     assert rows[0] == ["Instansi", "Kunjungan layanan", "Pangsa (%)", "Perubahan"]
-    assert [r[0] for r in rows[1:]] == ["'=HYPERLINK(\"http://x\",\"klik\")", "'+62 812 555", "'@SUM(A1)",
-                                        "'-1+2", "Disdukcapil"]
+    assert [r[0] for r in rows[1:]] == [
+        '\'=HYPERLINK("http://x","klik")',
+        "'+62 812 555",
+        "'@SUM(A1)",
+        "'-1+2",
+        "Disdukcapil",
+    ]
     assert rows[1][3] == "-4.1" and rows[5][1:] == ["-7", "-1.8", "-100.0"]
-    assert rows[3][3] == ""                                  # no rate stays empty, not 0
+    assert rows[3][3] == ""  # no rate stays empty, not 0
 
 
 def test_files_round_exactly_as_the_screen_does():
@@ -61,10 +81,10 @@ def test_xlsx_stores_formula_like_names_as_text_not_formulas():
     data = export.to_xlsx(NASTY, COLUMNS, INFO)
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         sheet_xml = book.read("xl/worksheets/sheet1.xml").decode()
-    assert "<f>" not in sheet_xml                           # no formula anywhere in the sheet
+    assert "<f>" not in sheet_xml  # no formula anywhere in the sheet
     sheet = _sheet(data)
     names = [sheet.cell(row=r, column=1).value for r in range(9, 14)]
-    assert names == ["=HYPERLINK(\"http://x\",\"klik\")", "+62 812 555", "@SUM(A1)", "-1+2", "Disdukcapil"]
+    assert names == ['=HYPERLINK("http://x","klik")', "+62 812 555", "@SUM(A1)", "-1+2", "Disdukcapil"]
     assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(9, 14))
 
 
@@ -72,20 +92,25 @@ def test_xlsx_title_block_and_numbers_stored_as_numbers():
     sheet = _sheet(export.to_xlsx(NASTY, COLUMNS, INFO))
     block = [(sheet.cell(row=r, column=1).value, sheet.cell(row=r, column=2).value) for r in range(2, 7)]
     assert sheet["A1"].value == "Instansi" and sheet["A1"].font.bold
-    assert block == [("Lokasi", "MPP Kota Balikpapan"), ("Periode", "Januari-September 2025"),
-                     ("Ukuran", "kunjungan layanan"), ("Sumber", "demo: MPP Kota Balikpapan"),
-                     ("Waktu ekspor", "23 November 2026 15.40 WITA")]
+    assert block == [
+        ("Lokasi", "MPP Kota Balikpapan"),
+        ("Periode", "Januari-September 2025"),
+        ("Ukuran", "kunjungan layanan"),
+        ("Sumber", "demo: MPP Kota Balikpapan"),
+        ("Waktu ekspor", "23 November 2026 15.40 WITA"),
+    ]
     assert [c.value for c in sheet[8]] == ["Instansi", "Kunjungan layanan", "Pangsa (%)", "Perubahan"]
     visits = sheet.cell(row=13, column=2)
-    assert visits.value == -7 and visits.number_format == "#,##0"   # negative stays a number
+    assert visits.value == -7 and visits.number_format == "#,##0"  # negative stays a number
     assert sheet.cell(row=9, column=3).value == 1.2 and sheet.cell(row=9, column=3).number_format == "#,##0.0"
     assert sheet.cell(row=11, column=4).value is None
 
 
 @pytest.fixture
 def ranking(demo_con):
-    return agency_report.agency_ranking(demo_con, ["MPP Kota Balikpapan"],
-                                        Period(date(2025, 1, 1), date(2025, 9, 1)))
+    return agency_report.agency_ranking(
+        demo_con, ["MPP Kota Balikpapan"], Period(date(2025, 1, 1), date(2025, 9, 1))
+    )
 
 
 def test_card_table_csv_and_xlsx_carry_the_same_figure(ranking):
@@ -108,14 +133,16 @@ def test_every_agency_row_agrees_between_table_and_files(ranking):
 
 
 def test_export_time_in_the_sites_timezone():
-    moment = datetime(2026, 11, 23, 7, 40, tzinfo=timezone.utc)
+    moment = datetime(2026, 11, 23, 7, 40, tzinfo=UTC)
     assert export.exported_at(moment, "Asia/Makassar") == "23 November 2026 15.40 WITA"
     assert export.exported_at(moment, "Asia/Jakarta", "en") == "23 November 2026 14:40 WIB"
 
 
 def test_sources_name_the_files_behind_the_figures(demo_con):
-    assert export.data_sources(demo_con, ["MPP Kota Balikpapan"]) == \
-        "demo: MPP Kota Balikpapan; demo: MPP Kota Balikpapan Oktober 2025"    # the late month's own load
+    assert (
+        export.data_sources(demo_con, ["MPP Kota Balikpapan"])
+        == "demo: MPP Kota Balikpapan; demo: MPP Kota Balikpapan Oktober 2025"
+    )  # the late month's own load
 
 
 def test_png_of_a_chart():

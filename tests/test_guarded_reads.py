@@ -1,6 +1,7 @@
 """At most MPP_GUARDED_READS guarded children at once (mpp.guard): with real threads and real children,
 a read that finds every slot taken is refused as busy, naming its file, and goes through once the
 slot is free. The slow read is a real child reading a named pipe that the test writes only later."""
+
 from __future__ import annotations
 
 import errno
@@ -28,7 +29,7 @@ def _writer_when_read(pipe, seconds: float = 30) -> int:
     while True:
         try:
             return os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
-        except OSError as error:                # ENXIO: nobody reads it yet
+        except OSError as error:  # ENXIO: nobody reads it yet
             if error.errno != errno.ENXIO or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
@@ -46,8 +47,11 @@ def test_a_read_while_the_only_slot_is_taken_is_refused_as_busy_then_goes_throug
     recap = tmp_path / "rekap_2025.xlsx"
     recap.write_bytes(yearly_recap({"Disdukcapil": [100, 200, 300]}))
     slow = {}
-    reader = threading.Thread(target=lambda: slow.update(text=guard.run(
-        "mpp.press.checker.draft_file:read_draft", str(pipe), memory_mb=512, timeout=30)))
+    reader = threading.Thread(
+        target=lambda: slow.update(
+            text=guard.run("mpp.press.checker.draft_file:read_draft", str(pipe), memory_mb=512, timeout=30)
+        )
+    )
     reader.start()
     writer = _writer_when_read(pipe)
     try:
@@ -55,16 +59,17 @@ def test_a_read_while_the_only_slot_is_taken_is_refused_as_busy_then_goes_throug
             read_file_guarded(recap)
         [problem] = refused.value.problems
         assert problem.code == "busy" and problem.file == "rekap_2025.xlsx"
-        assert "rekap_2025.xlsx belum dibaca: server sedang membaca berkas lain; coba lagi sebentar" \
-            in str(refused.value)
+        assert "rekap_2025.xlsx belum dibaca: server sedang membaca berkas lain; coba lagi sebentar" in str(
+            refused.value
+        )
         with pytest.raises(DraftRefused, match="rilis.docx belum dibaca: server sedang membaca"):
-            read_draft(docx(paragraphs(DRAFT)), "rilis.docx")     # Siaran Pers, open without a login
+            read_draft(docx(paragraphs(DRAFT)), "rilis.docx")  # Siaran Pers, open without a login
         os.write(writer, DRAFT.encode())
     finally:
         os.close(writer)
     reader.join(30)
     assert slow["text"] == DRAFT
-    assert read_file_guarded(recap) == read_file(recap)                    # the slot is free again
+    assert read_file_guarded(recap) == read_file(recap)  # the slot is free again
     assert read_draft(docx(paragraphs(DRAFT)), "rilis.docx") == DRAFT
 
 
@@ -76,11 +81,20 @@ def test_two_reads_share_the_default_two_slots(monkeypatch, tmp_path):
     texts, readers, writers = {}, [], []
     for pipe in pipes:
         os.mkfifo(pipe)
-        readers.append(threading.Thread(target=lambda p=pipe: texts.update({p.name: guard.run(
-            "mpp.press.checker.draft_file:read_draft", str(p), memory_mb=512, timeout=30)})))
+        readers.append(
+            threading.Thread(
+                target=lambda p=pipe: texts.update(
+                    {
+                        p.name: guard.run(
+                            "mpp.press.checker.draft_file:read_draft", str(p), memory_mb=512, timeout=30
+                        )
+                    }
+                )
+            )
+        )
         readers[-1].start()
     try:
-        writers = [_writer_when_read(pipe) for pipe in pipes]       # both children run at once
+        writers = [_writer_when_read(pipe) for pipe in pipes]  # both children run at once
         with pytest.raises(DraftRefused, match="ketiga.docx belum dibaca"):
             read_draft(docx(paragraphs(DRAFT)), "ketiga.docx")
         for writer in writers:

@@ -2,6 +2,7 @@
 there is one), on the command line (a subprocess, exit 1, no traceback, the store unchanged) and on
 the upload page's path (loaders.upload.preview, what the page calls). Files are made in code, a few
 KB each (tests/hostile_files.py)."""
+
 from __future__ import annotations
 
 import logging
@@ -13,11 +14,11 @@ import pytest
 
 from loaders import upload
 from loaders.load import Options, ingest
+from loaders.model import FileRefused
 from loaders.read import Limits
 from loaders.read_guarded import read_file_guarded
-from loaders.model import FileRefused
-from mpp.store import db
 from mpp.access.accounts import COMMAND_LINE
+from mpp.store import db
 from tests import hostile_files as h
 from tests.layout_files import yearly_recap
 
@@ -27,36 +28,68 @@ GOOD = yearly_recap({"Disdukcapil": [100, 200, 300]}, title="REKAP KUNJUNGAN MPP
 
 # file name: (its bytes, code, where the problem is as Problem prints it, words of the message)
 CASES = {
-    "sel_jauh_2025.xlsx": (lambda: h.far_cell_xlsx("XFD1048576"), "too_many_columns",
-                           "sheet 'Rekap', sel XFD1048576", "16.384 kolom"),
-    "sel_lebar_2025.xlsx": (lambda: h.far_cell_xlsx("ALL90000"), "too_many_cells",
-                            "sheet 'Rekap', sel ALL90000", "90.000 baris x 1.000 kolom"),
+    "sel_jauh_2025.xlsx": (
+        lambda: h.far_cell_xlsx("XFD1048576"),
+        "too_many_columns",
+        "sheet 'Rekap', sel XFD1048576",
+        "16.384 kolom",
+    ),
+    "sel_lebar_2025.xlsx": (
+        lambda: h.far_cell_xlsx("ALL90000"),
+        "too_many_cells",
+        "sheet 'Rekap', sel ALL90000",
+        "90.000 baris x 1.000 kolom",
+    ),
     "teks_bersama_2025.xlsx": (h.padded_shared_strings_xlsx, "zip_bomb", "", "sharedStrings.xml"),
     "ukuran_bohong_2025.xlsx": (h.lying_sizes_xlsx, "corrupt", "sheet 'Rekap'", "CRC"),
-    "indeks_teks_2025.xlsx": (lambda: h.long_sheet_xlsx('<c r="A1" t="s"><v>abc</v></c>'), "corrupt",
-                              "sheet 'Rekap'", "invalid literal"),
-    "teks_hilang_2025.xlsx": (lambda: h.long_sheet_xlsx('<c r="A1" t="s"><v>99</v></c>', strings=("NO",)),
-                              "corrupt", "sheet 'Rekap'", "index out of range"),
-    "xml_rusak_2025.xlsx": (lambda: h.long_sheet_xlsx('<c r="A1"><v>1</v></c><c'), "corrupt",
-                            "sheet 'Rekap'", "not well-formed"),
-    "entitas_2025.xlsx": (lambda: h.long_sheet_xlsx('<c r="A1" t="inlineStr"><is><t>&c;</t></is></c>',
-                                                    prolog=h.ENTITY_PROLOG), "corrupt",
-                          "sheet 'Rekap'", "DOCTYPE/ENTITY"),
+    "indeks_teks_2025.xlsx": (
+        lambda: h.long_sheet_xlsx('<c r="A1" t="s"><v>abc</v></c>'),
+        "corrupt",
+        "sheet 'Rekap'",
+        "invalid literal",
+    ),
+    "teks_hilang_2025.xlsx": (
+        lambda: h.long_sheet_xlsx('<c r="A1" t="s"><v>99</v></c>', strings=("NO",)),
+        "corrupt",
+        "sheet 'Rekap'",
+        "index out of range",
+    ),
+    "xml_rusak_2025.xlsx": (
+        lambda: h.long_sheet_xlsx('<c r="A1"><v>1</v></c><c'),
+        "corrupt",
+        "sheet 'Rekap'",
+        "not well-formed",
+    ),
+    "entitas_2025.xlsx": (
+        lambda: h.long_sheet_xlsx('<c r="A1" t="inlineStr"><is><t>&c;</t></is></c>', prolog=h.ENTITY_PROLOG),
+        "corrupt",
+        "sheet 'Rekap'",
+        "DOCTYPE/ENTITY",
+    ),
     "bersarang_2025.json": (h.nested_json, "corrupt", "", "bersarang terlalu dalam"),
     "digit_2025.json": (lambda: h.json_records("9" * 5000), "corrupt", "", "JSON tidak valid"),
-    "angka_besar_2025.json": (lambda: h.json_records("1e300"), "number_out_of_range",
-                              "sheet 'angka_besar_2025', sel B2", "1e+300"),
-    "angka_besar_2025.xlsx": (h.huge_number_xlsx, "number_out_of_range", "sheet 'Rekap', sel C2",
-                              "1e+300"),
-    "lewat_bigint_2025.json": (lambda: h.json_records("9223372036854775808"), "number_out_of_range",
-                               "sheet 'lewat_bigint_2025', sel B2", "9223372036854775808"),
+    "angka_besar_2025.json": (
+        lambda: h.json_records("1e300"),
+        "number_out_of_range",
+        "sheet 'angka_besar_2025', sel B2",
+        "1e+300",
+    ),
+    "angka_besar_2025.xlsx": (h.huge_number_xlsx, "number_out_of_range", "sheet 'Rekap', sel C2", "1e+300"),
+    "lewat_bigint_2025.json": (
+        lambda: h.json_records("9223372036854775808"),
+        "number_out_of_range",
+        "sheet 'lewat_bigint_2025', sel B2",
+        "9223372036854775808",
+    ),
 }
 
 
 def store_state(path: Path) -> list:
     with db.connect(path, read_only=True) as con:
-        return con.execute("SELECT (SELECT count(*) FROM loads), (SELECT count(*) FROM service_visits), "
-                           "(SELECT sum(visits) FROM service_visits)").fetchall()
+        return con.execute(
+            "SELECT (SELECT count(*) FROM loads), (SELECT count(*) FROM service_visits), "
+            "(SELECT sum(visits) FROM service_visits)"
+        ).fetchall()
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +101,23 @@ def command_line(tmp_path_factory):
     before = store_state(store)
     for name, (make, *_) in CASES.items():
         (folder / name).write_bytes(make())
-    done = subprocess.run([sys.executable, "-m", "loaders", "ingest", *(str(folder / n) for n in CASES),
-                           "--db", str(store), "--site", SITE], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "loaders",
+            "ingest",
+            *(str(folder / n) for n in CASES),
+            "--db",
+            str(store),
+            "--site",
+            SITE,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return done, before, store_state(store)
 
 
@@ -80,7 +127,7 @@ def file_block(stdout: str, name: str) -> str:
     for line in stdout.splitlines():
         current = next((n for n in CASES if line.startswith(n + ": ")), current)
         blocks.setdefault(current, []).append(line)
-    return "\n".join(blocks[name])[len(name) + 2:]
+    return "\n".join(blocks[name])[len(name) + 2 :]
 
 
 def test_the_command_line_refuses_them_all_without_a_traceback_or_a_change(command_line):
@@ -101,7 +148,7 @@ def test_command_line_refusal(command_line, name):
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_upload_page_refusal(store, name):       # store: an empty store (conftest), open read-write
+def test_upload_page_refusal(store, name):  # store: an empty store (conftest), open read-write
     make, code, where, words = CASES[name]
     report = upload.preview(store, name, make(), Options(site=SITE))
     assert report.outcome == "refused"
@@ -114,12 +161,29 @@ def test_upload_page_refusal(store, name):       # store: an empty store (confte
 def test_year_out_of_range_on_the_command_line(tmp_path):
     path = tmp_path / "rekap_2025.xlsx"
     path.write_bytes(GOOD)
-    done = subprocess.run([sys.executable, "-m", "loaders", "ingest", str(path), "--db",
-                           str(tmp_path / "s.duckdb"), "--site", SITE, "--year", "99999"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "loaders",
+            "ingest",
+            str(path),
+            "--db",
+            str(tmp_path / "s.duckdb"),
+            "--site",
+            SITE,
+            "--year",
+            "99999",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
-    assert ("[tahun_tidak_wajar] rekap_2025.xlsx: Tahun 99999 untuk berkas rekap_2025.xlsx "
-            "tidak wajar") in done.stdout
+    assert (
+        "[tahun_tidak_wajar] rekap_2025.xlsx: Tahun 99999 untuk berkas rekap_2025.xlsx tidak wajar"
+    ) in done.stdout
 
 
 def test_year_out_of_range_on_the_upload_path(store):
@@ -129,12 +193,13 @@ def test_year_out_of_range_on_the_upload_path(store):
 
 def test_a_crash_in_the_reader_is_unexpected_not_memory(caplog):
     with caplog.at_level(logging.ERROR), pytest.raises(FileRefused) as caught:
-        read_file_guarded(None, "teks, bukan bytes", name="aneh.xlsx")     # the child raises TypeError
+        read_file_guarded(None, "teks, bukan bytes", name="aneh.xlsx")  # the child raises TypeError
     (problem,) = caught.value.problems
     assert problem.code == "unexpected" and problem.file == "aneh.xlsx"
-    assert problem.message.startswith("Kesalahan tak terduga saat membaca berkas aneh.xlsx; "
-                                      "berkas tidak dimuat")
-    assert "Traceback" not in problem.message and "TypeError" in caplog.text   # in the log, not for the user
+    assert problem.message.startswith(
+        "Kesalahan tak terduga saat membaca berkas aneh.xlsx; berkas tidak dimuat"
+    )
+    assert "Traceback" not in problem.message and "TypeError" in caplog.text  # in the log, not for the user
 
 
 def test_a_reader_killed_for_memory_is_too_large():
@@ -160,16 +225,25 @@ def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, monkeypatch):
     """pages/8_Unggah.py itself: two hostile files dropped at once, each a refused report with its
     code, sheet and cell; nothing to load, no exception."""
     from streamlit.testing.v1 import AppTest
+
     from mpp.access import accounts
     from tests.apptest_login import log_in
+
     monkeypatch.setenv("MPP_DB", str(demo_db))
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
-                "ana", "analis-rahasia")
+    at = log_in(
+        AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
+        "ana",
+        "analis-rahasia",
+    )
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    at.file_uploader[0].set_value([("sel_jauh_2025.xlsx", h.far_cell_xlsx("XFD1048576"), xlsx),
-                                   ("ukuran_bohong_2025.xlsx", h.lying_sizes_xlsx(), xlsx)]).run()
+    at.file_uploader[0].set_value(
+        [
+            ("sel_jauh_2025.xlsx", h.far_cell_xlsx("XFD1048576"), xlsx),
+            ("ukuran_bohong_2025.xlsx", h.lying_sizes_xlsx(), xlsx),
+        ]
+    ).run()
     assert not at.exception
     problems = [d.value for d in at.dataframe if "Kode" in d.value.columns or "Sel" in d.value.columns]
     rows = [row for frame in problems for row in frame.astype(str).values.tolist()]

@@ -1,4 +1,5 @@
 """Each layout family and quirk, from a file made in code, read through loaders.read as an upload is."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -30,12 +31,16 @@ def codes(parsed) -> list[tuple[str, str | None]]:
 
 # ---- yearly recap ---------------------------------------------------------------------------------
 
+
 def test_yearly_recap_reads_text_numbers_dashes_and_leaves_unreported_months_out():
     parsed = parse(lf.yearly_recap({"Disdukcapil": ["1.263", "-", 5], "DPMPTSP": [10, 20, "30"]}))
     assert parsed.layout == "rekap_tahunan"
-    assert monthly(parsed, "Disdukcapil") == {date(2024, 1, 1): 1263, date(2024, 2, 1): 0,
-                                              date(2024, 3, 1): 5}
-    assert set(parsed.service["day"]) == {date(2024, m, 1) for m in (1, 2, 3)}   # April.. not reported
+    assert monthly(parsed, "Disdukcapil") == {
+        date(2024, 1, 1): 1263,
+        date(2024, 2, 1): 0,
+        date(2024, 3, 1): 5,
+    }
+    assert set(parsed.service["day"]) == {date(2024, m, 1) for m in (1, 2, 3)}  # April.. not reported
     assert parsed.site == "MPP Kabupaten Paser" and parsed.year == 2024
     assert parsed.problems == []
 
@@ -80,6 +85,7 @@ def test_yearly_recap_english_and_abbreviated_month_names():
 
 # ---- the real Sleman recap: several month blocks ------------------------------------------------
 
+
 @pytest.mark.skipif(not SLEMAN.exists(), reason="real-data/sleman_rekap_izin_2025.xlsx tidak ada")
 def test_sleman_without_block_is_refused_listing_the_blocks():
     with pytest.raises(FileRefused) as refused:
@@ -94,8 +100,9 @@ def test_sleman_without_block_is_refused_listing_the_blocks():
 def test_sleman_block_jumlah_izin():
     parsed = parse(SLEMAN.read_bytes(), SLEMAN.name, block="JUMLAH IZIN")
     service = parsed.service
-    assert monthly(parsed, "IZIN PRAKTIK BIDAN") == {date(2025, m, 1): v for m, v in
-                                                     zip(range(1, 7), [25, 25, 19, 29, 0, 0])}
+    assert monthly(parsed, "IZIN PRAKTIK BIDAN") == {
+        date(2025, m, 1): v for m, v in zip(range(1, 7), [25, 25, 19, 29, 0, 0])
+    }
     totals = service.groupby("day")["visits"].sum()
     assert totals.tolist() == [709, 778, 1040, 646, 483, 563]
     assert not service["agency"].str.contains("J  U  M|JUMLAH|RETNO|NIP|Kepala", regex=True).any()
@@ -113,8 +120,10 @@ def test_sleman_block_izin_terbit_and_unknown_block():
 
 # ---- one sheet per month --------------------------------------------------------------------------
 
-MONTHS = {"JANUARI": {"Disdukcapil": {"KTP-el": 5, "KK": "1.200"}, "Samsat": {"PKB": 7}},
-          "Feb": {"Disdukcapil": {"KTP-el": 3}}}
+MONTHS = {
+    "JANUARI": {"Disdukcapil": {"KTP-el": 5, "KK": "1.200"}, "Samsat": {"PKB": 7}},
+    "Feb": {"Disdukcapil": {"KTP-el": 3}},
+}
 
 
 def test_monthly_sheets_agency_merged_over_services_subtotals_not_counted():
@@ -122,7 +131,10 @@ def test_monthly_sheets_agency_merged_over_services_subtotals_not_counted():
     assert parsed.layout == "per_bulan" and parsed.problems == []
     jan = parsed.service[parsed.service["day"] == date(2025, 1, 1)]
     assert jan[["agency", "service", "visits"]].values.tolist() == [
-        ["Disdukcapil", "KTP-el", 5], ["Disdukcapil", "KK", 1200], ["Samsat", "PKB", 7]]
+        ["Disdukcapil", "KTP-el", 5],
+        ["Disdukcapil", "KK", 1200],
+        ["Samsat", "PKB", 7],
+    ]
     assert parsed.service["visits"].sum() == 1215
     assert parsed.site == "MPP Kota Balikpapan"
 
@@ -155,11 +167,11 @@ def test_queue_matrix_keeps_service_rows_never_double_counts_subtotals():
     parsed = parse(lf.queue_matrix(MATRIX), "siolaq.xlsx")
     service = parsed.service
     assert parsed.layout == "antrean_matriks_harian" and parsed.problems == []
-    assert service["visits"].sum() == 17                       # not 34: agency rows are subtotals
+    assert service["visits"].sum() == 17  # not 34: agency rows are subtotals
     ktp = service[service["service"] == "KTP-el"]
     assert dict(zip(ktp["day"], ktp["visits"])) == {date(2026, 1, 1): 5, date(2026, 1, 2): 7}
     assert set(service["grain"]) == {"day"}
-    imigrasi = service[service["agency"] == "Imigrasi"]        # no service rows: the agency row counts
+    imigrasi = service[service["agency"] == "Imigrasi"]  # no service rows: the agency row counts
     assert imigrasi[["day", "visits"]].values.tolist() == [[date(2026, 1, 3), 4]]
     assert parsed.site == "MPP Kota Surabaya"
 
@@ -170,28 +182,37 @@ def test_queue_matrix_subtotal_that_disagrees_is_a_problem():
 
 
 def test_queue_matrix_days_outside_the_period_are_problems():
-    data = lf.queue_matrix({"Imigrasi": {"A — Paspor": {30: 2}}},
-                           period="Periode 01 February 2026 s.d. 28 February 2026")
+    data = lf.queue_matrix(
+        {"Imigrasi": {"A — Paspor": {30: 2}}}, period="Periode 01 February 2026 s.d. 28 February 2026"
+    )
     assert codes(parse(data, "siolaq.xlsx"))[0] == ("tanggal_di_luar_periode", "AF6")
 
 
 # ---- queue-system daily channel recap -----------------------------------------------------------
 
-CHANNEL_ROWS = [("02-01-2026", DUKCAPIL, "A", "KTP-el", 10, 5, 2, 1),
-                ("03-01-2026", "Imigrasi", "B", "Paspor", 3, 0, 0, 4)]
+CHANNEL_ROWS = [
+    ("02-01-2026", DUKCAPIL, "A", "KTP-el", 10, 5, 2, 1),
+    ("03-01-2026", "Imigrasi", "B", "Paspor", 3, 0, 0, 4),
+]
 
 
 def test_channel_recap_keeps_channels_and_reports_cancellations_apart():
     parsed = parse(lf.channel_recap(CHANNEL_ROWS), "antrean.xlsx")
     assert parsed.layout == "antrean_kanal_harian" and parsed.problems == []
     rows = parsed.service[["agency", "day", "channel", "visits"]].values.tolist()
-    assert rows == [[DUKCAPIL, date(2026, 1, 2), "walk_in", 10], [DUKCAPIL, date(2026, 1, 2), "online", 5],
-                    ["Imigrasi", date(2026, 1, 3), "walk_in", 3]]
-    assert parsed.notes[0] == ("tidak dihitung sebagai kunjungan (disimpan terpisah): pembatalan online 2, "
-                               "tidak hadir 5")
+    assert rows == [
+        [DUKCAPIL, date(2026, 1, 2), "walk_in", 10],
+        [DUKCAPIL, date(2026, 1, 2), "online", 5],
+        ["Imigrasi", date(2026, 1, 3), "walk_in", 3],
+    ]
+    assert parsed.notes[0] == (
+        "tidak dihitung sebagai kunjungan (disimpan terpisah): pembatalan online 2, tidak hadir 5"
+    )
     outcomes = parsed.outcomes[["agency", "day", "service", "cancelled", "no_show"]]
-    assert outcomes.values.tolist() == [[DUKCAPIL, date(2026, 1, 2), "KTP-el", 2, 1],
-                                       ["Imigrasi", date(2026, 1, 3), "Paspor", 0, 4]]
+    assert outcomes.values.tolist() == [
+        [DUKCAPIL, date(2026, 1, 2), "KTP-el", 2, 1],
+        ["Imigrasi", date(2026, 1, 3), "Paspor", 0, 4],
+    ]
 
 
 def test_channel_recap_total_that_is_not_the_sum_and_dates_outside_period():
@@ -203,13 +224,14 @@ def test_channel_recap_total_that_is_not_the_sum_and_dates_outside_period():
 
 # ---- ticket exports -----------------------------------------------------------------------------
 
+
 def test_ticket_export_counts_served_tickets_per_day_and_channel_and_drops_personal_columns():
     rows = lf.ticket_rows(40)
     workbook = read.read_file(None, lf.ticket_export(rows), name="tiket.xlsx")
     assert workbook.dropped_columns == ("NIK", "Nama Pemohon", "No HP")
     parsed = parse_workbook(workbook, Context(file_name="tiket.xlsx"))
     assert parsed.layout == "tiket_antrean" and parsed.problems == []
-    assert parsed.service["visits"].sum() == 31                  # 4 Batal and 5 Tidak Hadir left out
+    assert parsed.service["visits"].sum() == 31  # 4 Batal and 5 Tidak Hadir left out
     assert set(parsed.service["channel"]) == {"online", "walk_in"}
     assert set(parsed.service["grain"]) == {"day"}
     assert parsed.notes == ["40 tiket dibaca; 9 batal/tidak hadir/dilewati tidak dihitung"]
@@ -218,14 +240,16 @@ def test_ticket_export_counts_served_tickets_per_day_and_channel_and_drops_perso
 
 @pytest.mark.parametrize("status", ["Batal", "TIDAK HADIR", "Dilewati", "No-show", "skipped"])
 def test_ticket_statuses_that_are_not_visits(status):
-    rows = [["A1", "02/01/2026", "08:00", "Samsat", "PKB", "1", "Langsung", status],
-            ["A2", "02/01/2026", "08:05", "Samsat", "PKB", "1", "Langsung", "Selesai"]]
+    rows = [
+        ["A1", "02/01/2026", "08:00", "Samsat", "PKB", "1", "Langsung", status],
+        ["A2", "02/01/2026", "08:05", "Samsat", "PKB", "1", "Langsung", "Selesai"],
+    ]
     parsed = parse(lf.ticket_export(rows, lf.TICKET_HEADER[:8]), "tiket.xlsx")
     assert parsed.service["visits"].tolist() == [1]
 
 
 def test_big_ticket_csv_takes_the_fast_path_with_the_same_figures():
-    rows = lf.ticket_rows(120_000)                             # above read.py's grid limit
+    rows = lf.ticket_rows(120_000)  # above read.py's grid limit
     workbook = read.read_file(None, lf.ticket_csv(rows), name="tiket.csv")
     assert workbook.frame is not None and workbook.sheets[0].truncated
     parsed = parse_workbook(workbook, Context(file_name="tiket.csv"))
@@ -242,49 +266,72 @@ def test_ticket_dates_that_do_not_read_are_a_problem():
 
 # ---- long CSV and Satu Data ---------------------------------------------------------------------
 
+
 def test_long_daily_csv_semicolon_bom_dd_mm_yyyy():
-    data = lf.long_csv(["Tanggal", "Instansi", "Layanan", "Jumlah"],
-                       [["01/02/2025", "Disdukcapil", "KTP", "1.234"], ["02/02/2025", "Samsat", "PKB", "-"]])
+    data = lf.long_csv(
+        ["Tanggal", "Instansi", "Layanan", "Jumlah"],
+        [["01/02/2025", "Disdukcapil", "KTP", "1.234"], ["02/02/2025", "Samsat", "PKB", "-"]],
+    )
     parsed = parse(data, "harian.csv")
     assert parsed.layout == "tabel_panjang" and parsed.problems == []
     assert parsed.service[["day", "grain", "visits"]].values.tolist() == [
-        [date(2025, 2, 1), "day", 1234], [date(2025, 2, 2), "day", 0]]
+        [date(2025, 2, 1), "day", 1234],
+        [date(2025, 2, 2), "day", 0],
+    ]
 
 
 def test_long_monthly_csv_comma_windows_1252_with_channels():
-    data = lf.long_csv(["bulan", "tahun", "instansi", "kanal", "jumlah"],
-                       [["Januari", "2025", "Kantor Pertanahan Kota Balikpapan", "Online", "5"],
-                        ["Feb", "2025", "Kantor Pertanahan Kota Balikpapan", "Jemput Bola", "7"]],
-                       sep=",", encoding="cp1252")
+    data = lf.long_csv(
+        ["bulan", "tahun", "instansi", "kanal", "jumlah"],
+        [
+            ["Januari", "2025", "Kantor Pertanahan Kota Balikpapan", "Online", "5"],
+            ["Feb", "2025", "Kantor Pertanahan Kota Balikpapan", "Jemput Bola", "7"],
+        ],
+        sep=",",
+        encoding="cp1252",
+    )
     parsed = parse(data, "bulanan.csv")
     assert parsed.service[["day", "grain", "channel", "visits"]].values.tolist() == [
-        [date(2025, 1, 1), "month", "online", 5], [date(2025, 2, 1), "month", "jemput_bola", 7]]
+        [date(2025, 1, 1), "month", "online", 5],
+        [date(2025, 2, 1), "month", "jemput_bola", 7],
+    ]
 
 
 def test_long_csv_bad_counts_and_dates_all_reported():
-    data = lf.long_csv(["Tanggal", "Instansi", "Jumlah"],
-                       [["31/02/2025", "Samsat", "3"], ["01/03/2025", "Samsat", "-2"]])
+    data = lf.long_csv(
+        ["Tanggal", "Instansi", "Jumlah"], [["31/02/2025", "Samsat", "3"], ["01/03/2025", "Samsat", "-2"]]
+    )
     assert codes(parse(data, "harian.csv")) == [("tanggal_tidak_sah", "A2"), ("angka_negatif", "C3")]
 
 
 def test_satu_data_long_format_names_its_site():
-    data = lf.long_csv(lf.SATU_DATA_HEADER,
-                       [["3510", "KABUPATEN BANYUWANGI", "2024", "1", "Disdukcapil", "1200", "orang"],
-                        ["3510", "KABUPATEN BANYUWANGI", "2024", "Februari", "Samsat", "300", "orang"]],
-                       sep=",")
+    data = lf.long_csv(
+        lf.SATU_DATA_HEADER,
+        [
+            ["3510", "KABUPATEN BANYUWANGI", "2024", "1", "Disdukcapil", "1200", "orang"],
+            ["3510", "KABUPATEN BANYUWANGI", "2024", "Februari", "Samsat", "300", "orang"],
+        ],
+        sep=",",
+    )
     parsed = parse(data, "satudata.csv")
     assert parsed.layout == "satu_data" and parsed.site == "MPP Kabupaten Banyuwangi"
     assert parsed.service[["agency", "day", "visits"]].values.tolist() == [
-        ["Disdukcapil", date(2024, 1, 1), 1200], ["Samsat", date(2024, 2, 1), 300]]
+        ["Disdukcapil", date(2024, 1, 1), 1200],
+        ["Samsat", date(2024, 2, 1), 300],
+    ]
 
 
 # ---- old .xls -----------------------------------------------------------------------------------
 
+
 def test_old_xls_yearly_recap():
     parsed = parse(lf.yearly_recap_xls({"DPMPTSP Kab. Batang": [3, "1.263", "-"]}), "rekap.xls")
     assert parsed.layout == "rekap_tahunan" and parsed.problems == []
-    assert monthly(parsed, "DPMPTSP Kab. Batang") == {date(2023, 1, 1): 3, date(2023, 2, 1): 1263,
-                                                      date(2023, 3, 1): 0}
+    assert monthly(parsed, "DPMPTSP Kab. Batang") == {
+        date(2023, 1, 1): 3,
+        date(2023, 2, 1): 1263,
+        date(2023, 3, 1): 0,
+    }
     assert parsed.site == "MPP Kabupaten Batang"
 
 
@@ -292,21 +339,32 @@ def test_month_sheet_with_channel_columns_keeps_the_channels():
     parsed = parse(lf.monthly_channels("Juli", [("Disdukcapil", 10, 4, 2), ("Samsat", 3, 0, 0)]))
     assert parsed.problems == []
     assert parsed.service[["agency", "channel", "visits"]].values.tolist() == [
-        ["Disdukcapil", "walk_in", 10], ["Disdukcapil", "online", 4], ["Disdukcapil", "jemput_bola", 2],
-        ["Samsat", "walk_in", 3], ["Samsat", "online", 0], ["Samsat", "jemput_bola", 0]]
+        ["Disdukcapil", "walk_in", 10],
+        ["Disdukcapil", "online", 4],
+        ["Disdukcapil", "jemput_bola", 2],
+        ["Samsat", "walk_in", 3],
+        ["Samsat", "online", 0],
+        ["Samsat", "jemput_bola", 0],
+    ]
     bad = parse(lf.monthly_channels("Juli", [("Samsat", 3, 1, 0)], jumlah_off=1))
     assert codes(bad) == [("jumlah_tidak_cocok", "F3")]
 
 
 def test_a_recap_per_year_sheet_reads_every_sheet_and_refuses_a_copied_one():
-    two_years = lf.recap_per_year({
-        "2023": ("REKAP MPP KABUPATEN PASER TAHUN 2023", {"Samsat": [1, 2]}),
-        "2024": ("REKAP MPP KABUPATEN PASER TAHUN 2024", {"Samsat": [3]})})
+    two_years = lf.recap_per_year(
+        {
+            "2023": ("REKAP MPP KABUPATEN PASER TAHUN 2023", {"Samsat": [1, 2]}),
+            "2024": ("REKAP MPP KABUPATEN PASER TAHUN 2024", {"Samsat": [3]}),
+        }
+    )
     parsed = parse(two_years)
     assert monthly(parsed, "Samsat") == {date(2023, 1, 1): 1, date(2023, 2, 1): 2, date(2024, 1, 1): 3}
-    copied = lf.recap_per_year({
-        "Rekap": ("REKAP MPP KABUPATEN PASER TAHUN 2024", {"Samsat": [3]}),
-        "Rekap (2)": ("REKAP MPP KABUPATEN PASER TAHUN 2024", {"Samsat": [3]})})
+    copied = lf.recap_per_year(
+        {
+            "Rekap": ("REKAP MPP KABUPATEN PASER TAHUN 2024", {"Samsat": [3]}),
+            "Rekap (2)": ("REKAP MPP KABUPATEN PASER TAHUN 2024", {"Samsat": [3]}),
+        }
+    )
     problems = parse(copied).problems
     assert [(p.code, p.sheet, p.cell) for p in problems] == [("data_ganda", "Rekap (2)", "C5")]
     assert "sheet 'Rekap' sel C5" in problems[0].message

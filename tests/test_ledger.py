@@ -1,14 +1,15 @@
 """The load ledger: a later load replaces exactly the slices it covers; undo gives them back."""
+
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from mpp.store import ledger
 from mpp.access.accounts import COMMAND_LINE, PermissionDenied, User
 from mpp.reference.agencies import ensure_agency
-from mpp.store.db import transaction
 from mpp.reference.sites import Site, ensure_site
+from mpp.store import ledger
+from mpp.store.db import transaction
 
 MONTHS = [date(2025, m, 1) for m in (1, 2, 3)]
 
@@ -16,10 +17,12 @@ MONTHS = [date(2025, m, 1) for m in (1, 2, 3)]
 def _file(con, name, rows) -> int:
     """Load (agency_id, month, visits) rows for site 1 as file `name`, in one transaction."""
     with transaction(con):
-        load_id = ledger.record_load(con, ledger.LoadRecord(name, name, "test", "service_visits",
-                                                            "MPP A", None, None))
-        frame = pd.DataFrame([(1, a, d, "month", None, None, n) for a, d, n in rows],
-                             columns=ledger.SERVICE_COLUMNS)
+        load_id = ledger.record_load(
+            con, ledger.LoadRecord(name, name, "test", "service_visits", "MPP A", None, None)
+        )
+        frame = pd.DataFrame(
+            [(1, a, d, "month", None, None, n) for a, d, n in rows], columns=ledger.SERVICE_COLUMNS
+        )
         ledger.write_facts(con, load_id, frame)
     return load_id
 
@@ -42,11 +45,18 @@ def test_corrected_file_replaces_only_its_slices(store):
     dukcapil, samsat = _setup(store)
     _file(store, "recap.xlsx", [(dukcapil, m, 100) for m in MONTHS] + [(samsat, m, 50) for m in MONTHS])
     _file(store, "feb-fix.xlsx", [(dukcapil, MONTHS[1], 120)])
-    assert _visible(store) == {("Disdukcapil", 1): 100, ("Disdukcapil", 2): 120, ("Disdukcapil", 3): 100,
-                               ("Samsat", 1): 50, ("Samsat", 2): 50, ("Samsat", 3): 50}
+    assert _visible(store) == {
+        ("Disdukcapil", 1): 100,
+        ("Disdukcapil", 2): 120,
+        ("Disdukcapil", 3): 100,
+        ("Samsat", 1): 50,
+        ("Samsat", 2): 50,
+        ("Samsat", 3): 50,
+    }
     assert _status(store) == {"recap.xlsx": "loaded", "feb-fix.xlsx": "loaded"}
-    assert store.execute("SELECT rows, total FROM loads WHERE file_name = 'feb-fix.xlsx'").fetchall() == \
-        [(1, 120)]
+    assert store.execute("SELECT rows, total FROM loads WHERE file_name = 'feb-fix.xlsx'").fetchall() == [
+        (1, 120)
+    ]
 
 
 def test_a_load_covering_everything_supersedes_the_earlier_one(store):
@@ -93,11 +103,13 @@ def test_a_failed_transaction_leaves_nothing(store):
     dukcapil, _ = _setup(store)
     try:
         with transaction(store):
-            load_id = ledger.record_load(store, ledger.LoadRecord("bad", "bad", "t", "service_visits",
-                                                                  None, None, None))
-            frame = pd.DataFrame([(1, dukcapil, MONTHS[0], "month", None, None, -5)],
-                                 columns=ledger.SERVICE_COLUMNS)
-            ledger.write_facts(store, load_id, frame)     # visits >= 0 is a CHECK constraint
+            load_id = ledger.record_load(
+                store, ledger.LoadRecord("bad", "bad", "t", "service_visits", None, None, None)
+            )
+            frame = pd.DataFrame(
+                [(1, dukcapil, MONTHS[0], "month", None, None, -5)], columns=ledger.SERVICE_COLUMNS
+            )
+            ledger.write_facts(store, load_id, frame)  # visits >= 0 is a CHECK constraint
     except Exception:
         pass
     assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
@@ -109,9 +121,8 @@ def test_undo_needs_an_analyst_and_a_refused_one_changes_nothing(store):
     first = _file(store, "rekap.xlsx", [(dukcapil, MONTHS[0], 100)])
     fix = _file(store, "koreksi.xlsx", [(dukcapil, MONTHS[0], 150)])
     for actor in (None, User("vina", "viewer")):
-        with pytest.raises(PermissionDenied, match="perlu peran analyst"):
-            with transaction(store):
-                ledger.undo(store, actor, fix)
+        with pytest.raises(PermissionDenied, match="perlu peran analyst"), transaction(store):
+            ledger.undo(store, actor, fix)
         assert _visible(store) == {("Disdukcapil", 1): 150}
         assert _status(store) == {"rekap.xlsx": "superseded", "koreksi.xlsx": "loaded"}
     with transaction(store):

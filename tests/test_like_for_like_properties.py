@@ -1,6 +1,7 @@
 """Properties of like-for-like growth and provisional months (hypothesis), on real stores made in code:
 a site with data in only one of the two periods never changes the growth of the others; no growth is
 ever given over a period holding a partial month unless it says "sementara"."""
+
 from __future__ import annotations
 
 import re
@@ -13,13 +14,13 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpp.store import db
 from mpp.demo.visits import _load
-from mpp.visits.like_for_like import like_for_like
-from mpp.visits.overview import overview
 from mpp.period import Measure, Period
 from mpp.press.statement import press_release
 from mpp.reference.sites import Site
+from mpp.store import db
+from mpp.visits.like_for_like import like_for_like
+from mpp.visits.overview import overview
 
 SETTINGS = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AGENCIES = ["Disdukcapil", "Samsat", "Imigrasi", "DPMPTSP"]
@@ -35,8 +36,13 @@ def store():
 
 def put(con, site: str, visitors: dict, service: list[tuple]) -> None:
     """visitors: month -> people; service: (agency, month, visits)."""
-    _load(con, Site(site), "month", pd.DataFrame({"day": list(visitors), "visitors": list(visitors.values())}),
-          pd.DataFrame(service, columns=["agency", "day", "visits"]))
+    _load(
+        con,
+        Site(site),
+        "month",
+        pd.DataFrame({"day": list(visitors), "visitors": list(visitors.values())}),
+        pd.DataFrame(service, columns=["agency", "day", "visits"]),
+    )
 
 
 def months(period: Period) -> list[date]:
@@ -75,8 +81,11 @@ def test_a_site_with_data_in_one_period_never_changes_like_for_like_growth(a, b,
 def with_a_partial_month(draw):
     """Four agencies every month of 2024 and January-June 2025, except a month of 2025 in which only
     some of them reported."""
-    service = [(a, m, draw(st.integers(1, 3000))) for m in months(Period(date(2024, 1, 1), NOW.end))
-               for a in AGENCIES]
+    service = [
+        (a, m, draw(st.integers(1, 3000)))
+        for m in months(Period(date(2024, 1, 1), NOW.end))
+        for a in AGENCIES
+    ]
     partial = draw(st.sampled_from(months(NOW)))
     late = set(draw(st.lists(st.sampled_from(AGENCIES), min_size=1, max_size=3, unique=True)))
     return [row for row in service if not (row[1] == partial and row[0] in late)], partial
@@ -90,9 +99,14 @@ def test_no_growth_over_a_partial_month_without_sementara(data, include_partial)
         put(con, "MPP A", {}, service)
         view = overview(con, ["MPP A"], NOW.end, Measure.SERVICE_VISITS, include_partial=include_partial)
         text = press_release(view).text()
-    growths = [view.to_date.change_pct, *(c.change_pct for c in (view.review.year_on_year,
-                                                                 view.review.month_on_month)
-                                          if partial in (c.current.period.start, c.base.period.start))]
+    growths = [
+        view.to_date.change_pct,
+        *(
+            c.change_pct
+            for c in (view.review.year_on_year, view.review.month_on_month)
+            if partial in (c.current.period.start, c.base.period.start)
+        ),
+    ]
     if not include_partial:
         assert all(g is None for g in growths)
         assert "naik" not in text and "turun" not in text

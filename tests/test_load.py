@@ -1,4 +1,5 @@
 """Loading files into the store: one transaction, re-sent files, corrected files, undo, refusals."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -6,20 +7,20 @@ from datetime import date
 import pytest
 
 from loaders.load import Options, ingest
-from mpp.store import db
-from mpp.store import ledger
 from mpp.access.accounts import COMMAND_LINE
+from mpp.store import db, ledger
 from tests import layout_files as lf
 
-AS_CLI = Options(actor=COMMAND_LINE)       # loads as the command line makes them
+AS_CLI = Options(actor=COMMAND_LINE)  # loads as the command line makes them
 
 PASER = "MPP Kabupaten Paser"
 ORIGINAL = {"Disdukcapil": [100, 200, 300], "Samsat": [10, 20, 30]}
 
 
 def figures(con, site: str = PASER) -> dict[tuple[str, date], int]:
-    rows = con.execute("SELECT agency, month, visits FROM monthly_agency_visits WHERE site = ?",
-                       [site]).fetchall()
+    rows = con.execute(
+        "SELECT agency, month, visits FROM monthly_agency_visits WHERE site = ?", [site]
+    ).fetchall()
     return {(agency, month): visits for agency, month, visits in rows}
 
 
@@ -50,12 +51,11 @@ def test_same_bytes_again_change_nothing(store):
 
 def test_corrected_file_replaces_exactly_its_slices(store):
     first = ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), AS_CLI)
-    corrected = ingest(store, "paser_2024_revisi.xlsx",
-                       lf.yearly_recap({"Disdukcapil": [None, 250]}), AS_CLI)
+    corrected = ingest(store, "paser_2024_revisi.xlsx", lf.yearly_recap({"Disdukcapil": [None, 250]}), AS_CLI)
     assert corrected.outcome == "replaced"
     got = figures(store)
-    assert got[("Disdukcapil", date(2024, 2, 1))] == 250            # the corrected slice
-    assert got[("Disdukcapil", date(2024, 1, 1))] == 100            # untouched slices stay
+    assert got[("Disdukcapil", date(2024, 2, 1))] == 250  # the corrected slice
+    assert got[("Disdukcapil", date(2024, 1, 1))] == 100  # untouched slices stay
     assert got[("Samsat", date(2024, 2, 1))] == 20
     assert loads(store) == [(first.load_id, "loaded"), (corrected.load_id, "loaded")]
 
@@ -63,8 +63,9 @@ def test_corrected_file_replaces_exactly_its_slices(store):
 def test_undo_restores_what_the_load_replaced(store):
     ingest(store, "paser_2024.xlsx", lf.yearly_recap(ORIGINAL), AS_CLI)
     before = figures(store)
-    corrected = ingest(store, "revisi.xlsx",
-                       lf.yearly_recap({"Disdukcapil": [1, 2, 3], "Samsat": [4, 5, 6]}), AS_CLI)
+    corrected = ingest(
+        store, "revisi.xlsx", lf.yearly_recap({"Disdukcapil": [1, 2, 3], "Samsat": [4, 5, 6]}), AS_CLI
+    )
     assert corrected.outcome == "replaced" and loads(store)[0][1] == "superseded"
     with db.transaction(store):
         ledger.undo(store, COMMAND_LINE, corrected.load_id)
@@ -78,8 +79,7 @@ def test_refused_file_changes_nothing_and_lists_every_problem(store):
     assert report.outcome == "refused"
     found = {(p.code, p.cell) for p in report.problems}
     assert {("angka_tidak_sah", "D5"), ("angka_negatif", "C6")} <= found
-    assert any(p.code == "instansi_tidak_dikenal" and "Dinas Entah Apa" in p.message
-               for p in report.problems)
+    assert any(p.code == "instansi_tidak_dikenal" and "Dinas Entah Apa" in p.message for p in report.problems)
     assert all(p.file == "paser_2024.xlsx" for p in report.problems)
     assert loads(store) == [] and figures(store) == {}
     assert store.execute("SELECT count(*) FROM sites").fetchall()[0][0] == 0
@@ -99,8 +99,12 @@ def test_dry_run_writes_nothing(store):
 
 
 def test_site_and_year_options_override_the_file(store):
-    report = ingest(store, "rekap.xlsx", lf.yearly_recap(ORIGINAL),
-                    Options(site="MPP Kota Balikpapan", year=2023, actor=COMMAND_LINE))
+    report = ingest(
+        store,
+        "rekap.xlsx",
+        lf.yearly_recap(ORIGINAL),
+        Options(site="MPP Kota Balikpapan", year=2023, actor=COMMAND_LINE),
+    )
     assert report.site == "MPP Kota Balikpapan" and report.period.label() == "Januari-Maret 2023"
     assert figures(store, "MPP Kota Balikpapan")[("Samsat", date(2023, 3, 1))] == 30
 
@@ -120,8 +124,9 @@ def test_site_from_the_file_name(store):
 
 
 def test_month_sheets_file_loads_one_transaction(store):
-    data = lf.monthly_sheets({"JANUARI": {"Disdukcapil": {"KTP-el": 5, "KK": 7}},
-                              "FEBRUARI": {"Disdukcapil": {"KTP-el": 3}}})
+    data = lf.monthly_sheets(
+        {"JANUARI": {"Disdukcapil": {"KTP-el": 5, "KK": 7}}, "FEBRUARI": {"Disdukcapil": {"KTP-el": 3}}}
+    )
     report = ingest(store, "rekap.xlsx", data, AS_CLI)
     assert report.outcome == "added" and report.total == 15
     assert report.period.label() == "Januari-Februari 2025"
@@ -138,12 +143,18 @@ def test_ingest_takes_a_path_to_the_store(tmp_path):
 
 def test_future_months_and_duplicated_month_columns_are_refused(store):
     months = ["JANUARI", "FEBRUARI", "FEBRUARI", "MARET"]
-    report = ingest(store, "paser_2024.xlsx", lf.yearly_recap({"Samsat": [1, 2, 3, 4]}, months=months), AS_CLI)
-    assert report.outcome == "refused" and ("bulan_ganda", "E4") in {(p.code, p.cell) for p in report.problems}
+    report = ingest(
+        store, "paser_2024.xlsx", lf.yearly_recap({"Samsat": [1, 2, 3, 4]}, months=months), AS_CLI
+    )
+    assert report.outcome == "refused" and ("bulan_ganda", "E4") in {
+        (p.code, p.cell) for p in report.problems
+    }
     future = lf.yearly_recap({"Samsat": [1, 2]}, title="REKAP MPP KABUPATEN PASER TAHUN 2099")
     report = ingest(store, "paser.xlsx", future, AS_CLI)
-    assert [(p.code, p.cell) for p in report.problems] == [("tanggal_di_masa_depan", "C5"),
-                                                          ("tanggal_di_masa_depan", "D5")]
+    assert [(p.code, p.cell) for p in report.problems] == [
+        ("tanggal_di_masa_depan", "C5"),
+        ("tanggal_di_masa_depan", "D5"),
+    ]
     assert loads(store) == []
 
 
@@ -151,8 +162,12 @@ def test_ticket_export_report_says_personal_columns_were_dropped(store):
     report = ingest(store, "tiket_mpp_kota_balikpapan.xlsx", lf.ticket_export(lf.ticket_rows(40)), AS_CLI)
     assert report.outcome == "added" and report.total == 31
     assert "kolom data pribadi dibuang: NIK" in report.notes
-    columns = {c for (c,) in store.execute("SELECT column_name FROM information_schema.columns "
-                                          "WHERE table_name = 'service_visits'").fetchall()}
+    columns = {
+        c
+        for (c,) in store.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'service_visits'"
+        ).fetchall()
+    }
     assert not columns & {"NIK", "nik", "nama", "No HP"}
     daily = store.execute("SELECT count(*) FROM daily_agency_visits").fetchall()[0][0]
     assert daily > 0
@@ -175,9 +190,11 @@ def test_people_entering_the_mall_load_as_visitors_not_service_visits(store):
 
 def test_formula_without_cached_value_is_refused(store):
     import io
+
     from openpyxl import load_workbook
+
     book = load_workbook(io.BytesIO(lf.yearly_recap({"Samsat": [1, 2]})))
-    book["Rekap"]["D5"] = "=C5*2"                      # openpyxl saves formulas without a value
+    book["Rekap"]["D5"] = "=C5*2"  # openpyxl saves formulas without a value
     out = io.BytesIO()
     book.save(out)
     report = ingest(store, "paser_2024.xlsx", out.getvalue(), AS_CLI)
@@ -197,9 +214,10 @@ def test_dry_run_says_it_would_replace_a_slice_already_loaded(store):
 def test_a_file_on_disk_and_a_guarded_read_load_the_same(tmp_path):
     file = tmp_path / "paser_2024.xlsx"
     file.write_bytes(lf.yearly_recap(ORIGINAL))
-    first = ingest(tmp_path / "a.duckdb", file.name, file, AS_CLI)              # a path: streamed when big
-    guarded = ingest(tmp_path / "b.duckdb", file.name, file.read_bytes(),
-                     Options(guarded=True, actor=COMMAND_LINE))
+    first = ingest(tmp_path / "a.duckdb", file.name, file, AS_CLI)  # a path: streamed when big
+    guarded = ingest(
+        tmp_path / "b.duckdb", file.name, file.read_bytes(), Options(guarded=True, actor=COMMAND_LINE)
+    )
     assert first.outcome == guarded.outcome == "added" and first.total == guarded.total == 660
     assert ingest(tmp_path / "a.duckdb", "lagi.xlsx", file, AS_CLI).outcome == "unchanged"
 
@@ -228,8 +246,10 @@ def test_resending_an_old_file_after_a_correction_says_how_to_bring_it_back(stor
 
 def test_site_from_a_sheet_name(store):
     data = lf.monthly_sheets({"Januari": {"Samsat": {"PKB": 4}}}, year_title="REKAP TAHUN 2025")
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
+
     book = load_workbook(io.BytesIO(data))
     book.create_sheet("MPP Kabupaten Paser")["A1"] = "catatan"
     out = io.BytesIO()
@@ -240,10 +260,15 @@ def test_site_from_a_sheet_name(store):
 
 def test_a_daily_file_replaces_only_the_days_it_covers(store):
     """Weekly ticket exports: 16-31 January must not wipe 1-15 January sent the week before."""
+
     def tickets(days, n=1):
-        rows = [[f"A{d}{i}", f"{d:02d}/01/2026", "08:00", "Samsat", "PKB", "1", "Langsung", "Selesai"]
-                for d in days for i in range(n)]
+        rows = [
+            [f"A{d}{i}", f"{d:02d}/01/2026", "08:00", "Samsat", "PKB", "1", "Langsung", "Selesai"]
+            for d in days
+            for i in range(n)
+        ]
         return lf.ticket_export(rows, lf.TICKET_HEADER[:8])
+
     first = ingest(store, "tiket_mpp_kota_balikpapan_1.xlsx", tickets(range(1, 16)), AS_CLI)
     second = ingest(store, "tiket_mpp_kota_balikpapan_2.xlsx", tickets(range(16, 32)), AS_CLI)
     assert first.outcome == "added" and second.outcome == "added"
@@ -257,13 +282,17 @@ def test_a_daily_file_replaces_only_the_days_it_covers(store):
 
 
 def test_cancellations_and_no_shows_are_kept_beside_the_visits_and_undone_with_them(store):
-    rows = [("02-01-2026", "DISDUKCAPIL", "A", "KTP-el", 10, 5, 2, 1),
-            ("03-01-2026", "Imigrasi", "B", "Paspor", 3, 0, 0, 4)]
-    report = ingest(store, "antrean.xlsx", lf.channel_recap(rows),
-                    Options(site="MPP Kota Surabaya", actor=COMMAND_LINE))
+    rows = [
+        ("02-01-2026", "DISDUKCAPIL", "A", "KTP-el", 10, 5, 2, 1),
+        ("03-01-2026", "Imigrasi", "B", "Paspor", 3, 0, 0, 4),
+    ]
+    report = ingest(
+        store, "antrean.xlsx", lf.channel_recap(rows), Options(site="MPP Kota Surabaya", actor=COMMAND_LINE)
+    )
     assert report.ok and report.total == 18
-    outcomes = store.execute("SELECT agency, cancelled, no_show FROM monthly_queue_outcomes "
-                             "ORDER BY agency").fetchall()
+    outcomes = store.execute(
+        "SELECT agency, cancelled, no_show FROM monthly_queue_outcomes ORDER BY agency"
+    ).fetchall()
     assert outcomes == [("Disdukcapil", 2, 1), ("Imigrasi", 0, 4)]
     assert store.execute("SELECT sum(visits) FROM monthly_agency_visits").fetchall() == [(18,)]
     with db.transaction(store):
@@ -273,6 +302,7 @@ def test_cancellations_and_no_shows_are_kept_beside_the_visits_and_undone_with_t
 
 def test_without_an_actor_nothing_is_written_but_a_dry_run_still_reads(store, tmp_path):
     from mpp.access.accounts import PermissionDenied
+
     data = lf.yearly_recap(ORIGINAL)
     with pytest.raises(PermissionDenied, match="anonim tidak berhak"):
         ingest(store, "paser_2024.xlsx", data)
@@ -280,5 +310,5 @@ def test_without_an_actor_nothing_is_written_but_a_dry_run_still_reads(store, tm
     assert ingest(store, "paser_2024.xlsx", data, Options(dry_run=True)).total == 660
     path = tmp_path / "baru.duckdb"
     with pytest.raises(PermissionDenied):
-        ingest(path, "paser_2024.xlsx", data)             # given a path: refused before it opens
+        ingest(path, "paser_2024.xlsx", data)  # given a path: refused before it opens
     assert not path.exists()

@@ -1,5 +1,6 @@
 """Properties of loading (hypothesis): twice equals once; a correction after the original equals the
 correction alone; undo gives back the figures from before."""
+
 from __future__ import annotations
 
 import tempfile
@@ -10,16 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loaders.load import Options, ingest
-from mpp.store import db
-from mpp.store import ledger
 from mpp.access.accounts import COMMAND_LINE
+from mpp.store import db, ledger
 from tests import layout_files as lf
 
 AS_CLI = Options(actor=COMMAND_LINE)
 AGENCIES = ["Disdukcapil", "Samsat", "Imigrasi", "DPMPTSP", "BPJS Kesehatan"]
 SETTINGS = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-cell = st.one_of(st.integers(0, 20000), st.just("-"), st.integers(1000, 99999).map(
-    lambda n: f"{n // 1000}.{n % 1000:03d}"))
+cell = st.one_of(
+    st.integers(0, 20000), st.just("-"), st.integers(1000, 99999).map(lambda n: f"{n // 1000}.{n % 1000:03d}")
+)
 
 
 @st.composite
@@ -54,7 +55,7 @@ def test_loading_twice_equals_loading_once(recap):
         load(con, recap)
         once = figures(con)
         again = load(con, recap)
-        assert again.outcome in ("unchanged", "replaced")    # same bytes, or same figures re-saved
+        assert again.outcome in ("unchanged", "replaced")  # same bytes, or same figures re-saved
         assert figures(con) == once
 
 
@@ -80,7 +81,7 @@ def test_undo_restores_the_previous_figures(data):
         load(con, original)
         before = figures(con)
         report = load(con, correction, "revisi.xlsx")
-        if report.outcome == "unchanged":     # the very same bytes: nothing was loaded to undo
+        if report.outcome == "unchanged":  # the very same bytes: nothing was loaded to undo
             return
         with db.transaction(con):
             ledger.undo(con, COMMAND_LINE, report.load_id)
@@ -93,8 +94,10 @@ def test_a_recap_reads_back_every_figure_it_was_written_with(recap):
     from loaders import read
     from loaders.layouts import parse_workbook
     from loaders.layouts.common import Context
-    parsed = parse_workbook(read.read_file(None, lf.yearly_recap(recap), name="r.xlsx"),
-                            Context(file_name="r.xlsx"))
+
+    parsed = parse_workbook(
+        read.read_file(None, lf.yearly_recap(recap), name="r.xlsx"), Context(file_name="r.xlsx")
+    )
     assert parsed.problems == []
     got = {(a, d.month): v for a, d, v in parsed.service[["agency", "day", "visits"]].values.tolist()}
     assert got == {(a, m): lf._value(c) for a, cells in recap.items() for m, c in enumerate(cells, 1)}

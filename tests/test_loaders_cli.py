@@ -1,4 +1,5 @@
 """`python -m loaders` as scripts and scheduled jobs run it: a subprocess, its output and exit status."""
+
 from __future__ import annotations
 
 import subprocess
@@ -14,8 +15,13 @@ SLEMAN = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "sleman_
 
 
 def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "loaders", *map(str, args)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "loaders", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -23,8 +29,13 @@ def files(tmp_path):
     good = tmp_path / "paser_2024.xlsx"
     good.write_bytes(lf.yearly_recap({"Disdukcapil": ["1.263", 2000], "Samsat": [10, 20]}))
     bad = tmp_path / "rusak_2024.xlsx"
-    bad.write_bytes(lf.yearly_recap({"Disdukcapil": [-5, "banyak"], "Kantor Antah": [1, 2]},
-                                    title="REKAP MPP KABUPATEN PASER TAHUN 2024", total_row=False))
+    bad.write_bytes(
+        lf.yearly_recap(
+            {"Disdukcapil": [-5, "banyak"], "Kantor Antah": [1, 2]},
+            title="REKAP MPP KABUPATEN PASER TAHUN 2024",
+            total_row=False,
+        )
+    )
     return good, bad
 
 
@@ -46,7 +57,7 @@ def test_refused_file_exits_1_naming_file_sheet_cell_and_every_problem(files, tm
     result = run("ingest", files[0], files[1], "--db", db)
     assert result.returncode == 1
     out = result.stdout
-    assert "paser_2024.xlsx: DITAMBAHKAN" in out                  # the good file still loads
+    assert "paser_2024.xlsx: DITAMBAHKAN" in out  # the good file still loads
     assert "rusak_2024.xlsx: DITOLAK, tidak ada yang diubah" in out
     assert "3 masalah" in out
     assert "sheet 'Rekap', sel C5" in out and "sel D5" in out
@@ -76,20 +87,37 @@ def test_dry_run_then_history_undo_and_aliases(files, tmp_path):
 @pytest.mark.skipif(not SLEMAN.exists(), reason="real-data/sleman_rekap_izin_2025.xlsx tidak ada")
 def test_real_sleman_recap(tmp_path):
     db = tmp_path / "mpp.duckdb"
-    refused = run("ingest", SLEMAN, "--db", db)           # no --block and no --site: both said at once
-    assert refused.returncode == 1 and "\"JUMLAH IZIN\"" in refused.stdout and "2 masalah" in refused.stdout
-    result = run("ingest", SLEMAN, "--db", db, "--block", "JUMLAH IZIN", "--unknown-agencies", "add",
-                 "--site", "MPP Kabupaten Sleman", "--year", "2025")
+    refused = run("ingest", SLEMAN, "--db", db)  # no --block and no --site: both said at once
+    assert refused.returncode == 1 and '"JUMLAH IZIN"' in refused.stdout and "2 masalah" in refused.stdout
+    result = run(
+        "ingest",
+        SLEMAN,
+        "--db",
+        db,
+        "--block",
+        "JUMLAH IZIN",
+        "--unknown-agencies",
+        "add",
+        "--site",
+        "MPP Kabupaten Sleman",
+        "--year",
+        "2025",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Januari-Juni 2025" in result.stdout and "4.219" in result.stdout
     import duckdb
+
     con = duckdb.connect(str(db), read_only=True)
-    bidan = con.execute("SELECT month, visits FROM monthly_agency_visits WHERE agency = "
-                        "'IZIN PRAKTIK BIDAN' ORDER BY month").fetchall()
-    totals = con.execute("SELECT sum(visits) FROM monthly_agency_visits GROUP BY month "
-                         "ORDER BY month").fetchall()
-    junk = con.execute("SELECT count(*) FROM agencies WHERE name ILIKE '%J  U%' OR name ILIKE "
-                       "'%RETNO%' OR name ILIKE '%NIP%' OR name ILIKE 'Kepala%'").fetchall()
+    bidan = con.execute(
+        "SELECT month, visits FROM monthly_agency_visits WHERE agency = 'IZIN PRAKTIK BIDAN' ORDER BY month"
+    ).fetchall()
+    totals = con.execute(
+        "SELECT sum(visits) FROM monthly_agency_visits GROUP BY month ORDER BY month"
+    ).fetchall()
+    junk = con.execute(
+        "SELECT count(*) FROM agencies WHERE name ILIKE '%J  U%' OR name ILIKE "
+        "'%RETNO%' OR name ILIKE '%NIP%' OR name ILIKE 'Kepala%'"
+    ).fetchall()
     con.close()
     assert bidan[0][1] == 25 and str(bidan[0][0]) == "2025-01-01"
     assert [t for (t,) in totals] == [709, 778, 1040, 646, 483, 563]

@@ -1,9 +1,9 @@
 """Signed login tokens: what lets a reload keep a login for the session's lifetime, and nothing more."""
+
 import base64
 from datetime import datetime, timedelta
 
-from mpp.access import accounts
-from mpp.access import login_tokens
+from mpp.access import accounts, login_tokens
 from mpp.access.accounts import COMMAND_LINE, User
 
 NOW = datetime(2026, 11, 27, 8, 0)
@@ -16,8 +16,10 @@ def _ana(store) -> User:
 
 def test_a_token_gives_back_its_user_until_it_expires(store):
     token = login_tokens.issue(store, _ana(store), NOW)
-    assert login_tokens.verify(store, token, 8, NOW + timedelta(hours=7)) == (User("ana", "analyst"),
-                                                                           NOW + timedelta(hours=8))
+    assert login_tokens.verify(store, token, 8, NOW + timedelta(hours=7)) == (
+        User("ana", "analyst"),
+        NOW + timedelta(hours=8),
+    )
     assert login_tokens.verify(store, token, 8, NOW + timedelta(hours=8, seconds=1)) is None
 
 
@@ -36,7 +38,7 @@ def test_a_shorter_session_length_shortens_tokens_already_issued(store):
     token = login_tokens.issue(store, _ana(store), NOW)
     later = NOW + timedelta(hours=3)
     assert login_tokens.verify(store, token, 8, later) == (User("ana", "analyst"), NOW + timedelta(hours=8))
-    assert login_tokens.verify(store, token, 2, later) is None           # MPP_SESSION_HOURS lowered to 2
+    assert login_tokens.verify(store, token, 2, later) is None  # MPP_SESSION_HOURS lowered to 2
 
 
 def test_a_log_out_ends_every_copy_of_the_token(store):
@@ -46,7 +48,7 @@ def test_a_log_out_ends_every_copy_of_the_token(store):
     login_tokens.end_all(store, ana)
     assert login_tokens.verify(store, token, 8, NOW + timedelta(minutes=10)) is None
     assert login_tokens.verify(store, other_browser, 8, NOW + timedelta(minutes=10)) is None
-    fresh = login_tokens.issue(store, ana, NOW + timedelta(minutes=20))       # logging in again works
+    fresh = login_tokens.issue(store, ana, NOW + timedelta(minutes=20))  # logging in again works
     assert login_tokens.verify(store, fresh, 8, NOW + timedelta(minutes=30))[0] == ana
 
 
@@ -55,14 +57,14 @@ def test_a_password_change_or_a_disabled_account_ends_the_token(store):
     token = login_tokens.issue(store, ana, NOW)
     accounts.change_password(store, ana, "ana", "rahasia-baru-sekali")
     assert login_tokens.verify(store, token, 8, NOW) is None
-    token = login_tokens.issue(store, ana, NOW)        # the fresh token the change itself asks for
+    token = login_tokens.issue(store, ana, NOW)  # the fresh token the change itself asks for
     assert login_tokens.verify(store, token, 8, NOW)[0] == ana
     accounts.set_role(store, COMMAND_LINE, "ana", "viewer")
-    assert login_tokens.verify(store, token, 8, NOW)[0] == User("ana", "viewer")     # the role of today
+    assert login_tokens.verify(store, token, 8, NOW)[0] == User("ana", "viewer")  # the role of today
     accounts.set_role(store, COMMAND_LINE, "ana", "viewer", disabled=True)
     assert login_tokens.verify(store, token, 8, NOW) is None
     accounts.set_role(store, COMMAND_LINE, "ana", "viewer")
-    assert login_tokens.verify(store, token, 8, NOW) is None           # enabled again: the old token stays dead
+    assert login_tokens.verify(store, token, 8, NOW) is None  # enabled again: the old token stays dead
 
 
 def test_the_secret_lives_in_the_store_not_in_the_token(store):

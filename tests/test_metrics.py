@@ -1,24 +1,28 @@
 """Core figures on a small store written in the test, so every expected value is worked by hand."""
+
 from datetime import date
 
 import pandas as pd
 import pytest
 
+from mpp.period import Measure, Period
+from mpp.reference.agencies import ensure_agency
+from mpp.reference.sites import Site, ensure_site
 from mpp.store import ledger
 from mpp.visits import metrics
-from mpp.reference.agencies import ensure_agency
-from mpp.period import Measure, Period
-from mpp.reference.sites import Site, ensure_site
 
 V, S = Measure.VISITORS, Measure.SERVICE_VISITS
 
 
 def _load(con, site_id, visitors=None, service=None) -> int:
     load_id = ledger.record_load(con, ledger.LoadRecord("t.xlsx", "sha", "test", "mixed", None, None, None))
-    vis = pd.DataFrame([(site_id, d, "month", n) for d, n in (visitors or [])],
-                       columns=ledger.VISITOR_COLUMNS)
-    svc = pd.DataFrame([(site_id, a, d, "month", None, None, n) for a, d, n in (service or [])],
-                       columns=ledger.SERVICE_COLUMNS)
+    vis = pd.DataFrame(
+        [(site_id, d, "month", n) for d, n in (visitors or [])], columns=ledger.VISITOR_COLUMNS
+    )
+    svc = pd.DataFrame(
+        [(site_id, a, d, "month", None, None, n) for a, d, n in (service or [])],
+        columns=ledger.SERVICE_COLUMNS,
+    )
     ledger.write_facts(con, load_id, svc, vis)
     return load_id
 
@@ -28,10 +32,24 @@ def two_sites(store):
     a = ensure_site(store, Site("MPP A", working_days_per_week=5))
     b = ensure_site(store, Site("MPP B", working_days_per_week=6))
     x, y = ensure_agency(store, "Disdukcapil"), ensure_agency(store, "Samsat")
-    _load(store, a, visitors=[(date(2024, 1, 1), 100), (date(2024, 2, 1), 200), (date(2024, 3, 1), 300),
-                              (date(2025, 1, 1), 150), (date(2025, 2, 1), 250)],
-          service=[(x, date(2025, 1, 1), 120), (y, date(2025, 1, 1), 60), (x, date(2025, 2, 1), 200),
-                   (x, date(2024, 1, 1), 90), (y, date(2024, 1, 1), 30)])
+    _load(
+        store,
+        a,
+        visitors=[
+            (date(2024, 1, 1), 100),
+            (date(2024, 2, 1), 200),
+            (date(2024, 3, 1), 300),
+            (date(2025, 1, 1), 150),
+            (date(2025, 2, 1), 250),
+        ],
+        service=[
+            (x, date(2025, 1, 1), 120),
+            (y, date(2025, 1, 1), 60),
+            (x, date(2025, 2, 1), 200),
+            (x, date(2024, 1, 1), 90),
+            (y, date(2024, 1, 1), 30),
+        ],
+    )
     _load(store, b, visitors=[(date(2025, 1, 1), 50)])
     return store
 
@@ -65,18 +83,19 @@ def test_year_to_date_against_same_months_a_year_earlier(two_sites):
 
 
 def test_unequal_or_incomplete_periods_give_no_growth(two_sites):
-    cmp = metrics.compare(two_sites, ["MPP A"], Period.year_to_date(date(2025, 2, 1)),
-                          Period.full_year(2024), V, "unequal")
+    cmp = metrics.compare(
+        two_sites, ["MPP A"], Period.year_to_date(date(2025, 2, 1)), Period.full_year(2024), V, "unequal"
+    )
     assert not cmp.equal_periods and cmp.change_pct is None
-    cmp = metrics.full_year(two_sites, ["MPP A"], 2025, V)      # 2025 has 2 of 12 months
+    cmp = metrics.full_year(two_sites, ["MPP A"], 2025, V)  # 2025 has 2 of 12 months
     assert not cmp.current.complete and cmp.change_pct is None
 
 
 def test_month_on_month_and_year_on_year(two_sites):
-    assert metrics.month_on_month(two_sites, ["MPP A"], date(2025, 2, 1), V).change_pct == \
-        pytest.approx((250 - 150) / 150 * 100)
-    assert metrics.year_on_year(two_sites, ["MPP A"], date(2025, 2, 1), V).change_pct == \
-        pytest.approx(25.0)
+    assert metrics.month_on_month(two_sites, ["MPP A"], date(2025, 2, 1), V).change_pct == pytest.approx(
+        (250 - 150) / 150 * 100
+    )
+    assert metrics.year_on_year(two_sites, ["MPP A"], date(2025, 2, 1), V).change_pct == pytest.approx(25.0)
 
 
 def test_agency_shares_use_all_service_visits_as_base(two_sites):

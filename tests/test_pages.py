@@ -1,5 +1,6 @@
 """Every page in Streamlit's AppTest on the demo data. The first test is generated from pages/*.py, so
 a page another engineer adds is covered too; the others check the figures a head of office reads."""
+
 import json
 
 import pytest
@@ -24,6 +25,7 @@ def open_page(demo_db, monkeypatch):
         for key, value in params.items():
             at.query_params[key] = value
         return at.run()
+
     return run
 
 
@@ -66,7 +68,7 @@ def test_agencies_ranked_with_share_base_and_change(open_page):
 
 def test_one_agency_trend_and_no_services_said_plainly(open_page):
     at = open_page("1_Instansi.py")
-    assert "1.901" in _chart_specs(at)                # Disdukcapil, July 2025
+    assert "1.901" in _chart_specs(at)  # Disdukcapil, July 2025
     assert "tidak memuat jenis layanan" in _texts(at, "info")
 
 
@@ -74,9 +76,12 @@ def test_trend_peak_is_july_2025(open_page):
     at = open_page("2_Tren_dan_Puncak.py")
     assert _cards(at)["Bulan puncak"] == ("Juli 2025", "6.814 pengunjung")
     peaks = _table(at, 0)
-    assert peaks[:3] == [["1", "Juli 2025", "6.814"], ["2", "September 2025", "5.563"],
-                         ["3", "Agustus 2025", "5.120"]]
-    assert "Pola harian tidak tersedia" in _texts(at, "info")       # Balikpapan reports monthly
+    assert peaks[:3] == [
+        ["1", "Juli 2025", "6.814"],
+        ["2", "September 2025", "5.563"],
+        ["3", "Agustus 2025", "5.120"],
+    ]
+    assert "Pola harian tidak tersedia" in _texts(at, "info")  # Balikpapan reports monthly
     assert "6.814" in _chart_specs(at)
 
 
@@ -115,8 +120,15 @@ def test_channels_walk_in_against_online(open_page, demo_db):
         july = con.execute(outcomes + "month = DATE '2026-07-01'", [KUKAR]).fetchall()[0]
     assert cards["Pembatalan online"][0] == fmt.number(year[0])
     assert cards["Tidak hadir"][0] == fmt.number(year[1])
-    assert ["Juli 2026", "3.805", "2.348", "6.153", "38,2%", fmt.number(july[0]), fmt.number(july[1])] \
-        in _table(at, 0)
+    assert [
+        "Juli 2026",
+        "3.805",
+        "2.348",
+        "6.153",
+        "38,2%",
+        fmt.number(july[0]),
+        fmt.number(july[1]),
+    ] in _table(at, 0)
     assert "ditampilkan di samping kanal, di luar total" in _texts(at, "caption")
 
 
@@ -129,7 +141,7 @@ def test_sites_side_by_side(open_page):
     at = open_page("5_Lokasi.py")
     rows = {r[0]: r for r in _table(at, 0)}
     assert rows["MPP Kota Balikpapan"][1:] == ["41.481", "21.576", "+92,3%", "173", "239,8", "100,0%"]
-    assert rows["Mini MPP Kecamatan Loa Janan"][1:] == ["–"] * 6    # opened in 2026
+    assert rows["Mini MPP Kecamatan Loa Janan"][1:] == ["–"] * 6  # opened in 2026
 
 
 def test_sites_with_mini_mpp_share_of_the_regency(open_page):
@@ -156,7 +168,7 @@ def test_chart_specs_carry_the_indonesian_locale(open_page):
 def test_home_page_follows_the_measure_choice(open_page, demo_db):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
     at.query_params["measure"] = "service_visits"
-    at.query_params["through"] = "2025-09"      # the demo's October 2025 is partial (26 of 27 agencies)
+    at.query_params["through"] = "2025-09"  # the demo's October 2025 is partial (26 of 27 agencies)
     at.run()
     assert not at.exception
     assert _cards(at)["Kunjungan layanan Januari-September 2025"][0] == "45.540"
@@ -169,18 +181,23 @@ def small_office(tmp_path, monkeypatch):
 
     import pandas as pd
 
-    from mpp.store import db
-    from mpp.store import ledger
     from mpp.reference.agencies import ensure_agency
     from mpp.reference.sites import Site, ensure_site
+    from mpp.store import db, ledger
+
     path = tmp_path / "small.duckdb"
     with db.connect(path) as con:
         site = ensure_site(con, Site("MPP Kecil", working_days_per_week=6))
         ids = [ensure_agency(con, "Disdukcapil"), ensure_agency(con, "Samsat")]
-        load = ledger.record_load(con, ledger.LoadRecord("a.xlsx", "a", "test", "service_visits", "MPP Kecil",
-                                                         None, None))
-        rows = [(site, a, date(2026, m, 1), "month", service, None, 50 * m + a)
-                for a in ids for m in (1, 2, 3) for service in ("KTP-el", "Kartu Keluarga")]
+        load = ledger.record_load(
+            con, ledger.LoadRecord("a.xlsx", "a", "test", "service_visits", "MPP Kecil", None, None)
+        )
+        rows = [
+            (site, a, date(2026, m, 1), "month", service, None, 50 * m + a)
+            for a in ids
+            for m in (1, 2, 3)
+            for service in ("KTP-el", "Kartu Keluarga")
+        ]
         ledger.write_facts(con, load, pd.DataFrame(rows, columns=ledger.SERVICE_COLUMNS))
     monkeypatch.setenv("MPP_DB", str(path))
 
@@ -191,9 +208,14 @@ def test_our_pages_on_a_small_new_office(small_office, page):
     at.switch_page(f"pages/{page}")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert "Januari-Maret 2026" in " ".join([_texts(at, "caption"), *[m.label + m.value for m in at.metric],
-                                             _chart_specs(at), str(at.dataframe[0].value if at.dataframe else "")]) \
-        or "tidak memuat kanal" in _texts(at, "info")
+    assert "Januari-Maret 2026" in " ".join(
+        [
+            _texts(at, "caption"),
+            *[m.label + m.value for m in at.metric],
+            _chart_specs(at),
+            str(at.dataframe[0].value if at.dataframe else ""),
+        ]
+    ) or "tidak memuat kanal" in _texts(at, "info")
 
 
 def test_service_visits_measure_on_sites_and_growth(open_page):

@@ -46,6 +46,7 @@ def test_measures_are_named_in_both_languages():
 
 def test_quarters_semesters_and_the_period_of_each_kind():
     from mpp.period import kind_of, period_name, period_of, quarter, semester
+
     sep = date(2025, 9, 1)
     assert quarter(2025, 3) == Period(date(2025, 7, 1), date(2025, 9, 1))
     assert semester(2025, 2) == Period(date(2025, 7, 1), date(2025, 12, 1))
@@ -55,9 +56,10 @@ def test_quarters_semesters_and_the_period_of_each_kind():
     assert period_of("year_to_date", sep) == Period.year_to_date(sep)
     assert period_of("year", sep) == Period.full_year(2025)
     assert period_of("custom", sep, date(2025, 4, 1)) == Period(date(2025, 4, 1), sep)
-    assert [kind_of(period_of(k, sep, date(2025, 4, 1))) for k in
-            ("month", "quarter", "year_to_date", "year", "custom")] == [
-        "month", "quarter", "year_to_date", "year", "custom"]
+    assert [
+        kind_of(period_of(k, sep, date(2025, 4, 1)))
+        for k in ("month", "quarter", "year_to_date", "year", "custom")
+    ] == ["month", "quarter", "year_to_date", "year", "custom"]
     assert period_name(quarter(2025, 3)) == "Triwulan III 2025 (Juli-September 2025)"
     assert period_name(semester(2025, 1), "en") == "Half I 2025 (January-June 2025)"
     assert period_name(Period.year_to_date(sep)) == "Januari-September 2025"
@@ -65,6 +67,7 @@ def test_quarters_semesters_and_the_period_of_each_kind():
 
 def test_every_kind_is_compared_with_the_same_months_a_year_earlier():
     from mpp.period import PERIOD_KINDS, period_of
+
     for kind in PERIOD_KINDS:
         period = period_of(kind, date(2025, 8, 1), date(2025, 2, 1))
         base = period.shift_years(-1)

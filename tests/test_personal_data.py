@@ -2,6 +2,7 @@
 phone numbers loads its counts, and then no table and no column of the store holds one of those
 values, kept files included (BLOBs decoded and unzipped), by query, not by grepping the file's bytes.
 Its original is not kept, Riwayat says why, and migration 006 cleans stores made before."""
+
 from __future__ import annotations
 
 import io
@@ -15,9 +16,8 @@ from loaders import upload
 from loaders.load import ingest
 from loaders.pipeline import Options
 from mpp.access import accounts
-from mpp.store import db
-from mpp.store import ledger
 from mpp.access.accounts import COMMAND_LINE
+from mpp.store import db, ledger
 from tests.apptest_login import log_in
 from tests.filemakers import write_ticket_csv
 from tests.layout_files import TICKET_HEADER, ticket_csv, ticket_export, ticket_rows, yearly_recap
@@ -44,8 +44,10 @@ PERSONAL = {value for row in ROWS for value in row[8:11]}
 def stored_texts(con) -> dict[tuple[str, str], str]:
     """Every column of every table and view, as one text per column: values cast to VARCHAR, BLOBs
     decoded, and a BLOB that is a zip (an .xlsx) unzipped member by member."""
-    columns = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
-                          "WHERE table_schema = 'main' ORDER BY ALL").fetchall()
+    columns = con.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = 'main' ORDER BY ALL"
+    ).fetchall()
     assert len({t for t, _, _ in columns}) >= 15 and ("originals", "content", "BLOB") in columns
     texts = {}
     for table, column, kind in columns:
@@ -64,8 +66,12 @@ def _decoded(blob: bytes) -> str:
 
 def personal_values_in(con, personal=PERSONAL) -> list[tuple[str, str, str]]:
     texts = stored_texts(con)
-    return [(table, column, value) for (table, column), text in texts.items()
-            for value in personal if value in text]
+    return [
+        (table, column, value)
+        for (table, column), text in texts.items()
+        for value in personal
+        if value in text
+    ]
 
 
 @pytest.fixture
@@ -83,13 +89,13 @@ FILES = {"antrean_januari.xlsx": ticket_export(ROWS), "antrean_januari.csv": tic
 @pytest.mark.parametrize("path", ["ingest", "command_line", "upload"])
 def test_no_personal_value_anywhere_in_the_store(name, path, store, tmp_path):
     data = FILES[name]
-    if path == "ingest":                                 # bytes, the database by its path
+    if path == "ingest":  # bytes, the database by its path
         report = ingest(store, name, data, Options(site=SITE, actor=COMMAND_LINE))
-    elif path == "command_line":                         # the file on disk, as `python -m loaders ingest`
+    elif path == "command_line":  # the file on disk, as `python -m loaders ingest`
         file = tmp_path / name
         file.write_bytes(data)
         report = ingest(store, name, file, Options(site=SITE, actor=COMMAND_LINE))
-    else:                                                # the upload page: guarded read, analyst
+    else:  # the upload page: guarded read, analyst
         with db.connect(store) as con:
             assert upload.preview(con, name, data, Options(site=SITE, guarded=True)).ok
             report = upload.load(con, ANALYST, name, data, Options(site=SITE, guarded=True))
@@ -114,7 +120,7 @@ def test_a_long_ticket_csv_on_the_fast_path_keeps_no_personal_value(store, tmp_p
     with db.connect(store, read_only=True) as con:
         texts = "\n".join(stored_texts(con).values())
     assert re.findall(r"3201\d{12}|0812\d{8}|Warga \d+", texts) == []
-    assert "antrean_besar.csv" in texts                  # the scan does see what is stored
+    assert "antrean_besar.csv" in texts  # the scan does see what is stored
 
 
 def test_the_scan_finds_a_personal_value_in_a_kept_original(store):
@@ -145,31 +151,40 @@ def test_migration_006_deletes_originals_kept_before_and_says_why(store):
         sha = dict(con.execute("SELECT file_name, sha256 FROM loads").fetchall())
         ledger.keep_original(con, sha["antrean_januari.xlsx"], "antrean_januari.xlsx", export)
         con.execute("ALTER TABLE loads DROP COLUMN original_withheld")
-        con.execute("DELETE FROM schema_version WHERE version = 6")   # as if 006 came after 007
+        con.execute("DELETE FROM schema_version WHERE version = 6")  # as if 006 came after 007
         assert personal_values_in(con) != []
-    with db.connect(store) as con:                       # opening upgrades: 006 runs
+    with db.connect(store) as con:  # opening upgrades: 006 runs
         assert con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] >= 6
         assert personal_values_in(con) == []
         assert ledger.original(con, COMMAND_LINE, sha["rekap.xlsx"]) == ("rekap.xlsx", recap)
         assert ledger.original(con, COMMAND_LINE, sha["antrean_januari.xlsx"]) is None
         assert con.execute("SELECT file_name, original_withheld FROM loads ORDER BY load_id").fetchall() == [
-            ("rekap.xlsx", None), ("antrean_januari.xlsx", "NIK, Nama Pemohon, No HP")]
+            ("rekap.xlsx", None),
+            ("antrean_januari.xlsx", "NIK, Nama Pemohon, No HP"),
+        ]
 
 
 def test_riwayat_gives_the_reason_instead_of_a_download(store, monkeypatch):
-    assert ingest(store, "antrean_januari.xlsx", FILES["antrean_januari.xlsx"], Options(site=SITE, actor=COMMAND_LINE)).ok
+    assert ingest(
+        store, "antrean_januari.xlsx", FILES["antrean_januari.xlsx"], Options(site=SITE, actor=COMMAND_LINE)
+    ).ok
     with db.connect(store) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
     monkeypatch.setenv("MPP_DB", str(store))
-    at = log_in(AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=60).run(),
-                "ana", "analis-rahasia")
+    at = log_in(
+        AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=60).run(),
+        "ana",
+        "analis-rahasia",
+    )
     assert not at.exception
     assert any(REASON in i.value for i in at.info), [i.value for i in at.info]
     assert not at.get("download_button")
     at.query_params["lang"] = "en"
     at.run()
-    assert any("The original file is not kept because of personal data (NIK, Nama Pemohon, No HP)"
-               in i.value for i in at.info)
+    assert any(
+        "The original file is not kept because of personal data (NIK, Nama Pemohon, No HP)" in i.value
+        for i in at.info
+    )
 
 
 # The same tickets under headers of other offices' exports, and with the NIK under a header that says
@@ -184,8 +199,10 @@ OTHER_FILES = {
     "antrean_keterangan.xlsx": (ticket_export(NEUTRAL_ROWS, NEUTRAL_HEADER), VALUE_REASON),
     "antrean_keterangan.csv": (ticket_csv(NEUTRAL_ROWS, NEUTRAL_HEADER), VALUE_REASON),
     # a NIK typed as a number (below 2**53, so Excel keeps every digit)
-    "antrean_angka.xlsx": (ticket_export([[*r[:8], 6471000000000000 + i] for i, r in enumerate(ROWS)],
-                                         NEUTRAL_HEADER), VALUE_REASON),
+    "antrean_angka.xlsx": (
+        ticket_export([[*r[:8], 6471000000000000 + i] for i, r in enumerate(ROWS)], NEUTRAL_HEADER),
+        VALUE_REASON,
+    ),
 }
 
 
@@ -209,7 +226,7 @@ def test_a_long_csv_with_nik_under_a_neutral_header_keeps_no_original(store, tmp
     file = write_ticket_csv(tmp_path / "antrean_besar.csv", 100_100, with_personal=False)
     lines = file.read_text(encoding="utf-8").splitlines()
     lines = [lines[0] + ";Keterangan"] + [f"{line};" for line in lines[1:]]
-    lines[90_001] += "3201000000000042"                 # one NIK, past the head the grid keeps
+    lines[90_001] += "3201000000000042"  # one NIK, past the head the grid keeps
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = ingest(store, file.name, file, Options(site=SITE, actor=COMMAND_LINE))
     assert report.ok and report.total > 0
@@ -228,14 +245,18 @@ def test_migration_006_deletes_originals_with_personal_values_or_unreadable(stor
     with db.connect(store) as con:
         sha = dict(con.execute("SELECT file_name, sha256 FROM loads").fetchall())
         ledger.keep_original(con, sha["antrean_keterangan.xlsx"], "antrean_keterangan.xlsx", export)
-        con.execute("UPDATE originals SET content = ? WHERE sha256 = ?",
-                    [b"PK\x03\x04 not a zip any more", sha["rekap.xlsx"]])
+        con.execute(
+            "UPDATE originals SET content = ? WHERE sha256 = ?",
+            [b"PK\x03\x04 not a zip any more", sha["rekap.xlsx"]],
+        )
         con.execute("ALTER TABLE loads DROP COLUMN original_withheld")
         con.execute("DELETE FROM schema_version WHERE version = 6")
-    with db.connect(store) as con:                       # opening upgrades: 006 runs
+    with db.connect(store) as con:  # opening upgrades: 006 runs
         assert con.execute("SELECT count(*) FROM originals").fetchall() == [(0,)]
         assert con.execute("SELECT file_name, original_withheld FROM loads ORDER BY load_id").fetchall() == [
-            ("rekap.xlsx", "tidak dapat dibaca ulang"), ("antrean_keterangan.xlsx", VALUE_REASON)]
+            ("rekap.xlsx", "tidak dapat dibaca ulang"),
+            ("antrean_keterangan.xlsx", VALUE_REASON),
+        ]
 
 
 def test_riwayat_gives_the_reason_for_a_nik_under_a_neutral_header(store, monkeypatch):
@@ -244,11 +265,16 @@ def test_riwayat_gives_the_reason_for_a_nik_under_a_neutral_header(store, monkey
     with db.connect(store) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
     monkeypatch.setenv("MPP_DB", str(store))
-    at = log_in(AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=60).run(),
-                "ana", "analis-rahasia")
+    at = log_in(
+        AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=60).run(),
+        "ana",
+        "analis-rahasia",
+    )
     assert not at.exception
-    assert any(f"Berkas asli tidak disimpan karena data pribadi ({VALUE_REASON}) — UU 27/2022"
-               in i.value for i in at.info), [i.value for i in at.info]
+    assert any(
+        f"Berkas asli tidak disimpan karena data pribadi ({VALUE_REASON}) — UU 27/2022" in i.value
+        for i in at.info
+    ), [i.value for i in at.info]
     assert not at.get("download_button")
 
 
@@ -269,12 +295,23 @@ def test_a_nik_or_phone_number_under_a_service_header_is_refused_without_echoing
 
 def test_a_survey_whose_respondent_ids_are_nik_is_refused(store):
     """An SKM export keyed by the respondent's NIK instead of a survey number: nothing stored."""
-    header = ["id_responden", "tgl_responden", "instansi", "jkel", "pekerjaan", "pendidikan",
-              *(f"U{i}" for i in range(1, 10))]
-    rows = [[ROWS[i][8], "2024-12-09 10:00:00", "DPMPTSP", "Perempuan", "Wiraswasta", "SMA", *[4] * 9]
-            for i in range(3)]
+    header = [
+        "id_responden",
+        "tgl_responden",
+        "instansi",
+        "jkel",
+        "pekerjaan",
+        "pendidikan",
+        *(f"U{i}" for i in range(1, 10)),
+    ]
+    rows = [
+        [ROWS[i][8], "2024-12-09 10:00:00", "DPMPTSP", "Perempuan", "Wiraswasta", "SMA", *[4] * 9]
+        for i in range(3)
+    ]
     data = ("\n".join(",".join(map(str, r)) for r in [header, *rows]) + "\n").encode()
-    report = ingest(store, "skm.csv", data, Options(site="MPP Kabupaten Pangkajene dan Kepulauan", actor=COMMAND_LINE))
+    report = ingest(
+        store, "skm.csv", data, Options(site="MPP Kabupaten Pangkajene dan Kepulauan", actor=COMMAND_LINE)
+    )
     assert not report.ok
     assert {(p.code, p.cell) for p in report.problems} == {("data_pribadi", f"A{i}") for i in (2, 3, 4)}
     with db.connect(store, read_only=True) as con:

@@ -2,6 +2,7 @@
 BIGINT are refused with their cells on the command line and on the upload page, the store
 unchanged; a load refused after its preview shows as a refusal; a figure that overflows anyway is an
 error message on the page, not a dead page."""
+
 from __future__ import annotations
 
 import subprocess
@@ -17,9 +18,8 @@ from loaders import upload
 from loaders.load import ingest
 from loaders.pipeline import Options
 from mpp.access import accounts
-from mpp.store import db
-from mpp.store import ledger
 from mpp.access.accounts import COMMAND_LINE
+from mpp.store import db, ledger
 from tests.apptest_login import log_in
 from tests.layout_files import long_csv, yearly_recap
 from tests.live_server import ROOT
@@ -27,23 +27,33 @@ from tests.live_server import ROOT
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TITLE = "REKAP KUNJUNGAN MPP KOTA SAMARINDA TAHUN 2025"
 # figures as typed in C5 and D5 (January, February of the first agency); the second agency is fine
-HOSTILE = {"5e18": [5 * 10**18, 5 * 10**18], "1e9 angka": [1e9, 7], "1e9 teks": ["1e9", 7],
-           "melebihi BIGINT": ["9223372036854775808", 7]}
-EXPECTED = {"5e18": [("C5", "5.000.000.000.000.000.000"), ("D5", "5.000.000.000.000.000.000")],
-            "1e9 angka": [("C5", "1.000.000.000")], "1e9 teks": [("C5", "1.000.000.000")],
-            "melebihi BIGINT": [("C5", "9.223.372.036.854.775.808")]}
+HOSTILE = {
+    "5e18": [5 * 10**18, 5 * 10**18],
+    "1e9 angka": [1e9, 7],
+    "1e9 teks": ["1e9", 7],
+    "melebihi BIGINT": ["9223372036854775808", 7],
+}
+EXPECTED = {
+    "5e18": [("C5", "5.000.000.000.000.000.000"), ("D5", "5.000.000.000.000.000.000")],
+    "1e9 angka": [("C5", "1.000.000.000")],
+    "1e9 teks": [("C5", "1.000.000.000")],
+    "melebihi BIGINT": [("C5", "9.223.372.036.854.775.808")],
+}
 
 
 def recap(cells) -> bytes:
-    return yearly_recap({"Disdukcapil": cells, "Imigrasi": [10, 20]}, title=TITLE,
-                        total_row=False, total_col=False)
+    return yearly_recap(
+        {"Disdukcapil": cells, "Imigrasi": [10, 20]}, title=TITLE, total_row=False, total_col=False
+    )
 
 
 def snapshot(path) -> tuple:
     """Everything a load writes: the ledger, the facts, the originals."""
     with db.connect(path, read_only=True) as con:
-        return tuple(con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
-                     for t in ("loads", "service_visits", "site_visitors", "originals", "agencies"))
+        return tuple(
+            con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+            for t in ("loads", "service_visits", "site_visitors", "originals", "agencies")
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +66,9 @@ def default_bounds(monkeypatch):
 def store(tmp_path):
     path = tmp_path / "mpp.duckdb"
     with db.connect(path) as con:
-        ingest(con, "awal_2025.xlsx", recap([100, 200]), Options(site="MPP Kota Samarinda", actor=COMMAND_LINE))
+        ingest(
+            con, "awal_2025.xlsx", recap([100, 200]), Options(site="MPP Kota Samarinda", actor=COMMAND_LINE)
+        )
     return path
 
 
@@ -65,15 +77,21 @@ def test_command_line_refuses_an_implausible_count_naming_the_cell(case, store, 
     before = snapshot(store)
     file = tmp_path / "rekap_2025.xlsx"
     file.write_bytes(recap(HOSTILE[case]))
-    done = subprocess.run([sys.executable, "-m", "loaders", "ingest", str(file), "--db", str(store)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "loaders", "ingest", str(file), "--db", str(store)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert "DITOLAK, tidak ada yang diubah" in done.stdout
     for cell, value in EXPECTED[case]:
-        assert (f"[angka_tidak_wajar] rekap_2025.xlsx, sheet 'Rekap', sel {cell}: Angka {value} di sel "
-                f"{cell}") in done.stdout
-    assert done.stdout.count("angka_tidak_wajar") == len(EXPECTED[case])   # all of them, at once
+        assert (
+            f"[angka_tidak_wajar] rekap_2025.xlsx, sheet 'Rekap', sel {cell}: Angka {value} di sel {cell}"
+        ) in done.stdout
+    assert done.stdout.count("angka_tidak_wajar") == len(EXPECTED[case])  # all of them, at once
     assert snapshot(store) == before
 
 
@@ -87,14 +105,17 @@ def test_upload_preview_and_load_refuse_an_implausible_count(case, store):
     for report in (preview, loaded):
         assert report.outcome == "refused" and not report.ok
         assert [(p.code, p.sheet, p.cell) for p in report.problems] == [
-            ("angka_tidak_wajar", "Rekap", cell) for cell, _ in EXPECTED[case]]
+            ("angka_tidak_wajar", "Rekap", cell) for cell, _ in EXPECTED[case]
+        ]
     assert snapshot(store) == before
 
 
 def test_the_bound_is_per_grain_and_configurable(store, monkeypatch):
     """A daily CSV: 100.000 a day passes, 100.001 is refused; MPP_MAX_DAILY_COUNT moves the bound."""
-    daily = long_csv(["Tanggal", "Instansi", "Jumlah"], [["02/01/2025", "Disdukcapil", 100_000],
-                                                         ["03/01/2025", "Disdukcapil", 100_001]])
+    daily = long_csv(
+        ["Tanggal", "Instansi", "Jumlah"],
+        [["02/01/2025", "Disdukcapil", 100_000], ["03/01/2025", "Disdukcapil", 100_001]],
+    )
     with db.connect(store) as con:
         report = ingest(con, "harian.csv", daily, Options(site="MPP Kota Samarinda", dry_run=True))
         assert [(p.code, p.cell) for p in report.problems] == [("angka_tidak_wajar", "C3")]
@@ -102,28 +123,37 @@ def test_the_bound_is_per_grain_and_configurable(store, monkeypatch):
         assert "tidak mungkin untuk satu instansi dalam satu hari (batas 100.000)" in message
         monkeypatch.setenv("MPP_MAX_DAILY_COUNT", "200000")
         assert ingest(con, "harian.csv", daily, Options(site="MPP Kota Samarinda", dry_run=True)).ok
-        monkeypatch.setenv("MPP_MAX_DAILY_COUNT", "banyak")      # a typo keeps the default bound
+        monkeypatch.setenv("MPP_MAX_DAILY_COUNT", "banyak")  # a typo keeps the default bound
         assert not ingest(con, "harian.csv", daily, Options(site="MPP Kota Samarinda", dry_run=True)).ok
 
 
 def test_a_million_a_month_loads_and_the_ledger_total_is_exact(store):
     with db.connect(store) as con:
-        report = ingest(con, "besar_2025.xlsx", recap([1_000_000, 999_999]),
-                        Options(site="MPP Kota Samarinda", actor=COMMAND_LINE))
+        report = ingest(
+            con,
+            "besar_2025.xlsx",
+            recap([1_000_000, 999_999]),
+            Options(site="MPP Kota Samarinda", actor=COMMAND_LINE),
+        )
         assert report.ok and report.total == 1_000_000 + 999_999 + 30
         assert con.execute("SELECT total FROM loads WHERE load_id = ?", [report.load_id]).fetchall() == [
-            (1_000_000 + 999_999 + 30,)]
+            (1_000_000 + 999_999 + 30,)
+        ]
 
 
 # ---- the pages -------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def upload_page(store, monkeypatch):
     monkeypatch.setenv("MPP_DB", str(store))
     with db.connect(store) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
-                "ana", "analis-rahasia")
+    at = log_in(
+        AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
+        "ana",
+        "analis-rahasia",
+    )
     assert not at.exception
     return at
 
@@ -136,7 +166,7 @@ def test_upload_page_shows_the_implausible_cell_and_offers_no_load(upload_page, 
     problems = next(d.value for d in at.dataframe if "Kode" in d.value.columns)
     assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "C5"]]
     assert "Angka 9.223.372.036.854.775.808 di sel C5" in problems["Keterangan"].iloc[0]
-    assert all("-9.223" not in m.value for m in at.markdown)          # no negative total previewed
+    assert all("-9.223" not in m.value for m in at.markdown)  # no negative total previewed
     button = next(b for b in at.button if b.label.startswith("Muat "))
     assert button.label == "Muat 0 berkas" and button.disabled
     assert snapshot(store) == before
@@ -160,10 +190,12 @@ def test_a_load_refused_after_its_preview_shows_as_a_refusal_not_a_success(uploa
 def overflowing(store) -> None:
     """A store written before the bound (rows put in by hand here): two 5e18 figures for Balikpapan."""
     with db.connect(store) as con:
-        con.execute("INSERT INTO service_visits (site_id, agency_id, day, grain, visits, load_id) "
-                    "SELECT site_id, agency_id, day, grain, 5000000000000000000, load_id "
-                    "FROM service_visits JOIN sites USING (site_id) WHERE superseded_by IS NULL "
-                    "AND name = 'MPP Kota Balikpapan' AND day >= '2025-01-01' LIMIT 2")
+        con.execute(
+            "INSERT INTO service_visits (site_id, agency_id, day, grain, visits, load_id) "
+            "SELECT site_id, agency_id, day, grain, 5000000000000000000, load_id "
+            "FROM service_visits JOIN sites USING (site_id) WHERE superseded_by IS NULL "
+            "AND name = 'MPP Kota Balikpapan' AND day >= '2025-01-01' LIMIT 2"
+        )
 
 
 @pytest.mark.parametrize("script", ["dashboard.py", "pages/1_Instansi.py", "pages/6_Siaran_Pers.py"])
@@ -181,11 +213,15 @@ def test_a_figure_that_overflows_anyway_is_a_message_not_a_dead_page(script, dem
 @pytest.mark.parametrize("command", ["summary", "press"])
 def test_summary_and_press_say_which_load_to_undo_instead_of_a_traceback(command, demo_db):
     overflowing(demo_db)
-    done = subprocess.run([sys.executable, "-m", "mpp", command, "--site", "MPP Kota Balikpapan",
-                           "--db", str(demo_db)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "mpp", command, "--site", "MPP Kota Balikpapan", "--db", str(demo_db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "python -m loaders undo" in done.stderr
-
 
 
 def test_a_long_csv_of_counts_is_read_whole_and_bounded_on_the_fast_path(store, tmp_path, monkeypatch):
@@ -210,12 +246,24 @@ def test_a_ledger_total_beyond_bigint_fails_instead_of_wrapping(store):
     The total is summed exactly, so the ledger refuses it rather than storing -8.446.744.073.709.551.616."""
     with db.connect(store) as con:
         site_id, agency_id = con.execute("SELECT site_id, agency_id FROM service_visits").fetchall()[0]
-        facts = pd.DataFrame({"site_id": site_id, "agency_id": agency_id, "grain": "month", "service": None,
-                              "day": [date(2024, 1, 1), date(2024, 2, 1)], "channel": None,
-                              "visits": [5 * 10**18] * 2})
+        facts = pd.DataFrame(
+            {
+                "site_id": site_id,
+                "agency_id": agency_id,
+                "grain": "month",
+                "service": None,
+                "day": [date(2024, 1, 1), date(2024, 2, 1)],
+                "channel": None,
+                "visits": [5 * 10**18] * 2,
+            }
+        )
         con.execute("BEGIN TRANSACTION")
-        load_id = ledger.record_load(con, ledger.LoadRecord(
-            "x.xlsx", "x", "rekap_tahunan", "service_visits", "MPP Kota Samarinda", None, None))
+        load_id = ledger.record_load(
+            con,
+            ledger.LoadRecord(
+                "x.xlsx", "x", "rekap_tahunan", "service_visits", "MPP Kota Samarinda", None, None
+            ),
+        )
         with pytest.raises(duckdb.Error):
             ledger.write_facts(con, load_id, facts)
         con.execute("ROLLBACK")

@@ -1,4 +1,5 @@
 """Press statements on the demo data: the exact figures of the seed article, each with its base."""
+
 from __future__ import annotations
 
 import io
@@ -10,10 +11,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from mpp.store import db
 from mpp.demo import visits as demo
-from mpp.press.statement import press_release, press_release_for, to_docx, to_txt
 from mpp.press.satisfaction import from_index
+from mpp.press.statement import press_release, press_release_for, to_docx, to_txt
+from mpp.store import db
 from mpp.visits.overview import overview
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,32 +30,43 @@ def view(demo_db_file):
 def test_visitors_to_date_and_like_for_like_growth(view):
     text = press_release(view).text()
     assert "Sepanjang Januari-September 2025, MPP Kota Balikpapan mencatat 41.481 pengunjung." in text
-    assert ("naik 92,3 persen dibandingkan periode yang sama tahun sebelumnya "
-            "(Januari-September 2025 terhadap Januari-September 2024), dari 21.576 menjadi 41.481 "
-            "pengunjung.") in text
+    assert (
+        "naik 92,3 persen dibandingkan periode yang sama tahun sebelumnya "
+        "(Januari-September 2025 terhadap Januari-September 2024), dari 21.576 menjadi 41.481 "
+        "pengunjung."
+    ) in text
 
 
 def test_previous_full_year_only_when_asked_and_named_as_another_length(view):
     assert "29.158" not in press_release(view).text()
     text = press_release(view, full_year=True).text()
-    assert ("sepanjang tahun 2024 (12 bulan) tercatat 29.158 pengunjung; angka setahun penuh ini bukan "
-            "pembanding pertumbuhan bagi Januari-September 2025 (9 bulan).") in text
+    assert (
+        "sepanjang tahun 2024 (12 bulan) tercatat 29.158 pengunjung; angka setahun penuh ini bukan "
+        "pembanding pertumbuhan bagi Januari-September 2025 (9 bulan)."
+    ) in text
 
 
 def test_agencies_are_service_visits_with_their_base_named(view):
     text = press_release(view).text()
-    assert ("Disdukcapil dengan 11.315 kunjungan layanan atau 24,8 persen dari seluruh kunjungan layanan, "
-            "disusul DPMPTSP 8.767 (19,3 persen), Bankaltimtara 8.382 (18,4 persen), BPJS Kesehatan 6.726 "
-            "(14,8 persen), dan Kepolisian 4.434 (9,7 persen).") in text
+    assert (
+        "Disdukcapil dengan 11.315 kunjungan layanan atau 24,8 persen dari seluruh kunjungan layanan, "
+        "disusul DPMPTSP 8.767 (19,3 persen), Bankaltimtara 8.382 (18,4 persen), BPJS Kesehatan 6.726 "
+        "(14,8 persen), dan Kepolisian 4.434 (9,7 persen)."
+    ) in text
     assert "Seluruh kunjungan layanan Januari-September 2025 berjumlah 45.540" in text
     assert "11.315 pengunjung" not in text and "27,3" not in text
 
 
 def test_peak_month_then_the_next_two_and_the_monthly_average(view):
     text = press_release(view).text()
-    assert ("Puncak kunjungan terjadi pada Juli 2025 dengan 6.814 pengunjung, disusul September 2025 "
-            "(5.563 pengunjung) dan Agustus 2025 (5.120 pengunjung).") in text
-    assert "Rata-rata setiap bulan MPP Kota Balikpapan menerima 4.609 pengunjung selama Januari-September 2025." in text
+    assert (
+        "Puncak kunjungan terjadi pada Juli 2025 dengan 6.814 pengunjung, disusul September 2025 "
+        "(5.563 pengunjung) dan Agustus 2025 (5.120 pengunjung)."
+    ) in text
+    assert (
+        "Rata-rata setiap bulan MPP Kota Balikpapan menerima 4.609 pengunjung selama Januari-September 2025."
+        in text
+    )
 
 
 def test_english_keeps_the_indonesian_number_forms(view):
@@ -69,15 +81,17 @@ def test_english_keeps_the_indonesian_number_forms(view):
 
 def test_a_decline_says_turun(view):
     from dataclasses import replace
+
     from mpp.visits.like_for_like import LikeForLike
     from mpp.visits.metrics import Comparison
+
     swapped = LikeForLike(Comparison(view.to_date.base, view.to_date.current, "year_to_date"), ())
     text = press_release(replace(view, to_date=swapped)).text()
     assert "turun 48,0 persen" in text
 
 
 def test_incomplete_base_year_gives_no_growth(demo_db_file):
-    with db.connect(demo_db_file, read_only=True) as con:     # Balikpapan data start in January 2024
+    with db.connect(demo_db_file, read_only=True) as con:  # Balikpapan data start in January 2024
         text = press_release_for(con, demo.BALIKPAPAN, date(2024, 6, 1)).text()
     assert "belum dapat disajikan karena data periode tersebut belum lengkap" in text
     assert "naik" not in text
@@ -86,7 +100,10 @@ def test_incomplete_base_year_gives_no_growth(demo_db_file):
 def test_satisfaction_index_with_its_grade(view):
     score = from_index(95.2, "2024")
     text = press_release(view, satisfaction=score).text()
-    assert "Indeks Kepuasan Masyarakat (IKM) MPP Kota Balikpapan 2024 tercatat 95,20 dengan mutu pelayanan A (Sangat Baik)." in text
+    assert (
+        "Indeks Kepuasan Masyarakat (IKM) MPP Kota Balikpapan 2024 tercatat 95,20 dengan mutu pelayanan A (Sangat Baik)."
+        in text
+    )
 
 
 def test_txt_and_docx_exports_carry_the_same_paragraphs(view):
@@ -106,8 +123,18 @@ def test_cli_press(demo_db_file):
     done = run_cli("press", "--db", str(demo_db_file), "--site", demo.BALIKPAPAN, "--through", "2025-09")
     assert done.returncode == 0, done.stderr
     assert "41.481 pengunjung" in done.stdout and "29.158" not in done.stdout
-    full = run_cli("press", "--db", str(demo_db_file), "--site", demo.BALIKPAPAN, "--through", "2025-09",
-                   "--lang", "en", "--full-year")
+    full = run_cli(
+        "press",
+        "--db",
+        str(demo_db_file),
+        "--site",
+        demo.BALIKPAPAN,
+        "--through",
+        "2025-09",
+        "--lang",
+        "en",
+        "--full-year",
+    )
     assert "the full year 2024 (12 months) recorded 29.158 visitors" in full.stdout
 
 
@@ -118,13 +145,20 @@ def test_cli_press_unknown_site(demo_db_file):
 
 def test_satisfaction_index_from_the_survey_data(demo_con):
     text = press_release_for(demo_con, demo.BALIKPAPAN, date(2024, 12, 1)).text()
-    assert ("Indeks Kepuasan Masyarakat (IKM) MPP Kota Balikpapan tahun 2024 tercatat 95,20 dengan mutu "
-            "pelayanan A (Sangat Baik).") in text
+    assert (
+        "Indeks Kepuasan Masyarakat (IKM) MPP Kota Balikpapan tahun 2024 tercatat 95,20 dengan mutu "
+        "pelayanan A (Sangat Baik)."
+    ) in text
     english = press_release_for(demo_con, demo.BALIKPAPAN, date(2024, 12, 1), lang="en").text()
-    assert "The public satisfaction index (IKM) of MPP Kota Balikpapan for 2024 was 95,20, service grade A (Very good)." in english
+    assert (
+        "The public satisfaction index (IKM) of MPP Kota Balikpapan for 2024 was 95,20, service grade A (Very good)."
+        in english
+    )
 
 
 def test_a_new_outlet_has_no_previous_year_and_a_short_period_no_peak(demo_con):
-    text = press_release_for(demo_con, "Mini MPP Kecamatan Loa Janan", date(2026, 2, 1), full_year=True).text()
+    text = press_release_for(
+        demo_con, "Mini MPP Kecamatan Loa Janan", date(2026, 2, 1), full_year=True
+    ).text()
     assert "tahun 2025" not in text and "Puncak" not in text and "–" not in text
     assert "Sepanjang Januari-Februari 2026, Mini MPP Kecamatan Loa Janan mencatat" in text

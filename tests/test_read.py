@@ -1,38 +1,48 @@
 """read_file: the real type from the bytes, every sheet with its cached values, merged ranges, hidden
 flags, formulas without values, CSV dialects, and the fast path for big ticket exports."""
+
 import hashlib
 from datetime import date, datetime
 
 import pytest
 
-from tests.filemakers import (REAL_DATA, write_csv, write_ticket_csv, write_xls, write_xlsx, write_xlsx_cached)
-from loaders.read import Limits, read_file, read_table
 from loaders.fast import dropped_columns
+from loaders.read import Limits, read_file, read_table
 from loaders.tabular import decode, sniff_delimiter
+from tests.filemakers import REAL_DATA, write_csv, write_ticket_csv, write_xls, write_xlsx, write_xlsx_cached
 
-RECAP = [["MAL PELAYANAN PUBLIK KABUPATEN PASER TAHUN 2024"], [],
-         ["NO", "NAMA INSTANSI", "BULAN", None, "JUMLAH"],
-         [None, None, "JANUARI", "FEBRUARI", None],
-         [1, "Disdukcapil", "1.263", "-", "=SUM(C5:D5)"],
-         [2, "DPMPTSP", 5, 6, 11]]
+RECAP = [
+    ["MAL PELAYANAN PUBLIK KABUPATEN PASER TAHUN 2024"],
+    [],
+    ["NO", "NAMA INSTANSI", "BULAN", None, "JUMLAH"],
+    [None, None, "JANUARI", "FEBRUARI", None],
+    [1, "Disdukcapil", "1.263", "-", "=SUM(C5:D5)"],
+    [2, "DPMPTSP", 5, 6, 11],
+]
 
 
 @pytest.fixture
 def recap_xlsx(tmp_path):
-    return write_xlsx(tmp_path / "rekap_paser.xlsx",
-                      {"Sampul": [["Laporan Bulanan"]], "Rekap": RECAP, "Lookup": [["kode", "nama"]]},
-                      merged={"Rekap": ["A1:E1", "C3:D3"]}, hidden=("Lookup",))
+    return write_xlsx(
+        tmp_path / "rekap_paser.xlsx",
+        {"Sampul": [["Laporan Bulanan"]], "Rekap": RECAP, "Lookup": [["kode", "nama"]]},
+        merged={"Rekap": ["A1:E1", "C3:D3"]},
+        hidden=("Lookup",),
+    )
 
 
 def test_xlsx_sheets_values_and_flags(recap_xlsx):
     book = read_file(recap_xlsx)
-    assert [(s.name, s.hidden) for s in book.sheets] == [("Sampul", False), ("Rekap", False),
-                                                         ("Lookup", True)]
+    assert [(s.name, s.hidden) for s in book.sheets] == [
+        ("Sampul", False),
+        ("Rekap", False),
+        ("Lookup", True),
+    ]
     rekap = book.sheets[1]
     assert rekap.rows[0][0] == "MAL PELAYANAN PUBLIK KABUPATEN PASER TAHUN 2024"
-    assert rekap.rows[4][:4] == [1, "Disdukcapil", "1.263", "-"]     # text stays text
-    assert rekap.rows[5] == [2, "DPMPTSP", 5, 6, 11]                   # 5.0 -> 5
-    assert rekap.rows[1] == [None] * 5                                 # '' -> None
+    assert rekap.rows[4][:4] == [1, "Disdukcapil", "1.263", "-"]  # text stays text
+    assert rekap.rows[5] == [2, "DPMPTSP", 5, 6, 11]  # 5.0 -> 5
+    assert rekap.rows[1] == [None] * 5  # '' -> None
     assert set(rekap.merged) == {(0, 0, 0, 4), (2, 2, 2, 3)}
     assert book.file_name == "rekap_paser.xlsx"
     assert book.sha256 == hashlib.sha256(recap_xlsx.read_bytes()).hexdigest()
@@ -40,7 +50,7 @@ def test_xlsx_sheets_values_and_flags(recap_xlsx):
 
 def test_formula_without_cached_value_is_reported_with_its_cell(recap_xlsx):
     rekap = read_file(recap_xlsx).sheets[1]
-    assert rekap.formulas_without_value == ((4, 4),)                   # E5
+    assert rekap.formulas_without_value == ((4, 4),)  # E5
     assert rekap.rows[4][4] is None
 
 
@@ -64,30 +74,51 @@ def test_type_comes_from_bytes_not_extension(tmp_path, recap_xlsx):
 
 
 def test_old_xls(tmp_path):
-    path = write_xls(tmp_path / "lama.xls", {"JANUARI": [["NO", "NAMA INSTANSI", "JUMLAH"],
-                                                        [1, "Disdukcapil", 120],
-                                                        [2, "Polres Paser (SKCK)", "1.263"]]})
+    path = write_xls(
+        tmp_path / "lama.xls",
+        {
+            "JANUARI": [
+                ["NO", "NAMA INSTANSI", "JUMLAH"],
+                [1, "Disdukcapil", 120],
+                [2, "Polres Paser (SKCK)", "1.263"],
+            ]
+        },
+    )
     sheet = read_file(path).sheets[0]
     assert sheet.name == "JANUARI" and sheet.rows[1] == [1, "Disdukcapil", 120]
     assert sheet.rows[2][2] == "1.263"
 
 
 def test_old_xls_merged_agency_cells_and_hidden_sheets(tmp_path):
-    rows = [["MPP KABUPATEN PASER", None, None, None], [None] * 4,
-            [1, "Disdukcapil", "KTP-el", 5], [None, None, "KIA", 2], [None, None, "Akta", 1]]
-    path = write_xls(tmp_path / "bulanan.xls", {"JANUARI": rows, "Lookup": [["kode"]]},
-                     merged={"JANUARI": [(0, 0, 0, 3), (2, 1, 4, 1)]}, hidden=("Lookup",))
+    rows = [
+        ["MPP KABUPATEN PASER", None, None, None],
+        [None] * 4,
+        [1, "Disdukcapil", "KTP-el", 5],
+        [None, None, "KIA", 2],
+        [None, None, "Akta", 1],
+    ]
+    path = write_xls(
+        tmp_path / "bulanan.xls",
+        {"JANUARI": rows, "Lookup": [["kode"]]},
+        merged={"JANUARI": [(0, 0, 0, 3), (2, 1, 4, 1)]},
+        hidden=("Lookup",),
+    )
     january, lookup = read_file(path).sheets
     assert set(january.merged) == {(0, 0, 0, 3), (2, 1, 4, 1)}
     assert january.rows[2] == [1, "Disdukcapil", "KTP-el", 5] and january.rows[3][1] is None
     assert lookup.hidden and not january.hidden
 
 
-@pytest.mark.parametrize("delimiter, encoding", [(";", "utf-8-sig"), (",", "utf-8"), (";", "cp1252"),
-                                                 ("\t", "utf-8"), (",", "utf-16")])
+@pytest.mark.parametrize(
+    "delimiter, encoding",
+    [(";", "utf-8-sig"), (",", "utf-8"), (";", "cp1252"), ("\t", "utf-8"), (",", "utf-16")],
+)
 def test_csv_dialects(tmp_path, delimiter, encoding):
-    rows = [["Tanggal", "Instansi", "Jumlah"], ["01/02/2025", "Dinas Kependudukan & Pencatatan Sipil", "7"],
-            ["02/02/2025", "Café Layanan", "12"]]
+    rows = [
+        ["Tanggal", "Instansi", "Jumlah"],
+        ["01/02/2025", "Dinas Kependudukan & Pencatatan Sipil", "7"],
+        ["02/02/2025", "Café Layanan", "12"],
+    ]
     path = write_csv(tmp_path / "harian_mpp.csv", rows, delimiter=delimiter, encoding=encoding)
     sheet = read_file(path).sheets[0]
     assert sheet.name == "harian_mpp"
@@ -131,7 +162,7 @@ def test_big_csv_comes_as_arrow_frame_without_personal_columns(tmp_path):
     assert book.dropped_columns == ("NIK", "Nama", "No HP")
     head = book.sheets[0]
     assert head.truncated and len(head.rows) == 5 and head.rows[0][:2] == ["No", "Tanggal"]
-    assert head.rows[1][7:] == [None, None, None]                       # NIK, Nama, HP blanked
+    assert head.rows[1][7:] == [None, None, None]  # NIK, Nama, HP blanked
 
 
 def test_big_xlsx_comes_as_arrow_frame(tmp_path):
@@ -149,7 +180,7 @@ def test_read_table_directly(tmp_path):
     table = read_table(path)
     assert table.num_rows == 50 and "NIK" not in table.column_names
     assert dropped_columns(table) == ("NIK", "Nama", "No HP")
-    assert table.column("Tanggal")[0].as_py() == "01/01/2025"       # dates stay text, day first
+    assert table.column("Tanggal")[0].as_py() == "01/01/2025"  # dates stay text, day first
 
 
 def test_dates_and_times_come_as_python_values(tmp_path):
@@ -170,7 +201,7 @@ def test_long_csv_on_disk_is_streamed_with_the_same_hash(tmp_path):
 
 
 def test_utf8_character_across_the_head_boundary_stays_utf8(tmp_path):
-    filler = "x" * 262108          # puts the 'é' of row 3 across byte 262144, where the head ends
+    filler = "x" * 262108  # puts the 'é' of row 3 across byte 262144, where the head ends
     rows = [["Instansi", "Catatan"], ["Disdukcapil", filler]] + [["Café Layanan", "é"]] * 2_000
     path = write_csv(tmp_path / "panjang.csv", rows, encoding="utf-8")
     assert path.read_bytes()[262143:262145] == "é".encode()
@@ -180,7 +211,9 @@ def test_utf8_character_across_the_head_boundary_stays_utf8(tmp_path):
 
 
 def test_long_sheet_without_declared_dimension_still_takes_the_fast_path(tmp_path):
-    import io, zipfile
+    import io
+    import zipfile
+
     rows = [["No", "Tanggal", "Instansi"]] + [[i, "01/01/2025", "Disdukcapil " * 5] for i in range(400)]
     buffer = io.BytesIO()
     write_xlsx(buffer, {"Tiket": rows})

@@ -1,5 +1,6 @@
 """The satisfaction index: exact arithmetic, grades at their bounds, the demo figures, the command line.
 Loading the real survey files is tested in tests/test_skm_load.py."""
+
 from __future__ import annotations
 
 import json
@@ -10,21 +11,29 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mpp.store import db
-from mpp.demo import visits as demo
-from mpp.survey import skm
-from mpp.survey import report
 from mpp.__main__ import main
+from mpp.demo import visits as demo
+from mpp.store import db
+from mpp.survey import report, skm
 
 
-@pytest.mark.parametrize("value, letter, label", [
-    ("100", "A", "Sangat Baik"), ("88.31", "A", "Sangat Baik"), ("88.30", "B", "Baik"),
-    ("76.61", "B", "Baik"), ("76.60", "C", "Kurang Baik"), ("65.00", "C", "Kurang Baik"),
-    ("64.99", "D", "Tidak Baik"), ("25", "D", "Tidak Baik")])
+@pytest.mark.parametrize(
+    "value, letter, label",
+    [
+        ("100", "A", "Sangat Baik"),
+        ("88.31", "A", "Sangat Baik"),
+        ("88.30", "B", "Baik"),
+        ("76.61", "B", "Baik"),
+        ("76.60", "C", "Kurang Baik"),
+        ("65.00", "C", "Kurang Baik"),
+        ("64.99", "D", "Tidak Baik"),
+        ("25", "D", "Tidak Baik"),
+    ],
+)
 def test_grade_bounds_are_inclusive(value, letter, label):
     assert skm.grade(value).letter == letter
     assert skm.grade(Decimal(value)).label == label
-    assert skm.grade(float(value)).letter == letter      # 88.31 as a float is still A
+    assert skm.grade(float(value)).letter == letter  # 88.31 as a float is still A
 
 
 def test_grade_is_decided_on_the_published_two_decimals():
@@ -75,7 +84,7 @@ def test_the_weight_one_ninth_is_exact():
     assert skm.index([Fraction(1)] * 9) == 25
     assert skm.index([Fraction(4)] * 9) == 100
     survey = skm.survey_from_answers([[4, 4, 4, 4, 4, 4, 4, 4, 3]])
-    assert survey.ikm == Fraction(25 * 35, 9)            # 97,222...
+    assert survey.ikm == Fraction(25 * 35, 9)  # 97,222...
     assert skm.display(survey.ikm) == "97,22"
 
 
@@ -87,21 +96,29 @@ def test_priority_is_the_lowest_unsur_with_ties():
 
 def test_half_up_rounding_for_display():
     assert skm.display(Fraction(476, 5)) == "95,20"
-    assert skm.display(Fraction(93745, 1000)) == "93,75"   # half-up, not half-even (93,74)
+    assert skm.display(Fraction(93745, 1000)) == "93,75"  # half-up, not half-even (93,74)
     assert skm.display(Fraction(93735, 1000)) == "93,74"
 
 
 def test_age_bands():
     assert [skm.age_band(a) for a in (17, 20, 34, 59, 60, 81)] == [
-        "< 20", "20-29", "30-39", "50-59", ">= 60", ">= 60"]
+        "< 20",
+        "20-29",
+        "30-39",
+        "50-59",
+        ">= 60",
+        ">= 60",
+    ]
 
 
-@pytest.mark.parametrize("site, year, text, respondents", [
-    (demo.BALIKPAPAN, "2024", "95,20", 500), (demo.KUKAR, "2023", "93,11", 2500)])
+@pytest.mark.parametrize(
+    "site, year, text, respondents",
+    [(demo.BALIKPAPAN, "2024", "95,20", 500), (demo.KUKAR, "2023", "93,11", 2500)],
+)
 def test_demo_reproduces_the_seed_indices_exactly(demo_con, site, year, text, respondents):
     survey = report.site_survey(demo_con, site, report.parse_period(year))
     assert skm.display(survey.ikm) == text
-    assert survey.ikm == Fraction(text.replace(",", "."))      # exact, not merely rounded
+    assert survey.ikm == Fraction(text.replace(",", "."))  # exact, not merely rounded
     assert survey.respondents == respondents
     assert survey.grade.letter == "A"
 
@@ -127,8 +144,9 @@ def test_trend_and_demographics(demo_con):
 
 
 def test_cli_json(demo_db_file, capsys):
-    assert main(["skm", "--db", str(demo_db_file), "--site", demo.BALIKPAPAN, "--period", "2024",
-                 "--json"]) == 0
+    assert (
+        main(["skm", "--db", str(demo_db_file), "--site", demo.BALIKPAPAN, "--period", "2024", "--json"]) == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert {"ikm", "grade", "respondents", "unsur", "grade_label", "priority"} <= set(data)
     assert (data["ikm"], data["ikm_text"], data["grade"]) == (95.2, "95,20", "A")
@@ -140,19 +158,40 @@ def test_cli_json(demo_db_file, capsys):
 
 
 def test_cli_one_agency(demo_db_file, capsys):
-    assert main(["skm", "--db", str(demo_db_file), "--site", demo.KUKAR, "--period", "2023",
-                 "--agency", "Samsat", "--json"]) == 0
+    assert (
+        main(
+            [
+                "skm",
+                "--db",
+                str(demo_db_file),
+                "--site",
+                demo.KUKAR,
+                "--period",
+                "2023",
+                "--agency",
+                "Samsat",
+                "--json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     with db.connect(demo_db_file, read_only=True) as con:
-        samsat = next(s for s in report.agency_surveys(con, demo.KUKAR, report.parse_period("2023"))
-                      if s.label == "Samsat")
+        samsat = next(
+            s
+            for s in report.agency_surveys(con, demo.KUKAR, report.parse_period("2023"))
+            if s.label == "Samsat"
+        )
     assert (data["agency"], data["ikm_text"], data["respondents"]) == (
-        "Samsat", skm.display(samsat.ikm), samsat.respondents)
+        "Samsat",
+        skm.display(samsat.ikm),
+        samsat.respondents,
+    )
     assert sum(s["respondents"] for s in data["demographics"]["sex"]) == samsat.respondents
 
 
 def test_cli_text_and_errors(demo_db_file, capsys):
-    assert main(["skm", "--db", str(demo_db_file), "--site", demo.KUKAR]) == 0   # latest year
+    assert main(["skm", "--db", str(demo_db_file), "--site", demo.KUKAR]) == 0  # latest year
     out = capsys.readouterr().out
     assert "IKM 93,78, mutu A (Sangat Baik)" in out and "Prioritas perbaikan: U3 Waktu" in out
     assert main(["skm", "--db", str(demo_db_file), "--site", "MPP Entah"]) == 2
@@ -162,9 +201,10 @@ def test_cli_text_and_errors(demo_db_file, capsys):
 
 def test_undo_gives_the_survey_back(demo_db):
     """A second load of the same slice supersedes the first; undoing it restores the first."""
+    from mpp.access.accounts import COMMAND_LINE
     from mpp.demo import survey as demo_skm
     from mpp.store import ledger
-    from mpp.access.accounts import COMMAND_LINE
+
     with db.connect(demo_db) as con:
         before = report.site_survey(con, demo.KUKAR, report.parse_period("2023")).ikm
         with db.transaction(con):
@@ -178,7 +218,14 @@ def test_undo_gives_the_survey_back(demo_db):
 
 def _kukar_2023_again(con):
     """The same respondents (so the same slices) with every U3 answer corrected to 2."""
-    frame = con.execute("SELECT r.*, a.name AS agency FROM skm_responses r JOIN agencies a "
-                        "USING (agency_id) JOIN sites s USING (site_id) WHERE s.name = ? "
-                        "AND year(r.day) = 2023", [demo.KUKAR]).df().assign(u3=2)
+    frame = (
+        con.execute(
+            "SELECT r.*, a.name AS agency FROM skm_responses r JOIN agencies a "
+            "USING (agency_id) JOIN sites s USING (site_id) WHERE s.name = ? "
+            "AND year(r.day) = 2023",
+            [demo.KUKAR],
+        )
+        .df()
+        .assign(u3=2)
+    )
     return int(frame["site_id"].iloc[0]), demo.KUKAR, frame.drop(columns=["agency_id"])

@@ -1,23 +1,25 @@
 """The upload workflow's core: preview writes nothing, unknown agencies are mapped and remembered,
 the load is one transaction kept with its original, and roles are enforced in the core itself."""
+
 from datetime import date
 
 import pytest
 
 from loaders import upload
 from loaders.load import Options, ingest
-from mpp.store import history
-from mpp.store import ledger
-from mpp.visits import metrics
 from mpp.access.accounts import PermissionDenied, User
-from mpp.period import Measure, Period
+from mpp.period import Period
+from mpp.store import history, ledger
+from mpp.visits import metrics
 from tests.layout_files import yearly_recap
 
 ANALYST, VIEWER = User("ana", "analyst"), User("vina", "viewer")
 SITE = "MPP Kota Balikpapan"
 OPTIONS = Options(site=SITE, year=2026)
-RECAP = yearly_recap({"DISDUKCAPIL": [100, "1.263", "-"], "Loket Samsat Keliling Kukar": [5, 6, 7]},
-                     title="REKAP KUNJUNGAN MPP KOTA BALIKPAPAN TAHUN 2026")
+RECAP = yearly_recap(
+    {"DISDUKCAPIL": [100, "1.263", "-"], "Loket Samsat Keliling Kukar": [5, 6, 7]},
+    title="REKAP KUNJUNGAN MPP KOTA BALIKPAPAN TAHUN 2026",
+)
 
 
 def _visits(con, agency):
@@ -60,8 +62,13 @@ def test_a_viewer_cannot_write_even_calling_the_core_directly(store):
     with pytest.raises(PermissionDenied):
         upload.load(store, VIEWER, "rekap.xlsx", RECAP, OPTIONS)
     with pytest.raises(PermissionDenied):
-        ingest(store, "rekap.xlsx", RECAP, Options(site=SITE, year=2026, unknown_agencies="add",
-                                                   actor=VIEWER))
+        ingest(
+            store, "rekap.xlsx", RECAP, Options(site=SITE, year=2026, unknown_agencies="add", actor=VIEWER)
+        )
     assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
-    assert ingest(store, "rekap.xlsx", RECAP, Options(site=SITE, year=2026, unknown_agencies="add",
-                                                      actor=VIEWER, dry_run=True)).ok
+    assert ingest(
+        store,
+        "rekap.xlsx",
+        RECAP,
+        Options(site=SITE, year=2026, unknown_agencies="add", actor=VIEWER, dry_run=True),
+    ).ok

@@ -1,23 +1,39 @@
 """validate: every problem found (not only the first), each naming its cell, with the fix."""
+
 from datetime import date
 
 from loaders.model import Sheet
-from loaders.validate import (cell_ref, column_total_problems, count_problems, date_problems,
-                              duplicate_month_problems, formula_problems, row_total_problems,
-                              total_problems)
+from loaders.validate import (
+    cell_ref,
+    column_total_problems,
+    count_problems,
+    date_problems,
+    duplicate_month_problems,
+    formula_problems,
+    row_total_problems,
+    total_problems,
+)
 
-RECAP = Sheet("Rekap", [
-    ["NO", "NAMA INSTANSI", "JANUARI", "FEBRUARI", "JUMLAH"],
-    [1, "Disdukcapil", "1.263", "-", 1263],
-    [2, "DPMPTSP", 5, -6, 11],
-    [3, "Kepolisian", "lima", 2, 9],
-    [None, "JUMLAH", 1270, 2, 1290],
-])
+RECAP = Sheet(
+    "Rekap",
+    [
+        ["NO", "NAMA INSTANSI", "JANUARI", "FEBRUARI", "JUMLAH"],
+        [1, "Disdukcapil", "1.263", "-", 1263],
+        [2, "DPMPTSP", 5, -6, 11],
+        [3, "Kepolisian", "lima", 2, 9],
+        [None, "JUMLAH", 1270, 2, 1290],
+    ],
+)
 
 
 def test_cell_refs():
-    assert [cell_ref(0, 0), cell_ref(6, 1), cell_ref(0, 25), cell_ref(9, 26), cell_ref(0, 701)] == \
-        ["A1", "B7", "Z1", "AA10", "ZZ1"]
+    assert [cell_ref(0, 0), cell_ref(6, 1), cell_ref(0, 25), cell_ref(9, 26), cell_ref(0, 701)] == [
+        "A1",
+        "B7",
+        "Z1",
+        "AA10",
+        "ZZ1",
+    ]
 
 
 def test_every_bad_count_is_reported_with_its_cell():
@@ -34,7 +50,7 @@ def test_jumlah_row_and_column_that_disagree():
     assert [p.cell for p in by_row] == ["C5", "E5"]
     assert "tertulis 1.270" in by_row[0].message and "berjumlah 1.268" in by_row[0].message
     by_col = column_total_problems(RECAP, 4, [2, 3], range(1, 4))
-    assert [p.cell for p in by_col] == ["E3", "E4"]       # 5 + (-6 bad) = 5 != 11; 0 + 2 != 9
+    assert [p.cell for p in by_col] == ["E3", "E4"]  # 5 + (-6 bad) = 5 != 11; 0 + 2 != 9
     assert all(p.code == "jumlah_tidak_cocok" for p in by_row + by_col)
 
 
@@ -47,10 +63,13 @@ def test_a_total_that_agrees_or_is_blank_is_fine():
 def test_dates_in_the_future_or_outside_the_period():
     sheet = Sheet("Rekap Layanan", [[]])
     dated = [(date(2026, 1, 5), (3, 4)), (date(2026, 2, 1), (3, 31)), (date(2027, 1, 1), (4, 2))]
-    found = date_problems(sheet, dated, today=date(2026, 11, 23),
-                          period=(date(2026, 1, 1), date(2026, 1, 31)))
-    assert [(p.code, p.cell) for p in found] == [("tanggal_di_luar_periode", "AF4"),
-                                                 ("tanggal_di_masa_depan", "C5")]
+    found = date_problems(
+        sheet, dated, today=date(2026, 11, 23), period=(date(2026, 1, 1), date(2026, 1, 31))
+    )
+    assert [(p.code, p.cell) for p in found] == [
+        ("tanggal_di_luar_periode", "AF4"),
+        ("tanggal_di_masa_depan", "C5"),
+    ]
     assert "01/02/2026" in found[0].message and "31/01/2026" in found[0].message
 
 

@@ -1,17 +1,52 @@
 """The only Streamlit-aware shared code: pages call `ui.page_setup`, `ui.sidebar`, `ui.read`,
 `ui.t`, `ui.table`, `ui.chart`, ... and stay thin. The core (mpp/, loaders/) never imports this."""
+
 from ui.auth import change_password_form, current_user, require_role
 from ui.base import flash, lang, measure_label, plotly, read, show_flash, store_path, t, write
 from ui.page import Selection, demo_notice, page_setup, sidebar, site_names
 from ui.review import agency_changes, coverage_badges, excluded_sites, provisional_notice
 from ui.tables import agency_table, chart, loads_table, show_table, table, undo_preview_table
 from ui.text import plain, plain_all
-from ui.uploads import (draft_text, forget_previews, load_result, preview_uploads, upload_options,
-                        upload_report)
+from ui.uploads import (
+    draft_text,
+    forget_previews,
+    load_result,
+    preview_uploads,
+    upload_options,
+    upload_report,
+)
 
-__all__ = ["Selection", "agency_table", "change_password_form", "chart", "current_user", "demo_notice",
-           "draft_text", "flash", "forget_previews", "lang", "load_result", "loads_table", "measure_label",
-           "page_setup", "plotly", "plain", "plain_all", "preview_uploads", "read", "require_role",
-           "show_flash", "show_table", "sidebar", "site_names", "store_path", "t", "table",
-           "undo_preview_table", "upload_options", "upload_report", "write"]
-__all__ += ["agency_changes", "coverage_badges", "excluded_sites", "provisional_notice"]   # issue 11
+__all__ = [
+    "Selection",
+    "agency_table",
+    "change_password_form",
+    "chart",
+    "current_user",
+    "demo_notice",
+    "draft_text",
+    "flash",
+    "forget_previews",
+    "lang",
+    "load_result",
+    "loads_table",
+    "measure_label",
+    "page_setup",
+    "plain",
+    "plain_all",
+    "plotly",
+    "preview_uploads",
+    "read",
+    "require_role",
+    "show_flash",
+    "show_table",
+    "sidebar",
+    "site_names",
+    "store_path",
+    "t",
+    "table",
+    "undo_preview_table",
+    "upload_options",
+    "upload_report",
+    "write",
+]
+__all__ += ["agency_changes", "coverage_badges", "excluded_sites", "provisional_notice"]  # issue 11

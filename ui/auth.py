@@ -1,6 +1,7 @@
 """Who is using the page and what they may do: local logins, the office's SSO, sessions that expire,
 one-time passwords replaced at first login. Roles are checked again by the core functions that write.
 Viewers may read without logging in unless MPP_LOGIN_REQUIRED=1; a login lasts MPP_SESSION_HOURS."""
+
 from __future__ import annotations
 
 import os
@@ -8,8 +9,7 @@ from datetime import datetime, timedelta
 
 import streamlit as st
 
-from mpp.access import accounts
-from mpp.access import login_tokens
+from mpp.access import accounts, login_tokens
 from ui import login_cookie
 from ui.base import t, write
 from ui.text import plain
@@ -40,11 +40,11 @@ def _sso_user():
 
 def current_user():
     """The logged-in user, or None (also when the login has expired)."""
-    login_cookie.sync(_session_hours())        # the cookie a login or log-out of the last run asked for
+    login_cookie.sync(_session_hours())  # the cookie a login or log-out of the last run asked for
     if "user" not in st.session_state and (sso := _sso_user()):
         st.session_state.update(user=sso, login_at=datetime.now(), must_change=False)
     if "user" not in st.session_state and (kept := login_cookie.restore(_session_hours())):
-        st.session_state.update(user=kept[0], login_at=kept[1], must_change=kept[2])   # after a reload
+        st.session_state.update(user=kept[0], login_at=kept[1], must_change=kept[2])  # after a reload
     user, since = st.session_state.get("user"), st.session_state.get("login_at")
     if user and since and datetime.now() - since > timedelta(hours=_session_hours()):
         st.session_state.pop("user", None)
@@ -62,7 +62,7 @@ def client_address() -> str | None:
         if forwarded:
             return forwarded
     address = st.context.ip_address
-    return address if isinstance(address, str) else None    # AppTest's context gives a stand-in
+    return address if isinstance(address, str) else None  # AppTest's context gives a stand-in
 
 
 def _login_form(where, key: str) -> None:
@@ -78,6 +78,7 @@ def _login_form(where, key: str) -> None:
                 st.error(str(refused))
                 return
             from datetime import datetime
+
             must_change = write(accounts.must_change_password, user)
             st.session_state.update(user=user, login_at=datetime.now(), must_change=must_change)
             login_cookie.keep()
@@ -90,7 +91,7 @@ def account_box() -> None:
     if user:
         st.sidebar.caption(t("logged_in_as", user=plain(user.username), role=t("role_" + user.role)))
         if st.sidebar.button(t("log_out")):
-            write(login_tokens.end_all, user)     # also the cookie a copy or another browser kept
+            write(login_tokens.end_all, user)  # also the cookie a copy or another browser kept
             st.session_state.pop("user", None)
             login_cookie.forget()
             if _sso_configured() and st.user.is_logged_in:
@@ -133,6 +134,6 @@ def change_password_form(user, first_login: bool = False) -> None:
                 st.error(str(bad))
                 return
             st.session_state["must_change"] = False
-            login_cookie.keep()      # the change ended the old token; a reload needs the new one
+            login_cookie.keep()  # the change ended the old token; a reload needs the new one
             st.success(t("password_changed"))
             st.rerun()

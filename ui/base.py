@@ -1,5 +1,6 @@
 """The store on first start, cached reads and short writes, the interface language, small helpers.
 Every page reads through `read` (cached until the store changes) and writes through `write`."""
+
 from __future__ import annotations
 
 import importlib
@@ -9,11 +10,11 @@ import duckdb
 import streamlit as st
 
 from mpp.access import accounts
-from mpp.store import db
 from mpp.demo import visits as demo
-from mpp.text import catalogue as i18n
-from mpp.store.db import StoreBusy, StoreCorrupt
 from mpp.period import Measure
+from mpp.store import db
+from mpp.store.db import StoreBusy, StoreCorrupt
+from mpp.text import catalogue as i18n
 from ui.state import recall
 
 READ_WAIT_SECONDS = 8.0
@@ -32,8 +33,11 @@ def _ensure_store(path: str) -> str:
             demo.build(con, accounts.SYSTEM)
         password = accounts.bootstrap_admin(con)
     if password:
-        print(f"[pantau-mpp] Akun admin pertama / first admin account: admin / {password} "
-              "(sekali pakai: ganti saat masuk / one-time: change it at first login)", flush=True)
+        print(
+            f"[pantau-mpp] Akun admin pertama / first admin account: admin / {password} "
+            "(sekali pakai: ganti saat masuk / one-time: change it at first login)",
+            flush=True,
+        )
     return path
 
 
@@ -70,8 +74,9 @@ def read(func, *args, **kwargs):
     until the store changes. A store busy for longer than we wait gets a message, not a traceback."""
     path = store_path()
     try:
-        return _cached(f"{func.__module__}.{func.__name__}", path, _version(path), args,
-                       tuple(sorted(kwargs.items())))
+        return _cached(
+            f"{func.__module__}.{func.__name__}", path, _version(path), args, tuple(sorted(kwargs.items()))
+        )
     except StoreBusy:
         st.warning(i18n.t("busy", lang()))
         st.stop()

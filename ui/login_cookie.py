@@ -1,6 +1,7 @@
 """A login that survives a reload: Streamlit starts a new session on every reload, so the login is
 kept in a cookie holding a signed token (mpp.login_tokens), read back through st.context.cookies.
 The cookie lives as long as the login (MPP_SESSION_HOURS), is SameSite=Strict, and Secure over HTTPS."""
+
 from __future__ import annotations
 
 import json
@@ -9,9 +10,8 @@ from datetime import timedelta
 import streamlit as st
 import streamlit.components.v1 as components
 
-from mpp.access import accounts
+from mpp.access import accounts, login_tokens
 from mpp.store import db
-from mpp.access import login_tokens
 from mpp.store.db import StoreBusy
 from ui.base import READ_WAIT_SECONDS, store_path, write
 
@@ -20,9 +20,11 @@ COOKIE = "pantau_mpp_login"
 
 def _set_cookie(value: str, seconds: int) -> None:
     """The page's own document sets it (the component frame shares its origin)."""
-    script = (f"const secure = parent.location.protocol === 'https:' ? '; Secure' : '';"
-              f"parent.document.cookie = {json.dumps(COOKIE)} + '=' + {json.dumps(value)}"
-              f" + '; path=/; max-age={seconds}; SameSite=Strict' + secure;")
+    script = (
+        f"const secure = parent.location.protocol === 'https:' ? '; Secure' : '';"
+        f"parent.document.cookie = {json.dumps(COOKIE)} + '=' + {json.dumps(value)}"
+        f" + '; path=/; max-age={seconds}; SameSite=Strict' + secure;"
+    )
     with st.sidebar:
         components.html(f"<script>{script}</script>", height=0)
 

@@ -1,6 +1,7 @@
 """The frame of every page: page config, account box and language switch, the role a page needs, and
 the shared sidebar (sites, measure, period) kept in the URL so a link reproduces the view, and in the
 session so it survives moving to another page."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,48 +10,51 @@ from datetime import date
 import streamlit as st
 
 from mpp import fmt
+from mpp.period import PERIOD_KIND_LABELS, PERIOD_KINDS, Measure, Period, period_name, period_of
+from mpp.reference.sites import demo_sites, list_sites
 from mpp.text import catalogue as i18n
 from mpp.visits import metrics
 from mpp.visits.overview import default_through, headline_measure
-from mpp.period import PERIOD_KIND_LABELS, PERIOD_KINDS, Measure, Period, period_name, period_of
-from mpp.reference.sites import demo_sites, list_sites
 from ui.auth import account_box, current_user, login_required, require_role
 from ui.base import lang, read, t
-from ui.text import plain_all
 from ui.state import recall, recall_all, remember, restore_url
+from ui.text import plain_all
 
 
 @dataclass(frozen=True)
 class Selection:
     sites: tuple[str, ...]
-    through: date | None       # the last month of the period; None = no data
-    measure: Measure | None = None   # visitors or service visits; None = the sites' headline measure
-    period: Period | None = None     # the chosen period (year to date by default), ending at `through`
-    include_partial: bool = False    # the reader asked to include provisional months ("sementara")
+    through: date | None  # the last month of the period; None = no data
+    measure: Measure | None = None  # visitors or service visits; None = the sites' headline measure
+    period: Period | None = None  # the chosen period (year to date by default), ending at `through`
+    include_partial: bool = False  # the reader asked to include provisional months ("sementara")
 
 
 def page_setup(title_key: str, role: str = "viewer", must_log_in: bool = False):
     """Every page starts here: page config, the account box, and the role the page needs (viewers
     read without logging in unless MPP_LOGIN_REQUIRED=1 or must_log_in). Returns the user, if any."""
-    st.set_page_config(page_title=f"{i18n.t(title_key, lang())} · Pantau MPP", page_icon="📊",
-                       layout="wide")
+    st.set_page_config(page_title=f"{i18n.t(title_key, lang())} · Pantau MPP", page_icon="📊", layout="wide")
     restore_url()
     st.sidebar.markdown("### Pantau MPP")
     asks_login = role != "viewer" or must_log_in or login_required()
-    if current_user() or not asks_login:     # a page that asks for a login shows its own form
+    if current_user() or not asks_login:  # a page that asks for a login shows its own form
         account_box()
     _language_switch()
     return require_role(role, must_log_in)
 
 
 def _language_switch() -> None:
-    choice = st.sidebar.radio(t("language"), i18n.LANGS, index=i18n.LANGS.index(lang()),
-                              format_func={"id": "Bahasa Indonesia", "en": "English"}.get,
-                              horizontal=True)
+    choice = st.sidebar.radio(
+        t("language"),
+        i18n.LANGS,
+        index=i18n.LANGS.index(lang()),
+        format_func={"id": "Bahasa Indonesia", "en": "English"}.get,
+        horizontal=True,
+    )
     if choice != lang():
         remember("lang", choice)
         st.rerun()
-    if recall("lang"):                     # a language from the URL is kept for the next page too
+    if recall("lang"):  # a language from the URL is kept for the next page too
         remember("lang", lang())
 
 
@@ -66,8 +70,12 @@ def _measure_choice(sites: tuple[str, ...]) -> Measure:
         return options[0] if options else read(headline_measure, sites)
     asked = recall("measure")
     default = read(headline_measure, sites).value if asked not in [m.value for m in options] else asked
-    choice = st.sidebar.radio(t("measure"), options, index=[m.value for m in options].index(default),
-                              format_func=lambda m, language=lang(): m.label(language).capitalize())
+    choice = st.sidebar.radio(
+        t("measure"),
+        options,
+        index=[m.value for m in options].index(default),
+        format_func=lambda m, language=lang(): m.label(language).capitalize(),
+    )
     remember("measure", choice.value)
     return choice
 
@@ -78,10 +86,13 @@ def _partial_choice(sites: tuple[str, ...]) -> bool:
     if latest is None or (complete is not None and latest <= complete):
         return False
     before = recall("partial") == "1"
-    included = st.sidebar.toggle(t("include_partial"), value=before,
-                                 help=t("include_partial_help", month=fmt.month_label(latest, lang())))
+    included = st.sidebar.toggle(
+        t("include_partial"),
+        value=before,
+        help=t("include_partial_help", month=fmt.month_label(latest, lang())),
+    )
     remember("partial", "1" if included else None)
-    if included and not before:            # asked for them: show the newest month
+    if included and not before:  # asked for them: show the newest month
         remember("through", None)
     return included
 
@@ -102,17 +113,25 @@ def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bo
         return None
     names = PERIOD_KIND_LABELS
     asked = recall("period")
-    kind = st.sidebar.selectbox(t("period_kind"), PERIOD_KINDS,
-                                index=PERIOD_KINDS.index(asked if asked in PERIOD_KINDS else "year_to_date"),
-                                format_func=lambda k, en=lang() == "en": names[k][1 if en else 0])
+    kind = st.sidebar.selectbox(
+        t("period_kind"),
+        PERIOD_KINDS,
+        index=PERIOD_KINDS.index(asked if asked in PERIOD_KINDS else "year_to_date"),
+        format_func=lambda k, en=lang() == "en": names[k][1 if en else 0],
+    )
     remember("period", kind)
     options = _period_options(kind, first, last) or _period_options("year_to_date", first, last)
     through = recall("through")
     index = next((i for i, p in enumerate(options) if p.end.strftime("%Y-%m") == through), 0)
     named = kind in ("quarter", "semester", "year")
-    period = st.sidebar.selectbox(t("period_" + kind) if named else t("through"), options, index=index,
-                                  format_func=lambda p, language=lang(): period_name(p, language) if named
-                                  else fmt.month_label(p.end, language))
+    period = st.sidebar.selectbox(
+        t("period_" + kind) if named else t("through"),
+        options,
+        index=index,
+        format_func=lambda p, language=lang(): (
+            period_name(p, language) if named else fmt.month_label(p.end, language)
+        ),
+    )
     remember("through", period.end.strftime("%Y-%m"))
     if kind == "custom":
         period = _custom_start(first, period)
@@ -123,10 +142,16 @@ def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bo
 def _custom_start(first: date, period: Period) -> Period:
     starts = Period(first, period.end).month_starts()
     asked = recall("from")
-    index = next((i for i, m in enumerate(starts) if m.strftime("%Y-%m") == asked),
-                 starts.index(period.start) if period.start in starts else 0)
-    start = st.sidebar.selectbox(t("from_month"), starts, index=index,
-                                 format_func=lambda m, language=lang(): fmt.month_label(m, language))
+    index = next(
+        (i for i, m in enumerate(starts) if m.strftime("%Y-%m") == asked),
+        starts.index(period.start) if period.start in starts else 0,
+    )
+    start = st.sidebar.selectbox(
+        t("from_month"),
+        starts,
+        index=index,
+        format_func=lambda m, language=lang(): fmt.month_label(m, language),
+    )
     return Period(start, period.end)
 
 

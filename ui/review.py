@@ -1,12 +1,13 @@
 """Rendering of the month in review and of coverage: who has reported, which months are provisional,
 which sites a like-for-like comparison left out, and the agencies that rose and fell most."""
+
 from __future__ import annotations
 
 import streamlit as st
 
 from mpp import fmt
-from mpp.visits import reporting
 from mpp.period import Measure
+from mpp.visits import reporting
 from ui.base import lang, read, t
 from ui.tables import show_table
 from ui.text import plain, plain_all
@@ -40,24 +41,34 @@ def coverage_badges(view) -> None:
 def excluded_sites(comparison) -> None:
     """Name the sites a like-for-like comparison left out, and why."""
     if comparison.excluded:
-        st.caption(t("excluded_sites", kept=plain_all(comparison.sites),
-                     excluded="; ".join(f"{plain(e.site)}: {e.why(lang())}" for e in comparison.excluded)))
+        st.caption(
+            t(
+                "excluded_sites",
+                kept=plain_all(comparison.sites),
+                excluded="; ".join(f"{plain(e.site)}: {e.why(lang())}" for e in comparison.excluded),
+            )
+        )
 
 
 def agency_changes(review, n: int = 3) -> None:
     """Two short tables side by side: the agencies that rose most and fell most, in counts and percent."""
-    month, base = (fmt.month_label(review.month, lang(), short=True),
-                   fmt.month_label(review.year_on_year.base.period.start, lang(), short=True))
+    month, base = (
+        fmt.month_label(review.month, lang(), short=True),
+        fmt.month_label(review.year_on_year.base.period.start, lang(), short=True),
+    )
     left, right = st.columns(2)
     for column, rows, key in ((left, review.risers(n), "rose_most"), (right, review.fallers(n), "fell_most")):
         column.markdown(f"**{t(key)}**")
         if rows.empty:
             column.caption(t("no_change_rows"))
             continue
-        shown = {t("agency"): rows["agency"], base: rows["visits_same_month_last_year"].map(fmt.number),
-                 month: rows["visits"].map(fmt.number),
-                 t("change_count"): rows["change"].map(lambda v: ("+" if v > 0 else "") + fmt.number(v)),
-                 t("change_percent"): rows["change_pct"].map(fmt.signed_percent)}
+        shown = {
+            t("agency"): rows["agency"],
+            base: rows["visits_same_month_last_year"].map(fmt.number),
+            month: rows["visits"].map(fmt.number),
+            t("change_count"): rows["change"].map(lambda v: ("+" if v > 0 else "") + fmt.number(v)),
+            t("change_percent"): rows["change_pct"].map(fmt.signed_percent),
+        }
         align = st.column_config.TextColumn(alignment="right")
         show_table(shown, column, width="stretch", column_config={k: align for k in list(shown)[1:]})
 
@@ -67,9 +78,16 @@ def provisional_notice(selection) -> None:
     when the reader asked to include them, so every figure there reads as "sementara"."""
     if not (selection.include_partial and selection.period):
         return
-    months = sorted({m.month for measure in Measure
-                     for m in read(reporting.period_coverage, selection.sites, measure, selection.period)
-                     if m.provisional})
+    months = sorted(
+        {
+            m.month
+            for measure in Measure
+            for m in read(reporting.period_coverage, selection.sites, measure, selection.period)
+            if m.provisional
+        }
+    )
     if months:
-        st.warning(t("provisional_included", months=", ".join(fmt.month_label(m, lang()) for m in months)),
-                   icon=":material/pending:")
+        st.warning(
+            t("provisional_included", months=", ".join(fmt.month_label(m, lang()) for m in months)),
+            icon=":material/pending:",
+        )

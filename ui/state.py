@@ -1,6 +1,7 @@
 """The reader's selection (sites, period, measure, language, provisional months) kept in two places:
 the URL query, so a reload or a shared link reproduces the view, and the session, because Streamlit
 clears the query when the reader moves to another page."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -35,5 +36,5 @@ def restore_url() -> None:
     """After a page change the URL is empty: put the remembered selection back, so a reload of the new
     page keeps it."""
     for name, value in st.session_state.items():
-        if name.startswith(PREFIX) and name[len(PREFIX):] not in st.query_params:
-            st.query_params[name[len(PREFIX):]] = value
+        if name.startswith(PREFIX) and name[len(PREFIX) :] not in st.query_params:
+            st.query_params[name[len(PREFIX) :]] = value

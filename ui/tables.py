@@ -1,16 +1,17 @@
 """Tables and charts as people read them: numbers formatted on the server (41.481; 24,8%), with CSV,
 XLSX and PNG downloads holding the very same figures. Every table on a page is shown by `show_table`."""
+
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import streamlit as st
 
 from loaders.layouts import by_name
 from mpp import fmt
-from mpp.present import export
 from mpp.period import Measure
+from mpp.present import export
 from mpp.reference.sites import list_sites
 from ui.base import lang, plotly, read, t
 
@@ -27,9 +28,11 @@ def show_table(data, where=st, **options) -> None:
 def agency_table(shares, top: int | None = None) -> None:
     """Agencies with service visits and share, formatted on the server (41.481; 24,8%)."""
     table = shares.table.head(top) if top else shares.table
-    shown = {t("agency"): table["agency"],
-             t("service_visits"): table["visits"].map(fmt.number),
-             t("share"): table["share"].map(fmt.percent)}
+    shown = {
+        t("agency"): table["agency"],
+        t("service_visits"): table["visits"].map(fmt.number),
+        t("share"): table["share"].map(fmt.percent),
+    }
     right = st.column_config.TextColumn(alignment="right")
     show_table(shown, column_config={t("service_visits"): right, t("share"): right})
 
@@ -40,44 +43,77 @@ def table(frame, columns, name: str, about: tuple[str, str, str], sites) -> None
     shown = export.display(frame, columns, lang())
     right = st.column_config.TextColumn(alignment="right")
     config = {c.label: right for c in columns if c.kind not in ("text", "month")}
-    wide = st.column_config.TextColumn(width="large")     # long agency names read whole
+    wide = st.column_config.TextColumn(width="large")  # long agency names read whole
     config |= {c: wide for c in shown.columns if c not in config and shown[c].str.len().max() > 40}
-    show_table(shown, column_config=config,
-               height=min(38 + 35 * len(shown), 600) if len(shown) else "auto")
+    show_table(shown, column_config=config, height=min(38 + 35 * len(shown), 600) if len(shown) else "auto")
     row = st.container(horizontal=True)
-    row.download_button("CSV", export.to_csv(frame, columns, lang()), f"{name}.csv", "text/csv",
-                         key=f"csv-{name}", icon=":material/download:", on_click="ignore")
+    row.download_button(
+        "CSV",
+        export.to_csv(frame, columns, lang()),
+        f"{name}.csv",
+        "text/csv",
+        key=f"csv-{name}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
     info = export_info(about, sites)
-    row.download_button("XLSX", lambda: export.to_xlsx(frame, columns, info, lang()), f"{name}.xlsx",
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        key=f"xlsx-{name}", icon=":material/download:", on_click="ignore")
+    row.download_button(
+        "XLSX",
+        lambda: export.to_xlsx(frame, columns, info, lang()),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx-{name}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def export_info(about: tuple[str, str, str], sites):
     known = read(list_sites)
     zone = next(iter(known.loc[known["name"].isin(list(sites)), "timezone"]), "Asia/Jakarta")
     title, period, measure = about
-    return export.ExportInfo(title, ", ".join(sites), period, measure, read(export.data_sources, tuple(sites)),
-                             export.exported_at(datetime.now(timezone.utc), zone, lang()))
+    return export.ExportInfo(
+        title,
+        ", ".join(sites),
+        period,
+        measure,
+        read(export.data_sources, tuple(sites)),
+        export.exported_at(datetime.now(UTC), zone, lang()),
+    )
 
 
 def chart(fig, name: str) -> None:
     """A chart with a PNG download, drawn by kaleido only when someone asks for it."""
     plotly(fig)
-    st.download_button("PNG", lambda: export.to_png(fig), f"{name}.png", "image/png", key=f"png-{name}",
-                       icon=":material/image:", on_click="ignore")
+    st.download_button(
+        "PNG",
+        lambda: export.to_png(fig),
+        f"{name}.png",
+        "image/png",
+        key=f"png-{name}",
+        icon=":material/image:",
+        on_click="ignore",
+    )
 
 
 def loads_table(loads) -> None:
     """The ledger as an analyst reads it: Indonesian periods, numbers and statuses."""
-    period = [fmt.span_label(a, b, lang()) if pd.notna(a) and pd.notna(b) else fmt.NO_DATA
-              for a, b in zip(loads["period_from"], loads["period_to"])]
-    shown = {t("col_load"): loads["load_id"], t("col_when"): loads["loaded_at"].dt.strftime("%d-%m-%Y %H:%M"),
-             t("col_who"): loads["loaded_by"], t("col_file"): loads["file_name"],
-             t("col_layout"): loads["layout"].map(_layout_title), t("site"): loads["site"],
-             t("col_period"): period,
-             t("col_rows"): loads["rows"].map(fmt.number), t("col_total"): loads["total"].map(fmt.number),
-             t("col_status"): loads["status"].map(lambda s: t("status_" + s))}
+    period = [
+        fmt.span_label(a, b, lang()) if pd.notna(a) and pd.notna(b) else fmt.NO_DATA
+        for a, b in zip(loads["period_from"], loads["period_to"])
+    ]
+    shown = {
+        t("col_load"): loads["load_id"],
+        t("col_when"): loads["loaded_at"].dt.strftime("%d-%m-%Y %H:%M"),
+        t("col_who"): loads["loaded_by"],
+        t("col_file"): loads["file_name"],
+        t("col_layout"): loads["layout"].map(_layout_title),
+        t("site"): loads["site"],
+        t("col_period"): period,
+        t("col_rows"): loads["rows"].map(fmt.number),
+        t("col_total"): loads["total"].map(fmt.number),
+        t("col_status"): loads["status"].map(lambda s: t("status_" + s)),
+    }
     right = st.column_config.TextColumn(alignment="right")
     show_table(shown, column_config={t("col_rows"): right, t("col_total"): right})
 
@@ -86,26 +122,37 @@ def undo_preview_table(preview) -> None:
     """Slices the undo changes; people entering are listed under the measure's name, and a closed or
     reopened month as its state ('ditutup' / 'terbuka')."""
     closure = preview["measure"].str.startswith("closed_")
-    agency = [t("closed_row", measure=Measure(m[len("closed_"):]).label(lang())) if c
-              else f"{a or ''} {t('skm_respondents_row')}".strip() if m == "skm_respondents"
-              else a if isinstance(a, str) else t("visitors_row")
-              for m, a, c in zip(preview["measure"], preview["agency"], closure)]
+    agency = [
+        t("closed_row", measure=Measure(m[len("closed_") :]).label(lang()))
+        if c
+        else f"{a or ''} {t('skm_respondents_row')}".strip()
+        if m == "skm_respondents"
+        else a
+        if isinstance(a, str)
+        else t("visitors_row")
+        for m, a, c in zip(preview["measure"], preview["agency"], closure)
+    ]
 
     def shown_value(values):
-        return [t("month_closed" if v else "month_open") if c else fmt.number(v)
-                for v, c in zip(values, closure)]
-    shown = {t("site"): preview["site"], t("agency"): agency,
-             t("month"): preview["month"].map(lambda m: fmt.month_label(m, lang())),
-             t("now"): shown_value(preview["value"]),
-             t("after_undo"): shown_value(preview["value_after"])}
+        return [
+            t("month_closed" if v else "month_open") if c else fmt.number(v) for v, c in zip(values, closure)
+        ]
+
+    shown = {
+        t("site"): preview["site"],
+        t("agency"): agency,
+        t("month"): preview["month"].map(lambda m: fmt.month_label(m, lang())),
+        t("now"): shown_value(preview["value"]),
+        t("after_undo"): shown_value(preview["value_after"]),
+    }
     right = st.column_config.TextColumn(alignment="right")
     show_table(shown, column_config={t("now"): right, t("after_undo"): right})
 
 
 def _layout_title(name: str) -> str:
-    if name in ("close_month", "reopen_month"):      # a ledger entry of the analyst, not a file
+    if name in ("close_month", "reopen_month"):  # a ledger entry of the analyst, not a file
         return t("layout_" + name)
     try:
         return by_name(name).TITLE
-    except StopIteration:            # demo data and survey loads have no layout module
+    except StopIteration:  # demo data and survey loads have no layout module
         return name

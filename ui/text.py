@@ -8,6 +8,7 @@ unescaped, or they show backslashes.
 
     st.caption(f"{plain(site)} · {measure}")
 """
+
 from __future__ import annotations
 
 import re

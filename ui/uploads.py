@@ -1,5 +1,6 @@
 """The upload page's parts: options, previews kept per file and options, the report of one file with
 every problem and a mapping form for each unknown agency; and the press page's uploaded draft."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,7 @@ def upload_options():
         new_site = st.text_input(t("new_site")).strip()
         year = st.number_input(t("year"), min_value=2015, max_value=2100, value=None, step=1)
         block = st.text_input(t("block")).strip()
-    return Options(site=new_site or site, year=int(year) if year else None, block=block or None,
-                   guarded=True)
+    return Options(site=new_site or site, year=int(year) if year else None, block=block or None, guarded=True)
 
 
 def preview_uploads(files, options) -> dict:
@@ -59,8 +59,9 @@ def upload_report(report, user) -> None:
     """One file: what was recognised, its figures per agency, every problem with sheet and cell,
     and a mapping form for each unknown agency."""
     status = "error" if not report.ok else "complete"
-    with st.status(f"{plain(report.file_name)}: {t('outcome_' + report.outcome)}", state=status,
-                   expanded=True):
+    with st.status(
+        f"{plain(report.file_name)}: {t('outcome_' + report.outcome)}", state=status, expanded=True
+    ):
         _report_summary(report)
         if report.problems:
             _problems_table(report.problems)
@@ -73,8 +74,14 @@ def load_result(report) -> None:
     """What "Muat" did to one file: a success with its load number, or, when the load was refused
     after all (a write that failed and was rolled back), an error with every problem."""
     if report.ok:
-        st.success(t("loaded_result", name=plain(report.file_name), outcome=t("result_" + report.outcome),
-                     load=report.load_id))
+        st.success(
+            t(
+                "loaded_result",
+                name=plain(report.file_name),
+                outcome=t("result_" + report.outcome),
+                load=report.load_id,
+            )
+        )
         return
     st.error(t("load_refused", name=plain(report.file_name)), icon="🚫")
     _problems_table(report.problems)
@@ -82,28 +89,39 @@ def load_result(report) -> None:
 
 def _report_summary(report) -> None:
     """What was recognised, as one line of labelled facts, and the figures per agency."""
-    facts = [(t("layout"), report.layout_title if report.layout else fmt.NO_DATA),
-             (t("site"), plain(report.site) if report.site else fmt.NO_DATA),
-             (t("col_period"), report.period.label(lang()) if report.period else fmt.NO_DATA)]
-    survey = (report.layout or "").startswith("skm_")     # respondents (or indices), no visits
+    facts = [
+        (t("layout"), report.layout_title if report.layout else fmt.NO_DATA),
+        (t("site"), plain(report.site) if report.site else fmt.NO_DATA),
+        (t("col_period"), report.period.label(lang()) if report.period else fmt.NO_DATA),
+    ]
+    survey = (report.layout or "").startswith("skm_")  # respondents (or indices), no visits
     if survey:
         facts.append((t("skm_rows_" + report.layout), fmt.number(report.rows)))
     else:
-        facts += [(t("service_visits"), fmt.number(report.total)),
-                  (t("visitors_total"), fmt.number(report.visitors) if report.visitors else fmt.NO_DATA)]
+        facts += [
+            (t("service_visits"), fmt.number(report.total)),
+            (t("visitors_total"), fmt.number(report.visitors) if report.visitors else fmt.NO_DATA),
+        ]
     st.markdown(" · ".join(f"{label}: **{value}**" for label, value in facts))
     if report.agency_totals and not survey:
         agencies, visits = zip(*report.agency_totals)
         right = st.column_config.TextColumn(alignment="right")
-        show_table({t("agency"): agencies, t("service_visits"): [fmt.number(v) for v in visits]},
-                   column_config={t("service_visits"): right})
+        show_table(
+            {t("agency"): agencies, t("service_visits"): [fmt.number(v) for v in visits]},
+            column_config={t("service_visits"): right},
+        )
 
 
 def _problems_table(problems) -> None:
     st.markdown(f"**{t('problems', n=len(problems))}**")
-    show_table({t("col_code"): [p.code for p in problems], t("col_sheet"): [p.sheet or "" for p in problems],
-                t("col_cell"): [p.cell or "" for p in problems],
-                t("col_message"): [p.message for p in problems]})
+    show_table(
+        {
+            t("col_code"): [p.code for p in problems],
+            t("col_sheet"): [p.sheet or "" for p in problems],
+            t("col_cell"): [p.cell or "" for p in problems],
+            t("col_message"): [p.message for p in problems],
+        }
+    )
 
 
 def _agency_mapping(report, user) -> None:
@@ -114,8 +132,11 @@ def _agency_mapping(report, user) -> None:
     for spelling, near in unknown:
         with st.form(f"map_{report.file_name}_{spelling}"):
             choices = [*near, upload.NEW_AGENCY, *[c for c in canonical if c not in near]]
-            pick = st.selectbox(t("map_agency", name=plain(spelling)), choices,
-                                format_func=lambda c: t("as_new_agency") if c == upload.NEW_AGENCY else c)
+            pick = st.selectbox(
+                t("map_agency", name=plain(spelling)),
+                choices,
+                format_func=lambda c: t("as_new_agency") if c == upload.NEW_AGENCY else c,
+            )
             if st.form_submit_button(t("save_mapping")):
                 if pick == upload.NEW_AGENCY:
                     write(upload.add_agency, user, spelling)

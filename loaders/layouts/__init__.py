@@ -5,20 +5,39 @@ parse(sheet, context) -> Parsed. A module with combine(list[Parsed]) reads sever
 workbook as one (one sheet per month); the others read their single best sheet. Hidden sheets never
 count, and cover or lookup sheets simply score 0 everywhere.
 """
+
 from __future__ import annotations
 
-from loaders.layouts import (channel_recap, long_counts, monthly_sheets, queue_matrix, satu_data,
-                             skm_responden, skm_ringkasan, tickets, yearly_recap)
+from loaders.layouts import (
+    channel_recap,
+    long_counts,
+    monthly_sheets,
+    queue_matrix,
+    satu_data,
+    skm_responden,
+    skm_ringkasan,
+    tickets,
+    yearly_recap,
+)
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Workbook
 
 # Order breaks ties: the more specific layout first.
-LAYOUTS = [satu_data, channel_recap, monthly_sheets, queue_matrix, tickets, long_counts, yearly_recap,
-           skm_responden, skm_ringkasan]   # survey files (issue 7): loaders/skm_load.py takes them on
+LAYOUTS = [
+    satu_data,
+    channel_recap,
+    monthly_sheets,
+    queue_matrix,
+    tickets,
+    long_counts,
+    yearly_recap,
+    skm_responden,
+    skm_ringkasan,
+]  # survey files (issue 7): loaders/skm_load.py takes them on
 
 
 def by_name(name: str):
-    return next(m for m in LAYOUTS if m.NAME == name)
+    return next(m for m in LAYOUTS if name == m.NAME)
 
 
 def scores(workbook: Workbook) -> list[tuple[float, int, object]]:
@@ -40,10 +59,17 @@ def parse_workbook(workbook: Workbook, context: Context) -> Parsed:
     found = scores(workbook)
     if not found:
         names = ", ".join(f"'{s.name}'" for s in workbook.sheets if not s.hidden) or "(tidak ada)"
-        raise FileRefused([problem(
-            "tata_letak_tidak_dikenal", f"Tidak ada sheet yang bentuknya dikenali (sheet: {names}). "
-            "Bentuk yang dikenali: rekap tahunan, sheet per bulan, rekap antrean, ekspor tiket, "
-            "CSV harian/bulanan, Satu Data.", file=workbook.file_name)])
+        raise FileRefused(
+            [
+                problem(
+                    "tata_letak_tidak_dikenal",
+                    f"Tidak ada sheet yang bentuknya dikenali (sheet: {names}). "
+                    "Bentuk yang dikenali: rekap tahunan, sheet per bulan, rekap antrean, ekspor tiket, "
+                    "CSV harian/bulanan, Satu Data.",
+                    file=workbook.file_name,
+                )
+            ]
+        )
     layout = found[0][2]
     sheets = [workbook.sheets[i] for _, i, lay in found if lay is layout]
     if not hasattr(layout, "combine"):
@@ -53,4 +79,3 @@ def parse_workbook(workbook: Workbook, context: Context) -> Parsed:
     result = layout.combine(parsed) if len(parsed) > 1 else parsed[0]
     result.notes += [f"sheet dibaca: {', '.join(s.name for s in sheets)}"] if len(workbook.sheets) > 1 else []
     return result
-

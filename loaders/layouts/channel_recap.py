@@ -4,30 +4,47 @@ Total Nomor Terbit | Pembatalan Online | Tidak Hadir (No-show).
 
 Visits are Total Nomor Terbit, kept by channel: walk_in = Antrean Langsung, online = Antrean Online
 Hadir (their sum must be the total). Cancellations and no-shows are reported, never counted."""
+
 from __future__ import annotations
 
 import pandas as pd
 
 from loaders import validate
-from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
-                                    header_index, problem, ref, service_frame, text, title_text)
+from loaders.layouts.common import (
+    Context,
+    combine_sheets,
+    count_at,
+    filled_rows,
+    find_row,
+    header_index,
+    problem,
+    ref,
+    service_frame,
+    text,
+    title_text,
+)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, is_total_label, parse_date, parse_period_row
 from mpp.fmt import number
 
 NAME = "antrean_kanal_harian"
 TITLE = "rekap antrean harian langsung dan online"
-HEADERS = {"day": ("TANGGAL",), "agency": ("INSTANSI", "NAMA INSTANSI"),
-           "service": ("LAYANAN", "NAMA LAYANAN"), "walk_in": ("ANTREAN LANGSUNG", "ANTRIAN LANGSUNG"),
-           "online": ("ANTREAN ONLINE HADIR", "ANTRIAN ONLINE HADIR"),
-           "total": ("TOTAL NOMOR TERBIT",), "cancelled": ("PEMBATALAN ONLINE",),
-           "no_show": ("TIDAK HADIR", "TIDAK HADIR NO SHOW")}
+HEADERS = {
+    "day": ("TANGGAL",),
+    "agency": ("INSTANSI", "NAMA INSTANSI"),
+    "service": ("LAYANAN", "NAMA LAYANAN"),
+    "walk_in": ("ANTREAN LANGSUNG", "ANTRIAN LANGSUNG"),
+    "online": ("ANTREAN ONLINE HADIR", "ANTRIAN ONLINE HADIR"),
+    "total": ("TOTAL NOMOR TERBIT",),
+    "cancelled": ("PEMBATALAN ONLINE",),
+    "no_show": ("TIDAK HADIR", "TIDAK HADIR NO SHOW"),
+}
 REQUIRED = {"day", "agency", "walk_in", "online", "total"}
 OUTCOME_COLUMNS = ["agency", "day", "service", "cancelled", "no_show", "cancelled_cell", "no_show_cell"]
 
 
 def header_row(rows: list[list]) -> int | None:
-    return find_row(rows, lambda row: REQUIRED <= header_index(row, HEADERS).keys())
+    return find_row(rows, lambda row: header_index(row, HEADERS).keys() >= REQUIRED)
 
 
 def detect(sheet: Sheet) -> float:
@@ -38,8 +55,9 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     rows = filled_rows(sheet)
     at = header_row(rows)
     cols = header_index(rows[at], HEADERS)
-    period = next((p for row in rows[:at] for c in row if isinstance(c, str)
-                   and (p := parse_period_row(c))), None)
+    period = next(
+        (p for row in rows[:at] for c in row if isinstance(c, str) and (p := parse_period_row(c))), None
+    )
     problems: list = []
     records, outcomes = [], []
     for r in range(at + 1, len(rows)):
@@ -50,19 +68,29 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
             records += row_records(rows, r, cols, day, sheet, problems)
             outcomes.append(row_outcome(rows, r, cols, day, sheet, problems))
     outcomes = pd.DataFrame(outcomes, columns=OUTCOME_COLUMNS).assign(sheet=sheet.name)
-    notes = [f"tidak dihitung sebagai kunjungan (disimpan terpisah): pembatalan online "
-             f"{number(outcomes['cancelled'].sum())}, tidak hadir {number(outcomes['no_show'].sum())}"]
+    notes = [
+        f"tidak dihitung sebagai kunjungan (disimpan terpisah): pembatalan online "
+        f"{number(outcomes['cancelled'].sum())}, tidak hadir {number(outcomes['no_show'].sum())}"
+    ]
     years = {d.year for _, d, *_ in records}
-    return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
-                  year=max(years) if years else None, problems=problems, notes=notes,
-                  outcomes=outcomes)
+    return Parsed(
+        NAME,
+        service_frame(records, sheet),
+        site=find_site(title_text(rows[:at])),
+        year=max(years) if years else None,
+        problems=problems,
+        notes=notes,
+        outcomes=outcomes,
+    )
 
 
 def row_outcome(rows, r, cols, day, sheet, problems) -> tuple:
     """(agency, day, service, cancelled, no_show, and their cells) of one row; a column the export
     lacks counts 0 (and has no cell)."""
-    counts = [(count_at(rows, r, cols[what], sheet, problems) or 0) if what in cols else 0
-              for what in ("cancelled", "no_show")]
+    counts = [
+        (count_at(rows, r, cols[what], sheet, problems) or 0) if what in cols else 0
+        for what in ("cancelled", "no_show")
+    ]
     cells = [ref(r, cols[what]) if what in cols else None for what in ("cancelled", "no_show")]
     service = text(rows[r][cols["service"]]) if "service" in cols else None
     return (text(rows[r][cols["agency"]]), day, service or None, *counts, *cells)
@@ -84,16 +112,27 @@ def row_day(rows, r, col, period, today, sheet, problems):
 def row_records(rows, r, cols, day, sheet, problems) -> list[tuple]:
     agency = text(rows[r][cols["agency"]])
     service = text(rows[r][cols["service"]]) if "service" in cols else None
-    walk_in, online, total = (count_at(rows, r, cols[c], sheet, problems)
-                              for c in ("walk_in", "online", "total"))
+    walk_in, online, total = (
+        count_at(rows, r, cols[c], sheet, problems) for c in ("walk_in", "online", "total")
+    )
     if None in (walk_in, online, total):
         return []
     if walk_in + online != total:
-        problems.append(problem("jumlah_tidak_cocok", f"Total Nomor Terbit {number(total)} bukan "
-                                f"Antrean Langsung {number(walk_in)} + Antrean Online Hadir "
-                                f"{number(online)}.", sheet, ref(r, cols["total"])))
-    return [(agency, day, "day", service or None, channel, visits, ref(r, cols[channel]))
-            for channel, visits in (("walk_in", walk_in), ("online", online)) if visits]
+        problems.append(
+            problem(
+                "jumlah_tidak_cocok",
+                f"Total Nomor Terbit {number(total)} bukan "
+                f"Antrean Langsung {number(walk_in)} + Antrean Online Hadir "
+                f"{number(online)}.",
+                sheet,
+                ref(r, cols["total"]),
+            )
+        )
+    return [
+        (agency, day, "day", service or None, channel, visits, ref(r, cols[channel]))
+        for channel, visits in (("walk_in", walk_in), ("online", online))
+        if visits
+    ]
 
 
-combine = combine_sheets   # a sheet per year, site or month: read them all
+combine = combine_sheets  # a sheet per year, site or month: read them all

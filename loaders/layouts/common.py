@@ -1,5 +1,6 @@
 """What the layout modules share: the parse context, cell text, merged-cell filling, header search
 and the tidy frames every layout returns."""
+
 from __future__ import annotations
 
 import re
@@ -19,10 +20,11 @@ VISITOR_COLUMNS = ["day", "grain", "visitors", "source_cell"]
 @dataclass
 class Context:
     """What a layout needs beyond the sheet: the file's name, and the options the user gave."""
+
     file_name: str = ""
-    year: int | None = None       # --year: overrides what the file says
-    block: str | None = None      # --block: one month block of a sheet with several
-    frame: object = None          # the whole table (pyarrow) when read.py gave only a sheet's head
+    year: int | None = None  # --year: overrides what the file says
+    block: str | None = None  # --block: one month block of a sheet with several
+    frame: object = None  # the whole table (pyarrow) when read.py gave only a sheet's head
     today: date = field(default_factory=date.today)
 
 
@@ -44,8 +46,8 @@ def is_blank(value) -> bool:
     return text(value) in ("",)
 
 
-col_letter = validate.column_letters    # 0 -> 'A'
-ref = validate.cell_ref                 # 0-based (row, col) -> 'B7'
+col_letter = validate.column_letters  # 0 -> 'A'
+ref = validate.cell_ref  # 0-based (row, col) -> 'B7'
 
 
 def filled_rows(sheet: Sheet) -> list[list]:
@@ -101,8 +103,14 @@ def visitor_frame(records: list[tuple]) -> pd.DataFrame | None:
     return frame
 
 
-def problem(code: str, message: str, sheet: Sheet | None = None, cell: str | None = None,
-            file: str = "", sheet_name: str | None = None) -> Problem:
+def problem(
+    code: str,
+    message: str,
+    sheet: Sheet | None = None,
+    cell: str | None = None,
+    file: str = "",
+    sheet_name: str | None = None,
+) -> Problem:
     return Problem(code, message, file=file, sheet=sheet.name if sheet else sheet_name, cell=cell)
 
 
@@ -138,18 +146,27 @@ def count_at(rows: list[list], row: int, col: int, sheet: Sheet, problems: list)
 def formula_problems(sheet: Sheet, rows: range, cols) -> list[Problem]:
     """A formula whose value Excel never saved reads as empty: say so rather than load a gap."""
     cols = set(cols)
-    return validate.formula_problems(sheet, [(r, c) for r, c in sheet.formulas_without_value
-                                             if r in rows and c in cols])
+    return validate.formula_problems(
+        sheet, [(r, c) for r, c in sheet.formulas_without_value if r in rows and c in cols]
+    )
 
 
 def resolve_year(context: Context, sheet: Sheet, rows: list[list]) -> int:
     """--year, else the title rows, else the sheet name, else the file name; refused if none say."""
-    year = (context.year or find_year(title_text(rows)) or find_year(sheet.name)
-            or find_year(context.file_name))
+    year = (
+        context.year or find_year(title_text(rows)) or find_year(sheet.name) or find_year(context.file_name)
+    )
     if year is None:
-        raise FileRefused([problem(
-            "tahun_tidak_diketahui", "Tahun data tidak tertulis di judul, nama sheet, maupun "
-            "nama berkas. Sebutkan dengan --year YYYY.", sheet)])
+        raise FileRefused(
+            [
+                problem(
+                    "tahun_tidak_diketahui",
+                    "Tahun data tidak tertulis di judul, nama sheet, maupun "
+                    "nama berkas. Sebutkan dengan --year YYYY.",
+                    sheet,
+                )
+            ]
+        )
     return year
 
 
@@ -167,22 +184,35 @@ def combine_sheets(parsed: list[Parsed]) -> Parsed:
     visitors = [p.visitors for p in parsed if p.visitors is not None]
     first = parsed[0]
     outcomes = [p.outcomes for p in parsed if p.outcomes is not None]
-    return Parsed(first.layout, service, pd.concat(visitors, ignore_index=True) if visitors else None,
-                  site=next((p.site for p in parsed if p.site), None), year=first.year,
-                  problems=[q for p in parsed for q in p.problems] + twice_given(service),
-                  notes=list(dict.fromkeys(n for p in parsed for n in p.notes)),
-                  outcomes=pd.concat(outcomes, ignore_index=True) if outcomes else None)
+    return Parsed(
+        first.layout,
+        service,
+        pd.concat(visitors, ignore_index=True) if visitors else None,
+        site=next((p.site for p in parsed if p.site), None),
+        year=first.year,
+        problems=[q for p in parsed for q in p.problems] + twice_given(service),
+        notes=list(dict.fromkeys(n for p in parsed for n in p.notes)),
+        outcomes=pd.concat(outcomes, ignore_index=True) if outcomes else None,
+    )
 
 
 def twice_given(service: pd.DataFrame, limit: int = 10) -> list[Problem]:
     keys = ["agency", "day", "service", "channel"]
     seen = service.assign(service=service["service"].fillna(""), channel=service["channel"].fillna(""))
-    again = seen[seen.duplicated(keys, keep="first") & seen.duplicated(keys + ["sheet"], keep=False).eq(False)]
+    again = seen[
+        seen.duplicated(keys, keep="first") & seen.duplicated(keys + ["sheet"], keep=False).eq(False)
+    ]
     problems = []
     for _, row in again.head(limit).iterrows():
         first = seen[(seen[keys] == row[keys]).all(axis=1)].iloc[0]
-        problems.append(Problem("data_ganda", f"Angka {row['agency']} untuk {row['day']:%m/%Y} sudah "
-                                f"ada di sheet '{first['sheet']}' sel {first['source_cell']}; dimuat "
-                                "dua kali akan terhitung ganda. Hapus salah satunya.",
-                                sheet=row["sheet"], cell=row["source_cell"]))
+        problems.append(
+            Problem(
+                "data_ganda",
+                f"Angka {row['agency']} untuk {row['day']:%m/%Y} sudah "
+                f"ada di sheet '{first['sheet']}' sel {first['source_cell']}; dimuat "
+                "dua kali akan terhitung ganda. Hapus salah satunya.",
+                sheet=row["sheet"],
+                cell=row["source_cell"],
+            )
+        )
     return problems

@@ -2,14 +2,27 @@
 monthly (`bulan`, with `tahun` or a year in the value), per agency, optionally per service and
 channel. read.py has already sniffed `;` or `,` and the encoding (UTF-8 with or without BOM,
 Windows-1252)."""
+
 from __future__ import annotations
 
 import re
 from datetime import date
 
-from loaders.layouts.common import (combine_sheets, Context, count_at, find_row, header_index, key,
-                                    problem, ref, resolve_year, service_frame, text, title_text,
-                                    visitor_frame)
+from loaders.layouts.common import (
+    Context,
+    combine_sheets,
+    count_at,
+    find_row,
+    header_index,
+    key,
+    problem,
+    ref,
+    resolve_year,
+    service_frame,
+    text,
+    title_text,
+    visitor_frame,
+)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, find_year, is_total_label, parse_date, parse_month
 
@@ -22,11 +35,23 @@ HEADERS = {
     "agency": ("INSTANSI", "NAMA INSTANSI", "SKPD", "OPD", "NAMA SKPD", "AGENCY", "PERANGKAT DAERAH"),
     "service": ("LAYANAN", "JENIS LAYANAN", "NAMA LAYANAN", "SERVICE"),
     "channel": ("KANAL", "JENIS ANTREAN", "SALURAN", "CHANNEL"),
-    "count": ("JUMLAH", "JUMLAH KUNJUNGAN", "JUMLAH PENGUNJUNG", "KUNJUNGAN", "PENGUNJUNG",
-              "JUMLAH LAYANAN", "VISITS", "TOTAL"),
+    "count": (
+        "JUMLAH",
+        "JUMLAH KUNJUNGAN",
+        "JUMLAH PENGUNJUNG",
+        "KUNJUNGAN",
+        "PENGUNJUNG",
+        "JUMLAH LAYANAN",
+        "VISITS",
+        "TOTAL",
+    ),
 }
-CHANNELS = {"walk_in": ("langsung", "offline", "walk", "loket"), "online": ("online", "daring"),
-            "jemput_bola": ("jemput",), "digital": ("digital",)}
+CHANNELS = {
+    "walk_in": ("langsung", "offline", "walk", "loket"),
+    "online": ("online", "daring"),
+    "jemput_bola": ("jemput",),
+    "digital": ("digital",),
+}
 
 
 VISITOR_COUNTS = ("JUMLAH PENGUNJUNG", "PENGUNJUNG", "PENGUNJUNG MPP", "JUMLAH PENGUNJUNG MPP")
@@ -34,11 +59,13 @@ VISITOR_COUNTS = ("JUMLAH PENGUNJUNG", "PENGUNJUNG", "PENGUNJUNG MPP", "JUMLAH P
 
 def header_row(rows: list[list]) -> int | None:
     """Counts per agency, or, without an agency column, people entering the mall (pengunjung)."""
+
     def is_header(row):
         cols = header_index(row, HEADERS)
         if "count" not in cols or not {"day", "month"} & cols.keys():
             return False
         return "agency" in cols or key(row[cols["count"]]) in VISITOR_COUNTS
+
     return find_row(rows, is_header)
 
 
@@ -61,15 +88,24 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     year = None if "day" in cols or "year" in cols else _year_or_none(context, sheet, rows, at)
     problems: list = []
     label = cols.get("agency", cols.get("day", cols.get("month")))
-    figures = [f for r in range(at + 1, len(rows))
-               if text(rows[r][label]) and not is_total_label(rows[r][label])
-               and (f := row_figure(rows, r, cols, year, context, sheet, problems))]
-    records = [f for f in figures if len(f) == 7]       # per agency: service visits
-    visitors = [f for f in figures if len(f) == 4]      # no agency column: people entering
+    figures = [
+        f
+        for r in range(at + 1, len(rows))
+        if text(rows[r][label])
+        and not is_total_label(rows[r][label])
+        and (f := row_figure(rows, r, cols, year, context, sheet, problems))
+    ]
+    records = [f for f in figures if len(f) == 7]  # per agency: service visits
+    visitors = [f for f in figures if len(f) == 4]  # no agency column: people entering
     years = {f[1].year for f in records} | {f[0].year for f in visitors}
-    return Parsed(NAME, service_frame(records, sheet), visitor_frame(visitors),
-                  site=find_site(title_text(rows[:at])), year=max(years) if years else None,
-                  problems=problems)
+    return Parsed(
+        NAME,
+        service_frame(records, sheet),
+        visitor_frame(visitors),
+        site=find_site(title_text(rows[:at])),
+        year=max(years) if years else None,
+        problems=problems,
+    )
 
 
 def whole_table(sheet: Sheet, at: int, context: Context) -> list[list]:
@@ -81,7 +117,7 @@ def whole_table(sheet: Sheet, at: int, context: Context) -> list[list]:
         return sheet.rows
     blank = [None] * context.frame.num_rows
     columns = [_column(context.frame, label) or blank for label in sheet.rows[at]]
-    return sheet.rows[:at + 1] + [list(cells) for cells in zip(*columns)]
+    return sheet.rows[: at + 1] + [list(cells) for cells in zip(*columns)]
 
 
 def _column(frame, label) -> list | None:
@@ -98,8 +134,15 @@ def row_figure(rows, r, cols, year, context, sheet, problems) -> tuple | None:
     grain, cell = ("day" if "day" in cols else "month"), ref(r, cols["count"])
     if "agency" not in cols:
         return day, grain, visits, cell
-    return (text(rows[r][cols["agency"]]), day, grain, _opt(rows[r], cols, "service"),
-            channel_of(_opt(rows[r], cols, "channel")), visits, cell)
+    return (
+        text(rows[r][cols["agency"]]),
+        day,
+        grain,
+        _opt(rows[r], cols, "service"),
+        channel_of(_opt(rows[r], cols, "channel")),
+        visits,
+        cell,
+    )
 
 
 def _year_or_none(context, sheet, rows, at):
@@ -133,13 +176,25 @@ def row_month(row, r, cols, year, context, sheet, problems) -> date | None:
     value = row[cols["month"]]
     iso = re.fullmatch(r"\s*(20\d\d)[-/](\d{1,2})\s*", text(value))
     month = int(iso.group(2)) if iso else parse_month(text(value)) or _number_month(value)
-    row_year = (context.year or (int(iso.group(1)) if iso else None) or find_year(text(value))
-                or (find_year(text(row[cols["year"]])) if "year" in cols else None) or year)
+    row_year = (
+        context.year
+        or (int(iso.group(1)) if iso else None)
+        or find_year(text(value))
+        or (find_year(text(row[cols["year"]])) if "year" in cols else None)
+        or year
+    )
     if not month or not 1 <= month <= 12 or not row_year:
         what = "bulan" if not month else "tahun"
-        problems.append(problem(f"{what}_tidak_terbaca", f"{what.capitalize()} dari {text(value)!r} "
-                                "tidak terbaca; tulis bulan (Januari atau 1) dan tahun, atau pakai "
-                                "--year.", sheet, ref(r, cols["month"])))
+        problems.append(
+            problem(
+                f"{what}_tidak_terbaca",
+                f"{what.capitalize()} dari {text(value)!r} "
+                "tidak terbaca; tulis bulan (Januari atau 1) dan tahun, atau pakai "
+                "--year.",
+                sheet,
+                ref(r, cols["month"]),
+            )
+        )
         return None
     return date(row_year, month, 1)
 
@@ -151,4 +206,4 @@ def _number_month(value):
         return None
 
 
-combine = combine_sheets   # a sheet per year, site or month: read them all
+combine = combine_sheets  # a sheet per year, site or month: read them all

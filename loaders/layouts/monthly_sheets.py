@@ -1,26 +1,44 @@
 """One sheet per month (JANUARI, FEBRUARI, ...): NO | NAMA INSTANSI | JENIS LAYANAN | JUMLAH, each
 agency merged over its service rows, SUB TOTAL rows per agency and a TOTAL row at the end.
 Every month sheet of the workbook is parsed; the month comes from the sheet's name."""
+
 from __future__ import annotations
 
 from datetime import date
 
-from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
-                                    formula_problems, header_index, is_blank, key, month_of, ref,
-                                    resolve_year, service_frame, stated_sum_problem, text,
-                                    title_text)
+from loaders.layouts.common import (
+    Context,
+    combine_sheets,
+    count_at,
+    filled_rows,
+    find_row,
+    formula_problems,
+    header_index,
+    is_blank,
+    key,
+    month_of,
+    ref,
+    resolve_year,
+    service_frame,
+    stated_sum_problem,
+    text,
+    title_text,
+)
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, is_total_label
 
 NAME = "per_bulan"
 TITLE = "satu sheet per bulan"
-HEADERS = {"agency": ("NAMA INSTANSI", "INSTANSI", "NAMA OPD", "OPD", "SKPD", "PERANGKAT DAERAH"),
-           "service": ("JENIS LAYANAN", "LAYANAN", "NAMA LAYANAN"),
-           "count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "JUMLAH LAYANAN", "TOTAL"),
-           # Channels, where the office counts them apart; JUMLAH is then their sum.
-           "walk_in": ("LANGSUNG", "ANTREAN LANGSUNG", "OFFLINE", "WALK IN", "TATAP MUKA"),
-           "online": ("ONLINE", "ANTREAN ONLINE", "DARING"),
-           "jemput_bola": ("JEMPUT BOLA",), "digital": ("DIGITAL", "LAYANAN DIGITAL")}
+HEADERS = {
+    "agency": ("NAMA INSTANSI", "INSTANSI", "NAMA OPD", "OPD", "SKPD", "PERANGKAT DAERAH"),
+    "service": ("JENIS LAYANAN", "LAYANAN", "NAMA LAYANAN"),
+    "count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "JUMLAH LAYANAN", "TOTAL"),
+    # Channels, where the office counts them apart; JUMLAH is then their sum.
+    "walk_in": ("LANGSUNG", "ANTREAN LANGSUNG", "OFFLINE", "WALK IN", "TATAP MUKA"),
+    "online": ("ONLINE", "ANTREAN ONLINE", "DARING"),
+    "jemput_bola": ("JEMPUT BOLA",),
+    "digital": ("DIGITAL", "LAYANAN DIGITAL"),
+}
 CHANNELS = ("walk_in", "online", "jemput_bola", "digital")
 
 
@@ -28,6 +46,7 @@ def header_row(rows: list[list]) -> int | None:
     def is_header(row):
         found = header_index(row, HEADERS).keys()
         return "agency" in found and ("count" in found or bool(found & set(CHANNELS)))
+
     return find_row(rows, is_header)
 
 
@@ -56,10 +75,16 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     problems: list = []
     records, checks = walk(rows, at, cols, sheet, day, problems)
     problems += [p for check in checks if (p := stated_sum_problem(rows, sheet, *check))]
-    problems += formula_problems(sheet, range(at + 1, len(rows)), [*figure_columns(cols).values(),
-                                                                   cols.get("count")])
-    return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
-                  year=year, problems=problems)
+    problems += formula_problems(
+        sheet, range(at + 1, len(rows)), [*figure_columns(cols).values(), cols.get("count")]
+    )
+    return Parsed(
+        NAME,
+        service_frame(records, sheet),
+        site=find_site(title_text(rows[:at])),
+        year=year,
+        problems=problems,
+    )
 
 
 def walk(rows, at, cols, sheet, day, problems):
@@ -78,7 +103,9 @@ def walk(rows, at, cols, sheet, day, problems):
             break
         elif not is_blank(rows[r][cols["agency"]]) and any(not is_blank(rows[r][c]) for c in summed):
             records += row_records(rows, r, cols, figures, day, sheet, problems)
-            checks += [(r, cols["count"], [(r, c) for c in figures.values()])] if len(summed) > len(figures) else []
+            checks += (
+                [(r, cols["count"], [(r, c) for c in figures.values()])] if len(summed) > len(figures) else []
+            )
             since_subtotal.append(r)
             every.append(r)
     return records, checks
@@ -93,7 +120,6 @@ def row_records(rows, r, cols, figures, day, sheet, problems) -> list[tuple]:
         if visits is not None:
             out.append((agency, day, "month", service, channel, visits, ref(r, col)))
     return out
-
 
 
 combine = combine_sheets

@@ -2,6 +2,7 @@
 January 2026`, header No. | Instansi / Layanan | Tanggal with days 1..31 below. Each agency row is the
 SUBTOTAL of the `↳ A — KTP-el` service rows under it: the service rows are kept, the agency rows only
 checked, so nothing counts twice. An agency without service rows stands for itself."""
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,21 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from loaders import validate
-from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
-                                    formula_problems, key, problem, ref, service_frame,
-                                    stated_sum_problem, text, title_text)
+from loaders.layouts.common import (
+    Context,
+    combine_sheets,
+    count_at,
+    filled_rows,
+    find_row,
+    formula_problems,
+    key,
+    problem,
+    ref,
+    service_frame,
+    stated_sum_problem,
+    text,
+    title_text,
+)
 from loaders.model import FileRefused, Parsed, Sheet
 from loaders.normalize import find_site, is_total_label, parse_period_row
 
@@ -25,6 +38,7 @@ def header_row(rows: list[list]) -> int | None:
     def is_header(row):
         keys = [key(c) for c in row]
         return any(k.startswith("INSTANSI") for k in keys) and "TANGGAL" in keys
+
     return find_row(rows, is_header)
 
 
@@ -33,7 +47,7 @@ def detect(sheet: Sheet) -> float:
     at = header_row(sheet.rows)
     if at is None:
         return 0.0
-    below = sheet.rows[at:at + 3]
+    below = sheet.rows[at : at + 3]
     return 0.9 if any(sum(isinstance(v, int) and 1 <= v <= 31 for v in row) >= 5 for row in below) else 0.0
 
 
@@ -43,9 +57,17 @@ def period_of(rows: list[list], at: int, sheet: Sheet) -> tuple[date, date]:
             found = parse_period_row(cell) if isinstance(cell, str) else None
             if found:
                 return found
-    raise FileRefused([problem("periode_tidak_ada", "Baris 'Periode dd Bulan yyyy s.d. dd Bulan "
-                               "yyyy' tidak ditemukan di atas tabel; tanpa itu tanggal 1..31 tidak "
-                               "punya bulan.", sheet)])
+    raise FileRefused(
+        [
+            problem(
+                "periode_tidak_ada",
+                "Baris 'Periode dd Bulan yyyy s.d. dd Bulan "
+                "yyyy' tidak ditemukan di atas tabel; tanpa itu tanggal 1..31 tidak "
+                "punya bulan.",
+                sheet,
+            )
+        ]
+    )
 
 
 def day_columns(rows: list[list], at: int, sheet: Sheet) -> tuple[int, dict[int, int], int | None]:
@@ -54,11 +76,15 @@ def day_columns(rows: list[list], at: int, sheet: Sheet) -> tuple[int, dict[int,
         days = {c: int(v) for c, v in enumerate(rows[r]) if isinstance(v, int) and 1 <= v <= 31}
         if len(days) >= 5:
             total = next((c for c, v in enumerate(rows[r]) if c > max(days) and is_total_label(v)), None)
-            total = total if total is not None else next(
-                (c for c, v in enumerate(rows[at]) if c > max(days) and is_total_label(v)), None)
+            total = (
+                total
+                if total is not None
+                else next((c for c, v in enumerate(rows[at]) if c > max(days) and is_total_label(v)), None)
+            )
             return r, days, total
-    raise FileRefused([problem("tanggal_tidak_ada", "Kolom tanggal 1..31 tidak ditemukan di bawah "
-                               "'Tanggal'.", sheet)])
+    raise FileRefused(
+        [problem("tanggal_tidak_ada", "Kolom tanggal 1..31 tidak ditemukan di bawah 'Tanggal'.", sheet)]
+    )
 
 
 def split_service(label: str) -> str:
@@ -73,33 +99,48 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     at = header_row(rows)
     start, end = period_of(rows, at, sheet)
     if (start.year, start.month) != (end.year, end.month):
-        raise FileRefused([problem("periode_lebih_dari_sebulan", f"Periode {start:%d/%m/%Y} s.d. "
-                                   f"{end:%d/%m/%Y} melewati satu bulan; matriks tanggal 1..31 harus "
-                                   "satu bulan. Ekspor per bulan.", sheet)])
+        raise FileRefused(
+            [
+                problem(
+                    "periode_lebih_dari_sebulan",
+                    f"Periode {start:%d/%m/%Y} s.d. "
+                    f"{end:%d/%m/%Y} melewati satu bulan; matriks tanggal 1..31 harus "
+                    "satu bulan. Ekspor per bulan.",
+                    sheet,
+                )
+            ]
+        )
     day_row, days, total_col = day_columns(rows, at, sheet)
     label_col = next(c for c, v in enumerate(rows[at]) if key(v).startswith("INSTANSI"))
     matrix = Matrix(sheet, rows, days, (start, end), context.today)
     matrix.walk(day_row + 1, label_col, total_col)
-    problems = matrix.problems + [p for check in matrix.checks
-                                  if (p := stated_sum_problem(rows, sheet, *check))]
+    problems = matrix.problems + [
+        p for check in matrix.checks if (p := stated_sum_problem(rows, sheet, *check))
+    ]
     problems += formula_problems(sheet, range(day_row + 1, len(rows)), list(days))
-    return Parsed(NAME, service_frame(matrix.records, sheet), site=find_site(title_text(rows[:at])),
-                  year=start.year, problems=problems)
+    return Parsed(
+        NAME,
+        service_frame(matrix.records, sheet),
+        site=find_site(title_text(rows[:at])),
+        year=start.year,
+        problems=problems,
+    )
 
 
 @dataclass
 class Matrix:
     """Walks the rows once: service rows become daily records; agency, row-total and TOTAL rows
     become checks (row, col, parts) of what they state."""
+
     sheet: Sheet
     rows: list[list]
-    days: dict[int, int]                     # column -> day of month
+    days: dict[int, int]  # column -> day of month
     period: tuple[date, date]
     today: date
     records: list = field(default_factory=list)
     checks: list = field(default_factory=list)
     problems: list = field(default_factory=list)
-    counted: list = field(default_factory=list)     # rows whose figures count: for the TOTAL row
+    counted: list = field(default_factory=list)  # rows whose figures count: for the TOTAL row
 
     def walk(self, first_row: int, label_col: int, total_col: int | None) -> None:
         agency, services, r = None, [], first_row
@@ -135,13 +176,18 @@ class Matrix:
         for col, day_number in self.days.items():
             visits = count_at(self.rows, r, col, self.sheet, self.problems)
             if not visits:
-                continue    # a zero day says nothing at day grain: the month slice is replaced whole
+                continue  # a zero day says nothing at day grain: the month slice is replaced whole
             day = _date(start, day_number)
             dated = validate.date_problems(self.sheet, [(day or end, (r, col))], self.today, self.period)
             if day is None or dated:
-                self.problems += dated or [problem("tanggal_di_luar_periode", f"Tanggal {day_number} "
-                                                   f"tidak ada pada bulan {start:%m/%Y}.",
-                                                   self.sheet, ref(r, col))]
+                self.problems += dated or [
+                    problem(
+                        "tanggal_di_luar_periode",
+                        f"Tanggal {day_number} tidak ada pada bulan {start:%m/%Y}.",
+                        self.sheet,
+                        ref(r, col),
+                    )
+                ]
                 continue
             self.records.append((agency, day, "day", service, None, visits, ref(r, col)))
 
@@ -153,4 +199,4 @@ def _date(start: date, day_number: int) -> date | None:
         return None
 
 
-combine = combine_sheets   # a sheet per year, site or month: read them all
+combine = combine_sheets  # a sheet per year, site or month: read them all

@@ -1,6 +1,7 @@
 """Satu Data (open data portals) long format: kode_kabupaten_kota, nama_kabupaten_kota, tahun, bulan,
 instansi, jumlah_pengunjung, satuan. Monthly figures per agency; the site is the kabupaten/kota the
 rows name (one per file, else the file is refused as mixing sites)."""
+
 from __future__ import annotations
 
 from loaders.layouts import long_counts
@@ -10,12 +11,11 @@ from loaders.normalize import find_site
 
 NAME = "satu_data"
 TITLE = "format Satu Data (tahun, bulan, instansi, jumlah_pengunjung)"
-REQUIRED = {"KODE KABUPATEN KOTA", "NAMA KABUPATEN KOTA", "TAHUN", "BULAN", "INSTANSI",
-            "JUMLAH PENGUNJUNG"}
+REQUIRED = {"KODE KABUPATEN KOTA", "NAMA KABUPATEN KOTA", "TAHUN", "BULAN", "INSTANSI", "JUMLAH PENGUNJUNG"}
 
 
 def header_row(rows: list[list]) -> int | None:
-    return find_row(rows, lambda row: REQUIRED <= {key(c) for c in row})
+    return find_row(rows, lambda row: {key(c) for c in row} >= REQUIRED)
 
 
 def detect(sheet: Sheet) -> float:
@@ -31,8 +31,16 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
 def site_of(sheet: Sheet) -> str | None:
     at = header_row(sheet.rows)
     col = next(c for c, v in enumerate(sheet.rows[at]) if key(v) == "NAMA KABUPATEN KOTA")
-    places = {text(r[col]) for r in sheet.rows[at + 1:] if text(r[col])}
+    places = {text(r[col]) for r in sheet.rows[at + 1 :] if text(r[col])}
     if len(places) > 1:
-        raise FileRefused([problem("lokasi_ganda", f"Berkas memuat beberapa kabupaten/kota "
-                                   f"({', '.join(sorted(places))}); unggah satu berkas per MPP.", sheet)])
+        raise FileRefused(
+            [
+                problem(
+                    "lokasi_ganda",
+                    f"Berkas memuat beberapa kabupaten/kota "
+                    f"({', '.join(sorted(places))}); unggah satu berkas per MPP.",
+                    sheet,
+                )
+            ]
+        )
     return find_site(f"MPP {places.pop()}") if places else None

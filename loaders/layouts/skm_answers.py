@@ -4,6 +4,7 @@ A 5 means the office used a 1-5 form; rescaling it would invent answers nobody g
 refused and the message names the cell. Shared by the wide (U1..U9 columns) and long (unsur, answer)
 forms of loaders/layouts/skm_responden.py.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from loaders.layouts.common import problem, text
 from loaders.model import Problem, Sheet
 
 SCALE = range(1, 5)
-MAX_CELLS_NAMED = 20        # per kind of problem; a 1-5 file would otherwise list every cell
+MAX_CELLS_NAMED = 20  # per kind of problem; a 1-5 file would otherwise list every cell
 
 
 class BadAnswer(ValueError):
@@ -24,16 +25,22 @@ class BadAnswer(ValueError):
 def answer_of(value) -> int:
     """A cell on the 1-4 scale as an int: 4, 4.0 and '4' are 4. Raises BadAnswer otherwise."""
     if value is None or text(value) == "":
-        raise BadAnswer("skm_jawaban_kosong", "Jawaban kosong: setiap responden harus menjawab "
-                        "kesembilan unsur. Lengkapi atau hapus baris responden itu")
+        raise BadAnswer(
+            "skm_jawaban_kosong",
+            "Jawaban kosong: setiap responden harus menjawab "
+            "kesembilan unsur. Lengkapi atau hapus baris responden itu",
+        )
     if isinstance(value, bool) or not re.fullmatch(r"-?\d+(\.0+)?", text(value)):
         raise BadAnswer("skm_jawaban_bukan_angka", f"Jawaban {text(value)!r} bukan angka 1-4")
     number = int(float(text(value)))
     if number not in SCALE:
         scale = " (berkas ini tampaknya memakai skala 1-5)" if number == 5 else ""
-        raise BadAnswer("skm_jawaban_di_luar_skala", f"Jawaban {number} di luar skala 1-4 "
-                        f"PermenPANRB 14/2017{scale}. Nilai tidak diubah otomatis: perbaiki di "
-                        "sumbernya lalu unggah lagi")
+        raise BadAnswer(
+            "skm_jawaban_di_luar_skala",
+            f"Jawaban {number} di luar skala 1-4 "
+            f"PermenPANRB 14/2017{scale}. Nilai tidak diubah otomatis: perbaiki di "
+            "sumbernya lalu unggah lagi",
+        )
     return number
 
 
@@ -61,7 +68,15 @@ class AnswerChecker:
 
     def report(self) -> list[Problem]:
         """Every named cell, and how many more of each kind were not named."""
-        more = [problem(code, f"... dan {n - MAX_CELLS_NAMED} sel lain dengan masalah yang sama.",
-                        self.sheet, None, self.file_name)
-                for code, n in self.counts.items() if n > MAX_CELLS_NAMED]
+        more = [
+            problem(
+                code,
+                f"... dan {n - MAX_CELLS_NAMED} sel lain dengan masalah yang sama.",
+                self.sheet,
+                None,
+                self.file_name,
+            )
+            for code, n in self.counts.items()
+            if n > MAX_CELLS_NAMED
+        ]
         return self.problems + more

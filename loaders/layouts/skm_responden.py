@@ -8,6 +8,7 @@ free-text suggestions (saran) are never kept: they identify people.
 Answers must be 1-4; a 5 (a 1-5 form), a 0, a blank or a word refuses the file, naming each cell.
 A respondent listed twice keeps the last answers, as survey apps do when a form is re-sent.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,12 +34,16 @@ ROLES = {  # role -> header spellings (upper case, '_' read as a space), matched
     "occupation": ("PEKERJAAN", "PEKERJAAN UTAMA"),
     "unsur": ("UNSUR", "KODE UNSUR"),
     "answer": ("JAWABAN", "NILAI", "SKOR", "NILAI JAWABAN"),
-    "answer_rows": ("N ANSWER ROWS", "JUMLAH JAWABAN"),   # a pivoted export: answer rows behind a row
+    "answer_rows": ("N ANSWER ROWS", "JUMLAH JAWABAN"),  # a pivoted export: answer rows behind a row
 }
 # How a long file names an unsur: U1, 1, Unsur 1, P1 or its name (Persyaratan).
-UNSUR_SPELLINGS = {**{c: c for c in UNSUR}, **{c[1:]: c for c in UNSUR},
-                   **{f"UNSUR {c[1:]}": c for c in UNSUR}, **{f"P{c[1:]}": c for c in UNSUR},
-                   **{n.upper(): c for c, n in UNSUR.items()}}
+UNSUR_SPELLINGS = {
+    **{c: c for c in UNSUR},
+    **{c[1:]: c for c in UNSUR},
+    **{f"UNSUR {c[1:]}": c for c in UNSUR},
+    **{f"P{c[1:]}": c for c in UNSUR},
+    **{n.upper(): c for c, n in UNSUR.items()},
+}
 UNSUR_HEADER = r"(?:U|P|UNSUR )0?(\d+)"
 DEMOGRAPHICS = ["sex", "age_band", "education", "occupation"]
 COLUMNS = ["agency", "day", "respondent", *DEMOGRAPHICS, *(c.lower() for c in UNSUR), "source_cell"]
@@ -91,8 +96,12 @@ def demographics(row: list, roles: dict) -> dict:
     cell = {r: text(row[c]) or None if c < len(row) else None for r, c in roles.items()}
     age = cell.get("age")
     band = skm_age(age) if age else None
-    return {"sex": cell.get("sex"), "age_band": band, "education": cell.get("education"),
-            "occupation": cell.get("occupation")}
+    return {
+        "sex": cell.get("sex"),
+        "age_band": band,
+        "education": cell.get("education"),
+        "occupation": cell.get("occupation"),
+    }
 
 
 def skm_age(value: str) -> str:
@@ -110,17 +119,24 @@ def day_at(row: list, at: int, col: int | None, checker: AnswerChecker):
         checker.add("skm_tanggal_tidak_sah", f"{exc}.", ref(at, col))
         return None
     if day is None:
-        checker.add("skm_tanggal_kosong", "Tanggal pengisian survei kosong: setiap responden perlu "
-                    "tanggal agar masuk periode yang benar.", ref(at, col))
+        checker.add(
+            "skm_tanggal_kosong",
+            "Tanggal pengisian survei kosong: setiap responden perlu tanggal agar masuk periode yang benar.",
+            ref(at, col),
+        )
     return day
 
 
 def respondent_record(row, at, roles, checker) -> dict:
     col = roles.get("respondent")
     agency = text(row[roles["agency"]]) if "agency" in roles else ""
-    return {"agency": agency or None, "day": day_at(row, at, roles.get("day"), checker),
-            "respondent": (text(row[col]) if col is not None else "") or f"baris {at + 1}",
-            **demographics(row, roles), "source_cell": ref(at, 0)}
+    return {
+        "agency": agency or None,
+        "day": day_at(row, at, roles.get("day"), checker),
+        "respondent": (text(row[col]) if col is not None else "") or f"baris {at + 1}",
+        **demographics(row, roles),
+        "source_cell": ref(at, 0),
+    }
 
 
 def wide_records(sheet, at, roles, unsur, checker) -> list[dict]:
@@ -128,7 +144,7 @@ def wide_records(sheet, at, roles, unsur, checker) -> list[dict]:
     for r in range(at + 1, len(sheet.rows)):
         row = list(sheet.rows[r]) + [None] * 64
         if all(text(row[c]) == "" for c in unsur.values()) and not text(row[roles.get("respondent", 0)]):
-            continue                                    # blank row or a note below the table
+            continue  # blank row or a note below the table
         record = respondent_record(row, r, roles, checker)
         for code, c in unsur.items():
             record[code.lower()] = checker.read(row[c], ref(r, c))
@@ -148,8 +164,11 @@ def long_records(sheet, at, roles, checker) -> list[dict]:
         by_respondent[who] = record
         code = UNSUR_SPELLINGS.get(header_key(row[roles["unsur"]]))
         if code is None:
-            checker.add("skm_unsur_tidak_dikenal", f"Unsur {text(row[roles['unsur']])!r} tidak "
-                        "dikenal: tulis U1..U9 atau nama unsurnya.", ref(r, roles["unsur"]))
+            checker.add(
+                "skm_unsur_tidak_dikenal",
+                f"Unsur {text(row[roles['unsur']])!r} tidak dikenal: tulis U1..U9 atau nama unsurnya.",
+                ref(r, roles["unsur"]),
+            )
             continue
         record[code.lower()] = checker.read(row[roles["answer"]], ref(r, roles["answer"]))
     return list(by_respondent.values())
@@ -161,9 +180,15 @@ def incomplete(records: list[dict], sheet, context) -> list[Problem]:
     for record in records:
         missing = [c for c in UNSUR if c.lower() not in record]
         if missing:
-            found.append(problem("skm_unsur_tidak_lengkap", f"Responden {record['respondent']} tidak "
-                                 f"menjawab {', '.join(missing)}.", sheet, record["source_cell"],
-                                 context.file_name))
+            found.append(
+                problem(
+                    "skm_unsur_tidak_lengkap",
+                    f"Responden {record['respondent']} tidak menjawab {', '.join(missing)}.",
+                    sheet,
+                    record["source_cell"],
+                    context.file_name,
+                )
+            )
     return found
 
 
@@ -171,23 +196,44 @@ def last_answers(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """A respondent listed twice (the same id and agency: a re-sent form) keeps the last row."""
     keys = ["respondent", "agency"]
     repeated = frame[frame.duplicated(keys, keep="last")]
-    notes = [f"responden {r} tercatat lebih dari sekali; jawaban terakhir dipakai"
-             for r in repeated["respondent"].drop_duplicates()]
+    notes = [
+        f"responden {r} tercatat lebih dari sekali; jawaban terakhir dipakai"
+        for r in repeated["respondent"].drop_duplicates()
+    ]
     return frame.drop_duplicates(keys, keep="last").reset_index(drop=True), notes
 
 
 def header_problems(sheet: Sheet, at: int, roles: dict, context: Context) -> list[Problem]:
     """A file without dates cannot be put in a period; raw answers count only for the nine unsur of
     14/2017 (U10, U11 mean another survey)."""
-    found = [] if "day" in roles else [problem(
-        "skm_kolom_tanggal_tidak_ada", "Tidak ada kolom tanggal (mis. 'tanggal' atau 'tgl_responden'): "
-        "setiap responden perlu tanggal pengisian.", sheet, ref(at, 0), context.file_name)]
+    found = (
+        []
+        if "day" in roles
+        else [
+            problem(
+                "skm_kolom_tanggal_tidak_ada",
+                "Tidak ada kolom tanggal (mis. 'tanggal' atau 'tgl_responden'): "
+                "setiap responden perlu tanggal pengisian.",
+                sheet,
+                ref(at, 0),
+                context.file_name,
+            )
+        ]
+    )
     extra = extra_items(sheet.rows[at])
     if not extra:
         return found
-    return found + [problem("skm_bukan_9_unsur", f"Ada kolom {', '.join(extra)}: jawaban mentah dimuat hanya "
-                    "untuk 9 unsur PermenPANRB 14/2017. Muat ringkasan indeksnya sebagai tabel hasil "
-                    "IKM.", sheet, ref(at, 0), context.file_name)]
+    return found + [
+        problem(
+            "skm_bukan_9_unsur",
+            f"Ada kolom {', '.join(extra)}: jawaban mentah dimuat hanya "
+            "untuk 9 unsur PermenPANRB 14/2017. Muat ringkasan indeksnya sebagai tabel hasil "
+            "IKM.",
+            sheet,
+            ref(at, 0),
+            context.file_name,
+        )
+    ]
 
 
 def answered_twice(sheet: Sheet, at: int, roles: dict) -> list[str]:
@@ -196,9 +242,13 @@ def answered_twice(sheet: Sheet, at: int, roles: dict) -> list[str]:
     col, who = roles.get("answer_rows"), roles.get("respondent")
     if col is None or who is None:
         return []
-    rows = [r for r in sheet.rows[at + 1:] if col < len(r) and text(r[col]).isdigit()]
-    return [f"responden {text(r[who])}: {text(r[col])} baris jawaban di sumber (mengisi lebih dari "
-            "sekali); satu jawaban per unsur dipakai" for r in rows if int(text(r[col])) > 9]
+    rows = [r for r in sheet.rows[at + 1 :] if col < len(r) and text(r[col]).isdigit()]
+    return [
+        f"responden {text(r[who])}: {text(r[col])} baris jawaban di sumber (mengisi lebih dari "
+        "sekali); satu jawaban per unsur dipakai"
+        for r in rows
+        if int(text(r[col])) > 9
+    ]
 
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
@@ -214,8 +264,9 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     notes += answered_twice(sheet, at, roles)
     if "saran" in {header_key(c).lower() for c in sheet.rows[at]}:
         notes.append("kolom saran tidak disimpan (teks bebas dapat memuat data pribadi)")
-    return Parsed(NAME, service_frame([], sheet), problems=problems + checker.report(),
-                  notes=notes, skm_responses=frame)
+    return Parsed(
+        NAME, service_frame([], sheet), problems=problems + checker.report(), notes=notes, skm_responses=frame
+    )
 
 
 def combine(parsed: list[Parsed]) -> Parsed:
@@ -228,5 +279,10 @@ def combine(parsed: list[Parsed]) -> Parsed:
             frame = frame.assign(agency=frame["sheet"])
             notes.append(f"sheet '{frame['sheet'].iloc[0]}' tanpa kolom instansi: nama sheet dipakai")
         frames.append(frame)
-    return Parsed(NAME, parsed[0].service, problems=[x for p in parsed for x in p.problems],
-                  notes=list(dict.fromkeys(notes)), skm_responses=pd.concat(frames, ignore_index=True))
+    return Parsed(
+        NAME,
+        parsed[0].service,
+        problems=[x for p in parsed for x in p.problems],
+        notes=list(dict.fromkeys(notes)),
+        skm_responses=pd.concat(frames, ignore_index=True),
+    )

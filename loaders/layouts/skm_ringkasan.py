@@ -10,13 +10,14 @@ nothing and is skipped with a note. The item count is kept (9 unsur or an office
 index cannot be recomputed from printed item values, so it is stored as printed and graded by our
 bounds, with a note wherever the printed grade disagrees.
 """
+
 from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from functools import partial
 from pathlib import PurePath
-from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
@@ -28,15 +29,37 @@ from mpp.survey import skm
 NAME = "skm_ringkasan"
 TITLE = "SKM: hasil indeks per unit dan periode"
 INDEX_HEADERS = ("NILAI INDEKS", "IKM", "NILAI IKM", "INDEKS", "NILAI IKM KONVERSI", "INDEKS KEPUASAN")
-UNIT_HEADERS = ("KECAMATAN", "UNIT", "UNIT LAYANAN", "UNIT PELAYANAN", "INSTANSI", "NAMA INSTANSI",
-                "OPD", "PERANGKAT DAERAH", "LAYANAN", "NAMA UNIT", "DESA", "KELURAHAN")
+UNIT_HEADERS = (
+    "KECAMATAN",
+    "UNIT",
+    "UNIT LAYANAN",
+    "UNIT PELAYANAN",
+    "INSTANSI",
+    "NAMA INSTANSI",
+    "OPD",
+    "PERANGKAT DAERAH",
+    "LAYANAN",
+    "NAMA UNIT",
+    "DESA",
+    "KELURAHAN",
+)
 GRADE_HEADERS = ("MUTU PELAYANAN", "MUTU", "MUTU LAYANAN", "KATEGORI")
 RESPONDENT_HEADERS = ("RESPONDEN", "JUMLAH RESPONDEN")
 ITEM_HEADER = r"(?:U|V|UNSUR )0?(\d+)"
 TOTAL_STARTS = ("RATA RATA", "IKM ", "NILAI IKM", "INDEKS KEPUASAN")
 PLACEHOLDERS = ("", "-", "–", "—")
-COLUMNS = ["scope", "unit", "period", "day", "ikm", "published_grade", "item_count", "item_values",
-           "respondents", "source_cell"]
+COLUMNS = [
+    "scope",
+    "unit",
+    "period",
+    "day",
+    "ikm",
+    "published_grade",
+    "item_count",
+    "item_values",
+    "respondents",
+    "source_cell",
+]
 
 
 def hkey(value) -> str:
@@ -48,8 +71,14 @@ def columns(row: list) -> dict | None:
     keys = [hkey(c) for c in row]
     find = lambda names: next((i for i, k in enumerate(keys) if k in names), None)  # noqa: E731
     items = [i for i, k in enumerate(keys) if re.fullmatch(ITEM_HEADER, k)]
-    found = {"index": find(INDEX_HEADERS), "unit": find(UNIT_HEADERS), "grade": find(GRADE_HEADERS),
-             "respondents": find(RESPONDENT_HEADERS), "no": find(("NO", "NOMOR")), "items": items}
+    found = {
+        "index": find(INDEX_HEADERS),
+        "unit": find(UNIT_HEADERS),
+        "grade": find(GRADE_HEADERS),
+        "respondents": find(RESPONDENT_HEADERS),
+        "no": find(("NO", "NOMOR")),
+        "items": items,
+    }
     return found if found["index"] is not None and found["unit"] is not None and items else None
 
 
@@ -71,7 +100,7 @@ def decimal_of(value) -> Decimal | None:
     if raw in PLACEHOLDERS:
         return None
     if isinstance(value, float):
-        raw = repr(value)                              # the shortest text of the float, not binary
+        raw = repr(value)  # the shortest text of the float, not binary
     try:
         return Decimal(raw.replace(",", ".") if raw.count(",") == 1 and "." not in raw else raw)
     except InvalidOperation:
@@ -102,8 +131,9 @@ def cell_decimal(row: list, r: int, c: int, problems: list, sheet: Sheet, file: 
 def in_scale(ikm: Decimal, cell: str, problems: list, sheet: Sheet, file: str) -> bool:
     if Decimal(25) <= ikm <= Decimal(100):
         return True
-    problems.append(problem("skm_indeks_di_luar_skala", f"Nilai indeks {ikm} di luar 25-100.",
-                            sheet, cell, file))
+    problems.append(
+        problem("skm_indeks_di_luar_skala", f"Nilai indeks {ikm} di luar 25-100.", sheet, cell, file)
+    )
     return False
 
 
@@ -112,24 +142,43 @@ def row_record(row, r, cols, period, day, problems, sheet, context) -> dict | No
     read = partial(cell_decimal, row, r, problems=problems, sheet=sheet, file=context.file_name)
     ikm = read(c=cols["index"])
     scope, unit = unit_of(row, cols)
-    if ikm is None or not unit or not in_scale(ikm, ref(r, cols["index"]), problems, sheet,
-                                                 context.file_name):
+    if (
+        ikm is None
+        or not unit
+        or not in_scale(ikm, ref(r, cols["index"]), problems, sheet, context.file_name)
+    ):
         return None
     grade = text(row[cols["grade"]]) if cols["grade"] is not None else None
     count = read(c=cols["respondents"]) if cols["respondents"] is not None else None
-    return {"scope": scope, "unit": unit, "period": period, "day": day, "ikm": ikm,
-            "published_grade": grade or None, "item_count": len(cols["items"]),
-            "item_values": [read(c=c) for c in cols["items"]],
-            "respondents": int(count) if count is not None else None, "source_cell": ref(r, cols["index"])}
+    return {
+        "scope": scope,
+        "unit": unit,
+        "period": period,
+        "day": day,
+        "ikm": ikm,
+        "published_grade": grade or None,
+        "item_count": len(cols["items"]),
+        "item_values": [read(c=c) for c in cols["items"]],
+        "respondents": int(count) if count is not None else None,
+        "source_cell": ref(r, cols["index"]),
+    }
 
 
 def period_of(sheet: Sheet, context: Context) -> tuple[str, date]:
     """The period as the sheet names it ('2022 C') and the first day of its year."""
     year = find_year(sheet.name) or context.year or find_year(context.file_name)
     if year is None:
-        raise FileRefused([problem("tahun_tidak_diketahui", "Tahun hasil IKM tidak tertulis di nama "
-                                   "sheet maupun nama berkas. Sebutkan dengan --year YYYY.", sheet,
-                                   file=context.file_name)])
+        raise FileRefused(
+            [
+                problem(
+                    "tahun_tidak_diketahui",
+                    "Tahun hasil IKM tidak tertulis di nama "
+                    "sheet maupun nama berkas. Sebutkan dengan --year YYYY.",
+                    sheet,
+                    file=context.file_name,
+                )
+            ]
+        )
     # A sheet named for its period ('2022 C') names it; a CSV's sheet is only the file's name.
     named = find_year(sheet.name) and sheet.name != PurePath(context.file_name).stem
     label = " ".join(sheet.name.split()) if named else str(year)
@@ -143,8 +192,10 @@ def grade_notes(frame: pd.DataFrame, sheet: Sheet) -> list[str]:
         printed = skm.grade_of_letter(row.published_grade) if row.published_grade else None
         ours = skm.grade(row.ikm)
         if printed is not None and printed != ours:
-            notes.append(f"sheet '{sheet.name}' {row.source_cell}: {row.unit} {skm.display(row.ikm)} "
-                         f"tercetak mutu {row.published_grade}, menurut batas PermenPANRB {ours.letter}")
+            notes.append(
+                f"sheet '{sheet.name}' {row.source_cell}: {row.unit} {skm.display(row.ikm)} "
+                f"tercetak mutu {row.published_grade}, menurut batas PermenPANRB {ours.letter}"
+            )
     return notes
 
 
@@ -162,14 +213,24 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     frame = pd.DataFrame.from_records(records, columns=COLUMNS)
     notes = [f"sheet '{sheet.name}': {', '.join(skipped)} tanpa nilai ('-'), dilewati"] if skipped else []
     notes += grade_notes(frame, sheet)
-    return Parsed(NAME, service_frame([], sheet), year=day.year, problems=problems, notes=notes,
-                  skm_summaries=frame.assign(sheet=sheet.name))
+    return Parsed(
+        NAME,
+        service_frame([], sheet),
+        year=day.year,
+        problems=problems,
+        notes=notes,
+        skm_summaries=frame.assign(sheet=sheet.name),
+    )
 
 
 def combine(parsed: list[Parsed]) -> Parsed:
     """One Parsed for a workbook with one sheet per period."""
     frames = [p.skm_summaries for p in parsed]
-    return Parsed(NAME, parsed[0].service, year=max(p.year for p in parsed),
-                  problems=[x for p in parsed for x in p.problems],
-                  notes=[x for p in parsed for x in p.notes],
-                  skm_summaries=pd.concat(frames, ignore_index=True))
+    return Parsed(
+        NAME,
+        parsed[0].service,
+        year=max(p.year for p in parsed),
+        problems=[x for p in parsed for x in p.problems],
+        notes=[x for p in parsed for x in p.notes],
+        skm_summaries=pd.concat(frames, ignore_index=True),
+    )

@@ -5,42 +5,90 @@ visits: they are counted apart and reported.
 
 The work is one DuckDB query over an Arrow table (the whole export from read.py's fast path, or the
 grid of a small sheet), so a million tickets aggregate in well under a second."""
+
 from __future__ import annotations
 
 import duckdb
 import numpy as np
 import pyarrow as pa
 
-from loaders.layouts.common import (Context, col_letter, find_row, header_index, problem,
-                                    service_frame, text)
+from loaders.layouts.common import Context, col_letter, find_row, header_index, problem, service_frame, text
 from loaders.model import Parsed, Sheet
 from mpp.fmt import number
 
 NAME = "tiket_antrean"
 TITLE = "ekspor tiket antrean (satu baris per tiket)"
 HEADERS = {
-    "day": ("TANGGAL", "TGL", "WAKTU", "TANGGAL AMBIL", "WAKTU AMBIL", "TANGGAL ANTREAN",
-            "TANGGAL KUNJUNGAN", "TANGGAL LAYANAN", "CREATED AT", "DATE", "TIMESTAMP"),
+    "day": (
+        "TANGGAL",
+        "TGL",
+        "WAKTU",
+        "TANGGAL AMBIL",
+        "WAKTU AMBIL",
+        "TANGGAL ANTREAN",
+        "TANGGAL KUNJUNGAN",
+        "TANGGAL LAYANAN",
+        "CREATED AT",
+        "DATE",
+        "TIMESTAMP",
+    ),
     "agency": ("INSTANSI", "NAMA INSTANSI", "SKPD", "OPD", "NAMA SKPD", "AGENCY"),
     "service": ("LAYANAN", "JENIS LAYANAN", "NAMA LAYANAN", "SERVICE"),
     "status": ("STATUS", "STATUS ANTREAN", "STATUS ANTRIAN", "STATUS TIKET"),
-    "ticket": ("NO ANTREAN", "NOMOR ANTREAN", "NO ANTRIAN", "NOMOR ANTRIAN", "NO TIKET",
-               "NOMOR TIKET", "TIKET", "KODE ANTREAN", "KODE TIKET", "NO URUT"),
-    "channel": ("JENIS ANTREAN", "JENIS ANTRIAN", "KANAL", "SUMBER", "CHANNEL", "MEDIA",
-                "TIPE ANTREAN", "SUMBER ANTREAN", "ASAL ANTREAN"),
+    "ticket": (
+        "NO ANTREAN",
+        "NOMOR ANTREAN",
+        "NO ANTRIAN",
+        "NOMOR ANTRIAN",
+        "NO TIKET",
+        "NOMOR TIKET",
+        "TIKET",
+        "KODE ANTREAN",
+        "KODE TIKET",
+        "NO URUT",
+    ),
+    "channel": (
+        "JENIS ANTREAN",
+        "JENIS ANTRIAN",
+        "KANAL",
+        "SUMBER",
+        "CHANNEL",
+        "MEDIA",
+        "TIPE ANTREAN",
+        "SUMBER ANTREAN",
+        "ASAL ANTREAN",
+    ),
 }
 COUNT_HEADERS = {"count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "TOTAL", "KUNJUNGAN")}
 # Statuses that are not visits, letters only, lower case.
-NOT_VISITS = ("batal", "dibatalkan", "cancel", "cancelled", "canceled", "tidakhadir", "dilewati",
-              "lewati", "skip", "skipped", "noshow", "absent", "expired", "kadaluarsa")
+NOT_VISITS = (
+    "batal",
+    "dibatalkan",
+    "cancel",
+    "cancelled",
+    "canceled",
+    "tidakhadir",
+    "dilewati",
+    "lewati",
+    "skip",
+    "skipped",
+    "noshow",
+    "absent",
+    "expired",
+    "kadaluarsa",
+)
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d"]
 
 
 def header_row(rows: list[list]) -> int | None:
     def is_header(row):
         found = header_index(row, HEADERS).keys()
-        return ({"day", "agency"} <= found and bool({"status", "ticket"} & found)
-                and not header_index(row, COUNT_HEADERS))
+        return (
+            {"day", "agency"} <= found
+            and bool({"status", "ticket"} & found)
+            and not header_index(row, COUNT_HEADERS)
+        )
+
     return find_row(rows, is_header)
 
 
@@ -53,16 +101,25 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     cols = header_index(sheet.rows[at], HEADERS)
     table = tickets_table(sheet, at, cols, context)
     counts, bad = aggregate(table)
-    letter = col_letter(cols["agency"])       # a group's cell: its first ticket's agency cell
-    records = [(agency, day, "day", service or None, channel, int(visits), f"{letter}{at + 2 + first}")
-               for agency, day, service, channel, visits, _, first in counts if visits]
+    letter = col_letter(cols["agency"])  # a group's cell: its first ticket's agency cell
+    records = [
+        (agency, day, "day", service or None, channel, int(visits), f"{letter}{at + 2 + first}")
+        for agency, day, service, channel, visits, _, first in counts
+        if visits
+    ]
     problems = [bad_dates(bad, cols, at, sheet)] if bad[0] else []
     skipped = sum(int(row[5]) for row in counts)
-    notes = [f"{number(len(table))} tiket dibaca; {number(skipped)} batal/tidak hadir/dilewati "
-             "tidak dihitung"]
+    notes = [
+        f"{number(len(table))} tiket dibaca; {number(skipped)} batal/tidak hadir/dilewati tidak dihitung"
+    ]
     years = {r[1].year for r in records}
-    return Parsed(NAME, service_frame(records, sheet), year=max(years) if years else None,
-                  problems=problems, notes=notes)
+    return Parsed(
+        NAME,
+        service_frame(records, sheet),
+        year=max(years) if years else None,
+        problems=problems,
+        notes=notes,
+    )
 
 
 def tickets_table(sheet: Sheet, at: int, cols: dict, context: Context) -> pa.Table:
@@ -72,15 +129,19 @@ def tickets_table(sheet: Sheet, at: int, cols: dict, context: Context) -> pa.Tab
     if sheet.truncated and context.frame is not None:
         frame = context.frame
         by_name = {n: n for n in frame.column_names}
-        return pa.table({role: frame.column(by_name[name]) for role, name in names.items()
-                         if name in by_name})
-    body = sheet.rows[at + 1:]
-    return pa.table({role: pa.array([_cell_text(r[cols[role]]) for r in body], pa.string())
-                     for role in names})
+        return pa.table(
+            {role: frame.column(by_name[name]) for role, name in names.items() if name in by_name}
+        )
+    body = sheet.rows[at + 1 :]
+    return pa.table(
+        {role: pa.array([_cell_text(r[cols[role]]) for r in body], pa.string()) for role in names}
+    )
 
 
 def _cell_text(value):
-    return None if value is None else (value.isoformat(sep=" ") if hasattr(value, "isoformat") else str(value))
+    return (
+        None if value is None else (value.isoformat(sep=" ") if hasattr(value, "isoformat") else str(value))
+    )
 
 
 def aggregate(table: pa.Table):
@@ -92,8 +153,10 @@ def aggregate(table: pa.Table):
         con.register("tickets", table.append_column("n", pa.array(np.arange(len(table)))))
         con.execute(f"CREATE TEMP TABLE raw AS {stage_one(table)}")
         counts = con.execute(stage_two(table)).fetchall()
-        bad = con.execute(f"SELECT sum(tickets), min(first), any_value(day) FROM raw "
-                          f"WHERE day IS NOT NULL AND {day_expr(table)} IS NULL").fetchall()[0]
+        bad = con.execute(
+            f"SELECT sum(tickets), min(first), any_value(day) FROM raw "
+            f"WHERE day IS NOT NULL AND {day_expr(table)} IS NULL"
+        ).fetchall()[0]
     finally:
         con.close()
     return counts, bad
@@ -105,9 +168,11 @@ def stage_one(table: pa.Table) -> str:
     has = set(table.column_names)
     day = "day" if is_date_typed(table) or not has_time(table) else "split_part(trim(day), ' ', 1)"
     pick = {role: role if role in has else "NULL" for role in ("service", "channel", "status")}
-    return (f"SELECT agency, {day} AS day, {pick['service']} AS service, {pick['channel']} AS "
-            f"channel, {pick['status']} AS status, count(*) AS tickets, min(n) AS first "
-            "FROM tickets WHERE agency IS NOT NULL GROUP BY ALL")
+    return (
+        f"SELECT agency, {day} AS day, {pick['service']} AS service, {pick['channel']} AS "
+        f"channel, {pick['status']} AS status, count(*) AS tickets, min(n) AS first "
+        "FROM tickets WHERE agency IS NOT NULL GROUP BY ALL"
+    )
 
 
 def has_time(table: pa.Table) -> bool:
@@ -142,14 +207,20 @@ def stage_two(table: pa.Table) -> str:
 
 def channel_expr() -> str:
     value = "lower(CAST(channel AS VARCHAR))"
-    return (f"CASE WHEN {value} LIKE '%online%' OR {value} LIKE '%daring%' THEN 'online' "
-            f"WHEN {value} LIKE '%jemput%' THEN 'jemput_bola' WHEN {value} LIKE '%digital%' "
-            f"THEN 'digital' WHEN regexp_matches({value}, 'langsung|offline|walk|onsite|loket|kios') "
-            "THEN 'walk_in' END")
+    return (
+        f"CASE WHEN {value} LIKE '%online%' OR {value} LIKE '%daring%' THEN 'online' "
+        f"WHEN {value} LIKE '%jemput%' THEN 'jemput_bola' WHEN {value} LIKE '%digital%' "
+        f"THEN 'digital' WHEN regexp_matches({value}, 'langsung|offline|walk|onsite|loket|kios') "
+        "THEN 'walk_in' END"
+    )
 
 
 def bad_dates(bad, cols, at, sheet):
     count, first, example = bad
-    return problem("tanggal_tidak_sah", f"{number(count)} tiket bertanggal tidak terbaca "
-                   f"(mis. {example!r}); tulis tanggal sebagai dd/mm/yyyy.", sheet,
-                   f"{col_letter(cols['day'])}{at + 2 + first}")
+    return problem(
+        "tanggal_tidak_sah",
+        f"{number(count)} tiket bertanggal tidak terbaca "
+        f"(mis. {example!r}); tulis tanggal sebagai dd/mm/yyyy.",
+        sheet,
+        f"{col_letter(cols['day'])}{at + 2 + first}",
+    )

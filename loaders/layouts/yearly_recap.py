@@ -5,23 +5,51 @@ names mixed in), a JUMLAH column per block and a JUMLAH row (letters maybe space
 numbers typed as text ("1.263"), `-` for zero, months not yet reported left empty, and a signature
 block below. Several month blocks side by side (Sleman: JUMLAH IZIN, PENOLAKAN, ...) need --block.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
 from loaders import validate
-from loaders.layouts.common import (combine_sheets, Context, count_at, filled_rows, find_row,
-                                    formula_problems, is_blank, is_number, key, month_of, problem,
-                                    ref, resolve_year, service_frame, stated_sum_problem, text,
-                                    title_text)
+from loaders.layouts.common import (
+    Context,
+    combine_sheets,
+    count_at,
+    filled_rows,
+    find_row,
+    formula_problems,
+    is_blank,
+    is_number,
+    key,
+    month_of,
+    problem,
+    ref,
+    resolve_year,
+    service_frame,
+    stated_sum_problem,
+    text,
+    title_text,
+)
 from loaders.model import FileRefused, Parsed, Sheet
 from loaders.normalize import find_site, is_total_label
 
 NAME = "rekap_tahunan"
 TITLE = "rekap tahunan (bulan sebagai kolom)"
-AGENCY_HEADERS = ("INSTANSI", "NAMA INSTANSI", "OPD", "SKPD", "PERANGKAT DAERAH", "NAMA OPD",
-                  "UNIT", "UNIT LAYANAN", "NAMA UNIT", "LEMBAGA", "NAMA LEMBAGA", "INSTANSI LAYANAN")
+AGENCY_HEADERS = (
+    "INSTANSI",
+    "NAMA INSTANSI",
+    "OPD",
+    "SKPD",
+    "PERANGKAT DAERAH",
+    "NAMA OPD",
+    "UNIT",
+    "UNIT LAYANAN",
+    "NAMA UNIT",
+    "LEMBAGA",
+    "NAMA LEMBAGA",
+    "INSTANSI LAYANAN",
+)
 SERVICE_HEADERS = ("LAYANAN", "JENIS LAYANAN", "NAMA LAYANAN")
 GROUP_HEADERS = ("BULAN", "BULAN KE", "PERIODE", "TAHUN")
 
@@ -29,7 +57,7 @@ GROUP_HEADERS = ("BULAN", "BULAN KE", "PERIODE", "TAHUN")
 @dataclass
 class Block:
     name: str
-    months: dict[int, int]          # column -> month number
+    months: dict[int, int]  # column -> month number
     total_col: int | None
 
 
@@ -43,7 +71,7 @@ def detect(sheet: Sheet) -> float:
     at = month_row(rows)
     if at is None or month_of(sheet.name) is not None:
         return 0.0
-    has_numbers = any(is_number(c) for row in sheet.rows[at + 1:at + 12] for c in row)
+    has_numbers = any(is_number(c) for row in sheet.rows[at + 1 : at + 12] for c in row)
     return 0.8 if has_numbers else 0.0
 
 
@@ -79,14 +107,23 @@ def label_columns(rows: list[list], at: int, first_month_col: int) -> tuple[int,
     """(agency column, service column) among the columns left of the months. An INSTANSI-like
     header names the agency and a LAYANAN-like one the service; otherwise the rightmost column
     holding text in the data rows is the row's name."""
-    headers = {col: key(rows[r][col]) for r in (at - 1, at) if r >= 0
-               for col in range(first_month_col) if key(rows[r][col])}
+    headers = {
+        col: key(rows[r][col])
+        for r in (at - 1, at)
+        if r >= 0
+        for col in range(first_month_col)
+        if key(rows[r][col])
+    }
     agency = next((c for c, h in headers.items() if h in AGENCY_HEADERS), None)
     service = next((c for c, h in headers.items() if h in SERVICE_HEADERS), None)
     if agency is None:
-        texts = [c for c in range(first_month_col)
-                 if any(isinstance(r[c], str) and r[c].strip() and not is_number(r[c])
-                        for r in rows[at + 1:at + 40])]
+        texts = [
+            c
+            for c in range(first_month_col)
+            if any(
+                isinstance(r[c], str) and r[c].strip() and not is_number(r[c]) for r in rows[at + 1 : at + 40]
+            )
+        ]
         agency, service = (texts[-1] if texts else 0), None
     return agency, service
 
@@ -100,14 +137,23 @@ def choose_block(found: list[Block], context: Context, sheet: Sheet) -> Block:
         if wanted and key(block.name) == wanted:
             return block
     listed = ", ".join(f'"{n}"' for n in names)
-    raise FileRefused([problem(
-        "blok_ganda" if not context.block else "blok_tidak_ada",
-        f"Sheet ini berisi beberapa blok bulan: {listed}. Pilih satu dengan --block NAMA "
-        f"(mis. --block \"{names[0]}\")." if not context.block else
-        f"Blok \"{context.block}\" tidak ada; blok yang ada: {listed}.", sheet)])
+    raise FileRefused(
+        [
+            problem(
+                "blok_ganda" if not context.block else "blok_tidak_ada",
+                f"Sheet ini berisi beberapa blok bulan: {listed}. Pilih satu dengan --block NAMA "
+                f'(mis. --block "{names[0]}").'
+                if not context.block
+                else f'Blok "{context.block}" tidak ada; blok yang ada: {listed}.',
+                sheet,
+            )
+        ]
+    )
 
 
-def table_rows(rows: list[list], at: int, first_month_col: int, name_col: int) -> tuple[list[int], int | None]:
+def table_rows(
+    rows: list[list], at: int, first_month_col: int, name_col: int
+) -> tuple[list[int], int | None]:
     """(data rows, total row) below the header: rows named in the name column, up to the JUMLAH
     row; the column-number row, blank rows and everything after JUMLAH (signatures) are skipped."""
     data: list[int] = []
@@ -129,8 +175,9 @@ def table_rows(rows: list[list], at: int, first_month_col: int, name_col: int) -
 
 def reported_months(rows, data: list[int], block: Block) -> dict[int, int]:
     """Month columns with at least one figure: an empty column is a month not yet reported."""
-    return {col: month for col, month in block.months.items()
-            if any(not is_blank(rows[r][col]) for r in data)}
+    return {
+        col: month for col, month in block.months.items() if any(not is_blank(rows[r][col]) for r in data)
+    }
 
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
@@ -142,21 +189,36 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     year = resolve_year(context, sheet, rows[:at])
     data, total_row = table_rows(rows, at, first, agency_col)
     months = reported_months(rows, data, block)
-    problems: list = formula_problems(sheet, range(at + 1, (total_row or len(rows) - 1) + 1),
-                                      [*block.months, block.total_col])
+    problems: list = formula_problems(
+        sheet, range(at + 1, (total_row or len(rows) - 1) + 1), [*block.months, block.total_col]
+    )
     records = []
     for r in data:
         for col, month in months.items():
             visits = count_at(rows, r, col, sheet, problems)
             if visits is not None:
-                records.append((text(rows[r][agency_col]), date(year, month, 1), "month",
-                                text(rows[r][service_col]) if service_col is not None else None,
-                                None, visits, ref(r, col)))
+                records.append(
+                    (
+                        text(rows[r][agency_col]),
+                        date(year, month, 1),
+                        "month",
+                        text(rows[r][service_col]) if service_col is not None else None,
+                        None,
+                        visits,
+                        ref(r, col),
+                    )
+                )
     problems += total_problems(rows, sheet, data, total_row, months, block)
     problems += validate.duplicate_month_problems(sheet, at, list(block.months))
     notes = [f"blok {block.name}"] if context.block else []
-    return Parsed(NAME, service_frame(records, sheet), site=find_site(title_text(rows[:at])),
-                  year=year, problems=problems, notes=notes)
+    return Parsed(
+        NAME,
+        service_frame(records, sheet),
+        site=find_site(title_text(rows[:at])),
+        year=year,
+        problems=problems,
+        notes=notes,
+    )
 
 
 def total_problems(rows, sheet, data, total_row, months, block) -> list:
@@ -171,4 +233,4 @@ def total_problems(rows, sheet, data, total_row, months, block) -> list:
     return [p for cell in checks if (p := stated_sum_problem(rows, sheet, *cell))]
 
 
-combine = combine_sheets   # a sheet per year, site or month: read them all
+combine = combine_sheets  # a sheet per year, site or month: read them all

@@ -15,6 +15,7 @@ the store's own upkeep (seeding agencies) SYSTEM, both explicitly.
 Logins are throttled per client and per (name, client) (see authenticate), and an unknown name costs
 the same argon2 verification as a known one, so the answer's timing does not tell which names exist.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -27,8 +28,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 ROLES = ("viewer", "analyst", "admin")
 # Failed logins within FAILURE_WINDOW that lock further tries for the window:
-MAX_FAILURES = 5              # ... by one name from one client: a forgotten password, a guesser
-CLIENT_MAX_FAILURES = 20      # ... from one client under any names: one guesser trying many names
+MAX_FAILURES = 5  # ... by one name from one client: a forgotten password, a guesser
+CLIENT_MAX_FAILURES = 20  # ... from one client under any names: one guesser trying many names
 # ... by one name from all clients together. The tradeoff: any bound per name lets whoever reaches it
 # lock the real user out for the window, so it is set far above what one client may try (it takes
 # 100 / MAX_FAILURES = 20 clients); it still caps a guesser with many addresses at 100 guesses per
@@ -99,8 +100,10 @@ def require(actor: User | None, role: str) -> None:
     """Raise PermissionDenied unless actor has at least `role`."""
     if actor is None or not actor.can(role):
         who = actor.username if actor else "anonim"
-        raise PermissionDenied(f"{who} tidak berhak melakukan ini (perlu peran {role}). "
-                               f"/ {who} may not do this (needs role {role}).")
+        raise PermissionDenied(
+            f"{who} tidak berhak melakukan ini (perlu peran {role}). "
+            f"/ {who} may not do this (needs role {role})."
+        )
 
 
 def new_password() -> str:
@@ -115,9 +118,11 @@ def create_user(con, actor: User, username: str, role: str, password: str | None
         raise ValueError(f"peran tidak dikenal: {role} (pilih {', '.join(ROLES)})")
     one_time = password is None
     password = password or new_password()
-    con.execute("INSERT INTO users (username, password_hash, role, must_change_password, created_by) "
-                "VALUES (?, ?, ?, ?, ?)", [username.strip(), HASHER.hash(password), role, one_time,
-                                           actor.username])
+    con.execute(
+        "INSERT INTO users (username, password_hash, role, must_change_password, created_by) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [username.strip(), HASHER.hash(password), role, one_time, actor.username],
+    )
     return password
 
 
@@ -135,27 +140,33 @@ def _throttled(con, username: str, client: str, now: datetime) -> bool:
         "SELECT count(*) FILTER (WHERE username = $name AND client = $client), "
         "count(*) FILTER (WHERE client = $client), count(*) FILTER (WHERE username = $name) "
         "FROM login_attempts WHERE NOT succeeded AND attempted_at > $since",
-        {"name": username, "client": client, "since": now - FAILURE_WINDOW}).fetchall()[0]
-    return any(n >= limit for n, limit in zip(counts, (MAX_FAILURES, CLIENT_MAX_FAILURES,
-                                                       NAME_MAX_FAILURES)))
+        {"name": username, "client": client, "since": now - FAILURE_WINDOW},
+    ).fetchall()[0]
+    return any(n >= limit for n, limit in zip(counts, (MAX_FAILURES, CLIENT_MAX_FAILURES, NAME_MAX_FAILURES)))
 
 
-def authenticate(con, username: str, password: str, client: str | None = None,
-                 now: datetime | None = None) -> User:
+def authenticate(
+    con, username: str, password: str, client: str | None = None, now: datetime | None = None
+) -> User:
     """The user for a name and password, or LoginRefused. `client` is the caller's network address
     (None when unknown). Every attempt is recorded; past a limit above, further tries of that
     name, client or both are refused for the window, right password or not. Known and unknown
     names cost the same argon2 verification."""
     now, client = now or datetime.now(), client or UNKNOWN_CLIENT
     if _throttled(con, username, client, now):
-        raise LoginRefused("Terlalu banyak percobaan gagal; coba lagi dalam 15 menit. "
-                           "/ Too many failed attempts; try again in 15 minutes.")
-    row = con.execute("SELECT password_hash, role, disabled FROM users WHERE username = ?",
-                      [username]).fetchall()
+        raise LoginRefused(
+            "Terlalu banyak percobaan gagal; coba lagi dalam 15 menit. "
+            "/ Too many failed attempts; try again in 15 minutes."
+        )
+    row = con.execute(
+        "SELECT password_hash, role, disabled FROM users WHERE username = ?", [username]
+    ).fetchall()
     usable = bool(row) and not row[0][2]
     ok = HASHER.verify(row[0][0] if usable else None, password) and usable
-    con.execute("INSERT INTO login_attempts (username, client, attempted_at, succeeded) "
-                "VALUES (?, ?, ?, ?)", [username, client, now, ok])
+    con.execute(
+        "INSERT INTO login_attempts (username, client, attempted_at, succeeded) VALUES (?, ?, ?, ?)",
+        [username, client, now, ok],
+    )
     if not ok:
         raise LoginRefused("Nama pengguna atau kata sandi salah. / Wrong username or password.")
     return User(username, row[0][1])
@@ -163,8 +174,9 @@ def authenticate(con, username: str, password: str, client: str | None = None,
 
 def must_change_password(con, actor: User) -> bool:
     """Must the acting user replace a one-time password first?"""
-    row = con.execute("SELECT must_change_password FROM users WHERE username = ?",
-                      [actor.username]).fetchall()
+    row = con.execute(
+        "SELECT must_change_password FROM users WHERE username = ?", [actor.username]
+    ).fetchall()
     return bool(row and row[0][0])
 
 
@@ -176,8 +188,11 @@ def change_password(con, actor: User, username: str, new: str) -> None:
         raise ValueError("Kata sandi minimal 10 karakter. / At least 10 characters.")
     # a new token version ends the logins kept elsewhere (mpp.login_tokens); a user changing their
     # own password gets a fresh token for this browser
-    con.execute("UPDATE users SET password_hash = ?, must_change_password = false, "
-                "token_version = token_version + 1 WHERE username = ?", [HASHER.hash(new), username])
+    con.execute(
+        "UPDATE users SET password_hash = ?, must_change_password = false, "
+        "token_version = token_version + 1 WHERE username = ?",
+        [HASHER.hash(new), username],
+    )
 
 
 def set_role(con, actor: User, username: str, role: str, disabled: bool = False) -> None:
@@ -188,27 +203,35 @@ def set_role(con, actor: User, username: str, role: str, disabled: bool = False)
     if (role != "admin" or disabled) and _active_admins(con) == [username]:
         raise LastAdminRefused(
             f"{username} adalah admin aktif terakhir: jadikan akun lain admin dulu. "
-            f"/ {username} is the last active admin: make another account admin first.")
+            f"/ {username} is the last active admin: make another account admin first."
+        )
     # disabling ends the account's login tokens for good (re-enabling does not revive them)
-    con.execute("UPDATE users SET role = ?, disabled = ?, token_version = token_version + ? "
-                "WHERE username = ?", [role, disabled, int(disabled), username])
+    con.execute(
+        "UPDATE users SET role = ?, disabled = ?, token_version = token_version + ? WHERE username = ?",
+        [role, disabled, int(disabled), username],
+    )
 
 
 def _active_admins(con) -> list[str]:
-    return [r[0] for r in con.execute("SELECT username FROM users WHERE role = 'admin' AND NOT disabled "
-                                      "ORDER BY username").fetchall()]
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT username FROM users WHERE role = 'admin' AND NOT disabled ORDER BY username"
+        ).fetchall()
+    ]
 
 
 def oidc_user(con, email: str) -> User | None:
     """An identity-provider login maps to the account named by its e-mail; unknown e-mails get no
     account (an admin adds them, with a role, first)."""
-    row = con.execute("SELECT role, disabled FROM users WHERE lower(username) = lower(?)",
-                      [email]).fetchall()
+    row = con.execute("SELECT role, disabled FROM users WHERE lower(username) = lower(?)", [email]).fetchall()
     return User(email, row[0][0]) if row and not row[0][1] else None
 
 
 def list_users(con, actor: User):
     """Every account with its role and state (admins only)."""
     require(actor, "admin")
-    return con.execute("SELECT username, role, disabled, must_change_password, created_at, created_by "
-                       "FROM users ORDER BY username").df()
+    return con.execute(
+        "SELECT username, role, disabled, must_change_password, created_at, created_by "
+        "FROM users ORDER BY username"
+    ).df()

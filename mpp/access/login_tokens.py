@@ -13,6 +13,7 @@ the browser that logged out. The token also carries a fingerprint of the passwor
     verify(con, token, hours=8)   # -> (User('ani', 'analyst'), valid until), or None
     end_all(con, user)            # at log-out
 """
+
 from __future__ import annotations
 
 import base64
@@ -40,8 +41,10 @@ def _secret(con, create: bool) -> bytes | None:
 def _account(con, username: str) -> tuple[str, str] | None:
     """(role, the stamp a token carries: token version and password fingerprint) of an enabled
     account."""
-    row = con.execute("SELECT role, coalesce(password_hash, ''), disabled, token_version FROM users "
-                      "WHERE username = ?", [username]).fetchall()
+    row = con.execute(
+        "SELECT role, coalesce(password_hash, ''), disabled, token_version FROM users WHERE username = ?",
+        [username],
+    ).fetchall()
     if not row or row[0][2]:
         return None
     role, password_hash, _, version = row[0]

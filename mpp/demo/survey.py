@@ -5,6 +5,7 @@ N the respondents. So 95,20 needs N a multiple of 125 (N = 500, S = 17.136) and 
 2.500 (N = 2.500, S = 83.799). The answers are generated per unsur with an exact column sum, so the
 index is exactly the target, not merely rounded to it. Deterministic (numpy Generator seeded with 7).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,18 +15,18 @@ import numpy as np
 import pandas as pd
 
 from mpp import calendar
-from mpp.store import ledger
-from mpp.reference.agencies import ensure_agency
 from mpp.demo.visits import BALIKPAPAN, BALIKPAPAN_TOP_2025, KUKAR, KUKAR_WEIGHTS, split
+from mpp.reference.agencies import ensure_agency
+from mpp.store import ledger
 from mpp.survey.skm import AGE_BANDS, UNSUR
 
 # (site, first day, last day, respondents, sum of all answers): the seeds' two figures exactly, and a
 # neighbouring year or two so the trend has something to show.
 SURVEYS = [
-    (BALIKPAPAN, date(2024, 1, 1), date(2024, 12, 31), 500, 17136),      # 95,20 exactly
-    (BALIKPAPAN, date(2025, 1, 1), date(2025, 9, 30), 450, 15490),       # 95,62
-    (KUKAR, date(2023, 2, 1), date(2023, 12, 31), 2500, 83799),          # 93,11 exactly
-    (KUKAR, date(2024, 1, 1), date(2024, 12, 31), 2700, 91150),          # 93,78
+    (BALIKPAPAN, date(2024, 1, 1), date(2024, 12, 31), 500, 17136),  # 95,20 exactly
+    (BALIKPAPAN, date(2025, 1, 1), date(2025, 9, 30), 450, 15490),  # 95,62
+    (KUKAR, date(2023, 2, 1), date(2023, 12, 31), 2500, 83799),  # 93,11 exactly
+    (KUKAR, date(2024, 1, 1), date(2024, 12, 31), 2700, 91150),  # 93,78
 ]
 # How much each unsur falls short of 4: waiting time and facilities draw the complaints, cost the
 # fewest (most services are free).
@@ -54,8 +55,7 @@ def unsur_column(rng, n: int, total: int) -> np.ndarray:
 def answers(rng, n: int, total: int) -> pd.DataFrame:
     """n respondents' nine answers with the sum of all answers exactly total."""
     short = split(9 * 4 * n - total, list(SHORTFALL.values()))
-    return pd.DataFrame({code.lower(): unsur_column(rng, n, 4 * n - int(s))
-                         for code, s in zip(UNSUR, short)})
+    return pd.DataFrame({code.lower(): unsur_column(rng, n, 4 * n - int(s)) for code, s in zip(UNSUR, short)})
 
 
 def _working_days(first: date, last: date) -> list[date]:
@@ -69,23 +69,32 @@ def respondents(rng, site: str, first: date, last: date, n: int, total: int) -> 
     agencies = list(weights)
     probs = np.array(list(weights.values()), dtype=float) / sum(weights.values())
     days = _working_days(first, last)
-    frame = pd.DataFrame({
-        "agency": rng.choice(agencies, n, p=probs),
-        "day": sorted(rng.choice(np.array(days, dtype=object), n)),
-        "respondent": [f"{first.year}-{i + 1:05d}" for i in range(n)],
-        "sex": rng.choice(SEXES, n),
-        "age_band": rng.choice([label for *_, label in AGE_BANDS], n, p=[.05, .3, .3, .2, .1, .05]),
-        "education": rng.choice(EDUCATION, n, p=[.05, .1, .4, .1, .3, .05]),
-        "occupation": rng.choice(OCCUPATIONS, n),
-    })
+    frame = pd.DataFrame(
+        {
+            "agency": rng.choice(agencies, n, p=probs),
+            "day": sorted(rng.choice(np.array(days, dtype=object), n)),
+            "respondent": [f"{first.year}-{i + 1:05d}" for i in range(n)],
+            "sex": rng.choice(SEXES, n),
+            "age_band": rng.choice([label for *_, label in AGE_BANDS], n, p=[0.05, 0.3, 0.3, 0.2, 0.1, 0.05]),
+            "education": rng.choice(EDUCATION, n, p=[0.05, 0.1, 0.4, 0.1, 0.3, 0.05]),
+            "occupation": rng.choice(OCCUPATIONS, n),
+        }
+    )
     return pd.concat([frame, answers(rng, n, total)], axis=1)
 
 
 def _load(con, site_id: int, site: str, frame: pd.DataFrame) -> int:
     record = ledger.LoadRecord(
-        file_name=f"demo SKM: {site}", sha256=hashlib.sha256(f"demo-skm/{site}".encode()).hexdigest(),
-        layout="demo", measure="skm", site=site, period_from=frame["day"].min(),
-        period_to=frame["day"].max(), loaded_by="demo", note="Data demo sintetis / synthetic demo data")
+        file_name=f"demo SKM: {site}",
+        sha256=hashlib.sha256(f"demo-skm/{site}".encode()).hexdigest(),
+        layout="demo",
+        measure="skm",
+        site=site,
+        period_from=frame["day"].min(),
+        period_to=frame["day"].max(),
+        loaded_by="demo",
+        note="Data demo sintetis / synthetic demo data",
+    )
     load_id = ledger.record_load(con, record)
     ids = {name: ensure_agency(con, name) for name in frame["agency"].unique()}
     frame = frame.assign(site_id=site_id, agency_id=frame["agency"].map(ids))

@@ -8,6 +8,7 @@ one agency (LATE_AGENCY), so the month is partial; MPP Kabupaten Balangan is set
 Deterministic: the same database every time (numpy Generator seeded with 42). Every figure the seed
 articles print is reproduced to the unit; `tests/test_demo.py` checks each one.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,11 +18,11 @@ import numpy as np
 import pandas as pd
 
 from mpp import calendar
-from mpp.store import ledger
 from mpp.access.accounts import User, require
 from mpp.reference.agencies import ensure_agency
-from mpp.store.db import transaction
 from mpp.reference.sites import Site, ensure_site
+from mpp.store import ledger
+from mpp.store.db import transaction
 
 BALIKPAPAN = "MPP Kota Balikpapan"
 KUKAR = "MPP Kabupaten Kutai Kartanegara"
@@ -40,11 +41,27 @@ OCTOBER_2025 = date(2025, 10, 1)
 # application, jemput bola and the agencies' own counters.
 BALANGAN = "MPP Kabupaten Balangan"
 BALANGAN_OPENED = date(2025, 12, 1)
-BALANGAN_WEIGHTS = {"Disdukcapil": 14, "DPMPTSP": 8, "Samsat": 12, "Bank Kalsel": 6, "Bank BRI": 5,
-                    "Bank Mandiri": 3, "BPJS Kesehatan": 7, "BPJS Ketenagakerjaan": 4, "Kepolisian": 6,
-                    "KPP Pratama": 4, "Kantor Pertanahan": 4, "Kemenag": 3, "Jasa Raharja": 2, "PDAM": 3,
-                    "Pengadilan Agama": 2, "Bapenda": 4, "Dinas Sosial": 3, "Disnaker": 2}
-BALANGAN_LATE = ("Kantor Pertanahan", "Pengadilan Agama", "Kemenag")   # not reported December 2025
+BALANGAN_WEIGHTS = {
+    "Disdukcapil": 14,
+    "DPMPTSP": 8,
+    "Samsat": 12,
+    "Bank Kalsel": 6,
+    "Bank BRI": 5,
+    "Bank Mandiri": 3,
+    "BPJS Kesehatan": 7,
+    "BPJS Ketenagakerjaan": 4,
+    "Kepolisian": 6,
+    "KPP Pratama": 4,
+    "Kantor Pertanahan": 4,
+    "Kemenag": 3,
+    "Jasa Raharja": 2,
+    "PDAM": 3,
+    "Pengadilan Agama": 2,
+    "Bapenda": 4,
+    "Dinas Sosial": 3,
+    "Disnaker": 2,
+}
+BALANGAN_LATE = ("Kantor Pertanahan", "Pengadilan Agama", "Kemenag")  # not reported December 2025
 BALANGAN_LAST_MONTH = date(2026, 10, 1)
 
 # People entering MPP Balikpapan per month. 2024 sums to 29.158 (about 2.300-2.500 a month);
@@ -55,21 +72,69 @@ BALIKPAPAN_VISITORS = {
 }
 # Service visits per agency, January-September 2025, as the seed article gives them. With the other
 # 22 agencies' 5.916 the base is 45.540, on which the shares round to 24,8 / 19,3 / 18,4 / 14,8 / 9,7.
-BALIKPAPAN_TOP_2025 = {"Disdukcapil": 11315, "DPMPTSP": 8767, "Bankaltimtara": 8382,
-                       "BPJS Kesehatan": 6726, "Kepolisian": 4434}
+BALIKPAPAN_TOP_2025 = {
+    "Disdukcapil": 11315,
+    "DPMPTSP": 8767,
+    "Bankaltimtara": 8382,
+    "BPJS Kesehatan": 6726,
+    "Kepolisian": 4434,
+}
 BALIKPAPAN_OTHERS_2025 = 5916
-BALIKPAPAN_OTHERS = ["BPJS Ketenagakerjaan", "Samsat", "Imigrasi", "KPP Pratama", "Kantor Pertanahan",
-                     "Kemenag", "Taspen", "Jasa Raharja", "PLN", "PDAM", "Pengadilan Negeri",
-                     "Pengadilan Agama", "Kejaksaan Negeri", "Bapenda", "Dinas Kesehatan", "Dinas Sosial",
-                     "Disnaker", "Dinas Perhubungan", "Dinas Koperasi dan UKM", "Dinas PUPR", "Bank BRI",
-                     "Bank Mandiri"]
+BALIKPAPAN_OTHERS = [
+    "BPJS Ketenagakerjaan",
+    "Samsat",
+    "Imigrasi",
+    "KPP Pratama",
+    "Kantor Pertanahan",
+    "Kemenag",
+    "Taspen",
+    "Jasa Raharja",
+    "PLN",
+    "PDAM",
+    "Pengadilan Negeri",
+    "Pengadilan Agama",
+    "Kejaksaan Negeri",
+    "Bapenda",
+    "Dinas Kesehatan",
+    "Dinas Sosial",
+    "Disnaker",
+    "Dinas Perhubungan",
+    "Dinas Koperasi dan UKM",
+    "Dinas PUPR",
+    "Bank BRI",
+    "Bank Mandiri",
+]
 # Kukar: "mayoritas pengunjung melakukan pengurusan pajak, imigrasi, Samsat, dan Disdukcapil".
-KUKAR_WEIGHTS = {"KPP Pratama": 14, "Imigrasi": 13, "Samsat": 13, "Disdukcapil": 12, "DPMPTSP": 6,
-                 "Kepolisian": 5, "BPJS Kesehatan": 5, "BPJS Ketenagakerjaan": 3, "Kantor Pertanahan": 3,
-                 "Kejaksaan Negeri": 2, "Kemenag": 2, "Bankaltimtara": 3, "Bank BRI": 2, "Bank Mandiri": 1,
-                 "Bank BNI": 1, "Taspen": 1, "Jasa Raharja": 1, "PLN": 1, "PDAM": 1, "Pengadilan Negeri": 1,
-                 "Pengadilan Agama": 1, "Bapenda": 2, "Dinas Pendidikan": 1, "Dinas Kesehatan": 1,
-                 "Dinas Sosial": 1, "Disnaker": 1, "Dinas Perhubungan": 1, "Pos Indonesia": 1}
+KUKAR_WEIGHTS = {
+    "KPP Pratama": 14,
+    "Imigrasi": 13,
+    "Samsat": 13,
+    "Disdukcapil": 12,
+    "DPMPTSP": 6,
+    "Kepolisian": 5,
+    "BPJS Kesehatan": 5,
+    "BPJS Ketenagakerjaan": 3,
+    "Kantor Pertanahan": 3,
+    "Kejaksaan Negeri": 2,
+    "Kemenag": 2,
+    "Bankaltimtara": 3,
+    "Bank BRI": 2,
+    "Bank Mandiri": 1,
+    "Bank BNI": 1,
+    "Taspen": 1,
+    "Jasa Raharja": 1,
+    "PLN": 1,
+    "PDAM": 1,
+    "Pengadilan Negeri": 1,
+    "Pengadilan Agama": 1,
+    "Bapenda": 2,
+    "Dinas Pendidikan": 1,
+    "Dinas Kesehatan": 1,
+    "Dinas Sosial": 1,
+    "Disnaker": 1,
+    "Dinas Perhubungan": 1,
+    "Pos Indonesia": 1,
+}
 MINI_WEIGHTS = {"Disdukcapil": 6, "DPMPTSP": 3, "Samsat": 3, "Bapenda": 2, "BPJS Kesehatan": 2, "Kemenag": 1}
 
 
@@ -91,8 +156,11 @@ def _months(year: int, count: int) -> list[date]:
 
 def balikpapan_frames(rng) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Monthly visitors, and monthly service visits per agency (site_id/agency_id filled in later)."""
-    visitors = [(m, v) for year, values in BALIKPAPAN_VISITORS.items()
-                for m, v in zip(_months(year, len(values)), values)]
+    visitors = [
+        (m, v)
+        for year, values in BALIKPAPAN_VISITORS.items()
+        for m, v in zip(_months(year, len(values)), values)
+    ]
     others = split(BALIKPAPAN_OTHERS_2025, rng.uniform(1, 5, len(BALIKPAPAN_OTHERS)))
     totals_2025 = {**BALIKPAPAN_TOP_2025, **dict(zip(BALIKPAPAN_OTHERS, others.tolist()))}
     weights_2025 = BALIKPAPAN_VISITORS[2025]
@@ -101,8 +169,10 @@ def balikpapan_frames(rng) -> tuple[pd.DataFrame, pd.DataFrame]:
     for agency, total_2025 in totals_2025.items():
         # 2024: the same mix at a lower level (service visits run ~9 % above people entering).
         total_2024 = int(round(total_2025 * 31800 / 45540 * rng.uniform(0.9, 1.1)))
-        for months, weights, total in ((_months(2025, 9), weights_2025, total_2025),
-                                       (_months(2024, 12), weights_2024, total_2024)):
+        for months, weights, total in (
+            (_months(2025, 9), weights_2025, total_2025),
+            (_months(2024, 12), weights_2024, total_2024),
+        ):
             rows += [(agency, m, int(v)) for m, v in zip(months, split(total, weights, rng))]
     service = pd.DataFrame(rows, columns=["agency", "day", "visits"])
     return pd.DataFrame(visitors, columns=["day", "visitors"]), service
@@ -164,13 +234,39 @@ def mini_frames(rng, opened: date) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 SITES = [
     Site(BALIKPAPAN, "mpp", "Kota Balikpapan", None, "Kalimantan Timur", "Asia/Makassar"),
-    Site(KUKAR, "mpp", "Kabupaten Kutai Kartanegara", "Tenggarong", "Kalimantan Timur", "Asia/Makassar",
-         opened=KUKAR_OPENED),
-    *[Site(name, "mini_mpp", "Kabupaten Kutai Kartanegara", kecamatan, "Kalimantan Timur",
-           "Asia/Makassar", parent=KUKAR, opened=opened) for name, (kecamatan, opened) in MINI_MPP.items()],
+    Site(
+        KUKAR,
+        "mpp",
+        "Kabupaten Kutai Kartanegara",
+        "Tenggarong",
+        "Kalimantan Timur",
+        "Asia/Makassar",
+        opened=KUKAR_OPENED,
+    ),
+    *[
+        Site(
+            name,
+            "mini_mpp",
+            "Kabupaten Kutai Kartanegara",
+            kecamatan,
+            "Kalimantan Timur",
+            "Asia/Makassar",
+            parent=KUKAR,
+            opened=opened,
+        )
+        for name, (kecamatan, opened) in MINI_MPP.items()
+    ],
 ]
-BALANGAN_SITE = Site(BALANGAN, "mpp", "Kabupaten Balangan", "Paringin", "Kalimantan Selatan",
-                     "Asia/Makassar", opened=BALANGAN_OPENED, channels=("walk_in", "digital", "jemput_bola"))
+BALANGAN_SITE = Site(
+    BALANGAN,
+    "mpp",
+    "Kabupaten Balangan",
+    "Paringin",
+    "Kalimantan Selatan",
+    "Asia/Makassar",
+    opened=BALANGAN_OPENED,
+    channels=("walk_in", "digital", "jemput_bola"),
+)
 
 
 def _ids(con, frame: pd.DataFrame, site_id: int, grain: str) -> pd.DataFrame:
@@ -186,19 +282,26 @@ def _ids(con, frame: pd.DataFrame, site_id: int, grain: str) -> pd.DataFrame:
     return frame
 
 
-def _load(con, site: Site, grain: str, visitors: pd.DataFrame, service: pd.DataFrame,
-          part: str = "") -> int:
+def _load(con, site: Site, grain: str, visitors: pd.DataFrame, service: pd.DataFrame, part: str = "") -> int:
     site_id = ensure_site(con, site)
     days = pd.concat([visitors["day"], service["day"]])
     name = f"{site.name} {part}".strip()
     record = ledger.LoadRecord(
-        file_name=f"demo: {name}", sha256=hashlib.sha256(f"demo/{name}".encode()).hexdigest(),
-        layout="demo", measure="mixed", site=site.name, period_from=days.min(), period_to=days.max(),
-        loaded_by="demo", note="Data demo sintetis / synthetic demo data")
+        file_name=f"demo: {name}",
+        sha256=hashlib.sha256(f"demo/{name}".encode()).hexdigest(),
+        layout="demo",
+        measure="mixed",
+        site=site.name,
+        period_from=days.min(),
+        period_to=days.max(),
+        loaded_by="demo",
+        note="Data demo sintetis / synthetic demo data",
+    )
     load_id = ledger.record_load(con, record)
     service = _ids(con, service, site_id, grain)
-    ledger.write_facts(con, load_id, service, _ids(con, visitors, site_id, grain),
-                       queue_outcomes=queue_outcomes(service))
+    ledger.write_facts(
+        con, load_id, service, _ids(con, visitors, site_id, grain), queue_outcomes=queue_outcomes(service)
+    )
     return load_id
 
 
@@ -210,7 +313,8 @@ def queue_outcomes(service: pd.DataFrame) -> pd.DataFrame | None:
         return None
     rng = np.random.default_rng(7)
     return online[["site_id", "agency_id", "day", "grain", "service"]].assign(
-        cancelled=rng.binomial(online["visits"], 0.06), no_show=rng.binomial(online["visits"], 0.08))
+        cancelled=rng.binomial(online["visits"], 0.06), no_show=rng.binomial(online["visits"], 0.08)
+    )
 
 
 def balikpapan_october(service: pd.DataFrame) -> pd.DataFrame:
@@ -233,13 +337,16 @@ def balangan_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
         agencies = [a for a in BALANGAN_WEIGHTS if month > BALANGAN_OPENED or a not in BALANGAN_LATE]
         parts = split(int(count * 1.1), [BALANGAN_WEIGHTS[a] for a in agencies], rng)
         rows += [(a, month, int(n)) for a, n in zip(agencies, parts)]
-    return (pd.DataFrame({"day": months, "visitors": people}),
-            pd.DataFrame(rows, columns=["agency", "day", "visits"]))
+    return (
+        pd.DataFrame({"day": months, "visitors": people}),
+        pd.DataFrame(rows, columns=["agency", "day", "visits"]),
+    )
 
 
 def balangan_roster(con, actor: User) -> None:
     """The 18 member agencies, each from the day the mall opened."""
     from mpp.reference.members import add_member
+
     for agency in BALANGAN_WEIGHTS:
         add_member(con, actor, BALANGAN, agency, BALANGAN_OPENED)
 
@@ -251,14 +358,20 @@ def build(con, actor: User) -> list[int]:
     rng = np.random.default_rng(42)
     with transaction(con):
         visitors, service = balikpapan_frames(rng)
-        loads = [_load(con, SITES[0], "month", visitors, service),
-                 _load(con, SITES[1], "day", *kukar_frames(rng))]
+        loads = [
+            _load(con, SITES[0], "month", visitors, service),
+            _load(con, SITES[1], "day", *kukar_frames(rng)),
+        ]
         for site in SITES[2:]:
             loads.append(_load(con, site, "day", *mini_frames(rng, MINI_MPP[site.name][1])))
-        from mpp.demo import survey as demo_skm  # the survey (issue 7); imported here as it builds on this module
+        from mpp.demo import (
+            survey as demo_skm,  # the survey (issue 7); imported here as it builds on this module
+        )
+
         loads += demo_skm.build(con)
-        loads.append(_load(con, SITES[0], "month", visitors.iloc[:0], balikpapan_october(service),
-                           "Oktober 2025"))
+        loads.append(
+            _load(con, SITES[0], "month", visitors.iloc[:0], balikpapan_october(service), "Oktober 2025")
+        )
         ensure_site(con, BALANGAN_SITE)
         balangan_roster(con, actor)
         loads.append(_load(con, BALANGAN_SITE, "month", *balangan_frames()))

@@ -8,6 +8,7 @@ Cells a spreadsheet would run as a formula (=, +, -, @ first) are written as tex
 '=HYPERLINK(...)' or '+62 ...' from an uploaded file must never become a live formula on an official's
 machine. Real numbers, negative ones included, stay numbers.
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,23 +24,28 @@ from mpp import fmt
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_TEXT = re.compile(r"^[+-]?\d[\d.,]*%?$")
 KINDS = ("text", "count", "percent", "change", "decimal", "month")
-XLSX_FORMATS = {"count": "#,##0", "percent": "#,##0.0", "decimal": "#,##0.0",
-                "change": "+#,##0.0;-#,##0.0;0.0"}
+XLSX_FORMATS = {
+    "count": "#,##0",
+    "percent": "#,##0.0",
+    "decimal": "#,##0.0",
+    "change": "+#,##0.0;-#,##0.0;0.0",
+}
 DIGITS = {"count": 0, "percent": 1, "change": 1, "decimal": 1}
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
 @dataclass(frozen=True)
 class Column:
-    key: str                 # the frame's column
-    label: str               # the header a person reads
-    kind: str = "text"       # text | count | percent | change | decimal | month
-    on_screen: bool = True   # False: in the files only (a wide context column the page has no room for)
+    key: str  # the frame's column
+    label: str  # the header a person reads
+    kind: str = "text"  # text | count | percent | change | decimal | month
+    on_screen: bool = True  # False: in the files only (a wide context column the page has no room for)
 
 
 @dataclass(frozen=True)
 class ExportInfo:
     """The title block of an XLSX file: what the figures are, where from, and when."""
+
     title: str
     sites: str
     period: str
@@ -55,9 +61,13 @@ def _missing(value) -> bool:
 def _shown(value, kind: str, lang: str) -> str:
     if _missing(value):
         return fmt.NO_DATA
-    return {"count": fmt.number, "percent": fmt.percent, "change": fmt.signed_percent,
-            "decimal": lambda v: fmt.number(v, 1),
-            "month": lambda v: fmt.month_label(v, lang)}.get(kind, str)(value)
+    return {
+        "count": fmt.number,
+        "percent": fmt.percent,
+        "change": fmt.signed_percent,
+        "decimal": lambda v: fmt.number(v, 1),
+        "month": lambda v: fmt.month_label(v, lang),
+    }.get(kind, str)(value)
 
 
 def _value(value, kind: str, lang: str):
@@ -78,8 +88,9 @@ def _as_shown(value, digits: int):
 
 def display(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> pd.DataFrame:
     """The table as a person reads it, every figure formatted on the server (11.315; 24,8%)."""
-    return pd.DataFrame({c.label: [_shown(v, c.kind, lang) for v in frame[c.key]]
-                         for c in columns if c.on_screen})
+    return pd.DataFrame(
+        {c.label: [_shown(v, c.kind, lang) for v in frame[c.key]] for c in columns if c.on_screen}
+    )
 
 
 def values(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> list[list]:
@@ -106,17 +117,27 @@ def to_csv(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> byte
 
 
 def _title_rows(info: ExportInfo, lang: str) -> list[tuple[str, str]]:
-    labels = {"id": ("Lokasi", "Periode", "Ukuran", "Sumber", "Waktu ekspor"),
-              "en": ("Sites", "Period", "Measure", "Source", "Exported at")}[lang if lang == "en" else "id"]
+    labels = {
+        "id": ("Lokasi", "Periode", "Ukuran", "Sumber", "Waktu ekspor"),
+        "en": ("Sites", "Period", "Measure", "Source", "Exported at"),
+    }[lang if lang == "en" else "id"]
     return list(zip(labels, (info.sites, info.period, info.measure, info.source, info.exported_at)))
 
 
 def to_xlsx(frame: pd.DataFrame, columns: list[Column], info: ExportInfo, lang: str = "id") -> bytes:
     """One styled sheet: a title block, a header row, numbers stored as numbers."""
     import xlsxwriter
+
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                        "strings_to_numbers": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
     sheet = book.add_worksheet(_sheet_name(info.title))
     styles = _styles(book)
     sheet.write_string(0, 0, info.title, styles["title"])
@@ -138,8 +159,16 @@ def _styles(book) -> dict:
     styles = {kind: book.add_format({"num_format": f}) for kind, f in XLSX_FORMATS.items()}
     styles["title"] = book.add_format({"bold": True, "font_size": 14})
     styles["label"] = book.add_format({"bold": True, "font_color": "#555555"})
-    styles["header"] = book.add_format({"bold": True, "bg_color": "#0b5394", "font_color": "#ffffff",
-                                        "border": 1, "text_wrap": True, "valign": "top"})
+    styles["header"] = book.add_format(
+        {
+            "bold": True,
+            "bg_color": "#0b5394",
+            "font_color": "#ffffff",
+            "border": 1,
+            "text_wrap": True,
+            "valign": "top",
+        }
+    )
     return styles
 
 
@@ -153,7 +182,7 @@ def _write_table(sheet, top: int, columns: list[Column], rows: list[list], style
             if value is None:
                 sheet.write_blank(r, col, None)
             elif isinstance(value, str):
-                sheet.write_string(r, col, value)      # text stays text, '=...' included
+                sheet.write_string(r, col, value)  # text stays text, '=...' included
             else:
                 sheet.write_number(r, col, value, styles.get(column.kind))
 
@@ -161,10 +190,13 @@ def _write_table(sheet, top: int, columns: list[Column], rows: list[list], style
 def exported_at(now: datetime, timezone: str, lang: str = "id") -> str:
     """'23 November 2026 15.40 WITA': the export time in the site's own timezone."""
     from zoneinfo import ZoneInfo
+
     local = now.astimezone(ZoneInfo(timezone))
     clock = local.strftime("%H.%M" if lang == "id" else "%H:%M")
-    return f"{local.day} {fmt.month_name(local.month, lang)} {local.year} {clock} " \
-           f"{TIMEZONES.get(timezone, timezone)}"
+    return (
+        f"{local.day} {fmt.month_name(local.month, lang)} {local.year} {clock} "
+        f"{TIMEZONES.get(timezone, timezone)}"
+    )
 
 
 def to_png(fig, width: int = 1100, height: int = 550) -> bytes:
@@ -175,5 +207,6 @@ def to_png(fig, width: int = 1100, height: int = 550) -> bytes:
 def data_sources(con, sites) -> str:
     """The files behind the figures, as the title block names them."""
     from mpp.store.db import query_rows
+
     names = [row[0] for row in query_rows(con, "site_sources", sites=list(sites))]
     return "; ".join(names[:5]) + (f" (+{len(names) - 5})" if len(names) > 5 else "") or "–"

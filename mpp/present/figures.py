@@ -1,5 +1,6 @@
 """The plotly figures of the analysis pages, built on charts.apply_locale: every label, tick and hover
 text reads the Indonesian way (6.814; 24,8%; Jul 2025), formatted here on the server."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,9 +9,21 @@ import plotly.graph_objects as go
 from mpp import fmt
 from mpp.present.charts import PALETTE, apply_locale, as_label
 
-EXTRA_COLORS = ["#3d85c6", "#f6b26b", "#93c47d", "#e06666", "#8e7cc3", "#76a5af", "#ffd966", "#999999",
-                "#134f5c", "#7f6000", "#20124d", "#660000"]
-NAME_WIDTH = 32     # longer agency names are shortened on the axis; the hover shows them whole
+EXTRA_COLORS = [
+    "#3d85c6",
+    "#f6b26b",
+    "#93c47d",
+    "#e06666",
+    "#8e7cc3",
+    "#76a5af",
+    "#ffd966",
+    "#999999",
+    "#134f5c",
+    "#7f6000",
+    "#20124d",
+    "#660000",
+]
+NAME_WIDTH = 32  # longer agency names are shortened on the axis; the hover shows them whole
 
 
 def short_name(name: str, width: int = NAME_WIDTH) -> str:
@@ -28,42 +41,69 @@ def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0) ->
     names, values, notes = list(names), [float(v) for v in values], list(notes)
     figures = [fmt.number(v, digits) for v in values]
     labels = [f"{f} ({n})" if n and n != fmt.NO_DATA else f for f, n in zip(figures, notes)]
-    fig = go.Figure(go.Bar(
-        y=[short_name(n) for n in names], x=values, orientation="h", marker_color=PALETTE[0],
-        text=labels, textposition="outside", cliponaxis=False,
-        customdata=[[as_label(n), lab] for n, lab in zip(names, labels)],
-        hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            y=[short_name(n) for n in names],
+            x=values,
+            orientation="h",
+            marker_color=PALETTE[0],
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[[as_label(n), lab] for n, lab in zip(names, labels)],
+            hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
+        )
+    )
     fig.update_layout(title=title, height=max(300, 60 + 28 * len(names)), showlegend=False)
     fig.update_yaxes(autorange="reversed", automargin=True)
     widest = max([len(label) for label in labels] + [1])
-    fig.update_xaxes(range=[0, max(values + [1]) * (1.1 + widest / 40)])    # room for outside labels
+    fig.update_xaxes(range=[0, max(values + [1]) * (1.1 + widest / 40)])  # room for outside labels
     return apply_locale(fig, value_axis="x")
 
 
 def share_donut(names, values, shares, title: str, unit: str) -> go.Figure:
     """Shares of one whole (the base named in the title): top agencies and "Lainnya"."""
     text = [fmt.percent(s) for s in shares]
-    fig = go.Figure(go.Pie(
-        labels=[short_name(n) for n in names], values=[float(v) for v in values], hole=0.45, sort=False,
-        marker_colors=(PALETTE + EXTRA_COLORS)[: len(names)],
-        text=text, textinfo="text", textposition="inside", direction="clockwise",
-        customdata=[[as_label(n), _num(v), s] for n, v, s in zip(names, values, text)],
-        hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + " (%{customdata[2]})<extra></extra>"))
+    fig = go.Figure(
+        go.Pie(
+            labels=[short_name(n) for n in names],
+            values=[float(v) for v in values],
+            hole=0.45,
+            sort=False,
+            marker_colors=(PALETTE + EXTRA_COLORS)[: len(names)],
+            text=text,
+            textinfo="text",
+            textposition="inside",
+            direction="clockwise",
+            customdata=[[as_label(n), _num(v), s] for n, v, s in zip(names, values, text)],
+            hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + " (%{customdata[2]})<extra></extra>",
+        )
+    )
     apply_locale(fig)
-    fig.update_layout(title=title, height=520, margin=dict(t=70),
-                      legend=dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top"))
+    fig.update_layout(
+        title=title,
+        height=520,
+        margin=dict(t=70),
+        legend=dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top"),
+    )
     return fig
 
 
 def monthly_bars(frame: pd.DataFrame, title: str, unit: str, lang: str = "id") -> go.Figure:
     """frame: month, value. One bar a month labelled 'Jul 2025'."""
     months = list(frame["month"])
-    fig = go.Figure(go.Bar(
-        x=[fmt.month_label(m, lang, short=True) for m in months], y=frame["value"].astype("float"),
-        marker_color=PALETTE[0], text=[_num(v) for v in frame["value"]], textposition="outside",
-        cliponaxis=False, customdata=[[fmt.month_label(m, lang), _num(v)] for m, v in
-                                      zip(months, frame["value"])],
-        hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=[fmt.month_label(m, lang, short=True) for m in months],
+            y=frame["value"].astype("float"),
+            marker_color=PALETTE[0],
+            text=[_num(v) for v in frame["value"]],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[[fmt.month_label(m, lang), _num(v)] for m, v in zip(months, frame["value"])],
+            hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
+        )
+    )
     fig.update_layout(title=title, uniformtext_minsize=8, uniformtext_mode="hide")
     fig.update_traces(textfont_size=10)
     return apply_locale(fig)
@@ -77,14 +117,18 @@ def years_overlaid(series: pd.DataFrame, title: str, unit: str, lang: str = "id"
         part = series[series["year"] == year]
         fig.add_scatter(
             x=[fmt.month_name(m, lang, short=True) for m in part["month_no"]],
-            y=part["value"].astype("float"), name=str(year), mode="lines+markers",
+            y=part["value"].astype("float"),
+            name=str(year),
+            mode="lines+markers",
             line=dict(width=3 if year == years[-1] else 2),
-            marker_color=PALETTE[(len(years) - 1 - i) % len(PALETTE)],     # the latest year darkest
+            marker_color=PALETTE[(len(years) - 1 - i) % len(PALETTE)],  # the latest year darkest
             customdata=[[fmt.month_label(m, lang), _num(v)] for m, v in zip(part["month"], part["value"])],
-            hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>")
+            hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
+        )
     fig.update_layout(title=title, hovermode="x unified" if len(years) < 2 else "closest")
-    fig.update_xaxes(categoryorder="array",
-                     categoryarray=[fmt.month_name(m, lang, short=True) for m in range(1, 13)])
+    fig.update_xaxes(
+        categoryorder="array", categoryarray=[fmt.month_name(m, lang, short=True) for m in range(1, 13)]
+    )
     return apply_locale(fig)
 
 
@@ -93,13 +137,25 @@ def year_month_heatmap(grid: pd.DataFrame, title: str, unit: str, lang: str = "i
     months = [fmt.month_name(m, lang, short=True) for m in grid.columns]
     z = grid.astype("float").to_numpy()
     text = [[_num(v) for v in row] for row in grid.to_numpy()]
-    names = [[fmt.month_label(pd.Timestamp(int(y), int(m), 1).date(), lang) for m in grid.columns]
-             for y in grid.index]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=months, y=[str(y) for y in grid.index], text=text, texttemplate="%{text}",
-        colorscale="Blues", customdata=[[[n, t] for n, t in zip(nr, tr)] for nr, tr in zip(names, text)],
-        hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
-        colorbar=dict(tickformat=",d"), xgap=2, ygap=2))
+    names = [
+        [fmt.month_label(pd.Timestamp(int(y), int(m), 1).date(), lang) for m in grid.columns]
+        for y in grid.index
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=months,
+            y=[str(y) for y in grid.index],
+            text=text,
+            texttemplate="%{text}",
+            colorscale="Blues",
+            customdata=[[[n, t] for n, t in zip(nr, tr)] for nr, tr in zip(names, text)],
+            hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
+            colorbar=dict(tickformat=",d"),
+            xgap=2,
+            ygap=2,
+        )
+    )
     fig.update_layout(title=title, height=max(260, 120 + 45 * len(grid.index)))
     fig.update_yaxes(type="category", autorange="reversed", tickformat="")
     return apply_locale(fig, value_axis="none")
@@ -108,33 +164,48 @@ def year_month_heatmap(grid: pd.DataFrame, title: str, unit: str, lang: str = "i
 def category_bars(labels, values, hover_names, title: str, unit: str, digits: int = 0) -> go.Figure:
     """Vertical bars over a few categories (weekdays, months) with server-formatted labels."""
     text = [fmt.number(v, digits) if not pd.isna(v) else "" for v in values]
-    fig = go.Figure(go.Bar(
-        x=list(labels), y=[float(v) for v in values], marker_color=PALETTE[0], text=text,
-        textposition="outside", cliponaxis=False, customdata=[[n, t] for n, t in zip(hover_names, text)],
-        hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=list(labels),
+            y=[float(v) for v in values],
+            marker_color=PALETTE[0],
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[[n, t] for n, t in zip(hover_names, text)],
+            hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
+        )
+    )
     fig.update_layout(title=title, showlegend=False)
     return apply_locale(fig)
 
 
-def stacked_bars(categories, stacks: dict, hover_names, title: str, unit: str,
-                 horizontal: bool = False) -> go.Figure:
+def stacked_bars(
+    categories, stacks: dict, hover_names, title: str, unit: str, horizontal: bool = False
+) -> go.Figure:
     """One bar per category, stacked by `stacks` (label -> values), e.g. walk-in and online queue."""
     fig = go.Figure()
     for i, (label, values) in enumerate(stacks.items()):
         text = [_num(v) for v in values]
-        axes = dict(y=list(categories), x=list(values)) if horizontal else dict(x=list(categories),
-                                                                                 y=list(values))
-        fig.add_bar(**axes, name=label, orientation="h" if horizontal else "v",
-                    marker_color=PALETTE[i % len(PALETTE)],
-                    customdata=[[as_label(n), t] for n, t in zip(hover_names, text)],
-                    hovertemplate="%{customdata[0]} · " + label + ": %{customdata[1]} " + unit
-                    + "<extra></extra>")
+        axes = (
+            dict(y=list(categories), x=list(values))
+            if horizontal
+            else dict(x=list(categories), y=list(values))
+        )
+        fig.add_bar(
+            **axes,
+            name=label,
+            orientation="h" if horizontal else "v",
+            marker_color=PALETTE[i % len(PALETTE)],
+            customdata=[[as_label(n), t] for n, t in zip(hover_names, text)],
+            hovertemplate="%{customdata[0]} · " + label + ": %{customdata[1]} " + unit + "<extra></extra>",
+        )
     fig.update_layout(title=title, barmode="stack")
     if horizontal:
         fig.update_layout(height=max(320, 80 + 26 * len(categories)))
         fig.update_yaxes(autorange="reversed", automargin=True)
     apply_locale(fig, value_axis="x" if horizontal else "y")
-    fig.update_layout(legend_traceorder="normal")           # walk-in first, as the stack reads
+    fig.update_layout(legend_traceorder="normal")  # walk-in first, as the stack reads
     return fig
 
 
@@ -142,11 +213,19 @@ def change_bars(names, changes, title: str) -> go.Figure:
     """Horizontal bars of growth in percent, growth blue and decline red, labels like '+42,3%'."""
     names, changes = list(names), [float(c) for c in changes]
     text = [fmt.signed_percent(c) for c in changes]
-    fig = go.Figure(go.Bar(
-        y=[short_name(n) for n in names], x=changes, orientation="h", text=text, textposition="outside",
-        cliponaxis=False, marker_color=[PALETTE[0] if c >= 0 else PALETTE[4] for c in changes],
-        customdata=[[as_label(n), t] for n, t in zip(names, text)],
-        hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            y=[short_name(n) for n in names],
+            x=changes,
+            orientation="h",
+            text=text,
+            textposition="outside",
+            cliponaxis=False,
+            marker_color=[PALETTE[0] if c >= 0 else PALETTE[4] for c in changes],
+            customdata=[[as_label(n), t] for n, t in zip(names, text)],
+            hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
+        )
+    )
     fig.update_layout(title=title, height=max(300, 60 + 26 * len(names)), showlegend=False)
     fig.update_yaxes(autorange="reversed", automargin=True)
     apply_locale(fig, value_axis="x")

@@ -5,6 +5,7 @@ The statement gives the index of its own period when survey answers cover it, el
 year surveyed before it (the seed: "Tahun 2024 ... SKM sebesar 95,20"), always with that year named.
 When the survey module is missing, has no answers, or the tables do not exist yet, there is no sentence.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,10 +18,10 @@ from mpp.period import Period
 
 @dataclass(frozen=True)
 class Satisfaction:
-    index: float             # as published: 2 decimals
-    grade: str               # 'A'
-    label: str               # 'Sangat Baik' / 'Very good'
-    period_label: str        # 'Januari-September 2025' / '2024'
+    index: float  # as published: 2 decimals
+    grade: str  # 'A'
+    label: str  # 'Sangat Baik' / 'Very good'
+    period_label: str  # 'Januari-September 2025' / '2024'
     period: Period | None = None
 
     def text(self) -> str:
@@ -29,13 +30,20 @@ class Satisfaction:
 
 def from_index(value, period_label: str, lang: str = "id", period: Period | None = None) -> Satisfaction:
     from mpp.survey import skm  # issue 7's module: grades decided on the published 2-decimal value
+
     grade = skm.grade(value)
-    return Satisfaction(float(skm.published(value)), grade.letter,
-                        grade.label_en if lang == "en" else grade.label, period_label, period)
+    return Satisfaction(
+        float(skm.published(value)),
+        grade.letter,
+        grade.label_en if lang == "en" else grade.label,
+        period_label,
+        period,
+    )
 
 
 def _survey_period(con, site: str, period: Period) -> tuple[Period, object] | None:
     from mpp.survey import report as skm_report
+
     survey = skm_report.site_survey(con, site, period)
     if survey is not None:
         return period, survey
@@ -50,6 +58,7 @@ def index_for(con, site: str, period: Period):
     """The exact index of the site's survey answers in the period, or None (no survey, or no module)."""
     try:
         from mpp.survey import report as skm_report
+
         survey = skm_report.site_survey(con, site, period)
     except (ImportError, duckdb.CatalogException):
         return None
@@ -60,11 +69,14 @@ def satisfaction_for(con, site: str, period: Period, lang: str = "id") -> Satisf
     """The site's index for the period (or the last surveyed year before it); None without a survey."""
     try:
         found = _survey_period(con, site, period)
-    except (ImportError, duckdb.CatalogException):   # survey tables or module not there yet
+    except (ImportError, duckdb.CatalogException):  # survey tables or module not there yet
         return None
     if found is None:
         return None
     used, survey = found
-    label = (f"tahun {used.start.year}" if lang == "id" else str(used.start.year)) if used.is_full_year \
+    label = (
+        (f"tahun {used.start.year}" if lang == "id" else str(used.start.year))
+        if used.is_full_year
         else used.label(lang)
+    )
     return from_index(survey.ikm, label, lang, used)

@@ -9,6 +9,7 @@ agency figures are service visits ("kunjungan layanan"), never called visitors, 
     >>> release.text().splitlines()[0]            # doctest: +SKIP
     'Kunjungan MPP Kota Balikpapan Januari-September 2025'
 """
+
 from __future__ import annotations
 
 import io
@@ -17,60 +18,82 @@ from dataclasses import dataclass
 from datetime import date
 
 from mpp import fmt
+from mpp.period import Measure, Period
 from mpp.press.satisfaction import Satisfaction, satisfaction_for
 from mpp.visits.overview import Overview, overview
-from mpp.period import Measure, Period
 
 # Sentence templates as data: (Indonesian, English). A translation is one row.
 PHRASES = {
     "title": ("Kunjungan {site} {period}", "Visits to {site}, {period}"),
-    "to_date": ("Sepanjang {period}, {site} mencatat {value} {measure}.",
-                "In {period}, {site} recorded {value} {measure}."),
-    "growth_up": ("Jumlah ini naik {pct} dibandingkan periode yang sama tahun sebelumnya "
-                  "({period} terhadap {base_period}), dari {base_value} menjadi {value} {measure}.",
-                  "This is {pct} more than in the same period a year earlier "
-                  "({period} against {base_period}), up from {base_value} to {value} {measure}."),
-    "growth_down": ("Jumlah ini turun {pct} dibandingkan periode yang sama tahun sebelumnya "
-                    "({period} terhadap {base_period}), dari {base_value} menjadi {value} {measure}.",
-                    "This is {pct} less than in the same period a year earlier "
-                    "({period} against {base_period}), down from {base_value} to {value} {measure}."),
-    "growth_none": ("Perbandingan dengan periode yang sama tahun sebelumnya ({base_period}) belum dapat "
-                    "disajikan karena data periode tersebut belum lengkap.",
-                    "No comparison with the same period a year earlier ({base_period}) is given: "
-                    "its data are incomplete."),
-    "growth_none_current": ("Perbandingan dengan periode yang sama tahun sebelumnya ({base_period}) belum "
-                            "dapat disajikan karena data {period} belum lengkap (sementara).",
-                            "No comparison with the same period a year earlier ({base_period}) is "
-                            "given: the data of {period} are incomplete (provisional)."),
-    "full_year": ("Sebagai gambaran dengan panjang periode berbeda, sepanjang tahun {year} ({months}) "
-                  "tercatat {value} {measure}; angka setahun penuh ini bukan pembanding pertumbuhan "
-                  "bagi {period} ({period_months}).",
-                  "For reference, over a period of different length, the full year {year} ({months}) "
-                  "recorded {value} {measure}; a full year is not a growth base for {period} "
-                  "({period_months})."),
-    "full_year_short": ("Angka tahun {year} itu belum setahun penuh untuk {sites}.",
-                        "That {year} figure is not a full year for {sites}."),
-    "agencies": ("Berdasarkan kunjungan layanan, instansi dengan kunjungan terbanyak adalah {first} "
-                 "dengan {visits} kunjungan layanan atau {share} dari seluruh kunjungan layanan{rest}. "
-                 "Seluruh kunjungan layanan {period} berjumlah {base}; satu pengunjung dapat dilayani "
-                 "lebih dari satu instansi.",
-                 "By service visits, the busiest agency was {first} with {visits} service visits, "
-                 "{share} of all service visits{rest}. All service visits in {period} came to {base}; "
-                 "one visitor may be served by more than one agency."),
+    "to_date": (
+        "Sepanjang {period}, {site} mencatat {value} {measure}.",
+        "In {period}, {site} recorded {value} {measure}.",
+    ),
+    "growth_up": (
+        "Jumlah ini naik {pct} dibandingkan periode yang sama tahun sebelumnya "
+        "({period} terhadap {base_period}), dari {base_value} menjadi {value} {measure}.",
+        "This is {pct} more than in the same period a year earlier "
+        "({period} against {base_period}), up from {base_value} to {value} {measure}.",
+    ),
+    "growth_down": (
+        "Jumlah ini turun {pct} dibandingkan periode yang sama tahun sebelumnya "
+        "({period} terhadap {base_period}), dari {base_value} menjadi {value} {measure}.",
+        "This is {pct} less than in the same period a year earlier "
+        "({period} against {base_period}), down from {base_value} to {value} {measure}.",
+    ),
+    "growth_none": (
+        "Perbandingan dengan periode yang sama tahun sebelumnya ({base_period}) belum dapat "
+        "disajikan karena data periode tersebut belum lengkap.",
+        "No comparison with the same period a year earlier ({base_period}) is given: "
+        "its data are incomplete.",
+    ),
+    "growth_none_current": (
+        "Perbandingan dengan periode yang sama tahun sebelumnya ({base_period}) belum "
+        "dapat disajikan karena data {period} belum lengkap (sementara).",
+        "No comparison with the same period a year earlier ({base_period}) is "
+        "given: the data of {period} are incomplete (provisional).",
+    ),
+    "full_year": (
+        "Sebagai gambaran dengan panjang periode berbeda, sepanjang tahun {year} ({months}) "
+        "tercatat {value} {measure}; angka setahun penuh ini bukan pembanding pertumbuhan "
+        "bagi {period} ({period_months}).",
+        "For reference, over a period of different length, the full year {year} ({months}) "
+        "recorded {value} {measure}; a full year is not a growth base for {period} "
+        "({period_months}).",
+    ),
+    "full_year_short": (
+        "Angka tahun {year} itu belum setahun penuh untuk {sites}.",
+        "That {year} figure is not a full year for {sites}.",
+    ),
+    "agencies": (
+        "Berdasarkan kunjungan layanan, instansi dengan kunjungan terbanyak adalah {first} "
+        "dengan {visits} kunjungan layanan atau {share} dari seluruh kunjungan layanan{rest}. "
+        "Seluruh kunjungan layanan {period} berjumlah {base}; satu pengunjung dapat dilayani "
+        "lebih dari satu instansi.",
+        "By service visits, the busiest agency was {first} with {visits} service visits, "
+        "{share} of all service visits{rest}. All service visits in {period} came to {base}; "
+        "one visitor may be served by more than one agency.",
+    ),
     "agencies_rest": (", disusul {items}", ", followed by {items}"),
-    "peaks": ("Puncak kunjungan terjadi pada {month} dengan {value} {measure}{rest}.",
-              "Visits peaked in {month} with {value} {measure}{rest}."),
+    "peaks": (
+        "Puncak kunjungan terjadi pada {month} dengan {value} {measure}{rest}.",
+        "Visits peaked in {month} with {value} {measure}{rest}.",
+    ),
     "peaks_rest": (", disusul {items}", ", followed by {items}"),
-    "average": ("Rata-rata setiap bulan {site} menerima {value} {measure} selama {period}.",
-                "On average {site} received {value} {measure} a month in {period}."),
-    "satisfaction": ("Indeks Kepuasan Masyarakat (IKM) {site} {period} tercatat {value} dengan mutu "
-                     "pelayanan {grade} ({label}).",
-                     "The public satisfaction index (IKM) of {site} for {period} was {value}, "
-                     "service grade {grade} ({label})."),
-    "provisional": ("Angka {months} bersifat sementara karena belum semua instansi melapor; angka ini "
-                    "dapat berubah.",
-                    "The figures for {months} are provisional: not every agency has reported yet, so "
-                    "they may change."),
+    "average": (
+        "Rata-rata setiap bulan {site} menerima {value} {measure} selama {period}.",
+        "On average {site} received {value} {measure} a month in {period}.",
+    ),
+    "satisfaction": (
+        "Indeks Kepuasan Masyarakat (IKM) {site} {period} tercatat {value} dengan mutu "
+        "pelayanan {grade} ({label}).",
+        "The public satisfaction index (IKM) of {site} for {period} was {value}, "
+        "service grade {grade} ({label}).",
+    ),
+    "provisional": (
+        "Angka {months} bersifat sementara karena belum semua instansi melapor; angka ini dapat berubah.",
+        "The figures for {months} are provisional: not every agency has reported yet, so they may change.",
+    ),
     "provisional_mark": (" (sementara)", " (provisional)"),
     "and": ("dan", "and"),
     "percent": ("persen", "percent"),
@@ -117,8 +140,14 @@ def _mark(view: Overview, lang: str) -> str:
 
 def to_date_paragraph(view: Overview, lang: str) -> str:
     now = view.total
-    return phrase("to_date", lang, period=period_name(now.period, lang), site=_site(view),
-                  value=fmt.number(now.value) + _mark(view, lang), measure=view.measure.label(lang))
+    return phrase(
+        "to_date",
+        lang,
+        period=period_name(now.period, lang),
+        site=_site(view),
+        value=fmt.number(now.value) + _mark(view, lang),
+        measure=view.measure.label(lang),
+    )
 
 
 def provisional_paragraph(view: Overview, lang: str) -> str | None:
@@ -130,15 +159,21 @@ def provisional_paragraph(view: Overview, lang: str) -> str | None:
 def growth_paragraph(view: Overview, lang: str) -> str:
     """Like for like only; `change_pct` is None when the base is missing or incomplete."""
     now, base, change = view.to_date.current, view.to_date.base, view.to_date.change_pct
-    if change is None:                  # say which side is incomplete: this period, or the base
+    if change is None:  # say which side is incomplete: this period, or the base
         key = "growth_none_current" if view.uses_provisional else "growth_none"
-        return phrase(key, lang, base_period=period_name(base.period, lang),
-                      period=period_name(now.period, lang))
-    return phrase("growth_up" if change >= 0 else "growth_down", lang,
-                  pct=percent(abs(change), lang) + _mark(view, lang),
-                  period=period_name(now.period, lang), base_period=period_name(base.period, lang),
-                  base_value=fmt.number(base.value), value=fmt.number(now.value),
-                  measure=view.measure.label(lang))
+        return phrase(
+            key, lang, base_period=period_name(base.period, lang), period=period_name(now.period, lang)
+        )
+    return phrase(
+        "growth_up" if change >= 0 else "growth_down",
+        lang,
+        pct=percent(abs(change), lang) + _mark(view, lang),
+        period=period_name(now.period, lang),
+        base_period=period_name(base.period, lang),
+        base_value=fmt.number(base.value),
+        value=fmt.number(now.value),
+        measure=view.measure.label(lang),
+    )
 
 
 def full_year_paragraph(view: Overview, lang: str) -> str | None:
@@ -147,10 +182,17 @@ def full_year_paragraph(view: Overview, lang: str) -> str | None:
     year, now = view.previous_full_year, view.to_date.current
     if year.value is None or now.period.is_full_year:
         return None
-    text = phrase("full_year", lang, year=year.period.start.year, months=fmt.months_count(12, lang),
-                  value=fmt.number(year.value), measure=view.measure.label(lang),
-                  period=period_name(now.period, lang), period_months=fmt.months_count(now.period.months, lang))
-    if view.previous_full_year_short:          # a site opened late or stopped reporting that year
+    text = phrase(
+        "full_year",
+        lang,
+        year=year.period.start.year,
+        months=fmt.months_count(12, lang),
+        value=fmt.number(year.value),
+        measure=view.measure.label(lang),
+        period=period_name(now.period, lang),
+        period_months=fmt.months_count(now.period.months, lang),
+    )
+    if view.previous_full_year_short:  # a site opened late or stopped reporting that year
         sites = "; ".join(short.text(lang) for short in view.previous_full_year_short)
         text += " " + phrase("full_year_short", lang, year=year.period.start.year, sites=sites)
     return text
@@ -163,10 +205,16 @@ def agencies_paragraph(view: Overview, lang: str, top: int = 5) -> str | None:
     first, others = table.iloc[0], table.iloc[1:]
     items = [f"{r.agency} {fmt.number(r.visits)} ({percent(r.share, lang)})" for r in others.itertuples()]
     rest = phrase("agencies_rest", lang, items=listing(items, lang)) if items else ""
-    return phrase("agencies", lang, first=first.agency, visits=fmt.number(first.visits),
-                  share=percent(first.share, lang), rest=rest,
-                  period=period_name(view.period, lang),
-                  base=fmt.number(view.agencies.base.value) + _mark(view, lang))
+    return phrase(
+        "agencies",
+        lang,
+        first=first.agency,
+        visits=fmt.number(first.visits),
+        share=percent(first.share, lang),
+        rest=rest,
+        period=period_name(view.period, lang),
+        base=fmt.number(view.agencies.base.value) + _mark(view, lang),
+    )
 
 
 def peaks_paragraph(view: Overview, lang: str) -> str | None:
@@ -175,43 +223,81 @@ def peaks_paragraph(view: Overview, lang: str) -> str | None:
         return None
     measure = view.measure.label(lang)
     first, others = view.peaks.iloc[0], view.peaks.iloc[1:]
-    items = [f"{fmt.month_label(r.month, lang)} ({fmt.number(r.value)} {measure})" for r in others.itertuples()]
+    items = [
+        f"{fmt.month_label(r.month, lang)} ({fmt.number(r.value)} {measure})" for r in others.itertuples()
+    ]
     rest = phrase("peaks_rest", lang, items=listing(items, lang)) if items else ""
-    return phrase("peaks", lang, month=fmt.month_label(first.month, lang),
-                  value=fmt.number(first.value) + _mark(view, lang), measure=measure, rest=rest)
+    return phrase(
+        "peaks",
+        lang,
+        month=fmt.month_label(first.month, lang),
+        value=fmt.number(first.value) + _mark(view, lang),
+        measure=measure,
+        rest=rest,
+    )
 
 
 def average_paragraph(view: Overview, lang: str) -> str | None:
     average = view.monthly_average
     if average is None:
         return None
-    return phrase("average", lang, site=_site(view), value=fmt.number(round(average)) + _mark(view, lang),
-                  measure=view.measure.label(lang), period=period_name(view.period, lang))
+    return phrase(
+        "average",
+        lang,
+        site=_site(view),
+        value=fmt.number(round(average)) + _mark(view, lang),
+        measure=view.measure.label(lang),
+        period=period_name(view.period, lang),
+    )
 
 
 def satisfaction_paragraph(view: Overview, score: Satisfaction | None, lang: str) -> str | None:
     if score is None:
         return None
-    return phrase("satisfaction", lang, site=_site(view), period=score.period_label,
-                  value=fmt.number(score.index, 2), grade=score.grade, label=score.label)
+    return phrase(
+        "satisfaction",
+        lang,
+        site=_site(view),
+        period=score.period_label,
+        value=fmt.number(score.index, 2),
+        grade=score.grade,
+        label=score.label,
+    )
 
 
-def press_release(view: Overview, *, lang: str = "id", full_year: bool = False, top: int = 5,
-                  satisfaction: Satisfaction | None = None) -> PressRelease:
+def press_release(
+    view: Overview,
+    *,
+    lang: str = "id",
+    full_year: bool = False,
+    top: int = 5,
+    satisfaction: Satisfaction | None = None,
+) -> PressRelease:
     """The statement for an overview. The previous full year only when asked (`full_year`), and never
     for a calendar year, whose like-for-like base it already is."""
-    paragraphs = [to_date_paragraph(view, lang), growth_paragraph(view, lang),
-                  full_year_paragraph(view, lang) if full_year else None,
-                  agencies_paragraph(view, lang, top), peaks_paragraph(view, lang),
-                  average_paragraph(view, lang), satisfaction_paragraph(view, satisfaction, lang),
-                  provisional_paragraph(view, lang)]
+    paragraphs = [
+        to_date_paragraph(view, lang),
+        growth_paragraph(view, lang),
+        full_year_paragraph(view, lang) if full_year else None,
+        agencies_paragraph(view, lang, top),
+        peaks_paragraph(view, lang),
+        average_paragraph(view, lang),
+        satisfaction_paragraph(view, satisfaction, lang),
+        provisional_paragraph(view, lang),
+    ]
     title = phrase("title", lang, site=_site(view), period=period_name(view.period, lang))
     return PressRelease(title, tuple(p for p in paragraphs if p))
 
 
-def press_release_for(con, site: str, through: date | None = None, measure: Measure | None = None,
-                      period: Period | None = None, include_partial: bool = False,
-                      **options) -> PressRelease | None:
+def press_release_for(
+    con,
+    site: str,
+    through: date | None = None,
+    measure: Measure | None = None,
+    period: Period | None = None,
+    include_partial: bool = False,
+    **options,
+) -> PressRelease | None:
     """Overview plus satisfaction index of one site, as a statement; None when the site has no data.
     The measure defaults to the site's headline (visitors where reported), as on the home page; the
     period to the year to date through the latest complete month. Provisional months only when
@@ -225,7 +311,6 @@ def press_release_for(con, site: str, through: date | None = None, measure: Meas
 
 def _site(view: Overview) -> str:
     return ", ".join(view.sites)
-
 
 
 def to_txt(release: PressRelease) -> bytes:
@@ -245,6 +330,7 @@ def xml_safe(text: str) -> str:
 def to_docx(release: PressRelease) -> bytes:
     """A Word document: the title as a heading, one paragraph each."""
     from docx import Document  # python-docx is only needed for this export
+
     document = Document()
     document.add_heading(xml_safe(release.title), level=1)
     for paragraph in release.paragraphs:

@@ -8,6 +8,7 @@ Kelas II Pemalang'): offices of national agencies are named after the town they 
     matcher = AgencyMatcher.from_store(con)
     matcher.match("Polres Paser (SKCK)", "Paser")     # Match(agency_id=7, canonical='Kepolisian', ...)
 """
+
 from __future__ import annotations
 
 import csv
@@ -57,8 +58,10 @@ def ensure_agency(con, name: str, long_name: str | None = None, level: str = "la
     found = con.execute("SELECT agency_id FROM agencies WHERE name = ?", [name]).fetchall()
     if found:
         return found[0][0]
-    return con.execute("INSERT INTO agencies (name, long_name, level) VALUES (?, ?, ?) "
-                       "RETURNING agency_id", [name, long_name, level]).fetchall()[0][0]
+    return con.execute(
+        "INSERT INTO agencies (name, long_name, level) VALUES (?, ?, ?) RETURNING agency_id",
+        [name, long_name, level],
+    ).fetchall()[0][0]
 
 
 def add_alias(con, actor: User, spelling: str, agency_id: int, source: str = "analyst") -> int:
@@ -71,17 +74,26 @@ def add_alias(con, actor: User, spelling: str, agency_id: int, source: str = "an
     known = con.execute("SELECT 1 FROM agency_aliases WHERE alias_key = ?", [key]).fetchall()
     if known:
         return 0
-    con.execute("INSERT INTO agency_aliases (alias_key, alias, agency_id, source) VALUES (?, ?, ?, ?)",
-                [key, spelling.strip(), agency_id, source])
+    con.execute(
+        "INSERT INTO agency_aliases (alias_key, alias, agency_id, source) VALUES (?, ?, ?, ?)",
+        [key, spelling.strip(), agency_id, source],
+    )
     return 1
 
 
 # ---- matching ------------------------------------------------------------------------------------
 
 # Frequent misspellings, word by word, as they appear in real lists.
-SPELLING = {"kementrian": "kementerian", "kemetrian": "kementerian", "kepolisan": "kepolisian",
-            "ketenagakerjan": "ketenagakerjaan", "kesahatan": "kesehatan", "penanamam": "penanaman",
-            "kependudukkan": "kependudukan", "pencatatn": "pencatatan"}
+SPELLING = {
+    "kementrian": "kementerian",
+    "kemetrian": "kementerian",
+    "kepolisan": "kepolisian",
+    "ketenagakerjan": "ketenagakerjaan",
+    "kesahatan": "kesehatan",
+    "penanamam": "penanaman",
+    "kependudukkan": "kependudukan",
+    "pencatatn": "pencatatan",
+}
 PROVINCIAL = re.compile(r"\b(prov|provinsi|propinsi|pemprov|pemrov|pemprop|pemerintah provinsi)\b.*$")
 PLACE_SUFFIX = re.compile(r" (kab|kabupaten|kota|kec|kecamatan|pemkab|pemkot) \S.*$")
 COUNTER = re.compile(r" \d{1,2}$")
@@ -92,9 +104,10 @@ WILDCARD_MAX_WORDS = 4
 @dataclass(frozen=True)
 class Match:
     """agency_id None means unresolved: suggestions hold the 3 closest canonical names."""
+
     agency_id: int | None
     canonical: str | None
-    rule: str                       # which rules resolved it: 'alias', 'alias+counter', ...
+    rule: str  # which rules resolved it: 'alias', 'alias+counter', ...
     suggestions: tuple[str, ...] = ()
 
 
@@ -103,15 +116,17 @@ class AgencyMatcher:
     never by similarity alone (similar names are only offered as suggestions)."""
 
     def __init__(self, agencies: dict[int, tuple[str, str]], aliases: dict[str, int]):
-        self.agencies = agencies          # agency_id -> (canonical name, level)
+        self.agencies = agencies  # agency_id -> (canonical name, level)
         self.exact = {k: i for k, i in aliases.items() if not k.endswith(" *")}
-        self.prefixes = sorted(((k[:-2], i) for k, i in aliases.items() if k.endswith(" *")),
-                               key=lambda item: -len(item[0]))
+        self.prefixes = sorted(
+            ((k[:-2], i) for k, i in aliases.items() if k.endswith(" *")), key=lambda item: -len(item[0])
+        )
 
     @classmethod
-    def from_store(cls, con) -> "AgencyMatcher":
-        agencies = {i: (n, lvl) for i, n, lvl in
-                    con.execute("SELECT agency_id, name, level FROM agencies").fetchall()}
+    def from_store(cls, con) -> AgencyMatcher:
+        agencies = {
+            i: (n, lvl) for i, n, lvl in con.execute("SELECT agency_id, name, level FROM agencies").fetchall()
+        }
         aliases = dict(con.execute("SELECT alias_key, agency_id FROM agency_aliases").fetchall())
         for agency_id, (name, _) in agencies.items():
             aliases.setdefault(agency_key(name), agency_id)
@@ -130,7 +145,7 @@ class AgencyMatcher:
             return self.exact[key], "alias"
         provincial = PROVINCIAL.search(key) is not None
         for prefix, agency_id in self.prefixes:
-            rest = key[len(prefix) + 1:].split() if key.startswith(prefix + " ") else []
+            rest = key[len(prefix) + 1 :].split() if key.startswith(prefix + " ") else []
             level_ok = not provincial or self.agencies[agency_id][1] == "provinsi"
             if rest and len(rest) <= WILDCARD_MAX_WORDS and level_ok:
                 return agency_id, "place"
@@ -164,8 +179,8 @@ def candidate_keys(raw_name: str, place: str | None = None):
             rules.append(rule)
             yield candidate, "+".join(filter(None, rules))
     if PROVINCIAL.search(key):
-        return                                # '(Dinkes)' would name the kabupaten's office
-    for note in re.findall(r"\(([^)]*)\)", str(raw_name)):   # 'Perusahaan Daerah Air Minum (PDAM)'
+        return  # '(Dinkes)' would name the kabupaten's office
+    for note in re.findall(r"\(([^)]*)\)", str(raw_name)):  # 'Perusahaan Daerah Air Minum (PDAM)'
         yield agency_key(note), "note_only"
 
 

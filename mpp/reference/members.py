@@ -1,5 +1,6 @@
 """Member agencies of a site, with the dates they joined and left: set up before a site's first file,
 so its first month is judged against its roster (issue 11). Analysts and admins write them."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -9,8 +10,8 @@ import pandas as pd
 from mpp import fmt
 from mpp.access.accounts import User, require
 from mpp.reference.agencies import AgencyMatcher, ensure_agency
-from mpp.store.db import query_df
 from mpp.reference.sites import site_id
+from mpp.store.db import query_df
 
 
 class MembershipRefused(ValueError):
@@ -32,35 +33,46 @@ def resolve_agency(con, name: str, new_agency: bool = False) -> tuple[int, str]:
         return match.agency_id, match.canonical
     if new_agency and name.strip():
         return ensure_agency(con, name.strip()), name.strip()
-    raise MembershipRefused(f"Instansi {name!r} tidak dikenal; mungkin: {', '.join(match.suggestions)}. "
-                            f"/ Unknown agency (add it as a new agency if it is one).")
+    raise MembershipRefused(
+        f"Instansi {name!r} tidak dikenal; mungkin: {', '.join(match.suggestions)}. "
+        f"/ Unknown agency (add it as a new agency if it is one)."
+    )
 
 
 def _open_spell(con, site_id_: int, agency_id: int):
-    found = con.execute("SELECT joined FROM site_members WHERE site_id = ? AND agency_id = ? "
-                        "AND left_on IS NULL", [site_id_, agency_id]).fetchall()
+    found = con.execute(
+        "SELECT joined FROM site_members WHERE site_id = ? AND agency_id = ? AND left_on IS NULL",
+        [site_id_, agency_id],
+    ).fetchall()
     return found[0][0] if found else None
 
 
-def add_member(con, actor: User, site: str, agency: str, joined: date, left: date | None = None,
-               new_agency: bool = False) -> str:
+def add_member(
+    con, actor: User, site: str, agency: str, joined: date, left: date | None = None, new_agency: bool = False
+) -> str:
     """Mark an agency a member of a site from `joined` (until `left`, if given). Returns the canonical
     name. Refused for an agency already a member, or a spell overlapping an earlier one."""
     require(actor, "analyst")
     site_id_ = _site(con, site)
     agency_id, canonical = resolve_agency(con, agency, new_agency)
     if left is not None and left <= joined:
-        raise MembershipRefused(f"Tanggal keluar {left} harus sesudah tanggal bergabung {joined}. "
-                                f"/ The leaving date must follow the joining date.")
+        raise MembershipRefused(
+            f"Tanggal keluar {left} harus sesudah tanggal bergabung {joined}. "
+            f"/ The leaving date must follow the joining date."
+        )
     overlap = con.execute(
         "SELECT joined FROM site_members WHERE site_id = ? AND agency_id = ? "
         "AND joined < coalesce(?, DATE '9999-12-31') AND coalesce(left_on, DATE '9999-12-31') > ?",
-        [site_id_, agency_id, left, joined]).fetchall()
+        [site_id_, agency_id, left, joined],
+    ).fetchall()
     if overlap:
-        raise MembershipRefused(f"{canonical} sudah menjadi anggota {site} sejak {overlap[0][0]}. "
-                                f"/ Already a member since then.")
-    con.execute("INSERT INTO site_members (site_id, agency_id, joined, left_on, added_by) "
-                "VALUES (?, ?, ?, ?, ?)", [site_id_, agency_id, joined, left, actor.username])
+        raise MembershipRefused(
+            f"{canonical} sudah menjadi anggota {site} sejak {overlap[0][0]}. / Already a member since then."
+        )
+    con.execute(
+        "INSERT INTO site_members (site_id, agency_id, joined, left_on, added_by) VALUES (?, ?, ?, ?, ?)",
+        [site_id_, agency_id, joined, left, actor.username],
+    )
     return canonical
 
 
@@ -73,10 +85,14 @@ def leave_member(con, actor: User, site: str, agency: str, on: date) -> str:
     if joined is None:
         raise MembershipRefused(f"{canonical} bukan anggota {site} saat ini. / Not a member now.")
     if on <= joined:
-        raise MembershipRefused(f"Tanggal keluar {on} harus sesudah tanggal bergabung {joined}. "
-                                f"/ The leaving date must follow the joining date.")
-    con.execute("UPDATE site_members SET left_on = ? WHERE site_id = ? AND agency_id = ? "
-                "AND left_on IS NULL", [on, site_id_, agency_id])
+        raise MembershipRefused(
+            f"Tanggal keluar {on} harus sesudah tanggal bergabung {joined}. "
+            f"/ The leaving date must follow the joining date."
+        )
+    con.execute(
+        "UPDATE site_members SET left_on = ? WHERE site_id = ? AND agency_id = ? AND left_on IS NULL",
+        [on, site_id_, agency_id],
+    )
     return canonical
 
 

@@ -1,4 +1,5 @@
 """Sites: a city or regency MPP, or a Mini MPP outlet in a kecamatan."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -8,21 +9,21 @@ from mpp.access.accounts import User, require
 from mpp.store.db import query_df, query_rows
 
 KINDS = ("mpp", "mini_mpp")
-CHANNELS = ("walk_in", "online", "jemput_bola", "digital")   # as service_visits.channel allows
+CHANNELS = ("walk_in", "online", "jemput_bola", "digital")  # as service_visits.channel allows
 
 
 @dataclass(frozen=True)
 class Site:
     name: str
-    kind: str = "mpp"                      # mpp | mini_mpp
+    kind: str = "mpp"  # mpp | mini_mpp
     kabupaten_kota: str | None = None
     kecamatan: str | None = None
     province: str | None = None
-    timezone: str = "Asia/Jakarta"         # WIB; Asia/Makassar is WITA, Asia/Jayapura WIT
+    timezone: str = "Asia/Jakarta"  # WIB; Asia/Makassar is WITA, Asia/Jayapura WIT
     working_days_per_week: int = 5
-    parent: str | None = None              # the regency MPP of a Mini MPP outlet
-    opened: date | None = None             # the day it opened to the public, when known
-    channels: tuple[str, ...] | None = None   # of CHANNELS: how it serves, when known
+    parent: str | None = None  # the regency MPP of a Mini MPP outlet
+    opened: date | None = None  # the day it opened to the public, when known
+    channels: tuple[str, ...] | None = None  # of CHANNELS: how it serves, when known
 
 
 class SiteRefused(ValueError):
@@ -41,7 +42,9 @@ def ensure_site(con, site: Site) -> int:
     columns = [*fields, "parent_site_id"]
     return con.execute(
         f"INSERT INTO sites ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-        "RETURNING site_id", [*fields.values(), parent_id]).fetchall()[0][0]
+        "RETURNING site_id",
+        [*fields.values(), parent_id],
+    ).fetchall()[0][0]
 
 
 def add_site(con, actor: User, site: Site) -> int:
@@ -82,16 +85,25 @@ def site_id(con, name: str) -> int | None:
 def site_of(con, name: str) -> Site | None:
     """The site with this name as the store describes it, or None."""
     import pandas as pd
+
     found = list_sites(con)
     found = found[found["name"] == name]
     if found.empty:
         return None
     row = found.iloc[0]
-    text = {k: row[k] if isinstance(row[k], str) else None
-            for k in ("kabupaten_kota", "kecamatan", "province", "parent")}
+    text = {
+        k: row[k] if isinstance(row[k], str) else None
+        for k in ("kabupaten_kota", "kecamatan", "province", "parent")
+    }
     channels = row["channels"]
-    return Site(name, row["kind"], **text, timezone=row["timezone"],
-                working_days_per_week=int(row["working_days_per_week"]),
-                opened=row["opened"].date() if pd.notna(row["opened"]) else None,
-                channels=None if channels is None or isinstance(channels, float) or channels is pd.NA
-                else tuple(channels))
+    return Site(
+        name,
+        row["kind"],
+        **text,
+        timezone=row["timezone"],
+        working_days_per_week=int(row["working_days_per_week"]),
+        opened=row["opened"].date() if pd.notna(row["opened"]) else None,
+        channels=None
+        if channels is None or isinstance(channels, float) or channels is pd.NA
+        else tuple(channels),
+    )

@@ -9,6 +9,7 @@ table and looks up a row by each key (DuckDB checks each block's checksum as it 
 read-write would otherwise rewrite the views and checkpoint, changing the file before the damage
 shows. `backup` writes a consistent copy to restore from.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -43,7 +44,8 @@ class StoreCorrupt(RuntimeError):
             f"terakhir (dibuat dengan `python -m mpp backup --to BERKAS`), lalu jalankan "
             f"`python -m mpp init --db {path}`. / The database file {path} is damaged or not a Pantau "
             f"MPP store ({reason}); it was not changed. Restore it from a backup: stop the dashboard, "
-            f"replace the file with the latest backup, then run `python -m mpp init --db {path}`.")
+            f"replace the file with the latest backup, then run `python -m mpp init --db {path}`."
+        )
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -67,7 +69,7 @@ def _is_lock_error(exc: Exception) -> bool:
 def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     try:
         return _retry_on_lock(lambda: duckdb.connect(str(path), read_only=read_only), path, wait)
-    except duckdb.Error as exc:          # a header or metadata block that does not check out
+    except duckdb.Error as exc:  # a header or metadata block that does not check out
         if _is_damage(exc):
             raise StoreCorrupt(path, _first_line(exc)) from exc
         raise
@@ -100,8 +102,10 @@ def upgrade(con: duckdb.DuckDBPyConnection) -> int:
     """Apply every migration the store has not had yet, in order, each in its own transaction. Not
     only those above its version: migrations written side by side (006 and 007) may arrive in either
     order, and a store upgraded to 007 must still get 006."""
-    con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)")
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+        "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+    )
     applied = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
     for version, file in _migrations():
         if version not in applied:
@@ -138,6 +142,7 @@ def _refresh_seed(con) -> None:
     """Add what is new in the editable seed list of agencies (mpp/data/agencies.csv) to stores made
     before it changed; only when the file's hash differs from the one recorded, so opening stays cheap."""
     from mpp.reference.agencies import SEED_FILE, seed_agencies
+
     digest = hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
     known = con.execute("SELECT value FROM settings WHERE key = 'agency_seed_sha256'").fetchall()
     if known and known[0][0] == digest:
@@ -148,8 +153,9 @@ def _refresh_seed(con) -> None:
 
 
 @contextmanager
-def connect(path: str | os.PathLike | None = None, *, read_only: bool = False,
-            wait: float = LOCK_WAIT_SECONDS):
+def connect(
+    path: str | os.PathLike | None = None, *, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS
+):
     """A short-lived connection. Read-write opens create and upgrade the schema first; a damaged
     or foreign file raises StoreCorrupt, before anything is written to it."""
     file = db_path(path)
@@ -159,7 +165,7 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False,
     if file.exists():
         check_store(file, wait, every_block=not read_only)
     con = _open(file, read_only, wait)
-    if read_only and _lacks_migrations(con):   # a store older than this code: upgrade it once
+    if read_only and _lacks_migrations(con):  # a store older than this code: upgrade it once
         con.close()
         with connect(file, wait=wait):
             pass
@@ -168,27 +174,34 @@ def connect(path: str | os.PathLike | None = None, *, read_only: bool = False,
         if not read_only:
             upgrade(con)
         yield con
-    except duckdb.Error as exc:          # a damaged block met while reading or writing
+    except duckdb.Error as exc:  # a damaged block met while reading or writing
         if _is_damage(exc):
             raise StoreCorrupt(file, _first_line(exc)) from exc
         raise
     finally:
         con.close()
-    if not read_only:                    # our own write: this version of the file is known good
+    if not read_only:  # our own write: this version of the file is known good
         _checked[str(file)] = _file_version(file)
 
 
 # ---- damaged and foreign files ----------------------------------------------------------------
 
-MAGIC_OFFSET, MAGIC = 8, b"DUCK"    # DuckDB's main header: an 8-byte checksum, then "DUCK"
-HEADER_BYTES = 3 * 4096              # the main header and the two alternating database headers
-_checked: dict[str, tuple] = {}      # path -> (size, mtime) of the version found readable
+MAGIC_OFFSET, MAGIC = 8, b"DUCK"  # DuckDB's main header: an 8-byte checksum, then "DUCK"
+HEADER_BYTES = 3 * 4096  # the main header and the two alternating database headers
+_checked: dict[str, tuple] = {}  # path -> (size, mtime) of the version found readable
 
 
 def _is_damage(exc: Exception) -> bool:
     text = str(exc)
-    return any(sign in text for sign in ("Corrupt database file", "Could not read enough bytes",
-                                         "not a valid DuckDB database file", "version number"))
+    return any(
+        sign in text
+        for sign in (
+            "Corrupt database file",
+            "Could not read enough bytes",
+            "not a valid DuckDB database file",
+            "version number",
+        )
+    )
 
 
 def _file_version(file: Path) -> tuple:
@@ -201,13 +214,13 @@ def check_store(file: Path, wait: float = LOCK_WAIT_SECONDS, every_block: bool =
     header says DuckDB, and (every_block) a read-only pass reads every table, so a damaged block is
     found before a read-write open checkpoints over it. Done once per version of the file."""
     header = _header(file)
-    if len(header) < HEADER_BYTES or header[MAGIC_OFFSET:MAGIC_OFFSET + 4] != MAGIC:
+    if len(header) < HEADER_BYTES or header[MAGIC_OFFSET : MAGIC_OFFSET + 4] != MAGIC:
         raise StoreCorrupt(file, "bukan berkas DuckDB atau terpotong / not a DuckDB file, or truncated")
     if every_block and _checked.get(str(file)) != _file_version(file):
         try:
             con = _open(file, True, wait)
-        except duckdb.ConnectionException:   # this process has it open read-write right now
-            return                             # (another thread's write): in use, so readable
+        except duckdb.ConnectionException:  # this process has it open read-write right now
+            return  # (another thread's write): in use, so readable
         try:
             _read_every_table(con, file)
         except duckdb.Error as exc:
@@ -228,16 +241,21 @@ def _read_every_table(con, file: Path) -> None:
     """Every column of every table read once (hashing makes DuckDB load each block), and one row
     looked up by each single-column key, which loads that key's index blocks; a DuckDB file with
     tables but no schema_version belongs to another program."""
-    tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() "
-                                        "WHERE database_name = current_database()").fetchall()]
+    tables = [
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+        ).fetchall()
+    ]
     if tables and "schema_version" not in tables:
         raise StoreCorrupt(file, "berkas DuckDB milik program lain / another program's DuckDB file")
     for table in tables:
         con.execute(f'SELECT max(hash(COLUMNS(*))) FROM "{table}"').fetchall()
     for table, column in con.execute(
-            "SELECT table_name, constraint_column_names[1] FROM duckdb_constraints() "
-            "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE') AND len(constraint_column_names) = 1 "
-            "AND database_name = current_database()").fetchall():
+        "SELECT table_name, constraint_column_names[1] FROM duckdb_constraints() "
+        "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE') AND len(constraint_column_names) = 1 "
+        "AND database_name = current_database()"
+    ).fetchall():
         _look_up_one(con, table, column)
 
 
@@ -247,15 +265,18 @@ def _look_up_one(con, table: str, column: str) -> None:
         con.execute(f'SELECT count(*) FROM "{table}" WHERE "{column}" = ?', [found[0][0]]).fetchall()
 
 
-def backup(source: str | os.PathLike | None, target: str | os.PathLike,
-           wait: float = LOCK_WAIT_SECONDS) -> Path:
+def backup(
+    source: str | os.PathLike | None, target: str | os.PathLike, wait: float = LOCK_WAIT_SECONDS
+) -> Path:
     """Write a consistent copy of the store to a new file `target` (never over an existing one):
     one COPY FROM DATABASE, a single read transaction, so a load running meanwhile is in the copy
     whole or not at all. The copy is then opened and checked like any store."""
     file, copy = db_path(source), Path(target)
     if copy.exists():
-        raise FileExistsError(f"{copy} sudah ada; cadangan tidak menimpa berkas. "
-                              f"/ {copy} exists; a backup never overwrites a file.")
+        raise FileExistsError(
+            f"{copy} sudah ada; cadangan tidak menimpa berkas. "
+            f"/ {copy} exists; a backup never overwrites a file."
+        )
     if not file.exists():
         raise FileNotFoundError(f"Basis data tidak ditemukan / database not found: {file}")
     if not copy.parent.is_dir():

@@ -1,11 +1,12 @@
 """The load history (Riwayat): every load, what undoing one would change, and undoing it.
 Each function takes the acting user and needs an analyst: who loaded what is not for viewers."""
+
 from __future__ import annotations
 
 import pandas as pd
 
-from mpp.store import ledger
 from mpp.access.accounts import User, require
+from mpp.store import ledger
 from mpp.store.db import query_df, transaction
 
 
@@ -39,10 +40,12 @@ def undo_preview(con, actor: User, load_id: int) -> pd.DataFrame:
         after = _dated(query_df(con, "slices_visits", keys=keys))
     finally:
         con.execute("ROLLBACK")
-    table = before.merge(after, on=["site", "measure", "agency", "month"], how="left",
-                         suffixes=("", "_after"))
-    return table.assign(value=table["value"].astype("int64"),
-                        value_after=table["value_after"].fillna(0).astype("int64"))
+    table = before.merge(
+        after, on=["site", "measure", "agency", "month"], how="left", suffixes=("", "_after")
+    )
+    return table.assign(
+        value=table["value"].astype("int64"), value_after=table["value_after"].fillna(0).astype("int64")
+    )
 
 
 def _dated(frame: pd.DataFrame) -> pd.DataFrame:

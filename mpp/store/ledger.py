@@ -8,6 +8,7 @@ traced to the load (and the file) it came from.
 undo and original check the acting user's role (analyst) themselves; record_load, write_facts,
 keep_original and find_loaded run only inside a load that loaders/load.py has already checked.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,19 +21,41 @@ from mpp.access.accounts import User, require
 SERVICE_COLUMNS = ["site_id", "agency_id", "day", "grain", "service", "channel", "visits"]
 VISITOR_COLUMNS = ["site_id", "day", "grain", "visitors"]
 # (table, the columns after site_id that with the month make its slice)
-SKM_RESPONSE_COLUMNS = ["site_id", "agency_id", "day", "respondent", "sex", "age_band", "education",
-                        "occupation", *(f"u{i}" for i in range(1, 10))]
-SKM_SUMMARY_COLUMNS = ["site_id", "scope", "unit", "period", "day", "ikm", "published_grade",
-                       "item_count", "item_values", "respondents"]
+SKM_RESPONSE_COLUMNS = [
+    "site_id",
+    "agency_id",
+    "day",
+    "respondent",
+    "sex",
+    "age_band",
+    "education",
+    "occupation",
+    *(f"u{i}" for i in range(1, 10)),
+]
+SKM_SUMMARY_COLUMNS = [
+    "site_id",
+    "scope",
+    "unit",
+    "period",
+    "day",
+    "ikm",
+    "published_grade",
+    "item_count",
+    "item_values",
+    "respondents",
+]
 OUTCOME_COLUMNS = ["site_id", "agency_id", "day", "grain", "service", "cancelled", "no_show"]
 # A month closed ("tutup buku") or reopened by an analyst: one row per site, measure and month.
 CLOSURE_COLUMNS = ["site_id", "measure", "day", "closed"]
-SLICE_KEYS = {"service_visits": ("site_id", "agency_id"), "site_visitors": ("site_id",),
-              "queue_outcomes": ("site_id", "agency_id"),
-              # SKM: a survey of the whole mall has no agency (NULL), hence the null-safe match below
-              "skm_responses": ("site_id", "agency_id"),
-              "skm_summaries": ("site_id", "scope", "unit", "period"),
-              "month_closures": ("site_id", "measure")}
+SLICE_KEYS = {
+    "service_visits": ("site_id", "agency_id"),
+    "site_visitors": ("site_id",),
+    "queue_outcomes": ("site_id", "agency_id"),
+    # SKM: a survey of the whole mall has no agency (NULL), hence the null-safe match below
+    "skm_responses": ("site_id", "agency_id"),
+    "skm_summaries": ("site_id", "scope", "unit", "period"),
+    "month_closures": ("site_id", "measure"),
+}
 
 
 @dataclass(frozen=True)
@@ -50,8 +73,10 @@ class LoadRecord:
 
 def find_loaded(con, sha256: str) -> int | None:
     """The live load of exactly these bytes, if any: the same file again changes nothing."""
-    rows = con.execute("SELECT load_id FROM loads WHERE sha256 = ? AND status <> 'undone' "
-                       "ORDER BY load_id DESC LIMIT 1", [sha256]).fetchall()
+    rows = con.execute(
+        "SELECT load_id FROM loads WHERE sha256 = ? AND status <> 'undone' ORDER BY load_id DESC LIMIT 1",
+        [sha256],
+    ).fetchall()
     return rows[0][0] if rows else None
 
 
@@ -59,8 +84,18 @@ def record_load(con, record: LoadRecord) -> int:
     return con.execute(
         "INSERT INTO loads (file_name, sha256, layout, measure, site, period_from, period_to, "
         "loaded_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
-        [record.file_name, record.sha256, record.layout, record.measure, record.site,
-         record.period_from, record.period_to, record.loaded_by, record.note]).fetchall()[0][0]
+        [
+            record.file_name,
+            record.sha256,
+            record.layout,
+            record.measure,
+            record.site,
+            record.period_from,
+            record.period_to,
+            record.loaded_by,
+            record.note,
+        ],
+    ).fetchall()[0][0]
 
 
 def _slice_match(table: str, alias: str = "t") -> str:
@@ -90,28 +125,40 @@ def _replace(con, load_id: int, table: str, frame: pd.DataFrame, columns: list[s
     days, span = _covered_days(con, load_id, table)
     con.register("incoming", frame[columns])
     try:
-        con.execute(f"UPDATE {table} t SET superseded_by = ? WHERE t.superseded_by IS NULL "
-                    f"AND EXISTS (SELECT 1 FROM incoming i WHERE {_slice_match(table)}{days})",
-                    [load_id, *span])
-        con.execute(f"INSERT INTO {table} ({', '.join(columns)}, load_id) "
-                    f"SELECT {', '.join(columns)}, ? FROM incoming", [load_id])
+        con.execute(
+            f"UPDATE {table} t SET superseded_by = ? WHERE t.superseded_by IS NULL "
+            f"AND EXISTS (SELECT 1 FROM incoming i WHERE {_slice_match(table)}{days})",
+            [load_id, *span],
+        )
+        con.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}, load_id) "
+            f"SELECT {', '.join(columns)}, ? FROM incoming",
+            [load_id],
+        )
     finally:
         con.unregister("incoming")
     return len(frame)
 
 
-def write_facts(con, load_id: int, service: pd.DataFrame | None = None,
-                visitors: pd.DataFrame | None = None, skm_responses: pd.DataFrame | None = None,
-                skm_summaries: pd.DataFrame | None = None,
-                queue_outcomes: pd.DataFrame | None = None,
-                closures: pd.DataFrame | None = None) -> None:
+def write_facts(
+    con,
+    load_id: int,
+    service: pd.DataFrame | None = None,
+    visitors: pd.DataFrame | None = None,
+    skm_responses: pd.DataFrame | None = None,
+    skm_summaries: pd.DataFrame | None = None,
+    queue_outcomes: pd.DataFrame | None = None,
+    closures: pd.DataFrame | None = None,
+) -> None:
     """Add a load's rows (inside the caller's transaction) and record its row count and total.
     SKM rows, queue outcomes and month closures count in `rows` only: they are not visits."""
     rows = total = 0
-    for table, frame, columns in (("skm_responses", skm_responses, SKM_RESPONSE_COLUMNS),
-                                  ("skm_summaries", skm_summaries, SKM_SUMMARY_COLUMNS),
-                                  ("queue_outcomes", queue_outcomes, OUTCOME_COLUMNS),
-                                  ("month_closures", closures, CLOSURE_COLUMNS)):
+    for table, frame, columns in (
+        ("skm_responses", skm_responses, SKM_RESPONSE_COLUMNS),
+        ("skm_summaries", skm_summaries, SKM_SUMMARY_COLUMNS),
+        ("queue_outcomes", queue_outcomes, OUTCOME_COLUMNS),
+        ("month_closures", closures, CLOSURE_COLUMNS),
+    ):
         if frame is not None and not frame.empty:
             rows += _replace(con, load_id, table, frame, columns)
     if service is not None and not service.empty:
@@ -142,8 +189,10 @@ def refresh_statuses(con) -> None:
 
 
 def _live_counts() -> str:
-    return " + ".join(f"(SELECT count(*) FROM {table} v WHERE v.load_id = l.load_id "
-                      f"AND v.superseded_by IS NULL)" for table in SLICE_KEYS)
+    return " + ".join(
+        f"(SELECT count(*) FROM {table} v WHERE v.load_id = l.load_id AND v.superseded_by IS NULL)"
+        for table in SLICE_KEYS
+    )
 
 
 def undo(con, actor: User, load_id: int) -> None:
@@ -152,11 +201,14 @@ def undo(con, actor: User, load_id: int) -> None:
     require(actor, "analyst")
     for table in SLICE_KEYS:
         # Where a later load superseded our rows, the rows we had superseded now belong to it.
-        con.execute(f"""
+        con.execute(
+            f"""
             UPDATE {table} t SET superseded_by = (
                 SELECT max(i.superseded_by) FROM {table} i
                 WHERE i.load_id = ? AND {_slice_match(table)})
-            WHERE t.superseded_by = ?""", [load_id, load_id])
+            WHERE t.superseded_by = ?""",
+            [load_id, load_id],
+        )
         con.execute(f"DELETE FROM {table} WHERE load_id = ?", [load_id])
     con.execute("UPDATE loads SET status = 'undone' WHERE load_id = ?", [load_id])
     refresh_statuses(con)
@@ -164,8 +216,10 @@ def undo(con, actor: User, load_id: int) -> None:
 
 def keep_original(con, sha256: str, file_name: str, content: bytes) -> None:
     """Keep a loaded file's bytes (once per sha256), inside the load's transaction."""
-    con.execute("INSERT OR IGNORE INTO originals (sha256, file_name, size, content) VALUES (?, ?, ?, ?)",
-                [sha256, file_name, len(content), content])
+    con.execute(
+        "INSERT OR IGNORE INTO originals (sha256, file_name, size, content) VALUES (?, ?, ?, ?)",
+        [sha256, file_name, len(content), content],
+    )
 
 
 def withhold_original(con, load_id: int, reason: str) -> None:

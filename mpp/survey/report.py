@@ -1,6 +1,7 @@
 """Satisfaction figures of a site from the store: per site, agency, period and demographic group, and
 the indices offices published. SQL returns integer sums only; mpp/skm.py turns them into exact figures.
 """
+
 from __future__ import annotations
 
 import re
@@ -8,14 +9,18 @@ from datetime import date
 
 import pandas as pd
 
-from mpp.survey import skm
-from mpp.store.db import query_df, query_rows
 from mpp.period import Period
+from mpp.store.db import query_df, query_rows
+from mpp.survey import skm
 
-WHOLE_SITE = "(seluruh MPP)"        # the agency label of a survey that covers the whole mall
-DIMENSIONS = {"sex": "Jenis kelamin", "age_band": "Usia", "education": "Pendidikan",
-              "occupation": "Pekerjaan"}
-GRAINS = ("year", "month")          # an allow-list: the grain is bound into date_trunc
+WHOLE_SITE = "(seluruh MPP)"  # the agency label of a survey that covers the whole mall
+DIMENSIONS = {
+    "sex": "Jenis kelamin",
+    "age_band": "Usia",
+    "education": "Pendidikan",
+    "occupation": "Pekerjaan",
+}
+GRAINS = ("year", "month")  # an allow-list: the grain is bound into date_trunc
 
 
 def parse_period(text: str) -> Period:
@@ -74,8 +79,9 @@ def agency_surveys(con, site: str, period: Period) -> list[skm.Survey]:
     return sorted(surveys, key=lambda s: (-s.ikm, s.label))
 
 
-def trend(con, site: str, period: Period, grain: str = "year",
-          agency: str | None = None) -> list[tuple[date, skm.Survey]]:
+def trend(
+    con, site: str, period: Period, grain: str = "year", agency: str | None = None
+) -> list[tuple[date, skm.Survey]]:
     """The index per year (or month) within the period, oldest first."""
     if grain not in GRAINS:
         raise ValueError(f"grain must be one of {GRAINS}, not {grain!r}")
@@ -109,13 +115,17 @@ def _group_order(dimension: str, survey: skm.Survey) -> tuple:
 
 def _with_grades(frame: pd.DataFrame) -> pd.DataFrame:
     """Our grade of each published index beside the one printed, and whether they agree."""
-    values = [str(v) for v in frame["ikm"]]          # DECIMAL(5,2) as text: exact, no binary float
+    values = [str(v) for v in frame["ikm"]]  # DECIMAL(5,2) as text: exact, no binary float
     grades = [skm.grade(v) for v in values]
     printed = [skm.grade_of_letter(p) if isinstance(p, str) else None for p in frame["published_grade"]]
-    return frame.assign(ikm=[float(v) for v in values], ikm_text=[skm.display(v) for v in values],
-                        grade=[g.letter for g in grades], grade_label=[g.label for g in grades],
-                        grade_label_en=[g.label_en for g in grades],
-                        grade_agrees=[p is None or p == g for p, g in zip(printed, grades)])
+    return frame.assign(
+        ikm=[float(v) for v in values],
+        ikm_text=[skm.display(v) for v in values],
+        grade=[g.letter for g in grades],
+        grade_label=[g.label for g in grades],
+        grade_label_en=[g.label_en for g in grades],
+        grade_agrees=[p is None or p == g for p, g in zip(printed, grades)],
+    )
 
 
 def published_totals(con, site: str) -> pd.DataFrame:
@@ -131,6 +141,7 @@ def published_units(con, site: str, period: str) -> pd.DataFrame:
 def survey_sites(con) -> list[str]:
     """Sites with survey data, raw or published, in the shared site order (the default site first)."""
     from mpp.reference.sites import list_sites
+
     surveyed = {row[0] for row in query_rows(con, "skm_sites")}
     return [name for name in list_sites(con)["name"] if name in surveyed]
 

@@ -12,6 +12,7 @@ D 25,00-64,99.
 
 Pure: no database, no IO. mpp/skm_report.py feeds it sums from the store.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,35 +21,67 @@ from fractions import Fraction
 
 from mpp import fmt
 
-UNSUR = {"U1": "Persyaratan", "U2": "Prosedur", "U3": "Waktu", "U4": "Biaya/Tarif", "U5": "Produk",
-         "U6": "Kompetensi", "U7": "Perilaku", "U8": "Sarana dan Prasarana", "U9": "Penanganan Pengaduan"}
-UNSUR_EN = {"U1": "Requirements", "U2": "Procedure", "U3": "Time", "U4": "Cost/Tariff", "U5": "Product",
-            "U6": "Competence", "U7": "Conduct", "U8": "Facilities", "U9": "Complaint handling"}
+UNSUR = {
+    "U1": "Persyaratan",
+    "U2": "Prosedur",
+    "U3": "Waktu",
+    "U4": "Biaya/Tarif",
+    "U5": "Produk",
+    "U6": "Kompetensi",
+    "U7": "Perilaku",
+    "U8": "Sarana dan Prasarana",
+    "U9": "Penanganan Pengaduan",
+}
+UNSUR_EN = {
+    "U1": "Requirements",
+    "U2": "Procedure",
+    "U3": "Time",
+    "U4": "Cost/Tariff",
+    "U5": "Product",
+    "U6": "Competence",
+    "U7": "Conduct",
+    "U8": "Facilities",
+    "U9": "Complaint handling",
+}
 # Age bands as survey forms print them; an exact age in a file is put in its band on load.
-AGE_BANDS = ((0, 19, "< 20"), (20, 29, "20-29"), (30, 39, "30-39"), (40, 49, "40-49"),
-             (50, 59, "50-59"), (60, 200, ">= 60"))
-ANSWERS = range(1, 5)          # the 1-4 scale; anything else is refused at load, never converted
-INDEX_FACTOR = 25              # turns a mean NRR on 1-4 into an index on 25-100
+AGE_BANDS = (
+    (0, 19, "< 20"),
+    (20, 29, "20-29"),
+    (30, 39, "30-39"),
+    (40, 49, "40-49"),
+    (50, 59, "50-59"),
+    (60, 200, ">= 60"),
+)
+ANSWERS = range(1, 5)  # the 1-4 scale; anything else is refused at load, never converted
+INDEX_FACTOR = 25  # turns a mean NRR on 1-4 into an index on 25-100
 
 
 @dataclass(frozen=True)
 class Grade:
     letter: str
-    label: str          # Indonesian, as the regulation names it
+    label: str  # Indonesian, as the regulation names it
     label_en: str
-    lowest: Decimal     # inclusive lower bound of the published (2-decimal) index
+    lowest: Decimal  # inclusive lower bound of the published (2-decimal) index
 
     def text(self) -> str:
         return f"{self.letter} ({self.label})"
 
 
-GRADES = (Grade("A", "Sangat Baik", "Very good", Decimal("88.31")),
-          Grade("B", "Baik", "Good", Decimal("76.61")),
-          Grade("C", "Kurang Baik", "Poor", Decimal("65.00")),
-          Grade("D", "Tidak Baik", "Bad", Decimal("25.00")))
+GRADES = (
+    Grade("A", "Sangat Baik", "Very good", Decimal("88.31")),
+    Grade("B", "Baik", "Good", Decimal("76.61")),
+    Grade("C", "Kurang Baik", "Poor", Decimal("65.00")),
+    Grade("D", "Tidak Baik", "Bad", Decimal("25.00")),
+)
 # Some offices print C as "Cukup" and D as "Kurang"; they are the same grades.
-LETTER_SYNONYMS = {"sangat baik": "A", "baik": "B", "kurang baik": "C", "cukup": "C",
-                   "tidak baik": "D", "kurang": "D"}
+LETTER_SYNONYMS = {
+    "sangat baik": "A",
+    "baik": "B",
+    "kurang baik": "C",
+    "cukup": "C",
+    "tidak baik": "D",
+    "kurang": "D",
+}
 
 
 def age_band(age: int) -> str:
@@ -103,9 +136,10 @@ def display(value) -> str:
 @dataclass(frozen=True)
 class Survey:
     """The result of one group of respondents: NRR per unsur, index, grade, priority."""
+
     respondents: int
-    nrr: dict[str, Fraction]                      # 'U1' -> exact NRR, in unsur order
-    label: str = ""                                # what the group is: 'MPP Kota Balikpapan 2024'
+    nrr: dict[str, Fraction]  # 'U1' -> exact NRR, in unsur order
+    label: str = ""  # what the group is: 'MPP Kota Balikpapan 2024'
     extra: dict = field(default_factory=dict)
 
     @property
@@ -142,15 +176,25 @@ def survey_from_answers(rows, label: str = "") -> Survey:
 
 def unsur_dicts(survey: Survey) -> list[dict]:
     """[{'unsur': 'U1', 'name': 'Persyaratan', 'nrr': 3.909..., 'nrr_text': '3,91'}, ...]"""
-    return [{"unsur": code, "name": UNSUR[code], "nrr": float(value), "nrr_text": display(value)}
-            for code, value in survey.nrr.items()]
+    return [
+        {"unsur": code, "name": UNSUR[code], "nrr": float(value), "nrr_text": display(value)}
+        for code, value in survey.nrr.items()
+    ]
 
 
 def survey_dict(survey: Survey) -> dict:
     """The figures of a Survey as plain JSON-ready values (the CLI's --json)."""
     g = survey.grade
-    return {"label": survey.label, "ikm": float(survey.ikm_published), "ikm_text": display(survey.ikm),
-            "ikm_exact": float(survey.ikm), "grade": g.letter, "grade_label": g.label,
-            "grade_label_en": g.label_en, "respondents": survey.respondents,
-            "unsur": unsur_dicts(survey),
-            "priority": [{"unsur": c, "name": UNSUR[c]} for c in survey.priority()], **survey.extra}
+    return {
+        "label": survey.label,
+        "ikm": float(survey.ikm_published),
+        "ikm_text": display(survey.ikm),
+        "ikm_exact": float(survey.ikm),
+        "grade": g.letter,
+        "grade_label": g.label,
+        "grade_label_en": g.label_en,
+        "respondents": survey.respondents,
+        "unsur": unsur_dicts(survey),
+        "priority": [{"unsur": c, "name": UNSUR[c]} for c in survey.priority()],
+        **survey.extra,
+    }

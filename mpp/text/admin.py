@@ -8,13 +8,17 @@ ADMIN_TEXT = {
     "log_out": ("Keluar", "Log out"),
     "log_in_sso": ("Masuk dengan akun kantor (SSO)", "Log in with the office account (SSO)"),
     "logged_in_as": ("Masuk sebagai {user} ({role})", "Logged in as {user} ({role})"),
-    "needs_role": ("Halaman ini untuk peran {role} ke atas. Silakan masuk dengan akun yang sesuai.",
-                   "This page needs the {role} role or higher. Please log in with such an account."),
+    "needs_role": (
+        "Halaman ini untuk peran {role} ke atas. Silakan masuk dengan akun yang sesuai.",
+        "This page needs the {role} role or higher. Please log in with such an account.",
+    ),
     "role_viewer": ("pembaca", "viewer"),
     "role_analyst": ("analis", "analyst"),
     "role_admin": ("admin", "admin"),
-    "change_one_time_password": ("Anda masuk dengan kata sandi sekali pakai. Buat kata sandi baru dulu.",
-                                 "You logged in with a one-time password. Choose a new one first."),
+    "change_one_time_password": (
+        "Anda masuk dengan kata sandi sekali pakai. Buat kata sandi baru dulu.",
+        "You logged in with a one-time password. Choose a new one first.",
+    ),
     "new_password": ("Kata sandi baru (minimal 10 karakter)", "New password (at least 10 characters)"),
     "new_password_again": ("Ulangi kata sandi baru", "New password again"),
     "change_password": ("Ganti kata sandi", "Change password"),
@@ -25,68 +29,95 @@ ADMIN_TEXT = {
     "all_accounts": ("Semua akun", "All accounts"),
     "add_account": ("Tambah akun", "Add an account"),
     "role": ("Peran", "Role"),
-    "account_added": ("Akun {user} dibuat. Kata sandi sekali pakai (tampil sekali ini saja): {password}",
-                      "Account {user} created. One-time password (shown this once only): {password}"),
+    "account_added": (
+        "Akun {user} dibuat. Kata sandi sekali pakai (tampil sekali ini saja): {password}",
+        "Account {user} created. One-time password (shown this once only): {password}",
+    ),
     "change_role": ("Ubah peran atau nonaktifkan", "Change role or disable"),
     "disabled": ("Nonaktif", "Disabled"),
     "save": ("Simpan", "Save"),
     "saved": ("Tersimpan.", "Saved."),
     "history": ("Riwayat Muatan", "Load history"),
-    "history_intro": ("Setiap berkas yang pernah dimuat. Berkas asli dapat diunduh lagi; sebuah muatan "
-                      "dapat dibatalkan, dan angka yang digantikannya kembali berlaku.",
-                      "Every file ever loaded. The original can be downloaded again; a load can be "
-                      "undone, and the figures it replaced apply again."),
+    "history_intro": (
+        "Setiap berkas yang pernah dimuat. Berkas asli dapat diunduh lagi; sebuah muatan "
+        "dapat dibatalkan, dan angka yang digantikannya kembali berlaku.",
+        "Every file ever loaded. The original can be downloaded again; a load can be "
+        "undone, and the figures it replaced apply again.",
+    ),
     "no_loads": ("Belum ada muatan.", "No loads yet."),
-    "col_load": ("Muatan", "Load"), "col_when": ("Waktu", "When"), "col_who": ("Oleh", "By"),
-    "col_file": ("Berkas", "File"), "col_layout": ("Format", "Layout"), "col_period": ("Periode", "Period"),
-    "col_rows": ("Baris", "Rows"), "col_total": ("Total", "Total"), "col_status": ("Status", "Status"),
-    "status_loaded": ("dimuat", "loaded"), "status_superseded": ("digantikan", "superseded"),
+    "col_load": ("Muatan", "Load"),
+    "col_when": ("Waktu", "When"),
+    "col_who": ("Oleh", "By"),
+    "col_file": ("Berkas", "File"),
+    "col_layout": ("Format", "Layout"),
+    "col_period": ("Periode", "Period"),
+    "col_rows": ("Baris", "Rows"),
+    "col_total": ("Total", "Total"),
+    "col_status": ("Status", "Status"),
+    "status_loaded": ("dimuat", "loaded"),
+    "status_superseded": ("digantikan", "superseded"),
     "status_undone": ("dibatalkan", "undone"),
     "pick_load": ("Pilih muatan", "Choose a load"),
     "download_original": ("Unduh berkas asli", "Download the original file"),
-    "no_original": ("Berkas asli muatan ini tidak tersimpan (data demo atau muatan lama).",
-                    "The original of this load is not kept (demo data or an old load)."),
-    "figure_too_large": ("Angka di halaman ini tidak dapat dihitung: sebuah muatan berisi angka yang "
-                         "terlalu besar untuk dijumlahkan. Batalkan muatan itu di halaman Riwayat "
-                         "(lihat kolom Total), lalu muat ulang berkas yang sudah diperbaiki.",
-                         "The figures on this page cannot be computed: a load holds a number too large "
-                         "to add up. Undo that load on the Riwayat page (see the Total column), then "
-                         "load the corrected file."),
+    "no_original": (
+        "Berkas asli muatan ini tidak tersimpan (data demo atau muatan lama).",
+        "The original of this load is not kept (demo data or an old load).",
+    ),
+    "figure_too_large": (
+        "Angka di halaman ini tidak dapat dihitung: sebuah muatan berisi angka yang "
+        "terlalu besar untuk dijumlahkan. Batalkan muatan itu di halaman Riwayat "
+        "(lihat kolom Total), lalu muat ulang berkas yang sudah diperbaiki.",
+        "The figures on this page cannot be computed: a load holds a number too large "
+        "to add up. Undo that load on the Riwayat page (see the Total column), then "
+        "load the corrected file.",
+    ),
     # {columns}: the ledger's reason, the personal-data columns' labels, 'nilai mirip NIK/nomor HP
     # di kolom X' or 'tidak dapat dibaca ulang' (never a value)
-    "original_not_kept": ("Berkas asli tidak disimpan karena data pribadi ({columns}) — UU 27/2022. "
-                          "Hanya angka yang dimuat yang disimpan.",
-                          "The original file is not kept because of personal data ({columns}) — "
-                          "Indonesia's Law 27/2022 on personal data. Only the loaded figures are kept."),
+    "original_not_kept": (
+        "Berkas asli tidak disimpan karena data pribadi ({columns}) — UU 27/2022. "
+        "Hanya angka yang dimuat yang disimpan.",
+        "The original file is not kept because of personal data ({columns}) — "
+        "Indonesia's Law 27/2022 on personal data. Only the loaded figures are kept.",
+    ),
     "undo_title": ("Batalkan muatan {load}", "Undo load {load}"),
-    "undo_preview": ("Yang berubah bila dibatalkan (kunjungan layanan per instansi dan bulan; "
-                     "pengunjung per bulan):",
-                     "What changes if undone (service visits per agency and month; visitors per month):"),
+    "undo_preview": (
+        "Yang berubah bila dibatalkan (kunjungan layanan per instansi dan bulan; pengunjung per bulan):",
+        "What changes if undone (service visits per agency and month; visitors per month):",
+    ),
     "visitors_row": ("(pengunjung)", "(visitors)"),
     "skm_respondents_row": ("(responden SKM)", "(SKM respondents)"),
-    "now": ("Sekarang", "Now"), "after_undo": ("Sesudah dibatalkan", "After undo"),
+    "now": ("Sekarang", "Now"),
+    "after_undo": ("Sesudah dibatalkan", "After undo"),
     "confirm_undo": ("Saya paham; batalkan muatan {load}", "I understand; undo load {load}"),
     "undo": ("Batalkan muatan", "Undo load"),
-    "undone": ("Muatan {load} dibatalkan; angka sebelumnya kembali berlaku.",
-               "Load {load} undone; the previous figures apply again."),
+    "undone": (
+        "Muatan {load} dibatalkan; angka sebelumnya kembali berlaku.",
+        "Load {load} undone; the previous figures apply again.",
+    ),
 }
 
 UPLOAD_TEXT = {
     "upload": ("Unggah Berkas", "Upload files"),
-    "upload_intro": ("Seret satu atau beberapa berkas (xlsx, xls, csv). Setiap berkas diperiksa dulu; "
-                     "tidak ada yang disimpan sebelum Anda menekan tombol muat. Berkas yang sama persis "
-                     "tidak mengubah apa pun; berkas koreksi menggantikan tepat bulan dan instansi yang "
-                     "dicakupnya.",
-                     "Drop one or several files (xlsx, xls, csv). Each is checked first; nothing is saved "
-                     "until you press the load button. The same file again changes nothing; a corrected "
-                     "file replaces exactly the months and agencies it covers."),
+    "upload_intro": (
+        "Seret satu atau beberapa berkas (xlsx, xls, csv). Setiap berkas diperiksa dulu; "
+        "tidak ada yang disimpan sebelum Anda menekan tombol muat. Berkas yang sama persis "
+        "tidak mengubah apa pun; berkas koreksi menggantikan tepat bulan dan instansi yang "
+        "dicakupnya.",
+        "Drop one or several files (xlsx, xls, csv). Each is checked first; nothing is saved "
+        "until you press the load button. The same file again changes nothing; a corrected "
+        "file replaces exactly the months and agencies it covers.",
+    ),
     "upload_options": ("Pilihan (bila berkas tidak menyebutnya)", "Options (when the file does not say)"),
     "site_from_file": ("(dari berkas)", "(from the file)"),
-    "new_site": ("Lokasi baru (nama lengkap, mis. MPP Kabupaten Paser)",
-                 "New site (full name, e.g. MPP Kabupaten Paser)"),
+    "new_site": (
+        "Lokasi baru (nama lengkap, mis. MPP Kabupaten Paser)",
+        "New site (full name, e.g. MPP Kabupaten Paser)",
+    ),
     "year": ("Tahun", "Year"),
-    "block": ("Blok (untuk lembar dengan beberapa blok bulan, mis. JUMLAH IZIN)",
-              "Block (for sheets with several month blocks, e.g. JUMLAH IZIN)"),
+    "block": (
+        "Blok (untuk lembar dengan beberapa blok bulan, mis. JUMLAH IZIN)",
+        "Block (for sheets with several month blocks, e.g. JUMLAH IZIN)",
+    ),
     "files": ("Berkas", "Files"),
     "reading": ("Membaca {name} ({i} dari {n})…", "Reading {name} ({i} of {n})…"),
     "read_done": ("{n} berkas diperiksa.", "{n} files checked."),
@@ -94,85 +125,119 @@ UPLOAD_TEXT = {
     "rows": ("Baris", "Rows"),
     "visitors_total": ("Pengunjung", "Visitors"),
     "outcome_added": ("akan ditambahkan", "will be added"),
-    "outcome_replaced": ("akan menggantikan data yang ada untuk bulan dan instansi yang sama",
-                         "will replace the stored figures of the same months and agencies"),
-    "outcome_unchanged": ("sudah pernah dimuat persis sama: tidak ada yang berubah",
-                          "already loaded exactly so: nothing changes"),
+    "outcome_replaced": (
+        "akan menggantikan data yang ada untuk bulan dan instansi yang sama",
+        "will replace the stored figures of the same months and agencies",
+    ),
+    "outcome_unchanged": (
+        "sudah pernah dimuat persis sama: tidak ada yang berubah",
+        "already loaded exactly so: nothing changes",
+    ),
     "outcome_refused": ("ditolak: perbaiki masalah di bawah ini", "refused: fix the problems below"),
     "problems": ("Masalah ({n})", "Problems ({n})"),
-    "col_code": ("Kode", "Code"), "col_sheet": ("Lembar", "Sheet"), "col_cell": ("Sel", "Cell"),
+    "col_code": ("Kode", "Code"),
+    "col_sheet": ("Lembar", "Sheet"),
+    "col_cell": ("Sel", "Cell"),
     "col_message": ("Keterangan", "Message"),
     "map_agency": ("Petakan '{name}' ke", "Map '{name}' to"),
     "as_new_agency": ("➕ tambahkan sebagai instansi baru", "➕ add as a new agency"),
     "save_mapping": ("Simpan pemetaan", "Save the mapping"),
-    "mapping_saved": ("Pemetaan disimpan; berkas diperiksa ulang.", "Mapping saved; the file is checked again."),
+    "mapping_saved": (
+        "Pemetaan disimpan; berkas diperiksa ulang.",
+        "Mapping saved; the file is checked again.",
+    ),
     "load_files": ("Muat {n} berkas", "Load {n} files"),
     "loaded_result": ("{name}: {outcome} (muatan {load}).", "{name}: {outcome} (load {load})."),
-    "result_added": ("ditambahkan", "added"), "result_replaced": ("menggantikan data sebelumnya", "replaced"),
-    "load_refused": ("{name}: ditolak, tidak ada yang dimuat. Perbaiki masalah di bawah ini, lalu "
-                     "unggah lagi.", "{name}: refused, nothing was loaded. Fix the problems below, "
-                     "then upload again."),
-    "result_unchanged": ("tidak berubah", "unchanged"), "result_refused": ("ditolak", "refused"),
+    "result_added": ("ditambahkan", "added"),
+    "result_replaced": ("menggantikan data sebelumnya", "replaced"),
+    "load_refused": (
+        "{name}: ditolak, tidak ada yang dimuat. Perbaiki masalah di bawah ini, lalu unggah lagi.",
+        "{name}: refused, nothing was loaded. Fix the problems below, then upload again.",
+    ),
+    "result_unchanged": ("tidak berubah", "unchanged"),
+    "result_refused": ("ditolak", "refused"),
     "notes": ("Catatan", "Notes"),
 }
 ADMIN_TEXT.update(UPLOAD_TEXT)
 
 SITE_TEXT = {
     "site_setup": ("Lokasi dan Anggota", "Sites and members"),
-    "site_setup_intro": ("Siapkan lokasi baru sebelum berkas pertamanya, catat instansi anggotanya beserta "
-                         "tanggal bergabung dan keluar, dan tutup buku bulan yang sudah final: instansi yang "
-                         "belum melapor dianggap tidak melayani. Tutup buku dan buka kembali tercatat di "
-                         "Riwayat Muatan dan dapat dibatalkan di sana.",
-                         "Set up a new site before its first file, record its member agencies with the days "
-                         "they joined and left, and close months that are final: agencies still missing had "
-                         "no service. Closing and reopening are recorded in the load history and can be "
-                         "undone there."),
+    "site_setup_intro": (
+        "Siapkan lokasi baru sebelum berkas pertamanya, catat instansi anggotanya beserta "
+        "tanggal bergabung dan keluar, dan tutup buku bulan yang sudah final: instansi yang "
+        "belum melapor dianggap tidak melayani. Tutup buku dan buka kembali tercatat di "
+        "Riwayat Muatan dan dapat dibatalkan di sana.",
+        "Set up a new site before its first file, record its member agencies with the days "
+        "they joined and left, and close months that are final: agencies still missing had "
+        "no service. Closing and reopening are recorded in the load history and can be "
+        "undone there.",
+    ),
     "coverage_title": ("Kelengkapan dan tutup buku", "Coverage and closing a month"),
-    "no_months": ("Belum ada bulan untuk lokasi ini: belum ada data maupun anggota.",
-                  "No months for this site yet: neither data nor members."),
+    "no_months": (
+        "Belum ada bulan untuk lokasi ini: belum ada data maupun anggota.",
+        "No months for this site yet: neither data nor members.",
+    ),
     "nothing_expected": ("tidak ada yang diharapkan melapor", "nobody expected to report"),
-    "state_complete": ("lengkap", "complete"), "state_partial": ("belum lengkap", "incomplete"),
+    "state_complete": ("lengkap", "complete"),
+    "state_partial": ("belum lengkap", "incomplete"),
     "state_closed": ("ditutup (tutup buku)", "closed"),
     "not_reported": ("Belum melapor: {names}", "Not reported: {names}"),
-    "confirm_close": ("Saya paham: {month} final; yang belum melapor dianggap tidak melayani",
-                      "I understand: {month} is final; agencies still missing had no service"),
+    "confirm_close": (
+        "Saya paham: {month} final; yang belum melapor dianggap tidak melayani",
+        "I understand: {month} is final; agencies still missing had no service",
+    ),
     "close_month": ("Tutup buku {month}", "Close {month}"),
     "reopen_month": ("Buka kembali {month}", "Reopen {month}"),
     "closed_done": ("{month} di {site} ditutup (muatan {load}).", "{month} at {site} closed (load {load})."),
-    "reopened_done": ("{month} di {site} dibuka kembali (muatan {load}).",
-                      "{month} at {site} reopened (load {load})."),
+    "reopened_done": (
+        "{month} di {site} dibuka kembali (muatan {load}).",
+        "{month} at {site} reopened (load {load}).",
+    ),
     "members_title": ("Instansi anggota", "Member agencies"),
-    "no_members": ("Belum ada anggota tercatat: bulan-bulan lokasi ini dinilai dari riwayat datanya.",
-                   "No members recorded: this site's months are judged by its data history."),
-    "col_joined": ("Bergabung", "Joined"), "col_left": ("Keluar", "Left"),
+    "no_members": (
+        "Belum ada anggota tercatat: bulan-bulan lokasi ini dinilai dari riwayat datanya.",
+        "No members recorded: this site's months are judged by its data history.",
+    ),
+    "col_joined": ("Bergabung", "Joined"),
+    "col_left": ("Keluar", "Left"),
     "col_added_by": ("Dicatat oleh", "By"),
     "add_member": ("Tambah anggota", "Add a member"),
     "joined_on": ("Bergabung sejak", "Member since"),
-    "new_agency_name": ("…atau instansi baru (nama seperti ditulis pers)",
-                        "…or a new agency (name as the press writes it)"),
+    "new_agency_name": (
+        "…atau instansi baru (nama seperti ditulis pers)",
+        "…or a new agency (name as the press writes it)",
+    ),
     "member_added": ("{agency} anggota {site} sejak {day}.", "{agency} is a member of {site} since {day}."),
     "end_member": ("Catat keluar", "Record leaving"),
     "left_on": ("Keluar pada", "Left on"),
     "member_left": ("{agency} keluar dari {site} pada {day}.", "{agency} left {site} on {day}."),
     "add_site": ("Lokasi baru", "New site"),
     "site_name": ("Nama lokasi (mis. MPP Kabupaten Balangan)", "Site name (e.g. MPP Kabupaten Balangan)"),
-    "kind": ("Jenis", "Kind"), "kind_mpp": ("MPP", "MPP"), "kind_mini_mpp": ("Mini MPP", "Mini MPP"),
-    "kabupaten_kota": ("Kabupaten/kota", "Regency/city"), "kecamatan": ("Kecamatan", "District"),
-    "province": ("Provinsi", "Province"), "timezone": ("Zona waktu", "Time zone"),
+    "kind": ("Jenis", "Kind"),
+    "kind_mpp": ("MPP", "MPP"),
+    "kind_mini_mpp": ("Mini MPP", "Mini MPP"),
+    "kabupaten_kota": ("Kabupaten/kota", "Regency/city"),
+    "kecamatan": ("Kecamatan", "District"),
+    "province": ("Provinsi", "Province"),
+    "timezone": ("Zona waktu", "Time zone"),
     "parent": ("MPP induk (untuk Mini MPP)", "Parent MPP (for a Mini MPP)"),
     "no_parent": ("(tidak ada)", "(none)"),
     "opened": ("Tanggal dibuka", "Opened on"),
     "site_channels": ("Kanal layanan", "Service channels"),
-    "channel_walk_in": ("tatap muka", "walk-in"), "channel_online": ("antrean daring", "online queue"),
+    "channel_walk_in": ("tatap muka", "walk-in"),
+    "channel_online": ("antrean daring", "online queue"),
     "channel_jemput_bola": ("jemput bola", "mobile service"),
     "channel_digital": ("aplikasi digital", "digital app"),
     "site_added": ("Lokasi {site} ditambahkan.", "Site {site} added."),
-    "site_facts": ("{kind} · {place} · dibuka {opened} · kanal: {channels}",
-                   "{kind} · {place} · opened {opened} · channels: {channels}"),
+    "site_facts": (
+        "{kind} · {place} · dibuka {opened} · kanal: {channels}",
+        "{kind} · {place} · opened {opened} · channels: {channels}",
+    ),
     "unknown": ("tidak diketahui", "unknown"),
     "refused": ("Tidak disimpan: {reason}", "Not saved: {reason}"),
     "closed_row": ("(tutup buku {measure})", "(month closed, {measure})"),
-    "month_closed": ("ditutup", "closed"), "month_open": ("terbuka", "open"),
+    "month_closed": ("ditutup", "closed"),
+    "month_open": ("terbuka", "open"),
     "layout_close_month": ("Tutup buku", "Month closed"),
     "layout_reopen_month": ("Buka kembali", "Month reopened"),
 }

@@ -1,4 +1,5 @@
 """Interface text, Indonesian first with English beside. One table, so a translation is one row."""
+
 from __future__ import annotations
 
 LANGS = ("id", "en")
@@ -11,40 +12,54 @@ TEXT = {
     "through": ("Sampai bulan", "Up to month"),
     "measure": ("Ukuran", "Measure"),
     "language": ("Bahasa", "Language"),
-    "demo_notice": ("Data demo: angka {sites} adalah data contoh yang disusun ulang dari berita, "
-                    "bukan data resmi. Unggah berkas kantor Anda untuk menggantinya.",
-                    "Demo data: the figures of {sites} are sample data rebuilt from news articles, "
-                    "not official data. Upload your office's files to replace them."),
+    "demo_notice": (
+        "Data demo: angka {sites} adalah data contoh yang disusun ulang dari berita, "
+        "bukan data resmi. Unggah berkas kantor Anda untuk menggantinya.",
+        "Demo data: the figures of {sites} are sample data rebuilt from news articles, "
+        "not official data. Upload your office's files to replace them.",
+    ),
     "no_data": ("Belum ada data untuk lokasi ini.", "No data for this site yet."),
     "no_sites": ("Belum ada lokasi di basis data.", "No sites in the database yet."),
     "to_date": ("{measure} {period}", "{measure} {period}"),
-    "same_period_last_year": ("Periode yang sama tahun lalu: pembanding pertumbuhan yang setara.",
-                              "The same months a year earlier: the like-for-like growth base."),
+    "same_period_last_year": (
+        "Periode yang sama tahun lalu: pembanding pertumbuhan yang setara.",
+        "The same months a year earlier: the like-for-like growth base.",
+    ),
     "growth_vs": ("dibanding {period}", "against {period}"),
     "not_comparable": ("tidak sebanding: data tidak lengkap", "not comparable: incomplete data"),
     "full_year": ("Setahun penuh {year}", "Full year {year}"),
-    "full_year_short": ("Setahun penuh {year} belum lengkap: {sites}",
-                        "Full year {year} is not complete: {sites}"),
-    "full_year_note": ("{months}, periode berbeda panjang: bukan pembanding pertumbuhan",
-                       "{months}, a period of different length: not a growth base"),
+    "full_year_short": (
+        "Setahun penuh {year} belum lengkap: {sites}",
+        "Full year {year} is not complete: {sites}",
+    ),
+    "full_year_note": (
+        "{months}, periode berbeda panjang: bukan pembanding pertumbuhan",
+        "{months}, a period of different length: not a growth base",
+    ),
     "peak_month": ("Bulan puncak", "Peak month"),
     "peak_value": ("{value} {measure}", "{value} {measure}"),
     "agencies_active": ("Instansi aktif", "Active agencies"),
     "agencies_active_note": ("dengan kunjungan layanan {period}", "with service visits {period}"),
     "latest_month": ("Data terakhir", "Latest data"),
-    "monthly_chart": ("{measure} per bulan: {year} dibanding {last_year}",
-                      "{measure} per month: {year} against {last_year}"),
+    "monthly_chart": (
+        "{measure} per bulan: {year} dibanding {last_year}",
+        "{measure} per month: {year} against {last_year}",
+    ),
     "top_agencies": ("Instansi teratas", "Top agencies"),
     "agency": ("Instansi", "Agency"),
     "service_visits": ("Kunjungan layanan", "Service visits"),
     "share": ("Pangsa", "Share"),
-    "share_base": ("Pangsa dari seluruh {base} kunjungan layanan {period} (antrean yang dilayani), "
-                   "bukan dari jumlah pengunjung: satu orang dapat mengunjungi beberapa instansi.",
-                   "Share of all {base} service visits {period} (queue tickets served), not of people "
-                   "entering: one person may visit several agencies."),
+    "share_base": (
+        "Pangsa dari seluruh {base} kunjungan layanan {period} (antrean yang dilayani), "
+        "bukan dari jumlah pengunjung: satu orang dapat mengunjungi beberapa instansi.",
+        "Share of all {base} service visits {period} (queue tickets served), not of people "
+        "entering: one person may visit several agencies.",
+    ),
     "month": ("Bulan", "Month"),
-    "busy": ("Basis data sedang dipakai proses lain; coba muat ulang sebentar lagi.",
-             "The database is busy with another process; reload in a moment."),
+    "busy": (
+        "Basis data sedang dipakai proses lain; coba muat ulang sebentar lagi.",
+        "The database is busy with another process; reload in a moment.",
+    ),
 }
 
 from mpp.text.pages import PAGE_TEXT  # noqa: E402  (the analysis pages keep their text in one file)
@@ -60,6 +75,7 @@ def t(key: str, lang: str = "id", **values) -> str:
     """The text for key in lang, with {placeholders} filled in."""
     text = TEXT[key][LANGS.index(lang) if lang in LANGS else 0]
     return text.format(**values) if values else text
+
 
 from mpp.text.admin import ADMIN_TEXT  # noqa: E402  (login, accounts, upload and history pages)
 

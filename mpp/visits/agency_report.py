@@ -4,24 +4,25 @@ earlier, a top-N view with the rest bucketed as "Lainnya", one agency's monthly 
 Shares are of all service visits (kunjungan layanan) of the period, never of people entering: the base
 travels with the table so the page can name it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
 
-from mpp.visits import metrics
-from mpp.store.db import query_df
 from mpp.period import Measure, Period
+from mpp.store.db import query_df
+from mpp.visits import metrics
 
 OTHERS = {"id": "Lainnya", "en": "Others"}
 
 
 @dataclass(frozen=True)
 class AgencyRanking:
-    table: pd.DataFrame          # rank, agency, visits, share, visits_last_year, change_pct
-    base: metrics.Figure         # all service visits of the period: the share's base
-    last_year: metrics.Figure    # the same months a year earlier: the change's base
+    table: pd.DataFrame  # rank, agency, visits, share, visits_last_year, change_pct
+    base: metrics.Figure  # all service visits of the period: the share's base
+    last_year: metrics.Figure  # the same months a year earlier: the change's base
 
     @property
     def comparable(self) -> bool:
@@ -32,8 +33,15 @@ class AgencyRanking:
 def agency_ranking(con, sites, period: Period) -> AgencyRanking:
     """Two queries: agencies in both periods, and the monthly series that makes both bases."""
     before = period.shift_years(-1)
-    table = query_df(con, "agency_change", sites=list(sites), start=period.start, last_day=period.last_day,
-                     base_start=before.start, base_last_day=before.last_day)
+    table = query_df(
+        con,
+        "agency_change",
+        sites=list(sites),
+        start=period.start,
+        last_day=period.last_day,
+        base_start=before.start,
+        base_last_day=before.last_day,
+    )
     series = metrics.monthly(con, sites, Period(before.start, period.end), Measure.SERVICE_VISITS)
     base, last_year = (metrics.figure_of(series, p, Measure.SERVICE_VISITS, sites) for p in (period, before))
     table["visits"] = table["visits"].astype("int64")
@@ -43,8 +51,9 @@ def agency_ranking(con, sites, period: Period) -> AgencyRanking:
     change = ((table["visits"] - before_visits) / before_visits * 100).astype("Float64")
     table["change_pct"] = change if base.complete and last_year.complete else change * pd.NA
     table.insert(0, "rank", range(1, len(table) + 1))
-    return AgencyRanking(table[["rank", "agency", "visits", "share", "visits_last_year", "change_pct"]],
-                         base, last_year)
+    return AgencyRanking(
+        table[["rank", "agency", "visits", "share", "visits_last_year", "change_pct"]], base, last_year
+    )
 
 
 def top_with_others(table: pd.DataFrame, n: int, lang: str = "id") -> pd.DataFrame:
@@ -53,15 +62,21 @@ def top_with_others(table: pd.DataFrame, n: int, lang: str = "id") -> pd.DataFra
     rest = table.iloc[n:]
     if rest.empty:
         return top.reset_index(drop=True)
-    others = pd.DataFrame({"agency": [f"{OTHERS.get(lang, OTHERS['id'])} ({len(rest)})"],
-                           "visits": [int(rest["visits"].sum())], "share": [rest["share"].sum()]})
+    others = pd.DataFrame(
+        {
+            "agency": [f"{OTHERS.get(lang, OTHERS['id'])} ({len(rest)})"],
+            "visits": [int(rest["visits"].sum())],
+            "share": [rest["share"].sum()],
+        }
+    )
     return pd.concat([top, others], ignore_index=True)
 
 
 def agency_trend(con, sites, agency: str, period: Period) -> pd.DataFrame:
     """month, value: one agency's service visits per month (<NA> where it reported nothing)."""
-    found = query_df(con, "agency_trend", sites=list(sites), agency=agency, start=period.start,
-                     end=period.end)
+    found = query_df(
+        con, "agency_trend", sites=list(sites), agency=agency, start=period.start, end=period.end
+    )
     found["month"] = pd.to_datetime(found["month"]).dt.date
     frame = pd.DataFrame({"month": period.month_starts()}).merge(found, on="month", how="left")
     frame["value"] = frame["value"].astype("Int64")
@@ -70,8 +85,9 @@ def agency_trend(con, sites, agency: str, period: Period) -> pd.DataFrame:
 
 def agency_services(con, sites, agency: str, period: Period) -> pd.DataFrame:
     """service, visits, share of the agency's named services; empty where files give agency totals."""
-    found = query_df(con, "agency_services", sites=list(sites), agency=agency, start=period.start,
-                     last_day=period.last_day)
+    found = query_df(
+        con, "agency_services", sites=list(sites), agency=agency, start=period.start, last_day=period.last_day
+    )
     total = found["visits"].sum()
     found["share"] = found["visits"] / total * 100 if total else float("nan")
     return found

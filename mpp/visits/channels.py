@@ -1,18 +1,29 @@
 """Queue channels: walk-in (antrean langsung) against online queue, jemput bola and digital services,
 over time and per agency, where the files give channels. Offices are moving people online, so the
 online share is the figure a head of office asks for."""
+
 from __future__ import annotations
 
 import pandas as pd
 
-from mpp.store.db import query_df
 from mpp.period import Period
+from mpp.store.db import query_df
 
 CHANNELS = ("walk_in", "online", "jemput_bola", "digital")
-LABELS = {"id": {"walk_in": "Antrean langsung", "online": "Antrean online", "jemput_bola": "Jemput bola",
-                 "digital": "Layanan digital"},
-          "en": {"walk_in": "Walk-in", "online": "Online queue", "jemput_bola": "Outreach (jemput bola)",
-                 "digital": "Digital"}}
+LABELS = {
+    "id": {
+        "walk_in": "Antrean langsung",
+        "online": "Antrean online",
+        "jemput_bola": "Jemput bola",
+        "digital": "Layanan digital",
+    },
+    "en": {
+        "walk_in": "Walk-in",
+        "online": "Online queue",
+        "jemput_bola": "Outreach (jemput bola)",
+        "digital": "Digital",
+    },
+}
 
 
 def channel_label(channel: str, lang: str = "id") -> str:
@@ -31,8 +42,7 @@ def _wide(found: pd.DataFrame, index: str) -> pd.DataFrame:
 
 def channel_monthly(con, sites, period: Period) -> pd.DataFrame:
     """month, walk_in, online, ..., total, online_share: empty where no file gives channels."""
-    found = query_df(con, "channel_monthly", sites=list(sites), start=period.start,
-                     last_day=period.last_day)
+    found = query_df(con, "channel_monthly", sites=list(sites), start=period.start, last_day=period.last_day)
     if found.empty:
         return pd.DataFrame(columns=["month", "total", "online_share"])
     found["month"] = pd.to_datetime(found["month"]).dt.date
@@ -41,8 +51,7 @@ def channel_monthly(con, sites, period: Period) -> pd.DataFrame:
 
 def channel_by_agency(con, sites, period: Period) -> pd.DataFrame:
     """agency, walk_in, online, ..., total, online_share, busiest agency first."""
-    found = query_df(con, "channel_agency", sites=list(sites), start=period.start,
-                     last_day=period.last_day)
+    found = query_df(con, "channel_agency", sites=list(sites), start=period.start, last_day=period.last_day)
     if found.empty:
         return pd.DataFrame(columns=["agency", "total", "online_share"])
     wide = with_outcomes(con, sites, period, _wide(found, "agency"), "agency")

@@ -12,6 +12,7 @@ first month with data.
     status.complete, coverage_text(status)        # False, '26 dari 27 instansi melapor'
     latest_complete_month(con, ["MPP Kota Balikpapan"], Measure.SERVICE_VISITS)   # date(2025, 9, 1)
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,16 +24,15 @@ from datetime import date
 import pandas as pd
 
 from mpp import fmt
-from mpp.store import ledger
 from mpp.access.accounts import User, require
-from mpp.store.db import query_rows, transaction
-from mpp.reference.members import (  # noqa: F401  (part of this API)
-    MembershipRefused, add_member, leave_member, member_list)
 from mpp.period import Measure, Period, add_months, month_start
+from mpp.reference.members import MembershipRefused, add_member, leave_member, member_list  # noqa: F401  (part of this API)
 from mpp.reference.sites import site_id
+from mpp.store import ledger
+from mpp.store.db import query_rows, transaction
 
-HISTORY_MONTHS = 12          # an agency silent this long is no longer expected
-LATE_MONTHS = 2              # a site this far behind the others is late; further behind, it has stopped
+HISTORY_MONTHS = 12  # an agency silent this long is no longer expected
+LATE_MONTHS = 2  # a site this far behind the others is late; further behind, it has stopped
 
 
 class CoverageRefused(ValueError):
@@ -42,12 +42,13 @@ class CoverageRefused(ValueError):
 @dataclass(frozen=True)
 class SiteMonth:
     """One site's month of one measure: who was expected, who reported, and whether it was closed."""
+
     site: str
-    month: date                     # first of the month
+    month: date  # first of the month
     measure: Measure
-    expected: tuple[str, ...]       # service visits: canonical agency names; visitors: (site,)
-    reporting: tuple[str, ...]      # every reporter with a row that month, expected or not
-    closed: bool                    # an analyst closed the month ("tutup buku")
+    expected: tuple[str, ...]  # service visits: canonical agency names; visitors: (site,)
+    reporting: tuple[str, ...]  # every reporter with a row that month, expected or not
+    closed: bool  # an analyst closed the month ("tutup buku")
 
     @property
     def complete(self) -> bool:
@@ -69,9 +70,10 @@ class MonthStatus:
     measure in this month or later, and more than LATE_MONTHS behind the newest data of the selection.
     They never hold the month back; figures that compare like for like leave them out and say so. A
     site only late holds the month back."""
+
     month: date
     measure: Measure
-    site_months: tuple[SiteMonth, ...]      # every selected site expected or with data this month
+    site_months: tuple[SiteMonth, ...]  # every selected site expected or with data this month
     silent: tuple[str, ...]
 
     @property
@@ -110,6 +112,7 @@ def coverage_text(status: MonthStatus | SiteMonth, lang: str = "id") -> str:
 
 # --- reading -------------------------------------------------------------------------------------
 
+
 def _spans(con, sites, measure: Measure) -> dict[str, tuple]:
     """site -> (first month with data, last month with data, first day an agency joined)."""
     rows = query_rows(con, "coverage_spans", sites=list(sites), measure=measure.value)
@@ -123,15 +126,17 @@ def _reporters(con, sites, measure: Measure, start: date, end: date) -> dict[str
         for site, month in query_rows(con, "coverage_visitor_months", sites=list(sites), end=end):
             found[site][month].add(site)
     else:
-        for site, agency, month in query_rows(con, "coverage_agency_months", sites=list(sites),
-                                              start=start, end=end):
+        for site, agency, month in query_rows(
+            con, "coverage_agency_months", sites=list(sites), start=start, end=end
+        ):
             found[site][month].add(agency)
     return found
 
 
 def _closures(con, sites, measure: Measure, period: Period) -> set[tuple[str, date]]:
-    rows = query_rows(con, "coverage_closures", sites=list(sites), measure=measure.value,
-                      start=period.start, end=period.end)
+    rows = query_rows(
+        con, "coverage_closures", sites=list(sites), measure=measure.value, start=period.start, end=period.end
+    )
     return {(site, month) for site, month, closed in rows if closed}
 
 
@@ -151,8 +156,7 @@ def _roster(spells, month: date) -> tuple[set, set]:
 
 
 def _expected_agencies(reported: dict[date, set], spells, month: date) -> set:
-    history = set().union(*(reported.get(add_months(month, -k), set())
-                            for k in range(1, HISTORY_MONTHS + 1)))
+    history = set().union(*(reported.get(add_months(month, -k), set()) for k in range(1, HISTORY_MONTHS + 1)))
     present, gone = _roster(spells, month)
     return (history - gone) | present or set(reported.get(month, set()))
 
@@ -174,8 +178,16 @@ def site_months(con, sites, measure: Measure, period: Period) -> list[SiteMonth]
             else:
                 expected = _expected_agencies(by_month, members.get(site, []), month)
             if expected or now:
-                result.append(SiteMonth(site, month, measure, tuple(sorted(expected)),
-                                        tuple(sorted(now)), (site, month) in closed))
+                result.append(
+                    SiteMonth(
+                        site,
+                        month,
+                        measure,
+                        tuple(sorted(expected)),
+                        tuple(sorted(now)),
+                        (site, month) in closed,
+                    )
+                )
     return result
 
 
@@ -189,6 +201,7 @@ def _silent(spans: dict[str, tuple], sites, month: date) -> tuple[str, ...]:
     def stopped(site: str) -> bool:
         last = spans.get(site, (None, None))[1]
         return last is None or (last < month and add_months(last, LATE_MONTHS) < newest)
+
     return tuple(s for s in sites if stopped(s))
 
 
@@ -205,8 +218,9 @@ def statuses(con, sites, measure: Measure, period: Period, spans: dict | None = 
     by_month = defaultdict(list)
     for found in site_months(con, sites, measure, period):
         by_month[found.month].append(found)
-    return [MonthStatus(m, measure, tuple(by_month[m]), _silent(spans, sites, m))
-            for m in period.month_starts()]
+    return [
+        MonthStatus(m, measure, tuple(by_month[m]), _silent(spans, sites, m)) for m in period.month_starts()
+    ]
 
 
 def data_span(con, sites, measure: Measure, spans: dict | None = None) -> Period | None:
@@ -262,6 +276,7 @@ def closable_months(con, site: str, today: date | None = None) -> tuple[list[dat
 
 # --- writing -------------------------------------------------------------------------------------
 
+
 def _site_id(con, site: str) -> int:
     found = site_id(con, site)
     if found is None:
@@ -277,15 +292,21 @@ def _record(con, actor: User, site: str, month: date, measures, closed: bool) ->
     verb = ("Tutup buku" if closed else "Buka kembali") + " " + fmt.month_label(month)
     stamp = f"{verb}|{site}|{[m.value for m in measures]}|{time.time_ns()}"
     record = ledger.LoadRecord(
-        file_name=verb, sha256=hashlib.sha256(stamp.encode()).hexdigest(),
+        file_name=verb,
+        sha256=hashlib.sha256(stamp.encode()).hexdigest(),
         layout="close_month" if closed else "reopen_month",
-        measure=measures[0].value if len(measures) == 1 else "mixed", site=site,
-        period_from=month, period_to=month, loaded_by=actor.username)
+        measure=measures[0].value if len(measures) == 1 else "mixed",
+        site=site,
+        period_from=month,
+        period_to=month,
+        loaded_by=actor.username,
+    )
     with transaction(con):
         load_id = ledger.record_load(con, record)
         site_id = _site_id(con, site)
-        rows = pd.DataFrame([(site_id, m.value, month, closed) for m in measures],
-                            columns=ledger.CLOSURE_COLUMNS)
+        rows = pd.DataFrame(
+            [(site_id, m.value, month, closed) for m in measures], columns=ledger.CLOSURE_COLUMNS
+        )
         ledger.write_facts(con, load_id, closures=rows)
     return load_id
 
@@ -300,17 +321,23 @@ def _checked(con, actor: User, site: str, month: date, measure: Measure | None, 
     require(actor, "analyst")
     _site_id(con, site)
     if closing and month >= month_start(date.today()):
-        raise CoverageRefused(f"{fmt.month_label(month)} belum berakhir; bulan berjalan tidak dapat "
-                              f"ditutup. / A month still running cannot be closed.")
+        raise CoverageRefused(
+            f"{fmt.month_label(month)} belum berakhir; bulan berjalan tidak dapat "
+            f"ditutup. / A month still running cannot be closed."
+        )
     measures = [measure] if measure else _reported_measures(con, site, month) if closing else list(Measure)
     if not measures:
-        raise CoverageRefused(f"Belum ada data {fmt.month_label(month)} di {site}: tidak ada yang dapat "
-                              f"ditutup. / No data for the month: nothing to close.")
+        raise CoverageRefused(
+            f"Belum ada data {fmt.month_label(month)} di {site}: tidak ada yang dapat "
+            f"ditutup. / No data for the month: nothing to close."
+        )
     todo = [m for m in measures if is_closed(con, site, month, m) != closing]
     if not todo:
         state = "sudah ditutup" if closing else "tidak sedang ditutup"
-        raise CoverageRefused(f"{fmt.month_label(month)} di {site} {state}. / The month is "
-                              f"{'already closed' if closing else 'not closed'}.")
+        raise CoverageRefused(
+            f"{fmt.month_label(month)} di {site} {state}. / The month is "
+            f"{'already closed' if closing else 'not closed'}."
+        )
     return todo
 
 

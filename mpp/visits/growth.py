@@ -2,6 +2,7 @@
 to date against the same months a year earlier ("tahun kalender"), and full year against full year.
 A comparison of periods of unequal length, or not fully reported, has no growth rate; its label says so.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,21 +10,21 @@ from datetime import date
 
 import pandas as pd
 
+from mpp.period import Measure, Period
 from mpp.visits import metrics
 from mpp.visits.like_for_like import Exclusion, like_for_like
-from mpp.period import Measure, Period
 
 
 @dataclass(frozen=True)
 class GrowthView:
     through: date
-    monthly: pd.DataFrame                  # month, value, last_year, change_pct
-    to_date: metrics.Comparison            # January..through against the same months a year earlier
-    full_years: metrics.Comparison         # the last full year against the one before
+    monthly: pd.DataFrame  # month, value, last_year, change_pct
+    to_date: metrics.Comparison  # January..through against the same months a year earlier
+    full_years: metrics.Comparison  # the last full year against the one before
     partial_against_full: metrics.Comparison  # this year so far against last full year: unequal
-    sites: tuple[str, ...] = ()            # the sites compared: complete in both years to date
-    excluded: tuple[Exclusion, ...] = ()   # the sites left out of the comparison, and why
-    provisional: tuple[date, ...] = ()     # incomplete months the reader asked to include ("sementara")
+    sites: tuple[str, ...] = ()  # the sites compared: complete in both years to date
+    excluded: tuple[Exclusion, ...] = ()  # the sites left out of the comparison, and why
+    provisional: tuple[date, ...] = ()  # incomplete months the reader asked to include ("sementara")
 
     @property
     def this_year(self) -> pd.DataFrame:
@@ -33,8 +34,12 @@ class GrowthView:
     @property
     def last_year(self) -> pd.DataFrame:
         """month, value: the same months a year earlier, dated in their own year."""
-        return pd.DataFrame({"month": [m.replace(year=m.year - 1) for m in self.monthly["month"]],
-                             "value": self.monthly["last_year"]})
+        return pd.DataFrame(
+            {
+                "month": [m.replace(year=m.year - 1) for m in self.monthly["month"]],
+                "value": self.monthly["last_year"],
+            }
+        )
 
 
 def monthly_year_on_year(series: pd.DataFrame, through: date) -> pd.DataFrame:
@@ -62,6 +67,7 @@ def growth_view(con, sites, through: date, measure: Measure, include_partial: bo
 
     def figure(period: Period) -> metrics.Figure:
         return metrics.figure_of(series, period, measure, sites)
+
     last_full = figure(Period.full_year(year - 1))
     return GrowthView(
         through=through,
@@ -69,7 +75,9 @@ def growth_view(con, sites, through: date, measure: Measure, include_partial: bo
         to_date=metrics.Comparison(figure(ytd), figure(ytd.shift_years(-1)), "year_to_date"),
         full_years=metrics.Comparison(last_full, figure(Period.full_year(year - 2)), "full_year"),
         partial_against_full=metrics.Comparison(figure(ytd), last_full, "partial_year"),
-        sites=tuple(sites), excluded=same.excluded, provisional=same.provisional,
+        sites=tuple(sites),
+        excluded=same.excluded,
+        provisional=same.provisional,
     )
 
 
@@ -80,8 +88,9 @@ def agency_growth(con, sites, period: Period) -> pd.DataFrame:
     table["visits"] = table["visits"].astype("int64")
     table["visits_last_year"] = table["visits_last_year"].astype("Int64")
     table["change_pct"] = table["change_pct"].astype("Float64")
-    return table.sort_values(["change_pct", "visits"], ascending=[False, False],
-                             na_position="last").reset_index(drop=True)
+    return table.sort_values(
+        ["change_pct", "visits"], ascending=[False, False], na_position="last"
+    ).reset_index(drop=True)
 
 
 def why_no_rate(comparison: metrics.Comparison) -> str | None:

@@ -5,14 +5,14 @@ or a Mini MPP that opened this year, would pass for a fall or a rise of the whol
 
 A comparison that uses a provisional month (the reader asked to include one) says so: `provisional`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from mpp.visits import metrics
-from mpp.visits import reporting
 from mpp.period import Measure, Period
+from mpp.visits import metrics, reporting
 
 REASONS = {
     "no_data": ("tidak ada data {period}", "no data for {period}"),
@@ -23,9 +23,10 @@ REASONS = {
 @dataclass(frozen=True)
 class Exclusion:
     """A site left out of a like-for-like comparison, and why."""
+
     site: str
-    reason: str                 # no_data | incomplete
-    period: Period              # the period it falls short in
+    reason: str  # no_data | incomplete
+    period: Period  # the period it falls short in
 
     def why(self, lang: str = "id") -> str:
         """'tidak ada data Januari-Oktober 2026'."""
@@ -37,10 +38,10 @@ class Exclusion:
 
 @dataclass(frozen=True)
 class LikeForLike:
-    comparison: metrics.Comparison          # over the compared sites only
+    comparison: metrics.Comparison  # over the compared sites only
     excluded: tuple[Exclusion, ...]
-    provisional: tuple[date, ...] = ()      # months used that are not complete ("sementara")
-    include_partial: bool = False           # the reader asked for provisional months
+    provisional: tuple[date, ...] = ()  # months used that are not complete ("sementara")
+    include_partial: bool = False  # the reader asked for provisional months
 
     @property
     def is_provisional(self) -> bool:
@@ -64,7 +65,7 @@ class LikeForLike:
         if self.provisional and not self.include_partial:
             return None
         if self.excluded and {e.site for e in self.excluded} >= set(self.sites):
-            return None         # no site is complete in both periods: their sum is no like for like
+            return None  # no site is complete in both periods: their sum is no like for like
         return self.comparison.change_pct
 
 
@@ -72,12 +73,16 @@ def _exclusions(con, sites, measure: Measure, periods, include_partial: bool) ->
     """The sites not complete in both periods, and why: no data at all in a period is named first
     (a Mini MPP opened this year has no base), else the period it is incomplete in. With provisional
     months included, a month with data counts as reported."""
-    complete = {p: None if include_partial else set(reporting.complete_sites(con, sites, measure, p))
-                for p in periods}
+    complete = {
+        p: None if include_partial else set(reporting.complete_sites(con, sites, measure, p)) for p in periods
+    }
     found = []
     for site in sites:
-        short = {p: metrics.total(con, [site], p, measure) for p in periods
-                 if complete[p] is None or site not in complete[p]}
+        short = {
+            p: metrics.total(con, [site], p, measure)
+            for p in periods
+            if complete[p] is None or site not in complete[p]
+        }
         short = {p: f for p, f in short.items() if complete[p] is not None or not f.complete}
         empty = [p for p, f in short.items() if f.value is None]
         if short:
@@ -85,16 +90,18 @@ def _exclusions(con, sites, measure: Measure, periods, include_partial: bool) ->
     return tuple(found)
 
 
-def like_for_like(con, sites, current: Period, base: Period, measure: Measure, kind: str,
-                  include_partial: bool = False) -> LikeForLike:
+def like_for_like(
+    con, sites, current: Period, base: Period, measure: Measure, kind: str, include_partial: bool = False
+) -> LikeForLike:
     """`current` against `base` over the sites complete in both. One site is always compared, even
     when incomplete (the comparison then has no rate, and says why), so nothing changes for it."""
     sites = tuple(sites)
     excluded = _exclusions(con, sites, measure, (current, base), include_partial) if len(sites) > 1 else ()
     kept = tuple(s for s in sites if s not in {e.site for e in excluded}) or sites
     comparison = metrics.compare(con, kept, current, base, measure, kind)
-    return LikeForLike(comparison, excluded, _provisional(con, kept, measure, (current, base)),
-                       include_partial)
+    return LikeForLike(
+        comparison, excluded, _provisional(con, kept, measure, (current, base)), include_partial
+    )
 
 
 def _provisional(con, sites, measure: Measure, periods) -> tuple[date, ...]:

@@ -4,6 +4,7 @@ Every result carries its measure, its period and its sites (a `Figure`), and com
 their two periods are of equal length (a `Comparison`), so a page cannot print an unlabelled number or
 pass nine months against twelve off as growth.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +13,8 @@ from datetime import date
 import pandas as pd
 
 from mpp import calendar
-from mpp.store.db import checked, query_df, query_rows
 from mpp.period import Measure, Period, add_months
+from mpp.store.db import checked, query_df, query_rows
 
 MONTHLY_QUERY = {Measure.VISITORS: "monthly_visitors", Measure.SERVICE_VISITS: "monthly_service_visits"}
 
@@ -21,7 +22,8 @@ MONTHLY_QUERY = {Measure.VISITORS: "monthly_visitors", Measure.SERVICE_VISITS: "
 @dataclass(frozen=True)
 class Figure:
     """One count of one measure over one period for one or more sites."""
-    value: int | None           # None when no month of the period has data
+
+    value: int | None  # None when no month of the period has data
     measure: Measure
     period: Period
     sites: tuple[str, ...]
@@ -35,15 +37,19 @@ class Figure:
 @dataclass(frozen=True)
 class Comparison:
     """A figure against a base figure of the same measure."""
+
     current: Figure
     base: Figure
-    kind: str                   # year_to_date | year_on_year | month_on_month | full_year
+    kind: str  # year_to_date | year_on_year | month_on_month | full_year
 
     @property
     def equal_periods(self) -> bool:
         """Like for like: same number of months, and both fully reported."""
-        return (self.current.period.months == self.base.period.months
-                and self.current.complete and self.base.complete)
+        return (
+            self.current.period.months == self.base.period.months
+            and self.current.complete
+            and self.base.complete
+        )
 
     @property
     def change_pct(self) -> float | None:
@@ -121,7 +127,8 @@ def peak_months(con, sites, period: Period, measure: Measure, n: int = 3) -> pd.
 @dataclass(frozen=True)
 class AgencyShares:
     """Agencies ranked by service visits, each with its share of `base` (all service visits)."""
-    table: pd.DataFrame         # agency, visits, share (percent)
+
+    table: pd.DataFrame  # agency, visits, share (percent)
     base: Figure
 
 
@@ -138,8 +145,8 @@ def agency_growth(con, sites, period: Period) -> pd.DataFrame:
     now = query_df(con, "agency_totals", **_params(sites, period))
     before = query_df(con, "agency_totals", **_params(sites, period.shift_years(-1)))
     table = now[["agency", "visits"]].merge(
-        before[["agency", "visits"]].rename(columns={"visits": "visits_last_year"}),
-        on="agency", how="left")
+        before[["agency", "visits"]].rename(columns={"visits": "visits_last_year"}), on="agency", how="left"
+    )
     table["change_pct"] = (table["visits"] - table["visits_last_year"]) / table["visits_last_year"] * 100
     return table
 
@@ -152,8 +159,7 @@ def monthly_average(figure: Figure) -> float | None:
 def site_working_days(con, sites, period: Period) -> dict[str, int]:
     """Working days in the period for each site, by its 5- or 6-day week."""
     weeks = dict(query_rows(con, "site_weeks", sites=list(sites)))
-    return {site: calendar.working_days(period.start, period.last_day, weeks.get(site, 5))
-            for site in sites}
+    return {site: calendar.working_days(period.start, period.last_day, weeks.get(site, 5)) for site in sites}
 
 
 def per_working_day(con, sites, period: Period, measure: Measure) -> float | None:
@@ -177,5 +183,5 @@ def figure_of(series: pd.DataFrame, period: Period, measure: Measure, sites) -> 
     serve several figures. Months of the period missing from the series count as unreported."""
     part = series.loc[(series["month"] >= period.start) & (series["month"] <= period.end), "value"]
     reported = int(part.notna().sum())
-    value = checked(int(part.astype("object").sum())) if reported else None   # exact, never wrapped
+    value = checked(int(part.astype("object").sum())) if reported else None  # exact, never wrapped
     return Figure(value, measure, period, tuple(sites), reported)

@@ -6,6 +6,7 @@ is "+200 %" and means nothing. The percent is given beside the count only from a
 service visits: a monthly count of n varies by about the square root of n by chance alone (Poisson),
 so at 50 a change is known to about ±14 % and a rate below that base would mostly report noise.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,13 +14,12 @@ from datetime import date
 
 import pandas as pd
 
-from mpp.visits import metrics
-from mpp.visits import reporting
-from mpp.store.db import query_df
-from mpp.visits.like_for_like import LikeForLike, like_for_like
 from mpp.period import Measure, Period
+from mpp.store.db import query_df
+from mpp.visits import metrics, reporting
+from mpp.visits.like_for_like import LikeForLike, like_for_like
 
-MIN_BASE = 50      # service visits in the base month below which no percent change is given
+MIN_BASE = 50  # service visits in the base month below which no percent change is given
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,12 @@ class MonthReview:
     month: date
     measure: Measure
     sites: tuple[str, ...]
-    total: metrics.Figure                  # the whole selection's month, with its coverage below
-    year_on_year: LikeForLike              # against the same month a year earlier, like for like
-    month_on_month: LikeForLike            # against the month before, like for like
-    agencies: pd.DataFrame                 # agency, visits, visits_same_month_last_year, change, change_pct
-    coverage: reporting.MonthCoverage      # who reported the month (the headline measure)
-    agency_coverage: reporting.MonthCoverage | None   # agencies reporting service visits, if any
+    total: metrics.Figure  # the whole selection's month, with its coverage below
+    year_on_year: LikeForLike  # against the same month a year earlier, like for like
+    month_on_month: LikeForLike  # against the month before, like for like
+    agencies: pd.DataFrame  # agency, visits, visits_same_month_last_year, change, change_pct
+    coverage: reporting.MonthCoverage  # who reported the month (the headline measure)
+    agency_coverage: reporting.MonthCoverage | None  # agencies reporting service visits, if any
 
     @property
     def provisional(self) -> bool:
@@ -61,36 +61,47 @@ def agency_changes(con, sites, month: date, complete: bool = True) -> pd.DataFra
     table["change"] = (table["visits"] - base.fillna(0)).astype("Int64")
     rate = (table["visits"] - base) / base.where(base >= MIN_BASE) * 100
     table["change_pct"] = rate.astype("Float64")
-    return table.sort_values(["change", "agency"], ascending=[False, True],
-                             na_position="last").reset_index(drop=True)
+    return table.sort_values(["change", "agency"], ascending=[False, True], na_position="last").reset_index(
+        drop=True
+    )
 
 
-def month_review(con, sites, month: date, measure: Measure,
-                 include_partial: bool = False) -> MonthReview:
+def month_review(con, sites, month: date, measure: Measure, include_partial: bool = False) -> MonthReview:
     sites, one = tuple(sites), Period.month(month)
-    year_on_year = like_for_like(con, sites, one, one.shift_years(-1), measure, "year_on_year",
-                                 include_partial)
-    month_on_month = like_for_like(con, sites, one, one.shift_months(-1), measure, "month_on_month",
-                                   include_partial)
+    year_on_year = like_for_like(
+        con, sites, one, one.shift_years(-1), measure, "year_on_year", include_partial
+    )
+    month_on_month = like_for_like(
+        con, sites, one, one.shift_months(-1), measure, "month_on_month", include_partial
+    )
     has_agencies = metrics.latest_month(con, sites, Measure.SERVICE_VISITS) is not None
-    agency_coverage = (reporting.month_coverage(con, sites, Measure.SERVICE_VISITS, month)
-                       if has_agencies else None)
+    agency_coverage = (
+        reporting.month_coverage(con, sites, Measure.SERVICE_VISITS, month) if has_agencies else None
+    )
     compared = _agency_sites(con, sites, one, include_partial) if has_agencies else ()
-    complete = bool(compared) and reporting.month_coverage(con, compared, Measure.SERVICE_VISITS,
-                                                           month).complete
+    complete = (
+        bool(compared) and reporting.month_coverage(con, compared, Measure.SERVICE_VISITS, month).complete
+    )
     return MonthReview(
-        month=month, measure=measure, sites=sites, total=metrics.total(con, sites, one, measure),
-        year_on_year=year_on_year, month_on_month=month_on_month,
+        month=month,
+        measure=measure,
+        sites=sites,
+        total=metrics.total(con, sites, one, measure),
+        year_on_year=year_on_year,
+        month_on_month=month_on_month,
         agencies=agency_changes(con, compared, month, complete) if compared else _empty(),
-        coverage=reporting.month_coverage(con, sites, measure, month), agency_coverage=agency_coverage)
+        coverage=reporting.month_coverage(con, sites, measure, month),
+        agency_coverage=agency_coverage,
+    )
 
 
 def _agency_sites(con, sites, one: Period, include_partial: bool) -> tuple[str, ...]:
     """Agency changes are like for like too: over the sites whose service visits are complete in both
     months; none when the base month has no figures (a site that opened since: MPP Kabupaten Balangan
     against October 2025), where every agency would otherwise "rise" from nothing."""
-    compared = like_for_like(con, sites, one, one.shift_years(-1), Measure.SERVICE_VISITS,
-                             "year_on_year", include_partial)
+    compared = like_for_like(
+        con, sites, one, one.shift_years(-1), Measure.SERVICE_VISITS, "year_on_year", include_partial
+    )
     return compared.sites if compared.base.value else ()
 
 

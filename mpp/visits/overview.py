@@ -5,6 +5,7 @@ Figures use complete months only: the default "through" month is the latest comp
 provisional months after it are listed with their coverage, never counted, unless the reader asks to
 include them (`include_partial`), in which case every figure that uses one says "sementara".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,32 +13,31 @@ from datetime import date
 
 import pandas as pd
 
-from mpp.visits import metrics
-from mpp.visits import reporting
+from mpp.period import Measure, Period, kind_of
+from mpp.visits import metrics, reporting
 from mpp.visits.like_for_like import LikeForLike, like_for_like
 from mpp.visits.month_review import MonthReview, month_review
-from mpp.period import Measure, Period, kind_of
 
 
 @dataclass(frozen=True)
 class Overview:
     sites: tuple[str, ...]
-    measure: Measure                     # the headline measure: visitors where reported
-    through: date                        # the last month of the period
-    to_date: LikeForLike                 # the period against the same months a year earlier, like for like
-    total: metrics.Figure                # the period over the whole selection (with `coverage`)
-    previous_full_year: metrics.Figure   # the whole previous year: a different length, labelled so
-    peaks: pd.DataFrame                  # month, value: the busiest months of the period
-    agencies: metrics.AgencyShares       # service visits per agency, share of all service visits
-    latest_month: date | None            # the last month with any data of the headline measure
-    latest_complete_month: date | None   # the last complete month: the default "through"
-    monthly_now: pd.DataFrame            # month, value: January-December of the through year
+    measure: Measure  # the headline measure: visitors where reported
+    through: date  # the last month of the period
+    to_date: LikeForLike  # the period against the same months a year earlier, like for like
+    total: metrics.Figure  # the period over the whole selection (with `coverage`)
+    previous_full_year: metrics.Figure  # the whole previous year: a different length, labelled so
+    peaks: pd.DataFrame  # month, value: the busiest months of the period
+    agencies: metrics.AgencyShares  # service visits per agency, share of all service visits
+    latest_month: date | None  # the last month with any data of the headline measure
+    latest_complete_month: date | None  # the last complete month: the default "through"
+    monthly_now: pd.DataFrame  # month, value: January-December of the through year
     monthly_last_year: pd.DataFrame
-    review: MonthReview                  # the through month: against a year and a month earlier
-    coverage: tuple[reporting.MonthCoverage, ...]      # every month of the period
-    provisional: tuple[reporting.MonthCoverage, ...]   # later months with partial data ("sementara")
+    review: MonthReview  # the through month: against a year and a month earlier
+    coverage: tuple[reporting.MonthCoverage, ...]  # every month of the period
+    provisional: tuple[reporting.MonthCoverage, ...]  # later months with partial data ("sementara")
     include_partial: bool = False
-    previous_full_year_short: tuple[reporting.ShortYear, ...] = ()   # sites with part of that year
+    previous_full_year_short: tuple[reporting.ShortYear, ...] = ()  # sites with part of that year
 
     @property
     def period(self) -> Period:
@@ -57,8 +57,11 @@ class Overview:
         A month may be incomplete with no headline data at all (Balikpapan's visitors of October 2025)
         or in the agencies behind the shares (its service visits of that month): both count."""
         agencies = self.review.agency_coverage
-        return (any(not m.complete for m in self.coverage) or self.to_date.is_provisional
-                or (agencies is not None and not agencies.complete))
+        return (
+            any(not m.complete for m in self.coverage)
+            or self.to_date.is_provisional
+            or (agencies is not None and not agencies.complete)
+        )
 
 
 def headline_measure(con, sites) -> Measure:
@@ -77,8 +80,14 @@ def default_through(con, sites, include_partial: bool = False, measure: Measure 
     return reporting.default_through(con, sites)
 
 
-def overview(con, sites, through: date | None = None, measure: Measure | None = None,
-             period: Period | None = None, include_partial: bool = False) -> Overview | None:
+def overview(
+    con,
+    sites,
+    through: date | None = None,
+    measure: Measure | None = None,
+    period: Period | None = None,
+    include_partial: bool = False,
+) -> Overview | None:
     """The overview of `period` (default: the year to date through `through`, by default the latest
     complete month); None when there is no data."""
     sites = tuple(sites)
@@ -94,22 +103,27 @@ def _build(con, sites, measure: Measure, period: Period, include_partial: bool) 
     year, through = Period.full_year(period.end.year), period.end
     complete = reporting.latest_complete(con, sites, measure)
     return Overview(
-        sites=sites, measure=measure, through=through,
-        to_date=like_for_like(con, sites, period, period.shift_years(-1), measure, kind_of(period),
-                              include_partial),
+        sites=sites,
+        measure=measure,
+        through=through,
+        to_date=like_for_like(
+            con, sites, period, period.shift_years(-1), measure, kind_of(period), include_partial
+        ),
         total=metrics.total(con, sites, period, measure),
         previous_full_year=metrics.total(con, sites, Period.full_year(period.end.year - 1), measure),
         peaks=metrics.peak_months(con, sites, period, measure),
         agencies=metrics.agency_shares(con, sites, period),
-        latest_month=metrics.latest_month(con, sites, measure), latest_complete_month=complete,
+        latest_month=metrics.latest_month(con, sites, measure),
+        latest_complete_month=complete,
         monthly_now=metrics.monthly(con, sites, year, measure),
         monthly_last_year=metrics.monthly(con, sites, year.shift_years(-1), measure),
         review=month_review(con, sites, through, measure, include_partial),
         coverage=tuple(reporting.period_coverage(con, sites, measure, period)),
         provisional=_provisional(con, sites, measure, through),
         include_partial=include_partial,
-        previous_full_year_short=reporting.short_years(con, sites, measure,
-                                                       Period.full_year(period.end.year - 1)),
+        previous_full_year_short=reporting.short_years(
+            con, sites, measure, Period.full_year(period.end.year - 1)
+        ),
     )
 
 

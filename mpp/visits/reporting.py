@@ -6,27 +6,28 @@ overview, the month in review, the summary and the press text ask one question i
 selection of several sites is judged site by site, and a site that stopped reporting (MPP Kota
 Balikpapan in 2026) does not hold back the months of the sites that report.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
 
 from mpp import fmt
-from mpp.visits import coverage
-from mpp.visits import metrics
 from mpp.period import Measure, Period, add_months
+from mpp.visits import coverage, metrics
 
 
 @dataclass(frozen=True)
 class MonthCoverage:
     """Who reported in one month, summed over the selected sites: agencies for service visits, sites
     for visitors."""
+
     month: date
     measure: Measure
     reporting: int
     expected: int
-    complete: bool              # every site expected that month is complete
-    provisional: bool = False   # some site reported part of the month: its figures are "sementara"
+    complete: bool  # every site expected that month is complete
+    provisional: bool = False  # some site reported part of the month: its figures are "sementara"
     status: coverage.MonthStatus | None = field(default=None, repr=False, compare=False)
 
     def text(self, lang: str = "id") -> str:
@@ -34,8 +35,13 @@ class MonthCoverage:
         return coverage.coverage_text(self.status, lang)
 
     def iso(self) -> dict:
-        return {"month": self.month.strftime("%Y-%m"), "measure": self.measure.value,
-                "reporting": self.reporting, "expected": self.expected, "complete": self.complete}
+        return {
+            "month": self.month.strftime("%Y-%m"),
+            "measure": self.measure.value,
+            "reporting": self.reporting,
+            "expected": self.expected,
+            "complete": self.complete,
+        }
 
 
 def measures_with_data(con, sites) -> list[Measure]:
@@ -59,8 +65,9 @@ def _summary(status: coverage.MonthStatus) -> MonthCoverage:
     """An incomplete month that holds some data is provisional ("sementara"): a site sent part of it,
     or one site is in and another, only late (not stopped), is not."""
     partial = not status.complete and any(m.reporting for m in status.site_months)
-    return MonthCoverage(status.month, status.measure, status.reporting, status.expected, status.complete,
-                         partial, status)
+    return MonthCoverage(
+        status.month, status.measure, status.reporting, status.expected, status.complete, partial, status
+    )
 
 
 def month_coverage(con, sites, measure: Measure, month: date) -> MonthCoverage:
@@ -91,9 +98,10 @@ class ShortYear:
     """A site whose data cover only part of a calendar year: it opened late (MPP Kabupaten Balangan,
     December 2025) or stopped reporting (MPP Kota Balikpapan after September 2025). A "full year"
     over such a site is not twelve months of it, and says so."""
+
     site: str
-    span: Period              # first to last month with data in the year
-    months: int               # months with data
+    span: Period  # first to last month with data in the year
+    months: int  # months with data
 
     def text(self, lang: str = "id") -> str:
         count = fmt.months_count(self.months, lang)

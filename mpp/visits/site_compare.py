@@ -2,19 +2,27 @@
 total, its average per working day (its own 5- or 6-day week, holidays and cuti bersama), its change
 against the same months a year earlier, and its share of its region (every site of its kabupaten/kota).
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
 from mpp import calendar
-from mpp.store.db import query_df
 from mpp.period import Measure, Period
 from mpp.reference.sites import list_sites
+from mpp.store.db import query_df
+
 
 def _site_totals(con, names, period: Period, measure: Measure) -> pd.DataFrame:
     """total, months, first, last per site (index): only reported months count."""
-    found = query_df(con, "site_totals", sites=list(names), start=period.start, last_day=period.last_day,
-                     measure=measure.value)
+    found = query_df(
+        con,
+        "site_totals",
+        sites=list(names),
+        start=period.start,
+        last_day=period.last_day,
+        measure=measure.value,
+    )
     return found.set_index("site")
 
 
@@ -23,8 +31,9 @@ def _working_days(site: pd.Series) -> int:
     if pd.isna(site["first"]):
         return None
     months = Period(pd.Timestamp(site["first"]).date(), pd.Timestamp(site["last"]).date()).month_starts()
-    return sum(calendar.month_working_days(m.year, m.month, int(site["working_days_per_week"]))
-               for m in months)
+    return sum(
+        calendar.month_working_days(m.year, m.month, int(site["working_days_per_week"])) for m in months
+    )
 
 
 def site_comparison(con, period: Period, measure: Measure, names=None) -> pd.DataFrame:
@@ -43,8 +52,19 @@ def site_comparison(con, period: Period, measure: Measure, names=None) -> pd.Dat
     table["per_working_day"] = table["total"] / table["working_days"].where(table["working_days"] > 0)
     region = table.groupby("kabupaten_kota")["total"].transform("sum")
     table["region_share"] = table["total"] / region.where(region > 0) * 100
-    columns = ["kind", "name", "kabupaten_kota", "kecamatan", "parent", "total", "last_year",
-               "change_pct", "working_days", "per_working_day", "region_share"]
+    columns = [
+        "kind",
+        "name",
+        "kabupaten_kota",
+        "kecamatan",
+        "parent",
+        "total",
+        "last_year",
+        "change_pct",
+        "working_days",
+        "per_working_day",
+        "region_share",
+    ]
     return table[columns].reset_index(drop=True)
 
 

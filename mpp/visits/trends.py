@@ -1,6 +1,7 @@
 """Trends and peaks: the monthly series with years overlaid, peak months ranked, the year x month
 grid, and, where a site reports daily figures, the day-of-week pattern. Visits per working day use
 each site's own 5- or 6-day week and the Indonesian holidays and cuti bersama."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,12 +10,14 @@ from datetime import date
 import pandas as pd
 
 from mpp import calendar
-from mpp.visits import metrics
-from mpp.store.db import query_df, query_rows
 from mpp.period import Measure, Period
+from mpp.store.db import query_df, query_rows
+from mpp.visits import metrics
 
-WEEKDAYS = {"id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-            "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
+WEEKDAYS = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
 
 
 def history(con, sites, measure: Measure, through: date) -> Period | None:
@@ -53,8 +56,9 @@ def year_month_grid(series: pd.DataFrame) -> pd.DataFrame:
 
 def daily(con, sites, period: Period, measure: Measure) -> pd.DataFrame:
     """day, value summed over the chosen sites, only where the data are daily."""
-    found = query_df(con, "daily_totals", sites=list(sites), start=period.start, end=period.last_day,
-                     measure=measure.value)
+    found = query_df(
+        con, "daily_totals", sites=list(sites), start=period.start, end=period.last_day, measure=measure.value
+    )
     found = found.groupby("day", as_index=False)["value"].sum()
     found["day"] = pd.to_datetime(found["day"]).dt.date
     return found
@@ -80,8 +84,9 @@ def working_day_rates(con, sites, period: Period, measure: Measure) -> pd.DataFr
     weeks = dict(query_rows(con, "site_weeks", sites=list(sites)))
     found["working_days"] = [_working_days(m, weeks.get(s, 5)) for s, m in zip(found["site"], found["month"])]
     found["per_day"] = found[column] / found["working_days"].where(found["working_days"] > 0)
-    rates = found.groupby("month").agg(value=(column, "sum"), working_days=("working_days", "max"),
-                                       per_day=("per_day", "sum"))
+    rates = found.groupby("month").agg(
+        value=(column, "sum"), working_days=("working_days", "max"), per_day=("per_day", "sum")
+    )
     rates = rates.reset_index()
     rates["month"] = pd.to_datetime(rates["month"]).dt.date
     return rates
@@ -98,13 +103,13 @@ def weekday_name(weekday: int, lang: str = "id") -> str:
 
 @dataclass(frozen=True)
 class TrendView:
-    series: pd.DataFrame        # month, year, month_no, value over the whole history
-    peaks: pd.DataFrame         # rank, month, value
-    grid: pd.DataFrame          # year x month
-    weekdays: pd.DataFrame      # weekday, days, total, average (empty without daily data)
-    rates: pd.DataFrame         # month, value, working_days, per_day over the year to date
-    period: Period              # the year to date
-    per_working_day: float | None   # the year to date over each site's working days, summed
+    series: pd.DataFrame  # month, year, month_no, value over the whole history
+    peaks: pd.DataFrame  # rank, month, value
+    grid: pd.DataFrame  # year x month
+    weekdays: pd.DataFrame  # weekday, days, total, average (empty without daily data)
+    rates: pd.DataFrame  # month, value, working_days, per_day over the year to date
+    period: Period  # the year to date
+    per_working_day: float | None  # the year to date over each site's working days, summed
 
 
 def trend_view(con, sites, measure: Measure, through: date) -> TrendView | None:
@@ -113,7 +118,12 @@ def trend_view(con, sites, measure: Measure, through: date) -> TrendView | None:
     if series["value"].notna().sum() == 0:
         return None
     period = Period.year_to_date(through)
-    return TrendView(series, ranked_months(series), year_month_grid(series),
-                     weekday_pattern(con, sites, period, measure),
-                     working_day_rates(con, sites, period, measure), period,
-                     metrics.per_working_day(con, sites, period, measure))
+    return TrendView(
+        series,
+        ranked_months(series),
+        year_month_grid(series),
+        weekday_pattern(con, sites, period, measure),
+        working_day_rates(con, sites, period, measure),
+        period,
+        metrics.per_working_day(con, sites, period, measure),
+    )

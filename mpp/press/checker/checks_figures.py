@@ -1,12 +1,13 @@
 """Checks of the derived figures a draft states: shares, growth, comparisons, peaks, rankings,
 averages, the number of agencies and the satisfaction index. Counts are in mpp/checker.py."""
+
 from __future__ import annotations
 
 from mpp import fmt
+from mpp.period import Measure, Period
 from mpp.press.checker.claims import Claim
 from mpp.press.checker.facts import Facts
 from mpp.press.checker.findings import Finding, change_text, digit_slip, percent_text, period_text
-from mpp.period import Measure, Period
 
 SERVICE, VISITORS = Measure.SERVICE_VISITS, Measure.VISITORS
 
@@ -22,19 +23,30 @@ def _finding(status: str, claim: Claim, correct: str, cause: str | None = None, 
 
 # --- shares --------------------------------------------------------------------------------------
 
+
 def check_share(claim: Claim, facts: Facts) -> Finding:
     if not claim.agency or claim.period is None:
-        return Finding("unchecked", claim.sentence, claim.quote,
-                       message="persentase tanpa instansi yang dapat diperiksa; tidak diperiksa.")
+        return Finding(
+            "unchecked",
+            claim.sentence,
+            claim.quote,
+            message="persentase tanpa instansi yang dapat diperiksa; tidak diperiksa.",
+        )
     right = facts.share(claim.agency, claim.period)
     if right is None:
-        return Finding("unchecked", claim.sentence, claim.quote,
-                       message=f"tidak ada kunjungan layanan {claim.agency} {period_text(claim.period)}.")
+        return Finding(
+            "unchecked",
+            claim.sentence,
+            claim.quote,
+            message=f"tidak ada kunjungan layanan {claim.agency} {period_text(claim.period)}.",
+        )
     digits, base = claim.extra["decimals"], claim.extra["base"]
     whole = facts.total(SERVICE, claim.period)
     visits = facts.total(SERVICE, claim.period, claim.agency)
-    correct = f"{percent_text(right, max(digits, 1))} dari seluruh {fmt.number(whole)} kunjungan layanan " \
-              f"{period_text(claim.period)} ({claim.agency} {fmt.number(visits)})"
+    correct = (
+        f"{percent_text(right, max(digits, 1))} dari seluruh {fmt.number(whole)} kunjungan layanan "
+        f"{period_text(claim.period)} ({claim.agency} {fmt.number(visits)})"
+    )
     if same(claim.value, right, digits):
         return _share_right(claim, facts, correct, base)
     return _share_wrong(claim, facts, correct, right)
@@ -45,27 +57,49 @@ def _visitor_base(claim: Claim, facts: Facts) -> str:
     visitors = facts.total(VISITORS, claim.period)
     if wrong is None:
         return ""
-    return (f"{fmt.number(facts.total(SERVICE, claim.period, claim.agency))} dibagi "
-            f"{fmt.number(visitors)} pengunjung memberi {percent_text(wrong)}, tetapi itu membagi "
-            "kunjungan layanan dengan pengunjung: dua ukuran berbeda")
+    return (
+        f"{fmt.number(facts.total(SERVICE, claim.period, claim.agency))} dibagi "
+        f"{fmt.number(visitors)} pengunjung memberi {percent_text(wrong)}, tetapi itu membagi "
+        "kunjungan layanan dengan pengunjung: dua ukuran berbeda"
+    )
 
 
 def _share_right(claim: Claim, facts: Facts, correct: str, base: str | None) -> Finding:
     if claim.mention.form == "dot_decimal":
-        return _finding("wrong", claim, correct, "digit_typo", f"{claim.mention.text} memakai titik sebagai "
-                        f"tanda desimal; tulis {fmt.number(claim.value, claim.extra['decimals'])} persen.")
+        return _finding(
+            "wrong",
+            claim,
+            correct,
+            "digit_typo",
+            f"{claim.mention.text} memakai titik sebagai "
+            f"tanda desimal; tulis {fmt.number(claim.value, claim.extra['decimals'])} persen.",
+        )
     if base == "visitors":
-        return _finding("wrong", claim, correct, "wrong_base",
-                        "angka ini pangsa dari seluruh kunjungan layanan, bukan dari pengunjung; "
-                        f"{_visitor_base(claim, facts)}.")
+        return _finding(
+            "wrong",
+            claim,
+            correct,
+            "wrong_base",
+            "angka ini pangsa dari seluruh kunjungan layanan, bukan dari pengunjung; "
+            f"{_visitor_base(claim, facts)}.",
+        )
     if base == "service":
         return _finding("ok", claim, correct, message="sesuai data, basis disebut.")
     wrong = facts.share(claim.agency, claim.period, VISITORS)
-    misread = f" (dibagi {fmt.number(facts.total(VISITORS, claim.period))} pengunjung hasilnya " \
-              f"{percent_text(wrong)}: pembagian yang keliru, dua ukuran berbeda)" if wrong is not None else ""
-    return _finding("note", claim, correct, "wording",
-                    "benar sebagai pangsa dari seluruh kunjungan layanan; sebut basisnya (\"dari seluruh "
-                    f"kunjungan layanan\") agar tidak dibaca sebagai pangsa pengunjung{misread}.")
+    misread = (
+        f" (dibagi {fmt.number(facts.total(VISITORS, claim.period))} pengunjung hasilnya "
+        f"{percent_text(wrong)}: pembagian yang keliru, dua ukuran berbeda)"
+        if wrong is not None
+        else ""
+    )
+    return _finding(
+        "note",
+        claim,
+        correct,
+        "wording",
+        'benar sebagai pangsa dari seluruh kunjungan layanan; sebut basisnya ("dari seluruh '
+        f'kunjungan layanan") agar tidak dibaca sebagai pangsa pengunjung{misread}.',
+    )
 
 
 def _share_on_visitors(claim, facts, right):
@@ -74,8 +108,8 @@ def _share_on_visitors(claim, facts, right):
 
 
 def _share_rounding(claim, facts, right):
-    digits = claim.extra["decimals"]      # within one unit of the last decimal written: 24,9 or 24 for 24,846
-    if abs(claim.value - right) <= 10 ** -digits + 1e-9:
+    digits = claim.extra["decimals"]  # within one unit of the last decimal written: 24,9 or 24 for 24,846
+    if abs(claim.value - right) <= 10**-digits + 1e-9:
         return "rounding", f"{fmt.number(right, 3)} dibulatkan menjadi {fmt.number(right, digits)}."
 
 
@@ -113,6 +147,7 @@ def _share_wrong(claim: Claim, facts: Facts, correct: str, right: float) -> Find
 
 # --- growth and comparisons ----------------------------------------------------------------------
 
+
 def change(now: int | None, base: int | None) -> float | None:
     return (now - base) / base * 100 if now is not None and base else None
 
@@ -127,8 +162,10 @@ def like_for_like(facts: Facts, measure: Measure, period, agency=None, base=None
     if now is None or then is None or not facts.complete(measure, base, agency):
         return f"{period_text(period)} terhadap {period_text(base)}: data pembanding tidak lengkap"
     who = f" {agency}" if agency else ""
-    return (f"{period_text(period)} terhadap {period_text(base)}: {fmt.number(now)} terhadap "
-            f"{fmt.number(then)} {measure.label()}{who}, {change_text(change(now, then))}")
+    return (
+        f"{period_text(period)} terhadap {period_text(base)}: {fmt.number(now)} terhadap "
+        f"{fmt.number(then)} {measure.label()}{who}, {change_text(change(now, then))}"
+    )
 
 
 def check_growth(claim: Claim, facts: Facts) -> Finding:
@@ -139,21 +176,37 @@ def check_growth(claim: Claim, facts: Facts) -> Finding:
     if now is None or then is None:
         return Finding("unchecked", claim.sentence, claim.quote, message=f"tidak ada data untuk {fair}.")
     if base.months != current.months:
-        return _finding("wrong", claim, fair, "unequal_periods",
-                        f"membandingkan {period_text(current)} ({fmt.months_count(current.months)}) dengan "
-                        f"{period_text(base)} ({fmt.months_count(base.months)}).")
+        return _finding(
+            "wrong",
+            claim,
+            fair,
+            "unequal_periods",
+            f"membandingkan {period_text(current)} ({fmt.months_count(current.months)}) dengan "
+            f"{period_text(base)} ({fmt.months_count(base.months)}).",
+        )
     stated, right, digits = claim.value, change(now, then), claim.extra["decimals"]
     if same(stated, right, digits):
         return _finding("ok", claim, fair, message=_rounded(right, digits) or "sesuai data.")
     naive = change(now, facts.total(measure, Period.full_year(current.end.year - 1), claim.agency))
     if same(stated, naive, digits):
-        return _finding("wrong", claim, fair, "unequal_periods",
-                        f"{claim.quote} membandingkan {period_text(current)} dengan setahun penuh "
-                        f"{current.end.year - 1}.")
+        return _finding(
+            "wrong",
+            claim,
+            fair,
+            "unequal_periods",
+            f"{claim.quote} membandingkan {period_text(current)} dengan setahun penuh "
+            f"{current.end.year - 1}.",
+        )
     # Within one unit of the last decimal written (93 for 92,3; 92,4 for 92,3): rounded the wrong way.
-    if abs(stated - right) <= 10 ** -digits + 1e-9:
-        return _finding("wrong", claim, fair, "rounding", f"yang benar {change_text(right)}; dibulatkan "
-                        f"menjadi {percent_text(abs(right), digits)}, bukan {claim.quote}.")
+    if abs(stated - right) <= 10**-digits + 1e-9:
+        return _finding(
+            "wrong",
+            claim,
+            fair,
+            "rounding",
+            f"yang benar {change_text(right)}; dibulatkan "
+            f"menjadi {percent_text(abs(right), digits)}, bukan {claim.quote}.",
+        )
     return _finding("wrong", claim, fair, "wrong_growth", f"yang benar {change_text(right)}.")
 
 
@@ -171,11 +224,16 @@ def check_comparison(claim: Claim, facts: Facts) -> Finding:
     measure = claim.measure or facts.headline
     fair = like_for_like(facts, measure, current.period, base=base.period)
     if current.period.months != base.period.months:
-        return _finding("wrong", claim, fair, "unequal_periods",
-                        f"{current.mention.text} ({period_text(current.period)}, "
-                        f"{fmt.months_count(current.period.months)}) dibandingkan dengan {base.mention.text} "
-                        f"({period_text(base.period)}, {fmt.months_count(base.period.months)}) bukan "
-                        "pertumbuhan; bandingkan periode yang sama panjang.")
+        return _finding(
+            "wrong",
+            claim,
+            fair,
+            "unequal_periods",
+            f"{current.mention.text} ({period_text(current.period)}, "
+            f"{fmt.months_count(current.period.months)}) dibandingkan dengan {base.mention.text} "
+            f"({period_text(base.period)}, {fmt.months_count(base.period.months)}) bukan "
+            "pertumbuhan; bandingkan periode yang sama panjang.",
+        )
     grew = current.value >= base.value
     if grew == claim.extra["down"]:
         return _finding("wrong", claim, fair, "wrong_growth", "arah perubahan terbalik.")

@@ -1,11 +1,12 @@
 """Checks of peaks and rankings, averages, the number of agencies and the satisfaction index."""
+
 from __future__ import annotations
 
 from mpp import fmt
+from mpp.period import Measure, Period
 from mpp.press.checker.claims import Claim
 from mpp.press.checker.facts import Facts
 from mpp.press.checker.findings import Finding, period_text
-from mpp.period import Measure, Period
 
 
 def _finding(status: str, claim: Claim, correct: str, cause: str | None = None, message: str = "") -> Finding:
@@ -14,11 +15,14 @@ def _finding(status: str, claim: Claim, correct: str, cause: str | None = None, 
 
 # --- peak months ---------------------------------------------------------------------------------
 
+
 def peaks_text(facts: Facts, scope: Period, n: int, measure: Measure) -> str:
     """'puncak Januari-September 2025: Juli 2025 (6.814 pengunjung), September 2025 (5.563), ...'."""
     found = facts.peaks(scope, measure, max(n, 3))
-    items = [f"{fmt.month_label(m)} ({fmt.number(v)}{' ' + measure.label() if i == 0 else ''})"
-             for i, (m, v) in enumerate(found)]
+    items = [
+        f"{fmt.month_label(m)} ({fmt.number(v)}{' ' + measure.label() if i == 0 else ''})"
+        for i, (m, v) in enumerate(found)
+    ]
     return f"puncak {period_text(scope)}: {', '.join(items)}"
 
 
@@ -39,30 +43,42 @@ def check_peaks(claim: Claim, facts: Facts) -> Finding:
     if actual == months:
         return _finding("ok", claim, peaks_text(facts, scope, n, measure), message="urutan sesuai data.")
     if sorted(actual) == sorted(months):
-        return _finding("wrong", claim, peaks_text(facts, scope, n, measure), "swapped_months",
-                        "bulan yang sama, urutan berbeda.")
+        return _finding(
+            "wrong",
+            claim,
+            peaks_text(facts, scope, n, measure),
+            "swapped_months",
+            "bulan yang sama, urutan berbeda.",
+        )
     for years in sorted({m.year for m in facts.monthly(measure)} - {months[0].year}):
         shifted = scope.shift_years(years - months[0].year)
         found = [m for m, _ in facts.peaks(shifted, measure, n)]
         if [m.month for m in found] == [m.month for m in months]:
-            return _finding("wrong", claim, peaks_text(facts, shifted, n, measure), "other_year",
-                            f"bulan-bulan ini puncak {years}, bukan {months[0].year}; "
-                            f"{peaks_text(facts, scope, n, measure)}.")
-    return _finding("wrong", claim, peaks_text(facts, scope, n, measure), "no_match",
-                    "bulan puncak tidak sesuai data.")
+            return _finding(
+                "wrong",
+                claim,
+                peaks_text(facts, shifted, n, measure),
+                "other_year",
+                f"bulan-bulan ini puncak {years}, bukan {months[0].year}; "
+                f"{peaks_text(facts, scope, n, measure)}.",
+            )
+    return _finding(
+        "wrong", claim, peaks_text(facts, scope, n, measure), "no_match", "bulan puncak tidak sesuai data."
+    )
 
 
 # --- agencies ------------------------------------------------------------------------------------
 
+
 def ranking_text(facts: Facts, period: Period, n: int) -> str:
-    top = facts.ranking(period)[:max(n, 1)]
+    top = facts.ranking(period)[: max(n, 1)]
     items = [f"{i}. {agency} {fmt.number(visits)}" for i, (agency, visits) in enumerate(top, 1)]
     return f"kunjungan layanan {period_text(period)}: {', '.join(items)}"
 
 
 def check_agency_ranking(claim: Claim, facts: Facts) -> Finding:
     names = claim.value
-    top = [agency for agency, _ in facts.ranking(claim.period)[:len(names)]]
+    top = [agency for agency, _ in facts.ranking(claim.period)[: len(names)]]
     correct = ranking_text(facts, claim.period, len(names))
     if top == names:
         return _finding("ok", claim, correct, message="urutan instansi sesuai data.")
@@ -73,9 +89,13 @@ def check_agency_ranking(claim: Claim, facts: Facts) -> Finding:
 
 def check_agencies_active(claim: Claim, facts: Facts) -> Finding:
     active = len(facts.ranking(claim.period))
-    if not active:                        # no agency data for the period: nothing to check against
-        return Finding("unchecked", claim.sentence, claim.quote,
-                       message=f"tidak ada data kunjungan layanan {period_text(claim.period)} di basis data.")
+    if not active:  # no agency data for the period: nothing to check against
+        return Finding(
+            "unchecked",
+            claim.sentence,
+            claim.quote,
+            message=f"tidak ada data kunjungan layanan {period_text(claim.period)} di basis data.",
+        )
     correct = f"{active} instansi dengan kunjungan layanan {period_text(claim.period)}"
     if active == claim.value:
         return _finding("ok", claim, correct, message="sesuai data.")
@@ -84,20 +104,32 @@ def check_agencies_active(claim: Claim, facts: Facts) -> Finding:
 
 # --- averages and the satisfaction index ---------------------------------------------------------
 
+
 def check_average(claim: Claim, facts: Facts) -> Finding:
     measure, period = claim.measure or facts.headline, claim.period
     months = facts.months_with_data(measure, period)
     if not months:
-        return Finding("unchecked", claim.sentence, claim.quote,
-                       message=f"tidak ada data {measure.label()} {period_text(period)}.")
+        return Finding(
+            "unchecked",
+            claim.sentence,
+            claim.quote,
+            message=f"tidak ada data {measure.label()} {period_text(period)}.",
+        )
     total = facts.total(measure, period)
     average, (low, high) = total / months, claim.value
-    correct = (f"rata-rata {fmt.number(round(average))} {measure.label()} per bulan {period_text(period)} "
-               f"({fmt.number(total)} dalam {fmt.months_count(months)})")
+    correct = (
+        f"rata-rata {fmt.number(round(average))} {measure.label()} per bulan {period_text(period)} "
+        f"({fmt.number(total)} dalam {fmt.months_count(months)})"
+    )
     if low != high:
         inside = low <= average <= high
-        return _finding("ok" if inside else "wrong", claim, correct, None if inside else "no_match",
-                        "rata-rata berada dalam rentang itu." if inside else "rata-rata di luar rentang itu.")
+        return _finding(
+            "ok" if inside else "wrong",
+            claim,
+            correct,
+            None if inside else "no_match",
+            "rata-rata berada dalam rentang itu." if inside else "rata-rata di luar rentang itu.",
+        )
     if round(average) == low:
         return _finding("ok", claim, correct, message="sesuai data.")
     if claim.extra.get("approx") and abs(average - low) <= 0.05 * average:
@@ -108,6 +140,7 @@ def check_average(claim: Claim, facts: Facts) -> Finding:
 def ikm_text(value, period: Period) -> str:
     """'IKM 2024 95,20 (mutu A, Sangat Baik)'."""
     from mpp.survey import skm
+
     grade = skm.grade(value)
     shown = fmt.number(skm.published(value), 2)
     return f"IKM {period_text(period)} {shown} (mutu {grade.letter}, {grade.label})"
@@ -125,6 +158,7 @@ def _surveyed_year(claim: Claim, facts: Facts):
 
 def same_index(stated: float, value) -> bool:
     from mpp.survey import skm
+
     return fmt.number(stated, 2) == fmt.number(skm.published(value), 2)
 
 
@@ -133,12 +167,20 @@ def check_satisfaction(claim: Claim, facts: Facts) -> Finding:
     if claim.period and not claim.extra["strict"] and (value is None or not same_index(claim.value, value)):
         found = _surveyed_year(claim, facts)
         if found:
-            return _finding("note", claim, ikm_text(found[1], found[0]), "wording",
-                            f"benar sebagai IKM {period_text(found[0])}; sebut tahunnya.")
+            return _finding(
+                "note",
+                claim,
+                ikm_text(found[1], found[0]),
+                "wording",
+                f"benar sebagai IKM {period_text(found[0])}; sebut tahunnya.",
+            )
     if value is None:
-        return Finding("unchecked", claim.sentence, claim.quote,
-                       message=f"belum ada data survei kepuasan (SKM) {period_text(claim.period)} "
-                               "di basis data.")
+        return Finding(
+            "unchecked",
+            claim.sentence,
+            claim.quote,
+            message=f"belum ada data survei kepuasan (SKM) {period_text(claim.period)} di basis data.",
+        )
     correct = ikm_text(value, claim.period)
     if not same_index(claim.value, value):
         return _finding("wrong", claim, correct, "no_match", "nilai IKM tidak sesuai data.")
@@ -147,5 +189,10 @@ def check_satisfaction(claim: Claim, facts: Facts) -> Finding:
     return _finding("ok", claim, correct, message="sesuai data.")
 
 
-CHECKS = {"peaks": check_peaks, "agency_ranking": check_agency_ranking, "average": check_average,
-          "agencies_active": check_agencies_active, "satisfaction": check_satisfaction}
+CHECKS = {
+    "peaks": check_peaks,
+    "agency_ranking": check_agency_ranking,
+    "average": check_average,
+    "agencies_active": check_agencies_active,
+    "satisfaction": check_satisfaction,
+}

@@ -1,12 +1,33 @@
 """The claim builders, run in the order of `BUILDERS` over each sentence (see mpp/draft_claims.py)."""
+
 from __future__ import annotations
 
 import re
 
+from mpp.press.checker.claims import (
+    AGENCY_RANK,
+    APPROXIMATE,
+    AVERAGE,
+    CHANGE_AFTER,
+    COMPARATIVE,
+    GROWTH_DOWN,
+    GROWTH_UP,
+    PEAK,
+    PER_DAY,
+    PERCENT_AFTER,
+    SATISFACTION,
+    SCALES,
+    SERVICE,
+    Claim,
+    Sentence,
+    agency_of,
+    measure_of,
+    period_of,
+    quote_of,
+    unit_of,
+    words,
+)
 from mpp.press.checker.draft import Mention, clause_of
-from mpp.press.checker.claims import (AGENCY_RANK, APPROXIMATE, AVERAGE, CHANGE_AFTER, COMPARATIVE, GROWTH_DOWN,
-                              GROWTH_UP, PEAK, PER_DAY, PERCENT_AFTER, SATISFACTION, SCALES, SERVICE, Claim,
-                              Sentence, agency_of, measure_of, period_of, quote_of, unit_of, words)
 
 RANGE_WORD = r"\s*(?:-|–|hingga|sampai(?: dengan)?|s\.d\.?|to)\s*"
 
@@ -22,14 +43,29 @@ def average_claims(s: Sentence, _claims) -> list[Claim]:
         return []
     first, period = counts[0], period_of(s, counts[0])[0]
     second = counts[1] if len(counts) > 1 else None
-    if second and re.fullmatch(RANGE_WORD, s.text[first.end:second.start], re.IGNORECASE):
+    if second and re.fullmatch(RANGE_WORD, s.text[first.end : second.start], re.IGNORECASE):
         s.used.add(first.start)
-        return [s.claim("average", second, f"{first.text}{s.text[first.end:second.start]}"
-                        f"{quote_of(s, second)}", value=(first.value, second.value), period=period,
-                        measure=measure_of(s, second, None))]
-    return [s.claim("average", first, quote_of(s, first), value=(first.value, first.value),
-                    period=period, measure=measure_of(s, first, None),
-                    extra={"approx": _approximate(s, first)})]
+        return [
+            s.claim(
+                "average",
+                second,
+                f"{first.text}{s.text[first.end : second.start]}{quote_of(s, second)}",
+                value=(first.value, second.value),
+                period=period,
+                measure=measure_of(s, second, None),
+            )
+        ]
+    return [
+        s.claim(
+            "average",
+            first,
+            quote_of(s, first),
+            value=(first.value, first.value),
+            period=period,
+            measure=measure_of(s, first, None),
+            extra={"approx": _approximate(s, first)},
+        )
+    ]
 
 
 def rate_claims(s: Sentence, _claims) -> list[Claim]:
@@ -38,9 +74,16 @@ def rate_claims(s: Sentence, _claims) -> list[Claim]:
     if not words(PER_DAY, s.text):
         return []
     numbers = s.numbers()
-    people = [n for i, n in enumerate(numbers) if unit_of(s, n) == "visitors"
-              or (i + 1 < len(numbers) and re.fullmatch(RANGE_WORD, s.text[n.end:numbers[i + 1].start])
-                  and unit_of(s, numbers[i + 1]) == "visitors")]
+    people = [
+        n
+        for i, n in enumerate(numbers)
+        if unit_of(s, n) == "visitors"
+        or (
+            i + 1 < len(numbers)
+            and re.fullmatch(RANGE_WORD, s.text[n.end : numbers[i + 1].start])
+            and unit_of(s, numbers[i + 1]) == "visitors"
+        )
+    ]
     return [s.claim("unchecked", n, quote_of(s, n), extra={"reason": "per_day"}) for n in people]
 
 
@@ -50,12 +93,13 @@ def unit_claims(s: Sentence, _claims) -> list[Claim]:
     for n in s.numbers():
         unit = unit_of(s, n)
         if unit == "agencies":
-            found.append(s.claim("agencies_active", n, quote_of(s, n), value=n.value,
-                                 period=period_of(s, n)[0]))
+            found.append(
+                s.claim("agencies_active", n, quote_of(s, n), value=n.value, period=period_of(s, n)[0])
+            )
         elif unit == "services":
             found.append(s.claim("unchecked", n, quote_of(s, n), extra={"reason": "services"}))
         elif unit == "other":
-            s.used.add(n.start)           # days, months, kecamatan: not figures of visits
+            s.used.add(n.start)  # days, months, kecamatan: not figures of visits
     return found
 
 
@@ -63,11 +107,13 @@ def percent_claims(s: Sentence, _claims) -> list[Claim]:
     found = []
     for n in [n for n in s.numbers() if is_percent(s, n)]:
         start, _ = clause_of(s.text, n.start)
-        before = s.text[max(start, n.start - 40):n.start]
+        before = s.text[max(start, n.start - 40) : n.start]
         after = re.match(CHANGE_AFTER, s.after(n), re.IGNORECASE)
-        if not words(f"{GROWTH_UP}|{GROWTH_DOWN}", before) and re.match(BASE_AFTER, s.after(n), re.IGNORECASE):
-            before = s.text[start:n.start]     # '... naik 8,7 persen dibandingkan Agustus dan 126,3 persen
-                                               # dibandingkan ...': the second one's growth word is further back
+        if not words(f"{GROWTH_UP}|{GROWTH_DOWN}", before) and re.match(
+            BASE_AFTER, s.after(n), re.IGNORECASE
+        ):
+            before = s.text[start : n.start]  # '... naik 8,7 persen dibandingkan Agustus dan 126,3 persen
+            # dibandingkan ...': the second one's growth word is further back
         if words(f"{GROWTH_UP}|{GROWTH_DOWN}", before) or after:
             down = words(GROWTH_DOWN, after.group(1) if after else _last_growth_word(before))
             found.append(growth_claim(s, n, down))
@@ -108,10 +154,16 @@ def growth_claim(s: Sentence, n: Mention, down: bool) -> Claim:
     base = (after or others)[0].value if others else None
     agency = agency_of(s, n)
     measure = SERVICE if agency or "kunjungan layanan" in s.text.lower() else None
-    return s.claim("growth", n, quote_of(s, n), value=-n.value if down else n.value, period=current,
-                   measure=measure, agency=agency,
-                   extra={"base": base or (current.shift_years(-1) if current else None),
-                          "decimals": decimals(n)})
+    return s.claim(
+        "growth",
+        n,
+        quote_of(s, n),
+        value=-n.value if down else n.value,
+        period=current,
+        measure=measure,
+        agency=agency,
+        extra={"base": base or (current.shift_years(-1) if current else None), "decimals": decimals(n)},
+    )
 
 
 def decimals(n: Mention) -> int:
@@ -123,26 +175,50 @@ def share_claim(s: Sentence, n: Mention) -> Claim:
     """A share and whose it is: the count it follows ('11.315 pengunjung (24,8 persen)'), else the
     agency before it in its clause; and the base it names, if any ('dari seluruh kunjungan layanan')."""
     owner = _count_before(s, n) or n
-    base = re.match(PERCENT_AFTER + r"\s*(?:dari|of)\s+(?:seluruh|total|jumlah|keseluruhan|all)?\s*"
-                    r"(kunjungan layanan|service visits|pengunjung|visitors|kunjungan|visits)",
-                    s.after(n, 80), re.IGNORECASE)
-    base_unit = {"kunjungan layanan": "service", "service visits": "service", "pengunjung": "visitors",
-                 "visitors": "visitors"}.get(base.group(1).lower()) if base else None
+    base = re.match(
+        PERCENT_AFTER + r"\s*(?:dari|of)\s+(?:seluruh|total|jumlah|keseluruhan|all)?\s*"
+        r"(kunjungan layanan|service visits|pengunjung|visitors|kunjungan|visits)",
+        s.after(n, 80),
+        re.IGNORECASE,
+    )
+    base_unit = (
+        {
+            "kunjungan layanan": "service",
+            "service visits": "service",
+            "pengunjung": "visitors",
+            "visitors": "visitors",
+        }.get(base.group(1).lower())
+        if base
+        else None
+    )
     if base_unit is None and owner is not n and unit_of(s, owner) == "service":
-        base_unit = "service"             # '11.315 kunjungan layanan (24,8%)': the count names the base
-    return s.claim("share", n, quote_of(s, n), value=n.value, period=period_of(s, owner)[0],
-                   agency=agency_of(s, owner) if owner is not n else _agency_in_clause(s, n),
-                   extra={"base": base_unit, "decimals": decimals(n),
-                          "called": unit_of(s, owner) if owner is not n else None})
+        base_unit = "service"  # '11.315 kunjungan layanan (24,8%)': the count names the base
+    return s.claim(
+        "share",
+        n,
+        quote_of(s, n),
+        value=n.value,
+        period=period_of(s, owner)[0],
+        agency=agency_of(s, owner) if owner is not n else _agency_in_clause(s, n),
+        extra={
+            "base": base_unit,
+            "decimals": decimals(n),
+            "called": unit_of(s, owner) if owner is not n else None,
+        },
+    )
 
 
 def _count_before(s: Sentence, n: Mention) -> Mention | None:
     earlier = [m for m in s.of("number") if m.end <= n.start and not is_percent(s, m)]
     if not earlier or n.start - earlier[-1].end > 40:
         return None
-    gap = s.text[earlier[-1].end:n.start]
-    return earlier[-1] if not any(a.start >= earlier[-1].end and a.end <= n.start for a in s.of("agency")) \
-        and not re.search(r"[;.]", gap) else None
+    gap = s.text[earlier[-1].end : n.start]
+    return (
+        earlier[-1]
+        if not any(a.start >= earlier[-1].end and a.end <= n.start for a in s.of("agency"))
+        and not re.search(r"[;.]", gap)
+        else None
+    )
 
 
 def _agency_in_clause(s: Sentence, n: Mention) -> str | None:
@@ -155,14 +231,23 @@ def satisfaction_claims(s: Sentence, _claims) -> list[Claim]:
     """'SKM sebesar 95,20 poin': a decimal in a sentence about satisfaction."""
     if not words(SATISFACTION, s.text):
         return []
-    return [satisfaction_claim(s, n) for n in s.numbers()
-            if n.form == "decimal" or re.fullmatch(r"\d+\.\d\d", n.text)]
+    return [
+        satisfaction_claim(s, n)
+        for n in s.numbers()
+        if n.form == "decimal" or re.fullmatch(r"\d+\.\d\d", n.text)
+    ]
 
 
 def satisfaction_claim(s: Sentence, n: Mention) -> Claim:
     period, strict = period_of(s, n)
-    return s.claim("satisfaction", n, quote_of(s, n), value=float(n.text.replace(",", ".")), period=period,
-                   extra={"strict": strict or bool(s.periods())})
+    return s.claim(
+        "satisfaction",
+        n,
+        quote_of(s, n),
+        value=float(n.text.replace(",", ".")),
+        period=period,
+        extra={"strict": strict or bool(s.periods())},
+    )
 
 
 def count_claims(s: Sentence, _claims) -> list[Claim]:
@@ -170,15 +255,28 @@ def count_claims(s: Sentence, _claims) -> list[Claim]:
     for n in s.numbers():
         scale = _scale(s, n)
         if (n.form == "decimal" and not scale) or (n.value * (scale or 1) < 100 and not unit_of(s, n)):
-            continue                      # '20 Mini MPP', '2 hari': not figures of visits
+            continue  # '20 Mini MPP', '2 hari': not figures of visits
         agency = agency_of(s, n)
         period, strict = period_of(s, n)
         others = [p.value for p in s.periods() if p.value != period]
-        found.append(s.claim("count", n, quote_of(s, n), value=round(n.value * (scale or 1)), period=period,
-                             measure=measure_of(s, n, agency), agency=agency,
-                             extra={"strict": strict, "others": others, "unit": unit_of(s, n),
-                                    "approx": _approximate(s, n) or ("sekitar" if scale else None),
-                                    "precision": _precision(n, scale)}))
+        found.append(
+            s.claim(
+                "count",
+                n,
+                quote_of(s, n),
+                value=round(n.value * (scale or 1)),
+                period=period,
+                measure=measure_of(s, n, agency),
+                agency=agency,
+                extra={
+                    "strict": strict,
+                    "others": others,
+                    "unit": unit_of(s, n),
+                    "approx": _approximate(s, n) or ("sekitar" if scale else None),
+                    "precision": _precision(n, scale),
+                },
+            )
+        )
     return found
 
 
@@ -189,7 +287,7 @@ def _scale(s: Sentence, n: Mention) -> int | None:
 
 def _approximate(s: Sentence, n: Mention) -> str | None:
     """The word that makes the figure an approximation ('sekitar', 'hampir', 'lebih dari'), if any."""
-    found = re.findall(rf"(?i)(?<!\w)({APPROXIMATE})(?!\w)", s.text[max(0, n.start - 20):n.start])
+    found = re.findall(rf"(?i)(?<!\w)({APPROXIMATE})(?!\w)", s.text[max(0, n.start - 20) : n.start])
     return found[-1].lower() if found else None
 
 
@@ -206,15 +304,26 @@ def comparison_claims(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """'41.481 ..., meningkat dibandingkan 29.158 pengunjung sepanjang 2024': two counts of the site
     compared as growth, without a percent."""
     counts = [c for c in claims if c.kind == "count" and c.agency is None and c.period]
-    if any(c.kind == "growth" for c in claims) or len(counts) < 2 \
-            or not (words(f"{GROWTH_UP}|{GROWTH_DOWN}", s.text) and words(COMPARATIVE, s.text)):
+    if (
+        any(c.kind == "growth" for c in claims)
+        or len(counts) < 2
+        or not (words(f"{GROWTH_UP}|{GROWTH_DOWN}", s.text) and words(COMPARATIVE, s.text))
+    ):
         return []
     first, second = counts[0], counts[1]
     if first.period == second.period:
-        return []                         # which count is which period is not written: not a claim
+        return []  # which count is which period is not written: not a claim
     current, base = (first, second) if first.period.end >= second.period.end else (second, first)
-    return [Claim("comparison", s.text, f"{first.quote} … {second.quote}", value=(current, base),
-                  measure=current.measure or base.measure, extra={"down": words(GROWTH_DOWN, s.text)})]
+    return [
+        Claim(
+            "comparison",
+            s.text,
+            f"{first.quote} … {second.quote}",
+            value=(current, base),
+            measure=current.measure or base.measure,
+            extra={"down": words(GROWTH_DOWN, s.text)},
+        )
+    ]
 
 
 def peak_claims(s: Sentence, _claims) -> list[Claim]:
@@ -223,7 +332,7 @@ def peak_claims(s: Sentence, _claims) -> list[Claim]:
     months = [m for m in s.of("month") if match and m.start > match.start()]
     if not months:
         return []
-    quote = s.text[match.start():months[-1].end]
+    quote = s.text[match.start() : months[-1].end]
     measure = SERVICE if re.search(r"(?i)kunjungan layanan|service visits", s.text) else None
     return [Claim("peaks", s.text, quote, value=[m.value for m in months], period=s.main, measure=measure)]
 
@@ -243,8 +352,17 @@ def agency_ranking_claims(s: Sentence, _claims) -> list[Claim]:
     return [Claim("agency_ranking", s.text, ", ".join(names), value=names, period=period)]
 
 
-BUILDERS = [rate_claims, average_claims, unit_claims, percent_claims, satisfaction_claims, count_claims,
-            comparison_claims, peak_claims, agency_ranking_claims]
+BUILDERS = [
+    rate_claims,
+    average_claims,
+    unit_claims,
+    percent_claims,
+    satisfaction_claims,
+    count_claims,
+    comparison_claims,
+    peak_claims,
+    agency_ranking_claims,
+]
 
 
 def claims_of(sentence: Sentence) -> list[Claim]:

@@ -5,27 +5,36 @@ Each builder takes a `Sentence` and returns claims, marking the numbers it has u
 does not read them again (an average's "4.000 hingga 5.000" are not two visitor counts). The builders
 run in the order of `BUILDERS`; the word lists they look for are declared as data at the top.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from mpp.press.checker.draft import Mention, clause_of
 from mpp.period import Measure, Period
+from mpp.press.checker.draft import Mention, clause_of
 
 VISITORS, SERVICE = Measure.VISITORS, Measure.SERVICE_VISITS
-GROWTH_UP = r"naik|meningkat|peningkatan|tumbuh|pertumbuhan|kenaikan|melonjak|lonjakan|bertambah|" \
-            r"increase[sd]?|rose|grew|growth|more|up|higher|lebih tinggi|lebih banyak"
-GROWTH_DOWN = r"turun|menurun|penurunan|berkurang|merosot|decrease[sd]?|fell|declined?|less|down|lower|" \
-              r"lebih rendah|lebih sedikit"
+GROWTH_UP = (
+    r"naik|meningkat|peningkatan|tumbuh|pertumbuhan|kenaikan|melonjak|lonjakan|bertambah|"
+    r"increase[sd]?|rose|grew|growth|more|up|higher|lebih tinggi|lebih banyak"
+)
+GROWTH_DOWN = (
+    r"turun|menurun|penurunan|berkurang|merosot|decrease[sd]?|fell|declined?|less|down|lower|"
+    r"lebih rendah|lebih sedikit"
+)
 # A change written after the percent: '92,3 percent more', '5,1 persen lebih rendah'.
-CHANGE_AFTER = r"\s*(?:%|persen|percent)\s+" \
-               r"(more|higher|lebih (?:tinggi|banyak)|less|lower|lebih (?:rendah|sedikit))\b"
+CHANGE_AFTER = (
+    r"\s*(?:%|persen|percent)\s+"
+    r"(more|higher|lebih (?:tinggi|banyak)|less|lower|lebih (?:rendah|sedikit))\b"
+)
 COMPARATIVE = r"dibandingkan|dibanding|daripada|terhadap|ketimbang|menjadi|compared|against|than|from"
 PEAK = r"puncak|tertinggi|tersibuk|teramai|peak(?:ed)?|busiest|highest"
 AGENCY_RANK = r"terbanyak|paling banyak|paling sering|paling ramai|tertinggi|terbesar|busiest|most"
-AVERAGE = r"rata-rata|rerata|average|bulanan|per bulan|sebulan|tiap bulan|setiap bulan|" \
-          r"a month|per month|monthly"
+AVERAGE = (
+    r"rata-rata|rerata|average|bulanan|per bulan|sebulan|tiap bulan|setiap bulan|"
+    r"a month|per month|monthly"
+)
 PER_DAY = r"per hari|sehari|setiap hari|tiap hari|tiap harinya|/hari|a day|per day|daily"
 SATISFACTION = r"\bSKM\b|\bIKM\b|kepuasan|satisfaction"
 PERCENT_AFTER = r"\s*(?:%|persen\b|percent\b)"
@@ -48,10 +57,10 @@ def words(pattern: str, text: str) -> bool:
 
 @dataclass(frozen=True)
 class Claim:
-    kind: str                      # count | share | growth | comparison | peaks | agency_ranking |
-                                   # average | agencies_active | satisfaction | unchecked
+    kind: str  # count | share | growth | comparison | peaks | agency_ranking |
+    # average | agencies_active | satisfaction | unchecked
     sentence: str
-    quote: str                     # the figure as written, with its unit: '41.481 orang'
+    quote: str  # the figure as written, with its unit: '41.481 orang'
     value: object = None
     period: Period | None = None
     measure: Measure | None = None
@@ -64,7 +73,7 @@ class Claim:
 class Sentence:
     text: str
     mentions: list[Mention]
-    main: Period | None            # the draft's own period, for sentences that name none
+    main: Period | None  # the draft's own period, for sentences that name none
     used: set[int] = field(default_factory=set)
 
     def of(self, kind: str) -> list[Mention]:
@@ -77,7 +86,7 @@ class Sentence:
         return [m for m in self.mentions if m.kind in ("period", "month")]
 
     def after(self, mention: Mention, size: int = 40) -> str:
-        return self.text[mention.end:mention.end + size]
+        return self.text[mention.end : mention.end + size]
 
     def claim(self, kind: str, mention: Mention | None, quote: str, **values) -> Claim:
         if mention is not None:
@@ -86,6 +95,7 @@ class Sentence:
 
 
 # --- where a figure belongs: unit, agency, period ------------------------------------------------
+
 
 def unit_of(sentence: Sentence, number: Mention) -> str | None:
     rest = sentence.after(number)
@@ -106,14 +116,18 @@ def quote_of(sentence: Sentence, number: Mention) -> str:
 def agency_of(sentence: Sentence, number: Mention) -> str | None:
     """The agency named last before the figure in its clause, with no other count between."""
     start, _ = clause_of(sentence.text, number.start)
-    before = [m for m in sentence.mentions
-              if start <= m.start < number.start and m.kind in ("agency", "number")]
+    before = [
+        m for m in sentence.mentions if start <= m.start < number.start and m.kind in ("agency", "number")
+    ]
     agencies = [m for m in before if m.kind == "agency"]
     if not agencies:
         return None
     last = agencies[-1]
-    counts_between = [m for m in before if m.kind == "number" and m.start > last.start
-                      and not re.match(PERCENT_AFTER, sentence.after(m))]
+    counts_between = [
+        m
+        for m in before
+        if m.kind == "number" and m.start > last.start and not re.match(PERCENT_AFTER, sentence.after(m))
+    ]
     return None if counts_between else last.value
 
 
@@ -144,7 +158,7 @@ def measure_of(sentence: Sentence, number: Mention, agency: str | None) -> Measu
     if unit in ("visitors", "service"):
         return VISITORS if unit == "visitors" else SERVICE
     start, _ = clause_of(sentence.text, number.start)
-    before = sentence.text[start:number.start].lower()
+    before = sentence.text[start : number.start].lower()
     if "kunjungan layanan" in before or "service visits" in before:
         return SERVICE
     return VISITORS if re.search(r"pengunjung|visitors", before) else None

@@ -7,6 +7,7 @@ number is itself a finding: "41,481" reads in Indonesian as forty-one point four
     >>> [m.text for m in mentions("Hingga September 2025 tercatat 41.481 pengunjung.", {})]
     ['Hingga September 2025', '41.481']
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,17 +18,28 @@ from datetime import date
 from mpp import fmt
 from mpp.period import Period
 
-MONTH_WORDS = {**{m.lower(): i for i, m in enumerate(fmt.MONTHS_ID, 1)},
-               **{m.lower(): i for i, m in enumerate(fmt.MONTHS_EN, 1)},
-               "agt": 8, "agu": 8, "ags": 8, "okt": 10, "nop": 11, "des": 12, "sept": 9}
+MONTH_WORDS = {
+    **{m.lower(): i for i, m in enumerate(fmt.MONTHS_ID, 1)},
+    **{m.lower(): i for i, m in enumerate(fmt.MONTHS_EN, 1)},
+    "agt": 8,
+    "agu": 8,
+    "ags": 8,
+    "okt": 10,
+    "nop": 11,
+    "des": 12,
+    "sept": 9,
+}
 MONTH = r"(?:%s)" % "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True))
 YEAR = r"(?:19|20)\d{2}"
 UPTO = r"(?:-|–|—|s\.d\.?|s/d|hingga|sampai(?: dengan)?|to|through|until)"
 # Period phrases, most specific first: (kind, pattern). Declared as data; `_period_from` reads them.
 PERIOD_PATTERNS = [
     ("range", rf"({MONTH})\s*({YEAR})?\s*{UPTO}\s*({MONTH})\s+({YEAR})"),
-    ("to_date", rf"(?i:hingga|sampai(?: dengan)?|s\.d\.?|s/d|per|through|until|up to)\s+"
-                rf"(?i:akhir\s+|bulan\s+)?({MONTH})\s+({YEAR})"),
+    (
+        "to_date",
+        rf"(?i:hingga|sampai(?: dengan)?|s\.d\.?|s/d|per|through|until|up to)\s+"
+        rf"(?i:akhir\s+|bulan\s+)?({MONTH})\s+({YEAR})",
+    ),
     ("month", rf"({MONTH})\s+({YEAR})"),
     ("year", rf"(?i:sepanjang|selama|pada|tahun|in|during|throughout|year)\s+(?i:tahun\s+)?({YEAR})\b"),
     ("month", rf"\b({MONTH})\b"),
@@ -37,31 +49,57 @@ DATE = rf"(?<![\d.,])\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s+{MONTH}(?:\s+{YEAR})?
 # "periode yang sama tahun 2024" / "tahun lalu" is the same months as the period it is compared with,
 # in that year; "bulan tersebut", "periode ini" is the period the draft was just talking about.
 REFERENCE_PATTERNS = [
-    ("same_period", rf"(?i:(?:periode|kurun waktu) yang sama(?: pada| di)? tahun (?:lalu|sebelumnya|({YEAR}))|"
-                    rf"(?:the )?same period (?:(?:of|in) ({YEAR})|(?:last|a|the previous) year))"),
+    (
+        "same_period",
+        rf"(?i:(?:periode|kurun waktu) yang sama(?: pada| di)? tahun (?:lalu|sebelumnya|({YEAR}))|"
+        rf"(?:the )?same period (?:(?:of|in) ({YEAR})|(?:last|a|the previous) year))",
+    ),
     ("back", r"(?i:(?<![-\w])(bulan|periode) (?:tersebut|itu|ini)\b|\b(?:that|this) (month|period)\b)"),
 ]
 NUMBER = re.compile(r"(?<![\w/.,])\d(?:[\d.,]*\d)?(?![\w/])")
-ABBREVIATIONS = ("Kab", "Prov", "Kec", "Kel", "No", "Tbk", "Jl", "St", "Dr", "Drs", "Ir", "H", "Hj",
-                 "Rp", "dr", "Bpk", "Sdr", "a.n", "u.p", "dll", "dsb", "vs")
+ABBREVIATIONS = (
+    "Kab",
+    "Prov",
+    "Kec",
+    "Kel",
+    "No",
+    "Tbk",
+    "Jl",
+    "St",
+    "Dr",
+    "Drs",
+    "Ir",
+    "H",
+    "Hj",
+    "Rp",
+    "dr",
+    "Bpk",
+    "Sdr",
+    "a.n",
+    "u.p",
+    "dll",
+    "dsb",
+    "vs",
+)
 
 
 @dataclass(frozen=True)
 class Mention:
     """One thing a sentence names, at [start, end) of the sentence."""
-    kind: str            # number | period | month | agency
+
+    kind: str  # number | period | month | agency
     start: int
     end: int
     text: str
     value: object = None  # number: digits as int (or float); period/month: Period; agency: its name
-    form: str = "ok"      # numbers: ok | comma_thousands | malformed | unformatted | dot_decimal | decimal
+    form: str = "ok"  # numbers: ok | comma_thousands | malformed | unformatted | dot_decimal | decimal
     extra: dict = field(default_factory=dict, compare=False)
 
 
 # --- what the checker skips ----------------------------------------------------------------------
 
-MAX_SENTENCE_CHARS = 1_500         # longer is not a sentence (a pasted table, garbage): not checked
-MAX_SENTENCE_NUMBERS = 40          # the checker's work grows with the square of this
+MAX_SENTENCE_CHARS = 1_500  # longer is not a sentence (a pasted table, garbage): not checked
+MAX_SENTENCE_NUMBERS = 40  # the checker's work grows with the square of this
 
 
 def too_long(sentence: str) -> bool:
@@ -101,6 +139,7 @@ def clause_of(sentence: str, position: int) -> tuple[int, int]:
 
 # --- numbers -------------------------------------------------------------------------------------
 
+
 def read_number(token: str) -> tuple[object, str]:
     """(value, form) of a number as written. '41.481' -> (41481, 'ok'); '24,8' -> (24.8, 'decimal');
     '41,481' -> (41481, 'comma_thousands'); '41.48' -> (4148, 'malformed'): its digits only."""
@@ -118,7 +157,7 @@ def read_number(token: str) -> tuple[object, str]:
 
 
 def _is_day_of_month(sentence: str, match: re.Match) -> bool:
-    after = sentence[match.end():match.end() + 16]
+    after = sentence[match.end() : match.end() + 16]
     return len(match.group()) <= 2 and bool(re.match(rf"\s*(?:-\s*\d{{1,2}}\s*)?{MONTH}\b", after))
 
 
@@ -128,17 +167,18 @@ def number_mentions(sentence: str) -> list[Mention]:
         token = match.group()
         if re.fullmatch(YEAR, token) or _is_day_of_month(sentence, match):
             continue
-        if re.search(r"Rp\.?\s*$", sentence[:match.start()]):
-            continue                          # money is not a visit figure
+        if re.search(r"Rp\.?\s*$", sentence[: match.start()]):
+            continue  # money is not a visit figure
         value, form = read_number(token)
-        percent = re.match(r"\s*(?:%|persen|percent)", sentence[match.end():])
+        percent = re.match(r"\s*(?:%|persen|percent)", sentence[match.end() :])
         if percent and re.fullmatch(r"\d+\.\d{1,2}", token):
-            value, form = float(token), "dot_decimal"     # '24.8 persen': an English decimal point
+            value, form = float(token), "dot_decimal"  # '24.8 persen': an English decimal point
         found.append(Mention("number", match.start(), match.end(), token, value, form))
     return found
 
 
 # --- months, periods, agencies -------------------------------------------------------------------
+
 
 def month_number(word: str) -> int:
     return MONTH_WORDS[word.lower()]
@@ -158,8 +198,9 @@ def _period_from(kind: str, groups: tuple, year: int | None) -> Period | None:
     return Period.month(date(year, month_number(groups[0]), 1)) if year else None
 
 
-def period_mentions(sentence: str, default_year: int | None, earlier: tuple[Period, ...] = (),
-                    main: Period | None = None) -> list[Mention]:
+def period_mentions(
+    sentence: str, default_year: int | None, earlier: tuple[Period, ...] = (), main: Period | None = None
+) -> list[Mention]:
     """Periods and months named in the sentence; a month without a year takes the year of the last
     period named before it in the sentence, else `default_year`. References resolve to the periods
     they refer to: "bulan tersebut" to the period named before it in the sentence, else to one of
@@ -171,8 +212,16 @@ def period_mentions(sentence: str, default_year: int | None, earlier: tuple[Peri
         for match in re.finditer(pattern, sentence):
             if any(m.start < match.end() and match.start() < m.end for m in taken):
                 continue
-            taken.append(Mention("period", match.start(), match.end(), match.group(), kind,
-                                 extra={"groups": match.groups()}))
+            taken.append(
+                Mention(
+                    "period",
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    kind,
+                    extra={"groups": match.groups()},
+                )
+            )
     taken = sorted((m for m in taken if m.kind != "date"), key=lambda m: m.start)
     named = _with_years([m for m in taken if m.value not in REFERENCE_KINDS], default_year)
     return _references([m for m in taken if m.value in REFERENCE_KINDS], named, earlier, main)
@@ -189,17 +238,26 @@ def _with_years(taken: list[Mention], year: int | None) -> list[Mention]:
             continue
         year = period.end.year
         kind = "month" if period.months == 1 and mention.value == "month" else "period"
-        resolved.append(Mention(kind, mention.start, mention.end, mention.text, period,
-                                extra={"pattern": mention.value, "bare": len(mention.extra["groups"]) == 1}))
+        resolved.append(
+            Mention(
+                kind,
+                mention.start,
+                mention.end,
+                mention.text,
+                period,
+                extra={"pattern": mention.value, "bare": len(mention.extra["groups"]) == 1},
+            )
+        )
     return resolved
 
 
-def _references(refs: list[Mention], named: list[Mention], earlier: tuple[Period, ...],
-                main: Period | None) -> list[Mention]:
+def _references(
+    refs: list[Mention], named: list[Mention], earlier: tuple[Period, ...], main: Period | None
+) -> list[Mention]:
     """The named periods with the references resolved, in order of position; a reference with
     nothing to refer to is dropped (the sentence then takes the draft's period)."""
     found = list(named)
-    for ref in sorted(refs, key=lambda m: m.value != "back"):     # "bulan tersebut" may anchor "tahun lalu"
+    for ref in sorted(refs, key=lambda m: m.value != "back"):  # "bulan tersebut" may anchor "tahun lalu"
         before = sorted((m for m in found if m.end <= ref.start), key=lambda m: m.start)
         after = sorted((m for m in found if m.start >= ref.end), key=lambda m: m.start)
         anchor = None
@@ -209,8 +267,16 @@ def _references(refs: list[Mention], named: list[Mention], earlier: tuple[Period
             anchor = _current(before) or _current(after) or main
             period = _same_period(ref, anchor)
         if period is not None:
-            found.append(Mention("period", ref.start, ref.end, ref.text, period,
-                                 extra={"pattern": ref.value, "refers": True, "anchor": anchor}))
+            found.append(
+                Mention(
+                    "period",
+                    ref.start,
+                    ref.end,
+                    ref.text,
+                    period,
+                    extra={"pattern": ref.value, "refers": True, "anchor": anchor},
+                )
+            )
     return sorted(found, key=lambda m: m.start)
 
 
@@ -245,8 +311,10 @@ def agency_mentions(sentence: str, spellings: dict[str, str]) -> list[Mention]:
     """Agencies by the spellings the store knows (spelling -> canonical name), the longest spelling
     first, case as written or in capitals: 'Perizinan' names DPMPTSP, the common noun 'perizinan' not."""
     pattern, canonical = _agency_pattern(tuple(sorted(spellings.items())))
-    return [Mention("agency", m.start(), m.end(), m.group(), canonical[m.group()])
-            for m in pattern.finditer(sentence)]
+    return [
+        Mention("agency", m.start(), m.end(), m.group(), canonical[m.group()])
+        for m in pattern.finditer(sentence)
+    ]
 
 
 @functools.lru_cache(maxsize=8)
@@ -261,8 +329,13 @@ def _agency_pattern(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dic
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), canonical
 
 
-def mentions(sentence: str, spellings: dict[str, str], default_year: int | None = None,
-             earlier: tuple[Period, ...] = (), main: Period | None = None) -> list[Mention]:
+def mentions(
+    sentence: str,
+    spellings: dict[str, str],
+    default_year: int | None = None,
+    earlier: tuple[Period, ...] = (),
+    main: Period | None = None,
+) -> list[Mention]:
     """Everything the sentence names, in order of position (see `period_mentions` for the rest)."""
     found = number_mentions(sentence) + period_mentions(sentence, default_year, earlier, main)
     found += agency_mentions(sentence, spellings)

@@ -4,6 +4,7 @@ checked, so a hostile draft costs a refusal (DraftRefused), not the server.
 
     text = read_draft(uploaded_bytes, "rilis.docx")     # or read_draft(Path("rilis.txt"))
 """
+
 from __future__ import annotations
 
 import io
@@ -17,17 +18,18 @@ from mpp import fmt, guard
 # leave ten times room and bound the checker's time: 100.000 characters check in about 1 s of CPU.
 
 KB, MB = 1024, 1024 * 1024
-MAX_DRAFT_CHARS = 100_000          # pasted or read text
-MAX_DRAFT_BYTES = 5 * MB           # an uploaded .txt/.docx (a .docx with a photo is 1-3 MB)
-MAX_DOCUMENT_XML = 20 * MB         # word/document.xml unpacked: ~100 KB of text is ~1-2 MB of XML
-MAX_RATIO = 200                    # unpacked / packed of a zip member over 1 MB, as for spreadsheets
-MAX_SENTENCES = 1_000              # the seed article has 29; 100.000 characters of prose ~760
+MAX_DRAFT_CHARS = 100_000  # pasted or read text
+MAX_DRAFT_BYTES = 5 * MB  # an uploaded .txt/.docx (a .docx with a photo is 1-3 MB)
+MAX_DOCUMENT_XML = 20 * MB  # word/document.xml unpacked: ~100 KB of text is ~1-2 MB of XML
+MAX_RATIO = 200  # unpacked / packed of a zip member over 1 MB, as for spreadsheets
+MAX_SENTENCES = 1_000  # the seed article has 29; 100.000 characters of prose ~760
 WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class DraftRefused(ValueError):
     """A draft that is not read or checked, with the reason in Indonesian (English after ' / ')."""
-    refusal = True          # mpp.guard passes it back from the child as itself
+
+    refusal = True  # mpp.guard passes it back from the child as itself
 
 
 def read_draft(source, name: str | None = None) -> str:
@@ -43,9 +45,11 @@ def read_draft(source, name: str | None = None) -> str:
 def _draft_bytes(source, name: str) -> bytes:
     size = Path(source).stat().st_size if isinstance(source, (str, Path)) else len(source)
     if size > MAX_DRAFT_BYTES:
-        raise DraftRefused(f"Berkas naskah {name} berukuran {fmt.number(size // KB)} KB, melebihi batas "
-                           f"{fmt.number(MAX_DRAFT_BYTES // MB)} MB. Tempel teksnya saja, atau simpan "
-                           "tanpa gambar. / The draft file is too large.")
+        raise DraftRefused(
+            f"Berkas naskah {name} berukuran {fmt.number(size // KB)} KB, melebihi batas "
+            f"{fmt.number(MAX_DRAFT_BYTES // MB)} MB. Tempel teksnya saja, atau simpan "
+            "tanpa gambar. / The draft file is too large."
+        )
     return Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
 
 
@@ -62,15 +66,19 @@ def check_length(text: str, name: str | None = None) -> None:
     """Refuse a draft too long to be a press statement (and to check in bounded time)."""
     if len(text) > MAX_DRAFT_CHARS:
         what = f"Naskah {name}" if name else "Naskah yang ditempel"
-        raise DraftRefused(f"{what} berisi {fmt.number(len(text))} karakter, melebihi batas "
-                           f"{fmt.number(MAX_DRAFT_CHARS)} (sebuah siaran pers biasanya 2.000-10.000). "
-                           "Periksa per bagian. / The draft is too long to check.")
+        raise DraftRefused(
+            f"{what} berisi {fmt.number(len(text))} karakter, melebihi batas "
+            f"{fmt.number(MAX_DRAFT_CHARS)} (sebuah siaran pers biasanya 2.000-10.000). "
+            "Periksa per bagian. / The draft is too long to check."
+        )
 
 
 def check_sentences(texts: list[str]) -> None:
     if len(texts) > MAX_SENTENCES:
-        raise DraftRefused(f"Naskah berisi {fmt.number(len(texts))} kalimat, melebihi batas "
-                           f"{fmt.number(MAX_SENTENCES)}. Periksa per bagian. / Too many sentences to check.")
+        raise DraftRefused(
+            f"Naskah berisi {fmt.number(len(texts))} kalimat, melebihi batas "
+            f"{fmt.number(MAX_SENTENCES)}. Periksa per bagian. / Too many sentences to check."
+        )
 
 
 def _docx_guarded(data: bytes, name: str) -> str:
@@ -80,8 +88,10 @@ def _docx_guarded(data: bytes, name: str) -> str:
     except guard.ChildFailed as failed:
         if failed.kind == "busy":
             raise DraftRefused(guard.busy_message(name)) from None
-        raise DraftRefused(f"Naskah {name} tidak dapat dibaca dengan aman ({failed.kind}); tidak "
-                           "diperiksa. Tempel teksnya saja. / The .docx could not be read safely.") from None
+        raise DraftRefused(
+            f"Naskah {name} tidak dapat dibaca dengan aman ({failed.kind}); tidak "
+            "diperiksa. Tempel teksnya saja. / The .docx could not be read safely."
+        ) from None
 
 
 def _check_docx_zip(data: bytes, name: str) -> None:
@@ -93,26 +103,32 @@ def _check_docx_zip(data: bytes, name: str) -> None:
     document = infos.get("word/document.xml")
     if document is None:
         raise _not_docx(name, "tanpa word/document.xml")
-    bomb = [i for i in infos.values()
-            if i.file_size > MB and i.file_size > MAX_RATIO * max(1, i.compress_size)]
+    bomb = [
+        i for i in infos.values() if i.file_size > MB and i.file_size > MAX_RATIO * max(1, i.compress_size)
+    ]
     if document.file_size > MAX_DOCUMENT_XML or bomb:
         worst = document if document.file_size > MAX_DOCUMENT_XML else bomb[0]
-        raise DraftRefused(f"Naskah {name}: bagian {worst.filename} mengembang menjadi "
-                           f"{fmt.number(worst.file_size // MB)} MB saat dibuka (batas "
-                           f"{fmt.number(MAX_DOCUMENT_XML // MB)} MB teks, {MAX_RATIO} kali ukurannya): "
-                           "bukan naskah siaran pers yang wajar. Tempel teksnya saja. / The .docx "
-                           "unpacks to too much.")
+        raise DraftRefused(
+            f"Naskah {name}: bagian {worst.filename} mengembang menjadi "
+            f"{fmt.number(worst.file_size // MB)} MB saat dibuka (batas "
+            f"{fmt.number(MAX_DOCUMENT_XML // MB)} MB teks, {MAX_RATIO} kali ukurannya): "
+            "bukan naskah siaran pers yang wajar. Tempel teksnya saja. / The .docx "
+            "unpacks to too much."
+        )
 
 
 def _not_docx(name: str, why: str) -> DraftRefused:
-    return DraftRefused(f"Naskah {name} bukan berkas .docx yang utuh ({why}). Simpan ulang dari Word, "
-                        "atau tempel teksnya. / Not a readable .docx.")
+    return DraftRefused(
+        f"Naskah {name} bukan berkas .docx yang utuh ({why}). Simpan ulang dari Word, "
+        "atau tempel teksnya. / Not a readable .docx."
+    )
 
 
 def docx_text(data: bytes, name: str) -> str:
     """The paragraphs of word/document.xml, streamed (runs in the guarded child). No DOCTYPE is
     accepted (expat would expand its entities), and reading stops past MAX_DRAFT_CHARS."""
     import xml.etree.ElementTree as ET
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             with archive.open("word/document.xml") as stream:
@@ -133,5 +149,5 @@ def _paragraphs(events):
             element.clear()
             yield text
             size += len(text)
-            if size > MAX_DRAFT_CHARS:       # enough to refuse it as too long
+            if size > MAX_DRAFT_CHARS:  # enough to refuse it as too long
                 return

@@ -5,16 +5,16 @@ measure it really belongs to, so the checker needs every monthly figure at hand,
 guess. The monthly series come from the same core queries as every page (mpp.metrics), and every
 total here is their sum, exactly as `metrics.total` computes it.
 """
+
 from __future__ import annotations
 
 from datetime import date
 
 import pandas as pd
 
-from mpp.visits import coverage
-from mpp.visits import metrics
-from mpp.store.db import query_df
 from mpp.period import Measure, Period
+from mpp.store.db import query_df
+from mpp.visits import coverage, metrics
 
 SERVICE = Measure.SERVICE_VISITS
 
@@ -24,7 +24,7 @@ class Facts:
 
     def __init__(self, con, site: str):
         self.site = site
-        self.con = con            # for the satisfaction index and coverage, read while the draft is checked
+        self.con = con  # for the satisfaction index and coverage, read while the draft is checked
         self._partial: dict = {}
         self.span = _span(con, site)
         self.series = {m: _series(con, site, self.span, m) for m in Measure} if self.span else {}
@@ -69,13 +69,14 @@ class Facts:
     def partial(self, measure: Measure, period: Period) -> list:
         """The months of the period that some but not all expected reporters have reported, and that
         no analyst has closed (mpp.coverage): their figures are provisional ("sementara")."""
-        if measure not in self._partial:      # every month of the site's data at once, on first need
+        if measure not in self._partial:  # every month of the site's data at once, on first need
             found = coverage.statuses(self.con, [self.site], measure, self.span) if self.span else []
             self._partial[measure] = {s.month: s for s in found if s.reporting and not s.complete}
         return [s for m, s in sorted(self._partial[measure].items()) if period.start <= m <= period.end]
 
     def satisfaction(self, period: Period):
         from mpp.press.satisfaction import index_for
+
         return index_for(self.con, self.site, period)
 
     def latest(self, measure: Measure) -> date | None:
@@ -119,8 +120,9 @@ def _agency_series(con, site: str, span: Period) -> dict[str, dict[date, int]]:
 
 def agency_spellings(con) -> dict[str, str]:
     """Every spelling the store knows for an agency (canonical names and aliases) -> canonical name."""
-    rows = con.execute("SELECT a.name, al.alias FROM agencies a "
-                       "LEFT JOIN agency_aliases al USING (agency_id)").fetchall()
+    rows = con.execute(
+        "SELECT a.name, al.alias FROM agencies a LEFT JOIN agency_aliases al USING (agency_id)"
+    ).fetchall()
     spellings = {name: name for name, _ in rows}
     spellings.update({alias: name for name, alias in rows if alias and len(alias) > 2})
     return spellings

@@ -1,5 +1,6 @@
 """What the draft checker reports: one finding per claim, with the sentence, the right figure and the
 likely cause, as one line of text (the command line prints them; the page lists them)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,10 +29,10 @@ CAUSES = {
 
 @dataclass(frozen=True)
 class Finding:
-    status: str            # ok | note | wrong | unchecked
+    status: str  # ok | note | wrong | unchecked
     sentence: str
-    stated: str            # the figure as the draft writes it
-    correct: str = ""      # the figure from the store, with its measure, base and period
+    stated: str  # the figure as the draft writes it
+    correct: str = ""  # the figure from the store, with its measure, base and period
     cause: str | None = None
     message: str = ""
 
@@ -86,16 +87,22 @@ def change_text(change: float, digits: int = 1) -> str:
 def digit_slip(stated: str, right: str) -> str | None:
     """How one string of digits differs from the right one by a single slip, if it does:
     '4148' vs '41481' -> 'satu angka hilang'; '41418' vs '41481' -> 'dua angka bertukar'."""
-    if len(stated) == len(right) - 1 and any(right[:i] + right[i + 1:] == stated for i in range(len(right))):
+    if len(stated) == len(right) - 1 and any(right[:i] + right[i + 1 :] == stated for i in range(len(right))):
         return "satu angka hilang"
-    if len(stated) == len(right) + 1 and any(stated[:i] + stated[i + 1:] == right for i in range(len(stated))):
+    if len(stated) == len(right) + 1 and any(
+        stated[:i] + stated[i + 1 :] == right for i in range(len(stated))
+    ):
         return "satu angka berlebih"
     if len(stated) != len(right):
         return None
     diff = [i for i in range(len(right)) if stated[i] != right[i]]
     if len(diff) == 1:
         return "satu angka salah"
-    if len(diff) == 2 and diff[1] == diff[0] + 1 and stated[diff[0]] == right[diff[1]] \
-            and stated[diff[1]] == right[diff[0]]:
+    if (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and stated[diff[0]] == right[diff[1]]
+        and stated[diff[1]] == right[diff[0]]
+    ):
         return "dua angka bertukar"
     return None

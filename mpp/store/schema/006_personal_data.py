@@ -3,6 +3,7 @@ transaction): delete the originals kept before the rule that files with personal
 Exact: each kept file is read again by the loaders' reader, and its original is deleted when that
 reader finds personal data (a personal column dropped, or a NIK or mobile number under any header:
 loaders.read.personal_data_reason), or cannot read it at all (nothing kept unchecked)."""
+
 from __future__ import annotations
 
 UNREADABLE = "tidak dapat dibaca ulang"
@@ -12,6 +13,7 @@ def migrate(con) -> None:
     from loaders.model import FileRefused
     from loaders.read import personal_data_reason
     from loaders.read_guarded import read_file_guarded
+
     for sha256, name in con.execute("SELECT sha256, file_name FROM originals").fetchall():
         content = con.execute("SELECT content FROM originals WHERE sha256 = ?", [sha256]).fetchall()[0][0]
         # Guarded (a child process under memory and time limits, 0,3-1 s each, once per store): this
@@ -19,8 +21,8 @@ def migrate(con) -> None:
         # kept before the guard existed must not take that process down on every start.
         try:
             reason = personal_data_reason(read_file_guarded(None, bytes(content), name=name))
-        except (FileRefused, Exception):         # noqa: B014  a reader changed since it loaded: it
-            reason = UNREADABLE                  # cannot be checked, so it is not kept
+        except (FileRefused, Exception):
+            reason = UNREADABLE  # cannot be checked, so it is not kept
         if reason:
             con.execute("DELETE FROM originals WHERE sha256 = ?", [sha256])
             con.execute("UPDATE loads SET original_withheld = ? WHERE sha256 = ?", [reason, sha256])
