@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import duckdb
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -30,7 +32,7 @@ CASES = {
 }
 
 
-def attempt_ms(con, name: str, password: str, client: str) -> float:
+def attempt_ms(con: duckdb.DuckDBPyConnection, name: str, password: str, client: str) -> float:
     start = time.perf_counter()
     try:
         accounts.authenticate(con, name, password, client)

@@ -21,6 +21,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+import duckdb
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -121,7 +123,7 @@ def page_calls(sites: tuple[str, ...], everyone: tuple[str, ...], through: date)
     }
 
 
-def timed(con, calls, runs: int) -> list[float]:
+def timed(con: duckdb.DuckDBPyConnection, calls, runs: int) -> list[float]:
     for call in calls:  # warm: file pages in memory, query plans, holiday tables
         call(con)
     times = []
@@ -160,7 +162,7 @@ def main() -> None:
             report(con, args, LAST_MONTH, 0.0 if reuse else time.perf_counter() - start)
 
 
-def report(con, args, last: date, build_seconds: float) -> None:
+def report(con: duckdb.DuckDBPyConnection, args, last: date, build_seconds: float) -> None:
     rows = con.execute(
         "SELECT (SELECT count(*) FROM service_visits), (SELECT count(*) FROM service_visits "
         "WHERE grain = 'day')"

@@ -17,6 +17,8 @@ import logging
 import sys
 from pathlib import Path
 
+import duckdb
+
 from loaders.load import Options, Report, ingest, unexpected_report
 from mpp.access.accounts import COMMAND_LINE
 from mpp.fmt import number
@@ -151,7 +153,7 @@ def cmd_alias_add(args) -> int:
     return 0
 
 
-def canonical_agency(con, name: str) -> list[tuple[int, str]]:
+def canonical_agency(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[int, str]]:
     """[(agency_id, canonical name)] for a canonical name, or for a spelling the aliases know."""
     found = con.execute(
         "SELECT agency_id, name FROM agencies WHERE lower(name) = lower(?)", [name.strip()]

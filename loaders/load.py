@@ -82,7 +82,12 @@ def sha256_of(data) -> str:
 
 
 def ingest_with(
-    con, file_name: str, data, options: Options, sha256: str | None = None, parsed: tuple | None = None
+    con: duckdb.DuckDBPyConnection,
+    file_name: str,
+    data,
+    options: Options,
+    sha256: str | None = None,
+    parsed: tuple | None = None,
 ) -> Report:
     """ingest() on an open connection; parsed is parse_file's result when already made."""
     sha256 = sha256 or sha256_of(data)
@@ -103,7 +108,7 @@ PASSED_ON = (PermissionDenied, db.StoreBusy)  # not the file's doing: the caller
 
 
 def checked_and_written(
-    con, file_name: str, data, options: Options, sha256: str, parsed: tuple | None
+    con: duckdb.DuckDBPyConnection, file_name: str, data, options: Options, sha256: str, parsed: tuple | None
 ) -> Report:
     parsed = parsed or pipeline.parse_file(file_name, data, options)
     prepared = pipeline.prepare_parsed(con, *parsed, options)
@@ -118,7 +123,9 @@ def checked_and_written(
     return written(con, prepared, report, sha256, options, data)
 
 
-def written(con, prepared: Prepared, report: Report, sha256: str, options: Options, data) -> Report:
+def written(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, report: Report, sha256: str, options: Options, data
+) -> Report:
     """The one transaction: all of the file and its original bytes, or (on any error) nothing.
     Only analysts and admins write; the check is here so no page can skip it."""
     require(options.actor, "analyst")
@@ -160,7 +167,14 @@ def site_of(name: str) -> Site:
     return Site(name, kind, pipeline.kabupaten_kota_of_name(name))
 
 
-def keep_original(con, load_id: int, sha256: str, file_name: str, data, personal: str | None = None) -> None:
+def keep_original(
+    con: duckdb.DuckDBPyConnection,
+    load_id: int,
+    sha256: str,
+    file_name: str,
+    data,
+    personal: str | None = None,
+) -> None:
     """Keep uploads and files up to ORIGINAL_LIMIT for download from the history; a bigger file
     named on the command line stays where it is. A file with personal data (personal is
     read.personal_data_reason: columns NIK, Nama Pemohon, No HP dropped on read, or a NIK or a
@@ -176,7 +190,9 @@ def keep_original(con, load_id: int, sha256: str, file_name: str, data, personal
     ledger.keep_original(con, sha256, file_name, bytes(data))
 
 
-def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, str]:
+def write(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, sha256: str, options: Options
+) -> tuple[int, str]:
     """Inside the caller's transaction: site, new agencies, ledger row, facts."""
     if getattr(prepared, "survey", False):  # satisfaction survey (issue 7): its own tables
         from loaders import skm_load
@@ -212,7 +228,9 @@ def write(con, prepared: Prepared, sha256: str, options: Options) -> tuple[int, 
     return load_id, "replaced" if replaced else "added"
 
 
-def with_new_agencies(con, actor: User | None, service: pd.DataFrame) -> pd.DataFrame:
+def with_new_agencies(
+    con: duckdb.DuckDBPyConnection, actor: User | None, service: pd.DataFrame
+) -> pd.DataFrame:
     """Add the agencies no alias knew (unknown_agencies='add'), remembering their spelling."""
     missing = service.loc[service["agency_id"].isna(), ["agency", "canonical"]].drop_duplicates()
     ids = {}
@@ -261,7 +279,7 @@ def measure(prepared: Prepared) -> str:
     return "visitors" if has_visitors else "service_visits"
 
 
-def would_replace(con, prepared: Prepared) -> bool:
+def would_replace(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> bool:
     """For --dry-run: does the store already hold live rows in a (site, agency, month) slice this
     file covers? Agencies still to be added have no rows yet."""
     known = prepared.service.dropna(subset=["agency_id"])

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
+import duckdb
 import pandas as pd
 
 from loaders import read, read_guarded, validate
@@ -169,12 +170,14 @@ def check_year(year: int | None, file_name: str) -> None:
         )
 
 
-def prepare(con, file_name: str, data, options: Options) -> Prepared:
+def prepare(con: duckdb.DuckDBPyConnection, file_name: str, data, options: Options) -> Prepared:
     """All steps up to the load: parse_file, then agency matching and validation against the store."""
     return prepare_parsed(con, *parse_file(file_name, data, options), options)
 
 
-def prepare_parsed(con, workbook: Workbook, parsed: Parsed, context: Context, options: Options) -> Prepared:
+def prepare_parsed(
+    con: duckdb.DuckDBPyConnection, workbook: Workbook, parsed: Parsed, context: Context, options: Options
+) -> Prepared:
     file_name = workbook.file_name
     personal = personal_value_problems(workbook, parsed)
     if parsed.skm_responses is not None or parsed.skm_summaries is not None:  # a survey (issue 7)
@@ -224,7 +227,7 @@ def _located(p: Problem, file_name: str) -> Problem:
     return p if p.file else replace(p, file=file_name)
 
 
-def kabupaten_kota(con, site: str | None) -> str | None:
+def kabupaten_kota(con: duckdb.DuckDBPyConnection, site: str | None) -> str | None:
     """The site's kabupaten/kota, from the store or else from its name ('MPP Kota X' -> 'Kota X')."""
     if not site:
         return None
@@ -239,7 +242,9 @@ def kabupaten_kota_of_name(site: str) -> str | None:
     return None
 
 
-def match_agencies(con, service: pd.DataFrame, site: str | None, unknown_mode: str):
+def match_agencies(
+    con: duckdb.DuckDBPyConnection, service: pd.DataFrame, site: str | None, unknown_mode: str
+):
     """Map each raw agency name to a canonical agency. Unknown names are refused (with the closest
     canonical names) unless unknown_mode is 'add'; then they are listed as new."""
     matcher = AgencyMatcher.from_store(con)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import duckdb
 import pandas as pd
 
 from loaders.layouts import by_name
@@ -73,7 +74,7 @@ def agency_totals(service: pd.DataFrame) -> list[tuple[str, int]]:
     return [(name, int(visits)) for name, visits in totals.items()]
 
 
-def unchanged_report(con, load_id: int, file_name: str) -> Report:
+def unchanged_report(con: duckdb.DuckDBPyConnection, load_id: int, file_name: str) -> Report:
     layout, site, start, end, rows, total = con.execute(
         "SELECT layout, site, period_from, period_to, rows, total FROM loads WHERE load_id = ?", [load_id]
     ).fetchall()[0]
@@ -100,7 +101,7 @@ def unchanged_report(con, load_id: int, file_name: str) -> Report:
     )
 
 
-def replaced_since(con, load_id: int) -> list[str]:
+def replaced_since(con: duckdb.DuckDBPyConnection, load_id: int) -> list[str]:
     """Re-sending an old file does not bring it back over a later correction: say how to."""
     later = [
         n

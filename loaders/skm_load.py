@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from loaders import load, pipeline
@@ -66,7 +67,7 @@ def future_problems(frame: pd.DataFrame, today: date) -> list[Problem]:
     ]
 
 
-def respondent_agencies(con, parsed: Parsed, site: str | None, unknown: str):
+def respondent_agencies(con: duckdb.DuckDBPyConnection, parsed: Parsed, site: str | None, unknown: str):
     """The respondents with agency_id and canonical name (both empty for a whole-mall survey)."""
     responses = parsed.skm_responses
     if responses is None:
@@ -82,7 +83,9 @@ def respondent_agencies(con, parsed: Parsed, site: str | None, unknown: str):
     return service, new, problems
 
 
-def prepare(con, workbook: Workbook, parsed: Parsed, options, context: Context) -> SurveyPrepared:
+def prepare(
+    con: duckdb.DuckDBPyConnection, workbook: Workbook, parsed: Parsed, options, context: Context
+) -> SurveyPrepared:
     """Check a parsed survey file; FileRefused with every problem, or a SurveyPrepared."""
     site = options.site or parsed.site or pipeline.find_site(pipeline._words(workbook.file_name))
     problems = list(parsed.problems)
@@ -114,7 +117,7 @@ def summary_note(prepared: SurveyPrepared) -> str:
     return f"{len(prepared.frame)} nilai indeks, periode {', '.join(periods)}"
 
 
-def survey_rows(con, actor, prepared: SurveyPrepared, site_id: int) -> dict:
+def survey_rows(con: duckdb.DuckDBPyConnection, actor, prepared: SurveyPrepared, site_id: int) -> dict:
     """The rows to write, by table: respondents with agency ids (new agencies added where the
     analyst said so), or the published indices."""
     if prepared.parsed.skm_responses is None:
@@ -124,7 +127,7 @@ def survey_rows(con, actor, prepared: SurveyPrepared, site_id: int) -> dict:
     return {"skm_responses": prepared.service.assign(site_id=site_id, agency_id=ids)}
 
 
-def write(con, prepared: SurveyPrepared, sha256: str, options) -> tuple[int, str]:
+def write(con: duckdb.DuckDBPyConnection, prepared: SurveyPrepared, sha256: str, options) -> tuple[int, str]:
     """Inside the caller's transaction: site, new agencies, ledger row, survey rows."""
     site_id = ensure_site(con, load.site_of(prepared.site))
     first, last = prepared.days
@@ -150,7 +153,9 @@ def write(con, prepared: SurveyPrepared, sha256: str, options) -> tuple[int, str
     return load_id, "replaced" if replaced else "added"
 
 
-def finish(con, prepared: SurveyPrepared, sha256: str, options, data=None) -> load.Report:
+def finish(
+    con: duckdb.DuckDBPyConnection, prepared: SurveyPrepared, sha256: str, options, data=None
+) -> load.Report:
     """The shared report of a survey file, written (load.written calls write() here) unless it is a
     dry run; the file's bytes are kept with it (Riwayat offers them for download)."""
     report = load.Report(
@@ -176,7 +181,7 @@ def finish(con, prepared: SurveyPrepared, sha256: str, options, data=None) -> lo
     return load.written(con, prepared, report, sha256, options, data)
 
 
-def would_replace(con, prepared: SurveyPrepared) -> bool:
+def would_replace(con: duckdb.DuckDBPyConnection, prepared: SurveyPrepared) -> bool:
     """For --dry-run: does the site already hold live survey rows in what this file covers?"""
     summaries = prepared.parsed.skm_summaries is not None
     months = [] if summaries else sorted({date(d.year, d.month, 1) for d in prepared.frame["day"]})
@@ -185,7 +190,7 @@ def would_replace(con, prepared: SurveyPrepared) -> bool:
     return found[0][0] > 0
 
 
-def load_skm(con, path, data: bytes | None = None, **options) -> load.Report:
+def load_skm(con: duckdb.DuckDBPyConnection, path, data: bytes | None = None, **options) -> load.Report:
     """Load one survey file (a path, or bytes named by path) exactly as `python -m loaders ingest`
     does; options as pipeline.Options (site, year, unknown_agencies, dry_run, loaded_by, actor)."""
     data = Path(path).read_bytes() if data is None else data

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import duckdb
+
 from loaders.load import Options, Report, ingest
 from mpp.access.accounts import User, require
 from mpp.reference.agencies import add_alias, ensure_agency
@@ -14,7 +16,7 @@ UNKNOWN_AGENCY = "instansi_tidak_dikenal"
 NEW_AGENCY = "__new__"  # the choice "add as a new agency" in the mapping form
 
 
-def preview(con, file_name: str, data: bytes, options: Options) -> Report:
+def preview(con: duckdb.DuckDBPyConnection, file_name: str, data: bytes, options: Options) -> Report:
     """Read, detect, parse, match and validate, writing nothing (a dry run)."""
     return ingest(con, file_name, data, replace(options, dry_run=True))
 
@@ -25,7 +27,7 @@ def unknown_agencies(report: Report) -> list[tuple[str, tuple[str, ...]]]:
     return list(dict(found).items())
 
 
-def map_agency(con, actor: User, spelling: str, canonical: str) -> None:
+def map_agency(con: duckdb.DuckDBPyConnection, actor: User, spelling: str, canonical: str) -> None:
     """Remember `spelling` as a name of the canonical agency, for this and every later file."""
     require(actor, "analyst")
     found = con.execute("SELECT agency_id FROM agencies WHERE name = ?", [canonical]).fetchall()
@@ -34,13 +36,15 @@ def map_agency(con, actor: User, spelling: str, canonical: str) -> None:
     add_alias(con, actor, spelling, found[0][0], "analyst")
 
 
-def add_agency(con, actor: User, spelling: str) -> None:
+def add_agency(con: duckdb.DuckDBPyConnection, actor: User, spelling: str) -> None:
     """Add the spelling as a new canonical agency (an agency the seed list did not know)."""
     require(actor, "analyst")
     add_alias(con, actor, spelling, ensure_agency(con, " ".join(spelling.split())), "analyst")
 
 
-def load(con, actor: User, file_name: str, data: bytes, options: Options) -> Report:
+def load(
+    con: duckdb.DuckDBPyConnection, actor: User, file_name: str, data: bytes, options: Options
+) -> Report:
     """Load one confirmed file as `actor`, in one transaction."""
     require(actor, "analyst")
     return ingest(
@@ -48,5 +52,5 @@ def load(con, actor: User, file_name: str, data: bytes, options: Options) -> Rep
     )
 
 
-def canonical_names(con) -> list[str]:
+def canonical_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.execute("SELECT name FROM agencies ORDER BY name").fetchall()]

@@ -124,7 +124,7 @@ def cmd_check(args) -> int:
     return 1 if report.has_errors else 0
 
 
-def _site_known(con, site: str) -> bool:
+def _site_known(con: duckdb.DuckDBPyConnection, site: str) -> bool:
     """Is there such a site? If not, say which there are."""
     from mpp.reference.sites import list_sites
 

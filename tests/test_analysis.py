@@ -3,6 +3,7 @@ written in the test, so every expected value is worked out by hand."""
 
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -16,7 +17,7 @@ V, S = Measure.VISITORS, Measure.SERVICE_VISITS
 JAN_SEP_25 = Period(date(2025, 1, 1), date(2025, 9, 1))
 
 
-def _load(con, site_id, grain="month", visitors=(), service=()) -> None:
+def _load(con: duckdb.DuckDBPyConnection, site_id, grain="month", visitors=(), service=()) -> None:
     """service rows: (agency_id, day, visits[, channel[, service]])."""
     load_id = ledger.record_load(con, ledger.LoadRecord("t.xlsx", "sha", "test", "mixed", None, None, None))
     vis = pd.DataFrame([(site_id, d, grain, n) for d, n in visitors], columns=ledger.VISITOR_COLUMNS)

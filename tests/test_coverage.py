@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import date
 
+import duckdb
 import pytest
 
 from loaders.load import Options, ingest
@@ -41,7 +42,9 @@ def paser(store):
     return store
 
 
-def month_of(con, month: date, site: str = PASER, measure: Measure = SV) -> coverage.SiteMonth:
+def month_of(
+    con: duckdb.DuckDBPyConnection, month: date, site: str = PASER, measure: Measure = SV
+) -> coverage.SiteMonth:
     found = coverage.site_months(con, [site], measure, Period.month(month))
     assert len(found) == 1
     return found[0]
@@ -156,7 +159,7 @@ def test_a_silent_site_does_not_hold_back_the_other_sites_months(paser):
     assert coverage.complete_sites(paser, both, Measure.VISITORS, Period.month(date(2025, 2, 1))) == (PASER,)
 
 
-def statuses(con) -> list[str]:
+def statuses(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [s for (s,) in con.execute("SELECT status FROM loads ORDER BY load_id").fetchall()]
 
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -14,7 +15,7 @@ from mpp.store.db import transaction
 ANALYST, VIEWER = User("ana", "analyst"), User("vina", "viewer")
 
 
-def _file(con, name, rows) -> int:
+def _file(con: duckdb.DuckDBPyConnection, name, rows) -> int:
     with transaction(con):
         load_id = ledger.record_load(
             con, ledger.LoadRecord(name, name, "test", "service_visits", "MPP A", None, None, "ana")
@@ -84,7 +85,7 @@ def test_undo_preview_of_a_survey_load_counts_respondents(demo_db):
     assert preview["value"].sum() > 0 and preview["value_after"].sum() == 0
 
 
-def _everything(con) -> list:
+def _everything(con: duckdb.DuckDBPyConnection) -> list:
     """The whole ledger and its facts, to see that a refused call changed nothing."""
     return [
         con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()

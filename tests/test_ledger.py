@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -14,7 +15,7 @@ from mpp.store.db import transaction
 MONTHS = [date(2025, m, 1) for m in (1, 2, 3)]
 
 
-def _file(con, name, rows) -> int:
+def _file(con: duckdb.DuckDBPyConnection, name, rows) -> int:
     """Load (agency_id, month, visits) rows for site 1 as file `name`, in one transaction."""
     with transaction(con):
         load_id = ledger.record_load(
@@ -27,12 +28,12 @@ def _file(con, name, rows) -> int:
     return load_id
 
 
-def _visible(con) -> dict:
+def _visible(con: duckdb.DuckDBPyConnection) -> dict:
     rows = con.execute("SELECT agency, month, visits FROM monthly_agency_visits").fetchall()
     return {(a, m.month): v for a, m, v in rows}
 
 
-def _status(con) -> dict:
+def _status(con: duckdb.DuckDBPyConnection) -> dict:
     return dict(con.execute("SELECT file_name, status FROM loads").fetchall())
 
 

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -34,7 +35,7 @@ def store():
         yield con
 
 
-def put(con, site: str, visitors: dict, service: list[tuple]) -> None:
+def put(con: duckdb.DuckDBPyConnection, site: str, visitors: dict, service: list[tuple]) -> None:
     """visitors: month -> people; service: (agency, month, visits)."""
     _load(
         con,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 import pytest
 
 from loaders.load import Options, ingest
@@ -17,14 +18,14 @@ PASER = "MPP Kabupaten Paser"
 ORIGINAL = {"Disdukcapil": [100, 200, 300], "Samsat": [10, 20, 30]}
 
 
-def figures(con, site: str = PASER) -> dict[tuple[str, date], int]:
+def figures(con: duckdb.DuckDBPyConnection, site: str = PASER) -> dict[tuple[str, date], int]:
     rows = con.execute(
         "SELECT agency, month, visits FROM monthly_agency_visits WHERE site = ?", [site]
     ).fetchall()
     return {(agency, month): visits for agency, month, visits in rows}
 
 
-def loads(con) -> list[tuple]:
+def loads(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute("SELECT load_id, status FROM loads ORDER BY load_id").fetchall()
 
 

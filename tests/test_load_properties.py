@@ -7,6 +7,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,12 +38,12 @@ def store():
         yield con
 
 
-def figures(con) -> dict:
+def figures(con: duckdb.DuckDBPyConnection) -> dict:
     rows = con.execute("SELECT agency, month, visits FROM monthly_agency_visits").fetchall()
     return {(a, m): v for a, m, v in rows}
 
 
-def load(con, figures_by_agency, name="paser_2024.xlsx"):
+def load(con: duckdb.DuckDBPyConnection, figures_by_agency, name="paser_2024.xlsx"):
     report = ingest(con, name, lf.yearly_recap(figures_by_agency), AS_CLI)
     assert report.ok, report.problems
     return report

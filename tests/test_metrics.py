@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -14,7 +15,7 @@ from mpp.visits import metrics
 V, S = Measure.VISITORS, Measure.SERVICE_VISITS
 
 
-def _load(con, site_id, visitors=None, service=None) -> int:
+def _load(con: duckdb.DuckDBPyConnection, site_id, visitors=None, service=None) -> int:
     load_id = ledger.record_load(con, ledger.LoadRecord("t.xlsx", "sha", "test", "mixed", None, None, None))
     vis = pd.DataFrame(
         [(site_id, d, "month", n) for d, n in (visitors or [])], columns=ledger.VISITOR_COLUMNS

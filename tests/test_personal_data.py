@@ -9,6 +9,7 @@ import io
 import re
 import zipfile
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -41,7 +42,7 @@ ROWS = tickets()
 PERSONAL = {value for row in ROWS for value in row[8:11]}
 
 
-def stored_texts(con) -> dict[tuple[str, str], str]:
+def stored_texts(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
     """Every column of every table and view, as one text per column: values cast to VARCHAR, BLOBs
     decoded, and a BLOB that is a zip (an .xlsx) unzipped member by member."""
     columns = con.execute(
@@ -64,7 +65,7 @@ def _decoded(blob: bytes) -> str:
     return blob.decode("utf-8", "replace")
 
 
-def personal_values_in(con, personal=PERSONAL) -> list[tuple[str, str, str]]:
+def personal_values_in(con: duckdb.DuckDBPyConnection, personal=PERSONAL) -> list[tuple[str, str, str]]:
     texts = stored_texts(con)
     return [
         (table, column, value)

@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 from fractions import Fraction
 
+import duckdb
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -216,7 +217,7 @@ def test_undo_gives_the_survey_back(demo_db):
         assert report.site_survey(con, demo.KUKAR, report.parse_period("2023")).ikm == before
 
 
-def _kukar_2023_again(con):
+def _kukar_2023_again(con: duckdb.DuckDBPyConnection):
     """The same respondents (so the same slices) with every U3 answer corrected to 2."""
     frame = (
         con.execute(

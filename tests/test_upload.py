@@ -3,6 +3,7 @@ the load is one transaction kept with its original, and roles are enforced in th
 
 from datetime import date
 
+import duckdb
 import pytest
 
 from loaders import upload
@@ -22,7 +23,7 @@ RECAP = yearly_recap(
 )
 
 
-def _visits(con, agency):
+def _visits(con: duckdb.DuckDBPyConnection, agency):
     period = Period(date(2026, 1, 1), date(2026, 3, 1))
     rows = metrics.agency_shares(con, [SITE], period).table.set_index("agency")["visits"]
     return rows.get(agency)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cached_property
 
+import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -110,7 +111,9 @@ def new_password() -> str:
     return secrets.token_urlsafe(12)
 
 
-def create_user(con, actor: User, username: str, role: str, password: str | None = None) -> str:
+def create_user(
+    con: duckdb.DuckDBPyConnection, actor: User, username: str, role: str, password: str | None = None
+) -> str:
     """Add an account (admins only). Returns its password: the one given or a new one-time one,
     which must be changed at first login."""
     require(actor, "admin")
@@ -126,7 +129,7 @@ def create_user(con, actor: User, username: str, role: str, password: str | None
     return password
 
 
-def bootstrap_admin(con) -> str | None:
+def bootstrap_admin(con: duckdb.DuckDBPyConnection) -> str | None:
     """First start: with no account at all, create `admin` with a one-time password and return it
     (the caller prints it to the console). Later starts return None."""
     if con.execute("SELECT count(*) FROM users").fetchall()[0][0]:
@@ -134,7 +137,7 @@ def bootstrap_admin(con) -> str | None:
     return create_user(con, COMMAND_LINE, "admin", "admin")
 
 
-def _throttled(con, username: str, client: str, now: datetime) -> bool:
+def _throttled(con: duckdb.DuckDBPyConnection, username: str, client: str, now: datetime) -> bool:
     """Too many recent failures by this name from this client, from this client, or by this name?"""
     counts = con.execute(
         "SELECT count(*) FILTER (WHERE username = $name AND client = $client), "
@@ -146,7 +149,11 @@ def _throttled(con, username: str, client: str, now: datetime) -> bool:
 
 
 def authenticate(
-    con, username: str, password: str, client: str | None = None, now: datetime | None = None
+    con: duckdb.DuckDBPyConnection,
+    username: str,
+    password: str,
+    client: str | None = None,
+    now: datetime | None = None,
 ) -> User:
     """The user for a name and password, or LoginRefused. `client` is the caller's network address
     (None when unknown). Every attempt is recorded; past a limit above, further tries of that
@@ -172,7 +179,7 @@ def authenticate(
     return User(username, row[0][1])
 
 
-def must_change_password(con, actor: User) -> bool:
+def must_change_password(con: duckdb.DuckDBPyConnection, actor: User) -> bool:
     """Must the acting user replace a one-time password first?"""
     row = con.execute(
         "SELECT must_change_password FROM users WHERE username = ?", [actor.username]
@@ -180,7 +187,7 @@ def must_change_password(con, actor: User) -> bool:
     return bool(row and row[0][0])
 
 
-def change_password(con, actor: User, username: str, new: str) -> None:
+def change_password(con: duckdb.DuckDBPyConnection, actor: User, username: str, new: str) -> None:
     """Users change their own password; admins anyone's. At least 10 characters."""
     if actor.username != username:
         require(actor, "admin")
@@ -195,7 +202,9 @@ def change_password(con, actor: User, username: str, new: str) -> None:
     )
 
 
-def set_role(con, actor: User, username: str, role: str, disabled: bool = False) -> None:
+def set_role(
+    con: duckdb.DuckDBPyConnection, actor: User, username: str, role: str, disabled: bool = False
+) -> None:
     """Change an account's role or disable it (admins only); never the last active admin's."""
     require(actor, "admin")
     if role not in ROLES:
@@ -212,7 +221,7 @@ def set_role(con, actor: User, username: str, role: str, disabled: bool = False)
     )
 
 
-def _active_admins(con) -> list[str]:
+def _active_admins(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [
         r[0]
         for r in con.execute(
@@ -221,14 +230,14 @@ def _active_admins(con) -> list[str]:
     ]
 
 
-def oidc_user(con, email: str) -> User | None:
+def oidc_user(con: duckdb.DuckDBPyConnection, email: str) -> User | None:
     """An identity-provider login maps to the account named by its e-mail; unknown e-mails get no
     account (an admin adds them, with a role, first)."""
     row = con.execute("SELECT role, disabled FROM users WHERE lower(username) = lower(?)", [email]).fetchall()
     return User(email, row[0][0]) if row and not row[0][1] else None
 
 
-def list_users(con, actor: User):
+def list_users(con: duckdb.DuckDBPyConnection, actor: User):
     """Every account with its role and state (admins only)."""
     require(actor, "admin")
     return con.execute(

@@ -22,12 +22,14 @@ import hmac
 import secrets
 from datetime import datetime, timedelta
 
+import duckdb
+
 from mpp.access.accounts import User
 
 SECRET_KEY = "login_token_secret"
 
 
-def _secret(con, create: bool) -> bytes | None:
+def _secret(con: duckdb.DuckDBPyConnection, create: bool) -> bytes | None:
     row = con.execute("SELECT value FROM settings WHERE key = ?", [SECRET_KEY]).fetchall()
     if row:
         return row[0][0].encode()
@@ -38,7 +40,7 @@ def _secret(con, create: bool) -> bytes | None:
     return value.encode()
 
 
-def _account(con, username: str) -> tuple[str, str] | None:
+def _account(con: duckdb.DuckDBPyConnection, username: str) -> tuple[str, str] | None:
     """(role, the stamp a token carries: token version and password fingerprint) of an enabled
     account."""
     row = con.execute(
@@ -55,7 +57,7 @@ def _sign(secret: bytes, body: str) -> str:
     return hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
 
 
-def issue(con, user: User, now: datetime | None = None) -> str:
+def issue(con: duckdb.DuckDBPyConnection, user: User, now: datetime | None = None) -> str:
     """A token for `user`, issued now (a write: makes the secret on first use). How long it lasts is
     decided when it is verified, by the session length of that moment."""
     account = _account(con, user.username)
@@ -67,7 +69,9 @@ def issue(con, user: User, now: datetime | None = None) -> str:
     return base64.urlsafe_b64encode(signed.encode()).decode()
 
 
-def verify(con, token: str, hours: float, now: datetime | None = None) -> tuple[User, datetime] | None:
+def verify(
+    con: duckdb.DuckDBPyConnection, token: str, hours: float, now: datetime | None = None
+) -> tuple[User, datetime] | None:
     """(the user, when the token expires: issued + `hours`, today's session length), or None for a
     token that is forged, expired, or no longer matches its account (logged out, password changed,
     disabled)."""
@@ -87,6 +91,6 @@ def verify(con, token: str, hours: float, now: datetime | None = None) -> tuple[
     return User(username, account[0]), until
 
 
-def end_all(con, user: User) -> None:
+def end_all(con: duckdb.DuckDBPyConnection, user: User) -> None:
     """Log-out: every token `user` holds stops working, on every browser that kept one."""
     con.execute("UPDATE users SET token_version = token_version + 1 WHERE username = ?", [user.username])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -83,7 +84,7 @@ def respondents(rng, site: str, first: date, last: date, n: int, total: int) -> 
     return pd.concat([frame, answers(rng, n, total)], axis=1)
 
 
-def _load(con, site_id: int, site: str, frame: pd.DataFrame) -> int:
+def _load(con: duckdb.DuckDBPyConnection, site_id: int, site: str, frame: pd.DataFrame) -> int:
     record = ledger.LoadRecord(
         file_name=f"demo SKM: {site}",
         sha256=hashlib.sha256(f"demo-skm/{site}".encode()).hexdigest(),
@@ -102,7 +103,7 @@ def _load(con, site_id: int, site: str, frame: pd.DataFrame) -> int:
     return load_id
 
 
-def build(con) -> list[int]:
+def build(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Write the demo survey into an open store (inside the caller's transaction), one load per site.
     The sites must exist already (mpp.demo.build makes them first)."""
     rng = np.random.default_rng(7)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -269,7 +270,7 @@ BALANGAN_SITE = Site(
 )
 
 
-def _ids(con, frame: pd.DataFrame, site_id: int, grain: str) -> pd.DataFrame:
+def _ids(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, site_id: int, grain: str) -> pd.DataFrame:
     frame = frame.copy()
     frame["site_id"] = site_id
     frame["grain"] = grain
@@ -282,7 +283,14 @@ def _ids(con, frame: pd.DataFrame, site_id: int, grain: str) -> pd.DataFrame:
     return frame
 
 
-def _load(con, site: Site, grain: str, visitors: pd.DataFrame, service: pd.DataFrame, part: str = "") -> int:
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    site: Site,
+    grain: str,
+    visitors: pd.DataFrame,
+    service: pd.DataFrame,
+    part: str = "",
+) -> int:
     site_id = ensure_site(con, site)
     days = pd.concat([visitors["day"], service["day"]])
     name = f"{site.name} {part}".strip()
@@ -343,7 +351,7 @@ def balangan_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     )
 
 
-def balangan_roster(con, actor: User) -> None:
+def balangan_roster(con: duckdb.DuckDBPyConnection, actor: User) -> None:
     """The 18 member agencies, each from the day the mall opened."""
     from mpp.reference.members import add_member
 
@@ -351,7 +359,7 @@ def balangan_roster(con, actor: User) -> None:
         add_member(con, actor, BALANGAN, agency, BALANGAN_OPENED)
 
 
-def build(con, actor: User) -> list[int]:
+def build(con: duckdb.DuckDBPyConnection, actor: User) -> list[int]:
     """Write the demo data set into an open store (admins: the command line, or SYSTEM on a new
     dashboard's first start), one load per site, in one transaction."""
     require(actor, "admin")

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+import duckdb
 import pandas as pd
 
 from mpp import fmt
@@ -204,7 +205,7 @@ def to_png(fig, width: int = 1100, height: int = 550) -> bytes:
     return fig.to_image(format="png", width=width, height=height, scale=2)
 
 
-def data_sources(con, sites) -> str:
+def data_sources(con: duckdb.DuckDBPyConnection, sites) -> str:
     """The files behind the figures, as the title block names them."""
     from mpp.store.db import query_rows
 

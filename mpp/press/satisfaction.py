@@ -41,7 +41,7 @@ def from_index(value, period_label: str, lang: str = "id", period: Period | None
     )
 
 
-def _survey_period(con, site: str, period: Period) -> tuple[Period, object] | None:
+def _survey_period(con: duckdb.DuckDBPyConnection, site: str, period: Period) -> tuple[Period, object] | None:
     from mpp.survey import report as skm_report
 
     survey = skm_report.site_survey(con, site, period)
@@ -54,7 +54,7 @@ def _survey_period(con, site: str, period: Period) -> tuple[Period, object] | No
     return (year, survey) if survey is not None else None
 
 
-def index_for(con, site: str, period: Period):
+def index_for(con: duckdb.DuckDBPyConnection, site: str, period: Period):
     """The exact index of the site's survey answers in the period, or None (no survey, or no module)."""
     try:
         from mpp.survey import report as skm_report
@@ -65,7 +65,9 @@ def index_for(con, site: str, period: Period):
     return None if survey is None else survey.ikm
 
 
-def satisfaction_for(con, site: str, period: Period, lang: str = "id") -> Satisfaction | None:
+def satisfaction_for(
+    con: duckdb.DuckDBPyConnection, site: str, period: Period, lang: str = "id"
+) -> Satisfaction | None:
     """The site's index for the period (or the last surveyed year before it); None without a survey."""
     try:
         found = _survey_period(con, site, period)

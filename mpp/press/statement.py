@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
+
 from mpp import fmt
 from mpp.period import Measure, Period
 from mpp.press.satisfaction import Satisfaction, satisfaction_for
@@ -290,7 +292,7 @@ def press_release(
 
 
 def press_release_for(
-    con,
+    con: duckdb.DuckDBPyConnection,
     site: str,
     through: date | None = None,
     measure: Measure | None = None,

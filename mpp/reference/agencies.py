@@ -18,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from mpp.access.accounts import SYSTEM, User, require
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "agencies.csv"
@@ -42,7 +44,7 @@ def seed_rows(path: Path = SEED_FILE) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def seed_agencies(con, path: Path = SEED_FILE) -> int:
+def seed_agencies(con: duckdb.DuckDBPyConnection, path: Path = SEED_FILE) -> int:
     """Insert the seed agencies and aliases that are missing; never changes an existing one."""
     added = 0
     for row in seed_rows(path):
@@ -53,7 +55,9 @@ def seed_agencies(con, path: Path = SEED_FILE) -> int:
     return added
 
 
-def ensure_agency(con, name: str, long_name: str | None = None, level: str = "lainnya") -> int:
+def ensure_agency(
+    con: duckdb.DuckDBPyConnection, name: str, long_name: str | None = None, level: str = "lainnya"
+) -> int:
     """The id of the agency with this canonical name, created if missing."""
     found = con.execute("SELECT agency_id FROM agencies WHERE name = ?", [name]).fetchall()
     if found:
@@ -64,7 +68,9 @@ def ensure_agency(con, name: str, long_name: str | None = None, level: str = "la
     ).fetchall()[0][0]
 
 
-def add_alias(con, actor: User, spelling: str, agency_id: int, source: str = "analyst") -> int:
+def add_alias(
+    con: duckdb.DuckDBPyConnection, actor: User, spelling: str, agency_id: int, source: str = "analyst"
+) -> int:
     """Remember a spelling for an agency (analysts and admins; the seed list as SYSTEM). Returns 1
     when added, 0 when the key was known."""
     require(actor, "analyst")
@@ -123,7 +129,7 @@ class AgencyMatcher:
         )
 
     @classmethod
-    def from_store(cls, con) -> AgencyMatcher:
+    def from_store(cls, con: duckdb.DuckDBPyConnection) -> AgencyMatcher:
         agencies = {
             i: (n, lvl) for i, n, lvl in con.execute("SELECT agency_id, name, level FROM agencies").fetchall()
         }

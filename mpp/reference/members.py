@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp import fmt
@@ -18,14 +19,14 @@ class MembershipRefused(ValueError):
     """A site or agency that does not exist, or dates that do not fit (the message says which)."""
 
 
-def _site(con, site: str) -> int:
+def _site(con: duckdb.DuckDBPyConnection, site: str) -> int:
     found = site_id(con, site)
     if found is None:
         raise MembershipRefused(f"Lokasi {site!r} tidak ada. / No such site.")
     return found
 
 
-def resolve_agency(con, name: str, new_agency: bool = False) -> tuple[int, str]:
+def resolve_agency(con: duckdb.DuckDBPyConnection, name: str, new_agency: bool = False) -> tuple[int, str]:
     """(agency_id, canonical name) of an agency as a person types it: its name or a known spelling.
     An unknown name is refused with the closest names, unless new_agency adds it as written."""
     match = AgencyMatcher.from_store(con).match(name)
@@ -39,7 +40,7 @@ def resolve_agency(con, name: str, new_agency: bool = False) -> tuple[int, str]:
     )
 
 
-def _open_spell(con, site_id_: int, agency_id: int):
+def _open_spell(con: duckdb.DuckDBPyConnection, site_id_: int, agency_id: int):
     found = con.execute(
         "SELECT joined FROM site_members WHERE site_id = ? AND agency_id = ? AND left_on IS NULL",
         [site_id_, agency_id],
@@ -48,7 +49,13 @@ def _open_spell(con, site_id_: int, agency_id: int):
 
 
 def add_member(
-    con, actor: User, site: str, agency: str, joined: date, left: date | None = None, new_agency: bool = False
+    con: duckdb.DuckDBPyConnection,
+    actor: User,
+    site: str,
+    agency: str,
+    joined: date,
+    left: date | None = None,
+    new_agency: bool = False,
 ) -> str:
     """Mark an agency a member of a site from `joined` (until `left`, if given). Returns the canonical
     name. Refused for an agency already a member, or a spell overlapping an earlier one."""
@@ -76,7 +83,7 @@ def add_member(
     return canonical
 
 
-def leave_member(con, actor: User, site: str, agency: str, on: date) -> str:
+def leave_member(con: duckdb.DuckDBPyConnection, actor: User, site: str, agency: str, on: date) -> str:
     """Mark a member agency as having left the site on a date; from then on it is not expected."""
     require(actor, "analyst")
     site_id_ = _site(con, site)
@@ -96,7 +103,7 @@ def leave_member(con, actor: User, site: str, agency: str, on: date) -> str:
     return canonical
 
 
-def member_list(con, site: str) -> pd.DataFrame:
+def member_list(con: duckdb.DuckDBPyConnection, site: str) -> pd.DataFrame:
     """agency, joined, left_on (NaT while a member), added_by: current members first."""
     _site(con, site)
     return query_df(con, "site_member_list", site=site)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
+import duckdb
+
 from mpp.access.accounts import User, require
 from mpp.store.db import query_df, query_rows
 
@@ -30,7 +32,7 @@ class SiteRefused(ValueError):
     """A site that cannot be added as described (the message says why)."""
 
 
-def ensure_site(con, site: Site) -> int:
+def ensure_site(con: duckdb.DuckDBPyConnection, site: Site) -> int:
     """The id of the site with this name, created with the given description if missing."""
     found = con.execute("SELECT site_id FROM sites WHERE name = ?", [site.name]).fetchall()
     if found:
@@ -47,7 +49,7 @@ def ensure_site(con, site: Site) -> int:
     ).fetchall()[0][0]
 
 
-def add_site(con, actor: User, site: Site) -> int:
+def add_site(con: duckdb.DuckDBPyConnection, actor: User, site: Site) -> int:
     """Set up a new site before its first file (analysts and admins): refused when the name is taken,
     the kind or a channel unknown, or the parent MPP missing. Returns its id."""
     require(actor, "analyst")
@@ -66,23 +68,23 @@ def add_site(con, actor: User, site: Site) -> int:
     return ensure_site(con, Site(**{**asdict(site), "name": name}))
 
 
-def list_sites(con):
+def list_sites(con: duckdb.DuckDBPyConnection):
     """Every site, MPPs first: name, kind, kabupaten_kota, kecamatan, province, timezone, ..."""
     return query_df(con, "sites")
 
 
-def demo_sites(con, sites) -> list[str]:
+def demo_sites(con: duckdb.DuckDBPyConnection, sites) -> list[str]:
     """Which of these sites show demo figures (a live load of layout 'demo')."""
     return [row[0] for row in query_rows(con, "demo_sites", sites=list(sites))]
 
 
-def site_id(con, name: str) -> int | None:
+def site_id(con: duckdb.DuckDBPyConnection, name: str) -> int | None:
     """The id of the site with exactly this name, or None."""
     found = con.execute("SELECT site_id FROM sites WHERE name = ?", [name]).fetchall()
     return found[0][0] if found else None
 
 
-def site_of(con, name: str) -> Site | None:
+def site_of(con: duckdb.DuckDBPyConnection, name: str) -> Site | None:
     """The site with this name as the store describes it, or None."""
     import pandas as pd
 

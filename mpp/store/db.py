@@ -127,7 +127,7 @@ def _lacks_migrations(con: duckdb.DuckDBPyConnection) -> bool:
     return any(version not in applied for version, _ in _migrations())
 
 
-def _data_migration(con, file: Path) -> None:
+def _data_migration(con: duckdb.DuckDBPyConnection, file: Path) -> None:
     """A migration's second half in Python (NNN_name.py beside NNN_name.sql, with migrate(con)),
     for a change SQL cannot make, such as re-reading stored files (006_personal_data.py)."""
     if not file.exists():
@@ -138,7 +138,7 @@ def _data_migration(con, file: Path) -> None:
     module.migrate(con)
 
 
-def _refresh_seed(con) -> None:
+def _refresh_seed(con: duckdb.DuckDBPyConnection) -> None:
     """Add what is new in the editable seed list of agencies (mpp/data/agencies.csv) to stores made
     before it changed; only when the file's hash differs from the one recorded, so opening stays cheap."""
     from mpp.reference.agencies import SEED_FILE, seed_agencies
@@ -237,7 +237,7 @@ def _header(file: Path) -> bytes:
         return handle.read(HEADER_BYTES)
 
 
-def _read_every_table(con, file: Path) -> None:
+def _read_every_table(con: duckdb.DuckDBPyConnection, file: Path) -> None:
     """Every column of every table read once (hashing makes DuckDB load each block), and one row
     looked up by each single-column key, which loads that key's index blocks; a DuckDB file with
     tables but no schema_version belongs to another program."""
@@ -259,7 +259,7 @@ def _read_every_table(con, file: Path) -> None:
         _look_up_one(con, table, column)
 
 
-def _look_up_one(con, table: str, column: str) -> None:
+def _look_up_one(con: duckdb.DuckDBPyConnection, table: str, column: str) -> None:
     found = con.execute(f'SELECT "{column}" FROM "{table}" LIMIT 1').fetchall()
     if found:
         con.execute(f'SELECT count(*) FROM "{table}" WHERE "{column}" = ?', [found[0][0]]).fetchall()

@@ -3,6 +3,7 @@ Each function takes the acting user and needs an analyst: who loaded what is not
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 
 from mpp.access.accounts import User, require
@@ -14,18 +15,18 @@ class UndoRefused(ValueError):
     """The load does not exist or was already undone."""
 
 
-def loads_table(con, actor: User) -> pd.DataFrame:
+def loads_table(con: duckdb.DuckDBPyConnection, actor: User) -> pd.DataFrame:
     """Every load, newest first: who, when, file, layout, site, period, rows, total, status."""
     require(actor, "analyst")
     return query_df(con, "loads_history")
 
 
-def _status(con, load_id: int) -> str | None:
+def _status(con: duckdb.DuckDBPyConnection, load_id: int) -> str | None:
     found = con.execute("SELECT status FROM loads WHERE load_id = ?", [load_id]).fetchall()
     return found[0][0] if found else None
 
 
-def undo_preview(con, actor: User, load_id: int) -> pd.DataFrame:
+def undo_preview(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> pd.DataFrame:
     """Per slice the load touches (site, measure, agency or None, month): the figure now
     (`value`) and after the undo (`value_after`). Worked out by undoing inside a transaction that is
     rolled back, so it is exact by construction."""
@@ -52,7 +53,7 @@ def _dated(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(month=pd.to_datetime(frame["month"]).dt.date)
 
 
-def undo_load(con, actor: User, load_id: int) -> None:
+def undo_load(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> None:
     """Undo a load (analysts and admins), in one transaction."""
     require(actor, "analyst")
     if _status(con, load_id) in (None, "undone"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp.access.accounts import User, require
@@ -71,7 +72,7 @@ class LoadRecord:
     note: str | None = None
 
 
-def find_loaded(con, sha256: str) -> int | None:
+def find_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
     """The live load of exactly these bytes, if any: the same file again changes nothing."""
     rows = con.execute(
         "SELECT load_id FROM loads WHERE sha256 = ? AND status <> 'undone' ORDER BY load_id DESC LIMIT 1",
@@ -80,7 +81,7 @@ def find_loaded(con, sha256: str) -> int | None:
     return rows[0][0] if rows else None
 
 
-def record_load(con, record: LoadRecord) -> int:
+def record_load(con: duckdb.DuckDBPyConnection, record: LoadRecord) -> int:
     return con.execute(
         "INSERT INTO loads (file_name, sha256, layout, measure, site, period_from, period_to, "
         "loaded_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
@@ -110,7 +111,7 @@ def _slice_match(table: str, alias: str = "t") -> str:
 GRAINED = ("service_visits", "site_visitors", "queue_outcomes")
 
 
-def _covered_days(con, load_id: int, table: str) -> tuple[str, list]:
+def _covered_days(con: duckdb.DuckDBPyConnection, load_id: int, table: str) -> tuple[str, list]:
     if table not in GRAINED:
         return "", []
     span = con.execute("SELECT period_from, period_to FROM loads WHERE load_id = ?", [load_id]).fetchall()
@@ -118,7 +119,9 @@ def _covered_days(con, load_id: int, table: str) -> tuple[str, list]:
     return " AND (i.grain = 'month' OR t.grain = 'month' OR t.day BETWEEN ? AND ?)", [first, last]
 
 
-def _replace(con, load_id: int, table: str, frame: pd.DataFrame, columns: list[str]) -> int:
+def _replace(
+    con: duckdb.DuckDBPyConnection, load_id: int, table: str, frame: pd.DataFrame, columns: list[str]
+) -> int:
     """Supersede the live rows of every slice the frame covers, then insert the frame's rows."""
     if frame.empty:
         return 0
@@ -141,7 +144,7 @@ def _replace(con, load_id: int, table: str, frame: pd.DataFrame, columns: list[s
 
 
 def write_facts(
-    con,
+    con: duckdb.DuckDBPyConnection,
     load_id: int,
     service: pd.DataFrame | None = None,
     visitors: pd.DataFrame | None = None,
@@ -178,7 +181,7 @@ def exact_sum(counts: pd.Series) -> int:
     return int(counts.astype("object").sum())
 
 
-def refresh_statuses(con) -> None:
+def refresh_statuses(con: duckdb.DuckDBPyConnection) -> None:
     """A load none of whose rows is live any more is 'superseded'; one with live rows is 'loaded'."""
     con.execute(f"""
         UPDATE loads SET status = CASE WHEN live.n > 0 THEN 'loaded' ELSE 'superseded' END
@@ -195,7 +198,7 @@ def _live_counts() -> str:
     )
 
 
-def undo(con, actor: User, load_id: int) -> None:
+def undo(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> None:
     """Take a load back (inside the caller's transaction; analysts and admins): its rows go, and the
     rows it replaced become live again, unless a later load has since replaced that slice too."""
     require(actor, "analyst")
@@ -214,7 +217,7 @@ def undo(con, actor: User, load_id: int) -> None:
     refresh_statuses(con)
 
 
-def keep_original(con, sha256: str, file_name: str, content: bytes) -> None:
+def keep_original(con: duckdb.DuckDBPyConnection, sha256: str, file_name: str, content: bytes) -> None:
     """Keep a loaded file's bytes (once per sha256), inside the load's transaction."""
     con.execute(
         "INSERT OR IGNORE INTO originals (sha256, file_name, size, content) VALUES (?, ?, ?, ?)",
@@ -222,13 +225,13 @@ def keep_original(con, sha256: str, file_name: str, content: bytes) -> None:
     )
 
 
-def withhold_original(con, load_id: int, reason: str) -> None:
+def withhold_original(con: duckdb.DuckDBPyConnection, load_id: int, reason: str) -> None:
     """Record that a load's original is not kept, and why (the personal-data columns' labels, or
     'nilai mirip NIK/nomor HP di kolom X': never a value), inside the load's transaction."""
     con.execute("UPDATE loads SET original_withheld = ? WHERE load_id = ?", [reason, load_id])
 
 
-def original(con, actor: User, sha256: str) -> tuple[str, bytes] | None:
+def original(con: duckdb.DuckDBPyConnection, actor: User, sha256: str) -> tuple[str, bytes] | None:
     """(file name, bytes) of a loaded file, if kept (analysts and admins: the offices' own files)."""
     require(actor, "analyst")
     found = con.execute("SELECT file_name, content FROM originals WHERE sha256 = ?", [sha256]).fetchall()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp.period import Period
@@ -40,7 +41,7 @@ def period_label(period: Period) -> str:
     return period.label()
 
 
-def latest_year(con, site: str) -> Period | None:
+def latest_year(con: duckdb.DuckDBPyConnection, site: str) -> Period | None:
     """The last calendar year with survey answers at the site, or None when it has none."""
     last = query_df(con, "skm_span", site=site)["last_day"].iloc[0]
     return None if pd.isna(last) else Period.full_year(pd.Timestamp(last).year)
@@ -62,7 +63,9 @@ def _surveys(frame: pd.DataFrame, keys: list[str], label) -> list[skm.Survey]:
     return found
 
 
-def site_survey(con, site: str, period: Period, agency: str | None = None) -> skm.Survey | None:
+def site_survey(
+    con: duckdb.DuckDBPyConnection, site: str, period: Period, agency: str | None = None
+) -> skm.Survey | None:
     """The site's figures over a period (one agency's when given); None without answers."""
     sums = query_df(con, "skm_unsur_sums", **_params(site, period, agency))
     if sums.empty:
@@ -71,7 +74,7 @@ def site_survey(con, site: str, period: Period, agency: str | None = None) -> sk
     return _surveys(sums.assign(group=0), ["group"], lambda _: label)[0]
 
 
-def agency_surveys(con, site: str, period: Period) -> list[skm.Survey]:
+def agency_surveys(con: duckdb.DuckDBPyConnection, site: str, period: Period) -> list[skm.Survey]:
     """Figures per agency, best index first (ties by name)."""
     sums = query_df(con, "skm_agency_sums", site=site, start=period.start, end=period.last_day)
     sums["agency"] = sums["agency"].fillna(WHOLE_SITE)
@@ -80,7 +83,7 @@ def agency_surveys(con, site: str, period: Period) -> list[skm.Survey]:
 
 
 def trend(
-    con, site: str, period: Period, grain: str = "year", agency: str | None = None
+    con: duckdb.DuckDBPyConnection, site: str, period: Period, grain: str = "year", agency: str | None = None
 ) -> list[tuple[date, skm.Survey]]:
     """The index per year (or month) within the period, oldest first."""
     if grain not in GRAINS:
@@ -93,7 +96,9 @@ def trend(
     return list(zip(starts, surveys))
 
 
-def demographics(con, site: str, period: Period, agency: str | None = None) -> dict[str, list]:
+def demographics(
+    con: duckdb.DuckDBPyConnection, site: str, period: Period, agency: str | None = None
+) -> dict[str, list]:
     """Per dimension (sex, age_band, education, occupation): a Survey per value, largest group first
     (age bands young to old)."""
     sums = query_df(con, "skm_demographic_sums", **_params(site, period, agency))
@@ -128,17 +133,17 @@ def _with_grades(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def published_totals(con, site: str) -> pd.DataFrame:
+def published_totals(con: duckdb.DuckDBPyConnection, site: str) -> pd.DataFrame:
     """The site's published index per period, oldest first, with grade and label."""
     return _with_grades(query_df(con, "skm_published_totals", site=site))
 
 
-def published_units(con, site: str, period: str) -> pd.DataFrame:
+def published_units(con: duckdb.DuckDBPyConnection, site: str, period: str) -> pd.DataFrame:
     """Every unit's published index in one period, best first."""
     return _with_grades(query_df(con, "skm_published_units", site=site, period=period))
 
 
-def survey_sites(con) -> list[str]:
+def survey_sites(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Sites with survey data, raw or published, in the shared site order (the default site first)."""
     from mpp.reference.sites import list_sites
 
@@ -146,6 +151,6 @@ def survey_sites(con) -> list[str]:
     return [name for name in list_sites(con)["name"] if name in surveyed]
 
 
-def survey_periods(con, site: str) -> list[str]:
+def survey_periods(con: duckdb.DuckDBPyConnection, site: str) -> list[str]:
     """What the period choice offers for a site, newest first: '2024', '2023', or '2022 D', ..."""
     return [row[0] for row in query_rows(con, "skm_periods", site=site)]

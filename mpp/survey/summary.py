@@ -6,6 +6,7 @@ the indices as printed, graded by our bounds (and flagged where the printed grad
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 
 from mpp.period import Period
@@ -29,7 +30,9 @@ def _survey_row(survey: skm.Survey) -> dict:
     }
 
 
-def from_answers(con, site: str, period: Period, agency: str | None = None) -> dict:
+def from_answers(
+    con: duckdb.DuckDBPyConnection, site: str, period: Period, agency: str | None = None
+) -> dict:
     """Figures from raw answers: the site's (or one agency's) index, the yearly trend and
     demographics, and every agency's index beside."""
     survey = report.site_survey(con, site, period, agency)
@@ -66,7 +69,7 @@ def _published_row(row, label: str) -> dict:
     }
 
 
-def from_published(con, site: str, period: str | None) -> dict:
+def from_published(con: duckdb.DuckDBPyConnection, site: str, period: str | None) -> dict:
     """Figures as an office published them: the site's total row of a period (default the latest)."""
     totals = report.published_totals(con, site)
     if totals.empty or (period and period not in set(totals["period"])):
@@ -94,7 +97,9 @@ def from_published(con, site: str, period: str | None) -> dict:
     }
 
 
-def site_report(con, site: str, period_text: str | None = None, agency: str | None = None) -> dict:
+def site_report(
+    con: duckdb.DuckDBPyConnection, site: str, period_text: str | None = None, agency: str | None = None
+) -> dict:
     """The report of a site (one agency's figures when given): from raw answers when it has them for
     the period, else from the published table of that period ('2022 C'); by default the latest year
     with answers."""

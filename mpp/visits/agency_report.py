@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 from mpp.period import Measure, Period
@@ -30,7 +31,7 @@ class AgencyRanking:
         return self.base.complete and self.last_year.complete
 
 
-def agency_ranking(con, sites, period: Period) -> AgencyRanking:
+def agency_ranking(con: duckdb.DuckDBPyConnection, sites, period: Period) -> AgencyRanking:
     """Two queries: agencies in both periods, and the monthly series that makes both bases."""
     before = period.shift_years(-1)
     table = query_df(
@@ -72,7 +73,7 @@ def top_with_others(table: pd.DataFrame, n: int, lang: str = "id") -> pd.DataFra
     return pd.concat([top, others], ignore_index=True)
 
 
-def agency_trend(con, sites, agency: str, period: Period) -> pd.DataFrame:
+def agency_trend(con: duckdb.DuckDBPyConnection, sites, agency: str, period: Period) -> pd.DataFrame:
     """month, value: one agency's service visits per month (<NA> where it reported nothing)."""
     found = query_df(
         con, "agency_trend", sites=list(sites), agency=agency, start=period.start, end=period.end
@@ -83,7 +84,7 @@ def agency_trend(con, sites, agency: str, period: Period) -> pd.DataFrame:
     return frame
 
 
-def agency_services(con, sites, agency: str, period: Period) -> pd.DataFrame:
+def agency_services(con: duckdb.DuckDBPyConnection, sites, agency: str, period: Period) -> pd.DataFrame:
     """service, visits, share of the agency's named services; empty where files give agency totals."""
     found = query_df(
         con, "agency_services", sites=list(sites), agency=agency, start=period.start, last_day=period.last_day

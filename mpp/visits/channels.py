@@ -4,6 +4,7 @@ online share is the figure a head of office asks for."""
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 
 from mpp.period import Period
@@ -40,7 +41,7 @@ def _wide(found: pd.DataFrame, index: str) -> pd.DataFrame:
     return wide.reset_index().rename_axis(columns=None)
 
 
-def channel_monthly(con, sites, period: Period) -> pd.DataFrame:
+def channel_monthly(con: duckdb.DuckDBPyConnection, sites, period: Period) -> pd.DataFrame:
     """month, walk_in, online, ..., total, online_share: empty where no file gives channels."""
     found = query_df(con, "channel_monthly", sites=list(sites), start=period.start, last_day=period.last_day)
     if found.empty:
@@ -49,7 +50,7 @@ def channel_monthly(con, sites, period: Period) -> pd.DataFrame:
     return with_outcomes(con, sites, period, _wide(found, "month"), "month")
 
 
-def channel_by_agency(con, sites, period: Period) -> pd.DataFrame:
+def channel_by_agency(con: duckdb.DuckDBPyConnection, sites, period: Period) -> pd.DataFrame:
     """agency, walk_in, online, ..., total, online_share, busiest agency first."""
     found = query_df(con, "channel_agency", sites=list(sites), start=period.start, last_day=period.last_day)
     if found.empty:
@@ -58,7 +59,9 @@ def channel_by_agency(con, sites, period: Period) -> pd.DataFrame:
     return wide.sort_values(["total", "agency"], ascending=[False, True]).reset_index(drop=True)
 
 
-def with_outcomes(con, sites, period: Period, wide: pd.DataFrame, by: str) -> pd.DataFrame:
+def with_outcomes(
+    con: duckdb.DuckDBPyConnection, sites, period: Period, wide: pd.DataFrame, by: str
+) -> pd.DataFrame:
     """Add cancelled and no_show beside the channels where the queue system reported them; they are
     tickets that were not visits, so they stand apart from total."""
     found = query_df(con, "queue_outcomes", sites=list(sites), start=period.start, end=period.end, by=by)

@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp import fmt
@@ -113,13 +114,15 @@ def coverage_text(status: MonthStatus | SiteMonth, lang: str = "id") -> str:
 # --- reading -------------------------------------------------------------------------------------
 
 
-def _spans(con, sites, measure: Measure) -> dict[str, tuple]:
+def _spans(con: duckdb.DuckDBPyConnection, sites, measure: Measure) -> dict[str, tuple]:
     """site -> (first month with data, last month with data, first day an agency joined)."""
     rows = query_rows(con, "coverage_spans", sites=list(sites), measure=measure.value)
     return {site: (first, last, joined) for site, first, last, joined in rows}
 
 
-def _reporters(con, sites, measure: Measure, start: date, end: date) -> dict[str, dict[date, set]]:
+def _reporters(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, start: date, end: date
+) -> dict[str, dict[date, set]]:
     """site -> month -> the reporters with a live row that month."""
     found: dict[str, dict[date, set]] = defaultdict(lambda: defaultdict(set))
     if measure is Measure.VISITORS:
@@ -133,14 +136,16 @@ def _reporters(con, sites, measure: Measure, start: date, end: date) -> dict[str
     return found
 
 
-def _closures(con, sites, measure: Measure, period: Period) -> set[tuple[str, date]]:
+def _closures(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period
+) -> set[tuple[str, date]]:
     rows = query_rows(
         con, "coverage_closures", sites=list(sites), measure=measure.value, start=period.start, end=period.end
     )
     return {(site, month) for site, month, closed in rows if closed}
 
 
-def _members(con, sites) -> dict[str, list[tuple[str, date, date | None]]]:
+def _members(con: duckdb.DuckDBPyConnection, sites) -> dict[str, list[tuple[str, date, date | None]]]:
     found = defaultdict(list)
     for site, agency, joined, left_on in query_rows(con, "coverage_members", sites=list(sites)):
         found[site].append((agency, joined, left_on))
@@ -161,7 +166,7 @@ def _expected_agencies(reported: dict[date, set], spells, month: date) -> set:
     return (history - gone) | present or set(reported.get(month, set()))
 
 
-def site_months(con, sites, measure: Measure, period: Period) -> list[SiteMonth]:
+def site_months(con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period) -> list[SiteMonth]:
     """Every (site, month) of the period in which the site is expected or has data, by site and
     month, in the order the sites were given."""
     reported = _reporters(con, sites, measure, add_months(period.start, -HISTORY_MONTHS), period.end)
@@ -205,14 +210,16 @@ def _silent(spans: dict[str, tuple], sites, month: date) -> tuple[str, ...]:
     return tuple(s for s in sites if stopped(s))
 
 
-def month_status(con, sites, measure: Measure, month: date) -> MonthStatus:
+def month_status(con: duckdb.DuckDBPyConnection, sites, measure: Measure, month: date) -> MonthStatus:
     """The selection's month: each site's coverage, and whether the month is complete."""
     month = month_start(month)
     found = site_months(con, sites, measure, Period.month(month))
     return MonthStatus(month, measure, tuple(found), _silent(_spans(con, sites, measure), sites, month))
 
 
-def statuses(con, sites, measure: Measure, period: Period, spans: dict | None = None) -> list[MonthStatus]:
+def statuses(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period, spans: dict | None = None
+) -> list[MonthStatus]:
     """month_status of every month of the period, from one set of queries."""
     spans = spans or _spans(con, sites, measure)
     by_month = defaultdict(list)
@@ -223,7 +230,9 @@ def statuses(con, sites, measure: Measure, period: Period, spans: dict | None = 
     ]
 
 
-def data_span(con, sites, measure: Measure, spans: dict | None = None) -> Period | None:
+def data_span(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, spans: dict | None = None
+) -> Period | None:
     """From the first month in which any of the sites has data or members to its last month with
     data; None without data."""
     spans = (spans or _spans(con, sites, measure)).values()
@@ -232,7 +241,7 @@ def data_span(con, sites, measure: Measure, spans: dict | None = None) -> Period
     return Period(min(firsts), max(lasts)) if lasts else None
 
 
-def latest_complete_month(con, sites, measure: Measure) -> date | None:
+def latest_complete_month(con: duckdb.DuckDBPyConnection, sites, measure: Measure) -> date | None:
     """The default 'through' month everywhere: the latest month that is complete for the selection."""
     spans = _spans(con, sites, measure)
     span = data_span(con, sites, measure, spans)
@@ -242,7 +251,9 @@ def latest_complete_month(con, sites, measure: Measure) -> date | None:
     return max(complete, default=None)
 
 
-def complete_sites(con, sites, measure: Measure, period: Period) -> tuple[str, ...]:
+def complete_sites(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period
+) -> tuple[str, ...]:
     """The sites complete in every month of the period (like for like), in the order given."""
     done = defaultdict(int)
     for found in site_months(con, sites, measure, period):
@@ -250,7 +261,7 @@ def complete_sites(con, sites, measure: Measure, period: Period) -> tuple[str, .
     return tuple(site for site in sites if done[site] == period.months)
 
 
-def site_coverage(con, site: str, month: date) -> dict[Measure, SiteMonth | None]:
+def site_coverage(con: duckdb.DuckDBPyConnection, site: str, month: date) -> dict[Measure, SiteMonth | None]:
     """Both measures of one site's month (None where the site is neither expected nor reporting)."""
     found = {}
     for measure in Measure:
@@ -259,7 +270,9 @@ def site_coverage(con, site: str, month: date) -> dict[Measure, SiteMonth | None
     return found
 
 
-def closable_months(con, site: str, today: date | None = None) -> tuple[list[date], date | None]:
+def closable_months(
+    con: duckdb.DuckDBPyConnection, site: str, today: date | None = None
+) -> tuple[list[date], date | None]:
     """The months an analyst may close or reopen, newest first (from the site's first month of data or
     membership to the last month that has ended), and the one to offer first: its latest with data."""
     spans = [data_span(con, [site], m) for m in Measure]
@@ -277,18 +290,20 @@ def closable_months(con, site: str, today: date | None = None) -> tuple[list[dat
 # --- writing -------------------------------------------------------------------------------------
 
 
-def _site_id(con, site: str) -> int:
+def _site_id(con: duckdb.DuckDBPyConnection, site: str) -> int:
     found = site_id(con, site)
     if found is None:
         raise CoverageRefused(f"Lokasi {site!r} tidak ada. / No such site.")
     return found
 
 
-def is_closed(con, site: str, month: date, measure: Measure) -> bool:
+def is_closed(con: duckdb.DuckDBPyConnection, site: str, month: date, measure: Measure) -> bool:
     return (site, month_start(month)) in _closures(con, [site], measure, Period.month(month_start(month)))
 
 
-def _record(con, actor: User, site: str, month: date, measures, closed: bool) -> int:
+def _record(
+    con: duckdb.DuckDBPyConnection, actor: User, site: str, month: date, measures, closed: bool
+) -> int:
     verb = ("Tutup buku" if closed else "Buka kembali") + " " + fmt.month_label(month)
     stamp = f"{verb}|{site}|{[m.value for m in measures]}|{time.time_ns()}"
     record = ledger.LoadRecord(
@@ -311,13 +326,20 @@ def _record(con, actor: User, site: str, month: date, measures, closed: bool) ->
     return load_id
 
 
-def _reported_measures(con, site: str, month: date) -> list[Measure]:
+def _reported_measures(con: duckdb.DuckDBPyConnection, site: str, month: date) -> list[Measure]:
     """The measures of which the site reported something that month: closing both measures closes
     only these, so a month without any count of people entering never becomes a complete one."""
     return [m for m, found in site_coverage(con, site, month).items() if found and found.reporting]
 
 
-def _checked(con, actor: User, site: str, month: date, measure: Measure | None, closing: bool):
+def _checked(
+    con: duckdb.DuckDBPyConnection,
+    actor: User,
+    site: str,
+    month: date,
+    measure: Measure | None,
+    closing: bool,
+):
     require(actor, "analyst")
     _site_id(con, site)
     if closing and month >= month_start(date.today()):
@@ -341,7 +363,9 @@ def _checked(con, actor: User, site: str, month: date, measure: Measure | None, 
     return todo
 
 
-def close_month(con, actor: User, site: str, month: date, measure: Measure | None = None) -> int:
+def close_month(
+    con: duckdb.DuckDBPyConnection, actor: User, site: str, month: date, measure: Measure | None = None
+) -> int:
     """Close a site's month ("tutup buku": final; the missing reporters had no service), for one
     measure or (None) each measure the site reported something of that month. Analysts and admins.
     A ledger entry (table loads), undone with history.undo_load like any load. Returns its load id."""
@@ -349,7 +373,9 @@ def close_month(con, actor: User, site: str, month: date, measure: Measure | Non
     return _record(con, actor, site, month, _checked(con, actor, site, month, measure, True), True)
 
 
-def reopen_month(con, actor: User, site: str, month: date, measure: Measure | None = None) -> int:
+def reopen_month(
+    con: duckdb.DuckDBPyConnection, actor: User, site: str, month: date, measure: Measure | None = None
+) -> int:
     """Reopen a closed month: a ledger entry that supersedes the close. Returns its load id."""
     month = month_start(month)
     return _record(con, actor, site, month, _checked(con, actor, site, month, measure, False), False)

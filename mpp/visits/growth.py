@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp.period import Measure, Period
@@ -55,7 +56,9 @@ def monthly_year_on_year(series: pd.DataFrame, through: date) -> pd.DataFrame:
     return now
 
 
-def growth_view(con, sites, through: date, measure: Measure, include_partial: bool = False) -> GrowthView:
+def growth_view(
+    con: duckdb.DuckDBPyConnection, sites, through: date, measure: Measure, include_partial: bool = False
+) -> GrowthView:
     """Every comparison of the page from one monthly series (January two years back to `through`), over
     the sites complete in both years to date (like for like; the others are named in `excluded`).
     `provisional` names the incomplete months the years to date hold, so the page marks every figure
@@ -81,7 +84,7 @@ def growth_view(con, sites, through: date, measure: Measure, include_partial: bo
     )
 
 
-def agency_growth(con, sites, period: Period) -> pd.DataFrame:
+def agency_growth(con: duckdb.DuckDBPyConnection, sites, period: Period) -> pd.DataFrame:
     """agency, visits, visits_last_year, change_pct, fastest growing first; agencies new this year
     (no visits a year earlier) last, without a rate."""
     table = metrics.agency_growth(con, sites, period)

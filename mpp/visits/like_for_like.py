@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
+
 from mpp.period import Measure, Period
 from mpp.visits import metrics, reporting
 
@@ -69,7 +71,9 @@ class LikeForLike:
         return self.comparison.change_pct
 
 
-def _exclusions(con, sites, measure: Measure, periods, include_partial: bool) -> tuple[Exclusion, ...]:
+def _exclusions(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, periods, include_partial: bool
+) -> tuple[Exclusion, ...]:
     """The sites not complete in both periods, and why: no data at all in a period is named first
     (a Mini MPP opened this year has no base), else the period it is incomplete in. With provisional
     months included, a month with data counts as reported."""
@@ -91,7 +95,13 @@ def _exclusions(con, sites, measure: Measure, periods, include_partial: bool) ->
 
 
 def like_for_like(
-    con, sites, current: Period, base: Period, measure: Measure, kind: str, include_partial: bool = False
+    con: duckdb.DuckDBPyConnection,
+    sites,
+    current: Period,
+    base: Period,
+    measure: Measure,
+    kind: str,
+    include_partial: bool = False,
 ) -> LikeForLike:
     """`current` against `base` over the sites complete in both. One site is always compared, even
     when incomplete (the comparison then has no rate, and says why), so nothing changes for it."""
@@ -104,7 +114,7 @@ def like_for_like(
     )
 
 
-def _provisional(con, sites, measure: Measure, periods) -> tuple[date, ...]:
+def _provisional(con: duckdb.DuckDBPyConnection, sites, measure: Measure, periods) -> tuple[date, ...]:
     """The months of the periods that are not complete for these sites but hold data."""
     found = []
     for period in periods:

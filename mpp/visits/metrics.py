@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp import calendar
@@ -63,7 +64,7 @@ def _params(sites, period: Period) -> dict:
     return {"sites": list(sites), "start": period.start, "end": period.end}
 
 
-def monthly(con, sites, period: Period, measure: Measure) -> pd.DataFrame:
+def monthly(con: duckdb.DuckDBPyConnection, sites, period: Period, measure: Measure) -> pd.DataFrame:
     """One row per month of the period: month (date) and value (<NA> where nothing is reported)."""
     found = query_df(con, MONTHLY_QUERY[measure], **_params(sites, period))
     found["month"] = pd.to_datetime(found["month"]).dt.date
@@ -73,51 +74,55 @@ def monthly(con, sites, period: Period, measure: Measure) -> pd.DataFrame:
     return frame
 
 
-def total(con, sites, period: Period, measure: Measure) -> Figure:
+def total(con: duckdb.DuckDBPyConnection, sites, period: Period, measure: Measure) -> Figure:
     series = monthly(con, sites, period, measure)["value"]
     reported = int(series.notna().sum())
     value = int(series.sum()) if reported else None
     return Figure(value, measure, period, tuple(sites), reported)
 
 
-def latest_month(con, sites, measure: Measure) -> date | None:
+def latest_month(con: duckdb.DuckDBPyConnection, sites, measure: Measure) -> date | None:
     """The last month with data of this measure for these sites."""
     row = query_rows(con, "latest_month", sites=list(sites))[0]
     return row[0] if measure is Measure.VISITORS else row[1]
 
 
-def first_month(con, sites, measure: Measure) -> date | None:
+def first_month(con: duckdb.DuckDBPyConnection, sites, measure: Measure) -> date | None:
     row = query_rows(con, "first_month", sites=list(sites))[0]
     return row[0] if measure is Measure.VISITORS else row[1]
 
 
-def compare(con, sites, current: Period, base: Period, measure: Measure, kind: str) -> Comparison:
+def compare(
+    con: duckdb.DuckDBPyConnection, sites, current: Period, base: Period, measure: Measure, kind: str
+) -> Comparison:
     return Comparison(total(con, sites, current, measure), total(con, sites, base, measure), kind)
 
 
-def year_to_date(con, sites, through: date, measure: Measure) -> Comparison:
+def year_to_date(con: duckdb.DuckDBPyConnection, sites, through: date, measure: Measure) -> Comparison:
     """January..through against the same months a year earlier ("tahun kalender")."""
     period = Period.year_to_date(through)
     return compare(con, sites, period, period.shift_years(-1), measure, "year_to_date")
 
 
-def year_on_year(con, sites, month: date, measure: Measure) -> Comparison:
+def year_on_year(con: duckdb.DuckDBPyConnection, sites, month: date, measure: Measure) -> Comparison:
     """One month against the same month a year earlier ("tahun ke tahun")."""
     period = Period.month(month)
     return compare(con, sites, period, period.shift_years(-1), measure, "year_on_year")
 
 
-def month_on_month(con, sites, month: date, measure: Measure) -> Comparison:
+def month_on_month(con: duckdb.DuckDBPyConnection, sites, month: date, measure: Measure) -> Comparison:
     period = Period.month(month)
     return compare(con, sites, period, period.shift_months(-1), measure, "month_on_month")
 
 
-def full_year(con, sites, year: int, measure: Measure) -> Comparison:
+def full_year(con: duckdb.DuckDBPyConnection, sites, year: int, measure: Measure) -> Comparison:
     period = Period.full_year(year)
     return compare(con, sites, period, period.shift_years(-1), measure, "full_year")
 
 
-def peak_months(con, sites, period: Period, measure: Measure, n: int = 3) -> pd.DataFrame:
+def peak_months(
+    con: duckdb.DuckDBPyConnection, sites, period: Period, measure: Measure, n: int = 3
+) -> pd.DataFrame:
     """The n busiest months, highest first (ties: the earlier month first)."""
     series = monthly(con, sites, period, measure).dropna()
     ranked = series.sort_values(["value", "month"], ascending=[False, True]).head(n)
@@ -132,7 +137,7 @@ class AgencyShares:
     base: Figure
 
 
-def agency_shares(con, sites, period: Period) -> AgencyShares:
+def agency_shares(con: duckdb.DuckDBPyConnection, sites, period: Period) -> AgencyShares:
     table = query_df(con, "agency_totals", **_params(sites, period))[["agency", "visits"]]
     table["visits"] = table["visits"].astype("int64")
     base = total(con, sites, period, Measure.SERVICE_VISITS)
@@ -140,7 +145,7 @@ def agency_shares(con, sites, period: Period) -> AgencyShares:
     return AgencyShares(table, base)
 
 
-def agency_growth(con, sites, period: Period) -> pd.DataFrame:
+def agency_growth(con: duckdb.DuckDBPyConnection, sites, period: Period) -> pd.DataFrame:
     """Per agency: visits now, visits in the same months a year earlier, change in percent."""
     now = query_df(con, "agency_totals", **_params(sites, period))
     before = query_df(con, "agency_totals", **_params(sites, period.shift_years(-1)))
@@ -156,13 +161,13 @@ def monthly_average(figure: Figure) -> float | None:
     return figure.value / figure.months_with_data if figure.months_with_data else None
 
 
-def site_working_days(con, sites, period: Period) -> dict[str, int]:
+def site_working_days(con: duckdb.DuckDBPyConnection, sites, period: Period) -> dict[str, int]:
     """Working days in the period for each site, by its 5- or 6-day week."""
     weeks = dict(query_rows(con, "site_weeks", sites=list(sites)))
     return {site: calendar.working_days(period.start, period.last_day, weeks.get(site, 5)) for site in sites}
 
 
-def per_working_day(con, sites, period: Period, measure: Measure) -> float | None:
+def per_working_day(con: duckdb.DuckDBPyConnection, sites, period: Period, measure: Measure) -> float | None:
     """The sites' combined average per working day: each site's total over its own working days."""
     days = site_working_days(con, sites, period)
     rates = [total(con, [site], period, measure) for site in sites]
@@ -170,7 +175,7 @@ def per_working_day(con, sites, period: Period, measure: Measure) -> float | Non
     return sum(v / d for v, d in known) if known else None
 
 
-def agencies_active(con, sites, period: Period) -> int:
+def agencies_active(con: duckdb.DuckDBPyConnection, sites, period: Period) -> int:
     return len(query_df(con, "agency_totals", **_params(sites, period)))
 
 

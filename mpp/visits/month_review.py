@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp.period import Measure, Period
@@ -48,7 +49,7 @@ class MonthReview:
         return rated[rated["change"] < 0].sort_values(["change", "agency"]).head(n)
 
 
-def agency_changes(con, sites, month: date, complete: bool = True) -> pd.DataFrame:
+def agency_changes(con: duckdb.DuckDBPyConnection, sites, month: date, complete: bool = True) -> pd.DataFrame:
     """agency, visits, visits_same_month_last_year, change, change_pct: largest rises first. In a
     complete month an agency without figures had no service (0); in a provisional one it is unknown."""
     base_month = Period.month(month).shift_years(-1).start
@@ -66,7 +67,9 @@ def agency_changes(con, sites, month: date, complete: bool = True) -> pd.DataFra
     )
 
 
-def month_review(con, sites, month: date, measure: Measure, include_partial: bool = False) -> MonthReview:
+def month_review(
+    con: duckdb.DuckDBPyConnection, sites, month: date, measure: Measure, include_partial: bool = False
+) -> MonthReview:
     sites, one = tuple(sites), Period.month(month)
     year_on_year = like_for_like(
         con, sites, one, one.shift_years(-1), measure, "year_on_year", include_partial
@@ -95,7 +98,9 @@ def month_review(con, sites, month: date, measure: Measure, include_partial: boo
     )
 
 
-def _agency_sites(con, sites, one: Period, include_partial: bool) -> tuple[str, ...]:
+def _agency_sites(
+    con: duckdb.DuckDBPyConnection, sites, one: Period, include_partial: bool
+) -> tuple[str, ...]:
     """Agency changes are like for like too: over the sites whose service visits are complete in both
     months; none when the base month has no figures (a site that opened since: MPP Kabupaten Balangan
     against October 2025), where every agency would otherwise "rise" from nothing."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp.period import Measure, Period, kind_of
@@ -64,13 +65,15 @@ class Overview:
         )
 
 
-def headline_measure(con, sites) -> Measure:
+def headline_measure(con: duckdb.DuckDBPyConnection, sites) -> Measure:
     """People entering where the sites report them, else service visits."""
     has_visitors = metrics.latest_month(con, sites, Measure.VISITORS) is not None
     return Measure.VISITORS if has_visitors else Measure.SERVICE_VISITS
 
 
-def default_through(con, sites, include_partial: bool = False, measure: Measure | None = None) -> date | None:
+def default_through(
+    con: duckdb.DuckDBPyConnection, sites, include_partial: bool = False, measure: Measure | None = None
+) -> date | None:
     """The latest complete month; with provisional months included the latest month with data, of
     `measure` when given (the overview's headline: Balikpapan's visitors end in September 2025, so a
     period through its service visits' October would put nine months under a ten-month label)."""
@@ -81,7 +84,7 @@ def default_through(con, sites, include_partial: bool = False, measure: Measure 
 
 
 def overview(
-    con,
+    con: duckdb.DuckDBPyConnection,
     sites,
     through: date | None = None,
     measure: Measure | None = None,
@@ -99,7 +102,9 @@ def overview(
     return _build(con, sites, measure, period, include_partial)
 
 
-def _build(con, sites, measure: Measure, period: Period, include_partial: bool) -> Overview:
+def _build(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period, include_partial: bool
+) -> Overview:
     year, through = Period.full_year(period.end.year), period.end
     complete = reporting.latest_complete(con, sites, measure)
     return Overview(
@@ -127,7 +132,9 @@ def _build(con, sites, measure: Measure, period: Period, include_partial: bool) 
     )
 
 
-def _provisional(con, sites, measure: Measure, through: date) -> tuple[reporting.MonthCoverage, ...]:
+def _provisional(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, through: date
+) -> tuple[reporting.MonthCoverage, ...]:
     """The partial months after `through` in every measure the sites report, the headline's first: an
     agency reporting late leaves the month provisional even where the gate count is in."""
     measures = sorted(reporting.measures_with_data(con, sites), key=lambda m: m is not measure)

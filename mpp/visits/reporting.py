@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import duckdb
+
 from mpp import fmt
 from mpp.period import Measure, Period, add_months
 from mpp.visits import coverage, metrics
@@ -44,17 +46,17 @@ class MonthCoverage:
         }
 
 
-def measures_with_data(con, sites) -> list[Measure]:
+def measures_with_data(con: duckdb.DuckDBPyConnection, sites) -> list[Measure]:
     return [m for m in Measure if metrics.latest_month(con, sites, m) is not None]
 
 
-def latest_complete(con, sites, measure: Measure) -> date | None:
+def latest_complete(con: duckdb.DuckDBPyConnection, sites, measure: Measure) -> date | None:
     """The latest month complete for the selection. A site silent from some month on (stopped, or not
     started) does not hold the months back: like_for_like leaves it out of growth by name."""
     return coverage.latest_complete_month(con, list(sites), measure)
 
 
-def default_through(con, sites) -> date | None:
+def default_through(con: duckdb.DuckDBPyConnection, sites) -> date | None:
     """The default "through" month: the latest month complete in every measure the sites report, so
     the headline, the agency table and the month in review of one page end in the same month."""
     months = [latest_complete(con, sites, m) for m in measures_with_data(con, sites)]
@@ -70,15 +72,19 @@ def _summary(status: coverage.MonthStatus) -> MonthCoverage:
     )
 
 
-def month_coverage(con, sites, measure: Measure, month: date) -> MonthCoverage:
+def month_coverage(con: duckdb.DuckDBPyConnection, sites, measure: Measure, month: date) -> MonthCoverage:
     return _summary(coverage.month_status(con, list(sites), measure, month))
 
 
-def period_coverage(con, sites, measure: Measure, period: Period) -> list[MonthCoverage]:
+def period_coverage(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period
+) -> list[MonthCoverage]:
     return [_summary(s) for s in coverage.statuses(con, list(sites), measure, period)]
 
 
-def provisional_months(con, sites, measure: Measure, after: date | None) -> list[MonthCoverage]:
+def provisional_months(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, after: date | None
+) -> list[MonthCoverage]:
     """The months after `after` that hold some data but are not complete: shown as "sementara", never
     used in a figure unless the reader asks for them."""
     latest = metrics.latest_month(con, sites, measure)
@@ -88,7 +94,9 @@ def provisional_months(con, sites, measure: Measure, after: date | None) -> list
     return [m for m in period_coverage(con, sites, measure, Period(start, latest)) if m.provisional]
 
 
-def complete_sites(con, sites, measure: Measure, period: Period) -> tuple[str, ...]:
+def complete_sites(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period
+) -> tuple[str, ...]:
     """The sites complete in every month of the period."""
     return coverage.complete_sites(con, list(sites), measure, period)
 
@@ -110,7 +118,9 @@ class ShortYear:
         return f"{self.site}: data hanya {self.span.label()} ({count})"
 
 
-def short_years(con, sites, measure: Measure, year: Period) -> tuple[ShortYear, ...]:
+def short_years(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, year: Period
+) -> tuple[ShortYear, ...]:
     """The selected sites with data in fewer than all months of `year` (and in at least one)."""
     found = []
     for site in sites:

@@ -5,6 +5,7 @@ against the same months a year earlier, and its share of its region (every site 
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 
 from mpp import calendar
@@ -13,7 +14,7 @@ from mpp.reference.sites import list_sites
 from mpp.store.db import query_df
 
 
-def _site_totals(con, names, period: Period, measure: Measure) -> pd.DataFrame:
+def _site_totals(con: duckdb.DuckDBPyConnection, names, period: Period, measure: Measure) -> pd.DataFrame:
     """total, months, first, last per site (index): only reported months count."""
     found = query_df(
         con,
@@ -36,7 +37,9 @@ def _working_days(site: pd.Series) -> int:
     )
 
 
-def site_comparison(con, period: Period, measure: Measure, names=None) -> pd.DataFrame:
+def site_comparison(
+    con: duckdb.DuckDBPyConnection, period: Period, measure: Measure, names=None
+) -> pd.DataFrame:
     """kind, name, kabupaten_kota, kecamatan, total, last_year, change_pct, working_days, per_working_day,
     region_share: one row per site (default: every site), MPPs first."""
     sites = list_sites(con)

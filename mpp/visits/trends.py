@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp import calendar
@@ -20,7 +21,7 @@ WEEKDAYS = {
 }
 
 
-def history(con, sites, measure: Measure, through: date) -> Period | None:
+def history(con: duckdb.DuckDBPyConnection, sites, measure: Measure, through: date) -> Period | None:
     """From January of the first year with data up to `through`."""
     first = metrics.first_month(con, sites, measure)
     if first is None or first > through:
@@ -28,7 +29,7 @@ def history(con, sites, measure: Measure, through: date) -> Period | None:
     return Period(date(first.year, 1, 1), Period.month(through).start)
 
 
-def years_overlaid(con, sites, measure: Measure, through: date) -> pd.DataFrame:
+def years_overlaid(con: duckdb.DuckDBPyConnection, sites, measure: Measure, through: date) -> pd.DataFrame:
     """month, year, month_no, value: one row per month of the history (value <NA> where unreported)."""
     period = history(con, sites, measure, through)
     if period is None:
@@ -54,7 +55,7 @@ def year_month_grid(series: pd.DataFrame) -> pd.DataFrame:
     return grid.reindex(columns=range(1, 13))
 
 
-def daily(con, sites, period: Period, measure: Measure) -> pd.DataFrame:
+def daily(con: duckdb.DuckDBPyConnection, sites, period: Period, measure: Measure) -> pd.DataFrame:
     """day, value summed over the chosen sites, only where the data are daily."""
     found = query_df(
         con, "daily_totals", sites=list(sites), start=period.start, end=period.last_day, measure=measure.value
@@ -64,7 +65,7 @@ def daily(con, sites, period: Period, measure: Measure) -> pd.DataFrame:
     return found
 
 
-def weekday_pattern(con, sites, period: Period, measure: Measure) -> pd.DataFrame:
+def weekday_pattern(con: duckdb.DuckDBPyConnection, sites, period: Period, measure: Measure) -> pd.DataFrame:
     """weekday (0 = Monday), days open, total and average per open day, Monday first."""
     days = daily(con, sites, period, measure)
     if days.empty:
@@ -75,7 +76,9 @@ def weekday_pattern(con, sites, period: Period, measure: Measure) -> pd.DataFram
     return pattern.reset_index()
 
 
-def working_day_rates(con, sites, period: Period, measure: Measure) -> pd.DataFrame:
+def working_day_rates(
+    con: duckdb.DuckDBPyConnection, sites, period: Period, measure: Measure
+) -> pd.DataFrame:
     """month, value, working_days, per_day: each site's month over its own working days, summed.
     A site counts only in the months it reports."""
     column = "visitors" if measure is Measure.VISITORS else "service_visits"
@@ -112,7 +115,7 @@ class TrendView:
     per_working_day: float | None  # the year to date over each site's working days, summed
 
 
-def trend_view(con, sites, measure: Measure, through: date) -> TrendView | None:
+def trend_view(con: duckdb.DuckDBPyConnection, sites, measure: Measure, through: date) -> TrendView | None:
     """Everything the trends page shows, in one call; None when the sites have no data."""
     series = years_overlaid(con, sites, measure, through)
     if series["value"].notna().sum() == 0:

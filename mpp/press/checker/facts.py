@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from mpp.period import Measure, Period
@@ -22,7 +23,7 @@ SERVICE = Measure.SERVICE_VISITS
 class Facts:
     """Monthly visitors, service visits and service visits per agency of one site."""
 
-    def __init__(self, con, site: str):
+    def __init__(self, con: duckdb.DuckDBPyConnection, site: str):
         self.site = site
         self.con = con  # for the satisfaction index and coverage, read while the draft is checked
         self._partial: dict = {}
@@ -94,7 +95,7 @@ class Facts:
         return found + [Period.full_year(y) for y in sorted({m.year for m in months})]
 
 
-def _span(con, site: str) -> Period | None:
+def _span(con: duckdb.DuckDBPyConnection, site: str) -> Period | None:
     firsts = [metrics.first_month(con, [site], m) for m in Measure]
     lasts = [metrics.latest_month(con, [site], m) for m in Measure]
     firsts, lasts = [d for d in firsts if d], [d for d in lasts if d]
@@ -105,12 +106,12 @@ def _as_date(value) -> date:
     return pd.Timestamp(value).date().replace(day=1)
 
 
-def _series(con, site: str, span: Period, measure: Measure) -> dict[date, int]:
+def _series(con: duckdb.DuckDBPyConnection, site: str, span: Period, measure: Measure) -> dict[date, int]:
     frame = metrics.monthly(con, [site], span, measure).dropna()
     return {row.month: int(row.value) for row in frame.itertuples()}
 
 
-def _agency_series(con, site: str, span: Period) -> dict[str, dict[date, int]]:
+def _agency_series(con: duckdb.DuckDBPyConnection, site: str, span: Period) -> dict[str, dict[date, int]]:
     frame = query_df(con, "agency_monthly", sites=[site], start=span.start, end=span.end)
     series: dict[str, dict[date, int]] = {}
     for row in frame.itertuples():
@@ -118,7 +119,7 @@ def _agency_series(con, site: str, span: Period) -> dict[str, dict[date, int]]:
     return series
 
 
-def agency_spellings(con) -> dict[str, str]:
+def agency_spellings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Every spelling the store knows for an agency (canonical names and aliases) -> canonical name."""
     rows = con.execute(
         "SELECT a.name, al.alias FROM agencies a LEFT JOIN agency_aliases al USING (agency_id)"

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+import duckdb
+
 from mpp import fmt
 from mpp.period import Measure, Period
 from mpp.press.checker.checks_rankings import peak_scope
@@ -351,6 +353,6 @@ def skipped(sentence: str) -> Finding:
     )
 
 
-def check_draft(con, site: str, text: str) -> Report:
+def check_draft(con: duckdb.DuckDBPyConnection, site: str, text: str) -> Report:
     """Every figure of the draft checked against the site's data in the store."""
     return check_text(Facts(con, site), agency_spellings(con), text)

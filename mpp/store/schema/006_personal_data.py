@@ -6,10 +6,12 @@ loaders.read.personal_data_reason), or cannot read it at all (nothing kept unche
 
 from __future__ import annotations
 
+import duckdb
+
 UNREADABLE = "tidak dapat dibaca ulang"
 
 
-def migrate(con) -> None:
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
     from loaders.model import FileRefused
     from loaders.read import personal_data_reason
     from loaders.read_guarded import read_file_guarded
