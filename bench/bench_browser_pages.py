@@ -66,8 +66,8 @@ def store(args, tmp: str) -> Path:
     if args.db:
         shutil.copy(args.db, path)
         return path
+    from mpp import demo
     from mpp.access.accounts import COMMAND_LINE
-    from mpp.demo import visits as demo
     from mpp.store import db
 
     with db.connect(path) as con:

@@ -35,7 +35,7 @@ def _month(text: str) -> date:
 
 
 def cmd_demo(args) -> int:
-    from mpp.demo import visits as demo
+    from mpp import demo
 
     path = db.db_path(args.db)
     if path.exists() and not args.force:
@@ -48,8 +48,8 @@ def cmd_demo(args) -> int:
 
 
 def cmd_init(args) -> int:
+    from mpp import demo
     from mpp.access import accounts
-    from mpp.demo import visits as demo
 
     path = db.db_path(args.db)
     is_new = not path.exists()

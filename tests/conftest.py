@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from mpp import demo
 from mpp.access.accounts import COMMAND_LINE
-from mpp.demo import visits as demo
 from mpp.store import db
 from tests.live_server import chromium_path, streamlit_server
 

@@ -21,8 +21,8 @@ def page_urls(base: str) -> dict[str, str]:
 
 def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    from mpp import demo
     from mpp.access.accounts import COMMAND_LINE
-    from mpp.demo import visits as demo
     from mpp.store import db
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -14,8 +14,7 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpp import fmt
-from mpp.demo import visits as demo
+from mpp import demo, fmt
 from mpp.period import Measure
 from mpp.press.checker.run import check_draft, read_draft
 from mpp.press.statement import press_release_for, to_docx

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
+from mpp import demo
 from mpp.access.accounts import PermissionDenied, User
-from mpp.demo import visits as demo
 from mpp.demo.visits import BALANGAN, BALIKPAPAN, KUKAR, LATE_AGENCY, MINI_MPP
 from mpp.period import Measure, Period
 from mpp.visits import coverage, metrics

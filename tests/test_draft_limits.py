@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp.demo import visits as demo
+from mpp import demo
 from mpp.press.checker.run import DraftRefused, check_draft, read_draft
 from tests.hostile_files import docx_bomb, lie_about_size
 from tests.live_server import ROOT

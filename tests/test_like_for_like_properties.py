@@ -15,7 +15,7 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mpp.demo.visits import _load
+from mpp.demo.visits import load_frames as _load
 from mpp.period import Measure, Period
 from mpp.press.statement import press_release
 from mpp.reference.sites import Site

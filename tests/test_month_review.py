@@ -9,8 +9,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from mpp.demo import visits as demo
-from mpp.demo.visits import _load
+from mpp import demo
+from mpp.demo.visits import load_frames as _load
 from mpp.period import Measure, Period
 from mpp.reference.sites import Site
 from mpp.visits.like_for_like import like_for_like

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from mpp.demo import visits as demo
+from mpp import demo
 from mpp.press.satisfaction import from_index
 from mpp.press.statement import press_release, press_release_for, to_docx, to_txt
 from mpp.store import db

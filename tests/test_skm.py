@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mpp import demo
 from mpp.__main__ import main
-from mpp.demo import visits as demo
 from mpp.store import db
 from mpp.survey import report, skm
 

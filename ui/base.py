@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
+from mpp import demo
 from mpp.access import accounts
-from mpp.demo import visits as demo
 from mpp.period import Measure
 from mpp.store import db
 from mpp.store.db import StoreBusy, StoreCorrupt

@@ -1,1 +1,37 @@
-"""The demo data set rebuilt from the seed articles: visits and the satisfaction survey."""
+"""The demo data set rebuilt from the seed articles: visits (visits.py) and the satisfaction survey
+(survey.py), written by `build` in one transaction."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+
+from mpp.access.accounts import User, require
+from mpp.demo import survey, visits
+from mpp.demo.visits import BALANGAN, BALIKPAPAN, BALIKPAPAN_VISITORS, KUKAR, LATE_AGENCY, MINI_MPP, SITES
+from mpp.store.db import transaction
+
+__all__ = [
+    "BALANGAN",
+    "BALIKPAPAN",
+    "BALIKPAPAN_VISITORS",
+    "KUKAR",
+    "LATE_AGENCY",
+    "MINI_MPP",
+    "SITES",
+    "build",
+]
+
+
+def build(con: duckdb.DuckDBPyConnection, actor: User) -> list[int]:
+    """Write the demo data set into an open store (admins: the command line, or SYSTEM on a new
+    dashboard's first start), one load per site and survey, in one transaction."""
+    require(actor, "admin")
+    rng = np.random.default_rng(42)
+    with transaction(con):
+        visitors, service = visits.balikpapan_frames(rng)
+        loads = visits.opening_loads(con, rng, visitors, service)
+        loads += survey.build(con)
+        loads += visits.later_loads(con, actor, visitors, service)
+        con.execute("INSERT OR IGNORE INTO settings VALUES ('default_site', ?)", [BALIKPAPAN])
+    return loads

@@ -19,11 +19,11 @@ import numpy as np
 import pandas as pd
 
 from mpp import calendar
-from mpp.access.accounts import User, require
+from mpp.access.accounts import User
 from mpp.reference.agencies import ensure_agency
+from mpp.reference.members import add_member
 from mpp.reference.sites import Site, ensure_site
 from mpp.store import ledger
-from mpp.store.db import transaction
 
 BALIKPAPAN = "MPP Kota Balikpapan"
 KUKAR = "MPP Kabupaten Kutai Kartanegara"
@@ -283,7 +283,7 @@ def _ids(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, site_id: int, grai
     return frame
 
 
-def _load(
+def load_frames(
     con: duckdb.DuckDBPyConnection,
     site: Site,
     grain: str,
@@ -353,35 +353,32 @@ def balangan_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def balangan_roster(con: duckdb.DuckDBPyConnection, actor: User) -> None:
     """The 18 member agencies, each from the day the mall opened."""
-    from mpp.reference.members import add_member
 
     for agency in BALANGAN_WEIGHTS:
         add_member(con, actor, BALANGAN, agency, BALANGAN_OPENED)
 
 
-def build(con: duckdb.DuckDBPyConnection, actor: User) -> list[int]:
-    """Write the demo data set into an open store (admins: the command line, or SYSTEM on a new
-    dashboard's first start), one load per site, in one transaction."""
-    require(actor, "admin")
-    rng = np.random.default_rng(42)
-    with transaction(con):
-        visitors, service = balikpapan_frames(rng)
-        loads = [
-            _load(con, SITES[0], "month", visitors, service),
-            _load(con, SITES[1], "day", *kukar_frames(rng)),
-        ]
-        for site in SITES[2:]:
-            loads.append(_load(con, site, "day", *mini_frames(rng, MINI_MPP[site.name][1])))
-        from mpp.demo import (
-            survey as demo_skm,  # the survey (issue 7); imported here as it builds on this module
-        )
+def opening_loads(
+    con: duckdb.DuckDBPyConnection, rng: np.random.Generator, visitors: pd.DataFrame, service: pd.DataFrame
+) -> list[int]:
+    """Balikpapan's monthly figures, Kutai Kartanegara's days and the Mini MPP outlets' days."""
+    loads = [
+        load_frames(con, SITES[0], "month", visitors, service),
+        load_frames(con, SITES[1], "day", *kukar_frames(rng)),
+    ]
+    for site in SITES[2:]:
+        loads.append(load_frames(con, site, "day", *mini_frames(rng, MINI_MPP[site.name][1])))
+    return loads
 
-        loads += demo_skm.build(con)
-        loads.append(
-            _load(con, SITES[0], "month", visitors.iloc[:0], balikpapan_october(service), "Oktober 2025")
-        )
-        ensure_site(con, BALANGAN_SITE)
-        balangan_roster(con, actor)
-        loads.append(_load(con, BALANGAN_SITE, "month", *balangan_frames()))
-        con.execute("INSERT OR IGNORE INTO settings VALUES ('default_site', ?)", [BALIKPAPAN])
+
+def later_loads(
+    con: duckdb.DuckDBPyConnection, actor: User, visitors: pd.DataFrame, service: pd.DataFrame
+) -> list[int]:
+    """Balikpapan's October sent late (one agency short) and Balangan with its member roster."""
+    loads = [
+        load_frames(con, SITES[0], "month", visitors.iloc[:0], balikpapan_october(service), "Oktober 2025")
+    ]
+    ensure_site(con, BALANGAN_SITE)
+    balangan_roster(con, actor)
+    loads.append(load_frames(con, BALANGAN_SITE, "month", *balangan_frames()))
     return loads
