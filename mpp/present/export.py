@@ -19,8 +19,10 @@ from datetime import datetime
 
 import duckdb
 import pandas as pd
+import xlsxwriter
 
 from mpp import fmt
+from mpp.store.db import query_rows
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_TEXT = re.compile(r"^[+-]?\d[\d.,]*%?$")
@@ -127,8 +129,6 @@ def _title_rows(info: ExportInfo, lang: str) -> list[tuple[str, str]]:
 
 def to_xlsx(frame: pd.DataFrame, columns: list[Column], info: ExportInfo, lang: str = "id") -> bytes:
     """One styled sheet: a title block, a header row, numbers stored as numbers."""
-    import xlsxwriter
-
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(
         buffer,
@@ -207,7 +207,6 @@ def to_png(fig, width: int = 1100, height: int = 550) -> bytes:
 
 def data_sources(con: duckdb.DuckDBPyConnection, sites) -> str:
     """The files behind the figures, as the title block names them."""
-    from mpp.store.db import query_rows
 
     names = [row[0] for row in query_rows(con, "site_sources", sites=list(sites))]
     return "; ".join(names[:5]) + (f" (+{len(names) - 5})" if len(names) > 5 else "") or "–"

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 import duckdb
+import pandas as pd
 
 from mpp.access.accounts import User, require
 from mpp.store.db import query_df, query_rows
@@ -86,8 +87,6 @@ def site_id(con: duckdb.DuckDBPyConnection, name: str) -> int | None:
 
 def site_of(con: duckdb.DuckDBPyConnection, name: str) -> Site | None:
     """The site with this name as the store describes it, or None."""
-    import pandas as pd
-
     found = list_sites(con)
     found = found[found["name"] == name]
     if found.empty:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from mpp.reference.agencies import SEED_FILE, seed_agencies
+
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = ROOT / "data" / "mpp.duckdb"
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
@@ -141,8 +143,6 @@ def _data_migration(con: duckdb.DuckDBPyConnection, file: Path) -> None:
 def _refresh_seed(con: duckdb.DuckDBPyConnection) -> None:
     """Add what is new in the editable seed list of agencies (mpp/data/agencies.csv) to stores made
     before it changed; only when the file's hash differs from the one recorded, so opening stays cheap."""
-    from mpp.reference.agencies import SEED_FILE, seed_agencies
-
     digest = hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
     known = con.execute("SELECT value FROM settings WHERE key = 'agency_seed_sha256'").fetchall()
     if known and known[0][0] == digest:

@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from mpp.period import Period
+from mpp.reference.sites import list_sites
 from mpp.store.db import query_df, query_rows
 from mpp.survey import skm
 
@@ -145,7 +146,6 @@ def published_units(con: duckdb.DuckDBPyConnection, site: str, period: str) -> p
 
 def survey_sites(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Sites with survey data, raw or published, in the shared site order (the default site first)."""
-    from mpp.reference.sites import list_sites
 
     surveyed = {row[0] for row in query_rows(con, "skm_sites")}
     return [name for name in list_sites(con)["name"] if name in surveyed]
