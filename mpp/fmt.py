@@ -13,36 +13,10 @@ from datetime import date
 import pandas as pd
 from babel.numbers import format_decimal
 
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-MONTHS_ID_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-MONTHS_EN_SHORT = tuple(m[:3] for m in MONTHS_EN)
+from mpp.text.catalogue import t
+
+MONTHS_ID = tuple(t(f"month_{m}") for m in range(1, 13))  # also the month words a draft may use
+MONTHS_EN = tuple(t(f"month_{m}", "en") for m in range(1, 13))
 NO_DATA = "–"
 
 
@@ -80,13 +54,7 @@ def signed_percent(value, digits: int = 1) -> str:
 
 
 def month_name(month: int, lang: str = "id", short: bool = False) -> str:
-    names = {
-        ("id", False): MONTHS_ID,
-        ("id", True): MONTHS_ID_SHORT,
-        ("en", False): MONTHS_EN,
-        ("en", True): MONTHS_EN_SHORT,
-    }[(lang, short)]
-    return names[month - 1]
+    return t(f"month_short_{month}" if short else f"month_{month}", lang)
 
 
 def month_label(day: date, lang: str = "id", short: bool = False) -> str:
@@ -111,6 +79,4 @@ def span_label(start: date, end: date, lang: str = "id", short: bool = False) ->
 
 def months_count(n: int, lang: str = "id") -> str:
     """12 -> '12 bulan'."""
-    if lang == "en":
-        return f"{n} month" + ("" if n == 1 else "s")
-    return f"{n} bulan"
+    return t("months_count_one" if n == 1 else "months_count", lang, n=n)

@@ -8,6 +8,7 @@ from datetime import date
 from enum import Enum
 
 from mpp import fmt
+from mpp.text.catalogue import t
 
 
 class Measure(str, Enum):
@@ -17,15 +18,7 @@ class Measure(str, Enum):
     SERVICE_VISITS = "service_visits"  # kunjungan layanan: queue tickets served by agencies
 
     def label(self, lang: str = "id") -> str:
-        return MEASURE_LABELS[(self, lang)]
-
-
-MEASURE_LABELS = {
-    (Measure.VISITORS, "id"): "pengunjung",
-    (Measure.VISITORS, "en"): "visitors",
-    (Measure.SERVICE_VISITS, "id"): "kunjungan layanan",
-    (Measure.SERVICE_VISITS, "en"): "service visits",
-}
+        return t(f"measure_{self.value}", lang)
 
 
 def month_start(day: date) -> date:
@@ -101,14 +94,6 @@ class Period:
 # "from January" (year to date) and "any range" (custom). Each is compared with the same range a year
 # earlier, so every comparison is like for like by construction.
 PERIOD_KINDS = ("month", "quarter", "semester", "year_to_date", "year", "custom")
-PERIOD_KIND_LABELS = {
-    "month": ("Satu bulan", "One month"),
-    "quarter": ("Triwulan", "Quarter"),
-    "semester": ("Semester", "Half year"),
-    "year_to_date": ("Tahun kalender", "Year to date"),
-    "year": ("Setahun penuh", "Full year"),
-    "custom": ("Rentang bebas", "Custom range"),
-}
 ROMAN = ("I", "II", "III", "IV")
 
 
@@ -154,9 +139,9 @@ def period_name(period: Period, lang: str = "id") -> str:
     'Semester I 2025 (Januari-Juni 2025)', otherwise its months ('Januari-Oktober 2025')."""
     kind, months = kind_of(period), period.label(lang)
     if kind == "quarter":
-        word = "Triwulan" if lang == "id" else "Quarter"
-        return f"{word} {ROMAN[(period.start.month - 1) // 3]} {period.start.year} ({months})"
+        number = ROMAN[(period.start.month - 1) // 3]
+        return t("period_name_quarter", lang, number=number, year=period.start.year, months=months)
     if kind == "semester":
-        word = "Semester" if lang == "id" else "Half"
-        return f"{word} {ROMAN[period.start.month // 6]} {period.start.year} ({months})"
+        number = ROMAN[period.start.month // 6]
+        return t("period_name_semester", lang, number=number, year=period.start.year, months=months)
     return months

@@ -10,7 +10,7 @@ from datetime import date
 import streamlit as st
 
 from mpp import fmt
-from mpp.period import PERIOD_KIND_LABELS, PERIOD_KINDS, Measure, Period, period_name, period_of
+from mpp.period import PERIOD_KINDS, Measure, Period, period_name, period_of
 from mpp.reference.sites import demo_sites, list_sites
 from mpp.text import catalogue as i18n
 from mpp.visits import metrics
@@ -48,7 +48,7 @@ def _language_switch() -> None:
         t("language"),
         i18n.LANGS,
         index=i18n.LANGS.index(lang()),
-        format_func={"id": "Bahasa Indonesia", "en": "English"}.get,
+        format_func=lambda code: i18n.t(f"language_{code}"),
         horizontal=True,
     )
     if choice != lang():
@@ -111,13 +111,12 @@ def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bo
     first, last = read(metrics.first_month, sites, measure), read(default_through, sites, include_partial)
     if first is None or last is None or last < first:
         return None
-    names = PERIOD_KIND_LABELS
     asked = recall("period")
     kind = st.sidebar.selectbox(
         t("period_kind"),
         PERIOD_KINDS,
         index=PERIOD_KINDS.index(asked if asked in PERIOD_KINDS else "year_to_date"),
-        format_func=lambda k, en=lang() == "en": names[k][1 if en else 0],
+        format_func=lambda kind: t(f"period_kind_{kind}"),
     )
     remember("period", kind)
     options = _period_options(kind, first, last) or _period_options("year_to_date", first, last)

@@ -23,6 +23,7 @@ import xlsxwriter
 
 from mpp import fmt
 from mpp.store.db import query_rows
+from mpp.text.catalogue import t
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_TEXT = re.compile(r"^[+-]?\d[\d.,]*%?$")
@@ -120,11 +121,11 @@ def to_csv(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> byte
 
 
 def _title_rows(info: ExportInfo, lang: str) -> list[tuple[str, str]]:
-    labels = {
-        "id": ("Lokasi", "Periode", "Ukuran", "Sumber", "Waktu ekspor"),
-        "en": ("Sites", "Period", "Measure", "Source", "Exported at"),
-    }[lang if lang == "en" else "id"]
-    return list(zip(labels, (info.sites, info.period, info.measure, info.source, info.exported_at)))
+    keys = ("export_sites", "export_period", "export_measure", "export_source", "export_exported_at")
+    labels = [t(key, lang) for key in keys]
+    return list(
+        zip(labels, (info.sites, info.period, info.measure, info.source, info.exported_at), strict=True)
+    )
 
 
 def to_xlsx(frame: pd.DataFrame, columns: list[Column], info: ExportInfo, lang: str = "id") -> bytes:

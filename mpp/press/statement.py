@@ -22,93 +22,13 @@ import duckdb
 from mpp import fmt
 from mpp.period import Measure, Period
 from mpp.press.satisfaction import Satisfaction, satisfaction_for
+from mpp.text.catalogue import t
 from mpp.visits.overview import Overview, overview
-
-# Sentence templates as data: (Indonesian, English). A translation is one row.
-PHRASES = {
-    "title": ("Kunjungan {site} {period}", "Visits to {site}, {period}"),
-    "to_date": (
-        "Sepanjang {period}, {site} mencatat {value} {measure}.",
-        "In {period}, {site} recorded {value} {measure}.",
-    ),
-    "growth_up": (
-        "Jumlah ini naik {pct} dibandingkan periode yang sama tahun sebelumnya "
-        "({period} terhadap {base_period}), dari {base_value} menjadi {value} {measure}.",
-        "This is {pct} more than in the same period a year earlier "
-        "({period} against {base_period}), up from {base_value} to {value} {measure}.",
-    ),
-    "growth_down": (
-        "Jumlah ini turun {pct} dibandingkan periode yang sama tahun sebelumnya "
-        "({period} terhadap {base_period}), dari {base_value} menjadi {value} {measure}.",
-        "This is {pct} less than in the same period a year earlier "
-        "({period} against {base_period}), down from {base_value} to {value} {measure}.",
-    ),
-    "growth_none": (
-        "Perbandingan dengan periode yang sama tahun sebelumnya ({base_period}) belum dapat "
-        "disajikan karena data periode tersebut belum lengkap.",
-        "No comparison with the same period a year earlier ({base_period}) is given: "
-        "its data are incomplete.",
-    ),
-    "growth_none_current": (
-        "Perbandingan dengan periode yang sama tahun sebelumnya ({base_period}) belum "
-        "dapat disajikan karena data {period} belum lengkap (sementara).",
-        "No comparison with the same period a year earlier ({base_period}) is "
-        "given: the data of {period} are incomplete (provisional).",
-    ),
-    "full_year": (
-        "Sebagai gambaran dengan panjang periode berbeda, sepanjang tahun {year} ({months}) "
-        "tercatat {value} {measure}; angka setahun penuh ini bukan pembanding pertumbuhan "
-        "bagi {period} ({period_months}).",
-        "For reference, over a period of different length, the full year {year} ({months}) "
-        "recorded {value} {measure}; a full year is not a growth base for {period} "
-        "({period_months}).",
-    ),
-    "full_year_short": (
-        "Angka tahun {year} itu belum setahun penuh untuk {sites}.",
-        "That {year} figure is not a full year for {sites}.",
-    ),
-    "agencies": (
-        "Berdasarkan kunjungan layanan, instansi dengan kunjungan terbanyak adalah {first} "
-        "dengan {visits} kunjungan layanan atau {share} dari seluruh kunjungan layanan{rest}. "
-        "Seluruh kunjungan layanan {period} berjumlah {base}; satu pengunjung dapat dilayani "
-        "lebih dari satu instansi.",
-        "By service visits, the busiest agency was {first} with {visits} service visits, "
-        "{share} of all service visits{rest}. All service visits in {period} came to {base}; "
-        "one visitor may be served by more than one agency.",
-    ),
-    "agencies_rest": (", disusul {items}", ", followed by {items}"),
-    "peaks": (
-        "Puncak kunjungan terjadi pada {month} dengan {value} {measure}{rest}.",
-        "Visits peaked in {month} with {value} {measure}{rest}.",
-    ),
-    "peaks_rest": (", disusul {items}", ", followed by {items}"),
-    "average": (
-        "Rata-rata setiap bulan {site} menerima {value} {measure} selama {period}.",
-        "On average {site} received {value} {measure} a month in {period}.",
-    ),
-    "satisfaction": (
-        "Indeks Kepuasan Masyarakat (IKM) {site} {period} tercatat {value} dengan mutu "
-        "pelayanan {grade} ({label}).",
-        "The public satisfaction index (IKM) of {site} for {period} was {value}, "
-        "service grade {grade} ({label}).",
-    ),
-    "provisional": (
-        "Angka {months} bersifat sementara karena belum semua instansi melapor; angka ini dapat berubah.",
-        "The figures for {months} are provisional: not every agency has reported yet, so they may change.",
-    ),
-    "provisional_mark": (" (sementara)", " (provisional)"),
-    "and": ("dan", "and"),
-    "percent": ("persen", "percent"),
-}
-
-
-def phrase(key: str, lang: str, **values) -> str:
-    return PHRASES[key][1 if lang == "en" else 0].format(**values)
 
 
 def percent(value: float, lang: str) -> str:
     """Prose percent, the number in Indonesian form in both languages: '24,8 persen' / '24,8 percent'."""
-    return f"{fmt.number(value, 1)} {phrase('percent', lang)}"
+    return f"{fmt.number(value, 1)} {t('statement_percent', lang)}"
 
 
 def listing(items: list[str], lang: str) -> str:
@@ -116,13 +36,13 @@ def listing(items: list[str], lang: str) -> str:
     if len(items) < 2:
         return "".join(items)
     comma = "," if lang == "id" and len(items) > 2 else ""
-    return f"{', '.join(items[:-1])}{comma} {phrase('and', lang)} {items[-1]}"
+    return f"{', '.join(items[:-1])}{comma} {t('statement_and', lang)} {items[-1]}"
 
 
 def period_name(period: Period, lang: str) -> str:
     """'Januari-September 2025'; a calendar year the way a release names it: 'tahun 2024' / '2024'."""
     if period.is_full_year:
-        return f"tahun {period.start.year}" if lang == "id" else str(period.start.year)
+        return t("statement_year", lang, year=period.start.year)
     return period.label(lang)
 
 
@@ -137,13 +57,13 @@ class PressRelease:
 
 def _mark(view: Overview, lang: str) -> str:
     """' (sementara)' after a figure that uses a provisional month; complete months only otherwise."""
-    return phrase("provisional_mark", lang) if view.uses_provisional else ""
+    return t("statement_provisional_mark", lang) if view.uses_provisional else ""
 
 
 def to_date_paragraph(view: Overview, lang: str) -> str:
     now = view.total
-    return phrase(
-        "to_date",
+    return t(
+        "statement_to_date",
         lang,
         period=period_name(now.period, lang),
         site=_site(view),
@@ -155,19 +75,17 @@ def to_date_paragraph(view: Overview, lang: str) -> str:
 def provisional_paragraph(view: Overview, lang: str) -> str | None:
     """Name the provisional months a statement uses, when the reader chose to include them."""
     months = [fmt.month_label(m.month, lang) for m in view.coverage if m.provisional]
-    return phrase("provisional", lang, months=listing(months, lang)) if months else None
+    return t("statement_provisional", lang, months=listing(months, lang)) if months else None
 
 
 def growth_paragraph(view: Overview, lang: str) -> str:
     """Like for like only; `change_pct` is None when the base is missing or incomplete."""
     now, base, change = view.to_date.current, view.to_date.base, view.to_date.change_pct
     if change is None:  # say which side is incomplete: this period, or the base
-        key = "growth_none_current" if view.uses_provisional else "growth_none"
-        return phrase(
-            key, lang, base_period=period_name(base.period, lang), period=period_name(now.period, lang)
-        )
-    return phrase(
-        "growth_up" if change >= 0 else "growth_down",
+        key = "statement_growth_none_current" if view.uses_provisional else "statement_growth_none"
+        return t(key, lang, base_period=period_name(base.period, lang), period=period_name(now.period, lang))
+    return t(
+        "statement_growth_up" if change >= 0 else "statement_growth_down",
         lang,
         pct=percent(abs(change), lang) + _mark(view, lang),
         period=period_name(now.period, lang),
@@ -184,8 +102,8 @@ def full_year_paragraph(view: Overview, lang: str) -> str | None:
     year, now = view.previous_full_year, view.to_date.current
     if year.value is None or now.period.is_full_year:
         return None
-    text = phrase(
-        "full_year",
+    text = t(
+        "statement_full_year",
         lang,
         year=year.period.start.year,
         months=fmt.months_count(12, lang),
@@ -196,7 +114,7 @@ def full_year_paragraph(view: Overview, lang: str) -> str | None:
     )
     if view.previous_full_year_short:  # a site opened late or stopped reporting that year
         sites = "; ".join(short.text(lang) for short in view.previous_full_year_short)
-        text += " " + phrase("full_year_short", lang, year=year.period.start.year, sites=sites)
+        text += " " + t("statement_full_year_short", lang, year=year.period.start.year, sites=sites)
     return text
 
 
@@ -206,9 +124,9 @@ def agencies_paragraph(view: Overview, lang: str, top: int = 5) -> str | None:
         return None
     first, others = table.iloc[0], table.iloc[1:]
     items = [f"{r.agency} {fmt.number(r.visits)} ({percent(r.share, lang)})" for r in others.itertuples()]
-    rest = phrase("agencies_rest", lang, items=listing(items, lang)) if items else ""
-    return phrase(
-        "agencies",
+    rest = t("statement_agencies_rest", lang, items=listing(items, lang)) if items else ""
+    return t(
+        "statement_agencies",
         lang,
         first=first.agency,
         visits=fmt.number(first.visits),
@@ -228,9 +146,9 @@ def peaks_paragraph(view: Overview, lang: str) -> str | None:
     items = [
         f"{fmt.month_label(r.month, lang)} ({fmt.number(r.value)} {measure})" for r in others.itertuples()
     ]
-    rest = phrase("peaks_rest", lang, items=listing(items, lang)) if items else ""
-    return phrase(
-        "peaks",
+    rest = t("statement_peaks_rest", lang, items=listing(items, lang)) if items else ""
+    return t(
+        "statement_peaks",
         lang,
         month=fmt.month_label(first.month, lang),
         value=fmt.number(first.value) + _mark(view, lang),
@@ -243,8 +161,8 @@ def average_paragraph(view: Overview, lang: str) -> str | None:
     average = view.monthly_average
     if average is None:
         return None
-    return phrase(
-        "average",
+    return t(
+        "statement_average",
         lang,
         site=_site(view),
         value=fmt.number(round(average)) + _mark(view, lang),
@@ -256,8 +174,8 @@ def average_paragraph(view: Overview, lang: str) -> str | None:
 def satisfaction_paragraph(view: Overview, score: Satisfaction | None, lang: str) -> str | None:
     if score is None:
         return None
-    return phrase(
-        "satisfaction",
+    return t(
+        "statement_satisfaction",
         lang,
         site=_site(view),
         period=score.period_label,
@@ -287,7 +205,7 @@ def press_release(
         satisfaction_paragraph(view, satisfaction, lang),
         provisional_paragraph(view, lang),
     ]
-    title = phrase("title", lang, site=_site(view), period=period_name(view.period, lang))
+    title = t("statement_title", lang, site=_site(view), period=period_name(view.period, lang))
     return PressRelease(title, tuple(p for p in paragraphs if p))
 
 

@@ -13,6 +13,7 @@ from mpp.access.accounts import User, require
 from mpp.reference.agencies import AgencyMatcher, ensure_agency
 from mpp.reference.sites import site_id
 from mpp.store.db import query_df
+from mpp.text.catalogue import t
 
 
 class MembershipRefused(ValueError):
@@ -111,11 +112,12 @@ def member_list(con: duckdb.DuckDBPyConnection, site: str) -> pd.DataFrame:
 
 def roster_text(members: pd.DataFrame, lang: str = "id") -> str:
     """One line per spell: 'Disdukcapil: sejak 1 Desember 2025' or '... sampai 15 September 2024'."""
-    since, until = ("sejak", "sampai") if lang == "id" else ("since", "until")
     lines = []
     for row in members.itertuples():
-        text = f"{row.agency}: {since} {fmt.day_label(pd.Timestamp(row.joined).date(), lang)}"
+        text = t(
+            "member_since", lang, agency=row.agency, day=fmt.day_label(pd.Timestamp(row.joined).date(), lang)
+        )
         if pd.notna(row.left_on):
-            text += f" {until} {fmt.day_label(pd.Timestamp(row.left_on).date(), lang)}"
+            text += t("member_until", lang, day=fmt.day_label(pd.Timestamp(row.left_on).date(), lang))
         lines.append(text)
     return "\n".join(lines)

@@ -158,7 +158,6 @@ UPLOAD_TEXT = {
     "result_refused": ("ditolak", "refused"),
     "notes": ("Catatan", "Notes"),
 }
-ADMIN_TEXT.update(UPLOAD_TEXT)
 
 SITE_TEXT = {
     "site_setup": ("Lokasi dan Anggota", "Sites and members"),
@@ -241,4 +240,3 @@ SITE_TEXT = {
     "layout_close_month": ("Tutup buku", "Month closed"),
     "layout_reopen_month": ("Buka kembali", "Month reopened"),
 }
-ADMIN_TEXT.update(SITE_TEXT)

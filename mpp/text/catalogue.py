@@ -1,88 +1,63 @@
-"""Interface text, Indonesian first with English beside. One table, so a translation is one row."""
+"""Interface text, Indonesian first with English beside. Each area keeps its own table in mpp/text/;
+here they are merged into one, so a translation is one row and every string is found by one key.
+
+A new area is one import and one entry in AREAS; a key defined by two areas stops the import."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from mpp.text.admin import ADMIN_TEXT, SITE_TEXT, UPLOAD_TEXT
+from mpp.text.common import COMMON_TEXT
+from mpp.text.exports import EXPORT_TEXT
+from mpp.text.pages import PAGE_TEXT
+from mpp.text.periods import PERIOD_TEXT
+from mpp.text.press import PRESS_TEXT
+from mpp.text.review import REVIEW_TEXT
+from mpp.text.statement import STATEMENT_TEXT
+from mpp.text.survey import SKM_TEXT
+from mpp.text.visits import VISITS_TEXT
+
 LANGS = ("id", "en")
 
-TEXT = {
-    "app_title": ("Pantau MPP", "Pantau MPP"),
-    "overview": ("Ringkasan", "Overview"),
-    "site": ("Lokasi", "Site"),
-    "sites": ("Lokasi", "Sites"),
-    "through": ("Sampai bulan", "Up to month"),
-    "measure": ("Ukuran", "Measure"),
-    "language": ("Bahasa", "Language"),
-    "demo_notice": (
-        "Data demo: angka {sites} adalah data contoh yang disusun ulang dari berita, "
-        "bukan data resmi. Unggah berkas kantor Anda untuk menggantinya.",
-        "Demo data: the figures of {sites} are sample data rebuilt from news articles, "
-        "not official data. Upload your office's files to replace them.",
-    ),
-    "no_data": ("Belum ada data untuk lokasi ini.", "No data for this site yet."),
-    "no_sites": ("Belum ada lokasi di basis data.", "No sites in the database yet."),
-    "to_date": ("{measure} {period}", "{measure} {period}"),
-    "same_period_last_year": (
-        "Periode yang sama tahun lalu: pembanding pertumbuhan yang setara.",
-        "The same months a year earlier: the like-for-like growth base.",
-    ),
-    "growth_vs": ("dibanding {period}", "against {period}"),
-    "not_comparable": ("tidak sebanding: data tidak lengkap", "not comparable: incomplete data"),
-    "full_year": ("Setahun penuh {year}", "Full year {year}"),
-    "full_year_short": (
-        "Setahun penuh {year} belum lengkap: {sites}",
-        "Full year {year} is not complete: {sites}",
-    ),
-    "full_year_note": (
-        "{months}, periode berbeda panjang: bukan pembanding pertumbuhan",
-        "{months}, a period of different length: not a growth base",
-    ),
-    "peak_month": ("Bulan puncak", "Peak month"),
-    "peak_value": ("{value} {measure}", "{value} {measure}"),
-    "agencies_active": ("Instansi aktif", "Active agencies"),
-    "agencies_active_note": ("dengan kunjungan layanan {period}", "with service visits {period}"),
-    "latest_month": ("Data terakhir", "Latest data"),
-    "monthly_chart": (
-        "{measure} per bulan: {year} dibanding {last_year}",
-        "{measure} per month: {year} against {last_year}",
-    ),
-    "top_agencies": ("Instansi teratas", "Top agencies"),
-    "agency": ("Instansi", "Agency"),
-    "service_visits": ("Kunjungan layanan", "Service visits"),
-    "share": ("Pangsa", "Share"),
-    "share_base": (
-        "Pangsa dari seluruh {base} kunjungan layanan {period} (antrean yang dilayani), "
-        "bukan dari jumlah pengunjung: satu orang dapat mengunjungi beberapa instansi.",
-        "Share of all {base} service visits {period} (queue tickets served), not of people "
-        "entering: one person may visit several agencies.",
-    ),
-    "month": ("Bulan", "Month"),
-    "busy": (
-        "Basis data sedang dipakai proses lain; coba muat ulang sebentar lagi.",
-        "The database is busy with another process; reload in a moment.",
-    ),
+Table = Mapping[str, tuple[str, str]]
+
+AREAS: dict[str, Table] = {
+    "common": COMMON_TEXT,  # the app title, sidebar, overview cards
+    "pages": PAGE_TEXT,  # the analysis pages: agencies, trends, growth, channels, sites
+    "press": PRESS_TEXT,  # the press statement page and draft checker
+    "statement": STATEMENT_TEXT,  # the sentences of the press statement itself
+    "admin": ADMIN_TEXT,  # login and accounts
+    "upload": UPLOAD_TEXT,  # the upload and history pages
+    "sites": SITE_TEXT,  # sites and their members
+    "survey": SKM_TEXT,  # the satisfaction page and survey labels
+    "review": REVIEW_TEXT,  # month in review, coverage, periods
+    "periods": PERIOD_TEXT,  # measures, period choices, quarters
+    "visits": VISITS_TEXT,  # words inside the visit figures
+    "exports": EXPORT_TEXT,  # the title block of an export
 }
 
-from mpp.text.pages import PAGE_TEXT  # noqa: E402  (the analysis pages keep their text in one file)
 
-TEXT.update(PAGE_TEXT)
+class DuplicateKey(ValueError):
+    """Two areas define the same key: one would silently replace the other's text."""
 
-from mpp.text.press import PRESS_TEXT  # noqa: E402  (press statement and draft checker page)
 
-TEXT.update(PRESS_TEXT)
+def merged(areas: Mapping[str, Table]) -> dict[str, tuple[str, str]]:
+    """One table of every area's keys; a key found in two areas raises DuplicateKey naming both."""
+    text: dict[str, tuple[str, str]] = {}
+    owner: dict[str, str] = {}
+    for area, table in areas.items():
+        for key, pair in table.items():
+            if key in text:
+                raise DuplicateKey(f"text key {key!r} is defined in both {owner[key]!r} and {area!r}")
+            text[key], owner[key] = pair, area
+    return text
+
+
+TEXT = merged(AREAS)
 
 
 def t(key: str, lang: str = "id", **values) -> str:
     """The text for key in lang, with {placeholders} filled in."""
     text = TEXT[key][LANGS.index(lang) if lang in LANGS else 0]
     return text.format(**values) if values else text
-
-
-from mpp.text.admin import ADMIN_TEXT  # noqa: E402  (login, accounts, upload and history pages)
-
-TEXT.update(ADMIN_TEXT)
-from mpp.text.survey import SKM_TEXT  # noqa: E402  (the satisfaction page, issue 7)
-
-TEXT.update(SKM_TEXT)
-from mpp.text.review import REVIEW_TEXT  # noqa: E402  (month in review, coverage, periods: issue 11)
-
-TEXT.update(REVIEW_TEXT)

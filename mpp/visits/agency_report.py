@@ -14,9 +14,8 @@ import pandas as pd
 
 from mpp.period import Measure, Period
 from mpp.store.db import query_df
+from mpp.text.catalogue import t
 from mpp.visits import metrics
-
-OTHERS = {"id": "Lainnya", "en": "Others"}
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def top_with_others(table: pd.DataFrame, n: int, lang: str = "id") -> pd.DataFra
         return top.reset_index(drop=True)
     others = pd.DataFrame(
         {
-            "agency": [f"{OTHERS.get(lang, OTHERS['id'])} ({len(rest)})"],
+            "agency": [t("agencies_others", lang, n=len(rest))],
             "visits": [int(rest["visits"].sum())],
             "share": [rest["share"].sum()],
         }

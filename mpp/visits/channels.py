@@ -9,26 +9,14 @@ import pandas as pd
 
 from mpp.period import Period
 from mpp.store.db import query_df
+from mpp.text.catalogue import TEXT, t
 
 CHANNELS = ("walk_in", "online", "jemput_bola", "digital")
-LABELS = {
-    "id": {
-        "walk_in": "Antrean langsung",
-        "online": "Antrean online",
-        "jemput_bola": "Jemput bola",
-        "digital": "Layanan digital",
-    },
-    "en": {
-        "walk_in": "Walk-in",
-        "online": "Online queue",
-        "jemput_bola": "Outreach (jemput bola)",
-        "digital": "Digital",
-    },
-}
 
 
 def channel_label(channel: str, lang: str = "id") -> str:
-    return LABELS["en" if lang == "en" else "id"].get(channel, channel)
+    key = f"queue_channel_{channel}"
+    return t(key, lang) if key in TEXT else channel
 
 
 def _wide(found: pd.DataFrame, index: str) -> pd.DataFrame:

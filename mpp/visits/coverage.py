@@ -31,6 +31,7 @@ from mpp.reference.members import MembershipRefused, add_member, leave_member, m
 from mpp.reference.sites import site_id
 from mpp.store import ledger
 from mpp.store.db import query_rows, transaction
+from mpp.text.catalogue import t
 
 HISTORY_MONTHS = 12  # an agency silent this long is no longer expected
 LATE_MONTHS = 2  # a site this far behind the others is late; further behind, it has stopped
@@ -105,10 +106,8 @@ def coverage_text(status: MonthStatus | SiteMonth, lang: str = "id") -> str:
     months = status.site_months if isinstance(status, MonthStatus) else (status,)
     got = fmt.number(sum(len(m.reported) for m in months))
     of = fmt.number(sum(len(m.expected) for m in months))
-    visitors = status.measure is Measure.VISITORS
-    if lang == "en":
-        return f"{got} of {of} {'sites' if visitors else 'agencies'} reporting"
-    return f"{got} dari {of} {'lokasi' if visitors else 'instansi'} melapor"
+    key = "reporting_sites" if status.measure is Measure.VISITORS else "reporting_agencies"
+    return t(key, lang, got=got, of=of)
 
 
 # --- reading -------------------------------------------------------------------------------------

@@ -14,12 +14,8 @@ from datetime import date
 import duckdb
 
 from mpp.period import Measure, Period
+from mpp.text.catalogue import t
 from mpp.visits import metrics, reporting
-
-REASONS = {
-    "no_data": ("tidak ada data {period}", "no data for {period}"),
-    "incomplete": ("data {period} belum lengkap", "{period} not fully reported"),
-}
 
 
 @dataclass(frozen=True)
@@ -32,7 +28,7 @@ class Exclusion:
 
     def why(self, lang: str = "id") -> str:
         """'tidak ada data Januari-Oktober 2026'."""
-        return REASONS[self.reason][1 if lang == "en" else 0].format(period=self.period.label(lang))
+        return t(f"excluded_{self.reason}", lang, period=self.period.label(lang))
 
     def text(self, lang: str = "id") -> str:
         return f"{self.site}: {self.why(lang)}"

@@ -16,6 +16,7 @@ import duckdb
 
 from mpp import fmt
 from mpp.period import Measure, Period, add_months
+from mpp.text.catalogue import t
 from mpp.visits import coverage, metrics
 
 
@@ -113,9 +114,7 @@ class ShortYear:
 
     def text(self, lang: str = "id") -> str:
         count = fmt.months_count(self.months, lang)
-        if lang == "en":
-            return f"{self.site}: data for {self.span.label('en')} only ({count})"
-        return f"{self.site}: data hanya {self.span.label()} ({count})"
+        return t("short_year", lang, site=self.site, span=self.span.label(lang), count=count)
 
 
 def short_years(

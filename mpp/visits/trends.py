@@ -13,12 +13,8 @@ import pandas as pd
 from mpp import calendar
 from mpp.period import Measure, Period
 from mpp.store.db import query_df, query_rows
+from mpp.text.catalogue import t
 from mpp.visits import metrics
-
-WEEKDAYS = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
 
 
 def history(con: duckdb.DuckDBPyConnection, sites, measure: Measure, through: date) -> Period | None:
@@ -101,7 +97,7 @@ def _working_days(month, days_per_week: int) -> int:
 
 
 def weekday_name(weekday: int, lang: str = "id") -> str:
-    return WEEKDAYS["en" if lang == "en" else "id"][weekday]
+    return t(f"weekday_{weekday}", lang)
 
 
 @dataclass(frozen=True)
