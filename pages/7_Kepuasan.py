@@ -8,6 +8,7 @@ from mpp import fmt
 from mpp.present import survey_charts as skm_charts
 from mpp.present.charts import as_label
 from mpp.survey import report as skm_report
+from mpp.survey import skm
 from mpp.survey.summary import site_report
 
 ui.page_setup("satisfaction")
@@ -25,7 +26,7 @@ ui.demo_notice((site,))
 
 data = ui.read(site_report, site, period)
 raw = data["source"] == "responden"
-grade_label = data["grade_label_en"] if lang == "en" else data["grade_label"]
+grade_label = ui.t(f"skm_grade_label_{data['grade']}")
 cards = st.columns(4)
 cards[0].metric(
     ui.t("skm_index", period=ui.plain(data["period"])),
@@ -45,7 +46,10 @@ cards[1].metric(
     delta_color="off",
 )
 cards[2].metric(ui.t("skm_respondents"), fmt.number(data["respondents"]), border=True)
-priority = ", ".join(ui.plain(f"{p['unsur']} {p['name']}") for p in data["priority"]) or fmt.NO_DATA
+priority = (
+    ", ".join(ui.plain(f"{p['unsur']} {skm.unsur_name(p['unsur'], lang)}") for p in data["priority"])
+    or fmt.NO_DATA
+)
 cards[3].metric(ui.t("skm_priority"), priority, border=True, help=ui.t("skm_priority_note"))
 st.caption(
     f"{ui.plain(site)} · "
@@ -65,6 +69,7 @@ with left:
                 data["unsur"],
                 [p["unsur"] for p in data["priority"]],
                 ui.t("skm_nrr_chart", period=period_label),
+                lang,
             ),
             "skm-nrr",
         )
@@ -92,7 +97,9 @@ if raw:
     for column, (dimension, rows) in zip(st.columns(2) * 2, data["demographics"].items()):
         ui.show_table(
             {
-                ui.t(f"skm_dimension_{dimension}"): [r["label"] for r in rows],
+                ui.t(f"skm_dimension_{dimension}"): [
+                    skm.group_label(dimension, r["label"], lang) for r in rows
+                ],
                 ui.t("skm_respondents"): [fmt.number(r["respondents"]) for r in rows],
                 "IKM": [f"{r['ikm_text']} ({r['grade']})" for r in rows],
             },

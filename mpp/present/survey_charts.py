@@ -9,7 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from mpp.present.charts import PALETTE, apply_locale, as_label
-from mpp.survey.skm import GRADES
+from mpp.survey.skm import GRADES, unsur_name
 
 PRIORITY_COLOR = PALETTE[2]
 GRADE_LINES = [(float(g.lowest), g.letter) for g in GRADES[:-1]]  # 88,31 A; 76,61 B; 65,00 C
@@ -36,11 +36,11 @@ def _bars(labels, values, texts, colors, title: str, axis_range, tickformat: str
     return fig
 
 
-def nrr_bars(unsur: list[dict], priority: list[str], title: str) -> go.Figure:
+def nrr_bars(unsur: list[dict], priority: list[str], title: str, lang: str = "id") -> go.Figure:
     """NRR per unsur on the 1-4 scale; the priority unsur (lowest NRR) stands out in orange."""
     colors = [PRIORITY_COLOR if u["unsur"] in priority else PALETTE[0] for u in unsur]
     return _bars(
-        [f"{u['unsur']} {u['name']}" for u in unsur],
+        [f"{u['unsur']} {unsur_name(u['unsur'], lang)}" for u in unsur],
         [u["nrr"] for u in unsur],
         [u["nrr_text"] for u in unsur],
         colors,

@@ -14,6 +14,7 @@ import duckdb
 
 from mpp import fmt
 from mpp.period import Period
+from mpp.text.catalogue import t
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def from_index(value, period_label: str, lang: str = "id", period: Period | None
     return Satisfaction(
         float(skm.published(value)),
         grade.letter,
-        grade.label_en if lang == "en" else grade.label,
+        t(f"skm_grade_label_{grade.letter}", lang),
         period_label,
         period,
     )
@@ -76,9 +77,5 @@ def satisfaction_for(
     if found is None:
         return None
     used, survey = found
-    label = (
-        (f"tahun {used.start.year}" if lang == "id" else str(used.start.year))
-        if used.is_full_year
-        else used.label(lang)
-    )
+    label = t("statement_year", lang, year=used.start.year) if used.is_full_year else used.label(lang)
     return from_index(survey.ikm, label, lang, used)

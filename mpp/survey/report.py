@@ -16,12 +16,7 @@ from mpp.store.db import query_df, query_rows
 from mpp.survey import skm
 
 WHOLE_SITE = "(seluruh MPP)"  # the agency label of a survey that covers the whole mall
-DIMENSIONS = {
-    "sex": "Jenis kelamin",
-    "age_band": "Usia",
-    "education": "Pendidikan",
-    "occupation": "Pekerjaan",
-}
+DIMENSIONS = ("sex", "age_band", "education", "occupation")  # named by the skm_dimension_* text
 GRAINS = ("year", "month")  # an allow-list: the grain is bound into date_trunc
 
 

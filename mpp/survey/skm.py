@@ -15,34 +15,16 @@ Pure: no database, no IO. mpp/skm_report.py feeds it sums from the store.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
 from mpp import fmt
+from mpp.text.catalogue import TEXT, t
 
-UNSUR = {
-    "U1": "Persyaratan",
-    "U2": "Prosedur",
-    "U3": "Waktu",
-    "U4": "Biaya/Tarif",
-    "U5": "Produk",
-    "U6": "Kompetensi",
-    "U7": "Perilaku",
-    "U8": "Sarana dan Prasarana",
-    "U9": "Penanganan Pengaduan",
-}
-UNSUR_EN = {
-    "U1": "Requirements",
-    "U2": "Procedure",
-    "U3": "Time",
-    "U4": "Cost/Tariff",
-    "U5": "Product",
-    "U6": "Competence",
-    "U7": "Conduct",
-    "U8": "Facilities",
-    "U9": "Complaint handling",
-}
+UNSUR_CODES = ("U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9")
+UNSUR = {code: t(f"skm_unsur_{code}") for code in UNSUR_CODES}  # code -> the regulation's name
 # Age bands as survey forms print them; an exact age in a file is put in its band on load.
 AGE_BANDS = (
     (0, 19, "< 20"),
@@ -59,19 +41,26 @@ INDEX_FACTOR = 25  # turns a mean NRR on 1-4 into an index on 25-100
 @dataclass(frozen=True)
 class Grade:
     letter: str
-    label: str  # Indonesian, as the regulation names it
-    label_en: str
     lowest: Decimal  # inclusive lower bound of the published (2-decimal) index
+
+    @property
+    def label(self) -> str:
+        """Indonesian, as the regulation names it: 'Sangat Baik'."""
+        return t(f"skm_grade_label_{self.letter}")
+
+    @property
+    def label_en(self) -> str:
+        return t(f"skm_grade_label_{self.letter}", "en")
 
     def text(self) -> str:
         return f"{self.letter} ({self.label})"
 
 
 GRADES = (
-    Grade("A", "Sangat Baik", "Very good", Decimal("88.31")),
-    Grade("B", "Baik", "Good", Decimal("76.61")),
-    Grade("C", "Kurang Baik", "Poor", Decimal("65.00")),
-    Grade("D", "Tidak Baik", "Bad", Decimal("25.00")),
+    Grade("A", Decimal("88.31")),
+    Grade("B", Decimal("76.61")),
+    Grade("C", Decimal("65.00")),
+    Grade("D", Decimal("25.00")),
 )
 # Some offices print C as "Cukup" and D as "Kurang"; they are the same grades.
 LETTER_SYNONYMS = {
@@ -87,6 +76,18 @@ LETTER_SYNONYMS = {
 def age_band(age: int) -> str:
     """34 -> '30-39'."""
     return next(label for low, high, label in AGE_BANDS if low <= age <= high)
+
+
+def unsur_name(code: str, lang: str = "id") -> str:
+    """'Waktu' / 'Time'."""
+    return t(f"skm_unsur_{code}", lang)
+
+
+def group_label(dimension: str, value: str, lang: str = "id") -> str:
+    """A respondent group as the reader's language names it: 'Laki-laki' / 'Male'. Indonesian keeps
+    the file's own words; a group the catalogue does not know keeps them in English too."""
+    key = f"skm_{dimension}_{re.sub(r'[^a-z0-9]+', '_', str(value).lower()).strip('_')}"
+    return t(key, lang) if lang != "id" and key in TEXT else value
 
 
 def nrr(total: int, count: int) -> Fraction:
