@@ -1,5 +1,5 @@
 """Interface text of the analysis pages (Instansi, Tren & Puncak, Pertumbuhan, Kanal, Lokasi),
-Indonesian first with English beside; merged into i18n.TEXT so pages look every key up the same way."""
+Indonesian first with English beside; merged into catalogue.TEXT so pages look every key up the same way."""
 
 PAGE_TEXT = {
     "agencies": ("Instansi", "Agencies"),

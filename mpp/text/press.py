@@ -1,5 +1,5 @@
 """Text of the Siaran Pers page (press statement and draft checker), Indonesian first with English beside.
-Kept apart from mpp/i18n.py so each area edits its own table; i18n.TEXT merges them."""
+Kept apart so each area edits its own table; catalogue.TEXT merges them."""
 
 PRESS_TEXT = {
     "press": ("Siaran Pers", "Press statement"),

@@ -1,5 +1,5 @@
 """Interface text of the month in review, coverage and the period choice (issue 11), Indonesian first
-with English beside; merged into i18n.TEXT."""
+with English beside; merged into catalogue.TEXT."""
 
 REVIEW_TEXT = {
     "month_in_review": ("Tinjauan bulan {month}", "{month} in review"),

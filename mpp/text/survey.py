@@ -1,4 +1,5 @@
-"""Interface text of the satisfaction page (Kepuasan): Indonesian first, English beside."""
+"""Interface text of the satisfaction page (Kepuasan) and the survey's labels (unsur, grades, respondent
+groups): Indonesian first, English beside."""
 
 SKM_TEXT = {
     "satisfaction": ("Kepuasan (SKM)", "Satisfaction (SKM)"),
