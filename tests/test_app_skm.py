@@ -60,6 +60,10 @@ def test_english_labels_keep_indonesian_numbers(demo_db, monkeypatch):
     at.sidebar.selectbox[1].select("2024").run()
     assert cards(at)["Service quality"] == ("A", "Very good")
     assert cards(at)["IKM 2024"][0] == "95,20"
+    assert cards(at)["Priority to improve"][0] == "U3 Time"  # survey labels follow the language too
+    assert "U3 Time" in specs(at) and "U3 Waktu" not in specs(at)
+    sex = at.dataframe[0].value
+    assert set(sex["Sex"]) == {"Male", "Female"}
 
 
 def test_a_published_table_shows_its_periods_and_units(demo_db, monkeypatch):
