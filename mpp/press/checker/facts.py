@@ -2,18 +2,20 @@
 
 A draft may name any month, year or period, and a wrong figure is best explained by the period or
 measure it really belongs to, so the checker needs every monthly figure at hand, not one query per
-guess. The monthly series come from the same core queries as every page (mpp.metrics), and every
+guess. The monthly series come from the same core queries as every page (mpp.visits.metrics), and every
 total here is their sum, exactly as `metrics.total` computes it.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import duckdb
 import pandas as pd
 
 from mpp.period import Measure, Period
+from mpp.press.satisfaction import index_for
 from mpp.store.db import query_df
 from mpp.visits import coverage, metrics
 
@@ -75,9 +77,7 @@ class Facts:
             self._partial[measure] = {s.month: s for s in found if s.reporting and not s.complete}
         return [s for m, s in sorted(self._partial[measure].items()) if period.start <= m <= period.end]
 
-    def satisfaction(self, period: Period):
-        from mpp.press.satisfaction import index_for
-
+    def satisfaction(self, period: Period) -> Fraction | None:
         return index_for(self.con, self.site, period)
 
     def latest(self, measure: Measure) -> date | None:

@@ -1,6 +1,6 @@
 """Reading a draft press text: sentences, clauses, and every figure, month, period and agency it names.
 
-Pure text work, no database: the checker (mpp/checker.py) passes in the agency spellings it knows.
+Pure text work, no database: the checker (run.py) passes in the agency spellings it knows.
 Numbers are read as written, and how they are written is kept (`form`), because a wrongly written
 number is itself a finding: "41,481" reads in Indonesian as forty-one point four eight one.
 
@@ -29,7 +29,7 @@ MONTH_WORDS = {
     "des": 12,
     "sept": 9,
 }
-MONTH = r"(?:%s)" % "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True))
+MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True)) + ")"
 YEAR = r"(?:19|20)\d{2}"
 UPTO = r"(?:-|–|—|s\.d\.?|s/d|hingga|sampai(?: dengan)?|to|through|until)"
 # Period phrases, most specific first: (kind, pattern). Declared as data; `_period_from` reads them.
@@ -116,11 +116,14 @@ def sentences(text: str) -> list[str]:
     return found
 
 
+ABBREVIATION_END = r"\b(" + "|".join(map(re.escape, ABBREVIATIONS)) + r")\.$"
+
+
 def _rejoin_abbreviations(parts: list[str]) -> list[str]:
     joined: list[str] = []
     for part in parts:
         # Only the tail is searched: the whole part would make a run of abbreviations quadratic.
-        if joined and re.search(r"\b(%s)\.$" % "|".join(map(re.escape, ABBREVIATIONS)), joined[-1][-12:]):
+        if joined and re.search(ABBREVIATION_END, joined[-1][-12:]):
             joined[-1] += " " + part
         else:
             joined.append(part)
