@@ -42,7 +42,9 @@ def from_index(value, period_label: str, lang: str = "id", period: Period | None
     )
 
 
-def _survey_period(con: duckdb.DuckDBPyConnection, site: str, period: Period) -> tuple[Period, object] | None:
+def _survey_period(
+    con: duckdb.DuckDBPyConnection, site: str, period: Period
+) -> tuple[Period, skm.Survey] | None:
     survey = skm_report.site_survey(con, site, period)
     if survey is not None:
         return period, survey

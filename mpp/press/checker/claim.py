@@ -132,8 +132,8 @@ class AverageClaim(Claim):
 
     kind = ClaimKind.AVERAGE
     mention: Mention
-    low: int
-    high: int
+    low: float  # a count as written
+    high: float
     approx: str | None = None
 
 
@@ -143,7 +143,7 @@ class AgenciesActiveClaim(Claim):
 
     kind = ClaimKind.AGENCIES_ACTIVE
     mention: Mention
-    value: int
+    value: float  # as written
 
 
 @dataclass(frozen=True, kw_only=True)

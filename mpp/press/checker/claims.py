@@ -69,8 +69,8 @@ def average_claims(s: Sentence, _claims) -> list[Claim]:
                 sentence=s.text,
                 quote=f"{first.text}{s.text[first.end : second.start]}{quote_of(s, second)}",
                 mention=s.take(second),
-                low=first.value,
-                high=second.value,
+                low=first.number,
+                high=second.number,
                 period=period,
                 measure=measure_of(s, second, None),
             )
@@ -80,8 +80,8 @@ def average_claims(s: Sentence, _claims) -> list[Claim]:
             sentence=s.text,
             quote=quote_of(s, first),
             mention=s.take(first),
-            low=first.value,
-            high=first.value,
+            low=first.number,
+            high=first.number,
             period=period,
             measure=measure_of(s, first, None),
             approx=_approximate(s, first),
@@ -114,7 +114,7 @@ def unchecked(s: Sentence, n: Mention, reason: str) -> UncheckedClaim:
 
 def unit_claims(s: Sentence, _claims) -> list[Claim]:
     """'27 instansi' (agencies with service visits) and '80 jenis layanan' (not in the store)."""
-    found = []
+    found: list[Claim] = []
     for n in s.numbers():
         unit = unit_of(s, n)
         if unit == "agencies":
@@ -123,7 +123,7 @@ def unit_claims(s: Sentence, _claims) -> list[Claim]:
                     sentence=s.text,
                     quote=quote_of(s, n),
                     mention=s.take(n),
-                    value=n.value,
+                    value=n.number,
                     period=period_of(s, n)[0],
                 )
             )
@@ -135,7 +135,7 @@ def unit_claims(s: Sentence, _claims) -> list[Claim]:
 
 
 def percent_claims(s: Sentence, _claims) -> list[Claim]:
-    found = []
+    found: list[Claim] = []
     for n in [n for n in s.numbers() if is_percent(s, n)]:
         start, _ = clause_of(s.text, n.start)
         before = s.text[max(start, n.start - 40) : n.start]
@@ -179,18 +179,18 @@ def growth_claim(s: Sentence, n: Mention, down: bool) -> GrowthClaim:
     against its base: the first other period named after the figure ('naik 8,7 persen dibandingkan
     Agustus 2025', '... periode yang sama tahun 2024'), else one named before it, else the same months
     a year earlier. Two growths in one sentence each take the base written after them."""
-    own = [p.value for p in s.periods() if p.extra.get("pattern") != "same_period"]
+    own = [p.period for p in s.periods() if p.extra.get("pattern") != "same_period"]
     current = max(own, key=lambda p: (p.end, p.months), default=s.main)
-    others = [p for p in s.periods() if p.value != current]
+    others = [p for p in s.periods() if p.period != current]
     after = [p for p in others if p.start >= n.end]
-    base = (after or others)[0].value if others else None
+    base = (after or others)[0].period if others else None
     agency = agency_of(s, n)
     measure = SERVICE if agency or "kunjungan layanan" in s.text.lower() else None
     return GrowthClaim(
         sentence=s.text,
         quote=quote_of(s, n),
         mention=s.take(n),
-        value=-n.value if down else n.value,
+        value=-n.number if down else n.number,
         period=current,
         measure=measure,
         agency=agency,
@@ -230,7 +230,7 @@ def share_claim(s: Sentence, n: Mention) -> ShareClaim:
         sentence=s.text,
         quote=quote_of(s, n),
         mention=s.take(n),
-        value=n.value,
+        value=n.number,
         period=period_of(s, owner)[0],
         agency=agency_of(s, owner) if owner is not n else _agency_in_clause(s, n),
         base=base_unit,
@@ -254,7 +254,7 @@ def _count_before(s: Sentence, n: Mention) -> Mention | None:
 def _agency_in_clause(s: Sentence, n: Mention) -> str | None:
     start, _ = clause_of(s.text, n.start)
     agencies = [a for a in s.of("agency") if start <= a.start < n.start]
-    return agencies[-1].value if agencies else None
+    return agencies[-1].name if agencies else None
 
 
 def satisfaction_claims(s: Sentence, _claims) -> list[Claim]:
@@ -281,20 +281,20 @@ def satisfaction_claim(s: Sentence, n: Mention) -> SatisfactionClaim:
 
 
 def count_claims(s: Sentence, _claims) -> list[Claim]:
-    found = []
+    found: list[Claim] = []
     for n in s.numbers():
         scale = _scale(s, n)
-        if (n.form == "decimal" and not scale) or (n.value * (scale or 1) < 100 and not unit_of(s, n)):
+        if (n.form == "decimal" and not scale) or (n.number * (scale or 1) < 100 and not unit_of(s, n)):
             continue  # '20 Mini MPP', '2 hari': not figures of visits
         agency = agency_of(s, n)
         period, strict = period_of(s, n)
-        others = [p.value for p in s.periods() if p.value != period]
+        others = [p.period for p in s.periods() if p.period != period]
         found.append(
             CountClaim(
                 sentence=s.text,
                 quote=quote_of(s, n),
                 mention=s.take(n),
-                value=round(n.value * (scale or 1)),
+                value=round(n.number * (scale or 1)),
                 period=period,
                 measure=measure_of(s, n, agency),
                 agency=agency,
@@ -339,7 +339,7 @@ def comparison_claims(s: Sentence, claims: list[Claim]) -> list[Claim]:
     ):
         return []
     first, second = counts[0], counts[1]
-    if first.period == second.period:
+    if first.period is None or second.period is None or first.period == second.period:
         return []  # which count is which period is not written: not a claim
     current, base = (first, second) if first.period.end >= second.period.end else (second, first)
     return [
@@ -358,7 +358,7 @@ def peak_claims(s: Sentence, _claims) -> list[Claim]:
     """'Puncak kunjungan terjadi pada Juli 2025 ..., disusul September dan Agustus': months in order."""
     match = re.search(rf"(?i)\b(?:{PEAK})\b", s.text)
     months = [m for m in s.of("month") if match and m.start > match.start()]
-    if not months:
+    if not match or not months:
         return []
     quote = s.text[match.start() : months[-1].end]
     measure = SERVICE if re.search(r"(?i)kunjungan layanan|service visits", s.text) else None
@@ -366,7 +366,7 @@ def peak_claims(s: Sentence, _claims) -> list[Claim]:
         PeaksClaim(
             sentence=s.text,
             quote=quote,
-            months=tuple(m.value for m in months),
+            months=tuple(m.period for m in months),
             period=s.main,
             measure=measure,
         )
@@ -381,7 +381,7 @@ def agency_ranking_claims(s: Sentence, _claims) -> list[Claim]:
     after = [a for a in s.of("agency") if a.start > match.start()]
     before = [a for a in s.of("agency") if a.start < match.start()]
     chosen = after or before[-1:]
-    names = list(dict.fromkeys(a.value for a in chosen))
+    names = list(dict.fromkeys(a.name for a in chosen))
     if not names:
         return []
     period = period_of(s, chosen[0])[0]

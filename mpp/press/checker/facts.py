@@ -96,9 +96,8 @@ class Facts:
 
 
 def _span(con: duckdb.DuckDBPyConnection, site: str) -> Period | None:
-    firsts = [metrics.first_month(con, [site], m) for m in Measure]
-    lasts = [metrics.latest_month(con, [site], m) for m in Measure]
-    firsts, lasts = [d for d in firsts if d], [d for d in lasts if d]
+    firsts = [d for m in Measure if (d := metrics.first_month(con, [site], m))]
+    lasts = [d for m in Measure if (d := metrics.latest_month(con, [site], m))]
     return Period(_as_date(min(firsts)), _as_date(max(lasts))) if firsts else None
 
 

@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from mpp import fmt
 from mpp.period import Period
@@ -94,6 +95,19 @@ class Mention:
     value: object = None  # number: digits as int (or float); period/month: Period; agency: its name
     form: str = "ok"  # numbers: ok | comma_thousands | malformed | unformatted | dot_decimal | decimal
     extra: dict = field(default_factory=dict, compare=False)
+
+    # The value read as what its kind holds (the builders and the checker know the kind they asked for).
+    @property
+    def number(self) -> float:
+        return cast(float, self.value)
+
+    @property
+    def period(self) -> Period:
+        return cast(Period, self.value)
+
+    @property
+    def name(self) -> str:
+        return cast(str, self.value)
 
 
 # --- what the checker skips ----------------------------------------------------------------------
@@ -236,7 +250,7 @@ REFERENCE_KINDS = {kind for kind, _ in REFERENCE_PATTERNS}
 def _with_years(taken: list[Mention], year: int | None) -> list[Mention]:
     resolved = []
     for mention in taken:
-        period = _period_from(mention.value, mention.extra["groups"], year)
+        period = _period_from(str(mention.value), mention.extra["groups"], year)
         if period is None:
             continue
         year = period.end.year
@@ -265,7 +279,7 @@ def _references(
         after = sorted((m for m in found if m.start >= ref.end), key=lambda m: m.start)
         anchor = None
         if ref.value == "back":
-            period = _referred(ref, [m.value for m in reversed(before)] or list(earlier))
+            period = _referred(ref, [m.period for m in reversed(before)] or list(earlier))
         else:
             anchor = _current(before) or _current(after) or main
             period = _same_period(ref, anchor)
@@ -286,7 +300,7 @@ def _references(
 def _current(named: list[Mention]) -> Period | None:
     """Of the periods a sentence names, the one it is about: the latest-ending (then the longest);
     an earlier one is what it is compared with."""
-    return max((m.value for m in named), key=lambda p: (p.end, p.months), default=None)
+    return max((m.period for m in named), key=lambda p: (p.end, p.months), default=None)
 
 
 def _referred(ref: Mention, candidates: list[Period]) -> Period | None:
@@ -323,7 +337,7 @@ def agency_mentions(sentence: str, spellings: dict[str, str]) -> list[Mention]:
 @functools.lru_cache(maxsize=8)
 def _agency_pattern(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
     """One alternation for every spelling: a draft is hundreds of sentences, the list hundreds of names."""
-    canonical = {}
+    canonical: dict[str, str] = {}
     for spelling, name in items:
         canonical.setdefault(spelling, name)
         canonical.setdefault(spelling.upper(), name)

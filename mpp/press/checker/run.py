@@ -57,7 +57,7 @@ def main_period(
     to date of the store. Periods ending after the store's latest month are plans ("Tahun 2026 kami
     targetkan"), not figures, and references ("periode yang sama tahun lalu") are not the draft's own."""
     periods = [
-        m.value for ms in found for m in ms if m.kind in ("period", "month") and not m.extra.get("refers")
+        m.period for ms in found for m in ms if m.kind in ("period", "month") and not m.extra.get("refers")
     ]
     periods = [p for p in periods if latest is None or p.end <= latest] or periods
     to_date = [p for p in periods if p.start.month == 1 and p.start.year == p.end.year]
@@ -86,7 +86,7 @@ def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
         # A period written in a sentence is that sentence's, and what refers back to it ("bulan
         # tersebut") in the next ones; a comparison base ("periode yang sama tahun lalu") is not.
         earlier = (
-            tuple(m.value for m in sentence.periods() if m.extra.get("pattern") != "same_period") or earlier
+            tuple(m.period for m in sentence.periods() if m.extra.get("pattern") != "same_period") or earlier
         )
         findings += [
             provisional(assumed(check(claim, facts), claim, sentence), claim, facts)
@@ -104,7 +104,7 @@ def assumed(finding: Finding, claim: Claim, sentence: Sentence) -> Finding:
     if not named:
         hint = f" (Kalimat tidak menyebut periode; dianggap {period_text(claim.period)}.)"
     elif all(m.extra.get("pattern") == "back" for m in named):
-        hint = f" («{named[0].text}» dibaca sebagai {period_text(named[0].value)}.)"
+        hint = f" («{named[0].text}» dibaca sebagai {period_text(named[0].period)}.)"
     else:
         return finding
     return replace(finding, message=finding.message + hint)

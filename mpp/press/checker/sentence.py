@@ -93,7 +93,7 @@ def quote_of(sentence: Sentence, number: Mention) -> str:
     """The figure with its unit, if it has one: '41.481 orang', '24,8 persen', '80 jenis layanan'."""
     units = "|".join([p for p, _ in UNITS] + list(SCALES) + ["persen", "percent", "poin"])
     match = re.match(rf"\s*(?:%|(?:{units})\b)?", sentence.after(number), re.IGNORECASE)
-    return (number.text + match.group()).strip()
+    return (number.text + (match.group() if match else "")).strip()  # the pattern matches always
 
 
 def agency_of(sentence: Sentence, number: Mention) -> str | None:
@@ -111,7 +111,7 @@ def agency_of(sentence: Sentence, number: Mention) -> str | None:
         for m in before
         if m.kind == "number" and m.start > last.start and not re.match(PERCENT_AFTER, sentence.after(m))
     ]
-    return None if counts_between else last.value
+    return None if counts_between else last.name
 
 
 def period_of(sentence: Sentence, number: Mention) -> tuple[Period | None, bool]:
@@ -121,11 +121,11 @@ def period_of(sentence: Sentence, number: Mention) -> tuple[Period | None, bool]
     periods = sentence.periods()
     inside = [p for p in periods if start <= p.start and p.end <= end]
     if inside:
-        return min(inside, key=lambda p: _distance(p, number)).value, True
+        return min(inside, key=lambda p: _distance(p, number)).period, True
     before = [p for p in periods if p.end <= number.start]
     after = [p for p in periods if p.start >= number.end]
     chosen = before[-1] if before else (after[0] if after else None)
-    return (chosen.value if chosen else sentence.main), False
+    return (chosen.period if chosen else sentence.main), False
 
 
 def _distance(a: Mention, b: Mention) -> int:
