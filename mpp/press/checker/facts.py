@@ -71,7 +71,7 @@ class Facts:
 
     def partial(self, measure: Measure, period: Period) -> list:
         """The months of the period that some but not all expected reporters have reported, and that
-        no analyst has closed (mpp.coverage): their figures are provisional ("sementara")."""
+        no analyst has closed (mpp.visits.coverage): their figures are provisional ("sementara")."""
         if measure not in self._partial:  # every month of the site's data at once, on first need
             found = coverage.statuses(self.con, [self.site], measure, self.span) if self.span else []
             self._partial[measure] = {s.month: s for s in found if s.reporting and not s.complete}

@@ -41,9 +41,6 @@ from mpp.visits.coverage import coverage_text
 __all__ = ["DraftRefused", "check_draft", "check_text", "read_draft"]
 
 
-# --- the draft -----------------------------------------------------------------------------------
-
-
 def main_period(
     found: list[list[Mention]], fallback: Period | None, latest: date | None = None
 ) -> Period | None:

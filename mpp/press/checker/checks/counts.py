@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from mpp import fmt
 from mpp.period import Measure, Period
-from mpp.press.checker.checks.verdicts import no_data, note, other, wrong
+from mpp.press.checker.checks.verdicts import finding, no_data, note, other, wrong
 from mpp.press.checker.claim import CountClaim
 from mpp.press.checker.facts import Facts
 from mpp.press.checker.findings import Finding, count_text, digit_slip, period_text
@@ -61,7 +61,7 @@ def count_right(claim: CountClaim, measure: Measure, period: Period) -> Finding:
             f"benar sebagai kunjungan layanan (antrean) {claim.agency}, bukan "
             'pengunjung: satu orang dapat dilayani beberapa instansi. Sebut "kunjungan layanan".',
         )
-    return Finding("ok", claim.sentence, claim.quote, correct, message="sesuai data.")
+    return finding("ok", claim, correct, message="sesuai data.")
 
 
 BELOW = ("hampir", "nyaris", "nearly")  # the true figure is just under the one written

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mpp import fmt
 from mpp.period import Measure, Period
-from mpp.press.checker.checks.verdicts import finding, same
+from mpp.press.checker.checks.verdicts import finding, same, unchecked
 from mpp.press.checker.claim import ShareClaim
 from mpp.press.checker.facts import Facts
 from mpp.press.checker.findings import Finding, digit_slip, percent_text, period_text
@@ -18,20 +18,10 @@ SERVICE, VISITORS = Measure.SERVICE_VISITS, Measure.VISITORS
 
 def check_share(claim: ShareClaim, facts: Facts) -> Finding:
     if not claim.agency or claim.period is None:
-        return Finding(
-            "unchecked",
-            claim.sentence,
-            claim.quote,
-            message="persentase tanpa instansi yang dapat diperiksa; tidak diperiksa.",
-        )
+        return unchecked(claim, "persentase tanpa instansi yang dapat diperiksa; tidak diperiksa.")
     right = facts.share(claim.agency, claim.period)
     if right is None:
-        return Finding(
-            "unchecked",
-            claim.sentence,
-            claim.quote,
-            message=f"tidak ada kunjungan layanan {claim.agency} {period_text(claim.period)}.",
-        )
+        return unchecked(claim, f"tidak ada kunjungan layanan {claim.agency} {period_text(claim.period)}.")
     digits, base = claim.decimals, claim.base
     whole = facts.total(SERVICE, claim.period)
     visits = facts.total(SERVICE, claim.period, claim.agency)
