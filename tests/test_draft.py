@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from mpp import fmt
 from mpp.period import Period
-from mpp.press.checker.draft import mentions, read_number, sentences
+from mpp.press.checker.reading import mentions, read_number, sentences
 
 SPELLINGS = {
     "Disdukcapil": "Disdukcapil",

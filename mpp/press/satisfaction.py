@@ -1,19 +1,22 @@
 """The satisfaction index (IKM) for press statements and the draft checker: the one hook between them
-and the survey figures of issue 7 (`mpp/skm.py` for grades, `mpp/skm_report.py` for the store).
+and the survey figures of issue 7 (`mpp/survey/skm.py` for grades, `mpp/survey/report.py` for the store).
 
 The statement gives the index of its own period when survey answers cover it, else the latest calendar
 year surveyed before it (the seed: "Tahun 2024 ... SKM sebesar 95,20"), always with that year named.
-When the survey module is missing, has no answers, or the tables do not exist yet, there is no sentence.
+When the survey has no answers, or its tables do not exist yet, there is no sentence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 import duckdb
 
 from mpp import fmt
 from mpp.period import Period
+from mpp.survey import report as skm_report
+from mpp.survey import skm
 from mpp.text.catalogue import t
 
 
@@ -30,9 +33,7 @@ class Satisfaction:
 
 
 def from_index(value, period_label: str, lang: str = "id", period: Period | None = None) -> Satisfaction:
-    from mpp.survey import skm  # issue 7's module: grades decided on the published 2-decimal value
-
-    grade = skm.grade(value)
+    grade = skm.grade(value)  # decided on the published 2-decimal value
     return Satisfaction(
         float(skm.published(value)),
         grade.letter,
@@ -42,9 +43,9 @@ def from_index(value, period_label: str, lang: str = "id", period: Period | None
     )
 
 
-def _survey_period(con: duckdb.DuckDBPyConnection, site: str, period: Period) -> tuple[Period, object] | None:
-    from mpp.survey import report as skm_report
-
+def _survey_period(
+    con: duckdb.DuckDBPyConnection, site: str, period: Period
+) -> tuple[Period, skm.Survey] | None:
     survey = skm_report.site_survey(con, site, period)
     if survey is not None:
         return period, survey
@@ -55,13 +56,11 @@ def _survey_period(con: duckdb.DuckDBPyConnection, site: str, period: Period) ->
     return (year, survey) if survey is not None else None
 
 
-def index_for(con: duckdb.DuckDBPyConnection, site: str, period: Period):
-    """The exact index of the site's survey answers in the period, or None (no survey, or no module)."""
+def index_for(con: duckdb.DuckDBPyConnection, site: str, period: Period) -> Fraction | None:
+    """The exact index of the site's survey answers in the period, or None (no survey, or no tables)."""
     try:
-        from mpp.survey import report as skm_report
-
         survey = skm_report.site_survey(con, site, period)
-    except (ImportError, duckdb.CatalogException):
+    except duckdb.CatalogException:
         return None
     return None if survey is None else survey.ikm
 
@@ -72,7 +71,7 @@ def satisfaction_for(
     """The site's index for the period (or the last surveyed year before it); None without a survey."""
     try:
         found = _survey_period(con, site, period)
-    except (ImportError, duckdb.CatalogException):  # survey tables or module not there yet
+    except duckdb.CatalogException:  # survey tables not there yet
         return None
     if found is None:
         return None

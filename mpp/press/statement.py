@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import duckdb
+from docx import Document
 
 from mpp import fmt
 from mpp.period import Measure, Period
@@ -249,8 +250,6 @@ def xml_safe(text: str) -> str:
 
 def to_docx(release: PressRelease) -> bytes:
     """A Word document: the title as a heading, one paragraph each."""
-    from docx import Document  # python-docx is only needed for this export
-
     document = Document()
     document.add_heading(xml_safe(release.title), level=1)
     for paragraph in release.paragraphs:

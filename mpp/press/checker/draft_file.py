@@ -8,6 +8,7 @@ checked, so a hostile draft costs a refusal (DraftRefused), not the server.
 from __future__ import annotations
 
 import io
+import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from pathlib import Path
@@ -127,8 +128,6 @@ def _not_docx(name: str, why: str) -> DraftRefused:
 def docx_text(data: bytes, name: str) -> str:
     """The paragraphs of word/document.xml, streamed (runs in the guarded child). No DOCTYPE is
     accepted (expat would expand its entities), and reading stops past MAX_DRAFT_CHARS."""
-    import xml.etree.ElementTree as ET
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             with archive.open("word/document.xml") as stream:

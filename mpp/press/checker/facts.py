@@ -2,18 +2,20 @@
 
 A draft may name any month, year or period, and a wrong figure is best explained by the period or
 measure it really belongs to, so the checker needs every monthly figure at hand, not one query per
-guess. The monthly series come from the same core queries as every page (mpp.metrics), and every
+guess. The monthly series come from the same core queries as every page (mpp.visits.metrics), and every
 total here is their sum, exactly as `metrics.total` computes it.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from fractions import Fraction
 
 import duckdb
 import pandas as pd
 
 from mpp.period import Measure, Period
+from mpp.press.satisfaction import index_for
 from mpp.store.db import query_df
 from mpp.visits import coverage, metrics
 
@@ -69,15 +71,13 @@ class Facts:
 
     def partial(self, measure: Measure, period: Period) -> list:
         """The months of the period that some but not all expected reporters have reported, and that
-        no analyst has closed (mpp.coverage): their figures are provisional ("sementara")."""
+        no analyst has closed (mpp.visits.coverage): their figures are provisional ("sementara")."""
         if measure not in self._partial:  # every month of the site's data at once, on first need
             found = coverage.statuses(self.con, [self.site], measure, self.span) if self.span else []
             self._partial[measure] = {s.month: s for s in found if s.reporting and not s.complete}
         return [s for m, s in sorted(self._partial[measure].items()) if period.start <= m <= period.end]
 
-    def satisfaction(self, period: Period):
-        from mpp.press.satisfaction import index_for
-
+    def satisfaction(self, period: Period) -> Fraction | None:
         return index_for(self.con, self.site, period)
 
     def latest(self, measure: Measure) -> date | None:
@@ -96,9 +96,8 @@ class Facts:
 
 
 def _span(con: duckdb.DuckDBPyConnection, site: str) -> Period | None:
-    firsts = [metrics.first_month(con, [site], m) for m in Measure]
-    lasts = [metrics.latest_month(con, [site], m) for m in Measure]
-    firsts, lasts = [d for d in firsts if d], [d for d in lasts if d]
+    firsts = [d for m in Measure if (d := metrics.first_month(con, [site], m))]
+    lasts = [d for m in Measure if (d := metrics.latest_month(con, [site], m))]
     return Period(_as_date(min(firsts)), _as_date(max(lasts))) if firsts else None
 
 

@@ -1,6 +1,6 @@
 """Reading a draft press text: sentences, clauses, and every figure, month, period and agency it names.
 
-Pure text work, no database: the checker (mpp/checker.py) passes in the agency spellings it knows.
+Pure text work, no database: the checker (run.py) passes in the agency spellings it knows.
 Numbers are read as written, and how they are written is kept (`form`), because a wrongly written
 number is itself a finding: "41,481" reads in Indonesian as forty-one point four eight one.
 
@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import cast
 
 from mpp import fmt
 from mpp.period import Period
@@ -29,7 +30,7 @@ MONTH_WORDS = {
     "des": 12,
     "sept": 9,
 }
-MONTH = r"(?:%s)" % "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True))
+MONTH = "(?:" + "|".join(sorted((m.capitalize() for m in MONTH_WORDS), key=len, reverse=True)) + ")"
 YEAR = r"(?:19|20)\d{2}"
 UPTO = r"(?:-|–|—|s\.d\.?|s/d|hingga|sampai(?: dengan)?|to|through|until)"
 # Period phrases, most specific first: (kind, pattern). Declared as data; `_period_from` reads them.
@@ -95,6 +96,19 @@ class Mention:
     form: str = "ok"  # numbers: ok | comma_thousands | malformed | unformatted | dot_decimal | decimal
     extra: dict = field(default_factory=dict, compare=False)
 
+    # The value read as what its kind holds (the builders and the checker know the kind they asked for).
+    @property
+    def number(self) -> float:
+        return cast(float, self.value)
+
+    @property
+    def period(self) -> Period:
+        return cast(Period, self.value)
+
+    @property
+    def name(self) -> str:
+        return cast(str, self.value)
+
 
 # --- what the checker skips ----------------------------------------------------------------------
 
@@ -116,11 +130,14 @@ def sentences(text: str) -> list[str]:
     return found
 
 
+ABBREVIATION_END = r"\b(" + "|".join(map(re.escape, ABBREVIATIONS)) + r")\.$"
+
+
 def _rejoin_abbreviations(parts: list[str]) -> list[str]:
     joined: list[str] = []
     for part in parts:
         # Only the tail is searched: the whole part would make a run of abbreviations quadratic.
-        if joined and re.search(r"\b(%s)\.$" % "|".join(map(re.escape, ABBREVIATIONS)), joined[-1][-12:]):
+        if joined and re.search(ABBREVIATION_END, joined[-1][-12:]):
             joined[-1] += " " + part
         else:
             joined.append(part)
@@ -233,7 +250,7 @@ REFERENCE_KINDS = {kind for kind, _ in REFERENCE_PATTERNS}
 def _with_years(taken: list[Mention], year: int | None) -> list[Mention]:
     resolved = []
     for mention in taken:
-        period = _period_from(mention.value, mention.extra["groups"], year)
+        period = _period_from(str(mention.value), mention.extra["groups"], year)
         if period is None:
             continue
         year = period.end.year
@@ -262,7 +279,7 @@ def _references(
         after = sorted((m for m in found if m.start >= ref.end), key=lambda m: m.start)
         anchor = None
         if ref.value == "back":
-            period = _referred(ref, [m.value for m in reversed(before)] or list(earlier))
+            period = _referred(ref, [m.period for m in reversed(before)] or list(earlier))
         else:
             anchor = _current(before) or _current(after) or main
             period = _same_period(ref, anchor)
@@ -283,7 +300,7 @@ def _references(
 def _current(named: list[Mention]) -> Period | None:
     """Of the periods a sentence names, the one it is about: the latest-ending (then the longest);
     an earlier one is what it is compared with."""
-    return max((m.value for m in named), key=lambda p: (p.end, p.months), default=None)
+    return max((m.period for m in named), key=lambda p: (p.end, p.months), default=None)
 
 
 def _referred(ref: Mention, candidates: list[Period]) -> Period | None:
@@ -320,7 +337,7 @@ def agency_mentions(sentence: str, spellings: dict[str, str]) -> list[Mention]:
 @functools.lru_cache(maxsize=8)
 def _agency_pattern(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
     """One alternation for every spelling: a draft is hundreds of sentences, the list hundreds of names."""
-    canonical = {}
+    canonical: dict[str, str] = {}
     for spelling, name in items:
         canonical.setdefault(spelling, name)
         canonical.setdefault(spelling.upper(), name)
