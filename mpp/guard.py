@@ -2,7 +2,7 @@
 file a user hands over (a spreadsheet, a press draft) is read, so a hostile file costs a refusal, not
 the server.
 
-    text = guard.run("mpp.press.checker.draft:docx_text", data, "rilis.docx", memory_mb=512, timeout=30)
+    text = guard.run("mpp.press.checker.draft_file:docx_text", data, "rilis.docx", memory_mb=512, timeout=30)
 
 The child (`python -m mpp.guard`) caps its own address space (RLIMIT_AS) and answers with a pickled
 (outcome, value) on stdout. An exception marked `refusal = True` (FileRefused, DraftRefused) comes back

@@ -14,6 +14,8 @@ import pytest
 
 import mpp.text
 from mpp.period import PERIOD_KINDS, Measure
+from mpp.press.checker.claim import UNCHECKED_REASONS
+from mpp.press.checker.findings import CAUSES, VERDICTS
 from mpp.survey import report as skm_report
 from mpp.survey import skm
 from mpp.text.catalogue import AREAS, LANGS, TEXT, DuplicateKey, merged, t
@@ -114,6 +116,9 @@ def test_keys_made_from_names_exist():
         *(f"excluded_{reason}" for reason in ("no_data", "incomplete")),
         *(f"language_{lang}" for lang in LANGS),
         *(f"result_{outcome}" for outcome in ("added", "replaced", "unchanged", "refused")),  # Report.outcome
+        *(f"verdict_{verdict}" for verdict in VERDICTS),
+        *(f"cause_{cause}" for cause in CAUSES),
+        *(f"unchecked_{reason}" for reason in UNCHECKED_REASONS),
     ]
     assert [key for key in built if key not in TEXT] == []
 

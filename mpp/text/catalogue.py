@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mpp.text.admin import ADMIN_TEXT, SITE_TEXT, UPLOAD_TEXT
+from mpp.text.checker import CHECKER_TEXT
 from mpp.text.common import COMMON_TEXT
 from mpp.text.exports import EXPORT_TEXT
 from mpp.text.pages import PAGE_TEXT
@@ -35,6 +36,7 @@ AREAS: dict[str, Table] = {
     "periods": PERIOD_TEXT,  # measures, period choices, quarters
     "visits": VISITS_TEXT,  # words inside the visit figures
     "exports": EXPORT_TEXT,  # the title block of an export
+    "checker": CHECKER_TEXT,  # the draft checker's verdicts and causes
 }
 
 

@@ -14,6 +14,9 @@ from typing import ClassVar
 from mpp.period import Measure, Period
 from mpp.press.checker.reading import Mention
 
+# Why a figure found in a draft is not checked (words: mpp/text/checker.py, unchecked_*).
+UNCHECKED_REASONS = ("per_day", "services")
+
 
 class ClaimKind(Enum):
     COUNT = "count"
@@ -162,4 +165,4 @@ class UncheckedClaim(Claim):
 
     kind = ClaimKind.UNCHECKED
     mention: Mention
-    reason: str  # 'per_day' | 'services'
+    reason: str  # one of UNCHECKED_REASONS

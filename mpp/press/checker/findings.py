@@ -7,24 +7,26 @@ from dataclasses import dataclass
 
 from mpp import fmt
 from mpp.period import Measure, Period
+from mpp.text.catalogue import t
 
-STATUS = {"ok": "BENAR", "note": "CATATAN", "wrong": "SALAH", "unchecked": "TIDAK DIPERIKSA"}
-CAUSES = {
-    "wrong_base": "basis salah (pangsa dari pengunjung dan pangsa dari kunjungan layanan tertukar)",
-    "wrong_measure": "ukuran tertukar (pengunjung dan kunjungan layanan)",
-    "unequal_periods": "periode tidak setara (panjang periode berbeda disebut pertumbuhan)",
-    "rounding": "pembulatan",
-    "swapped_months": "bulan tertukar",
-    "swapped_order": "urutan tertukar",
-    "other_period": "angka dari periode lain",
-    "other_year": "bulan dari tahun lain",
-    "other_agency": "angka instansi lain",
-    "digit_typo": "salah ketik angka",
-    "wrong_growth": "pertumbuhan salah hitung",
-    "wording": "penulisan",
-    "no_match": "tidak cocok dengan data",
-    "partial": "data belum lengkap (angka sementara)",
-}
+# The words of each are in the text catalogue (mpp/text/checker.py: verdict_*, cause_*).
+VERDICTS = ("ok", "note", "wrong", "unchecked")
+CAUSES = (
+    "wrong_base",
+    "wrong_measure",
+    "unequal_periods",
+    "rounding",
+    "swapped_months",
+    "swapped_order",
+    "other_period",
+    "other_year",
+    "other_agency",
+    "digit_typo",
+    "wrong_growth",
+    "wording",
+    "no_match",
+    "partial",
+)
 
 
 @dataclass(frozen=True)
@@ -38,14 +40,14 @@ class Finding:
 
     def line(self) -> str:
         """'SALAH: «41,481 orang» — ... Angka benar: ... Kemungkinan sebab: ... Kalimat: "..."'."""
-        parts = [f"{STATUS[self.status]}: «{self.stated}»"]
+        parts = [f"{t('verdict_' + self.status)}: «{self.stated}»"]
         if self.message:
             parts.append(f"— {self.message}")
         if self.correct:
-            parts.append(f"Angka benar: {self.correct}.")
+            parts.append(t("finding_correct", figure=self.correct))
         if self.cause:
-            parts.append(f"Kemungkinan sebab: {CAUSES[self.cause]}.")
-        parts.append(f'Kalimat: "{" ".join(self.sentence.split())}"')
+            parts.append(t("finding_cause", cause=t("cause_" + self.cause)))
+        parts.append(t("finding_sentence", sentence=" ".join(self.sentence.split())))
         return " ".join(parts)
 
 
