@@ -15,23 +15,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from datetime import date
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
-from loaders import pipeline, safety
+from loaders import kinds, pipeline, safety
+from loaders.kinds.common import Kind, Prepared
 from loaders.model import FileRefused, Problem
-from loaders.pipeline import Options, Prepared
+from loaders.pipeline import Options
 from loaders.read import personal_data_reason
-from loaders.report import Report, summary, unchanged_report
-from mpp.access.accounts import PermissionDenied, User, require
-from mpp.reference.agencies import add_alias, ensure_agency
-from mpp.reference.sites import Site, ensure_site
+from loaders.report import Report, unchanged_report
+from mpp.access.accounts import PermissionDenied, require
 from mpp.store import db, ledger
 
-__all__ = ["Options", "Report", "ingest"]  # Report lives in loaders/report.py
+__all__ = ["Options", "Report", "ingest", "load_skm"]  # Options: loaders/pipeline.py; Report: report.py
 log = logging.getLogger(__name__)
 ORIGINAL_LIMIT = 100 * 1024 * 1024  # bytes: the upload cap in .streamlit/config.toml
 
@@ -110,28 +107,33 @@ PASSED_ON = (PermissionDenied, db.StoreBusy)  # not the file's doing: the caller
 def checked_and_written(
     con: duckdb.DuckDBPyConnection, file_name: str, data, options: Options, sha256: str, parsed: tuple | None
 ) -> Report:
+    """The file's kind of data (loaders/kinds/) checks it against the store and says what it holds;
+    a dry run stops there, saying whether it would replace rows already loaded."""
     parsed = parsed or pipeline.parse_file(file_name, data, options)
-    prepared = pipeline.prepare_parsed(con, *parsed, options)
-    if getattr(prepared, "survey", False):  # satisfaction survey (issue 7): its own tables
-        from loaders import skm_load
-
-        return skm_load.finish(con, prepared, sha256, options, data)
-    report = summary(prepared, options)
+    kind = kinds.of(parsed[1].layout)
+    prepared = kind.prepare(con, *parsed, options)
+    report = kind.summary(prepared, options)
     if options.dry_run:
-        report.outcome = "replaced" if would_replace(con, prepared) else "added"
+        report.outcome = "replaced" if kind.replaces(con, prepared) else "added"
         return report
-    return written(con, prepared, report, sha256, options, data)
+    return written(con, kind, prepared, report, sha256, options, data)
 
 
 def written(
-    con: duckdb.DuckDBPyConnection, prepared: Prepared, report: Report, sha256: str, options: Options, data
+    con: duckdb.DuckDBPyConnection,
+    kind: Kind,
+    prepared: Prepared,
+    report: Report,
+    sha256: str,
+    options: Options,
+    data,
 ) -> Report:
     """The one transaction: all of the file and its original bytes, or (on any error) nothing.
     Only analysts and admins write; the check is here so no page can skip it."""
     require(options.actor, "analyst")
     try:
         with db.transaction(con):
-            report.load_id, report.outcome = write(con, prepared, sha256, options)
+            report.load_id, report.outcome = kind.write(con, prepared, sha256, options)
             keep_original(
                 con, report.load_id, sha256, report.file_name, data, personal_data_reason(prepared.workbook)
             )
@@ -162,11 +164,6 @@ def written(
     return report
 
 
-def site_of(name: str) -> Site:
-    kind = "mini_mpp" if name.startswith("Mini MPP ") else "mpp"
-    return Site(name, kind, pipeline.kabupaten_kota_of_name(name))
-
-
 def keep_original(
     con: duckdb.DuckDBPyConnection,
     load_id: int,
@@ -190,117 +187,8 @@ def keep_original(
     ledger.keep_original(con, sha256, file_name, bytes(data))
 
 
-def write(
-    con: duckdb.DuckDBPyConnection, prepared: Prepared, sha256: str, options: Options
-) -> tuple[int, str]:
-    """Inside the caller's transaction: site, new agencies, ledger row, facts."""
-    if getattr(prepared, "survey", False):  # satisfaction survey (issue 7): its own tables
-        from loaders import skm_load
-
-        return skm_load.write(con, prepared, sha256, options)
-    site_id = ensure_site(con, site_of(prepared.site))
-    service = with_new_agencies(con, options.actor, prepared.service)
-    first, last = prepared.days
-    record = ledger.LoadRecord(
-        prepared.workbook.file_name,
-        sha256,
-        prepared.parsed.layout,
-        measure(prepared),
-        prepared.site,
-        first,
-        last,
-        options.loaded_by,
-        "; ".join(prepared.parsed.notes) or None,
-    )
-    load_id = ledger.record_load(con, record)
-    ledger.write_facts(
-        con,
-        load_id,
-        facts(service, site_id),
-        visitor_facts(prepared, site_id),
-        queue_outcomes=outcome_facts(prepared.parsed.outcomes, service, site_id),
-    )
-    replaced = con.execute(
-        "SELECT (SELECT count(*) FROM service_visits WHERE superseded_by = ?) + "
-        "(SELECT count(*) FROM site_visitors WHERE superseded_by = ?)",
-        [load_id, load_id],
-    ).fetchall()[0][0]
-    return load_id, "replaced" if replaced else "added"
-
-
-def with_new_agencies(
-    con: duckdb.DuckDBPyConnection, actor: User | None, service: pd.DataFrame
-) -> pd.DataFrame:
-    """Add the agencies no alias knew (unknown_agencies='add'), remembering their spelling."""
-    missing = service.loc[service["agency_id"].isna(), ["agency", "canonical"]].drop_duplicates()
-    ids = {}
-    for raw, name in missing.itertuples(index=False):
-        ids[raw] = ensure_agency(con, name)
-        add_alias(con, actor, raw, ids[raw], "load")
-    if not ids:
-        return service
-    return service.assign(agency_id=service["agency_id"].fillna(service["agency"].map(ids)))
-
-
-def facts(service: pd.DataFrame, site_id: int) -> pd.DataFrame:
-    """One row per (agency, day, grain, service, channel): two spellings of one agency add up."""
-    keys = ["agency_id", "day", "grain", "service", "channel"]
-    rows = service.groupby(keys, dropna=False, sort=False)["visits"].sum().reset_index()
-    return rows.assign(site_id=site_id, agency_id=rows["agency_id"].astype("int64"))
-
-
-def outcome_facts(outcomes: pd.DataFrame | None, service: pd.DataFrame, site_id: int):
-    """Cancellations and no-shows per (agency, day, service), with the agency ids the visits got.
-    An agency with cancellations but not one visit in the file has no id here and is left out."""
-    if outcomes is None or outcomes.empty:
-        return None
-    ids = service.drop_duplicates("agency").set_index("agency")["agency_id"]
-    known = outcomes.assign(agency_id=outcomes["agency"].map(ids)).dropna(subset=["agency_id"])
-    rows = (
-        known.groupby(["agency_id", "day", "service"], dropna=False, sort=False)[["cancelled", "no_show"]]
-        .sum()
-        .reset_index()
-    )
-    return rows.assign(site_id=site_id, grain="day", agency_id=rows["agency_id"].astype("int64"))
-
-
-def visitor_facts(prepared: Prepared, site_id: int) -> pd.DataFrame | None:
-    visitors = prepared.parsed.visitors
-    if visitors is None or visitors.empty:
-        return None
-    rows = visitors.groupby(["day", "grain"], sort=False)["visitors"].sum().reset_index()
-    return rows.assign(site_id=site_id)
-
-
-def measure(prepared: Prepared) -> str:
-    has_visitors = prepared.parsed.visitors is not None and not prepared.parsed.visitors.empty
-    if has_visitors and not prepared.service.empty:
-        return "mixed"
-    return "visitors" if has_visitors else "service_visits"
-
-
-def would_replace(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> bool:
-    """For --dry-run: does the store already hold live rows in a (site, agency, month) slice this
-    file covers? Agencies still to be added have no rows yet."""
-    known = prepared.service.dropna(subset=["agency_id"])
-    slices = {
-        (int(a), date(d.year, d.month, 1), g)
-        for a, d, g in zip(known["agency_id"], known["day"], known["grain"])
-    }
-    if not slices:
-        return False
-    first, last = prepared.days
-    con.register("dry_run_slices", pd.DataFrame(sorted(slices), columns=["agency_id", "month", "grain"]))
-    try:  # the ledger's rule: a daily row replaces only the days its file covers
-        return (
-            con.execute(
-                "SELECT count(*) FROM service_visits v JOIN sites s USING (site_id) "
-                "JOIN dry_run_slices i ON i.agency_id = v.agency_id "
-                "AND date_trunc('month', v.day) = i.month WHERE s.name = ? AND v.superseded_by IS NULL "
-                "AND (i.grain = 'month' OR v.grain = 'month' OR v.day BETWEEN ? AND ?)",
-                [prepared.site, first, last],
-            ).fetchall()[0][0]
-            > 0
-        )
-    finally:
-        con.unregister("dry_run_slices")
+def load_skm(con: duckdb.DuckDBPyConnection, path, data: bytes | None = None, **options) -> Report:
+    """Load one survey file (a path, or bytes named by path) exactly as `python -m loaders ingest`
+    does; options as pipeline.Options (site, year, unknown_agencies, dry_run, loaded_by, actor)."""
+    data = Path(path).read_bytes() if data is None else data
+    return ingest_with(con, Path(path).name, data, Options(**options))

@@ -1,17 +1,17 @@
-"""The steps between bytes and the store: read -> detect -> parse -> normalize -> validate.
+"""The steps every file takes before its kind of data takes over: read -> detect -> parse -> clean
+names, and the checks that need no store (the year asked for, the site, personal data in names).
 
-prepare() runs them all and returns what load.py writes, or raises FileRefused with every problem
-found. Nothing here writes; agency matching only reads the store.
+    workbook, parsed, context = parse_file("rekap_2025.xlsx", data, Options(site="MPP Kota Balikpapan"))
+
+Nothing here opens the store: loaders/kinds/ then checks the parsed rows against it (agency matching)
+and writes them, and loaders/load.py runs the whole in one transaction.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import PurePath
-
-import duckdb
-import pandas as pd
 
 from loaders import read, read_guarded, validate
 from loaders.layouts import parse_workbook
@@ -19,8 +19,6 @@ from loaders.layouts.common import Context, problem, text
 from loaders.model import FileRefused, Parsed, Problem, Workbook
 from loaders.normalize import find_site, has_controls, looks_personal, without_controls
 from mpp.access.accounts import User
-from mpp.period import Period, month_start
-from mpp.reference.agencies import AgencyMatcher, agency_key
 
 
 @dataclass
@@ -40,29 +38,6 @@ class Options:
     # (costs ~0,3-1 s a file to start the child)
 
 
-@dataclass
-class Prepared:
-    """A file ready to load: tidy rows with agency ids (None for agencies still to add)."""
-
-    workbook: Workbook
-    parsed: Parsed
-    site: str
-    service: pd.DataFrame  # + agency_id, canonical
-    new_agencies: list[str] = field(default_factory=list)
-
-    @property
-    def days(self) -> tuple:
-        """(first, last) day the figures cover; (None, None) when there are none."""
-        visitors = [self.parsed.visitors["day"]] if self.parsed.visitors is not None else []
-        days = pd.concat([self.service["day"], *visitors])
-        return (min(days), max(days)) if len(days) else (None, None)
-
-    @property
-    def period(self) -> Period | None:
-        first, last = self.days
-        return Period(month_start(first), month_start(last)) if first else None
-
-
 def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed, Context]:
     """read -> detect -> parse, without the store (so a long parse holds no database lock).
     data is the upload's bytes, or a path for a big file on disk (streamed by read.py)."""
@@ -74,8 +49,8 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
     try:
         return workbook, clean_names(workbook, parse_workbook(workbook, context)), context
     except FileRefused as refused:  # e.g. several blocks: still say what else is missing
-        missing = site_problems(options.site or find_site(_words(file_name)), file_name)
-        raise FileRefused([_located(p, file_name) for p in refused.problems + missing]) from None
+        missing = site_problems(options.site or find_site(file_words(file_name)), file_name)
+        raise refusal(refused.problems + missing, file_name) from None
 
 
 # The name columns of the parsed frames: agencies, services, survey units, respondent ids.
@@ -170,38 +145,16 @@ def check_year(year: int | None, file_name: str) -> None:
         )
 
 
-def prepare(con: duckdb.DuckDBPyConnection, file_name: str, data, options: Options) -> Prepared:
-    """All steps up to the load: parse_file, then agency matching and validation against the store."""
-    return prepare_parsed(con, *parse_file(file_name, data, options), options)
-
-
-def prepare_parsed(
-    con: duckdb.DuckDBPyConnection, workbook: Workbook, parsed: Parsed, context: Context, options: Options
-) -> Prepared:
-    file_name = workbook.file_name
-    personal = personal_value_problems(workbook, parsed)
-    if parsed.skm_responses is not None or parsed.skm_summaries is not None:  # a survey (issue 7)
-        if personal:  # a respondent "id" that is a NIK or a phone number
-            raise FileRefused(personal)
-        from loaders import skm_load
-
-        return skm_load.prepare(con, workbook, parsed, options, context)
-    problems = list(parsed.problems) + personal
+def site_named(workbook: Workbook, parsed: Parsed, options: Options) -> str | None:
+    """The site as the user gave it (--site, the upload page), else as the file's title rows state
+    it, else as a sheet name or the file name does; control characters of a typed name dropped."""
     site = options.site or parsed.site or site_from_names(workbook)
-    site = without_controls(site) if site else site  # a site typed on the upload page
-    problems += site_problems(site, file_name)
-    service, new, unknown = match_agencies(con, parsed.service, site, options.unknown_agencies)
-    problems += unknown + date_problems(parsed, context) + validate.count_bound_problems(parsed)
-    if parsed.service.empty and (parsed.visitors is None or parsed.visitors.empty):
-        problems.append(problem("kosong", "Berkas tidak berisi satu angka pun untuk dimuat.", file=file_name))
-    if problems:
-        raise FileRefused([_located(p, file_name) for p in problems])
-    return Prepared(workbook, parsed, site, service, new)
+    return without_controls(site) if site else site
 
 
 def site_from_names(workbook: Workbook) -> str | None:
     """The site a sheet name or the file name states ('MPP Kota Balikpapan', mpp_paser_2024.xlsx)."""
-    names = [s.name for s in workbook.sheets if not s.hidden] + [_words(workbook.file_name)]
+    names = [s.name for s in workbook.sheets if not s.hidden] + [file_words(workbook.file_name)]
     return next((site for name in names if (site := find_site(name))), None)
 
 
@@ -218,69 +171,11 @@ def site_problems(site: str | None, file_name: str) -> list[Problem]:
     ]
 
 
-def _words(file_name: str) -> str:
+def file_words(file_name: str) -> str:
     """'mpp_kota_balikpapan_2025.xlsx' -> 'mpp kota balikpapan 2025', for find_site."""
     return " ".join(PurePath(file_name).stem.replace("_", " ").replace("-", " ").split())
 
 
-def _located(p: Problem, file_name: str) -> Problem:
-    return p if p.file else replace(p, file=file_name)
-
-
-def kabupaten_kota(con: duckdb.DuckDBPyConnection, site: str | None) -> str | None:
-    """The site's kabupaten/kota, from the store or else from its name ('MPP Kota X' -> 'Kota X')."""
-    if not site:
-        return None
-    found = con.execute("SELECT kabupaten_kota FROM sites WHERE name = ?", [site]).fetchall()
-    return found[0][0] if found and found[0][0] else kabupaten_kota_of_name(site)
-
-
-def kabupaten_kota_of_name(site: str) -> str | None:
-    for prefix in ("Mini MPP ", "MPP "):
-        if site.startswith(prefix):
-            return site[len(prefix) :]
-    return None
-
-
-def match_agencies(
-    con: duckdb.DuckDBPyConnection, service: pd.DataFrame, site: str | None, unknown_mode: str
-):
-    """Map each raw agency name to a canonical agency. Unknown names are refused (with the closest
-    canonical names) unless unknown_mode is 'add'; then they are listed as new."""
-    matcher = AgencyMatcher.from_store(con)
-    place = kabupaten_kota(con, site)
-    ids, canon, problems, first_spelling = {}, {}, [], {}
-    for raw in service["agency"].drop_duplicates():
-        match = matcher.match(raw, site_kabupaten_kota=place)
-        # Two spellings of one new name ('Dinas X', 'DINAS X ') make one new agency.
-        new_name = first_spelling.setdefault(agency_key(raw), raw.strip())
-        ids[raw], canon[raw] = match.agency_id, match.canonical or new_name
-        if match.agency_id is None and unknown_mode != "add":
-            problems.append(unknown_problem(service, raw, match.suggestions))
-    out = service.assign(agency_id=service["agency"].map(ids), canonical=service["agency"].map(canon))
-    new = sorted(set(out.loc[out["agency_id"].isna(), "canonical"])) if unknown_mode == "add" else []
-    return out, new, problems
-
-
-def unknown_problem(service: pd.DataFrame, raw: str, suggestions) -> Problem:
-    first = service.loc[service["agency"] == raw].iloc[0]
-    near = ", ".join(f"'{s}'" for s in list(suggestions)[:3]) or "tidak ada yang mirip"
-    found = problem(
-        "instansi_tidak_dikenal",
-        f"Instansi '{raw}' tidak dikenal (terdekat: {near}). "
-        f'Petakan dengan `python -m loaders alias add "{raw}" NAMA_KANONIK`, atau muat '
-        "dengan --unknown-agencies add untuk menambahkannya sebagai instansi baru.",
-        cell=first["source_cell"],
-        sheet_name=first.get("sheet"),
-    )
-    return replace(found, subject=raw.strip(), suggestions=tuple(suggestions)[:3])
-
-
-def date_problems(parsed: Parsed, context: Context, limit: int = 20) -> list[Problem]:
-    """Figures dated after today cannot be right (validate.py's check, at each figure's cell)."""
-    future = parsed.service[parsed.service["day"] > context.today].head(limit)
-    return [
-        replace(p, sheet=row.get("sheet"), cell=row["source_cell"])
-        for _, row in future.iterrows()
-        for p in validate.date_problems(None, [(row["day"], None)], context.today)
-    ]
+def refusal(problems: list[Problem], file_name: str) -> FileRefused:
+    """The refusal of a file with every problem found, each naming the file where it does not yet."""
+    return FileRefused([p if p.file else replace(p, file=file_name) for p in problems])

@@ -1,16 +1,15 @@
 """What loading one file did, as the command line prints it and the upload page shows it: the
-Report, made from a prepared file, or from the ledger when the same bytes were loaded before."""
+Report, made by the file's kind (loaders/kinds/, summary) or from the ledger when the same bytes were
+loaded before."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import duckdb
-import pandas as pd
 
 from loaders.layouts import by_name
 from loaders.model import Problem
-from loaders.pipeline import Options, Prepared
 from mpp.period import Period, month_start
 
 
@@ -44,34 +43,6 @@ class Report:
     @property
     def ok(self) -> bool:
         return self.outcome != "refused"
-
-
-def summary(prepared: Prepared, options: Options) -> Report:
-    parsed, service = prepared.parsed, prepared.service
-    visitors = parsed.visitors
-    notes = list(parsed.notes) + [
-        f"kolom data pribadi dibuang: {c}" for c in prepared.workbook.dropped_columns
-    ]
-    return Report(
-        prepared.workbook.file_name,
-        "added",
-        parsed.layout,
-        prepared.site,
-        prepared.period,
-        sorted(service["canonical"].unique()),
-        prepared.new_agencies,
-        rows=len(service) + (0 if visitors is None else len(visitors)),
-        total=int(service["visits"].sum()),
-        visitors=0 if visitors is None else int(visitors["visitors"].sum()),
-        notes=notes,
-        dry_run=options.dry_run,
-        agency_totals=agency_totals(service),
-    )
-
-
-def agency_totals(service: pd.DataFrame) -> list[tuple[str, int]]:
-    totals = service.groupby("canonical")["visits"].sum().sort_values(ascending=False, kind="stable")
-    return [(name, int(visits)) for name, visits in totals.items()]
 
 
 def unchanged_report(con: duckdb.DuckDBPyConnection, load_id: int, file_name: str) -> Report:

@@ -69,7 +69,7 @@ def test_english_labels_keep_indonesian_numbers(demo_db, monkeypatch):
 def test_a_published_table_shows_its_periods_and_units(demo_db, monkeypatch):
     if not BANYUWANGI.is_file():
         pytest.skip(f"real office file missing: {BANYUWANGI}")
-    from loaders.skm_load import load_skm
+    from loaders.load import load_skm
 
     with db.connect(demo_db) as con:
         assert load_skm(con, BANYUWANGI, site="MPP Kabupaten Banyuwangi", actor=COMMAND_LINE).ok

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.skm_load import load_skm
+from loaders.load import load_skm
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
 from mpp.survey import report, skm

@@ -1,9 +1,10 @@
 """The layout families offices send, and recognising which one a workbook uses.
 
-Every module has NAME, TITLE (what the report prints), detect(sheet) -> score 0..1 and
-parse(sheet, context) -> Parsed. A module with combine(list[Parsed]) reads several sheets of one
-workbook as one (one sheet per month); the others read their single best sheet. Hidden sheets never
-count, and cover or lookup sheets simply score 0 everywhere.
+Every module has NAME, TITLE (what the report prints), KIND (the kind of rows it yields, a key of
+loaders.kinds.KINDS), detect(sheet) -> score 0..1 and parse(sheet, context) -> Parsed. A module with
+combine(list[Parsed]) reads several sheets of one workbook as one (one sheet per month); the others
+read their single best sheet. Hidden sheets never count, and cover or lookup sheets simply score 0
+everywhere.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from loaders.layouts import (
 from loaders.layouts.common import Context, problem
 from loaders.model import FileRefused, Parsed, Workbook
 
-# Order breaks ties: the more specific layout first.
+# Order breaks ties: the more specific layout first. A new layout is one module and one line here.
 LAYOUTS = [
     satu_data,
     channel_recap,
@@ -33,7 +34,7 @@ LAYOUTS = [
     yearly_recap,
     skm_responden,
     skm_ringkasan,
-]  # survey files (issue 7): loaders/skm_load.py takes them on
+]
 
 
 def by_name(name: str):

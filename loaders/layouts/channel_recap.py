@@ -29,6 +29,7 @@ from mpp.fmt import number
 
 NAME = "antrean_kanal_harian"
 TITLE = "rekap antrean harian langsung dan online"
+KIND = "visits"
 HEADERS = {
     "day": ("TANGGAL",),
     "agency": ("INSTANSI", "NAMA INSTANSI"),

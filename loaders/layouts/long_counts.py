@@ -28,6 +28,7 @@ from loaders.normalize import find_site, find_year, is_total_label, parse_date, 
 
 NAME = "tabel_panjang"
 TITLE = "tabel panjang jumlah harian/bulanan"
+KIND = "visits"
 HEADERS = {
     "day": ("TANGGAL", "TGL", "DATE", "HARI TANGGAL"),
     "month": ("BULAN", "PERIODE", "MONTH"),

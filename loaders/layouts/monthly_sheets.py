@@ -29,6 +29,7 @@ from loaders.normalize import find_site, is_total_label
 
 NAME = "per_bulan"
 TITLE = "satu sheet per bulan"
+KIND = "visits"
 HEADERS = {
     "agency": ("NAMA INSTANSI", "INSTANSI", "NAMA OPD", "OPD", "SKPD", "PERANGKAT DAERAH"),
     "service": ("JENIS LAYANAN", "LAYANAN", "NAMA LAYANAN"),

@@ -30,6 +30,7 @@ from loaders.normalize import find_site, is_total_label, parse_period_row
 
 NAME = "antrean_matriks_harian"
 TITLE = "rekap layanan harian sistem antrean (matriks tanggal)"
+KIND = "visits"
 SERVICE_MARK = re.compile(r"^\s*(↳|->|→|-\s)\s*")
 PREFIX = re.compile(r"^([A-Z0-9]{1,4})\s*[—–-]\s*(.+)$")
 

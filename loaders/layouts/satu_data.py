@@ -11,6 +11,7 @@ from loaders.normalize import find_site
 
 NAME = "satu_data"
 TITLE = "format Satu Data (tahun, bulan, instansi, jumlah_pengunjung)"
+KIND = "visits"
 REQUIRED = {"KODE KABUPATEN KOTA", "NAMA KABUPATEN KOTA", "TAHUN", "BULAN", "INSTANSI", "JUMLAH PENGUNJUNG"}
 
 

@@ -24,6 +24,7 @@ from mpp.survey.skm import UNSUR, age_band
 
 NAME = "skm_responden"
 TITLE = "SKM: jawaban per responden"
+KIND = "survey_answers"
 ROLES = {  # role -> header spellings (upper case, '_' read as a space), matched exactly
     "respondent": ("ID RESPONDEN", "RESPONDEN", "NO RESPONDEN", "KODE RESPONDEN", "ID", "NO"),
     "day": ("TGL RESPONDEN", "TANGGAL", "TGL", "TANGGAL SURVEI", "TANGGAL PENGISIAN", "WAKTU"),

@@ -28,6 +28,7 @@ from mpp.survey import skm
 
 NAME = "skm_ringkasan"
 TITLE = "SKM: hasil indeks per unit dan periode"
+KIND = "published_indices"
 INDEX_HEADERS = ("NILAI INDEKS", "IKM", "NILAI IKM", "INDEKS", "NILAI IKM KONVERSI", "INDEKS KEPUASAN")
 UNIT_HEADERS = (
     "KECAMATAN",

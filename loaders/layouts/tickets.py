@@ -18,6 +18,7 @@ from mpp.fmt import number
 
 NAME = "tiket_antrean"
 TITLE = "ekspor tiket antrean (satu baris per tiket)"
+KIND = "visits"
 HEADERS = {
     "day": (
         "TANGGAL",

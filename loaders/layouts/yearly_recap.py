@@ -36,6 +36,7 @@ from loaders.normalize import find_site, is_total_label
 
 NAME = "rekap_tahunan"
 TITLE = "rekap tahunan (bulan sebagai kolom)"
+KIND = "visits"
 AGENCY_HEADERS = (
     "INSTANSI",
     "NAMA INSTANSI",
