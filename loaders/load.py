@@ -109,9 +109,9 @@ def checked_and_written(
 ) -> Report:
     """The file's kind of data (loaders/kinds/) checks it against the store and says what it holds;
     a dry run stops there, saying whether it would replace rows already loaded."""
-    parsed = parsed or pipeline.parse_file(file_name, data, options)
-    kind = kinds.of(parsed[1].layout)
-    prepared = kind.prepare(con, *parsed, options)
+    workbook, rows, context = parsed or pipeline.parse_file(file_name, data, options)
+    kind = kinds.of(rows.layout)
+    prepared = kind.prepare(con, workbook, rows, context, options)
     report = kind.summary(prepared, options)
     if options.dry_run:
         report.outcome = "replaced" if kind.replaces(con, prepared) else "added"

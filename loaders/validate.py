@@ -7,7 +7,7 @@ an Indonesian message that says how to fix it. Layouts call them with 0-based (r
 Codes (shared with loaders/layouts/common.py): angka_tidak_sah, angka_negatif, angka_tidak_wajar,
 tanggal_di_masa_depan, tanggal_di_luar_periode, bulan_ganda, jumlah_tidak_cocok, rumus_tanpa_nilai.
 
-Every layout's figures pass through count_bound_problems (pipeline.prepare_parsed calls it on the
+Every visit layout's figures pass through count_bound_problems (loaders/kinds/visits.py calls it on the
 parsed frames, grid and fast path alike), so the bound on a plausible count lives here only.
 """
 

@@ -37,7 +37,7 @@ class Prepared:
     @property
     def period(self) -> Period | None:
         first, last = self.days
-        return Period(month_start(first), month_start(last)) if first else None
+        return Period(month_start(first), month_start(last)) if first and last else None
 
 
 class Kind(Protocol):
@@ -73,7 +73,10 @@ def match_agencies(
     canonical names) unless unknown_mode is 'add'; then they are listed as new."""
     matcher = AgencyMatcher.from_store(con)
     place = kabupaten_kota(con, site)
-    ids, canon, problems, first_spelling = {}, {}, [], {}
+    ids: dict[str, int | None] = {}
+    canon: dict[str, str] = {}
+    problems: list[Problem] = []
+    first_spelling: dict[str, str] = {}
     for raw in rows["agency"].drop_duplicates():
         match = matcher.match(raw, site_kabupaten_kota=place)
         # Two spellings of one new name ('Dinas X', 'DINAS X ') make one new agency.
