@@ -1,5 +1,6 @@
 """The shapes the loader steps hand each other. Every step is a function of these; none does IO
-except loaders/read.py (bytes in) and loaders/load.py (the store out)."""
+except loaders/read.py (bytes in) and loaders/load.py with the kinds of data it writes through,
+loaders/kinds/ (the store out)."""
 
 from __future__ import annotations
 
