@@ -17,6 +17,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -378,7 +379,7 @@ def is_personal_column(header, siblings=None) -> bool:
 
 def _personal_phrase(words: list[str]) -> bool:
     """No KTP, Nomor Identitas, Nomor Induk Kependudukan, Identitas, Pemohon (not Jumlah Pemohon)."""
-    if PERSONAL_PAIRS.intersection(zip(words, words[1:])) or words == ["identitas"]:
+    if PERSONAL_PAIRS.intersection(pairwise(words)) or words == ["identitas"]:
         return True
     return "pemohon" in words and not COUNT_WORDS.intersection(words)
 

@@ -105,7 +105,7 @@ def _check_frame_numbers(frame: pa.Table, file: str) -> None:
     """Arrow integers cannot pass BIGINT; floats can, and inf/NaN (NaN compares false: refused too)."""
     import pyarrow.compute as pc  # 0,2 s to import: only for the long tables that need it
 
-    for name, column in zip(frame.column_names, frame.columns):
+    for name, column in zip(frame.column_names, frame.columns, strict=True):
         if pa.types.is_floating(column.type) and column.null_count < len(column):
             inside = pc.less(pc.abs(column), float(BIGINT))
             if not pc.all(pc.fill_null(inside, True)).as_py():
@@ -180,7 +180,7 @@ def _frame_personal_values(frame) -> list[str]:
     import pyarrow.compute as pc
 
     found = []
-    for name, column in zip(frame.column_names, frame.columns):
+    for name, column in zip(frame.column_names, frame.columns, strict=True):
         if pa.types.is_floating(column.type):  # inf and NaN were refused by _check_numbers
             column = pc.cast(column.filter(pc.equal(column, pc.floor(column))), pa.int64(), safe=False)
         if pa.types.is_integer(column.type):

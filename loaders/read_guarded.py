@@ -63,9 +63,11 @@ def read_for_parent(path, data: bytes | None, folder: str, *, name: str, limits:
     book = read_file(path, data, name=name, limits=limits)
     if book.frame is None:
         return book
-    with pa.OSFile(str(Path(folder) / FRAME_FILE), "wb") as sink:
-        with pa.ipc.new_file(sink, book.frame.schema) as writer:
-            writer.write(book.frame)  # a Table (CSV) or a RecordBatch (fastexcel)
+    with (
+        pa.OSFile(str(Path(folder) / FRAME_FILE), "wb") as sink,
+        pa.ipc.new_file(sink, book.frame.schema) as writer,
+    ):
+        writer.write(book.frame)  # a Table (CSV) or a RecordBatch (fastexcel)
     return replace(book, frame=FRAME_FILE)
 
 

@@ -17,6 +17,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from itertools import pairwise
 
 import pandas as pd
 
@@ -177,7 +178,7 @@ def count_bound_problems(parsed: Parsed, file: str = "") -> list[Problem]:
         f"... dan {number(len(found) - LISTED)} angka lain juga di atas batas.",
         file=file,
     )
-    return found[:LISTED] + [rest]
+    return [*found[:LISTED], rest]
 
 
 def _above_bound(frame: pd.DataFrame, column: str, cells: str, what: str, file: str) -> list[Problem]:
@@ -192,7 +193,7 @@ def _above_bound(frame: pd.DataFrame, column: str, cells: str, what: str, file: 
             sheet=row.get("sheet"),
             cell=row.get(cells),
         )
-        for (_, row), grain in zip(over.iterrows(), grains[over.index])
+        for (_, row), grain in zip(over.iterrows(), grains[over.index], strict=True)
     ]
 
 
@@ -274,7 +275,7 @@ def duplicate_month_problems(
             file,
         )
         for month, found in seen.items()
-        for first, again in zip(found, found[1:])
+        for first, again in pairwise(found)
     ]
 
 

@@ -200,7 +200,7 @@ def twice_given(service: pd.DataFrame, limit: int = 10) -> list[Problem]:
     keys = ["agency", "day", "service", "channel"]
     seen = service.assign(service=service["service"].fillna(""), channel=service["channel"].fillna(""))
     again = seen[
-        seen.duplicated(keys, keep="first") & seen.duplicated(keys + ["sheet"], keep=False).eq(False)
+        seen.duplicated(keys, keep="first") & seen.duplicated([*keys, "sheet"], keep=False).eq(False)
     ]
     problems = []
     for _, row in again.head(limit).iterrows():

@@ -118,7 +118,7 @@ def whole_table(sheet: Sheet, at: int, context: Context) -> list[list]:
         return sheet.rows
     blank = [None] * context.frame.num_rows
     columns = [_column(context.frame, label) or blank for label in sheet.rows[at]]
-    return sheet.rows[: at + 1] + [list(cells) for cells in zip(*columns)]
+    return sheet.rows[: at + 1] + [list(cells) for cells in zip(*columns, strict=True)]
 
 
 def _column(frame, label) -> list | None:

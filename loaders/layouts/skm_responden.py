@@ -224,7 +224,8 @@ def header_problems(sheet: Sheet, at: int, roles: dict, context: Context) -> lis
     extra = extra_items(sheet.rows[at])
     if not extra:
         return found
-    return found + [
+    return [
+        *found,
         problem(
             "skm_bukan_9_unsur",
             f"Ada kolom {', '.join(extra)}: jawaban mentah dimuat hanya "
@@ -233,7 +234,7 @@ def header_problems(sheet: Sheet, at: int, roles: dict, context: Context) -> lis
             sheet,
             ref(at, 0),
             context.file_name,
-        )
+        ),
     ]
 
 
