@@ -11,7 +11,7 @@ from mpp import fmt
 from mpp.text.catalogue import t
 
 
-class Measure(str, Enum):
+class Measure(str, Enum):  # noqa: UP042 - a StrEnum would change str(measure) and f"{measure}"
     """Two different counts that must never be divided by one another (see domain.md)."""
 
     VISITORS = "visitors"  # pengunjung: people entering the mall

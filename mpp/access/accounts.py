@@ -145,7 +145,10 @@ def _throttled(con: duckdb.DuckDBPyConnection, username: str, client: str, now: 
         "FROM login_attempts WHERE NOT succeeded AND attempted_at > $since",
         {"name": username, "client": client, "since": now - FAILURE_WINDOW},
     ).fetchall()[0]
-    return any(n >= limit for n, limit in zip(counts, (MAX_FAILURES, CLIENT_MAX_FAILURES, NAME_MAX_FAILURES)))
+    return any(
+        n >= limit
+        for n, limit in zip(counts, (MAX_FAILURES, CLIENT_MAX_FAILURES, NAME_MAX_FAILURES), strict=True)
+    )
 
 
 def authenticate(

@@ -56,7 +56,9 @@ def unsur_column(rng, n: int, total: int) -> np.ndarray:
 def answers(rng, n: int, total: int) -> pd.DataFrame:
     """n respondents' nine answers with the sum of all answers exactly total."""
     short = split(9 * 4 * n - total, list(SHORTFALL.values()))
-    return pd.DataFrame({code.lower(): unsur_column(rng, n, 4 * n - int(s)) for code, s in zip(UNSUR, short)})
+    return pd.DataFrame(
+        {code.lower(): unsur_column(rng, n, 4 * n - int(s)) for code, s in zip(UNSUR, short, strict=True)}
+    )
 
 
 def _working_days(first: date, last: date) -> list[date]:

@@ -160,21 +160,21 @@ def balikpapan_frames(rng) -> tuple[pd.DataFrame, pd.DataFrame]:
     visitors = [
         (m, v)
         for year, values in BALIKPAPAN_VISITORS.items()
-        for m, v in zip(_months(year, len(values)), values)
+        for m, v in zip(_months(year, len(values)), values, strict=True)
     ]
     others = split(BALIKPAPAN_OTHERS_2025, rng.uniform(1, 5, len(BALIKPAPAN_OTHERS)))
-    totals_2025 = {**BALIKPAPAN_TOP_2025, **dict(zip(BALIKPAPAN_OTHERS, others.tolist()))}
+    totals_2025 = {**BALIKPAPAN_TOP_2025, **dict(zip(BALIKPAPAN_OTHERS, others.tolist(), strict=True))}
     weights_2025 = BALIKPAPAN_VISITORS[2025]
     weights_2024 = BALIKPAPAN_VISITORS[2024]
     rows = []
     for agency, total_2025 in totals_2025.items():
         # 2024: the same mix at a lower level (service visits run ~9 % above people entering).
-        total_2024 = int(round(total_2025 * 31800 / 45540 * rng.uniform(0.9, 1.1)))
+        total_2024 = round(total_2025 * 31800 / 45540 * rng.uniform(0.9, 1.1))
         for months, weights, total in (
             (_months(2025, 9), weights_2025, total_2025),
             (_months(2024, 12), weights_2024, total_2024),
         ):
-            rows += [(agency, m, int(v)) for m, v in zip(months, split(total, weights, rng))]
+            rows += [(agency, m, int(v)) for m, v in zip(months, split(total, weights, rng), strict=True)]
     service = pd.DataFrame(rows, columns=["agency", "day", "visits"])
     return pd.DataFrame(visitors, columns=["day", "visitors"]), service
 
@@ -204,8 +204,8 @@ def _service_rows(rng, daily_visitors, weights: dict[str, int], online_from: dat
     probs /= probs.sum()
     rows = []
     for day, people in daily_visitors:
-        visits = rng.multinomial(int(round(people * 1.12)), probs)
-        for agency, n in zip(agencies, visits):
+        visits = rng.multinomial(round(people * 1.12), probs)
+        for agency, n in zip(agencies, visits, strict=True):
             if n == 0:
                 continue
             if online_from is None or day < online_from:
@@ -338,13 +338,13 @@ def balangan_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Monthly people entering (about 1.000 in the first month, growing to about 2.300) and service
     visits per agency, December 2025 without BALANGAN_LATE."""
     rng = np.random.default_rng(27)
-    months = [date(2025, 12, 1)] + _months(2026, BALANGAN_LAST_MONTH.month)
+    months = [date(2025, 12, 1), *_months(2026, BALANGAN_LAST_MONTH.month)]
     people = [int(1000 + 130 * i + rng.integers(-60, 61)) for i in range(len(months))]
     rows = []
-    for month, count in zip(months, people):
+    for month, count in zip(months, people, strict=True):
         agencies = [a for a in BALANGAN_WEIGHTS if month > BALANGAN_OPENED or a not in BALANGAN_LATE]
         parts = split(int(count * 1.1), [BALANGAN_WEIGHTS[a] for a in agencies], rng)
-        rows += [(a, month, int(n)) for a, n in zip(agencies, parts)]
+        rows += [(a, month, int(n)) for a, n in zip(agencies, parts, strict=True)]
     return (
         pd.DataFrame({"day": months, "visitors": people}),
         pd.DataFrame(rows, columns=["agency", "day", "visits"]),

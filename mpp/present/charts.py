@@ -55,7 +55,7 @@ def year_against_year(
         if frame.empty:
             continue
         year = frame["month"].iloc[0].year
-        flags = [m in marked and not pd.isna(v) for m, v in zip(frame["month"], frame["value"])]
+        flags = [m in marked and not pd.isna(v) for m, v in zip(frame["month"], frame["value"], strict=True)]
         shown = shown or any(flags)
         fig.add_bar(
             x=[fmt.month_name(m.month, lang, short=True) for m in frame["month"]],
@@ -64,10 +64,10 @@ def year_against_year(
             marker_color=color,
             marker_pattern_shape=["/" if f else "" for f in flags],
             textposition="outside",
-            text=[_label(v) + ("*" if f else "") for v, f in zip(frame["value"], flags)],
+            text=[_label(v) + ("*" if f else "") for v, f in zip(frame["value"], flags, strict=True)],
             customdata=[
                 [fmt.month_label(m, lang), _label(v) + f" ({provisional_label})" * f]
-                for m, v, f in zip(frame["month"], frame["value"], flags)
+                for m, v, f in zip(frame["month"], frame["value"], flags, strict=True)
             ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + measure.label(lang) + "<extra></extra>",
         )

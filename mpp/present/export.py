@@ -100,7 +100,7 @@ def display(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> pd.
 def values(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> list[list]:
     """The rows as files store them (header not included)."""
     cols = [[_value(v, c.kind, lang) for v in frame[c.key]] for c in columns]
-    return [list(row) for row in zip(*cols)] if cols else []
+    return [list(row) for row in zip(*cols, strict=True)] if cols else []
 
 
 def as_text(cell):
@@ -180,7 +180,7 @@ def _write_table(sheet, top: int, columns: list[Column], rows: list[list], style
         width = max([len(column.label)] + [len(str(r[col])) for r in rows]) + 2
         sheet.set_column(col, col, min(max(width, 10), 60))
     for r, row in enumerate(rows, start=top + 1):
-        for col, (column, value) in enumerate(zip(columns, row)):
+        for col, (column, value) in enumerate(zip(columns, row, strict=True)):
             if value is None:
                 sheet.write_blank(r, col, None)
             elif isinstance(value, str):

@@ -40,7 +40,7 @@ def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0) ->
     """Horizontal bars, largest on top; `notes` (e.g. '24,8%') follow the figure in the label."""
     names, values, notes = list(names), [float(v) for v in values], list(notes)
     figures = [fmt.number(v, digits) for v in values]
-    labels = [f"{f} ({n})" if n and n != fmt.NO_DATA else f for f, n in zip(figures, notes)]
+    labels = [f"{f} ({n})" if n and n != fmt.NO_DATA else f for f, n in zip(figures, notes, strict=True)]
     fig = go.Figure(
         go.Bar(
             y=[short_name(n) for n in names],
@@ -50,14 +50,14 @@ def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0) ->
             text=labels,
             textposition="outside",
             cliponaxis=False,
-            customdata=[[as_label(n), lab] for n, lab in zip(names, labels)],
+            customdata=[[as_label(n), lab] for n, lab in zip(names, labels, strict=True)],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
     )
     fig.update_layout(title=title, height=max(300, 60 + 28 * len(names)), showlegend=False)
     fig.update_yaxes(autorange="reversed", automargin=True)
     widest = max([len(label) for label in labels] + [1])
-    fig.update_xaxes(range=[0, max(values + [1]) * (1.1 + widest / 40)])  # room for outside labels
+    fig.update_xaxes(range=[0, max([*values, 1]) * (1.1 + widest / 40)])  # room for outside labels
     return apply_locale(fig, value_axis="x")
 
 
@@ -75,7 +75,7 @@ def share_donut(names, values, shares, title: str, unit: str) -> go.Figure:
             textinfo="text",
             textposition="inside",
             direction="clockwise",
-            customdata=[[as_label(n), _num(v), s] for n, v, s in zip(names, values, text)],
+            customdata=[[as_label(n), _num(v), s] for n, v, s in zip(names, values, text, strict=True)],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + " (%{customdata[2]})<extra></extra>",
         )
     )
@@ -100,7 +100,9 @@ def monthly_bars(frame: pd.DataFrame, title: str, unit: str, lang: str = "id") -
             text=[_num(v) for v in frame["value"]],
             textposition="outside",
             cliponaxis=False,
-            customdata=[[fmt.month_label(m, lang), _num(v)] for m, v in zip(months, frame["value"])],
+            customdata=[
+                [fmt.month_label(m, lang), _num(v)] for m, v in zip(months, frame["value"], strict=True)
+            ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
     )
@@ -122,7 +124,9 @@ def years_overlaid(series: pd.DataFrame, title: str, unit: str, lang: str = "id"
             mode="lines+markers",
             line=dict(width=3 if year == years[-1] else 2),
             marker_color=PALETTE[(len(years) - 1 - i) % len(PALETTE)],  # the latest year darkest
-            customdata=[[fmt.month_label(m, lang), _num(v)] for m, v in zip(part["month"], part["value"])],
+            customdata=[
+                [fmt.month_label(m, lang), _num(v)] for m, v in zip(part["month"], part["value"], strict=True)
+            ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
     fig.update_layout(title=title, hovermode="x unified" if len(years) < 2 else "closest")
@@ -149,7 +153,9 @@ def year_month_heatmap(grid: pd.DataFrame, title: str, unit: str, lang: str = "i
             text=text,
             texttemplate="%{text}",
             colorscale="Blues",
-            customdata=[[[n, t] for n, t in zip(nr, tr)] for nr, tr in zip(names, text)],
+            customdata=[
+                [[n, t] for n, t in zip(nr, tr, strict=True)] for nr, tr in zip(names, text, strict=True)
+            ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
             colorbar=dict(tickformat=",d"),
             xgap=2,
@@ -172,7 +178,7 @@ def category_bars(labels, values, hover_names, title: str, unit: str, digits: in
             text=text,
             textposition="outside",
             cliponaxis=False,
-            customdata=[[n, t] for n, t in zip(hover_names, text)],
+            customdata=[[n, t] for n, t in zip(hover_names, text, strict=True)],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
     )
@@ -197,7 +203,7 @@ def stacked_bars(
             name=label,
             orientation="h" if horizontal else "v",
             marker_color=PALETTE[i % len(PALETTE)],
-            customdata=[[as_label(n), t] for n, t in zip(hover_names, text)],
+            customdata=[[as_label(n), t] for n, t in zip(hover_names, text, strict=True)],
             hovertemplate="%{customdata[0]} · " + label + ": %{customdata[1]} " + unit + "<extra></extra>",
         )
     fig.update_layout(title=title, barmode="stack")
@@ -222,13 +228,13 @@ def change_bars(names, changes, title: str) -> go.Figure:
             textposition="outside",
             cliponaxis=False,
             marker_color=[PALETTE[0] if c >= 0 else PALETTE[4] for c in changes],
-            customdata=[[as_label(n), t] for n, t in zip(names, text)],
+            customdata=[[as_label(n), t] for n, t in zip(names, text, strict=True)],
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
         )
     )
     fig.update_layout(title=title, height=max(300, 60 + 26 * len(names)), showlegend=False)
     fig.update_yaxes(autorange="reversed", automargin=True)
     apply_locale(fig, value_axis="x")
-    low, high = min(changes + [0]), max(changes + [0])
+    low, high = min([*changes, 0]), max([*changes, 0])
     fig.update_xaxes(rangemode="normal", ticksuffix="%", range=[low * 1.3 - 5, high * 1.3 + 5])
     return fig

@@ -89,7 +89,7 @@ def trend(
     labels = {d: str(d.year) if grain == "year" else Period.month(d).label() for d in starts}
     sums["period"] = [pd.Timestamp(p).date() for p in sums["period"]]
     surveys = _surveys(sums, ["period"], lambda day: labels[day])
-    return list(zip(starts, surveys))
+    return list(zip(starts, surveys, strict=True))
 
 
 def demographics(
@@ -125,7 +125,7 @@ def _with_grades(frame: pd.DataFrame) -> pd.DataFrame:
         grade=[g.letter for g in grades],
         grade_label=[g.label for g in grades],
         grade_label_en=[g.label_en for g in grades],
-        grade_agrees=[p is None or p == g for p, g in zip(printed, grades)],
+        grade_agrees=[p is None or p == g for p, g in zip(printed, grades, strict=True)],
     )
 
 

@@ -24,7 +24,7 @@ def _wide(found: pd.DataFrame, index: str) -> pd.DataFrame:
     wide = found.pivot_table(index=index, columns="channel", values="visits", aggfunc="sum", fill_value=0)
     wide = wide[[c for c in CHANNELS if c in wide.columns]].astype("int64")
     wide["total"] = wide.sum(axis=1)
-    online = wide["online"] if "online" in wide else 0
+    online = wide.get("online", 0)
     wide["online_share"] = online / wide["total"].where(wide["total"] > 0) * 100
     return wide.reset_index().rename_axis(columns=None)
 

@@ -81,7 +81,9 @@ def working_day_rates(
     found = query_df(con, "site_monthly", sites=list(sites), start=period.start, end=period.end)
     found = found.dropna(subset=[column])
     weeks = dict(query_rows(con, "site_weeks", sites=list(sites)))
-    found["working_days"] = [_working_days(m, weeks.get(s, 5)) for s, m in zip(found["site"], found["month"])]
+    found["working_days"] = [
+        _working_days(m, weeks.get(s, 5)) for s, m in zip(found["site"], found["month"], strict=True)
+    ]
     found["per_day"] = found[column] / found["working_days"].where(found["working_days"] > 0)
     rates = found.groupby("month").agg(
         value=(column, "sum"), working_days=("working_days", "max"), per_day=("per_day", "sum")
