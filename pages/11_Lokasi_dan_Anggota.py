@@ -66,14 +66,15 @@ if site:
             if state.missing and measure is Measure.SERVICE_VISITS:
                 st.text(ui.t("not_reported", names=", ".join(state.missing)))
         closed = [m for m, s in found.items() if s is not None and s.closed]
-        if any(s is not None and s.reporting and not s.closed for s in found.values()):
-            if st.checkbox(ui.t("confirm_close", month=label), key=f"confirm-{site}-{month}") and st.button(
-                ui.t("close_month", month=label), type="primary"
-            ):
-                load = saved(coverage.close_month, user, site, month)
-                if load:
-                    ui.flash(ui.t("closed_done", month=label, site=ui.plain(site), load=load))
-                    st.rerun()
+        if (
+            any(s is not None and s.reporting and not s.closed for s in found.values())
+            and st.checkbox(ui.t("confirm_close", month=label), key=f"confirm-{site}-{month}")
+            and st.button(ui.t("close_month", month=label), type="primary")
+        ):
+            load = saved(coverage.close_month, user, site, month)
+            if load:
+                ui.flash(ui.t("closed_done", month=label, site=ui.plain(site), load=load))
+                st.rerun()
         if closed and st.button(ui.t("reopen_month", month=label)):
             load = saved(coverage.reopen_month, user, site, month)
             if load:

@@ -94,7 +94,7 @@ if disagree:
 
 if raw:
     st.subheader(ui.t("skm_demographics"))
-    for column, (dimension, rows) in zip(st.columns(2) * 2, data["demographics"].items()):
+    for column, (dimension, rows) in zip(st.columns(2) * 2, data["demographics"].items(), strict=True):
         ui.show_table(
             {
                 ui.t(f"skm_dimension_{dimension}"): [

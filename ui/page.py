@@ -70,11 +70,12 @@ def _measure_choice(sites: tuple[str, ...]) -> Measure:
         return options[0] if options else read(headline_measure, sites)
     asked = recall("measure")
     default = read(headline_measure, sites).value if asked not in [m.value for m in options] else asked
+    language = lang()
     choice = st.sidebar.radio(
         t("measure"),
         options,
         index=[m.value for m in options].index(default),
-        format_func=lambda m, language=lang(): m.label(language).capitalize(),
+        format_func=lambda m: m.label(language).capitalize(),
     )
     remember("measure", choice.value)
     return choice
@@ -112,6 +113,7 @@ def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bo
     if first is None or last is None or last < first:
         return None
     asked = recall("period")
+    language = lang()
     kind = st.sidebar.selectbox(
         t("period_kind"),
         PERIOD_KINDS,
@@ -127,9 +129,7 @@ def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bo
         t("period_" + kind) if named else t("through"),
         options,
         index=index,
-        format_func=lambda p, language=lang(): (
-            period_name(p, language) if named else fmt.month_label(p.end, language)
-        ),
+        format_func=lambda p: period_name(p, language) if named else fmt.month_label(p.end, language),
     )
     remember("through", period.end.strftime("%Y-%m"))
     if kind == "custom":
@@ -145,11 +145,12 @@ def _custom_start(first: date, period: Period) -> Period:
         (i for i, m in enumerate(starts) if m.strftime("%Y-%m") == asked),
         starts.index(period.start) if period.start in starts else 0,
     )
+    language = lang()
     start = st.sidebar.selectbox(
         t("from_month"),
         starts,
         index=index,
-        format_func=lambda m, language=lang(): fmt.month_label(m, language),
+        format_func=lambda m: fmt.month_label(m, language),
     )
     return Period(start, period.end)
 

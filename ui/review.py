@@ -27,7 +27,7 @@ def coverage_badges(view) -> None:
     """The through month's reporting ("27 dari 27 instansi melapor"), then each provisional month after
     it ("Oktober 2025 belum lengkap: 4 dari 27 instansi"), and what "sementara" means here."""
     review = view.review
-    shown = [review.agency_coverage or review.coverage] + list(view.provisional)
+    shown = [review.agency_coverage or review.coverage, *view.provisional]
     badges = [f":{_colour(m)}-badge[{_coverage_text(m)}]" for m in shown]
     st.markdown(" ".join(badges))
     partial = [m for m in view.coverage if m.provisional]

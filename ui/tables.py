@@ -100,7 +100,7 @@ def loads_table(loads) -> None:
     """The ledger as an analyst reads it: Indonesian periods, numbers and statuses."""
     period = [
         fmt.span_label(a, b, lang()) if pd.notna(a) and pd.notna(b) else fmt.NO_DATA
-        for a, b in zip(loads["period_from"], loads["period_to"])
+        for a, b in zip(loads["period_from"], loads["period_to"], strict=True)
     ]
     shown = {
         t("col_load"): loads["load_id"],
@@ -130,12 +130,13 @@ def undo_preview_table(preview) -> None:
         else a
         if isinstance(a, str)
         else t("visitors_row")
-        for m, a, c in zip(preview["measure"], preview["agency"], closure)
+        for m, a, c in zip(preview["measure"], preview["agency"], closure, strict=True)
     ]
 
     def shown_value(values):
         return [
-            t("month_closed" if v else "month_open") if c else fmt.number(v) for v, c in zip(values, closure)
+            t("month_closed" if v else "month_open") if c else fmt.number(v)
+            for v, c in zip(values, closure, strict=True)
         ]
 
     shown = {

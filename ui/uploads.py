@@ -104,7 +104,7 @@ def _report_summary(report) -> None:
         ]
     st.markdown(" · ".join(f"{label}: **{value}**" for label, value in facts))
     if report.agency_totals and not survey:
-        agencies, visits = zip(*report.agency_totals)
+        agencies, visits = zip(*report.agency_totals, strict=True)
         right = st.column_config.TextColumn(alignment="right")
         show_table(
             {t("agency"): agencies, t("service_visits"): [fmt.number(v) for v in visits]},
