@@ -23,8 +23,8 @@ from urllib.parse import quote_plus
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.live_server import chromium_page, streamlit_server  # noqa: E402
-from tests.screenshots import page_urls  # noqa: E402
+from tests.live_server import chromium_page, streamlit_server
+from tests.screenshots import page_urls
 
 ALL_CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stStatusWidget"]')
     && document.querySelector('[data-testid="stMain"] h1, [data-testid="stMain"] input')

@@ -11,6 +11,7 @@ p50 and p95 in milliseconds and the ratio of each p50 to the baseline's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -22,7 +23,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mpp.access import accounts  # noqa: E402
+from mpp.access import accounts
 from mpp.store import db
 
 CASES = {
@@ -34,10 +35,8 @@ CASES = {
 
 def attempt_ms(con: duckdb.DuckDBPyConnection, name: str, password: str, client: str) -> float:
     start = time.perf_counter()
-    try:
+    with contextlib.suppress(accounts.LoginRefused):
         accounts.authenticate(con, name, password, client)
-    except accounts.LoginRefused:
-        pass
     return (time.perf_counter() - start) * 1000
 
 

@@ -26,7 +26,7 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mpp.period import Measure, Period  # noqa: E402
+from mpp.period import Measure, Period
 from mpp.store import db
 from mpp.visits import (
     agency_report,
@@ -36,7 +36,7 @@ from mpp.visits import (
     site_compare,
     trends,
 )
-from mpp.visits.overview import overview  # noqa: E402
+from mpp.visits.overview import overview
 
 LAST_MONTH = date(2025, 12, 1)
 

@@ -173,7 +173,7 @@ def queue_matrix(
             if service:
                 row = [per_day.get(d, 0) for d in range(1, days + 1)]
                 sheet.append([None, f"↳ {service}", *row, sum(row)])
-        grand = [g + v for g, v in zip(grand, sums)]
+        grand = [g + v for g, v in zip(grand, sums, strict=True)]
         del own
     if total_row:
         sheet.append([None, "TOTAL", *grand, sum(grand)])

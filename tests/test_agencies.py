@@ -123,7 +123,8 @@ def test_wildcard_alias_keys():
 
 @needs_real_data
 def test_batang_24_agencies_stay_24_distinct(matcher):
-    names = [row["nm_dinas"] for row in csv.DictReader(open(REAL_DATA / "batang_instansi.csv"))]
+    with open(REAL_DATA / "batang_instansi.csv") as file:
+        names = [row["nm_dinas"] for row in csv.DictReader(file)]
     found = {raw: matcher.match(raw, "Kabupaten Batang") for raw in names}
     assert len(names) == 24
     assert [raw for raw, m in found.items() if m.agency_id is None] == []
@@ -136,7 +137,8 @@ def test_batang_24_agencies_stay_24_distinct(matcher):
 
 @needs_real_data
 def test_deli_serdang_counters_are_disdukcapil(matcher):
-    rows = list(csv.DictReader(open(REAL_DATA / "deliserdang_loket_instansi.csv")))
+    with open(REAL_DATA / "deliserdang_loket_instansi.csv") as file:
+        rows = list(csv.DictReader(file))
     counters = sorted({r["nama_skpd"] for r in rows if "Catatan Sipil" in r["nama_skpd"]})
     assert len(counters) == 8  # counters 2 ... 9
     assert {canonical(matcher, c, "Kabupaten Deli Serdang") for c in counters} == {"Disdukcapil"}

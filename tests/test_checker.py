@@ -399,7 +399,9 @@ def test_a_growth_rounded_honestly_is_right_and_a_wrong_rounding_is_not(check, w
 
 YEAR_ON_YEAR = [
     (date(2025, i + 1, 1), (now - then) / then * 100)
-    for i, (now, then) in enumerate(zip(demo.BALIKPAPAN_VISITORS[2025], demo.BALIKPAPAN_VISITORS[2024]))
+    for i, (now, then) in enumerate(
+        zip(demo.BALIKPAPAN_VISITORS[2025], demo.BALIKPAPAN_VISITORS[2024], strict=False)
+    )
 ]
 
 

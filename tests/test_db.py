@@ -50,9 +50,11 @@ def test_reopening_does_not_reapply_migrations(tmp_path):
 
 
 def test_read_only_open_of_a_missing_store_says_so(tmp_path):
-    with pytest.raises(FileNotFoundError, match="tidak ditemukan"):
-        with db.connect(tmp_path / "missing.duckdb", read_only=True):
-            pass
+    with (
+        pytest.raises(FileNotFoundError, match="tidak ditemukan"),
+        db.connect(tmp_path / "missing.duckdb", read_only=True),
+    ):
+        pass
 
 
 def test_a_store_held_by_another_writer_is_reported_as_busy(tmp_path):
@@ -75,9 +77,11 @@ def test_a_store_held_by_another_writer_is_reported_as_busy(tmp_path):
     )
     try:
         assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(db.StoreBusy, match="sedang dipakai proses lain"):
-            with db.connect(path, read_only=True, wait=0.5):
-                pass
+        with (
+            pytest.raises(db.StoreBusy, match="sedang dipakai proses lain"),
+            db.connect(path, read_only=True, wait=0.5),
+        ):
+            pass
     finally:
         holder.kill()
         holder.wait()
@@ -147,9 +151,11 @@ def damaged(demo_db, request):
 def test_a_damaged_store_is_refused_with_what_to_do_and_left_untouched(damaged):
     before = _sha(damaged)
     for read_only in (False, True):
-        with pytest.raises(db.StoreCorrupt) as refused:
-            with db.connect(damaged, read_only=read_only, wait=0.5) as con:
-                con.execute("SELECT sum(visits) FROM service_visits").fetchall()
+        with (
+            pytest.raises(db.StoreCorrupt) as refused,
+            db.connect(damaged, read_only=read_only, wait=0.5) as con,
+        ):
+            con.execute("SELECT sum(visits) FROM service_visits").fetchall()
         assert str(damaged) in str(refused.value)
         assert "python -m mpp backup" in str(refused.value) and "Restore it from a backup" in str(
             refused.value
@@ -212,7 +218,7 @@ def test_backup_never_overwrites_a_file(demo_db, tmp_path):
     with pytest.raises(FileExistsError, match="tidak menimpa"):
         db.backup(demo_db, existing)
     assert existing.read_bytes() == b"cadangan kemarin"
-    with pytest.raises(FileNotFoundError, match="Folder .* tidak ada"):
+    with pytest.raises(FileNotFoundError, match=r"Folder .* tidak ada"):
         db.backup(demo_db, tmp_path / "belum-dibuat" / "cadangan.duckdb")
 
 

@@ -128,7 +128,7 @@ def test_every_agency_row_agrees_between_table_and_files(ranking):
     shown = export.display(ranking.table, COLUMNS)
     rows = _csv_rows(export.to_csv(ranking.table, COLUMNS))[1:]
     assert len(rows) == 27
-    for (name, visits, share, _), row in zip(shown.values.tolist(), rows):
+    for (name, visits, share, _), row in zip(shown.values.tolist(), rows, strict=True):
         assert [name, visits, share] == [row[0], fmt.number(int(row[1])), fmt.percent(float(row[2]))]
 
 

@@ -62,7 +62,7 @@ def test_a_read_while_the_only_slot_is_taken_is_refused_as_busy_then_goes_throug
         assert "rekap_2025.xlsx belum dibaca: server sedang membaca berkas lain; coba lagi sebentar" in str(
             refused.value
         )
-        with pytest.raises(DraftRefused, match="rilis.docx belum dibaca: server sedang membaca"):
+        with pytest.raises(DraftRefused, match=r"rilis\.docx belum dibaca: server sedang membaca"):
             read_draft(docx(paragraphs(DRAFT)), "rilis.docx")  # Siaran Pers, open without a login
         os.write(writer, DRAFT.encode())
     finally:
@@ -95,7 +95,7 @@ def test_two_reads_share_the_default_two_slots(monkeypatch, tmp_path):
         readers[-1].start()
     try:
         writers = [_writer_when_read(pipe) for pipe in pipes]  # both children run at once
-        with pytest.raises(DraftRefused, match="ketiga.docx belum dibaca"):
+        with pytest.raises(DraftRefused, match=r"ketiga\.docx belum dibaca"):
             read_draft(docx(paragraphs(DRAFT)), "ketiga.docx")
         for writer in writers:
             os.write(writer, DRAFT.encode())

@@ -22,7 +22,7 @@ def parse(data: bytes, name: str = "rekap.xlsx", **context):
 
 def monthly(parsed, agency: str) -> dict[date, int]:
     rows = parsed.service[parsed.service["agency"] == agency]
-    return dict(zip(rows["day"], rows["visits"]))
+    return dict(zip(rows["day"], rows["visits"], strict=True))
 
 
 def codes(parsed) -> list[tuple[str, str | None]]:
@@ -101,7 +101,7 @@ def test_sleman_block_jumlah_izin():
     parsed = parse(SLEMAN.read_bytes(), SLEMAN.name, block="JUMLAH IZIN")
     service = parsed.service
     assert monthly(parsed, "IZIN PRAKTIK BIDAN") == {
-        date(2025, m, 1): v for m, v in zip(range(1, 7), [25, 25, 19, 29, 0, 0])
+        date(2025, m, 1): v for m, v in zip(range(1, 7), [25, 25, 19, 29, 0, 0], strict=True)
     }
     totals = service.groupby("day")["visits"].sum()
     assert totals.tolist() == [709, 778, 1040, 646, 483, 563]
@@ -169,7 +169,7 @@ def test_queue_matrix_keeps_service_rows_never_double_counts_subtotals():
     assert parsed.layout == "antrean_matriks_harian" and parsed.problems == []
     assert service["visits"].sum() == 17  # not 34: agency rows are subtotals
     ktp = service[service["service"] == "KTP-el"]
-    assert dict(zip(ktp["day"], ktp["visits"])) == {date(2026, 1, 1): 5, date(2026, 1, 2): 7}
+    assert dict(zip(ktp["day"], ktp["visits"], strict=True)) == {date(2026, 1, 1): 5, date(2026, 1, 2): 7}
     assert set(service["grain"]) == {"day"}
     imigrasi = service[service["agency"] == "Imigrasi"]  # no service rows: the agency row counts
     assert imigrasi[["day", "visits"]].values.tolist() == [[date(2026, 1, 3), 4]]
@@ -216,7 +216,7 @@ def test_channel_recap_keeps_channels_and_reports_cancellations_apart():
 
 
 def test_channel_recap_total_that_is_not_the_sum_and_dates_outside_period():
-    rows = CHANNEL_ROWS + [("03-02-2026", "Imigrasi", "B", "Paspor", 1, 0, 0, 0)]
+    rows = [*CHANNEL_ROWS, ("03-02-2026", "Imigrasi", "B", "Paspor", 1, 0, 0, 0)]
     parsed = parse(lf.channel_recap(rows, total_off=1), "antrean.xlsx")
     found = codes(parsed)
     assert ("jumlah_tidak_cocok", "G4") in found and ("tanggal_di_luar_periode", "A6") in found

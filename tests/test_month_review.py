@@ -94,9 +94,9 @@ def test_two_to_six_is_not_plus_two_hundred_percent_at_the_top(small_and_large):
 
 def test_an_agency_absent_in_a_complete_month_had_no_service(small_and_large):
     table = agency_changes(small_and_large, ["MPP Uji"], date(2024, 5, 1))
-    assert dict(zip(table["agency"], table["visits"])) == {"Disdukcapil": 1000, "Imigrasi": 2}
+    assert dict(zip(table["agency"], table["visits"], strict=True)) == {"Disdukcapil": 1000, "Imigrasi": 2}
     later = agency_changes(small_and_large, ["MPP Uji"], date(2026, 5, 1))
-    assert dict(zip(later["agency"], later["change"])) == {"Disdukcapil": -1100, "Imigrasi": -6}
+    assert dict(zip(later["agency"], later["change"], strict=True)) == {"Disdukcapil": -1100, "Imigrasi": -6}
 
 
 def test_quarter_period_is_compared_with_the_same_quarter_a_year_earlier(demo_con):

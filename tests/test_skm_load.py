@@ -345,7 +345,7 @@ def test_loading_is_idempotent_and_order_free(answers, rng):
     with tempfile.TemporaryDirectory() as tmp, db.connect(Path(tmp) / "p.duckdb") as con:
         assert load_skm(con, "a.csv", csv_bytes(rows), **AT_PANGKEP).outcome == "added"
         assert load_skm(con, "a.csv", csv_bytes(rows), **AT_PANGKEP).outcome == "unchanged"
-        again = load_skm(con, "b.csv", csv_bytes(shuffled + [shuffled[0]]), **AT_PANGKEP)
+        again = load_skm(con, "b.csv", csv_bytes([*shuffled, shuffled[0]]), **AT_PANGKEP)
         assert again.outcome == "replaced"  # a repeated row is the same respondent, kept once
         survey = report.site_survey(con, PANGKEP_SITE, report.parse_period("2024"))
     assert survey.respondents == len(answers)
