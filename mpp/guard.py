@@ -113,6 +113,7 @@ def run(target: str, *args, memory_mb: int, timeout: float, **kwargs):
     if outcome == "ok":
         return value
     if outcome == "raised":
+        assert isinstance(value, BaseException)  # the child pickles ("raised", exception)
         raise value
     raise ChildFailed(outcome)
 

@@ -65,7 +65,9 @@ def issue(con: duckdb.DuckDBPyConnection, user: User, now: datetime | None = Non
         raise ValueError(f"akun {user.username!r} tidak aktif / account not active")
     issued = (now or datetime.now()).isoformat(timespec="seconds")
     body = f"{user.username}|{issued}|{account[1]}"
-    signed = f"{body}|{_sign(_secret(con, create=True), body)}"
+    secret = _secret(con, create=True)
+    assert secret is not None  # create=True makes one when there is none
+    signed = f"{body}|{_sign(secret, body)}"
     return base64.urlsafe_b64encode(signed.encode()).decode()
 
 

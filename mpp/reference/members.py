@@ -31,7 +31,7 @@ def resolve_agency(con: duckdb.DuckDBPyConnection, name: str, new_agency: bool =
     """(agency_id, canonical name) of an agency as a person types it: its name or a known spelling.
     An unknown name is refused with the closest names, unless new_agency adds it as written."""
     match = AgencyMatcher.from_store(con).match(name)
-    if match.agency_id is not None:
+    if match.agency_id is not None and match.canonical is not None:  # resolved: both are set
         return match.agency_id, match.canonical
     if new_agency and name.strip():
         return ensure_agency(con, name.strip()), name.strip()

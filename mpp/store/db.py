@@ -135,6 +135,7 @@ def _data_migration(con: duckdb.DuckDBPyConnection, file: Path) -> None:
     if not file.exists():
         return
     spec = importlib.util.spec_from_file_location(f"mpp_schema_{file.stem}", file)
+    assert spec is not None and spec.loader is not None  # a .py file that exists always has both
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.migrate(con)

@@ -200,7 +200,9 @@ def _silent(spans: dict[str, tuple], sites, month: date) -> tuple[str, ...]:
     data more than LATE_MONTHS before the selection's newest. A site only a month or two behind the
     others is late, not stopped: its missing month keeps the month incomplete."""
     lasts = [span[1] for span in spans.values() if span[1] is not None]
-    newest = max(lasts, default=None)
+    if not lasts:  # no site has data: every one is silent
+        return tuple(sites)
+    newest = max(lasts)
 
     def stopped(site: str) -> bool:
         last = spans.get(site, (None, None))[1]
@@ -234,9 +236,9 @@ def data_span(
 ) -> Period | None:
     """From the first month in which any of the sites has data or members to its last month with
     data; None without data."""
-    spans = (spans or _spans(con, sites, measure)).values()
-    lasts = [last for _, last, _ in spans if last]
-    firsts = [f for first, _, joined in spans for f in (first, joined and month_start(joined)) if f]
+    found = (spans or _spans(con, sites, measure)).values()
+    lasts = [last for _, last, _ in found if last]
+    firsts = [f for first, _, joined in found for f in (first, joined and month_start(joined)) if f]
     return Period(min(firsts), max(lasts)) if lasts else None
 
 
@@ -254,7 +256,7 @@ def complete_sites(
     con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period
 ) -> tuple[str, ...]:
     """The sites complete in every month of the period (like for like), in the order given."""
-    done = defaultdict(int)
+    done: defaultdict[str, int] = defaultdict(int)
     for found in site_months(con, sites, measure, period):
         done[found.site] += found.complete
     return tuple(site for site in sites if done[site] == period.months)
@@ -274,8 +276,7 @@ def closable_months(
 ) -> tuple[list[date], date | None]:
     """The months an analyst may close or reopen, newest first (from the site's first month of data or
     membership to the last month that has ended), and the one to offer first: its latest with data."""
-    spans = [data_span(con, [site], m) for m in Measure]
-    spans = [s for s in spans if s]
+    spans = [span for span in (data_span(con, [site], m) for m in Measure) if span]
     joined = _spans(con, [site], Measure.SERVICE_VISITS).get(site, (None, None, None))[2]
     starts = [s.start for s in spans] + ([month_start(joined)] if joined else [])
     last_ended = add_months(month_start(today or date.today()), -1)

@@ -81,7 +81,7 @@ def _exclusions(
         short = {
             p: metrics.total(con, [site], p, measure)
             for p in periods
-            if complete[p] is None or site not in complete[p]
+            if (done := complete[p]) is None or site not in done
         }
         short = {p: f for p, f in short.items() if complete[p] is not None or not f.complete}
         empty = [p for p, f in short.items() if f.value is None]

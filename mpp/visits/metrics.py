@@ -55,7 +55,7 @@ class Comparison:
     @property
     def change_pct(self) -> float | None:
         """Growth in percent, or None when there is no base or the periods differ."""
-        if not self.equal_periods or not self.base.value:
+        if not self.equal_periods or not self.base.value or self.current.value is None:
             return None
         return (self.current.value - self.base.value) / self.base.value * 100
 
@@ -158,7 +158,11 @@ def agency_growth(con: duckdb.DuckDBPyConnection, sites, period: Period) -> pd.D
 
 def monthly_average(figure: Figure) -> float | None:
     """Average per reported month."""
-    return figure.value / figure.months_with_data if figure.months_with_data else None
+    return (
+        figure.value / figure.months_with_data
+        if figure.months_with_data and figure.value is not None
+        else None
+    )
 
 
 def site_working_days(con: duckdb.DuckDBPyConnection, sites, period: Period) -> dict[str, int]:

@@ -79,7 +79,8 @@ def default_through(
     period through its service visits' October would put nine months under a ten-month label)."""
     if include_partial:
         measures = [measure] if measure else reporting.measures_with_data(con, sites)
-        return max((metrics.latest_month(con, sites, m) for m in measures), default=None)
+        latest = (metrics.latest_month(con, sites, m) for m in measures)
+        return max((month for month in latest if month is not None), default=None)
     return reporting.default_through(con, sites)
 
 

@@ -35,6 +35,7 @@ class MonthCoverage:
 
     def text(self, lang: str = "id") -> str:
         """'26 dari 27 instansi melapor' (visitors: 'lokasi')."""
+        assert self.status is not None  # _summary, the one maker, always sets it
         return coverage.coverage_text(self.status, lang)
 
     def iso(self) -> dict:
@@ -92,6 +93,8 @@ def provisional_months(
     if latest is None or (after is not None and latest <= after):
         return []
     start = add_months(after, 1) if after else metrics.first_month(con, sites, measure)
+    if start is None:  # cannot be, with a latest month: the first month exists too
+        return []
     return [m for m in period_coverage(con, sites, measure, Period(start, latest)) if m.provisional]
 
 

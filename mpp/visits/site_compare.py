@@ -27,7 +27,7 @@ def _site_totals(con: duckdb.DuckDBPyConnection, names, period: Period, measure:
     return found.set_index("site")
 
 
-def _working_days(site: pd.Series) -> int:
+def _working_days(site: pd.Series) -> int | None:
     """Working days of the months the site reported (an outlet opened mid-period counts from then)."""
     if pd.isna(site["first"]):
         return None
