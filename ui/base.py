@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import NoReturn
 
 import duckdb
 import streamlit as st
@@ -49,7 +50,7 @@ def store_path() -> str:
         _refuse_damaged(damaged)
 
 
-def _refuse_damaged(damaged: StoreCorrupt):
+def _refuse_damaged(damaged: StoreCorrupt) -> NoReturn:
     """Which file, and how to restore it; the file itself is left untouched."""
     st.error(str(damaged))
     st.stop()

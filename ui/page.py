@@ -25,7 +25,7 @@ from ui.text import plain_all
 class Selection:
     sites: tuple[str, ...]
     through: date | None  # the last month of the period; None = no data
-    measure: Measure | None = None  # visitors or service visits; None = the sites' headline measure
+    measure: Measure  # visitors or service visits
     period: Period | None = None  # the chosen period (year to date by default), ending at `through`
     include_partial: bool = False  # the reader asked to include provisional months ("sementara")
 

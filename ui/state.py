@@ -36,5 +36,5 @@ def restore_url() -> None:
     """After a page change the URL is empty: put the remembered selection back, so a reload of the new
     page keeps it."""
     for name, value in st.session_state.items():
-        if name.startswith(PREFIX) and name[len(PREFIX) :] not in st.query_params:
+        if isinstance(name, str) and name.startswith(PREFIX) and name[len(PREFIX) :] not in st.query_params:
             st.query_params[name[len(PREFIX) :]] = value

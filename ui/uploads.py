@@ -4,6 +4,7 @@ every problem and a mapping form for each unknown agency; and the press page's u
 from __future__ import annotations
 
 import hashlib
+from typing import Literal
 
 import streamlit as st
 
@@ -58,7 +59,7 @@ def forget_previews() -> None:
 def upload_report(report, user) -> None:
     """One file: what was recognised, its figures per agency, every problem with sheet and cell,
     and a mapping form for each unknown agency."""
-    status = "error" if not report.ok else "complete"
+    status: Literal["error", "complete"] = "error" if not report.ok else "complete"
     with st.status(
         f"{plain(report.file_name)}: {t('outcome_' + report.outcome)}", state=status, expanded=True
     ):
