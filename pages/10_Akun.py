@@ -24,7 +24,7 @@ roles = {r: ui.t("role_" + r) for r in accounts.ROLES}
 with st.form("add_account", clear_on_submit=True):
     st.markdown(f"**{ui.t('add_account')}**")
     name = st.text_input(ui.t("username"))
-    role = st.selectbox(ui.t("role"), list(roles), format_func=roles.get)
+    role = st.selectbox(ui.t("role"), list(roles), format_func=roles.__getitem__)
     if st.form_submit_button(ui.t("add_account")) and name.strip():
         try:
             password = ui.write(accounts.create_user, user, name.strip(), role)
@@ -35,7 +35,7 @@ with st.form("add_account", clear_on_submit=True):
 with st.form("change_role"):
     st.markdown(f"**{ui.t('change_role')}**")
     name = st.selectbox(ui.t("username"), list(table["username"]))
-    role = st.selectbox(ui.t("role"), list(roles), format_func=roles.get)
+    role = st.selectbox(ui.t("role"), list(roles), format_func=roles.__getitem__)
     disabled = st.checkbox(ui.t("disabled"))
     if st.form_submit_button(ui.t("save")):
         try:

@@ -86,12 +86,12 @@ if site:
     if roster.empty:
         st.info(ui.t("no_members"))
     else:
-        day = lambda d: fmt.day_label(d.date(), lang) if d == d and d is not None else ""  # noqa: E731
+        day_text = lambda d: fmt.day_label(d.date(), lang) if d == d and d is not None else ""  # noqa: E731
         ui.show_table(
             {
                 ui.t("agency"): roster["agency"],
-                ui.t("col_joined"): roster["joined"].map(day),
-                ui.t("col_left"): roster["left_on"].map(day),
+                ui.t("col_joined"): roster["joined"].map(day_text),
+                ui.t("col_left"): roster["left_on"].map(day_text),
                 ui.t("col_added_by"): roster["added_by"],
             }
         )
