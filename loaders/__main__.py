@@ -161,7 +161,9 @@ def canonical_agency(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple[in
     if found:
         return found
     match = AgencyMatcher.from_store(con).match(name)
-    return [(match.agency_id, match.canonical)] if match.agency_id is not None else []
+    if match.agency_id is not None and match.canonical is not None:  # resolved: both are set
+        return [(match.agency_id, match.canonical)]
+    return []
 
 
 def cmd_alias_list(args) -> int:

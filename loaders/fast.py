@@ -166,7 +166,8 @@ class _on_disk:
     """DuckDB reads files, not bytes: use the path when there is one, else a temporary copy."""
 
     def __init__(self, path, data: bytes):
-        self.path, self.data, self.temp = path, data, None
+        self.path, self.data = path, data
+        self.temp: str | None = None
 
     def __enter__(self) -> str:
         if self.path and Path(self.path).exists():

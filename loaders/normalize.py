@@ -193,7 +193,7 @@ def _date_from_text(text: str) -> date | None:
             continue
     words = re.fullmatch(r"(\d{1,2})[\s\-/]+([A-Za-z]+)\.?[\s\-/]+(\d{4})", head)
     month = MONTHS.get(words.group(2).lower()) if words else None
-    if not month:
+    if not words or not month:
         return None
     try:
         return date(int(words.group(3)), month, int(words.group(1)))

@@ -127,7 +127,8 @@ def _out_of_range(file: str, sheet: str | None, cell: str | None, value) -> File
 
 
 def _without_personal(sheets: list[Sheet]) -> tuple[list[Sheet], tuple[str, ...]]:
-    kept, dropped = [], ()
+    kept: list[Sheet] = []
+    dropped: tuple[str, ...] = ()
     for sheet in sheets:
         rows, names = blank_personal_columns(sheet.rows)
         kept.append(
@@ -247,7 +248,9 @@ def _check_shared_strings(parts) -> None:
                 pass
 
 
-def _checked_shape(parts, sheet: str, file: str, limits: Limits) -> tuple[int, int] | None:
+def _checked_shape(
+    parts: xlsx_parts.XlsxParts, sheet: str, file: str, limits: Limits
+) -> tuple[int, int] | None:
     """The declared dimensions (calamine reserves them) and the real extent, both checked."""
     with xml_refusals(file, sheet):
         declared, real = parts.dimensions(sheet), parts.extent(sheet, limits.extent_scan)

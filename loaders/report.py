@@ -35,6 +35,8 @@ class Report:
 
     @property
     def layout_title(self) -> str:
+        if self.layout is None:
+            return "-"
         try:
             return by_name(self.layout).TITLE
         except StopIteration:

@@ -104,7 +104,7 @@ def blank_personal_columns(rows: list[list]) -> tuple[list[list], list[str]]:
     header = header_row_index(rows)
     if header is None:
         return rows, []
-    labels = {}
+    labels: dict[int, str] = {}
     below = rows[header + 1 : header + 2]
     second = [r for r in below if all(isinstance(c, str) and _is_label(c) for c in r if c is not None)]
     for row in [rows[header], *second]:

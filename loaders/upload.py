@@ -23,7 +23,11 @@ def preview(con: duckdb.DuckDBPyConnection, file_name: str, data: bytes, options
 
 def unknown_agencies(report: Report) -> list[tuple[str, tuple[str, ...]]]:
     """(spelling as written, closest canonical names) for each agency no alias knows."""
-    found = [(p.subject, p.suggestions) for p in report.problems if p.code == UNKNOWN_AGENCY]
+    found = [
+        (p.subject, p.suggestions)
+        for p in report.problems
+        if p.code == UNKNOWN_AGENCY and p.subject is not None  # the spelling is always its subject
+    ]
     return list(dict(found).items())
 
 

@@ -87,7 +87,9 @@ class XlsxParts:
         if shape:
             return shape[0] > grid_rows
         member = self.members.get(sheet)
-        return bool(member) and self.zip.getinfo(member).file_size > grid_rows * BYTES_PER_ROW
+        if not member:
+            return False
+        return self.zip.getinfo(member).file_size > grid_rows * BYTES_PER_ROW
 
     def formulas_without_value(self, sheet: str) -> tuple[tuple[int, int], ...]:
         """((row, col), ...) 0-based: cells with <f> but no non-empty <v>."""
@@ -131,7 +133,7 @@ def _uncached_formula(cell: bytes) -> tuple[int, int] | None:
 
 
 def _row_cells(row) -> dict[int, object]:
-    cells = {}
+    cells: dict[int, object] = {}
     for index, cell in enumerate(row.iterfind("m:c", NS)):
         ref = re.match(r"([A-Z]+)", cell.get("r", "")) if cell.get("r") else None
         col = column_number(ref.group(1)) - 1 if ref else index
@@ -189,6 +191,7 @@ def _sheet_members(parts: XlsxParts) -> dict[str, str]:
     for sheet in book.iterfind("m:sheets/m:sheet", NS):
         target = targets.get(sheet.get(f"{{{NS['r']}}}id"), "")
         path = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-        if path in zf.namelist():
-            members[sheet.get("name")] = path
+        name = sheet.get("name")
+        if name is not None and path in zf.namelist():  # a sheet without a name is never asked for
+            members[name] = path
     return members
