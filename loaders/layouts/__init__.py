@@ -9,6 +9,8 @@ everywhere.
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from loaders.layouts import (
     channel_recap,
     long_counts,
@@ -41,7 +43,7 @@ def by_name(name: str):
     return next(m for m in LAYOUTS if name == m.NAME)
 
 
-def scores(workbook: Workbook) -> list[tuple[float, int, object]]:
+def scores(workbook: Workbook) -> list[tuple[float, int, ModuleType]]:
     """(score, sheet index, layout) for every visible sheet a layout recognises, best first."""
     found = []
     for index, sheet in enumerate(workbook.sheets):

@@ -55,6 +55,7 @@ def detect(sheet: Sheet) -> float:
 def parse(sheet: Sheet, context: Context) -> Parsed:
     rows = filled_rows(sheet)
     at = header_row(rows)
+    assert at is not None  # detect() found it before parse() is called
     cols = header_index(rows[at], HEADERS)
     period = next(
         (p for row in rows[:at] for c in row if isinstance(c, str) and (p := parse_period_row(c))), None
@@ -105,6 +106,8 @@ def row_day(rows, r, col, period, today, sheet, problems):
     except ValueError as exc:
         problems.append(problem("tanggal_tidak_sah", f"{exc}.", sheet, ref(r, col)))
         return None
+    if day is None:  # cannot be: the cell is not blank
+        return None
     dated = validate.date_problems(sheet, [(day, (r, col))], today, period)
     problems += dated
     return None if dated else day
@@ -116,7 +119,7 @@ def row_records(rows, r, cols, day, sheet, problems) -> list[tuple]:
     walk_in, online, total = (
         count_at(rows, r, cols[c], sheet, problems) for c in ("walk_in", "online", "total")
     )
-    if None in (walk_in, online, total):
+    if walk_in is None or online is None or total is None:
         return []
     if walk_in + online != total:
         problems.append(

@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from loaders import validate
 from loaders.model import FileRefused, Parsed, Problem, Sheet
 from loaders.normalize import find_year, parse_count, parse_month
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 SERVICE_COLUMNS = ["agency", "day", "grain", "service", "channel", "visits", "source_cell"]
 VISITOR_COLUMNS = ["day", "grain", "visitors", "source_cell"]
@@ -24,7 +28,7 @@ class Context:
     file_name: str = ""
     year: int | None = None  # --year: overrides what the file says
     block: str | None = None  # --block: one month block of a sheet with several
-    frame: object = None  # the whole table (pyarrow) when read.py gave only a sheet's head
+    frame: pa.Table | pa.RecordBatch | None = None  # the whole table when read.py gave only a sheet's head
     today: date = field(default_factory=date.today)
 
 

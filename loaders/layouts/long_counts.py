@@ -77,18 +77,19 @@ def detect(sheet: Sheet) -> float:
     if at is None or at + 1 >= len(sheet.rows):
         return 0.0
     cols, first = header_index(sheet.rows[at], HEADERS), sheet.rows[at + 1]
-    when = cols.get("day", cols.get("month"))
+    when = cols["day"] if "day" in cols else cols["month"]  # the header has one or the other
     filled = all(text(first[c]) for c in (cols.get("agency", when), cols["count"], when))
     return 0.8 if filled else 0.0
 
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
     at = header_row(sheet.rows)
+    assert at is not None  # detect() found it before parse() is called
     rows = whole_table(sheet, at, context)
     cols = header_index(rows[at], HEADERS)
     year = None if "day" in cols or "year" in cols else _year_or_none(context, sheet, rows, at)
     problems: list = []
-    label = cols.get("agency", cols.get("day", cols.get("month")))
+    label = cols.get("agency", cols["day"] if "day" in cols else cols["month"])
     figures = [
         f
         for r in range(at + 1, len(rows))

@@ -63,16 +63,17 @@ def is_subtotal(label) -> bool:
 
 def figure_columns(cols: dict) -> dict[str | None, int]:
     """channel -> column holding its figures; {None: JUMLAH} when the sheet has no channels."""
-    found = {c: cols[c] for c in CHANNELS if c in cols}
+    found: dict[str | None, int] = {c: cols[c] for c in CHANNELS if c in cols}
     return found or {None: cols["count"]}
 
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
     rows = filled_rows(sheet)
-    at = header_row(rows)
+    at, month = header_row(rows), month_of(sheet.name.strip())
+    assert at is not None and month is not None  # detect() found it before parse() is called
     cols = header_index(rows[at], HEADERS)
     year = resolve_year(context, sheet, rows[:at])
-    day = date(year, month_of(sheet.name.strip()), 1)
+    day = date(year, month, 1)
     problems: list = []
     records, checks = walk(rows, at, cols, sheet, day, problems)
     problems += [p for check in checks if (p := stated_sum_problem(rows, sheet, *check))]
@@ -90,7 +91,10 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
 
 def walk(rows, at, cols, sheet, day, problems):
     """Service rows become records; SUB TOTAL and TOTAL rows become checks (row, col, parts)."""
-    records, checks, since_subtotal, every = [], [], [], []
+    records: list[tuple] = []
+    checks: list[tuple] = []
+    since_subtotal: list[int] = []
+    every: list[int] = []
     figures = figure_columns(cols)
     summed = [*figures.values(), *([cols["count"]] if "count" in cols and None not in figures else [])]
     label_cols = range(min(summed))

@@ -98,6 +98,7 @@ def split_service(label: str) -> str:
 def parse(sheet: Sheet, context: Context) -> Parsed:
     rows = filled_rows(sheet)
     at = header_row(rows)
+    assert at is not None  # detect() found it before parse() is called
     start, end = period_of(rows, at, sheet)
     if (start.year, start.month) != (end.year, end.month):
         raise FileRefused(
@@ -144,7 +145,8 @@ class Matrix:
     counted: list = field(default_factory=list)  # rows whose figures count: for the TOTAL row
 
     def walk(self, first_row: int, label_col: int, total_col: int | None) -> None:
-        agency, services, r = None, [], first_row
+        agency, r = None, first_row
+        services: list[int] = []
         for r in range(first_row, len(self.rows)):
             label = text(self.rows[r][label_col])
             if is_total_label(label):

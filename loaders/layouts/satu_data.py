@@ -31,6 +31,7 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
 
 def site_of(sheet: Sheet) -> str | None:
     at = header_row(sheet.rows)
+    assert at is not None  # detect() found it before parse() is called
     col = next(c for c, v in enumerate(sheet.rows[at]) if key(v) == "NAMA KABUPATEN KOTA")
     places = {text(r[col]) for r in sheet.rows[at + 1 :] if text(r[col])}
     if len(places) > 1:

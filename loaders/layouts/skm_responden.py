@@ -254,7 +254,9 @@ def answered_twice(sheet: Sheet, at: int, roles: dict) -> list[str]:
 
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
-    at, roles, unsur = header(sheet)
+    found = header(sheet)
+    assert found is not None  # detect() found it before parse() is called
+    at, roles, unsur = found
     checker, problems = AnswerChecker(sheet, context.file_name), header_problems(sheet, at, roles, context)
     if len(unsur) == 9:
         records = wide_records(sheet, at, roles, unsur, checker)
@@ -277,6 +279,7 @@ def combine(parsed: list[Parsed]) -> Parsed:
     frames, notes = [], [n for p in parsed for n in p.notes]
     for part in parsed:
         frame = part.skm_responses
+        assert frame is not None  # parse() always sets it
         if frame["agency"].isna().all() and not frame.empty:
             frame = frame.assign(agency=frame["sheet"])
             notes.append(f"sheet '{frame['sheet'].iloc[0]}' tanpa kolom instansi: nama sheet dipakai")

@@ -22,7 +22,7 @@ from pathlib import PurePath
 import pandas as pd
 
 from loaders.layouts.common import Context, problem, ref, service_frame, text
-from loaders.model import FileRefused, Parsed, Sheet
+from loaders.model import FileRefused, Parsed, Problem, Sheet
 from loaders.normalize import find_year, is_total_label
 from mpp.survey import skm
 
@@ -201,9 +201,13 @@ def grade_notes(frame: pd.DataFrame, sheet: Sheet) -> list[str]:
 
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
-    at, cols = header(sheet)
+    found = header(sheet)
+    assert found is not None  # detect() found it before parse() is called
+    at, cols = found
     period, day = period_of(sheet, context)
-    problems, records, skipped = [], [], []
+    problems: list[Problem] = []
+    records: list[dict] = []
+    skipped: list[str] = []
     for r in range(at + 1, len(sheet.rows)):
         row = list(sheet.rows[r]) + [None] * 64
         record = row_record(row, r, cols, period, day, problems, sheet, context)
@@ -230,7 +234,7 @@ def combine(parsed: list[Parsed]) -> Parsed:
     return Parsed(
         NAME,
         parsed[0].service,
-        year=max(p.year for p in parsed),
+        year=max(p.year for p in parsed if p.year is not None),  # parse() always sets it
         problems=[x for p in parsed for x in p.problems],
         notes=[x for p in parsed for x in p.notes],
         skm_summaries=pd.concat(frames, ignore_index=True),

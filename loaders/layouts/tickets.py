@@ -60,7 +60,9 @@ HEADERS = {
         "ASAL ANTREAN",
     ),
 }
-COUNT_HEADERS = {"count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "TOTAL", "KUNJUNGAN")}
+COUNT_HEADERS: dict[str, tuple[str, ...]] = {
+    "count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "TOTAL", "KUNJUNGAN")
+}
 # Statuses that are not visits, letters only, lower case.
 NOT_VISITS = (
     "batal",
@@ -99,6 +101,7 @@ def detect(sheet: Sheet) -> float:
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
     at = header_row(sheet.rows)
+    assert at is not None  # detect() found it before parse() is called
     cols = header_index(sheet.rows[at], HEADERS)
     table = tickets_table(sheet, at, cols, context)
     counts, bad = aggregate(table)

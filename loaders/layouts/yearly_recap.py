@@ -184,6 +184,7 @@ def reported_months(rows, data: list[int], block: Block) -> dict[int, int]:
 def parse(sheet: Sheet, context: Context) -> Parsed:
     rows = filled_rows(sheet)
     at = month_row(rows)
+    assert at is not None  # detect() found it before parse() is called
     block = choose_block(blocks(rows, at), context, sheet)
     first = min(block.months)
     agency_col, service_col = label_columns(rows, at, first)
