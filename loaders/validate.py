@@ -220,7 +220,7 @@ def _too_large(value: int, cell: str) -> str:
 
 def date_problems(
     sheet: Sheet | None,
-    dated: Iterable[tuple[date, Cell]],
+    dated: Iterable[tuple[date, Cell | None]],  # no cell: the caller places the problem
     today: date,
     period: tuple[date, date] | None = None,
     file: str = "",

@@ -69,7 +69,7 @@ def ensure_agency(
 
 
 def add_alias(
-    con: duckdb.DuckDBPyConnection, actor: User, spelling: str, agency_id: int, source: str = "analyst"
+    con: duckdb.DuckDBPyConnection, actor: User | None, spelling: str, agency_id: int, source: str = "analyst"
 ) -> int:
     """Remember a spelling for an agency (analysts and admins; the seed list as SYSTEM). Returns 1
     when added, 0 when the key was known."""
