@@ -20,6 +20,7 @@ if selection.through is None:
     st.stop()
 
 lang, sites, period = ui.lang(), selection.sites, selection.period
+assert period is not None  # the sites have data (stopped above otherwise), so a period was chosen
 ranking = ui.read(agency_report.agency_ranking, sites, period)
 if ranking.table.empty:
     st.info(ui.t("no_agency_data"))

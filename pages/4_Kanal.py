@@ -20,6 +20,7 @@ if selection.through is None:
     st.stop()
 
 lang, sites, period = ui.lang(), selection.sites, selection.period
+assert period is not None  # the sites have data (stopped above otherwise), so a period was chosen
 monthly = ui.read(channels.channel_monthly, sites, period)
 if monthly.empty:
     st.info(ui.t("no_channel_data", sites=ui.plain_all(sites), period=period.label(lang)))

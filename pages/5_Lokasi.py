@@ -20,6 +20,7 @@ if selection.through is None:
     st.stop()
 
 lang, measure, period = ui.lang(), selection.measure, selection.period
+assert period is not None  # the sites have data (stopped above otherwise), so a period was chosen
 table = ui.read(site_compare.site_comparison, period, measure)
 unit, label = measure.label(lang), period.label(lang)
 st.caption(ui.t("sites_note", measure=unit, period=label))
