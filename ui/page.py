@@ -113,7 +113,6 @@ def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bo
     if first is None or last is None or last < first:
         return None
     asked = recall("period")
-    language = lang()
     kind = st.sidebar.selectbox(
         t("period_kind"),
         PERIOD_KINDS,
@@ -125,6 +124,7 @@ def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bo
     through = recall("through")
     index = next((i for i, p in enumerate(options) if p.end.strftime("%Y-%m") == through), 0)
     named = kind in ("quarter", "semester", "year")
+    language = lang()
     period = st.sidebar.selectbox(
         t("period_" + kind) if named else t("through"),
         options,
