@@ -116,7 +116,7 @@ def test(args: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py may be started by an older system Python
+    if sys.version_info < (3, 11):  # noqa: UP036 (run by the system's python3, which may be older)
         sys.exit("Pantau MPP needs Python 3.11 or newer.")
     if not argv or argv[0] not in ("run", "test"):
         print(__doc__)
