@@ -35,6 +35,7 @@ def prepare(
     if personal:
         raise FileRefused(personal)
     indices = parsed.skm_summaries
+    assert indices is not None  # the layouts of this kind always set it
     site = site_named(workbook, parsed, options)
     problems = [
         *parsed.problems,
@@ -44,6 +45,7 @@ def prepare(
     ]
     if problems:
         raise refusal(problems, workbook.file_name)
+    assert site is not None  # site_problems() refused the file without one
     last = max(indices["day"])
     return Prepared(workbook, parsed, site, indices, (min(indices["day"]), date(last.year, 12, 31)))
 

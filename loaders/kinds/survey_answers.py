@@ -50,6 +50,7 @@ def prepare(
     ]
     if problems:
         raise refusal(problems, workbook.file_name)
+    assert site is not None  # site_problems() refused the file without one
     return Prepared(workbook, parsed, site, rows, (min(rows["day"]), max(rows["day"])), new)
 
 

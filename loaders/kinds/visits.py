@@ -45,6 +45,7 @@ def prepare(
         problems.append(problem("kosong", "Berkas tidak berisi satu angka pun untuk dimuat.", file=file_name))
     if problems:
         raise refusal(problems, file_name)
+    assert site is not None  # site_problems() refused the file without one
     return Prepared(workbook, parsed, site, service, covered_days(service, parsed.visitors), new)
 
 
