@@ -11,7 +11,6 @@ import tracemalloc
 import zipfile
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mpp import demo
 from mpp.press.checker.run import DraftRefused, check_draft, read_draft
@@ -125,9 +124,8 @@ def test_the_command_line_refuses_an_oversized_draft(demo_db_file, tmp_path):
 
 
 @pytest.fixture
-def page(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
-    return AppTest.from_file(str(ROOT / "pages" / "6_Siaran_Pers.py"), default_timeout=60).run()
+def page(demo_db, open_app):
+    return open_app(demo_db, "pages/6_Siaran_Pers.py").run()
 
 
 def test_the_page_refuses_a_docx_bomb_naming_it(page):

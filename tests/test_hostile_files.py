@@ -221,22 +221,15 @@ def test_an_unexpected_error_while_loading_is_a_refusal_naming_the_file(tmp_path
     assert "rekap_2025.xlsx" in problem.message and "AttributeError" in caplog.text
 
 
-def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, monkeypatch):
+def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, open_app):
     """pages/8_Unggah.py itself: two hostile files dropped at once, each a refused report with its
     code, sheet and cell; nothing to load, no exception."""
-    from streamlit.testing.v1 import AppTest
-
     from mpp.access import accounts
-    from tests.apptest_login import log_in
+    from tests.apptest import log_in
 
-    monkeypatch.setenv("MPP_DB", str(demo_db))
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(demo_db, "pages/8_Unggah.py").run(), "ana", "analis-rahasia")
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     at.file_uploader[0].set_value(
         [

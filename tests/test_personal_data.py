@@ -11,7 +11,6 @@ import zipfile
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from loaders import upload
 from loaders.load import ingest
@@ -19,10 +18,9 @@ from loaders.pipeline import Options
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
-from tests.apptest_login import log_in
+from tests.apptest import log_in
 from tests.filemakers import write_ticket_csv
 from tests.layout_files import TICKET_HEADER, ticket_csv, ticket_export, ticket_rows, yearly_recap
-from tests.live_server import ROOT
 
 SITE = "MPP Kota Surabaya"
 ANALYST = accounts.User("ana", "analyst")
@@ -165,18 +163,13 @@ def test_migration_006_deletes_originals_kept_before_and_says_why(store):
         ]
 
 
-def test_riwayat_gives_the_reason_instead_of_a_download(store, monkeypatch):
+def test_riwayat_gives_the_reason_instead_of_a_download(store, open_app):
     assert ingest(
         store, "antrean_januari.xlsx", FILES["antrean_januari.xlsx"], Options(site=SITE, actor=COMMAND_LINE)
     ).ok
     with db.connect(store) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    monkeypatch.setenv("MPP_DB", str(store))
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=60).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(store, "pages/9_Riwayat.py").run(), "ana", "analis-rahasia")
     assert not at.exception
     assert any(REASON in i.value for i in at.info), [i.value for i in at.info]
     assert not at.get("download_button")
@@ -260,17 +253,12 @@ def test_migration_006_deletes_originals_with_personal_values_or_unreadable(stor
         ]
 
 
-def test_riwayat_gives_the_reason_for_a_nik_under_a_neutral_header(store, monkeypatch):
+def test_riwayat_gives_the_reason_for_a_nik_under_a_neutral_header(store, open_app):
     data = OTHER_FILES["antrean_keterangan.xlsx"][0]
     assert ingest(store, "antrean_keterangan.xlsx", data, Options(site=SITE, actor=COMMAND_LINE)).ok
     with db.connect(store) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    monkeypatch.setenv("MPP_DB", str(store))
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=60).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(store, "pages/9_Riwayat.py").run(), "ana", "analis-rahasia")
     assert not at.exception
     assert any(
         f"Berkas asli tidak disimpan karena data pribadi ({VALUE_REASON}) — UU 27/2022" in i.value

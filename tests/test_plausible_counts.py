@@ -12,7 +12,6 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from loaders import upload
 from loaders.load import ingest
@@ -20,7 +19,7 @@ from loaders.pipeline import Options
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
-from tests.apptest_login import log_in
+from tests.apptest import log_in
 from tests.layout_files import long_csv, yearly_recap
 from tests.live_server import ROOT
 
@@ -145,15 +144,10 @@ def test_a_million_a_month_loads_and_the_ledger_total_is_exact(store):
 
 
 @pytest.fixture
-def upload_page(store, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(store))
+def upload_page(store, open_app):
     with db.connect(store) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(store, "pages/8_Unggah.py").run(), "ana", "analis-rahasia")
     assert not at.exception
     return at
 
@@ -199,13 +193,10 @@ def overflowing(store) -> None:
 
 
 @pytest.mark.parametrize("script", ["dashboard.py", "pages/1_Instansi.py", "pages/6_Siaran_Pers.py"])
-def test_a_figure_that_overflows_anyway_is_a_message_not_a_dead_page(script, demo_db, monkeypatch):
+def test_a_figure_that_overflows_anyway_is_a_message_not_a_dead_page(script, demo_db, open_app):
     """The page names the problem and the way out, and raises nothing."""
     overflowing(demo_db)
-    monkeypatch.setenv("MPP_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / script), default_timeout=60)
-    at.query_params["site"] = "MPP Kota Balikpapan"
-    at.run()
+    at = open_app(demo_db, script, site="MPP Kota Balikpapan").run()
     assert not at.exception
     assert any("tidak dapat dihitung" in e.value and "Riwayat" in e.value for e in at.error)
 
