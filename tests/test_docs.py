@@ -1,10 +1,12 @@
 """The README says what the code does: every command and option it shows exists in the command lines'
-argparse parsers, every command and option of those parsers is shown in the README, and its table of
-public views names the views and columns the store creates (mpp/store/schema/views.sql)."""
+argparse parsers, every command and option of those parsers is shown in the README, its table of
+public views names the views and columns the store creates (mpp/store/schema/views.sql), and the
+files, functions and packages it names exist."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 import shlex
 
@@ -135,3 +137,42 @@ def test_the_public_views_table_matches_the_store(store):
         assert [name for name, _ in columns] == [name for name, _ in created[view]], view
         types = dict(created[view])
         assert all(kind is None or kind == types[name] for name, kind in columns), view
+
+
+def inline_code() -> set[str]:
+    return set(re.findall(r"`([^`\n]+)`", re.sub(r"```.*?```", "", README, flags=re.S)))
+
+
+def test_every_file_the_readme_names_exists():
+    named = {c for c in inline_code() if re.fullmatch(r"(mpp|loaders|ui|tests|bench)/[\w./-]+", c)}
+    assert len(named) >= 5
+    assert not [path for path in sorted(named) if not (ROOT / path).exists()]
+
+
+def resolved(name: str) -> object:
+    """mpp.store.ledger.undo -> the function, importing submodules on the way; None when missing."""
+    words = name.split(".")
+    target: object = importlib.import_module(words[0])
+    for depth, word in enumerate(words[1:], 2):
+        if not hasattr(target, word):
+            try:
+                importlib.import_module(".".join(words[:depth]))  # a module its package does not import
+            except ModuleNotFoundError:
+                return None
+        target = getattr(target, word, None)
+    return target
+
+
+def test_every_function_the_readme_names_exists():
+    named = {c for c in inline_code() if re.fullmatch(r"(mpp|loaders|ui)(\.\w+)+", c)}
+    assert len(named) >= 5
+    assert not [name for name in sorted(named) if resolved(name) is None]
+
+
+def test_the_code_map_names_every_package_and_top_module_of_mpp():
+    code_map = README.split("## Layout of the code", 1)[1].split("```", 2)[1]
+    packages = {f"{p.parent.name}/" for p in (ROOT / "mpp").glob("*/__init__.py")}
+    modules = {p.name for p in (ROOT / "mpp").glob("*.py") if p.name != "__init__.py"}
+    assert not [
+        name for name in sorted(packages | modules) if not re.search(rf"\s{re.escape(name)}\s", code_map)
+    ]
