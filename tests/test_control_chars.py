@@ -76,6 +76,7 @@ def test_names_load_without_control_characters_each_reported(store):
     assert "Disdukcapil" in "\n".join(p.text for p in document.paragraphs)
 
 
+@pytest.mark.slow
 def test_command_line_loads_the_csv_and_says_what_it_dropped(store, tmp_path):
     file = tmp_path / "harian.csv"
     file.write_bytes(CSV)

@@ -244,6 +244,7 @@ def run_cli(*args) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_close_month_on_the_command_line(tmp_path):
     path = tmp_path / "store.duckdb"
     with db.connect(path) as con:

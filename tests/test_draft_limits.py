@@ -109,6 +109,7 @@ def test_a_pasted_table_is_skipped_as_unchecked(demo_con):
     assert "lebih dari 40 angka (mis. tabel yang ditempel); tidak diperiksa" in report.findings[1].message
 
 
+@pytest.mark.slow
 def test_the_command_line_refuses_an_oversized_draft(demo_db_file, tmp_path):
     path = tmp_path / "panjang.txt"
     path.write_text("Ada 5 orang. " * 8_000, encoding="utf-8")

@@ -130,6 +130,7 @@ def file_block(stdout: str, name: str) -> str:
     return "\n".join(blocks[name])[len(name) + 2 :]
 
 
+@pytest.mark.slow
 def test_the_command_line_refuses_them_all_without_a_traceback_or_a_change(command_line):
     done, before, after = command_line
     assert done.returncode == 1
@@ -138,6 +139,7 @@ def test_the_command_line_refuses_them_all_without_a_traceback_or_a_change(comma
     assert done.stdout.count("DITOLAK, tidak ada yang diubah") == len(CASES)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_command_line_refusal(command_line, name):
     _, code, where, words = CASES[name]
@@ -158,6 +160,7 @@ def test_upload_page_refusal(store, name):  # store: an empty store (conftest), 
     assert name in problem.message and words in problem.message
 
 
+@pytest.mark.slow
 def test_year_out_of_range_on_the_command_line(tmp_path):
     path = tmp_path / "rekap_2025.xlsx"
     path.write_bytes(GOOD)
@@ -191,6 +194,7 @@ def test_year_out_of_range_on_the_upload_path(store):
     assert [p.code for p in report.problems] == ["tahun_tidak_wajar"]
 
 
+@pytest.mark.slow
 def test_a_crash_in_the_reader_is_unexpected_not_memory(caplog):
     with caplog.at_level(logging.ERROR), pytest.raises(FileRefused) as caught:
         read_file_guarded(None, "teks, bukan bytes", name="aneh.xlsx")  # the child raises TypeError
@@ -202,6 +206,7 @@ def test_a_crash_in_the_reader_is_unexpected_not_memory(caplog):
     assert "Traceback" not in problem.message and "TypeError" in caplog.text  # in the log, not for the user
 
 
+@pytest.mark.slow
 def test_a_reader_killed_for_memory_is_too_large():
     """A1 and XFD1048576 with the extent check lifted: calamine's 549 GB allocation fails under the
     child's address-space cap and Rust aborts; that death is memory, said as too_large."""

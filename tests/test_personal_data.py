@@ -84,6 +84,7 @@ def store(tmp_path):
 FILES = {"antrean_januari.xlsx": ticket_export(ROWS), "antrean_januari.csv": ticket_csv(ROWS)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(FILES))
 @pytest.mark.parametrize("path", ["ingest", "command_line", "upload"])
 def test_no_personal_value_anywhere_in_the_store(name, path, store, tmp_path):

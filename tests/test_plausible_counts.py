@@ -71,6 +71,7 @@ def store(tmp_path):
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_command_line_refuses_an_implausible_count_naming_the_cell(case, store, tmp_path):
     before = snapshot(store)
@@ -201,6 +202,7 @@ def test_a_figure_that_overflows_anyway_is_a_message_not_a_dead_page(script, dem
     assert any("tidak dapat dihitung" in e.value and "Riwayat" in e.value for e in at.error)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["summary", "press"])
 def test_summary_and_press_say_which_load_to_undo_instead_of_a_traceback(command, demo_db):
     overflowing(demo_db)

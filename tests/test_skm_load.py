@@ -331,6 +331,7 @@ def test_a_workbook_with_one_sheet_per_agency(store, tmp_path):
     assert store.execute("SELECT DISTINCT age_band FROM skm_respondents").fetchall() == [("40-49",)]
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None)
 @given(
     st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=30),
