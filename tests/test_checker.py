@@ -774,6 +774,7 @@ def test_one_line_per_finding_quotes_the_sentence(check):
 # --- files and the command line ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_read_draft_from_docx_and_windows_text(tmp_path):
     document = Document()
     document.add_paragraph("Hingga September 2025 tercatat 41.481 pengunjung.")

@@ -45,6 +45,7 @@ def store(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_names_load_without_control_characters_each_reported(store):
     report = ingest(
         store,

@@ -18,6 +18,8 @@ from mpp.visits import coverage
 from mpp.visits.coverage import Measure, Period
 from tests import layout_files as lf
 
+pytestmark = pytest.mark.slow  # every load reads its file in a guarded child process
+
 PASER = "MPP Kabupaten Paser"
 BALIKPAPAN = "MPP Kota Balikpapan"
 ANALYST = User("ana", "analyst")
@@ -244,7 +246,6 @@ def run_cli(*args) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.slow
 def test_close_month_on_the_command_line(tmp_path):
     path = tmp_path / "store.duckdb"
     with db.connect(path) as con:

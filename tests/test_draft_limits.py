@@ -37,11 +37,13 @@ def paragraphs(*texts: str, prolog: str = "") -> str:
     return f'<?xml version="1.0"?>{prolog}<w:document xmlns:w="{WORD}"><w:body>{body}</w:body></w:document>'
 
 
+@pytest.mark.slow
 def test_a_docx_is_read_as_its_paragraphs():
     data = docx(paragraphs("Hingga September 2025 tercatat 41.481 pengunjung.", "Kedua."))
     assert read_draft(data, "rilis.docx") == "Hingga September 2025 tercatat 41.481 pengunjung.\n\nKedua."
 
 
+@pytest.mark.slow
 def test_a_docx_bomb_is_refused_before_inflating():
     bomb = docx_bomb(60)  # ~150 KB whose document.xml unpacks to 60 MB
     with pytest.raises(DraftRefused):
@@ -57,6 +59,7 @@ def test_a_docx_bomb_is_refused_before_inflating():
     )
 
 
+@pytest.mark.slow
 def test_a_docx_lying_about_its_size_is_refused_by_the_child():
     data = docx(paragraphs("Kunjungan " * 50_000), lie_to=1_000)
     with pytest.raises(DraftRefused) as caught:
@@ -64,6 +67,7 @@ def test_a_docx_lying_about_its_size_is_refused_by_the_child():
     assert "Naskah bohong.docx bukan berkas .docx yang utuh" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_a_docx_declaring_entities_is_refused():
     data = docx(paragraphs("&c;", prolog='<!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY c "&a;&a;&a;">]>'))
     with pytest.raises(DraftRefused) as caught:
@@ -71,6 +75,7 @@ def test_a_docx_declaring_entities_is_refused():
     assert "Naskah entitas.docx bukan berkas .docx yang utuh (XML memuat DOCTYPE/ENTITY)" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_entities_hidden_behind_a_long_prolog_are_refused():
     """A DOCTYPE must come before the root element: a prolog longer than what is looked at is refused."""
     padding = "<!--" + " " * 70_000 + "-->"
@@ -80,6 +85,7 @@ def test_entities_hidden_behind_a_long_prolog_are_refused():
     assert "Naskah panjang.docx bukan berkas .docx yang utuh (awal XML tidak ditemukan)" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_a_draft_file_over_5_mb_is_refused_unread(tmp_path):
     path = tmp_path / "besar.txt"
     path.write_bytes(b"Kunjungan. " * 500_000)

@@ -149,6 +149,7 @@ def test_command_line_refusal(command_line, name):
     assert words in block and name in block.split(":", 1)[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_upload_page_refusal(store, name):  # store: an empty store (conftest), open read-write
     make, code, where, words = CASES[name]
@@ -189,6 +190,7 @@ def test_year_out_of_range_on_the_command_line(tmp_path):
     ) in done.stdout
 
 
+@pytest.mark.slow
 def test_year_out_of_range_on_the_upload_path(store):
     report = upload.preview(store, "rekap_2025.xlsx", GOOD, Options(site=SITE, year=99999))
     assert [p.code for p in report.problems] == ["tahun_tidak_wajar"]
@@ -216,6 +218,7 @@ def test_a_reader_killed_for_memory_is_too_large():
     assert caught.value.problems[0].code == "too_large"
 
 
+@pytest.mark.slow
 def test_an_unexpected_error_while_loading_is_a_refusal_naming_the_file(tmp_path, caplog):
     store = tmp_path / "s.duckdb"
     with caplog.at_level(logging.ERROR):

@@ -12,6 +12,8 @@ from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
 from tests import layout_files as lf
 
+pytestmark = pytest.mark.slow  # every load reads its file in a guarded child process
+
 AS_CLI = Options(actor=COMMAND_LINE)  # loads as the command line makes them
 
 PASER = "MPP Kabupaten Paser"

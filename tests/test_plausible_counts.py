@@ -95,6 +95,7 @@ def test_command_line_refuses_an_implausible_count_naming_the_cell(case, store, 
     assert snapshot(store) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_upload_preview_and_load_refuse_an_implausible_count(case, store):
     before = snapshot(store)
@@ -110,6 +111,7 @@ def test_upload_preview_and_load_refuse_an_implausible_count(case, store):
     assert snapshot(store) == before
 
 
+@pytest.mark.slow
 def test_the_bound_is_per_grain_and_configurable(store, monkeypatch):
     """A daily CSV: 100.000 a day passes, 100.001 is refused; MPP_MAX_DAILY_COUNT moves the bound."""
     daily = long_csv(
@@ -127,6 +129,7 @@ def test_the_bound_is_per_grain_and_configurable(store, monkeypatch):
         assert not ingest(con, "harian.csv", daily, Options(site="MPP Kota Samarinda", dry_run=True)).ok
 
 
+@pytest.mark.slow
 def test_a_million_a_month_loads_and_the_ledger_total_is_exact(store):
     with db.connect(store) as con:
         report = ingest(
@@ -217,6 +220,7 @@ def test_summary_and_press_say_which_load_to_undo_instead_of_a_traceback(command
     assert "python -m loaders undo" in done.stderr
 
 
+@pytest.mark.slow
 def test_a_long_csv_of_counts_is_read_whole_and_bounded_on_the_fast_path(store, tmp_path, monkeypatch):
     """100.050 daily rows: read.py keeps the head as a grid and the table as an Arrow frame. Every
     row counts (none left behind in the frame) and the implausible one is named by its cell."""
@@ -234,6 +238,7 @@ def test_a_long_csv_of_counts_is_read_whole_and_bounded_on_the_fast_path(store, 
     assert report.ok and report.total == 5 * 100_049 + 5_000_000
 
 
+@pytest.mark.slow
 def test_a_ledger_total_beyond_bigint_fails_instead_of_wrapping(store):
     """Below the loaders (rows written by hand): two 5e18 rows fit a BIGINT each, their total does not.
     The total is summed exactly, so the ledger refuses it rather than storing -8.446.744.073.709.551.616."""

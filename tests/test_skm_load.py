@@ -19,6 +19,8 @@ from mpp.store import db, ledger
 from mpp.survey import report, skm
 from mpp.survey.summary import site_report
 
+pytestmark = pytest.mark.slow  # every load reads its file in a guarded child process
+
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
 PANGKEP = REAL_DATA / "pangkep_skm_responden.csv"
 BANYUWANGI = REAL_DATA / "banyuwangi_ikm_kecamatan.xlsx"
@@ -331,7 +333,6 @@ def test_a_workbook_with_one_sheet_per_agency(store, tmp_path):
     assert store.execute("SELECT DISTINCT age_band FROM skm_respondents").fetchall() == [("40-49",)]
 
 
-@pytest.mark.slow
 @settings(max_examples=15, deadline=None)
 @given(
     st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=30),
