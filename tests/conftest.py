@@ -98,10 +98,22 @@ def demo_con(demo_db_file):
         yield con
 
 
+@pytest.fixture(scope="session")
+def empty_store_file(tmp_path_factory) -> Path:
+    """A new store (schema and seed agencies only), made once per test run: a new file runs every
+    migration, which costs most of a small test. Copy it (store) to write."""
+    path = tmp_path_factory.mktemp("empty") / "store.duckdb"
+    with db.connect(path):
+        pass
+    return path
+
+
 @pytest.fixture
-def store(tmp_path):
+def store(empty_store_file, tmp_path):
     """An empty store (schema and seed agencies only), open read-write."""
-    with db.connect(tmp_path / "store.duckdb") as con:
+    path = tmp_path / "store.duckdb"
+    shutil.copy(empty_store_file, path)
+    with db.connect(path) as con:
         yield con
 
 
