@@ -4,10 +4,13 @@
     python3 tasks.py run     virtual environment + pinned requirements + demo database when none
                              exists, then the dashboard on http://localhost:8501
     python3 tasks.py test    the same environment + test requirements + Debian's Chromium (installed
-                             when missing and we are root), then the whole test suite (pytest)
+                             when missing and we are root), then lint (ruff check, ruff format
+                             --check) and types (mypy), each stopping at its first finding, then the
+                             whole test suite (pytest)
 
 Windows: `py tasks.py run` and `py tasks.py test` work the same (Chromium: see README).
-Extra arguments after `test` go to pytest, e.g. `python3 tasks.py test -k fmt`.
+Extra arguments after `test` go to pytest, e.g. `python3 tasks.py test -k fmt`; the fast subset is
+`python3 tasks.py test -m "not browser and not apptest and not slow"`.
 """
 
 from __future__ import annotations
@@ -108,10 +111,30 @@ def run() -> int:
     )
 
 
+# Run before the tests, in this order; the first that finds anything stops the run (fix, then rerun).
+CHECKS = (
+    (("ruff", "check", "."), "ruff check found problems above; `ruff check --fix .` fixes many"),
+    (("ruff", "format", "--check", "."), "files are not formatted; `ruff format .` formats them"),
+    (("mypy",), "mypy found type errors above (its files are listed in pyproject.toml)"),
+)
+
+
+def checks_pass() -> bool:
+    """Lint and types before pytest, so CI fails on them as on a failing test."""
+    for command, advice in CHECKS:
+        say(" ".join(command))
+        if subprocess.call([str(venv_python()), "-m", *command], cwd=ROOT) != 0:
+            say(f"stopped before the tests: {advice}.")
+            return False
+    return True
+
+
 def test(args: list[str]) -> int:
     ensure_venv()
     ensure_requirements("requirements-dev.txt")
     ensure_chromium()
+    if not checks_pass():
+        return 1
     return subprocess.call([str(venv_python()), "-m", "pytest", *args], cwd=ROOT)
 
 

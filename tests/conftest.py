@@ -11,15 +11,31 @@ import pytest
 from mpp import demo
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db
+from tests import apptest
 from tests.live_server import chromium_path, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_DATA = ROOT.parent / "shared" / "real-data"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SHARED = ROOT.parent / "shared"
+REAL_DATA = SHARED / "real-data"
+SEEDS = SHARED / "seeds"
 
 
+def pytest_sessionstart(session):
+    """Real office files and seed articles live beside the repository in ../shared. A clone without
+    them skips the tests that read them, each saying which file is missing; in CI, where ../shared is
+    part of the checkout, its absence would skip them silently, so the run stops here instead."""
+    if os.environ.get("CI") and not SHARED.is_dir():
+        pytest.exit(f"CI: {SHARED} is missing (real office files and seed articles); check it out", 1)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by these markers
 def pytest_collection_modifyitems(config, items):
-    """Browser tests need Debian's Chromium. In CI its absence is a failure, locally a visible skip."""
+    """A test that opens the dashboard in AppTest (through the open_app fixture) is marked `apptest`,
+    so `-m "not apptest"` leaves out every one of them, in any file. Browser tests need Debian's
+    Chromium: in CI its absence is a failure, locally a visible skip."""
+    for item in items:
+        if "open_app" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.apptest)
     if chromium_path() or os.environ.get("CI"):
         return
     skip = pytest.mark.skip(
@@ -65,15 +81,39 @@ def server(served_demo_db):
 
 
 @pytest.fixture
+def open_app(monkeypatch):
+    """A page of the dashboard in AppTest over a store: open_app(demo_db, "pages/9_Riwayat.py",
+    lang="en"), not yet run (set more query parameters, log in, then .run())."""
+
+    def open_(store: Path, page: str = apptest.HOME, **params):
+        monkeypatch.setenv("MPP_DB", str(store))
+        return apptest.open_page(page, **params)
+
+    return open_
+
+
+@pytest.fixture
 def demo_con(demo_db_file):
     with db.connect(demo_db_file, read_only=True) as con:
         yield con
 
 
+@pytest.fixture(scope="session")
+def empty_store_file(tmp_path_factory) -> Path:
+    """A new store (schema and seed agencies only), made once per test run: a new file runs every
+    migration, which costs most of a small test. Copy it (store) to write."""
+    path = tmp_path_factory.mktemp("empty") / "store.duckdb"
+    with db.connect(path):
+        pass
+    return path
+
+
 @pytest.fixture
-def store(tmp_path):
+def store(empty_store_file, tmp_path):
     """An empty store (schema and seed agencies only), open read-write."""
-    with db.connect(tmp_path / "store.duckdb") as con:
+    path = tmp_path / "store.duckdb"
+    shutil.copy(empty_store_file, path)
+    with db.connect(path) as con:
         yield con
 
 

@@ -33,6 +33,7 @@ def test_wrong_password_is_refused_without_saying_which_part_was_wrong(store):
         accounts.authenticate(store, "tidak-ada", "salah")
 
 
+@pytest.mark.slow  # dozens of argon2 verifications, slow by design
 def test_failed_logins_are_rate_limited_then_released(store):
     accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
     now = datetime(2026, 1, 5, 9, 0)
@@ -54,6 +55,7 @@ def _fail(store, name, client, times=1):
             accounts.authenticate(store, name, "tebakan-salah", client, NOW)
 
 
+@pytest.mark.slow  # dozens of argon2 verifications, slow by design
 def test_a_guesser_on_one_client_cannot_lock_the_real_admin_out_from_another(store):
     password = accounts.bootstrap_admin(store)
     _fail(store, "admin", "203.0.113.7", times=20)  # the attack of the issue
@@ -71,6 +73,7 @@ def _record(store, attempts):
         )
 
 
+@pytest.mark.slow  # dozens of argon2 verifications, slow by design
 def test_one_client_trying_many_names_is_stopped_while_others_log_in(store):
     accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
     _record(store, [(f"nama-{i}", "203.0.113.7") for i in range(accounts.CLIENT_MAX_FAILURES - 1)])
@@ -84,6 +87,7 @@ def _recorded_failures(store, name, clients):
     _record(store, [(name, client) for client in clients for _ in range(accounts.MAX_FAILURES)])
 
 
+@pytest.mark.slow  # dozens of argon2 verifications, slow by design
 def test_a_name_is_locked_for_every_client_only_at_a_much_higher_bound(store):
     accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
     clients = [f"198.51.100.{i}" for i in range(accounts.NAME_MAX_FAILURES // accounts.MAX_FAILURES)]
@@ -94,6 +98,7 @@ def test_a_name_is_locked_for_every_client_only_at_a_much_higher_bound(store):
         accounts.authenticate(store, "ana", "rahasia-sekali", "10.0.0.2", NOW)
 
 
+@pytest.mark.slow  # dozens of argon2 verifications, slow by design
 def test_clients_without_an_address_share_one_bucket(store):
     accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
     _fail(store, "ana", None, times=accounts.MAX_FAILURES)
@@ -103,6 +108,7 @@ def test_clients_without_an_address_share_one_bucket(store):
     assert clients == [(accounts.UNKNOWN_CLIENT,)]
 
 
+@pytest.mark.slow  # dozens of argon2 verifications, slow by design
 def test_unknown_names_cost_the_same_argon2_verification_as_known_ones(store):
     """The timing of an answer must not tell which names exist: each kind of attempt runs exactly
     one real argon2 verification (timed in bench/bench_login.py; no timed unit tests here)."""

@@ -2,33 +2,35 @@
 analysts and viewers do not see account management."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mpp.access import accounts
 from mpp.store import db
-from tests.apptest_login import log_in as _log_in
-from tests.live_server import ROOT
+from tests.apptest import log_in as _log_in
 
-PAGE = str(ROOT / "pages" / "10_Akun.py")
+PAGE = "pages/10_Akun.py"
 
 
 @pytest.fixture
-def admin_password(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
+def page(open_app, demo_db):
+    return open_app(demo_db, PAGE)
+
+
+@pytest.fixture
+def admin_password(demo_db):
     with db.connect(demo_db) as con:
         password = accounts.bootstrap_admin(con)
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
     return password
 
 
-def test_account_page_asks_for_a_login(admin_password):
-    at = AppTest.from_file(PAGE, default_timeout=60).run()
+def test_account_page_asks_for_a_login(admin_password, page):
+    at = page.run()
     assert not at.exception
     assert any("Silakan masuk" in w.value for w in at.warning)
 
 
-def test_admin_must_replace_the_one_time_password_then_adds_an_account(admin_password):
-    at = _log_in(AppTest.from_file(PAGE, default_timeout=60).run(), "admin", admin_password)
+def test_admin_must_replace_the_one_time_password_then_adds_an_account(admin_password, page):
+    at = _log_in(page.run(), "admin", admin_password)
     assert any("kata sandi sekali pakai" in i.value for i in at.info)
     at.main.text_input[0].input("kata-sandi-admin-baru")
     at.main.text_input[1].input("kata-sandi-admin-baru")
@@ -44,23 +46,22 @@ def test_admin_must_replace_the_one_time_password_then_adds_an_account(admin_pas
     assert any("Akun budi dibuat" in s.value for s in at.success)
 
 
-def test_wrong_password_is_refused_on_the_page(admin_password):
-    at = _log_in(AppTest.from_file(PAGE, default_timeout=60).run(), "admin", "salah-sekali")
+def test_wrong_password_is_refused_on_the_page(admin_password, page):
+    at = _log_in(page.run(), "admin", "salah-sekali")
     assert any("Nama pengguna atau kata sandi salah" in e.value for e in at.error)
 
 
-def test_an_analyst_sees_only_their_own_account(admin_password):
-    at = _log_in(AppTest.from_file(PAGE, default_timeout=60).run(), "ana", "analis-rahasia")
+def test_an_analyst_sees_only_their_own_account(admin_password, page):
+    at = _log_in(page.run(), "ana", "analis-rahasia")
     assert not at.exception
     headers = [h.value for h in at.subheader]
     assert "Akun saya" in headers and "Semua akun" not in headers
 
 
-def test_the_last_admin_is_told_why_they_cannot_demote_themselves(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
+def test_the_last_admin_is_told_why_they_cannot_demote_themselves(demo_db, page):
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "kepala", "admin", "kepala-rahasia")
-    at = _log_in(AppTest.from_file(PAGE, default_timeout=60).run(), "kepala", "kepala-rahasia")
+    at = _log_in(page.run(), "kepala", "kepala-rahasia")
     next(s for s in at.main.selectbox if s.label == "Nama pengguna").set_value("kepala")
     [s for s in at.main.selectbox if s.label == "Peran"][-1].set_value("analyst")
     next(b for b in at.main.button if b.label == "Simpan").click()

@@ -1,23 +1,20 @@
 """Riwayat in AppTest: the ledger as an analyst reads it, the undo preview, and undo itself."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mpp.access import accounts
 from mpp.store import db
-from tests.apptest_login import log_in
-from tests.live_server import ROOT
+from tests.apptest import log_in
 
-PAGE = str(ROOT / "pages" / "9_Riwayat.py")
+PAGE = "pages/9_Riwayat.py"
 
 
 @pytest.fixture
-def page(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
+def page(demo_db, open_app):
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
         accounts.create_user(con, accounts.COMMAND_LINE, "vina", "viewer", "pembaca-rahasia")
-    return AppTest.from_file(PAGE, default_timeout=60)
+    return open_app(demo_db, PAGE)
 
 
 def test_a_viewer_cannot_open_the_history(page):

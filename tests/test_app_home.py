@@ -1,16 +1,14 @@
 """The home page (Ringkasan) in Streamlit's AppTest, on the demo data: the figures a head of office reads."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mpp.period import Measure
-from tests.live_server import ROOT
+from tests.apptest import open_page
 
 
 @pytest.fixture
-def home(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+def home(demo_db, open_app):
+    return open_app(demo_db)
 
 
 def _metrics(at) -> dict:
@@ -169,8 +167,7 @@ def test_a_growth_card_holds_the_figure_of_the_sites_it_compares(home):
     home.query_params["site"] = ["MPP Kabupaten Kutai Kartanegara", mini]
     at = home.run()
     assert not at.exception
-    alone = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    alone.query_params["site"] = "MPP Kabupaten Kutai Kartanegara"
+    alone = open_page(site="MPP Kabupaten Kutai Kartanegara")  # over the same store as home
     kutai = _metrics(alone.run())["Pengunjung Januari-Oktober 2026"]
     pair = _metrics(at)["Pengunjung Januari-Oktober 2026"]
     assert pair == kutai and pair[1] == "+7,8%"

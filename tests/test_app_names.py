@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from mpp.access import accounts
 from mpp.store import db
 from tests import hostile_names as hostile
-from tests.apptest_login import log_in
+from tests.apptest import HOME, log_in
 from tests.layout_files import long_csv
 from tests.live_server import ROOT
 from ui.text import plain
@@ -63,12 +63,9 @@ def hostile_db(demo_db_file, tmp_path_factory) -> Path:
     return hostile.build(demo_db_file, tmp_path_factory.mktemp("hostile") / "hostile.duckdb")
 
 
-def open_page(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    if page != "dashboard.py":
-        at.switch_page(f"pages/{page}")
-    at.query_params["site"] = [*hostile.SITES[:4], hostile.SURVEY_SITE]  # Kepuasan reads the last
-    at.run()
+def open_page(open_app, store: Path, page: str) -> AppTest:
+    sites = [*hostile.SITES[:4], hostile.SURVEY_SITE]  # Kepuasan reads the last
+    at = open_app(store, page if page == HOME else f"pages/{page}", site=sites).run()
     return log_in(at, hostile.ADMIN, hostile.PASSWORD) if page in LOG_IN else at
 
 
@@ -129,9 +126,8 @@ def table_cells(at: AppTest) -> list:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_names_from_data_shown_as_text_and_tables_export_no_formula(hostile_db, monkeypatch, page):
-    monkeypatch.setenv("MPP_DB", str(hostile_db))
-    at = open_page(page)
+def test_names_from_data_shown_as_text_and_tables_export_no_formula(hostile_db, open_app, page):
+    at = open_page(open_app, hostile_db, page)
     assert not at.exception, [e.value for e in at.exception]
     texts = rendered_as_markdown(at)
     for name in hostile.NAMES:
@@ -157,17 +153,12 @@ def test_the_escaped_names_read_as_the_names():
     assert plain("baris\nbaru") == "baris baru"
 
 
-def test_the_upload_preview_shows_file_site_and_agency_names_as_text(demo_db, monkeypatch):
+def test_the_upload_preview_shows_file_site_and_agency_names_as_text(demo_db, open_app):
     """An analyst drops a file whose name and agencies are markdown and formulas, and one for a new
     site named like a link: the previews, problems and mapping forms show every name as text."""
-    monkeypatch.setenv("MPP_DB", str(demo_db))
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(demo_db, "pages/8_Unggah.py").run(), "ana", "analis-rahasia")
     at.text_input[0].set_value(hostile.MARKDOWN[3]).run()  # the new site
     header = ["bulan", "tahun", "instansi", "jumlah"]
     unknown = long_csv(header, [[1, 2025, agency, 10 + i] for i, agency in enumerate(hostile.NAMES)])

@@ -2,15 +2,11 @@
 the draft checker's findings."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from tests.live_server import ROOT
 
 
 @pytest.fixture
-def page(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
-    return AppTest.from_file(str(ROOT / "pages" / "6_Siaran_Pers.py"), default_timeout=60)
+def page(demo_db, open_app):
+    return open_app(demo_db, "pages/6_Siaran_Pers.py")
 
 
 def test_statement_paragraphs_and_the_text_to_copy(page):

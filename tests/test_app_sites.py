@@ -4,27 +4,24 @@ members of a site with their dates, and a new site; analysts only; names as plai
 from datetime import date
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mpp.access import accounts
 from mpp.demo.visits import BALANGAN, BALIKPAPAN
 from mpp.period import Measure
 from mpp.store import db
 from mpp.visits import coverage
-from tests.apptest_login import log_in
-from tests.live_server import ROOT
+from tests.apptest import log_in
 
-PAGE = str(ROOT / "pages" / "11_Lokasi_dan_Anggota.py")
+PAGE = "pages/11_Lokasi_dan_Anggota.py"
 OCTOBER = date(2025, 10, 1)
 
 
 @pytest.fixture
-def page(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
+def page(demo_db, open_app):
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
         accounts.create_user(con, accounts.COMMAND_LINE, "vina", "viewer", "pembaca-rahasia")
-    return AppTest.from_file(PAGE, default_timeout=90)
+    return open_app(demo_db, PAGE)
 
 
 def texts(at) -> list[str]:
@@ -134,14 +131,10 @@ def test_the_page_in_english(page):
     assert "Not reported: Kantor Pertanahan" in texts(at)
 
 
-def test_a_close_is_undone_in_the_load_history(page, demo_db):
+def test_a_close_is_undone_in_the_load_history(open_app, page, demo_db):
     with db.connect(demo_db) as con:
         load = coverage.close_month(con, accounts.User("ana", "analyst"), BALIKPAPAN, OCTOBER)
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=90).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(demo_db, "pages/9_Riwayat.py").run(), "ana", "analis-rahasia")
     ledger = at.dataframe[0].value
     assert ledger.iloc[0][["Berkas", "Format", "Oleh"]].tolist() == [
         "Tutup buku Oktober 2025",

@@ -8,19 +8,13 @@ from streamlit.testing.v1 import AppTest
 
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db
-from tests.live_server import ROOT
 
 PAGE = "pages/7_Kepuasan.py"
 BANYUWANGI = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "banyuwangi_ikm_kecamatan.xlsx"
 
 
-def run_page(path, monkeypatch, **params) -> AppTest:
-    monkeypatch.setenv("MPP_DB", str(path))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.switch_page(PAGE)
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+def run_page(path, open_app, **params) -> AppTest:
+    return open_app(path, PAGE, **params).run()
 
 
 def cards(at) -> dict:
@@ -31,8 +25,8 @@ def specs(at) -> str:
     return " ".join(c.proto.spec for c in at.get("plotly_chart"))
 
 
-def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db, monkeypatch):
-    at = run_page(demo_db, monkeypatch, site="MPP Kota Balikpapan")
+def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db, open_app):
+    at = run_page(demo_db, open_app, site="MPP Kota Balikpapan")
     assert not at.exception
     assert cards(at)["IKM 2025"][0] == "95,62"  # the latest year first
     at.sidebar.selectbox[1].select("2024").run()
@@ -48,15 +42,15 @@ def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db, monkey
     assert list(sex.columns) == ["Jenis kelamin", "Responden", "IKM"]
 
 
-def test_kutai_kartanegara_2023_is_93_11(demo_db, monkeypatch):
-    at = run_page(demo_db, monkeypatch, site="MPP Kabupaten Kutai Kartanegara")
+def test_kutai_kartanegara_2023_is_93_11(demo_db, open_app):
+    at = run_page(demo_db, open_app, site="MPP Kabupaten Kutai Kartanegara")
     at.sidebar.selectbox[1].select("2023").run()
     assert cards(at)["IKM 2023"] == ("93,11", "A (Sangat Baik)")
     assert cards(at)["Responden"][0] == "2.500"
 
 
-def test_english_labels_keep_indonesian_numbers(demo_db, monkeypatch):
-    at = run_page(demo_db, monkeypatch, site="MPP Kota Balikpapan", lang="en")
+def test_english_labels_keep_indonesian_numbers(demo_db, open_app):
+    at = run_page(demo_db, open_app, site="MPP Kota Balikpapan", lang="en")
     at.sidebar.selectbox[1].select("2024").run()
     assert cards(at)["Service quality"] == ("A", "Very good")
     assert cards(at)["IKM 2024"][0] == "95,20"
@@ -66,20 +60,20 @@ def test_english_labels_keep_indonesian_numbers(demo_db, monkeypatch):
     assert set(sex["Sex"]) == {"Male", "Female"}
 
 
-def test_a_published_table_shows_its_periods_and_units(demo_db, monkeypatch):
+def test_a_published_table_shows_its_periods_and_units(demo_db, open_app):
     if not BANYUWANGI.is_file():
         pytest.skip(f"real office file missing: {BANYUWANGI}")
     from loaders.load import load_skm
 
     with db.connect(demo_db) as con:
         assert load_skm(con, BANYUWANGI, site="MPP Kabupaten Banyuwangi", actor=COMMAND_LINE).ok
-    at = run_page(demo_db, monkeypatch, site="MPP Kabupaten Banyuwangi")
+    at = run_page(demo_db, open_app, site="MPP Kabupaten Banyuwangi")
     assert not at.exception
     assert cards(at)["IKM 2022 D"] == ("88,97", "A (Sangat Baik)")
     charts = specs(at)
     assert all(t in charts for t in ("86,20 (B)", "84,82 (B)", "89,80 (A)", "Wongsorejo", "79,43 (B)"))
     at.sidebar.selectbox[1].select("2021").run()
     assert cards(at)["IKM 2021"] == ("84,82", "B (Baik)")
-    english = run_page(demo_db, monkeypatch, site="MPP Kabupaten Banyuwangi", lang="en")
+    english = run_page(demo_db, open_app, site="MPP Kabupaten Banyuwangi", lang="en")
     english.sidebar.selectbox[1].select("2021").run()
     assert cards(english)["Service quality"] == ("B", "Good")

@@ -3,24 +3,21 @@
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mpp.access import accounts
 from mpp.store import db
-from tests.apptest_login import log_in
-from tests.live_server import ROOT
+from tests.apptest import log_in
 
-PAGE = str(ROOT / "pages" / "8_Unggah.py")
+PAGE = "pages/8_Unggah.py"
 PANGKEP = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "pangkep_skm_responden.csv"
 
 
-def test_upload_a_survey_map_its_agency_and_load(demo_db, monkeypatch):
+def test_upload_a_survey_map_its_agency_and_load(demo_db, open_app):
     if not PANGKEP.is_file():
         pytest.skip(f"real office file missing: {PANGKEP}")
-    monkeypatch.setenv("MPP_DB", str(demo_db))
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(AppTest.from_file(PAGE, default_timeout=90).run(), "ana", "analis-rahasia")
+    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
     at.text_input[0].set_value("MPP Kabupaten Pangkajene dan Kepulauan").run()  # the new site
     at.file_uploader[0].set_value(("pangkep_skm_responden.csv", PANGKEP.read_bytes(), "text/csv")).run()
     assert not at.exception

@@ -2,15 +2,13 @@
 and the home page shows the new figures."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mpp.access import accounts
 from mpp.store import db
-from tests.apptest_login import log_in
+from tests.apptest import log_in
 from tests.layout_files import yearly_recap
-from tests.live_server import ROOT
 
-PAGE = str(ROOT / "pages" / "8_Unggah.py")
+PAGE = "pages/8_Unggah.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RECAP = yearly_recap(
     {"DISDUKCAPIL": [100, "1.263", "-"], "Loket Samsat Keliling Kukar": [5, 6, 7]},
@@ -19,11 +17,10 @@ RECAP = yearly_recap(
 
 
 @pytest.fixture
-def page(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
+def page(demo_db, open_app):
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(AppTest.from_file(PAGE, default_timeout=90).run(), "ana", "analis-rahasia")
+    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
     assert not at.exception
     return at
 

@@ -181,11 +181,13 @@ def test_agency_name_column_is_not_personal_data(tmp_path):
     assert book.dropped_columns == () and book.sheets[0].rows[1][1] == "Disdukcapil"
 
 
+@pytest.mark.slow
 def test_guarded_read_gives_the_same_workbook(tmp_path):
     path = write_xlsx(tmp_path / "rekap.xlsx", {"Rekap": [["NO", "INSTANSI"], [1, "Disdukcapil"]]})
     assert read_file_guarded(path) == read_file(path)
 
 
+@pytest.mark.slow
 def test_guarded_read_passes_refusals_through(tmp_path):
     with pytest.raises(FileRefused) as caught:
         read_file_guarded(write_png(tmp_path / "foto.xlsx"))
@@ -193,6 +195,7 @@ def test_guarded_read_passes_refusals_through(tmp_path):
     assert caught.value.problems[0].file == "foto.xlsx"
 
 
+@pytest.mark.slow
 def test_guarded_read_refuses_a_file_that_needs_too_much_memory(tmp_path):
     path = write_ticket_csv(tmp_path / "tiket.csv", 200_000)
     with pytest.raises(FileRefused) as caught:  # read as a grid of Python lists: ~400 MB
@@ -201,6 +204,7 @@ def test_guarded_read_refuses_a_file_that_needs_too_much_memory(tmp_path):
     assert problem.code == "too_large" and "memori" in problem.message and "tiket.csv" in problem.message
 
 
+@pytest.mark.slow
 def test_guarded_read_stops_a_slow_read(tmp_path):
     path = write_ticket_csv(tmp_path / "tiket.csv", 300_000)
     with pytest.raises(FileRefused) as caught:  # a 300k-row grid takes several seconds
@@ -234,12 +238,14 @@ def test_personal_columns_found_below_a_two_cell_title(tmp_path):
     assert book.sheets[0].rows[3] == [1, "02/01/2025", "Disdukcapil", "Perubahan Alamat", None, "Selesai"]
 
 
+@pytest.mark.slow
 def test_guarded_read_admits_a_big_legitimate_ticket_export(tmp_path):
     path = write_ticket_csv(tmp_path / "tiket.csv", 300_000)
     book = read_file_guarded(path, limits=Limits(stream_over=1_000_000))
     assert book.frame.num_rows == 300_000 and book.dropped_columns == ("NIK", "Nama", "No HP")
 
 
+@pytest.mark.slow
 def test_guarded_read_hands_back_a_long_xlsx_as_its_arrow_table(tmp_path):
     rows = [["No", "Tanggal", "Instansi", "NIK"]] + [
         [i, "01/01/2025", "Disdukcapil", "6471"] for i in range(300)

@@ -405,6 +405,7 @@ YEAR_ON_YEAR = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(month=st.sampled_from(YEAR_ON_YEAR), digits=st.sampled_from([0, 1]), slip=st.sampled_from([0, 1, -1]))
 def test_any_growth_is_right_at_the_precision_written_and_wrong_one_unit_off(check, month, digits, slip):
@@ -744,6 +745,7 @@ MONTHS = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(month=st.sampled_from(MONTHS), slip=st.integers(-500, 500))
 def test_any_monthly_count_is_right_only_when_it_is_the_stored_one(check, month, slip):
@@ -774,6 +776,7 @@ def test_one_line_per_finding_quotes_the_sentence(check):
 # --- files and the command line ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_read_draft_from_docx_and_windows_text(tmp_path):
     document = Document()
     document.add_paragraph("Hingga September 2025 tercatat 41.481 pengunjung.")
@@ -794,6 +797,7 @@ def run_check(db_file, path, site=SITE):
     )
 
 
+@pytest.mark.slow
 def test_cli_exits_1_on_the_seed_and_prints_one_finding_per_line(demo_db_file, tmp_path, seed, seed_report):
     path = tmp_path / "seed.txt"
     path.write_text(seed, encoding="utf-8")
@@ -804,6 +808,7 @@ def test_cli_exits_1_on_the_seed_and_prints_one_finding_per_line(demo_db_file, t
     assert sum(line.startswith("SALAH: ") for line in lines) == 1
 
 
+@pytest.mark.slow
 def test_cli_exits_0_on_a_correct_docx(demo_db_file, demo_con, tmp_path):
     path = tmp_path / "siaran.docx"
     path.write_bytes(to_docx(press_release_for(demo_con, SITE, date(2025, 9, 1))))
@@ -812,6 +817,7 @@ def test_cli_exits_0_on_a_correct_docx(demo_db_file, demo_con, tmp_path):
     assert done.stdout.splitlines() and all(line.startswith("BENAR: ") for line in done.stdout.splitlines())
 
 
+@pytest.mark.slow
 def test_cli_unknown_site(demo_db_file, tmp_path):
     path = tmp_path / "d.txt"
     path.write_text(CORRECT, encoding="utf-8")
@@ -819,6 +825,7 @@ def test_cli_unknown_site(demo_db_file, tmp_path):
     assert done.returncode == 2 and "MPP Atlantis" in done.stderr
 
 
+@pytest.mark.slow
 def test_cli_unreadable_draft(demo_db_file, tmp_path):
     broken = tmp_path / "rusak.docx"
     broken.write_bytes(b"PK\x03\x04 not a zip")

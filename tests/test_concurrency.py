@@ -7,9 +7,13 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from mpp.store import db
 from tests.layout_files import yearly_recap
 from tests.live_server import ROOT
+
+pytestmark = pytest.mark.slow  # command-line loads in child processes
 
 SITES = ["MPP Kota Samarinda", "MPP Kabupaten Paser"]
 

@@ -10,7 +10,6 @@ import sys
 
 import docx
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from loaders.load import ingest
 from loaders.normalize import without_controls
@@ -46,6 +45,7 @@ def store(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_names_load_without_control_characters_each_reported(store):
     report = ingest(
         store,
@@ -77,6 +77,7 @@ def test_names_load_without_control_characters_each_reported(store):
     assert "Disdukcapil" in "\n".join(p.text for p in document.paragraphs)
 
 
+@pytest.mark.slow
 def test_command_line_loads_the_csv_and_says_what_it_dropped(store, tmp_path):
     file = tmp_path / "harian.csv"
     file.write_bytes(CSV)
@@ -103,7 +104,7 @@ def test_command_line_loads_the_csv_and_says_what_it_dropped(store, tmp_path):
     assert "karakter kendali dibuang dari nama 'Dinas Perhubungan' di sel B3" in done.stdout
 
 
-def test_press_docx_from_a_store_that_already_holds_a_control_character(demo_db, monkeypatch):
+def test_press_docx_from_a_store_that_already_holds_a_control_character(demo_db, open_app):
     """A store loaded before the loaders stripped them: the core export and the Siaran Pers page."""
     with db.connect(demo_db) as con:
         dirty = ensure_agency(con, "Dinas\x07Pariwisata\x1b")
@@ -118,9 +119,6 @@ def test_press_docx_from_a_store_that_already_holds_a_control_character(demo_db,
     assert "Dinas\x07Pariwisata\x1b" in release.text()
     document = docx.Document(io.BytesIO(to_docx(release)))
     assert "DinasPariwisata" in "\n".join(p.text for p in document.paragraphs)
-    monkeypatch.setenv("MPP_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / "pages" / "6_Siaran_Pers.py"), default_timeout=60)
-    at.query_params["site"] = "MPP Kota Balikpapan"
-    at.run()
+    at = open_app(demo_db, "pages/6_Siaran_Pers.py", site="MPP Kota Balikpapan").run()
     assert not at.exception, at.exception
     assert [b.label for b in at.get("download_button")] == ["TXT", "DOCX"]

@@ -18,6 +18,8 @@ from mpp.visits import coverage
 from mpp.visits.coverage import Measure, Period
 from tests import layout_files as lf
 
+pytestmark = pytest.mark.slow  # every load reads its file in a guarded child process
+
 PASER = "MPP Kabupaten Paser"
 BALIKPAPAN = "MPP Kota Balikpapan"
 ANALYST = User("ana", "analyst")

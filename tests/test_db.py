@@ -57,6 +57,7 @@ def test_read_only_open_of_a_missing_store_says_so(tmp_path):
         pass
 
 
+@pytest.mark.slow
 def test_a_store_held_by_another_writer_is_reported_as_busy(tmp_path):
     path = tmp_path / "held.duckdb"
     with db.connect(path):
@@ -173,6 +174,7 @@ def test_another_programs_duckdb_file_is_not_taken_over(tmp_path):
     assert _sha(path) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damaged", ["truncated", "garbage_header", "data_block"], indirect=True)
 def test_the_command_lines_say_so_and_exit_without_a_traceback(damaged):
     before = _sha(damaged)
@@ -222,6 +224,7 @@ def test_backup_never_overwrites_a_file(demo_db, tmp_path):
         db.backup(demo_db, tmp_path / "belum-dibuat" / "cadangan.duckdb")
 
 
+@pytest.mark.slow
 def test_a_store_older_than_the_code_is_upgraded_before_a_read_only_command(tmp_path):
     """An office updates Pantau MPP and runs `summary` first: the read-only command upgrades the
     store once instead of failing on a column a later migration adds (sites.opened, schema 7)."""

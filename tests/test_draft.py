@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -44,6 +45,7 @@ def test_numbers_as_written():
     assert read_number("27") == (27, "ok")
 
 
+@pytest.mark.slow
 @given(st.integers(min_value=0, max_value=10**9))
 def test_every_figure_the_product_prints_reads_back(value):
     assert read_number(fmt.number(value)) == (value, "ok")

@@ -11,7 +11,6 @@ import tracemalloc
 import zipfile
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mpp import demo
 from mpp.press.checker.run import DraftRefused, check_draft, read_draft
@@ -38,11 +37,13 @@ def paragraphs(*texts: str, prolog: str = "") -> str:
     return f'<?xml version="1.0"?>{prolog}<w:document xmlns:w="{WORD}"><w:body>{body}</w:body></w:document>'
 
 
+@pytest.mark.slow
 def test_a_docx_is_read_as_its_paragraphs():
     data = docx(paragraphs("Hingga September 2025 tercatat 41.481 pengunjung.", "Kedua."))
     assert read_draft(data, "rilis.docx") == "Hingga September 2025 tercatat 41.481 pengunjung.\n\nKedua."
 
 
+@pytest.mark.slow
 def test_a_docx_bomb_is_refused_before_inflating():
     bomb = docx_bomb(60)  # ~150 KB whose document.xml unpacks to 60 MB
     with pytest.raises(DraftRefused):
@@ -58,6 +59,7 @@ def test_a_docx_bomb_is_refused_before_inflating():
     )
 
 
+@pytest.mark.slow
 def test_a_docx_lying_about_its_size_is_refused_by_the_child():
     data = docx(paragraphs("Kunjungan " * 50_000), lie_to=1_000)
     with pytest.raises(DraftRefused) as caught:
@@ -65,6 +67,7 @@ def test_a_docx_lying_about_its_size_is_refused_by_the_child():
     assert "Naskah bohong.docx bukan berkas .docx yang utuh" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_a_docx_declaring_entities_is_refused():
     data = docx(paragraphs("&c;", prolog='<!DOCTYPE d [<!ENTITY a "aaaa"><!ENTITY c "&a;&a;&a;">]>'))
     with pytest.raises(DraftRefused) as caught:
@@ -72,6 +75,7 @@ def test_a_docx_declaring_entities_is_refused():
     assert "Naskah entitas.docx bukan berkas .docx yang utuh (XML memuat DOCTYPE/ENTITY)" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_entities_hidden_behind_a_long_prolog_are_refused():
     """A DOCTYPE must come before the root element: a prolog longer than what is looked at is refused."""
     padding = "<!--" + " " * 70_000 + "-->"
@@ -81,6 +85,7 @@ def test_entities_hidden_behind_a_long_prolog_are_refused():
     assert "Naskah panjang.docx bukan berkas .docx yang utuh (awal XML tidak ditemukan)" in str(caught.value)
 
 
+@pytest.mark.slow
 def test_a_draft_file_over_5_mb_is_refused_unread(tmp_path):
     path = tmp_path / "besar.txt"
     path.write_bytes(b"Kunjungan. " * 500_000)
@@ -110,6 +115,7 @@ def test_a_pasted_table_is_skipped_as_unchecked(demo_con):
     assert "lebih dari 40 angka (mis. tabel yang ditempel); tidak diperiksa" in report.findings[1].message
 
 
+@pytest.mark.slow
 def test_the_command_line_refuses_an_oversized_draft(demo_db_file, tmp_path):
     path = tmp_path / "panjang.txt"
     path.write_text("Ada 5 orang. " * 8_000, encoding="utf-8")
@@ -125,9 +131,8 @@ def test_the_command_line_refuses_an_oversized_draft(demo_db_file, tmp_path):
 
 
 @pytest.fixture
-def page(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
-    return AppTest.from_file(str(ROOT / "pages" / "6_Siaran_Pers.py"), default_timeout=60).run()
+def page(demo_db, open_app):
+    return open_app(demo_db, "pages/6_Siaran_Pers.py").run()
 
 
 def test_the_page_refuses_a_docx_bomb_naming_it(page):

@@ -145,6 +145,7 @@ def test_sources_name_the_files_behind_the_figures(demo_con):
     )  # the late month's own load
 
 
+@pytest.mark.slow
 def test_png_of_a_chart():
     png = export.to_png(go.Figure(go.Bar(x=["Jul"], y=[6814])), width=400, height=300)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 1000

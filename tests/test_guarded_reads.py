@@ -19,6 +19,8 @@ from mpp.press.checker.run import DraftRefused, read_draft
 from tests.layout_files import yearly_recap
 from tests.test_draft_limits import docx, paragraphs
 
+pytestmark = pytest.mark.slow  # guarded reads in child processes
+
 DRAFT = "Hingga September 2025 tercatat 41.481 pengunjung."
 
 

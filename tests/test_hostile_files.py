@@ -130,6 +130,7 @@ def file_block(stdout: str, name: str) -> str:
     return "\n".join(blocks[name])[len(name) + 2 :]
 
 
+@pytest.mark.slow
 def test_the_command_line_refuses_them_all_without_a_traceback_or_a_change(command_line):
     done, before, after = command_line
     assert done.returncode == 1
@@ -138,6 +139,7 @@ def test_the_command_line_refuses_them_all_without_a_traceback_or_a_change(comma
     assert done.stdout.count("DITOLAK, tidak ada yang diubah") == len(CASES)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_command_line_refusal(command_line, name):
     _, code, where, words = CASES[name]
@@ -147,6 +149,7 @@ def test_command_line_refusal(command_line, name):
     assert words in block and name in block.split(":", 1)[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_upload_page_refusal(store, name):  # store: an empty store (conftest), open read-write
     make, code, where, words = CASES[name]
@@ -158,6 +161,7 @@ def test_upload_page_refusal(store, name):  # store: an empty store (conftest), 
     assert name in problem.message and words in problem.message
 
 
+@pytest.mark.slow
 def test_year_out_of_range_on_the_command_line(tmp_path):
     path = tmp_path / "rekap_2025.xlsx"
     path.write_bytes(GOOD)
@@ -186,11 +190,13 @@ def test_year_out_of_range_on_the_command_line(tmp_path):
     ) in done.stdout
 
 
+@pytest.mark.slow
 def test_year_out_of_range_on_the_upload_path(store):
     report = upload.preview(store, "rekap_2025.xlsx", GOOD, Options(site=SITE, year=99999))
     assert [p.code for p in report.problems] == ["tahun_tidak_wajar"]
 
 
+@pytest.mark.slow
 def test_a_crash_in_the_reader_is_unexpected_not_memory(caplog):
     with caplog.at_level(logging.ERROR), pytest.raises(FileRefused) as caught:
         read_file_guarded(None, "teks, bukan bytes", name="aneh.xlsx")  # the child raises TypeError
@@ -202,6 +208,7 @@ def test_a_crash_in_the_reader_is_unexpected_not_memory(caplog):
     assert "Traceback" not in problem.message and "TypeError" in caplog.text  # in the log, not for the user
 
 
+@pytest.mark.slow
 def test_a_reader_killed_for_memory_is_too_large():
     """A1 and XFD1048576 with the extent check lifted: calamine's 549 GB allocation fails under the
     child's address-space cap and Rust aborts; that death is memory, said as too_large."""
@@ -211,6 +218,7 @@ def test_a_reader_killed_for_memory_is_too_large():
     assert caught.value.problems[0].code == "too_large"
 
 
+@pytest.mark.slow
 def test_an_unexpected_error_while_loading_is_a_refusal_naming_the_file(tmp_path, caplog):
     store = tmp_path / "s.duckdb"
     with caplog.at_level(logging.ERROR):
@@ -221,22 +229,15 @@ def test_an_unexpected_error_while_loading_is_a_refusal_naming_the_file(tmp_path
     assert "rekap_2025.xlsx" in problem.message and "AttributeError" in caplog.text
 
 
-def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, monkeypatch):
+def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, open_app):
     """pages/8_Unggah.py itself: two hostile files dropped at once, each a refused report with its
     code, sheet and cell; nothing to load, no exception."""
-    from streamlit.testing.v1 import AppTest
-
     from mpp.access import accounts
-    from tests.apptest_login import log_in
+    from tests.apptest import log_in
 
-    monkeypatch.setenv("MPP_DB", str(demo_db))
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(demo_db, "pages/8_Unggah.py").run(), "ana", "analis-rahasia")
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     at.file_uploader[0].set_value(
         [

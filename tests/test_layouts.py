@@ -248,6 +248,7 @@ def test_ticket_statuses_that_are_not_visits(status):
     assert parsed.service["visits"].tolist() == [1]
 
 
+@pytest.mark.slow  # a large file
 def test_big_ticket_csv_takes_the_fast_path_with_the_same_figures():
     rows = lf.ticket_rows(120_000)  # above read.py's grid limit
     workbook = read.read_file(None, lf.ticket_csv(rows), name="tiket.csv")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,8 @@ from mpp.reference.sites import Site
 from mpp.store import db
 from mpp.visits.like_for_like import like_for_like
 from mpp.visits.overview import overview
+
+pytestmark = pytest.mark.slow  # property tests over a store
 
 SETTINGS = settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AGENCIES = ["Disdukcapil", "Samsat", "Imigrasi", "DPMPTSP"]

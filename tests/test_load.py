@@ -12,6 +12,8 @@ from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
 from tests import layout_files as lf
 
+pytestmark = pytest.mark.slow  # every load reads its file in a guarded child process
+
 AS_CLI = Options(actor=COMMAND_LINE)  # loads as the command line makes them
 
 PASER = "MPP Kabupaten Paser"
@@ -212,6 +214,7 @@ def test_dry_run_says_it_would_replace_a_slice_already_loaded(store):
     assert len(loads(store)) == 1 and figures(store)[("Samsat", date(2024, 2, 1))] == 20
 
 
+@pytest.mark.slow
 def test_a_file_on_disk_and_a_guarded_read_load_the_same(tmp_path):
     file = tmp_path / "paser_2024.xlsx"
     file.write_bytes(lf.yearly_recap(ORIGINAL))

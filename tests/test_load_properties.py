@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,8 @@ from loaders.load import Options, ingest
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
 from tests import layout_files as lf
+
+pytestmark = pytest.mark.slow  # property tests over a store
 
 AS_CLI = Options(actor=COMMAND_LINE)
 AGENCIES = ["Disdukcapil", "Samsat", "Imigrasi", "DPMPTSP", "BPJS Kesehatan"]

@@ -10,6 +10,8 @@ import pytest
 
 from tests import layout_files as lf
 
+pytestmark = pytest.mark.slow  # the command line in a child process
+
 ROOT = Path(__file__).resolve().parents[1]
 SLEMAN = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "sleman_rekap_izin_2025.xlsx"
 

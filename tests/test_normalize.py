@@ -69,11 +69,13 @@ def test_bad_counts_raise_and_quote_the_value(typed, words):
     assert repr(typed) in str(caught.value)
 
 
+@pytest.mark.slow
 @given(st.integers(min_value=0, max_value=10**12))
 def test_any_count_in_indonesian_format_reads_back(n):
     assert parse_count(format_decimal(n, locale="id_ID")) == n
 
 
+@pytest.mark.slow
 @given(st.integers(min_value=0, max_value=10**12))
 def test_any_count_plain_english_or_float_reads_back(n):
     assert parse_count(str(n)) == n
@@ -81,12 +83,14 @@ def test_any_count_plain_english_or_float_reads_back(n):
     assert parse_count(float(n)) == n if n < 2**53 else True
 
 
+@pytest.mark.slow
 @given(st.integers(min_value=1, max_value=10**9))
 def test_negative_counts_always_refused(n):
     with pytest.raises(ValueError, match="negatif"):
         parse_count(f"-{format_decimal(n, locale='id_ID')}")
 
 
+@pytest.mark.slow
 @given(st.one_of(st.text(), st.floats(), st.integers(), st.none(), st.booleans()))
 def test_any_cell_gives_a_count_none_or_a_value_error(value):
     try:
@@ -97,6 +101,7 @@ def test_any_cell_gives_a_count_none_or_a_value_error(value):
         assert result is None or (isinstance(result, int) and result >= 0)
 
 
+@pytest.mark.slow
 @given(st.text(alphabet="abcxyz!?*", min_size=1))
 def test_words_are_never_counts(text):
     with pytest.raises(ValueError):
@@ -120,6 +125,7 @@ MONTH_SPELLINGS = {
 SPELLINGS = [(word, month) for month, words in MONTH_SPELLINGS.items() for word in words]
 
 
+@pytest.mark.slow
 @given(
     st.sampled_from(SPELLINGS),
     st.sampled_from([str.upper, str.lower, str.title]),
@@ -292,12 +298,14 @@ def test_organisation_headers_are_kept(header):
     assert not is_personal_column(header)
 
 
+@pytest.mark.slow
 @given(st.one_of(st.text(), st.integers(), st.floats(), st.none()))
 def test_month_and_year_never_raise(value):
     assert parse_month(value) in (None, *range(1, 13))
     assert find_year(value) is None or 2000 <= find_year(value) <= 2099
 
 
+@pytest.mark.slow
 @given(st.one_of(st.text(), st.integers(min_value=-(10**7), max_value=10**7), st.none()))
 def test_dates_either_parse_or_raise_value_error(value):
     with contextlib.suppress(ValueError):

@@ -2,6 +2,7 @@
 a page another engineer adds is covered too; the others check the figures a head of office reads."""
 
 import json
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,15 +17,9 @@ OURS = ["1_Instansi.py", "2_Tren_dan_Puncak.py", "3_Pertumbuhan.py", "4_Kanal.py
 
 
 @pytest.fixture
-def open_page(demo_db, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(demo_db))
-
+def open_page(demo_db, open_app):
     def run(page: str, **params) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-        at.switch_page(f"pages/{page}")
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
+        return open_app(demo_db, f"pages/{page}", **params).run()
 
     return run
 
@@ -165,17 +160,15 @@ def test_chart_specs_carry_the_indonesian_locale(open_page):
         assert layout["separators"] == ",."
 
 
-def test_home_page_follows_the_measure_choice(open_page, demo_db):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.query_params["measure"] = "service_visits"
-    at.query_params["through"] = "2025-09"  # the demo's October 2025 is partial (26 of 27 agencies)
-    at.run()
+def test_home_page_follows_the_measure_choice(open_app, demo_db):
+    # the demo's October 2025 is partial (26 of 27 agencies)
+    at = open_app(demo_db, measure="service_visits", through="2025-09").run()
     assert not at.exception
     assert _cards(at)["Kunjungan layanan Januari-September 2025"][0] == "45.540"
 
 
 @pytest.fixture
-def small_office(tmp_path, monkeypatch):
+def small_office(tmp_path) -> Path:
     """A new office's first upload: one site, two agencies, three months, no visitors count."""
     from datetime import date
 
@@ -199,14 +192,12 @@ def small_office(tmp_path, monkeypatch):
             for service in ("KTP-el", "Kartu Keluarga")
         ]
         ledger.write_facts(con, load, pd.DataFrame(rows, columns=ledger.SERVICE_COLUMNS))
-    monkeypatch.setenv("MPP_DB", str(path))
+    return path
 
 
 @pytest.mark.parametrize("page", OURS)
-def test_our_pages_on_a_small_new_office(small_office, page):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.switch_page(f"pages/{page}")
-    at.run()
+def test_our_pages_on_a_small_new_office(open_app, small_office, page):
+    at = open_app(small_office, f"pages/{page}").run()
     assert not at.exception, [e.value for e in at.exception]
     assert "Januari-Maret 2026" in " ".join(
         [
@@ -226,10 +217,8 @@ def test_service_visits_measure_on_sites_and_growth(open_page):
     assert _cards(at)["Tahun kalender Januari-September 2025"][0] == "45.540"
 
 
-def test_an_agencys_services_where_the_files_name_them(small_office):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.switch_page("pages/1_Instansi.py")
-    at.run()
+def test_an_agencys_services_where_the_files_name_them(open_app, small_office):
+    at = open_app(small_office, "pages/1_Instansi.py").run()
     services = _table(at, 1)
     assert [row[0] for row in services] == ["KTP-el", "Kartu Keluarga"]
     assert services[0][2] == "50,0%"

@@ -11,7 +11,6 @@ import zipfile
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from loaders import upload
 from loaders.load import ingest
@@ -19,10 +18,9 @@ from loaders.pipeline import Options
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
-from tests.apptest_login import log_in
+from tests.apptest import log_in
 from tests.filemakers import write_ticket_csv
 from tests.layout_files import TICKET_HEADER, ticket_csv, ticket_export, ticket_rows, yearly_recap
-from tests.live_server import ROOT
 
 SITE = "MPP Kota Surabaya"
 ANALYST = accounts.User("ana", "analyst")
@@ -86,6 +84,7 @@ def store(tmp_path):
 FILES = {"antrean_januari.xlsx": ticket_export(ROWS), "antrean_januari.csv": ticket_csv(ROWS)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(FILES))
 @pytest.mark.parametrize("path", ["ingest", "command_line", "upload"])
 def test_no_personal_value_anywhere_in_the_store(name, path, store, tmp_path):
@@ -113,6 +112,7 @@ def test_no_personal_value_anywhere_in_the_store(name, path, store, tmp_path):
         assert withheld == [("NIK, Nama Pemohon, No HP",)]
 
 
+@pytest.mark.slow
 def test_a_long_ticket_csv_on_the_fast_path_keeps_no_personal_value(store, tmp_path):
     """100.100 tickets: the CSV is streamed from disk to an Arrow table (read.py's fast path)."""
     file = write_ticket_csv(tmp_path / "antrean_besar.csv", 100_100)
@@ -132,6 +132,7 @@ def test_the_scan_finds_a_personal_value_in_a_kept_original(store):
     assert {(t, c) for t, c, _ in found} == {("originals", "content")} and len(found) == 2
 
 
+@pytest.mark.slow
 def test_a_file_without_personal_columns_keeps_its_original(store):
     recap = yearly_recap({"Disdukcapil": [1, 2]}, title="REKAP KUNJUNGAN MPP KOTA SURABAYA TAHUN 2025")
     report = ingest(store, "rekap.xlsx", recap, Options(actor=COMMAND_LINE))
@@ -142,6 +143,7 @@ def test_a_file_without_personal_columns_keeps_its_original(store):
         assert con.execute("SELECT original_withheld FROM loads").fetchall() == [(None,)]
 
 
+@pytest.mark.slow
 def test_migration_006_deletes_originals_kept_before_and_says_why(store):
     """A store as version 5 left it: the ticket export's original kept beside a recap's."""
     recap = yearly_recap({"Disdukcapil": [1, 2]}, title="REKAP KUNJUNGAN MPP KOTA SURABAYA TAHUN 2025")
@@ -165,18 +167,13 @@ def test_migration_006_deletes_originals_kept_before_and_says_why(store):
         ]
 
 
-def test_riwayat_gives_the_reason_instead_of_a_download(store, monkeypatch):
+def test_riwayat_gives_the_reason_instead_of_a_download(store, open_app):
     assert ingest(
         store, "antrean_januari.xlsx", FILES["antrean_januari.xlsx"], Options(site=SITE, actor=COMMAND_LINE)
     ).ok
     with db.connect(store) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    monkeypatch.setenv("MPP_DB", str(store))
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=60).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(store, "pages/9_Riwayat.py").run(), "ana", "analis-rahasia")
     assert not at.exception
     assert any(REASON in i.value for i in at.info), [i.value for i in at.info]
     assert not at.get("download_button")
@@ -207,6 +204,7 @@ OTHER_FILES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(OTHER_FILES))
 def test_personal_data_under_other_headers_is_not_kept(name, store):
     data, reason = OTHER_FILES[name]
@@ -222,6 +220,7 @@ def test_personal_data_under_other_headers_is_not_kept(name, store):
         assert f"berkas asli tidak disimpan: {VALUE_REASON} (UU 27/2022)" in report.notes
 
 
+@pytest.mark.slow
 def test_a_long_csv_with_nik_under_a_neutral_header_keeps_no_original(store, tmp_path):
     """100.100 tickets streamed from disk to an Arrow table: the frame's columns are scanned too."""
     file = write_ticket_csv(tmp_path / "antrean_besar.csv", 100_100, with_personal=False)
@@ -237,6 +236,7 @@ def test_a_long_csv_with_nik_under_a_neutral_header_keeps_no_original(store, tmp
         assert con.execute("SELECT original_withheld FROM loads").fetchall() == [(VALUE_REASON,)]
 
 
+@pytest.mark.slow
 def test_migration_006_deletes_originals_with_personal_values_or_unreadable(store):
     """Kept before the value scan: a NIK under 'Keterangan', and a file no reader can read now."""
     recap = yearly_recap({"Disdukcapil": [1, 2]}, title="REKAP KUNJUNGAN MPP KOTA SURABAYA TAHUN 2025")
@@ -260,17 +260,12 @@ def test_migration_006_deletes_originals_with_personal_values_or_unreadable(stor
         ]
 
 
-def test_riwayat_gives_the_reason_for_a_nik_under_a_neutral_header(store, monkeypatch):
+def test_riwayat_gives_the_reason_for_a_nik_under_a_neutral_header(store, open_app):
     data = OTHER_FILES["antrean_keterangan.xlsx"][0]
     assert ingest(store, "antrean_keterangan.xlsx", data, Options(site=SITE, actor=COMMAND_LINE)).ok
     with db.connect(store) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    monkeypatch.setenv("MPP_DB", str(store))
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "9_Riwayat.py"), default_timeout=60).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(store, "pages/9_Riwayat.py").run(), "ana", "analis-rahasia")
     assert not at.exception
     assert any(
         f"Berkas asli tidak disimpan karena data pribadi ({VALUE_REASON}) — UU 27/2022" in i.value
@@ -279,6 +274,7 @@ def test_riwayat_gives_the_reason_for_a_nik_under_a_neutral_header(store, monkey
     assert not at.get("download_button")
 
 
+@pytest.mark.slow
 def test_a_nik_or_phone_number_under_a_service_header_is_refused_without_echoing_it(store):
     """A person's data in a column the reader cannot call personal (here 'Layanan'): refused, the
     cell named, the value not repeated in the message (messages reach logs and screens)."""
@@ -294,6 +290,7 @@ def test_a_nik_or_phone_number_under_a_service_header_is_refused_without_echoing
         assert con.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
 
 
+@pytest.mark.slow
 def test_a_survey_whose_respondent_ids_are_nik_is_refused(store):
     """An SKM export keyed by the respondent's NIK instead of a survey number: nothing stored."""
     header = [

@@ -12,7 +12,6 @@ from datetime import date
 import duckdb
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from loaders import upload
 from loaders.load import ingest
@@ -20,7 +19,7 @@ from loaders.pipeline import Options
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
-from tests.apptest_login import log_in
+from tests.apptest import log_in
 from tests.layout_files import long_csv, yearly_recap
 from tests.live_server import ROOT
 
@@ -72,6 +71,7 @@ def store(tmp_path):
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_command_line_refuses_an_implausible_count_naming_the_cell(case, store, tmp_path):
     before = snapshot(store)
@@ -95,6 +95,7 @@ def test_command_line_refuses_an_implausible_count_naming_the_cell(case, store, 
     assert snapshot(store) == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", list(HOSTILE))
 def test_upload_preview_and_load_refuse_an_implausible_count(case, store):
     before = snapshot(store)
@@ -110,6 +111,7 @@ def test_upload_preview_and_load_refuse_an_implausible_count(case, store):
     assert snapshot(store) == before
 
 
+@pytest.mark.slow
 def test_the_bound_is_per_grain_and_configurable(store, monkeypatch):
     """A daily CSV: 100.000 a day passes, 100.001 is refused; MPP_MAX_DAILY_COUNT moves the bound."""
     daily = long_csv(
@@ -127,6 +129,7 @@ def test_the_bound_is_per_grain_and_configurable(store, monkeypatch):
         assert not ingest(con, "harian.csv", daily, Options(site="MPP Kota Samarinda", dry_run=True)).ok
 
 
+@pytest.mark.slow
 def test_a_million_a_month_loads_and_the_ledger_total_is_exact(store):
     with db.connect(store) as con:
         report = ingest(
@@ -145,15 +148,10 @@ def test_a_million_a_month_loads_and_the_ledger_total_is_exact(store):
 
 
 @pytest.fixture
-def upload_page(store, monkeypatch):
-    monkeypatch.setenv("MPP_DB", str(store))
+def upload_page(store, open_app):
     with db.connect(store) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(
-        AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
-        "ana",
-        "analis-rahasia",
-    )
+    at = log_in(open_app(store, "pages/8_Unggah.py").run(), "ana", "analis-rahasia")
     assert not at.exception
     return at
 
@@ -199,17 +197,15 @@ def overflowing(store) -> None:
 
 
 @pytest.mark.parametrize("script", ["dashboard.py", "pages/1_Instansi.py", "pages/6_Siaran_Pers.py"])
-def test_a_figure_that_overflows_anyway_is_a_message_not_a_dead_page(script, demo_db, monkeypatch):
+def test_a_figure_that_overflows_anyway_is_a_message_not_a_dead_page(script, demo_db, open_app):
     """The page names the problem and the way out, and raises nothing."""
     overflowing(demo_db)
-    monkeypatch.setenv("MPP_DB", str(demo_db))
-    at = AppTest.from_file(str(ROOT / script), default_timeout=60)
-    at.query_params["site"] = "MPP Kota Balikpapan"
-    at.run()
+    at = open_app(demo_db, script, site="MPP Kota Balikpapan").run()
     assert not at.exception
     assert any("tidak dapat dihitung" in e.value and "Riwayat" in e.value for e in at.error)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["summary", "press"])
 def test_summary_and_press_say_which_load_to_undo_instead_of_a_traceback(command, demo_db):
     overflowing(demo_db)
@@ -224,6 +220,7 @@ def test_summary_and_press_say_which_load_to_undo_instead_of_a_traceback(command
     assert "python -m loaders undo" in done.stderr
 
 
+@pytest.mark.slow
 def test_a_long_csv_of_counts_is_read_whole_and_bounded_on_the_fast_path(store, tmp_path, monkeypatch):
     """100.050 daily rows: read.py keeps the head as a grid and the table as an Arrow frame. Every
     row counts (none left behind in the frame) and the implausible one is named by its cell."""
@@ -241,6 +238,7 @@ def test_a_long_csv_of_counts_is_read_whole_and_bounded_on_the_fast_path(store, 
     assert report.ok and report.total == 5 * 100_049 + 5_000_000
 
 
+@pytest.mark.slow
 def test_a_ledger_total_beyond_bigint_fails_instead_of_wrapping(store):
     """Below the loaders (rows written by hand): two 5e18 rows fit a BIGINT each, their total does not.
     The total is summed exactly, so the ledger refuses it rather than storing -8.446.744.073.709.551.616."""

@@ -119,6 +119,7 @@ def run_cli(*args):
     return subprocess.run([sys.executable, "-m", "mpp", *args], cwd=ROOT, capture_output=True, text=True)
 
 
+@pytest.mark.slow
 def test_cli_press(demo_db_file):
     done = run_cli("press", "--db", str(demo_db_file), "--site", demo.BALIKPAPAN, "--through", "2025-09")
     assert done.returncode == 0, done.stderr
@@ -138,6 +139,7 @@ def test_cli_press(demo_db_file):
     assert "the full year 2024 (12 months) recorded 29.158 visitors" in full.stdout
 
 
+@pytest.mark.slow
 def test_cli_press_unknown_site(demo_db_file):
     done = run_cli("press", "--db", str(demo_db_file), "--site", "MPP Atlantis", "--through", "2025-09")
     assert done.returncode == 2 and "MPP Atlantis" in done.stderr

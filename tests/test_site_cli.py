@@ -6,10 +6,14 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
+
 from mpp.period import Measure
 from mpp.store import db
 from mpp.store.db import ROOT
 from mpp.visits import coverage
+
+pytestmark = pytest.mark.slow  # the command line in a child process
 
 BALANGAN = "MPP Kabupaten Balangan"
 

@@ -53,6 +53,7 @@ def test_every_published_value_has_the_grade_of_its_bounds():
         assert skm.grade(Decimal(hundredths) / 100).letter == want, hundredths
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.integers(1, 4), min_size=9, max_size=9), min_size=1, max_size=60))
 def test_index_is_exactly_25_s_over_9n(rows):

@@ -19,6 +19,8 @@ from mpp.store import db, ledger
 from mpp.survey import report, skm
 from mpp.survey.summary import site_report
 
+pytestmark = pytest.mark.slow  # every load reads its file in a guarded child process
+
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
 PANGKEP = REAL_DATA / "pangkep_skm_responden.csv"
 BANYUWANGI = REAL_DATA / "banyuwangi_ikm_kecamatan.xlsx"

@@ -4,7 +4,11 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.live_server import ROOT
+
+pytestmark = pytest.mark.slow  # the command line in a child process
 
 
 def _mpp(*args):

@@ -14,6 +14,8 @@ from mpp.store import history, ledger
 from mpp.visits import metrics
 from tests.layout_files import yearly_recap
 
+pytestmark = pytest.mark.slow  # every load reads its file in a guarded child process
+
 ANALYST, VIEWER = User("ana", "analyst"), User("vina", "viewer")
 SITE = "MPP Kota Balikpapan"
 OPTIONS = Options(site=SITE, year=2026)

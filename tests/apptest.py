@@ -1,0 +1,31 @@
+"""The dashboard in Streamlit's AppTest: one way to open a page, and logging in through its form.
+Tests take the `open_app` fixture (tests/conftest.py), which also points MPP_DB at their store."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.live_server import ROOT
+
+HOME = "dashboard.py"
+TIMEOUT = 90  # seconds for one script run: a busy 2-core machine needs them for the heavier pages
+
+
+def open_page(page: str = HOME, **params) -> AppTest:
+    """The app opened at one page, as the sidebar opens it: `page` is a path from the repository root
+    ("pages/9_Riwayat.py"); `params` are query parameters (a list repeats one). Not yet run."""
+    at = AppTest.from_file(str(ROOT / HOME), default_timeout=TIMEOUT)
+    if page != HOME:
+        at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
+def log_in(at: AppTest, name: str, password: str) -> AppTest:
+    """Fill the page's login form (the first two text inputs of the main area) and submit it."""
+    inputs = at.main.text_input
+    inputs[0].input(name)
+    inputs[1].input(password)
+    at.main.button[0].click()
+    return at.run()
