@@ -142,7 +142,7 @@ def _data_migration(con: duckdb.DuckDBPyConnection, file: Path) -> None:
 
 
 def _refresh_seed(con: duckdb.DuckDBPyConnection) -> None:
-    """Add what is new in the editable seed list of agencies (mpp/data/agencies.csv) to stores made
+    """Add what is new in the editable seed list of agencies (mpp/reference/data/agencies.csv) to stores made
     before it changed; only when the file's hash differs from the one recorded, so opening stays cheap."""
     digest = hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
     known = con.execute("SELECT value FROM settings WHERE key = 'agency_seed_sha256'").fetchall()

@@ -1,5 +1,5 @@
 """Satisfaction figures of a site from the store: per site, agency, period and demographic group, and
-the indices offices published. SQL returns integer sums only; mpp/skm.py turns them into exact figures.
+the indices offices published. SQL returns integer sums only; mpp/survey/skm.py turns them into exact figures.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ grading the unrounded 88,305 as B would print "88,31 (B)", which contradicts the
 reader checks against. Bounds are inclusive: A 88,31-100,00; B 76,61-88,30; C 65,00-76,60;
 D 25,00-64,99.
 
-Pure: no database, no IO. mpp/skm_report.py feeds it sums from the store.
+Pure: no database, no IO. mpp/survey/report.py feeds it sums from the store.
 """
 
 from __future__ import annotations

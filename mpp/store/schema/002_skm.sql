@@ -1,6 +1,6 @@
 -- Pantau MPP store, version 2: the satisfaction survey (SKM, PermenPANRB 14/2017).
 -- Like the visit facts, rows are never updated in place: a load inserts rows tagged with its load_id
--- and a later load covering the same slice marks them superseded_by itself (see mpp/ledger.py).
+-- and a later load covering the same slice marks them superseded_by itself (see mpp/store/ledger.py).
 
 -- One row per respondent: the nine unsur answers on the 1-4 scale and the demographics the survey asks.
 -- Names, phone numbers, NIK and free-text suggestions are never stored: they identify people.

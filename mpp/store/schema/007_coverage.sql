@@ -23,7 +23,7 @@ CREATE TABLE site_members (
 -- Closing a month is final: the agencies still missing had no service. Kept the ledger way, like the
 -- facts: a close is a load (table loads) whose one row per measure says closed; a reopen is a later
 -- load whose row (closed = false) supersedes it; undoing either gives back exactly what was there.
--- day is the first of the month; the slice is (site_id, measure, month), see mpp/ledger.py.
+-- day is the first of the month; the slice is (site_id, measure, month), see mpp/store/ledger.py.
 CREATE TABLE month_closures (
     site_id        INTEGER NOT NULL REFERENCES sites (site_id),
     measure        VARCHAR NOT NULL CHECK (measure IN ('service_visits', 'visitors')),
