@@ -1,7 +1,8 @@
 """Command line of the loaders (a contract: scripts and scheduled jobs rely on it).
 
   python -m loaders ingest FILE... --db PATH [--site NAME] [--year YYYY] [--block NAME]
-                                   [--unknown-agencies refuse|add] [--dry-run]
+                                   [--unknown-agencies refuse|add] [--dry-run] [--agency NAME]
+                                   [--status WORD=served|cancelled|no_show|waiting|other]...
   python -m loaders history --db PATH
   python -m loaders undo LOAD_ID --db PATH
   python -m loaders alias add NAME CANONICAL --db PATH
@@ -24,6 +25,7 @@ from mpp.access.accounts import COMMAND_LINE
 from mpp.fmt import number
 from mpp.period import Period, month_start
 from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key
+from mpp.reference.ticket_statuses import MEANINGS
 from mpp.store import db, ledger
 
 OUTCOMES = {
@@ -81,6 +83,8 @@ def cmd_ingest(args) -> int:
         block=args.block,
         unknown_agencies=args.unknown_agencies,
         dry_run=args.dry_run,
+        agency=args.agency,
+        statuses=dict(args.status),
         actor=COMMAND_LINE,
     )
     refused = 0
@@ -178,6 +182,16 @@ def cmd_alias_list(args) -> int:
     return 0
 
 
+def status_mapping(value: str) -> tuple[str, str]:
+    """--status "NO SHOW=no_show" -> ('NO SHOW', 'no_show')."""
+    word, _, meaning = value.rpartition("=")
+    if not word.strip() or meaning.strip() not in MEANINGS:
+        raise argparse.ArgumentTypeError(
+            f'tulis KATA=ARTI, ARTI salah satu dari {", ".join(MEANINGS)} (mis. --status "SELESAI=served")'
+        )
+    return word.strip(), meaning.strip()
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m loaders", description="Muat berkas rekap MPP.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -188,6 +202,17 @@ def parser() -> argparse.ArgumentParser:
     ingest_cmd.add_argument("--block", help="blok bulan yang dimuat, mis. 'JUMLAH IZIN'")
     ingest_cmd.add_argument("--unknown-agencies", choices=("refuse", "add"), default="refuse")
     ingest_cmd.add_argument("--dry-run", action="store_true", help="periksa semua, tulis apa pun tidak")
+    ingest_cmd.add_argument(
+        "--agency", help="satu instansi untuk semua baris berkas tanpa kolom instansi, mis. 'DPMPTSP'"
+    )
+    ingest_cmd.add_argument(
+        "--status",
+        type=status_mapping,
+        action="append",
+        default=[],
+        metavar="KATA=ARTI",
+        help="arti status tiket: served, cancelled, no_show, waiting atau other (disimpan untuk berkas berikutnya)",
+    )
     ingest_cmd.set_defaults(run=cmd_ingest)
     commands.add_parser("history", help="daftar muatan").set_defaults(run=cmd_history)
     undo = commands.add_parser("undo", help="batalkan satu muatan")

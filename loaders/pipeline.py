@@ -10,7 +10,7 @@ and writes them, and loaders/load.py runs the whole in one transaction.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from loaders import read, read_guarded, validate
@@ -33,6 +33,12 @@ class Options:
     loaded_by: str = "system"
     actor: User | None = None  # who loads: no actor, or one below analyst, writes nothing
     # (the command line passes accounts.COMMAND_LINE)
+    # --agency: every row belongs to this agency; what the file has as its agency column (permit
+    # types, counter services) is then the service
+    agency: str | None = None
+    # --status WORD=MEANING: what ticket status words mean (served, cancelled, no_show, waiting,
+    # other) beyond the store's table ticket_statuses; saved to it when the file loads
+    statuses: dict[str, str] = field(default_factory=dict)
     guarded: bool = True  # read in a child process under memory and time limits, on
     # every path: a hostile file must not take anything down
     # (costs ~0,3-1 s a file to start the child)
@@ -45,12 +51,27 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
     check_year(options.year, file_name)
     reader = read_guarded.read_file_guarded if options.guarded else read.read_file
     workbook = reader(path, content, name=file_name)
-    context = Context(file_name=file_name, year=options.year, block=options.block)
+    context = Context(file_name=file_name, year=options.year, block=options.block, agency=options.agency)
     try:
-        return workbook, clean_names(workbook, parse_workbook(workbook, context)), context
+        parsed = one_agency(parse_workbook(workbook, context), options.agency)
+        return workbook, clean_names(workbook, parsed), context
     except FileRefused as refused:  # e.g. several blocks: still say what else is missing
         missing = site_problems(options.site or find_site(file_words(file_name)), file_name)
         raise refusal(refused.problems + missing, file_name) from None
+
+
+def one_agency(parsed: Parsed, agency: str | None) -> Parsed:
+    """--agency: every row is the named agency's, and what the layout read as agency names (the 70
+    permit types of a DPMPTSP recap, the counters of one office) is its service, where the row has
+    none of its own."""
+    if not agency:
+        return parsed
+    for attribute in ("service", "outcomes"):
+        frame = getattr(parsed, attribute)
+        if frame is not None and "agency" in frame:
+            services = frame["service"].where(frame["service"].notna(), frame["agency"])
+            setattr(parsed, attribute, frame.assign(agency=agency, service=services))
+    return parsed
 
 
 # The name columns of the parsed frames: agencies, services, survey units, respondent ids.

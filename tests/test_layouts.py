@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from loaders import read
-from loaders.layouts import parse_workbook
+from loaders.layouts import parse_workbook, tickets
 from loaders.layouts.common import Context
 from loaders.model import FileRefused
+from mpp.reference.ticket_statuses import seed_meanings
 from tests import layout_files as lf
 
 SLEMAN = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "sleman_rekap_izin_2025.xlsx"
@@ -23,6 +24,11 @@ def parse(data: bytes, name: str = "rekap.xlsx", **context):
 def monthly(parsed, agency: str) -> dict[date, int]:
     rows = parsed.service[parsed.service["agency"] == agency]
     return dict(zip(rows["day"], rows["visits"], strict=True))
+
+
+def served(parsed):
+    """A ticket export with its statuses read as the seed list of ticket statuses says."""
+    return tickets.read_statuses(parsed, seed_meanings())
 
 
 def codes(parsed) -> list[tuple[str, str | None]]:
@@ -229,12 +235,16 @@ def test_ticket_export_counts_served_tickets_per_day_and_channel_and_drops_perso
     rows = lf.ticket_rows(40)
     workbook = read.read_file(None, lf.ticket_export(rows), name="tiket.xlsx")
     assert workbook.dropped_columns == ("NIK", "Nama Pemohon", "No HP")
-    parsed = parse_workbook(workbook, Context(file_name="tiket.xlsx"))
+    parsed = served(parse_workbook(workbook, Context(file_name="tiket.xlsx")))
     assert parsed.layout == "tiket_antrean" and parsed.problems == []
     assert parsed.service["visits"].sum() == 31  # 4 Batal and 5 Tidak Hadir left out
     assert set(parsed.service["channel"]) == {"online", "walk_in"}
     assert set(parsed.service["grain"]) == {"day"}
-    assert parsed.notes == ["40 tiket dibaca; 9 batal/tidak hadir/dilewati tidak dihitung"]
+    assert parsed.notes == [
+        "40 tiket dibaca",
+        "31 dilayani (kunjungan); tidak dihitung: 4 batal, 5 tidak hadir",
+    ]
+    assert parsed.outcomes[["cancelled", "no_show"]].sum().tolist() == [4, 5]
     assert not any(c in parsed.service.columns for c in ("NIK", "Nama Pemohon", "No HP"))
 
 
@@ -244,7 +254,7 @@ def test_ticket_statuses_that_are_not_visits(status):
         ["A1", "02/01/2026", "08:00", "Samsat", "PKB", "1", "Langsung", status],
         ["A2", "02/01/2026", "08:05", "Samsat", "PKB", "1", "Langsung", "Selesai"],
     ]
-    parsed = parse(lf.ticket_export(rows, lf.TICKET_HEADER[:8]), "tiket.xlsx")
+    parsed = served(parse(lf.ticket_export(rows, lf.TICKET_HEADER[:8]), "tiket.xlsx"))
     assert parsed.service["visits"].tolist() == [1]
 
 
@@ -253,9 +263,8 @@ def test_big_ticket_csv_takes_the_fast_path_with_the_same_figures():
     rows = lf.ticket_rows(120_000)  # above read.py's grid limit
     workbook = read.read_file(None, lf.ticket_csv(rows), name="tiket.csv")
     assert workbook.frame is not None and workbook.sheets[0].truncated
-    parsed = parse_workbook(workbook, Context(file_name="tiket.csv"))
-    served = sum(1 for r in rows if r[7] == "Selesai")
-    assert parsed.service["visits"].sum() == served
+    parsed = served(parse_workbook(workbook, Context(file_name="tiket.csv")))
+    assert parsed.service["visits"].sum() == sum(1 for r in rows if r[7] == "Selesai")
     assert workbook.dropped_columns == ("NIK", "Nama Pemohon", "No HP")
 
 

@@ -20,10 +20,12 @@ from loaders.kinds.common import (
     record_load,
     with_new_agencies,
 )
+from loaders.layouts import tickets
 from loaders.layouts.common import Context, problem
 from loaders.model import Parsed, Problem, Workbook
 from loaders.pipeline import Options, personal_value_problems, refusal, site_named, site_problems
 from loaders.report import Report
+from mpp.reference import ticket_statuses
 from mpp.store import ledger
 
 NAME = "visits"
@@ -36,6 +38,7 @@ def prepare(
     """Agencies matched, the site known, no figure dated after today, every count plausible; or
     FileRefused with every problem found."""
     file_name = workbook.file_name
+    parsed = tickets.read_statuses(parsed, status_meanings(con, options), file_name)
     problems = list(parsed.problems) + personal_value_problems(workbook, parsed)
     site = site_named(workbook, parsed, options)
     problems += site_problems(site, file_name)
@@ -47,6 +50,13 @@ def prepare(
         raise refusal(problems, file_name)
     assert site is not None  # site_problems() refused the file without one
     return Prepared(workbook, parsed, site, service, covered_days(service, parsed.visitors), new)
+
+
+def status_meanings(con: duckdb.DuckDBPyConnection, options: Options) -> dict[str, str]:
+    """What ticket status words mean: the store's table, and the words the user mapped (--status),
+    which win for this file."""
+    mapped = {ticket_statuses.status_key(word): meaning for word, meaning in options.statuses.items()}
+    return ticket_statuses.meanings(con) | mapped
 
 
 def has_visitors(parsed: Parsed) -> bool:
@@ -125,6 +135,8 @@ def write(
 ) -> tuple[int, str]:
     """Inside the caller's transaction: site, new agencies, ledger row, facts."""
     site_id, load_id = record_load(con, prepared, sha256, options, measure(prepared))
+    for word, meaning in options.statuses.items():  # the next file needs no --status
+        ticket_statuses.set_status(con, options.actor, word, meaning)
     service = with_new_agencies(con, options.actor, prepared.rows)
     ledger.write_facts(
         con,

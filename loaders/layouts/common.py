@@ -28,6 +28,7 @@ class Context:
     file_name: str = ""
     year: int | None = None  # --year: overrides what the file says
     block: str | None = None  # --block: one month block of a sheet with several
+    agency: str | None = None  # --agency: the one agency of a file that has no agency column
     frame: pa.Table | pa.RecordBatch | None = None  # the whole table when read.py gave only a sheet's head
     today: date = field(default_factory=date.today)
 

@@ -1,20 +1,29 @@
 """Ticket-level queue exports: one row per ticket with date (and time), agency, service, channel and a
-status. Aggregated to daily counts per agency / service / channel; tickets are never stored.
-Tickets whose status says cancelled or absent (Batal, Tidak Hadir, Dilewati, No-show, skipped) are not
-visits: they are counted apart and reported.
+status. Aggregated to daily counts per agency / service / channel and status word; tickets are never
+stored. What a status word means (served, cancelled, no-show, waiting, other) is data, in the store's
+table ticket_statuses (mpp/reference/ticket_statuses.py): read_statuses() applies it once the store is
+open, keeping served tickets as visits and cancelled and no-show tickets as queue outcomes.
+
+A queue that serves one office writes no agency column: its rows all belong to the agency the user
+names (--agency), and its service column (Keperluan/Layanan) is the service.
 
 The work is one DuckDB query over an Arrow table (the whole export from read.py's fast path, or the
 grid of a small sheet), so a million tickets aggregate in well under a second."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
 import duckdb
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 
 from loaders.layouts.common import Context, col_letter, find_row, header_index, problem, service_frame, text
-from loaders.model import Parsed, Sheet
+from loaders.model import FileRefused, Parsed, Problem, Sheet
 from mpp.fmt import number
+from mpp.reference.ticket_statuses import MEANINGS
 
 NAME = "tiket_antrean"
 TITLE = "ekspor tiket antrean (satu baris per tiket)"
@@ -34,7 +43,15 @@ HEADERS = {
         "TIMESTAMP",
     ),
     "agency": ("INSTANSI", "NAMA INSTANSI", "SKPD", "OPD", "NAMA SKPD", "AGENCY"),
-    "service": ("LAYANAN", "JENIS LAYANAN", "NAMA LAYANAN", "SERVICE"),
+    "service": (
+        "LAYANAN",
+        "JENIS LAYANAN",
+        "NAMA LAYANAN",
+        "KEPERLUAN LAYANAN",
+        "KEPERLUAN",
+        "JENIS PERMOHONAN",
+        "SERVICE",
+    ),
     "status": ("STATUS", "STATUS ANTREAN", "STATUS ANTRIAN", "STATUS TIKET"),
     "ticket": (
         "NO ANTREAN",
@@ -63,31 +80,22 @@ HEADERS = {
 COUNT_HEADERS: dict[str, tuple[str, ...]] = {
     "count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "TOTAL", "KUNJUNGAN")
 }
-# Statuses that are not visits, letters only, lower case.
-NOT_VISITS = (
-    "batal",
-    "dibatalkan",
-    "cancel",
-    "cancelled",
-    "canceled",
-    "tidakhadir",
-    "dilewati",
-    "lewati",
-    "skip",
-    "skipped",
-    "noshow",
-    "absent",
-    "expired",
-    "kadaluarsa",
-)
+# The key of a status word (mpp.reference.ticket_statuses.status_key), in SQL.
+STATUS_KEY = "regexp_replace(lower(trim(CAST(status AS VARCHAR))), '[^a-z0-9]', '', 'g')"
+EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0: serial 46057 is 4 February 2026
+SERIALS = range(20_000, 80_000)  # 1954..2119: a number in the date column this size is a serial
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d"]
 
 
 def header_row(rows: list[list]) -> int | None:
+    """The header: a date, an agency or a service (a single office's queue), and a status or a
+    ticket number; never a count (that is a long table of counts)."""
+
     def is_header(row):
         found = header_index(row, HEADERS).keys()
         return (
-            {"day", "agency"} <= found
+            "day" in found
+            and bool({"agency", "service"} & found)
             and bool({"status", "ticket"} & found)
             and not header_index(row, COUNT_HEADERS)
         )
@@ -100,30 +108,54 @@ def detect(sheet: Sheet) -> float:
 
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
+    """Ticket counts per (agency, day, service, channel, status word): the service frame, with the
+    status word's key, its spelling and its column beside each count (read_statuses reads them)."""
     at = header_row(sheet.rows)
     assert at is not None  # detect() found it before parse() is called
     cols = header_index(sheet.rows[at], HEADERS)
+    if "agency" not in cols and not context.agency:
+        raise FileRefused([no_agency_column(sheet, at)])
     table = tickets_table(sheet, at, cols, context)
+    if "agency" not in cols:  # one office's queue: every ticket is the agency's the user named
+        table = table.append_column("agency", pa.array([context.agency] * len(table), pa.string()))
     counts, bad = aggregate(table)
-    letter = col_letter(cols["agency"])  # a group's cell: its first ticket's agency cell
+    letter = col_letter(cols.get("agency", cols["day"]))  # a group's cell: its first ticket's row
     records = [
-        (agency, day, "day", service or None, channel, int(visits), f"{letter}{at + 2 + first}")
-        for agency, day, service, channel, visits, _, first in counts
-        if visits
+        (agency, day, "day", service or None, channel, int(tickets), f"{letter}{at + 2 + first}")
+        for agency, day, service, channel, _, _, tickets, first in counts
     ]
+    frame = service_frame(records, sheet).assign(
+        status=[row[4] for row in counts],
+        status_word=[row[5] for row in counts],
+        status_column=status_column(sheet, at, cols),
+    )
     problems = [bad_dates(bad, cols, at, sheet)] if bad[0] else []
-    skipped = sum(int(row[5]) for row in counts)
-    notes = [
-        f"{number(len(table))} tiket dibaca; {number(skipped)} batal/tidak hadir/dilewati tidak dihitung"
-    ]
     years = {r[1].year for r in records}
     return Parsed(
         NAME,
-        service_frame(records, sheet),
+        frame,
         year=max(years) if years else None,
         problems=problems,
-        notes=notes,
+        notes=[f"{number(len(table))} tiket dibaca"],
     )
+
+
+def no_agency_column(sheet: Sheet, at: int) -> Problem:
+    headers = ", ".join(f"'{text(c)}'" for c in sheet.rows[at] if text(c))
+    return problem(
+        "kolom_instansi_tidak_ada",
+        f"Ekspor tiket ini tidak punya kolom instansi (baris {at + 1}: {headers}). Bila semua tiketnya "
+        'milik satu instansi, sebutkan instansinya dengan --agency NAMA (mis. --agency "DPMPTSP"). / '
+        "No agency column: name the one agency with --agency.",
+        sheet,
+    )
+
+
+def status_column(sheet: Sheet, at: int, cols: dict) -> str | None:
+    """Where the statuses are, for a message: kolom H ('Status'); None when the file has none."""
+    if "status" not in cols:
+        return None
+    return f"kolom {col_letter(cols['status'])} ('{text(sheet.rows[at][cols['status']])}')"
 
 
 def tickets_table(sheet: Sheet, at: int, cols: dict, context: Context) -> pa.Table:
@@ -138,7 +170,12 @@ def tickets_table(sheet: Sheet, at: int, cols: dict, context: Context) -> pa.Tab
         )
     body = sheet.rows[at + 1 :]
     return pa.table(
-        {role: pa.array([_cell_text(r[cols[role]]) for r in body], pa.string()) for role in names}
+        {
+            role: pa.array(
+                [(day_text if role == "day" else _cell_text)(r[cols[role]]) for r in body], pa.string()
+            )
+            for role in names
+        }
     )
 
 
@@ -148,8 +185,20 @@ def _cell_text(value):
     )
 
 
+def day_text(value) -> str | None:
+    """A date cell as text the date formats read: a date-time cell keeps its time (cut off later), a
+    date cell has no time to keep, and a number of Excel's day serials (46057) is the day it counts."""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and int(value) in SERIALS:
+        return (EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
+    return _cell_text(value)
+
+
 def aggregate(table: pa.Table):
-    """Daily counts per (agency, day, service, channel): visits, not-visits and the first row.
+    """Daily counts per (agency, day, service, channel, status word): tickets and the first row.
     Stage 1 only groups the raw texts (a hash aggregate, fast over millions of tickets); dates,
     statuses and channels are then interpreted once per distinct value, not once per ticket."""
     con = duckdb.connect()
@@ -198,13 +247,13 @@ def day_expr(table: pa.Table) -> str:
 
 
 def stage_two(table: pa.Table) -> str:
-    status = "regexp_replace(lower(CAST(status AS VARCHAR)), '[^a-z]', '', 'g')"
-    not_visit = f"coalesce({status} IN ({', '.join(repr(s) for s in NOT_VISITS)}), false)"
+    """Per (agency, day, service, channel, status word): the tickets and the first one's row."""
+    status_key = f"nullif({STATUS_KEY}, '')"
     return f"""
         SELECT trim(CAST(agency AS VARCHAR)) AS agency, {day_expr(table)} AS d,
                trim(CAST(service AS VARCHAR)) AS service, {channel_expr()} AS channel,
-               coalesce(sum(tickets) FILTER (NOT {not_visit}), 0) AS visits,
-               coalesce(sum(tickets) FILTER ({not_visit}), 0) AS skipped, min(first) AS first
+               {status_key} AS status, any_value(trim(CAST(status AS VARCHAR))) AS word,
+               sum(tickets) AS tickets, min(first) AS first
         FROM raw WHERE trim(CAST(agency AS VARCHAR)) <> '' AND {day_expr(table)} IS NOT NULL
         GROUP BY ALL ORDER BY first"""
 
@@ -227,4 +276,92 @@ def bad_dates(bad, cols, at, sheet):
         f"(mis. {example!r}); tulis tanggal sebagai dd/mm/yyyy.",
         sheet,
         f"{col_letter(cols['day'])}{at + 2 + first}",
+    )
+
+
+# ---- what the statuses mean ------------------------------------------------------------------------
+
+OUTCOME_COLUMNS = [
+    "agency",
+    "day",
+    "service",
+    "cancelled",
+    "no_show",
+    "cancelled_cell",
+    "no_show_cell",
+    "sheet",
+]
+SAID = {"cancelled": "batal", "no_show": "tidak hadir", "waiting": "menunggu", "other": "lainnya"}
+
+
+def read_statuses(parsed: Parsed, meanings: dict[str, str], file_name: str = "") -> Parsed:
+    """The parsed export with its statuses read: served tickets are the visits, cancelled and no-show
+    tickets the queue outcomes, waiting and other tickets left out (said in a note). meanings maps a
+    status key to its meaning (the store's table and the words the user mapped). A ticket without
+    a status is served, as in an export without a status column. A word meanings does not know is a
+    problem listing every such word and how many tickets carry it."""
+    tickets = parsed.service
+    if "status" not in tickets:
+        return parsed
+    meaning = tickets["status"].map(lambda k: "served" if pd.isna(k) else meanings.get(k))
+    unknown = tickets[meaning.isna()]
+    if not unknown.empty:
+        return replace(parsed, problems=[*parsed.problems, unknown_statuses(unknown, file_name)])
+    served = tickets[meaning == "served"].drop(columns=["status", "status_word", "status_column"])
+    keys = ["agency", "day", "grain", "service", "channel", "sheet"]
+    visits = served.groupby(keys, dropna=False, sort=False).agg(
+        visits=("visits", "sum"), source_cell=("source_cell", "first")
+    )
+    totals = {m: int(tickets.loc[meaning == m, "visits"].sum()) for m in MEANINGS}
+    return replace(
+        parsed,
+        service=visits.reset_index()[[*keys[:-1], "visits", "source_cell", "sheet"]],
+        outcomes=queue_outcomes(tickets, meaning),
+        notes=[*parsed.notes, status_note(totals)],
+    )
+
+
+def queue_outcomes(tickets: pd.DataFrame, meaning: pd.Series) -> pd.DataFrame | None:
+    """Cancelled and no-show tickets per (agency, day, service), as a queue recap states them."""
+    missed = tickets[meaning.isin(["cancelled", "no_show"])]
+    if missed.empty:
+        return None
+    counts = missed.assign(
+        cancelled=missed["visits"].where(meaning[missed.index] == "cancelled", 0),
+        no_show=missed["visits"].where(meaning[missed.index] == "no_show", 0),
+    )
+    rows = counts.groupby(["agency", "day", "service", "sheet"], dropna=False, sort=False).agg(
+        cancelled=("cancelled", "sum"), no_show=("no_show", "sum"), cell=("source_cell", "first")
+    )
+    rows = rows.reset_index()
+    return rows.assign(cancelled_cell=rows["cell"], no_show_cell=rows["cell"])[OUTCOME_COLUMNS]
+
+
+def status_note(totals: dict[str, int]) -> str:
+    """'31 dilayani (kunjungan); tidak dihitung: 4 batal, 5 tidak hadir'."""
+    left_out = [f"{number(n)} {SAID[m]}" for m, n in totals.items() if m != "served" and n]
+    served = f"{number(totals['served'])} dilayani (kunjungan)"
+    return served + (f"; tidak dihitung: {', '.join(left_out)}" if left_out else "")
+
+
+def unknown_statuses(unknown: pd.DataFrame, file_name: str, shown: int = 12) -> Problem:
+    """Every status word the table does not know, most tickets first, and the way out."""
+    counts = (
+        unknown.groupby("status", sort=False)
+        .agg(word=("status_word", "first"), tickets=("visits", "sum"))
+        .sort_values("tickets", ascending=False, kind="stable")
+    )
+    words = [f"'{w}' ({number(n)} tiket)" for w, n in zip(counts["word"], counts["tickets"], strict=True)]
+    more = f", dan {number(len(words) - shown)} lainnya" if len(words) > shown else ""
+    example = counts["word"].iloc[0]
+    return Problem(
+        "status_tidak_dikenal",
+        f"Status tiket di {unknown['status_column'].iloc[0]} tidak dikenal: "
+        f"{', '.join(words[:shown])}{more}. Hanya tiket berstatus dilayani dihitung sebagai kunjungan, "
+        "jadi arti setiap status harus diketahui; sebutkan artinya dengan "
+        "--status KATA=served|cancelled|no_show|waiting|other "
+        f'(mis. --status "{example}=served"), berkas tidak dimuat. / Unknown ticket status: map it '
+        "with --status WORD=MEANING.",
+        file=file_name,
+        sheet=unknown["sheet"].iloc[0],
     )

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from mpp.reference import ticket_statuses
 from mpp.reference.agencies import SEED_FILE, seed_agencies
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,15 +143,20 @@ def _data_migration(con: duckdb.DuckDBPyConnection, file: Path) -> None:
 
 
 def _refresh_seed(con: duckdb.DuckDBPyConnection) -> None:
-    """Add what is new in the editable seed list of agencies (mpp/reference/data/agencies.csv) to stores made
-    before it changed; only when the file's hash differs from the one recorded, so opening stays cheap."""
-    digest = hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()
-    known = con.execute("SELECT value FROM settings WHERE key = 'agency_seed_sha256'").fetchall()
-    if known and known[0][0] == digest:
-        return
-    with transaction(con):
-        seed_agencies(con)
-        con.execute("INSERT OR REPLACE INTO settings VALUES ('agency_seed_sha256', ?)", [digest])
+    """Add what is new in the editable seed lists (mpp/reference/data/agencies.csv and
+    ticket_statuses.csv) to stores made before they changed; only when a file's hash differs from
+    the one recorded, so opening stays cheap."""
+    for path, setting, seed in (
+        (SEED_FILE, "agency_seed_sha256", seed_agencies),
+        (ticket_statuses.SEED_FILE, "ticket_status_seed_sha256", ticket_statuses.seed_statuses),
+    ):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        known = con.execute("SELECT value FROM settings WHERE key = ?", [setting]).fetchall()
+        if known and known[0][0] == digest:
+            continue
+        with transaction(con):
+            seed(con)
+            con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [setting, digest])
 
 
 @contextmanager
