@@ -347,3 +347,20 @@ def recap_per_year(recaps: dict[str, tuple[str, dict[str, list]]]) -> bytes:
         for area in source.merged_cells.ranges:
             sheet.merge_cells(str(area))
     return to_bytes(book)
+
+
+QUEUE_HEADER = ["No. Antrean", "Tanggal", "Keperluan/Layanan", "Loket", "Status"]
+
+
+def single_office_queue(
+    served: int = 44, cancelled: int = 1, waiting: int = 1, statuses: tuple[str, str, str] | None = None
+) -> list[list]:
+    """A DPMPTSP queue system's export: one office, so no agency column; dates as text written day
+    first ('4/2/2026' is 4 February); statuses COMPLETED, CANCELLED, WAITING."""
+    done, cancel, wait = statuses or ("COMPLETED", "CANCELLED", "WAITING")
+    services = ["Izin Praktik Bidan", "Persetujuan Bangunan Gedung", "NIB"]
+    status = [done] * served + [cancel] * cancelled + [wait] * waiting
+    return [
+        [f"B{i + 1:03d}", f"{2 + i % 5}/2/2026", services[i % 3], f"Loket {1 + i % 2}", s]
+        for i, s in enumerate(status)
+    ]
