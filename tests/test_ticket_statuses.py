@@ -135,7 +135,7 @@ def test_a_single_office_queue_loads_with_agency_44_visits_and_its_cancelled_tic
     assert report.outcome == "added", report.problems
     assert report.total == 44  # not 45: the WAITING ticket was never served
     assert report.agencies == ["DPMPTSP"]
-    assert report.period.label() == "Februari 2026"
+    assert report.period is not None and report.period.label() == "Februari 2026"
     services = store.execute(
         "SELECT service, sum(visits) FROM service_visits GROUP BY service ORDER BY service"
     ).fetchall()

@@ -51,11 +51,12 @@ def meanings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def add_status(
-    con: duckdb.DuckDBPyConnection, actor: User, word: str, meaning: str, source: str = "analyst"
+    con: duckdb.DuckDBPyConnection, actor: User | None, word: str, meaning: str, source: str = "analyst"
 ) -> int:
     """Remember what a status word means (analysts and admins; the seed list as SYSTEM), with who
     said so. Returns 1 when added, 0 when the word was known (its meaning is then left as it is)."""
     require(actor, "analyst")
+    assert actor is not None  # require() refused None
     if meaning not in MEANINGS:
         raise ValueError(f"meaning must be one of {', '.join(MEANINGS)}: {meaning!r}")
     key = status_key(word)
@@ -68,9 +69,10 @@ def add_status(
     return 1
 
 
-def set_status(con: duckdb.DuckDBPyConnection, actor: User, word: str, meaning: str) -> None:
+def set_status(con: duckdb.DuckDBPyConnection, actor: User | None, word: str, meaning: str) -> None:
     """What an analyst said a word means (--status WORD=MEANING): added, or its meaning changed."""
     if not add_status(con, actor, word, meaning):
+        assert actor is not None  # add_status() required an analyst
         con.execute(
             "UPDATE ticket_statuses SET meaning = ?, source = 'analyst', added_by = ?, "
             "added_at = current_timestamp WHERE status_key = ? AND meaning <> ?",
