@@ -147,6 +147,49 @@ def parse_month(value) -> int | None:
     return months[0] if len(months) == 1 and not others else None
 
 
+# A month column's cell as a date: Excel's serial numbers of 2000-01-01 .. 2099-12-31 (a big file's
+# date cells arrive as serials); smaller numbers are month numbers (1..12) or nothing.
+SERIAL_DATES = range(36526, 73051)
+YEAR_FIRST = r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})(?:[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)?"
+MONTH_FIRST = r"(?P<m>\d{1,2})[-/.](?P<y>\d{4})"  # 05/2019, 5/2019
+
+
+def parse_year_month(value) -> tuple[int | None, int] | None:
+    """(year, month) of a cell in a month column, in every spelling offices use: a date or date-time
+    cell (or its Excel serial), '2019-05-01', '2019-05-01 00:00:00', '2019-05', '05/2019', '5/2019',
+    '01/05/2019', 'Mei 2019', 'May 2019', 'Mei-19'; the year is None where the cell names only the
+    month ('Januari', 'Jan', 5). None when the cell names no month (13, 'BULAN', '2019')."""
+    if isinstance(value, (date, datetime)):
+        return value.year, value.month
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return _number_month(value)
+    text = _text(value)
+    numbers = re.fullmatch(YEAR_FIRST, text) or re.fullmatch(MONTH_FIRST, text)
+    if numbers:
+        year, month = int(numbers["y"]), int(numbers["m"])
+        return (year, month) if 1 <= month <= 12 else None
+    if re.fullmatch(r"\d{1,2}(?:\.0+)?", text):
+        return _number_month(float(text))
+    if (day := _date_from_text(text)) is not None:
+        return day.year, day.month
+    month = parse_month(text)
+    if month is None:
+        return None
+    short = re.fullmatch(r"[A-Za-z]+\.?[\s\-/']*(\d{2})", text)  # 'Mei-19', "Jan '25"
+    return (2000 + int(short.group(1)) if short else find_year(text)), month
+
+
+def _number_month(number: float) -> tuple[int | None, int] | None:
+    if float(number).is_integer() and 1 <= number <= 12:
+        return None, int(number)
+    if int(number) in SERIAL_DATES:
+        day = _excel_serial(number)
+        return day.year, day.month
+    return None
+
+
 def find_year(value) -> int | None:
     """The year a title, sheet or file name states: 'REKAP ... TAHUN 2024' -> 2024; rekap_2025.xlsx
     -> 2025. The last one wins ('2024 s.d. 2025' -> 2025); only 2000-2099 count as years."""

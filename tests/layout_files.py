@@ -282,6 +282,20 @@ def long_csv(header: list[str], rows: list[list], sep: str = ";", encoding: str 
     return ticket_csv(rows, header, sep, encoding)
 
 
+def long_sheet(header: list, rows: list[list], title: str | None = None, sheet: str = "Data") -> bytes:
+    """A long table in an .xlsx sheet, cells typed as given (date, datetime, int, text), under an
+    optional title row naming the site."""
+    book = Workbook()
+    page = book.active
+    page.title = sheet
+    if title:
+        page.append([title])
+    page.append(header)
+    for row in rows:
+        page.append(row)
+    return to_bytes(book)
+
+
 SATU_DATA_HEADER = [
     "kode_kabupaten_kota",
     "nama_kabupaten_kota",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -312,6 +312,32 @@ def test_long_csv_bad_counts_and_dates_all_reported():
         ["Tanggal", "Instansi", "Jumlah"], [["31/02/2025", "Samsat", "3"], ["01/03/2025", "Samsat", "-2"]]
     )
     assert codes(parse(data, "harian.csv")) == [("tanggal_tidak_sah", "A2"), ("angka_negatif", "C3")]
+
+
+def test_a_month_column_reads_iso_dates_date_cells_and_every_usual_spelling():
+    spellings = [
+        date(2019, 1, 1),
+        datetime(2019, 2, 1),
+        "2019-03-01",
+        "2019-04",
+        "Mei 2019",
+        "06/2019",
+        "7/2019",
+    ]
+    spellings += ["Agu-19", "September 2019"]
+    rows = [[when, agency, n] for n, when in enumerate(spellings, 1) for agency in ("Samsat", "Disdukcapil")]
+    parsed = parse(lf.long_sheet(["Bulan", "Instansi", "Jumlah"], rows, "REKAP MPP KOTA BALIKPAPAN"))
+    assert parsed.layout == "tabel_panjang" and parsed.problems == []
+    assert set(parsed.service["grain"]) == {"month"}
+    for agency in ("Samsat", "Disdukcapil"):
+        assert monthly(parsed, agency) == {date(2019, m, 1): m for m in range(1, 10)}
+
+
+def test_a_month_column_still_refuses_what_names_no_month():
+    data = lf.long_csv(
+        ["Bulan", "Instansi", "Jumlah"], [["2019-13", "Samsat", "1"], ["Mei 2019", "Samsat", "2"]]
+    )
+    assert codes(parse(data, "bulanan.csv")) == [("bulan_tidak_terbaca", "A2")]
 
 
 def test_satu_data_long_format_names_its_site():

@@ -17,6 +17,7 @@ from loaders.normalize import (
     parse_date,
     parse_month,
     parse_period_row,
+    parse_year_month,
 )
 
 
@@ -140,6 +141,41 @@ def test_months_in_any_case_abbreviation_or_language(spelling, case, tail, head)
 @pytest.mark.parametrize("header", ["BULAN", "JUMLAH", "JUMLAH IZIN", "NO", "Januari Izin", "", None, 3])
 def test_other_headers_are_not_months(header):
     assert parse_month(header) is None
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        date(2019, 5, 1),
+        datetime(2019, 5, 1),
+        datetime(2019, 5, 1, 8, 30),
+        43586,  # the Excel serial of 2019-05-01, as a big file's date cells arrive
+        "2019-05-01",
+        "2019-05-01 00:00:00",
+        "2019-05",
+        "2019/05",
+        "Mei 2019",
+        "May 2019",
+        "MEI 2019",
+        "05/2019",
+        "5/2019",
+        "01/05/2019",
+        "Mei-19",
+        "May-19",
+    ],
+)
+def test_a_month_column_reads_every_usual_spelling_of_may_2019(cell):
+    assert parse_year_month(cell) == (2019, 5)
+
+
+@pytest.mark.parametrize("cell, month", [("Mei", 5), ("januari", 1), (5, 5), ("12", 12), (3.0, 3)])
+def test_a_month_without_a_year_leaves_the_year_to_the_table(cell, month):
+    assert parse_year_month(cell) == (None, month)
+
+
+@pytest.mark.parametrize("cell", [None, "", "BULAN", "JUMLAH", "2019", "2019-13", "13/2019", 13, 0, True])
+def test_a_cell_naming_no_month_is_none(cell):
+    assert parse_year_month(cell) is None
 
 
 def test_a_date_header_gives_its_month():

@@ -5,7 +5,6 @@ Windows-1252)."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from loaders.layouts.common import (
@@ -24,7 +23,7 @@ from loaders.layouts.common import (
     visitor_frame,
 )
 from loaders.model import Parsed, Sheet
-from loaders.normalize import find_site, find_year, is_total_label, parse_date, parse_month
+from loaders.normalize import find_site, find_year, is_total_label, parse_date, parse_year_month
 
 NAME = "tabel_panjang"
 TITLE = "tabel panjang jumlah harian/bulanan"
@@ -175,17 +174,18 @@ def row_day(row, r, cols, year, context, sheet, problems) -> date | None:
 
 
 def row_month(row, r, cols, year, context, sheet, problems) -> date | None:
+    """The month of a row in any usual spelling (normalize.parse_year_month); the year from --year,
+    else the cell, else the year column, else the title."""
     value = row[cols["month"]]
-    iso = re.fullmatch(r"\s*(20\d\d)[-/](\d{1,2})\s*", text(value))
-    month = int(iso.group(2)) if iso else parse_month(text(value)) or _number_month(value)
+    found = parse_year_month(value)
+    month = found[1] if found else None
     row_year = (
         context.year
-        or (int(iso.group(1)) if iso else None)
-        or find_year(text(value))
+        or (found[0] if found else None)
         or (find_year(text(row[cols["year"]])) if "year" in cols else None)
         or year
     )
-    if not month or not 1 <= month <= 12 or not row_year:
+    if not month or not row_year:
         what = "bulan" if not month else "tahun"
         problems.append(
             problem(
@@ -199,13 +199,6 @@ def row_month(row, r, cols, year, context, sheet, problems) -> date | None:
         )
         return None
     return date(row_year, month, 1)
-
-
-def _number_month(value):
-    try:
-        return int(float(text(value)))
-    except ValueError:
-        return None
 
 
 combine = combine_sheets  # a sheet per year, site or month: read them all
