@@ -1,8 +1,8 @@
 """Command line of the loaders (a contract: scripts and scheduled jobs rely on it).
 
   python -m loaders ingest FILE... --db PATH [--site NAME] [--year YYYY] [--block NAME]
-                                   [--unknown-agencies refuse|add] [--dry-run] [--agency NAME]
-                                   [--status WORD=served|cancelled|no_show|waiting|other]...
+                                   [--unknown-agencies refuse|add] [--sum-duplicates] [--dry-run]
+                                   [--agency NAME] [--status WORD=served|cancelled|no_show|waiting|other]...
   python -m loaders history --db PATH
   python -m loaders undo LOAD_ID --db PATH
   python -m loaders alias add NAME CANONICAL --db PATH
@@ -82,6 +82,7 @@ def cmd_ingest(args) -> int:
         year=args.year,
         block=args.block,
         unknown_agencies=args.unknown_agencies,
+        sum_duplicates=args.sum_duplicates,
         dry_run=args.dry_run,
         agency=args.agency,
         statuses=dict(args.status),
@@ -201,6 +202,11 @@ def parser() -> argparse.ArgumentParser:
     ingest_cmd.add_argument("--year", type=int, help="tahun data, bila berkas tidak menyebutnya")
     ingest_cmd.add_argument("--block", help="blok bulan yang dimuat, mis. 'JUMLAH IZIN'")
     ingest_cmd.add_argument("--unknown-agencies", choices=("refuse", "add"), default="refuse")
+    ingest_cmd.add_argument(
+        "--sum-duplicates",
+        action="store_true",
+        help="jumlahkan baris tabel panjang yang kuncinya sama (bawaan: ditolak)",
+    )
     ingest_cmd.add_argument("--dry-run", action="store_true", help="periksa semua, tulis apa pun tidak")
     ingest_cmd.add_argument(
         "--agency", help="satu instansi untuk semua baris berkas tanpa kolom instansi, mis. 'DPMPTSP'"

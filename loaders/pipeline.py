@@ -29,6 +29,7 @@ class Options:
     year: int | None = None
     block: str | None = None
     unknown_agencies: str = "refuse"  # refuse | add
+    sum_duplicates: bool = False  # a long table's figure given twice: added up instead of refused
     dry_run: bool = False
     loaded_by: str = "system"
     actor: User | None = None  # who loads: no actor, or one below analyst, writes nothing
@@ -51,7 +52,13 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
     check_year(options.year, file_name)
     reader = read_guarded.read_file_guarded if options.guarded else read.read_file
     workbook = reader(path, content, name=file_name)
-    context = Context(file_name=file_name, year=options.year, block=options.block, agency=options.agency)
+    context = Context(
+        file_name=file_name,
+        year=options.year,
+        block=options.block,
+        agency=options.agency,
+        sum_duplicates=options.sum_duplicates,
+    )
     try:
         parsed = one_agency(parse_workbook(workbook, context), options.agency)
         return workbook, clean_names(workbook, parsed), context

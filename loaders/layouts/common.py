@@ -30,6 +30,7 @@ class Context:
     block: str | None = None  # --block: one month block of a sheet with several
     agency: str | None = None  # --agency: the one agency of a file that has no agency column
     frame: pa.Table | pa.RecordBatch | None = None  # the whole table when read.py gave only a sheet's head
+    sum_duplicates: bool = False  # --sum-duplicates: a long table's repeated figures are added up
     today: date = field(default_factory=date.today)
 
 
@@ -201,23 +202,44 @@ def combine_sheets(parsed: list[Parsed]) -> Parsed:
     )
 
 
+FIGURE_KEY = ["agency", "day", "service", "channel"]  # one figure of a file (its site is the file's)
+
+
 def twice_given(service: pd.DataFrame, limit: int = 10) -> list[Problem]:
-    keys = ["agency", "day", "service", "channel"]
-    seen = service.assign(service=service["service"].fillna(""), channel=service["channel"].fillna(""))
+    """A figure two sheets both give, each at most once: the later sheet's cell, naming the first's."""
+    seen = _blank_filled(service)
     again = seen[
-        seen.duplicated(keys, keep="first") & seen.duplicated([*keys, "sheet"], keep=False).eq(False)
+        seen.duplicated(FIGURE_KEY, keep="first")
+        & seen.duplicated([*FIGURE_KEY, "sheet"], keep=False).eq(False)
     ]
-    problems = []
-    for _, row in again.head(limit).iterrows():
-        first = seen[(seen[keys] == row[keys]).all(axis=1)].iloc[0]
-        problems.append(
-            Problem(
-                "data_ganda",
-                f"Angka {row['agency']} untuk {row['day']:%m/%Y} sudah "
-                f"ada di sheet '{first['sheet']}' sel {first['source_cell']}; dimuat "
-                "dua kali akan terhitung ganda. Hapus salah satunya.",
-                sheet=row["sheet"],
-                cell=row["source_cell"],
-            )
+    return [
+        Problem(
+            "data_ganda",
+            f"Angka {row.agency} untuk {row.day:%m/%Y} sudah "
+            f"ada di sheet '{row.first_sheet}' sel {row.first_cell}; dimuat "
+            "dua kali akan terhitung ganda. Hapus salah satunya.",
+            sheet=row.sheet,
+            cell=row.source_cell,
         )
-    return problems
+        for row in with_first(seen, again.head(limit), FIGURE_KEY).itertuples()
+    ]
+
+
+def repeated_rows(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Every row of one table whose key an earlier row already gives (a long table's figure typed
+    twice), with where that earlier row is (first_cell); empty when each key is given once."""
+    seen = _blank_filled(frame)
+    return with_first(seen, seen[seen.duplicated(keys, keep="first")], keys)
+
+
+def with_first(seen: pd.DataFrame, again: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The rows `again` beside the sheet and cell of the first row of `seen` with the same key."""
+    first = seen.drop_duplicates(keys)[[*keys, "sheet", "source_cell"]]
+    first = first.rename(columns={"sheet": "first_sheet", "source_cell": "first_cell"})
+    return again.merge(first, on=keys, how="left")
+
+
+def _blank_filled(frame: pd.DataFrame) -> pd.DataFrame:
+    """No service or channel is one key, not NaN (which never equals itself)."""
+    filled = {c: frame[c].fillna("") for c in ("service", "channel") if c in frame}
+    return frame.assign(**filled, **({} if "sheet" in frame else {"sheet": None}))

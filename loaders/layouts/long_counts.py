@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
 from loaders.layouts.common import (
     Context,
     combine_sheets,
@@ -16,6 +18,7 @@ from loaders.layouts.common import (
     key,
     problem,
     ref,
+    repeated_rows,
     resolve_year,
     service_frame,
     text,
@@ -81,13 +84,42 @@ def detect(sheet: Sheet) -> float:
     return 0.8 if filled else 0.0
 
 
+# The key of one figure: a long table gives it once (the site is the file's).
+SERVICE_KEY = ["agency", "day", "grain", "service", "channel"]
+VISITOR_KEY = ["day", "grain"]
+
+
 def parse(sheet: Sheet, context: Context) -> Parsed:
     at = header_row(sheet.rows)
     assert at is not None  # detect() found it before parse() is called
     rows = whole_table(sheet, at, context)
     cols = header_index(rows[at], HEADERS)
-    year = None if "day" in cols or "year" in cols else _year_or_none(context, sheet, rows, at)
     problems: list = []
+    service, visitors = figure_frames(rows, at, cols, context, sheet, problems)
+    notes = []
+    if "day" in cols and first_days_only(service, visitors):
+        service, visitors = as_months(service), as_months(visitors)
+        notes.append("semua tanggal jatuh pada tanggal 1 tiap bulan: dibaca sebagai angka bulanan")
+    frames = [(service, SERVICE_KEY)] + ([(visitors, VISITOR_KEY)] if visitors is not None else [])
+    if context.sum_duplicates:
+        notes += summed_note(sum(len(repeated_rows(f, keys)) for f, keys in frames))
+    else:
+        problems += [p for f, keys in frames for p in duplicate_problems(f, keys, sheet, context)]
+    years = {d.year for f, _ in frames for d in f["day"]}
+    return Parsed(
+        NAME,
+        service,
+        visitors,
+        site=find_site(title_text(rows[:at])),
+        year=max(years) if years else None,
+        problems=problems,
+        notes=notes,
+    )
+
+
+def figure_frames(rows, at, cols, context, sheet, problems) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(service visits per agency, people entering where there is no agency column), one row a figure."""
+    year = None if "day" in cols or "year" in cols else _year_or_none(context, sheet, rows, at)
     label = cols.get("agency", cols["day"] if "day" in cols else cols["month"])
     figures = [
         f
@@ -98,15 +130,52 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
     ]
     records = [f for f in figures if len(f) == 7]  # per agency: service visits
     visitors = [f for f in figures if len(f) == 4]  # no agency column: people entering
-    years = {f[1].year for f in records} | {f[0].year for f in visitors}
-    return Parsed(
-        NAME,
-        service_frame(records, sheet),
-        visitor_frame(visitors),
-        site=find_site(title_text(rows[:at])),
-        year=max(years) if years else None,
-        problems=problems,
-    )
+    return service_frame(records, sheet), visitor_frame(visitors)
+
+
+def first_days_only(service: pd.DataFrame, visitors: pd.DataFrame | None) -> bool:
+    """Dates all on the 1st over more than one month: monthly figures, each dated by its month's
+    first day (one row per month). A single first-of-month date may be one day's export; it stays daily."""
+    days = pd.concat([service["day"], visitors["day"] if visitors is not None else pd.Series(dtype=object)])
+    return not days.empty and all(d.day == 1 for d in days) and days.nunique() > 1
+
+
+def as_months(frame: pd.DataFrame | None) -> pd.DataFrame | None:
+    return None if frame is None else frame.assign(grain="month")
+
+
+def duplicate_problems(frame: pd.DataFrame, keys: list[str], sheet: Sheet, context: Context) -> list:
+    """Every figure the table gives twice, naming both rows: summed silently it would count twice."""
+    return [
+        problem(
+            "baris_ganda",
+            f"Baris {row_number(row.first_cell)} dan baris {row_number(row.source_cell)} sama-sama "
+            f"memberi angka {figure_named(row)}; dijumlahkan akan terhitung ganda. Hapus salah satu "
+            "baris, atau muat dengan --sum-duplicates bila keduanya memang harus dijumlahkan.",
+            sheet,
+            row.source_cell,
+            file=context.file_name,
+        )
+        for row in repeated_rows(frame, keys).itertuples()
+    ]
+
+
+def figure_named(row) -> str:
+    """'Samsat, layanan PKB, kanal online, tanggal 03/01/2025' (or 'bulan 05/2019')."""
+    parts = [getattr(row, "agency", None) or "pengunjung MPP"]
+    parts += [f"layanan {row.service}"] if getattr(row, "service", "") else []
+    parts += [f"kanal {row.channel}"] if getattr(row, "channel", "") else []
+    when = f"bulan {row.day:%m/%Y}" if row.grain == "month" else f"tanggal {row.day:%d/%m/%Y}"
+    return ", ".join([*parts, when])
+
+
+def row_number(cell: str) -> str:
+    """'D7' -> '7': the row as the spreadsheet (or a CSV opened in it) numbers it."""
+    return cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def summed_note(count: int) -> list[str]:
+    return [f"{count} baris dengan kunci yang sama dijumlahkan (--sum-duplicates)"] if count else []
 
 
 def whole_table(sheet: Sheet, at: int, context: Context) -> list[list]:
