@@ -296,6 +296,40 @@ def long_sheet(header: list, rows: list[list], title: str | None = None, sheet: 
     return to_bytes(book)
 
 
+def transposed_recap(
+    figures: dict[str, list],
+    title: str = "REKAPITULASI PENGUNJUNG MAL PELAYANAN PUBLIK KABUPATEN PASER TAHUN 2024",
+    months: list | None = None,
+    stated_totals: dict | None = None,
+    stated_row_totals: dict | None = None,
+    signature: bool = True,
+) -> bytes:
+    """Months as rows, agencies as columns: NO, BULAN, one column per agency, JUMLAH; a JUMLAH row.
+    figures maps an agency to its monthly cells as typed (None for a month not reported); months are
+    the row labels as typed (the twelve month names by default); stated_totals overrides the JUMLAH
+    row per agency (by position), stated_row_totals the JUMLAH column per month (by position)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Rekap"
+    sheet["A1"] = title
+    sheet.append([])
+    sheet.append(["NO", "BULAN", *figures, "JUMLAH"])
+    labels = months or MONTHS
+    columns = [list(c) + [None] * (len(labels) - len(c)) for c in figures.values()]
+    for i, label in enumerate(labels):
+        cells = [c[i] for c in columns]
+        total = sum(_value(c) for c in cells) if any(c is not None for c in cells) else None
+        total = (stated_row_totals or {}).get(i, total)
+        sheet.append([i + 1, label, *cells, total])
+    sums = [sum(_value(c) for c in column) for column in columns]
+    for i, stated in (stated_totals or {}).items():
+        sums[i] = stated
+    sheet.append([None, "JUMLAH", *sums, sum(sums)])
+    if signature:
+        _signature(sheet)
+    return to_bytes(book)
+
+
 SATU_DATA_HEADER = [
     "kode_kabupaten_kota",
     "nama_kabupaten_kota",

@@ -20,6 +20,7 @@ from loaders.layouts import (
     skm_responden,
     skm_ringkasan,
     tickets,
+    transposed_recap,
     yearly_recap,
 )
 from loaders.layouts.common import Context, problem
@@ -32,6 +33,7 @@ LAYOUTS = [
     monthly_sheets,
     queue_matrix,
     tickets,
+    transposed_recap,
     long_counts,
     yearly_recap,
     skm_responden,
