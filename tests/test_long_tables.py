@@ -3,7 +3,10 @@ asks to add them up, and first-of-month dates are months. Files made in code, lo
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -15,6 +18,7 @@ from loaders.load import Options, ingest
 from mpp.access.accounts import COMMAND_LINE
 from tests import layout_files as lf
 
+ROOT = Path(__file__).resolve().parents[1]
 AS_CLI = Options(actor=COMMAND_LINE)
 SUMMING = Options(actor=COMMAND_LINE, sum_duplicates=True)
 SITE = "MPP Kota Balikpapan"
@@ -161,3 +165,33 @@ def test_a_month_column_of_any_spelling_loads_monthly_figures(store, cell):
         ("Samsat", date(2019, 5, 1), "month"): 12,
         ("Disdukcapil", date(2019, 5, 1), "month"): 30,
     }
+
+
+# ---- the command line -----------------------------------------------------------------------------
+
+
+def run_cli(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "loaders", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_command_line_refuses_a_figure_twice_and_adds_it_up_with_sum_duplicates(tmp_path):
+    path = tmp_path / FILE
+    path.write_bytes(lf.long_csv(HEADER, TWICE))
+    store = tmp_path / "mpp.duckdb"
+    refused = run_cli("ingest", path, "--db", store)
+    assert refused.returncode == 1, refused.stderr
+    assert f"{FILE}: DITOLAK" in refused.stdout and "2 masalah" in refused.stdout
+    assert "[baris_ganda]" in refused.stdout and "Baris 2 dan baris 4" in refused.stdout
+    summed = run_cli("ingest", path, "--db", store, "--sum-duplicates")
+    assert summed.returncode == 0, summed.stdout + summed.stderr
+    assert f"{FILE}: DITAMBAHKAN" in summed.stdout
+    assert "total kunjungan layanan: 25" in summed.stdout
+    assert "2 baris dengan kunci yang sama dijumlahkan (--sum-duplicates)" in summed.stdout
+    with duckdb.connect(str(store), read_only=True) as con:
+        assert stored(con)[("Samsat", date(2025, 2, 3), "day")] == 15
