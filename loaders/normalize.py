@@ -174,11 +174,11 @@ def parse_year_month(value) -> tuple[int | None, int] | None:
         return _number_month(float(text))
     if (day := _date_from_text(text)) is not None:
         return day.year, day.month
-    month = parse_month(text)
-    if month is None:
+    named = parse_month(text)
+    if named is None:
         return None
     short = re.fullmatch(r"[A-Za-z]+\.?[\s\-/']*(\d{2})", text)  # 'Mei-19', "Jan '25"
-    return (2000 + int(short.group(1)) if short else find_year(text)), month
+    return (2000 + int(short.group(1)) if short else find_year(text)), named
 
 
 def _number_month(number: float) -> tuple[int | None, int] | None:

@@ -8,6 +8,7 @@ JUMLAH is checked against its figures with the yearly recap's checks.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from loaders.layouts import long_counts, yearly_recap
@@ -21,13 +22,14 @@ from loaders.layouts.common import (
     is_blank,
     is_number,
     key,
+    problem,
     ref,
     resolve_year,
     service_frame,
     text,
     title_text,
 )
-from loaders.model import Parsed, Sheet
+from loaders.model import FileRefused, Parsed, Sheet
 from loaders.normalize import find_site, is_total_label, parse_year_month
 
 NAME = "rekap_transpos"
@@ -73,8 +75,18 @@ def agency_columns(header: list, month_col: int) -> tuple[dict[int, str], int | 
     return ({} if roles else agencies), total_col
 
 
-def layout_of(rows: list[list]) -> tuple[int, int, list[int], dict[int, str], int | None] | None:
-    """(header row, month column, month rows, agency columns, JUMLAH column), or None."""
+@dataclass
+class Table:
+    """Where a transposed recap's parts are (0-based rows and columns)."""
+
+    header: int  # the row naming the agencies
+    month_col: int
+    months: dict[int, tuple[int | None, int]]  # month row -> (its year if it says one, month)
+    agencies: dict[int, str]  # column -> agency
+    total_col: int | None  # the JUMLAH column
+
+
+def layout_of(rows: list[list]) -> Table | None:
     found = month_column(rows)
     if found is None or found[1][0] == 0:
         return None
@@ -84,7 +96,8 @@ def layout_of(rows: list[list]) -> tuple[int, int, list[int], dict[int, str], in
     figures = [rows[r][c] for r in month_rows for c in agencies if c < len(rows[r])]
     if not agencies or not any(is_number(v) for v in figures):
         return None
-    return at, month_col, month_rows, agencies, total_col
+    months = {r: month for r in month_rows if (month := month_cell(rows[r][month_col]))}
+    return Table(at, month_col, months, agencies, total_col)
 
 
 def detect(sheet: Sheet) -> float:
@@ -103,30 +116,32 @@ def total_row_of(rows: list[list], after: int, month_col: int) -> int | None:
 
 def parse(sheet: Sheet, context: Context) -> Parsed:
     rows = filled_rows(sheet)
-    at, month_col, month_rows, agencies, total_col = layout_of(rows)
-    months = {r: month_cell(rows[r][month_col]) for r in month_rows}
+    table = layout_of(rows)
+    if table is None:  # only parsed once detect() found it
+        raise FileRefused([problem("tata_letak_tidak_dikenal", "Sheet ini bukan rekap transpos.", sheet)])
+    at, month_rows = table.header, list(table.months)
     # --year, else each month's own year ('Jan 2024', a date cell), else the title's
-    needs_title = context.year or not all(y for y, _ in months.values())
-    year = resolve_year(context, sheet, rows[:at]) if needs_title else None
-    total_row = total_row_of(rows, month_rows[-1], month_col)
+    needs_title = context.year or not all(y for y, _ in table.months.values())
+    title_year = resolve_year(context, sheet, rows[:at]) if needs_title else 0
+    total_row = total_row_of(rows, month_rows[-1], table.month_col)
     problems: list = formula_problems(
-        sheet, range(at + 1, (total_row or month_rows[-1]) + 1), [*agencies, total_col]
+        sheet, range(at + 1, (total_row or month_rows[-1]) + 1), [*table.agencies, table.total_col]
     )
     records = [
-        (agency, date(context.year or row_year or year, month, 1), "month", None, None, visits, ref(r, col))
-        for r, (row_year, month) in months.items()
-        for col, agency in agencies.items()
+        (agency, date(context.year or year or title_year, month, 1), "month", None, None, visits, ref(r, col))
+        for r, (year, month) in table.months.items()
+        for col, agency in table.agencies.items()
         if (visits := count_at(rows, r, col, sheet, problems)) is not None
     ]
     # The yearly recap's JUMLAH checks, rows and columns swapped: agencies are its month columns.
-    sums = yearly_recap.Block("", {}, total_col)
-    problems += yearly_recap.total_problems(rows, sheet, month_rows, total_row, agencies, sums)
+    sums = yearly_recap.Block("", {}, table.total_col)
+    problems += yearly_recap.total_problems(rows, sheet, month_rows, total_row, table.agencies, sums)
     service = service_frame(records, sheet)
     return Parsed(
         NAME,
         service,
         site=find_site(title_text(rows[:at])),
-        year=max((d.year for d in service["day"]), default=year),
+        year=max((d.year for d in service["day"]), default=title_year or None),
         problems=problems,
     )
 
