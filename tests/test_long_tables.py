@@ -180,6 +180,7 @@ def run_cli(*args) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow  # a child process
 def test_the_command_line_refuses_a_figure_twice_and_adds_it_up_with_sum_duplicates(tmp_path):
     path = tmp_path / FILE
     path.write_bytes(lf.long_csv(HEADER, TWICE))
