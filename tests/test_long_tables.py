@@ -196,3 +196,14 @@ def test_the_command_line_refuses_a_figure_twice_and_adds_it_up_with_sum_duplica
     assert "2 baris dengan kunci yang sama dijumlahkan (--sum-duplicates)" in summed.stdout
     with duckdb.connect(str(store), read_only=True) as con:
         assert stored(con)[("Samsat", date(2025, 2, 3), "day")] == 15
+
+
+def test_satu_data_refuses_a_month_of_an_agency_given_twice():
+    rows = [
+        ["3510", "KABUPATEN BANYUWANGI", "2024", "1", "Disdukcapil", "1200", "orang"],
+        ["3510", "KABUPATEN BANYUWANGI", "2024", "Januari", "Disdukcapil", "300", "orang"],
+    ]
+    parsed = parse(lf.long_csv(lf.SATU_DATA_HEADER, rows, sep=","), "satudata.csv")
+    assert parsed.layout == "satu_data"
+    assert [(p.code, p.cell) for p in parsed.problems] == [("baris_ganda", "F3")]
+    assert "Disdukcapil, bulan 01/2024" in parsed.problems[0].message
