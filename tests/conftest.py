@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from mpp import demo
 from mpp.access.accounts import COMMAND_LINE
@@ -18,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 REAL_DATA = SHARED / "real-data"
 SEEDS = SHARED / "seeds"
+
+# Property tests check what a function returns, never how fast: a per-example deadline only measures how
+# busy this 2-core machine is (speed is measured in bench/).
+settings.register_profile("pantau", deadline=None)
+settings.load_profile("pantau")
 
 
 def pytest_sessionstart(session):
