@@ -21,7 +21,7 @@ import duckdb
 
 from loaders import kinds, pipeline, safety
 from loaders.kinds.common import Kind, Prepared
-from loaders.model import FileRefused, Problem
+from loaders.model import FileRefused, Problem, Workbook
 from loaders.pipeline import Options
 from loaders.read import personal_data_reason
 from loaders.report import Report, unchanged_report
@@ -66,9 +66,14 @@ def unexpected_report(file_name: str, parsed: tuple | None = None) -> Report:
     """Any unforeseen error between reading and loading, said as a refusal naming the file (and
     its sheet, when it has one); the traceback goes to the log (stderr), never to the user."""
     log.exception("unexpected error loading %s", file_name)
-    sheets = [s.name for s in parsed[0].sheets] if parsed else []
-    refused = safety.unexpected(file_name, sheets[0] if len(sheets) == 1 else None)
+    refused = safety.unexpected(file_name, only_sheet(parsed[0]) if parsed else None)
     return Report(file_name, "refused", problems=refused.problems)
+
+
+def only_sheet(workbook: Workbook) -> str | None:
+    """The sheet an error after parsing concerns, when the workbook shows only one."""
+    shown = [s.name for s in workbook.sheets if not s.hidden]
+    return shown[0] if len(shown) == 1 else None
 
 
 def sha256_of(data) -> str:
@@ -111,8 +116,9 @@ def checked_and_written(
     a dry run stops there, saying whether it would replace rows already loaded."""
     workbook, rows, context = parsed or pipeline.parse_file(file_name, data, options)
     kind = kinds.of(rows.layout)
-    prepared = kind.prepare(con, workbook, rows, context, options)
-    report = kind.summary(prepared, options)
+    with safety.unexpected_as_refusal(file_name, only_sheet(workbook)):
+        prepared = kind.prepare(con, workbook, rows, context, options)
+        report = kind.summary(prepared, options)
     if options.dry_run:
         report.outcome = "replaced" if kind.replaces(con, prepared) else "added"
         return report

@@ -210,12 +210,13 @@ def _excel_sheets(data: bytes, file: str, kind: str, limits: Limits):
     book = _open_book(data, file)
     sheets, frame = [], None
     for meta in book.sheets_metadata:
-        shape = _checked_shape(parts, meta.name, file, limits) if parts else None
-        if parts and frame is None and parts.is_long(meta.name, shape, limits.grid_rows):
-            sheets.append(_head_sheet(parts, meta, file, limits))
-            frame = _long_frame(data, meta.name, file, limits)
-            continue
-        sheets.append(_grid_sheet(book, meta, file, parts, limits))
+        with safety.unexpected_as_refusal(file, meta.name):
+            shape = _checked_shape(parts, meta.name, file, limits) if parts else None
+            if parts and frame is None and parts.is_long(meta.name, shape, limits.grid_rows):
+                sheets.append(_head_sheet(parts, meta, file, limits))
+                frame = _long_frame(data, meta.name, file, limits)
+                continue
+            sheets.append(_grid_sheet(book, meta, file, parts, limits))
     return sheets, frame
 
 

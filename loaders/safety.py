@@ -8,13 +8,17 @@ names the file and says how to fix it.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from loaders.model import FileRefused, Problem
 
 MB = 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -89,14 +93,32 @@ def sniff_kind(data: bytes, file: str) -> str:
 
 def unexpected(file: str, sheet: str | None = None) -> FileRefused:
     """A failure that is not the file's known fault: said as a refusal, the traceback in the log."""
+    where = f"sheet '{sheet}' berkas {file}" if sheet else f"berkas {file}"
     return refuse(
         "unexpected",
         file,
-        f"Kesalahan tak terduga saat membaca berkas {file}; "
-        "berkas tidak dimuat. Laporkan ke admin beserta berkasnya. / Unexpected error "
-        "while reading the file; nothing was loaded.",
+        f"Kesalahan tak terduga saat membaca {where}; berkas tidak dimuat. Laporkan ke admin "
+        "beserta berkasnya. / Unexpected error while reading "
+        + (f"sheet '{sheet}'" if sheet else "the file")
+        + "; nothing was loaded.",
         sheet,
     )
+
+
+@contextmanager
+def unexpected_as_refusal(file: str, sheet: str | None = None) -> Iterator[None]:
+    """Any error of ours (a bug, a cell no parser foresaw) while reading or parsing one sheet
+    becomes the file's refusal naming that sheet; the traceback goes to the server log, never to
+    the user. A refusal passes as itself, and running out of memory stays what the guard says."""
+    try:
+        yield
+    except MemoryError:
+        raise
+    except Exception as exc:
+        if getattr(exc, "refusal", False):
+            raise
+        log.exception("unexpected error reading %s, sheet %s", file, sheet)
+        raise unexpected(file, sheet) from None
 
 
 def not_spreadsheet(file: str, what: str) -> FileRefused:

@@ -134,6 +134,8 @@ def _answer(done: subprocess.CompletedProcess, target: str) -> tuple[str, object
     err = done.stderr.decode("utf-8", "replace")
     answer = _unpickled(done.stdout) if done.returncode == 0 else None
     if answer and answer[0] != "unexpected":
+        if answer[0] == "raised" and err.strip():  # a refusal of an error of ours: its traceback
+            log.error("%s refused after an unexpected error:\n%s", target, err[-4000:])
         return answer
     if answer is None and (done.returncode < 0 or "MemoryError" in err or "memory allocation of" in err):
         log.warning("%s ran out of memory (exit %s): %s", target, done.returncode, err[-500:])

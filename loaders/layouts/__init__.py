@@ -24,7 +24,8 @@ from loaders.layouts import (
     yearly_recap,
 )
 from loaders.layouts.common import Context, problem
-from loaders.model import FileRefused, Parsed, Workbook
+from loaders.model import FileRefused, Parsed, Sheet, Workbook
+from loaders.safety import unexpected_as_refusal
 
 # Order breaks ties: the more specific layout first. A new layout is one module and one line here.
 LAYOUTS = [
@@ -52,7 +53,8 @@ def scores(workbook: Workbook) -> list[tuple[float, int, ModuleType]]:
         if sheet.hidden:
             continue
         for order, layout in enumerate(LAYOUTS):
-            score = layout.detect(sheet)
+            with unexpected_as_refusal(workbook.file_name, sheet.name):
+                score = layout.detect(sheet)
             if score > 0:
                 found.append((score, -order, index, layout))
     found.sort(key=lambda f: (f[0], f[1]), reverse=True)
@@ -80,7 +82,14 @@ def parse_workbook(workbook: Workbook, context: Context) -> Parsed:
     if not hasattr(layout, "combine"):
         sheets = sheets[:1]
     context.frame = workbook.frame
-    parsed = [layout.parse(sheet, context) for sheet in sheets]
-    result = layout.combine(parsed) if len(parsed) > 1 else parsed[0]
+    parsed = [parse_sheet(layout, sheet, context) for sheet in sheets]
+    with unexpected_as_refusal(workbook.file_name):
+        result = layout.combine(parsed) if len(parsed) > 1 else parsed[0]
     result.notes += [f"sheet dibaca: {', '.join(s.name for s in sheets)}"] if len(workbook.sheets) > 1 else []
     return result
+
+
+def parse_sheet(layout, sheet: Sheet, context: Context) -> Parsed:
+    """One sheet by its layout; an error no check foresaw is refused naming the sheet."""
+    with unexpected_as_refusal(context.file_name, sheet.name):
+        return layout.parse(sheet, context)
