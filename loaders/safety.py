@@ -7,6 +7,7 @@ names the file and says how to fix it.
 
 from __future__ import annotations
 
+import csv
 import io
 import logging
 import re
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from loaders import tabular
 from loaders.model import FileRefused, Problem
 
 MB = 1024 * 1024
@@ -194,7 +196,31 @@ def _text_kind(data: bytes, file: str) -> str:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<")):
         raise not_spreadsheet(file, "halaman HTML/XML yang diberi nama lembar kerja")
-    return "json" if start.startswith((b"{", b"[")) else "csv"
+    if start.startswith((b"{", b"[")):
+        return "json"
+    if SQL_DUMP.match(start):
+        raise not_spreadsheet(file, "dump SQL: perintah basis data, bukan tabel")
+    if not has_columns(tabular.head_lines(head)):
+        raise not_spreadsheet(file, "teks tanpa kolom: tidak ada pemisah ; , tab atau | di barisnya")
+    return "csv"
+
+
+# How a database dump starts (mysqldump, pg_dump, sqlite .dump): comments, then statements. A CSV
+# header never starts with two SQL words in a row ('CREATE TABLE', 'INSERT INTO').
+SQL_DUMP = re.compile(
+    rb"(--|/\*)|(create\s+(table|database|schema|index|view)|insert\s+into|drop\s+(table|database)"
+    rb"|set\s+(names|sql_mode|@|foreign_key_checks|statement_timeout|client_encoding)|begin\s*(;|transaction)"
+    rb"|pragma\s|lock\s+tables)"
+)
+
+
+def has_columns(head: bytes) -> bool:
+    """Whether the first lines of a text split into two or more fields on some delimiter: a table.
+    A letter, a note or a list of names does not."""
+    text, _ = tabular.decode(head)
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    delimiter = tabular.sniff_delimiter("\n".join(lines))
+    return any(sum(bool(f.strip()) for f in row) > 1 for row in csv.reader(lines, delimiter=delimiter))
 
 
 def check_size(size: int, file: str, limits: Limits, cap: int | None = None) -> None:

@@ -62,3 +62,39 @@ def test_a_crash_while_preparing_is_refused_and_writes_nothing(store, monkeypatc
     report = ingest(store, "paser_2024.xlsx", lf.yearly_recap(RECAP), UNGUARDED)
     assert [p.code for p in report.problems] == ["unexpected"]
     assert report.problems[0].sheet == "Rekap" and loads(store) == 0
+
+
+# ---- anything that is not a table is "not a spreadsheet", whatever its extension ------------------
+
+MYSQL_DUMP = b"""-- MySQL dump 10.13  Distrib 8.0.36
+--
+-- Host: localhost    Database: antrean
+/*!40101 SET NAMES utf8mb4 */;
+DROP TABLE IF EXISTS `tiket`;
+CREATE TABLE `tiket` (`id` int, `instansi` varchar(80), `tanggal` date);
+INSERT INTO `tiket` VALUES (1,'Disdukcapil','2026-01-05'),(2,'Samsat','2026-01-05');
+"""
+NOT_TABLES = {
+    "antrean.sql": MYSQL_DUMP,
+    "antrean.csv": MYSQL_DUMP,  # the extension lies
+    "inserts.csv": b"INSERT INTO tiket VALUES (1,'Disdukcapil');\nINSERT INTO tiket VALUES (2,'Samsat');\n",
+    "rekap.csv": b"\xef\xbb\xbf\r\n<!DOCTYPE html><html><body><table><tr><td>1</td></tr></table></body></html>",
+    "surat.csv": b"Dengan hormat,\nBersama ini kami kirimkan rekap bulan Januari\nTerima kasih\n",
+    "rekap.xlsx": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
+    "foto.csv": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+}
+
+
+@pytest.mark.parametrize("name", NOT_TABLES)
+def test_what_is_not_a_table_is_not_a_spreadsheet(store, name):
+    report = ingest(store, name, NOT_TABLES[name], UNGUARDED)
+    assert [p.code for p in report.problems] == ["not_spreadsheet"], report.problems
+    assert f"Berkas {name} bukan lembar kerja" in report.problems[0].message
+    assert loads(store) == 0
+
+
+def test_tables_that_look_odd_are_still_read():
+    from loaders import safety
+
+    for data in (b"#,Instansi,Jumlah\n1,Samsat,3\n", b"Create Date;Instansi\n2024-01-01;Samsat\n"):
+        assert safety.sniff_kind(data, "x.csv") == "csv"
