@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from loaders.load import Options, Report, ingest, unexpected_report
+from loaders.model import Problem
 from mpp.access.accounts import COMMAND_LINE
 from mpp.fmt import number
 from mpp.period import Period, month_start
@@ -34,6 +35,24 @@ OUTCOMES = {
     "unchanged": "TIDAK BERUBAH",
     "refused": "DITOLAK, tidak ada yang diubah",
 }
+
+
+# The way out of a problem (model.WAY_OUTS) in this front end's terms: its options. The upload page
+# says the same with its fields (mpp/text/admin.py, way_out_*).
+WAY_OUTS = {
+    "site": 'Sebutkan dengan --site NAMA (mis. --site "MPP Kota Balikpapan").',
+    "year": "Sebutkan dengan --year YYYY.",
+    "block": 'Pilih satu dengan --block NAMA (mis. --block "{subject}").',
+    "unknown_agencies": 'Petakan dengan `python -m loaders alias add "{subject}" NAMA_KANONIK`, atau muat '
+    "dengan --unknown-agencies add untuk menambahkannya sebagai instansi baru.",
+    "layout": "Ganti judul kolom di berkas agar cocok dengan salah satu bentuk itu, simpan, lalu muat lagi.",
+}
+
+
+def problem_line(problem: Problem) -> str:
+    """A problem as the command line says it: where, what, and the options that get past it."""
+    way_out = WAY_OUTS[problem.way_out].format(subject=problem.subject) if problem.way_out else ""
+    return f"{problem} {way_out}".rstrip()
 
 
 def listed(names: list[str], shown: int = 5) -> str:
@@ -57,7 +76,7 @@ def report_lines(report: Report) -> list[str]:
     lines = [f"{report.file_name}: {outcome}"]
     if report.outcome == "refused":
         lines.append(f"  {len(report.problems)} masalah:")
-        return lines + [f"  - {p}" for p in report.problems]
+        return lines + [f"  - {problem_line(p)}" for p in report.problems]
     lines += [
         f"  tata letak: {report.layout_title} [{report.layout}]",
         f"  lokasi    : {report.site or '-'}",

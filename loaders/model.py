@@ -49,6 +49,9 @@ class Problem:
     cell: str | None = None  # 'B7' (A1 style) or None when it concerns the whole file/sheet
     subject: str | None = None  # the value the problem is about, e.g. an unknown agency's spelling
     suggestions: tuple[str, ...] = ()  # what it probably should be, closest first
+    # What the user can give that the file lacks, one of WAY_OUTS. Each front end says it in its own
+    # terms: the command line names its options (--site), the upload page its fields (Lokasi).
+    way_out: str | None = None
 
     def __str__(self) -> str:
         where = ", ".join(
@@ -61,6 +64,15 @@ class Problem:
             if p
         )
         return f"[{self.code}] {where}: {self.message}"
+
+
+WAY_OUTS = (
+    "site",  # the site's name: --site, or Lokasi on the page
+    "year",  # the year of the data: --year, or Tahun
+    "block",  # one month block of several (subject: the first block's name): --block, or Blok
+    "unknown_agencies",  # an agency no alias knows (subject: its spelling): map it, or add it as new
+    "layout",  # no layout recognised the sheet: rename its column headers
+)
 
 
 class FileRefused(Exception):

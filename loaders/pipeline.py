@@ -166,8 +166,9 @@ def check_year(year: int | None, file_name: str) -> None:
                 problem(
                     "tahun_tidak_wajar",
                     f"Tahun {year} untuk berkas {file_name} tidak wajar (harus "
-                    f"{YEARS.start}-{YEARS.stop - 1}); berkas tidak dimuat. Periksa --year. / Year out of range.",
+                    f"{YEARS.start}-{YEARS.stop - 1}); berkas tidak dimuat. / Year out of range.",
                     file=file_name,
+                    way_out="year",
                 )
             ]
         )
@@ -192,9 +193,9 @@ def site_problems(site: str | None, file_name: str) -> list[Problem]:
     return [
         problem(
             "lokasi_tidak_diketahui",
-            "Nama MPP tidak tertulis di judul maupun nama berkas. "
-            'Sebutkan dengan --site NAMA (mis. --site "MPP Kota Balikpapan").',
+            "Nama MPP tidak tertulis di judul maupun nama berkas.",
             file=file_name,
+            way_out="site",
         )
     ]
 

@@ -79,7 +79,7 @@ def test_yearly_recap_year_from_option_when_title_has_none():
     with pytest.raises(FileRefused) as refused:
         parse(data)
     assert refused.value.problems[0].code == "tahun_tidak_diketahui"
-    assert "--year" in refused.value.problems[0].message
+    assert refused.value.problems[0].way_out == "year"  # the command line says --year, the page Tahun
     assert parse(data, year=2023).service["day"].tolist() == [date(2023, 1, 1)]
 
 

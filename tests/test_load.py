@@ -117,7 +117,7 @@ def test_no_site_anywhere_is_refused_asking_for_the_option(store):
     report = ingest(store, "rekap.xlsx", data, AS_CLI)
     assert report.outcome == "refused"
     assert [p.code for p in report.problems] == ["lokasi_tidak_diketahui"]
-    assert "--site" in report.problems[0].message
+    assert report.problems[0].way_out == "site"  # the command line says --site, the page Lokasi
 
 
 def test_site_from_the_file_name(store):

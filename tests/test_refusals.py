@@ -6,14 +6,17 @@ from __future__ import annotations
 import logging
 
 import pytest
+from openpyxl import Workbook
 
 from loaders import __main__ as cli
-from loaders.layouts import yearly_recap
+from loaders.layouts import LAYOUTS, yearly_recap
 from loaders.load import Options, ingest
+from loaders.model import WAY_OUTS
 from mpp.access.accounts import COMMAND_LINE
 from tests import layout_files as lf
 
 UNGUARDED = Options(site="MPP Kabupaten Paser", actor=COMMAND_LINE, guarded=False)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RECAP = {"Disdukcapil": [100, 200, 300], "Samsat": [10, 20, 30]}
 
 
@@ -98,3 +101,83 @@ def test_tables_that_look_odd_are_still_read():
 
     for data in (b"#,Instansi,Jumlah\n1,Samsat,3\n", b"Create Date;Instansi\n2024-01-01;Samsat\n"):
         assert safety.sniff_kind(data, "x.csv") == "csv"
+
+
+# ---- a sheet no layout recognises: what was looked for, and what the sheet holds ------------------
+
+
+def test_an_unknown_sheet_is_refused_saying_what_each_layout_looks_for(store):
+    data = lf.long_csv(["Kode Barang", "Jenis Barang", "Stok"], [["B-01", "Kertas", 12]])
+    report = ingest(store, "barang.csv", data, UNGUARDED)
+    assert [p.code for p in report.problems] == ["tata_letak_tidak_dikenal"] * 2
+    said, held = report.problems
+    assert "Tidak ada sheet yang bentuknya dikenali (sheet: 'barang')" in said.message
+    for layout in LAYOUTS:  # every layout says what it looks for
+        assert f"{layout.TITLE}: {layout.EXPECTS}" in said.message
+    assert "kolom Instansi, Tanggal atau Bulan (dan Tahun), dan Jumlah" in said.message
+    assert said.way_out == "layout"
+    assert held.sheet == "barang" and held.cell == "A1"
+    assert held.message.startswith(
+        "Baris pertama yang terisi (baris 1) berisi: 'Kode Barang', 'Jenis Barang', 'Stok'."
+    )
+    assert loads(store) == 0
+
+
+def test_each_sheet_says_its_first_filled_row(store):
+    book = Workbook()
+    book.active.title = "Catatan"
+    book.active["B3"] = "Rekap menyusul"
+    book.create_sheet("Kosong")
+    report = ingest(store, "catatan.xlsx", lf.to_bytes(book), UNGUARDED)
+    held = {p.sheet: p for p in report.problems if p.sheet}
+    assert held["Catatan"].cell == "A3" and "(baris 3) berisi: 'Rekap menyusul'." in held["Catatan"].message
+    assert held["Kosong"].message.startswith("Sheet ini kosong")
+
+
+# ---- the way out, in each front end's terms ------------------------------------------------------
+
+
+def test_every_way_out_is_worded_on_the_command_line():
+    assert set(cli.WAY_OUTS) == set(WAY_OUTS)
+
+
+def test_the_command_line_names_its_options(tmp_path):
+    path = tmp_path / "rekap.xlsx"
+    path.write_bytes(lf.yearly_recap(RECAP, title="REKAP PENGUNJUNG"))  # no site, no year
+    report = cli.ingest_one(tmp_path / "mpp.duckdb", path, Options(actor=COMMAND_LINE, guarded=False))
+    lines = "\n".join(cli.report_lines(report))
+    assert (
+        "Tahun data tidak tertulis di judul, nama sheet, maupun nama berkas. Sebutkan dengan --year YYYY."
+        in lines
+    )
+    assert 'Sebutkan dengan --site NAMA (mis. --site "MPP Kota Balikpapan").' in lines
+
+
+def test_the_page_names_its_fields_never_the_options(demo_db, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from mpp.access import accounts
+    from mpp.store import db
+    from tests.apptest_login import log_in
+    from tests.live_server import ROOT
+
+    monkeypatch.setenv("MPP_DB", str(demo_db))
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+        before = con.execute("SELECT count(*) FROM loads").fetchone()[0]
+    at = log_in(
+        AppTest.from_file(str(ROOT / "pages" / "8_Unggah.py"), default_timeout=90).run(),
+        "ana",
+        "analis-rahasia",
+    )
+    data = lf.yearly_recap({"Samsat": [1, 2], "Kantor Antah Berantah": [3, 4]}, title="REKAP PENGUNJUNG")
+    at.file_uploader[0].set_value(("rekap.xlsx", data, XLSX)).run()
+    assert not at.exception
+    messages = " ".join(
+        " ".join(d.value["Keterangan"]) for d in at.dataframe if "Keterangan" in d.value.columns
+    )
+    assert "Isi Tahun di «Pilihan (bila berkas tidak menyebutnya)»" in messages
+    assert "Pilih Lokasi di «Pilihan (bila berkas tidak menyebutnya)»" in messages
+    assert "--" not in messages and "python -m" not in messages
+    with db.connect(demo_db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM loads").fetchone()[0] == before

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import mpp.text
+from loaders.model import WAY_OUTS
 from mpp.period import PERIOD_KINDS, Measure
 from mpp.press.checker.claim import UNCHECKED_REASONS
 from mpp.press.checker.findings import CAUSES, VERDICTS
@@ -119,6 +120,7 @@ def test_keys_made_from_names_exist():
         *(f"verdict_{verdict}" for verdict in VERDICTS),
         *(f"cause_{cause}" for cause in CAUSES),
         *(f"unchecked_{reason}" for reason in UNCHECKED_REASONS),
+        *(f"way_out_{way_out}" for way_out in WAY_OUTS),
     ]
     assert [key for key in built if key not in TEXT] == []
 

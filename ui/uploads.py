@@ -120,9 +120,17 @@ def _problems_table(problems) -> None:
             t("col_code"): [p.code for p in problems],
             t("col_sheet"): [p.sheet or "" for p in problems],
             t("col_cell"): [p.cell or "" for p in problems],
-            t("col_message"): [p.message for p in problems],
+            t("col_message"): [problem_text(p) for p in problems],
         }
     )
+
+
+def problem_text(problem) -> str:
+    """What is wrong, and the way out in this page's terms (its fields, not the command line's)."""
+    if not problem.way_out:
+        return problem.message
+    way_out = t("way_out_" + problem.way_out, options=t("upload_options"), subject=problem.subject or "")
+    return f"{problem.message} {way_out}"
 
 
 def _agency_mapping(report, user) -> None:

@@ -94,11 +94,10 @@ def unknown_problem(rows: pd.DataFrame, raw: str, suggestions) -> Problem:
     near = ", ".join(f"'{s}'" for s in list(suggestions)[:3]) or "tidak ada yang mirip"
     found = problem(
         "instansi_tidak_dikenal",
-        f"Instansi '{raw}' tidak dikenal (terdekat: {near}). "
-        f'Petakan dengan `python -m loaders alias add "{raw}" NAMA_KANONIK`, atau muat '
-        "dengan --unknown-agencies add untuk menambahkannya sebagai instansi baru.",
+        f"Instansi '{raw}' tidak dikenal (terdekat: {near}).",
         cell=first["source_cell"],
         sheet_name=first.get("sheet"),
+        way_out="unknown_agencies",
     )
     return replace(found, subject=raw.strip(), suggestions=tuple(suggestions)[:3])
 

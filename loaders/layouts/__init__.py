@@ -23,8 +23,8 @@ from loaders.layouts import (
     transposed_recap,
     yearly_recap,
 )
-from loaders.layouts.common import Context, problem
-from loaders.model import FileRefused, Parsed, Sheet, Workbook
+from loaders.layouts.common import Context, problem, text
+from loaders.model import FileRefused, Parsed, Problem, Sheet, Workbook
 from loaders.safety import unexpected_as_refusal
 
 # Order breaks ties: the more specific layout first. A new layout is one module and one line here.
@@ -65,18 +65,7 @@ def parse_workbook(workbook: Workbook, context: Context) -> Parsed:
     """Recognise the layout and parse it; refused, naming the sheets, when no layout fits."""
     found = scores(workbook)
     if not found:
-        names = ", ".join(f"'{s.name}'" for s in workbook.sheets if not s.hidden) or "(tidak ada)"
-        raise FileRefused(
-            [
-                problem(
-                    "tata_letak_tidak_dikenal",
-                    f"Tidak ada sheet yang bentuknya dikenali (sheet: {names}). "
-                    "Bentuk yang dikenali: rekap tahunan, sheet per bulan, rekap antrean, ekspor tiket, "
-                    "CSV harian/bulanan, Satu Data.",
-                    file=workbook.file_name,
-                )
-            ]
-        )
+        raise unrecognised(workbook)
     layout = found[0][2]
     sheets = [workbook.sheets[i] for _, i, lay in found if lay is layout]
     if not hasattr(layout, "combine"):
@@ -87,6 +76,46 @@ def parse_workbook(workbook: Workbook, context: Context) -> Parsed:
         result = layout.combine(parsed) if len(parsed) > 1 else parsed[0]
     result.notes += [f"sheet dibaca: {', '.join(s.name for s in sheets)}"] if len(workbook.sheets) > 1 else []
     return result
+
+
+SHOWN_SHEETS, SHOWN_CELLS = 10, 12  # a refusal lists this many sheets, and header cells of each
+
+
+def unrecognised(workbook: Workbook) -> FileRefused:
+    """No layout recognises any sheet: say what each layout looks for (its EXPECTS), what each
+    sheet's header row holds, and the way out (rename the column headers)."""
+    shown = [s for s in workbook.sheets if not s.hidden]
+    names = ", ".join(f"'{s.name}'" for s in shown) or "(tidak ada)"
+    expected = "; ".join(f"{layout.TITLE}: {layout.EXPECTS}" for layout in LAYOUTS)
+    file = workbook.file_name
+    said = problem(
+        "tata_letak_tidak_dikenal",
+        f"Tidak ada sheet yang bentuknya dikenali (sheet: {names}). Yang dicari tiap bentuk: {expected}. "
+        "/ No sheet matches a known layout; what each layout looks for is listed.",
+        file=file,
+        way_out="layout",
+    )
+    return FileRefused([said, *(header_held(sheet, file) for sheet in shown[:SHOWN_SHEETS])])
+
+
+def header_held(sheet: Sheet, file: str) -> Problem:
+    """What a sheet's header row (its first non-empty row) holds, cell by cell."""
+    at = next((r for r, row in enumerate(sheet.rows) if any(text(c) for c in row)), None)
+    if at is None:
+        return problem(
+            "tata_letak_tidak_dikenal", "Sheet ini kosong. / The sheet is empty.", sheet, file=file
+        )
+    cells = [text(c)[:40] for c in sheet.rows[at] if text(c)]
+    more = f" dan {len(cells) - SHOWN_CELLS} lainnya" if len(cells) > SHOWN_CELLS else ""
+    return problem(
+        "tata_letak_tidak_dikenal",
+        f"Baris pertama yang terisi (baris {at + 1}) berisi: "
+        + ", ".join(f"'{c}'" for c in cells[:SHOWN_CELLS])
+        + f"{more}. / The first non-empty row holds these cells.",
+        sheet,
+        cell=f"A{at + 1}",
+        file=file,
+    )
 
 
 def parse_sheet(layout, sheet: Sheet, context: Context) -> Parsed:

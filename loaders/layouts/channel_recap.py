@@ -30,6 +30,8 @@ from mpp.fmt import number
 NAME = "antrean_kanal_harian"
 TITLE = "rekap antrean harian langsung dan online"
 KIND = "visits"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = "kolom Tanggal, Instansi, Antrean Langsung, Antrean Online Hadir, Total Nomor Terbit"
 HEADERS = {
     "day": ("TANGGAL",),
     "agency": ("INSTANSI", "NAMA INSTANSI"),

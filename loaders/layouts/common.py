@@ -116,8 +116,11 @@ def problem(
     cell: str | None = None,
     file: str = "",
     sheet_name: str | None = None,
+    way_out: str | None = None,
 ) -> Problem:
-    return Problem(code, message, file=file, sheet=sheet.name if sheet else sheet_name, cell=cell)
+    """way_out: what the user can give instead (model.WAY_OUTS), said by each front end."""
+    sheet_name = sheet.name if sheet else sheet_name
+    return Problem(code, message, file=file, sheet=sheet_name, cell=cell, way_out=way_out)
 
 
 def title_text(rows: list[list], limit: int = 8) -> str:
@@ -167,9 +170,9 @@ def resolve_year(context: Context, sheet: Sheet, rows: list[list]) -> int:
             [
                 problem(
                     "tahun_tidak_diketahui",
-                    "Tahun data tidak tertulis di judul, nama sheet, maupun "
-                    "nama berkas. Sebutkan dengan --year YYYY.",
+                    "Tahun data tidak tertulis di judul, nama sheet, maupun nama berkas.",
                     sheet,
+                    way_out="year",
                 )
             ]
         )

@@ -31,6 +31,8 @@ from loaders.normalize import find_site, find_year, is_total_label, parse_date, 
 NAME = "tabel_panjang"
 TITLE = "tabel panjang jumlah harian/bulanan"
 KIND = "visits"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = "kolom Instansi, Tanggal atau Bulan (dan Tahun), dan Jumlah (atau Jumlah Kunjungan)"
 HEADERS = {
     "day": ("TANGGAL", "TGL", "DATE", "HARI TANGGAL"),
     "month": ("BULAN", "PERIODE", "MONTH"),
@@ -260,10 +262,10 @@ def row_month(row, r, cols, year, context, sheet, problems) -> date | None:
             problem(
                 f"{what}_tidak_terbaca",
                 f"{what.capitalize()} dari {text(value)!r} "
-                "tidak terbaca; tulis bulan (Januari atau 1) dan tahun, atau pakai "
-                "--year.",
+                "tidak terbaca; tulis bulan (Januari atau 1) dan tahun.",
                 sheet,
                 ref(r, cols["month"]),
+                way_out="year",
             )
         )
         return None

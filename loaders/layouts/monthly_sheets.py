@@ -30,6 +30,8 @@ from loaders.normalize import find_site, is_total_label
 NAME = "per_bulan"
 TITLE = "satu sheet per bulan"
 KIND = "visits"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = "sheet bernama bulan (JANUARI, FEBRUARI, ...) dengan kolom NAMA INSTANSI dan JUMLAH (atau LANGSUNG/ONLINE)"
 HEADERS = {
     "agency": ("NAMA INSTANSI", "INSTANSI", "NAMA OPD", "OPD", "SKPD", "PERANGKAT DAERAH"),
     "service": ("JENIS LAYANAN", "LAYANAN", "NAMA LAYANAN"),

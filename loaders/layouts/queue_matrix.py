@@ -31,6 +31,8 @@ from loaders.normalize import find_site, is_total_label, parse_period_row
 NAME = "antrean_matriks_harian"
 TITLE = "rekap layanan harian sistem antrean (matriks tanggal)"
 KIND = "visits"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = "kolom Instansi / Layanan dan Tanggal, dengan nomor hari 1..31 di baris bawahnya"
 SERVICE_MARK = re.compile(r"^\s*(↳|->|→|-\s)\s*")
 PREFIX = re.compile(r"^([A-Z0-9]{1,4})\s*[—–-]\s*(.+)$")
 

@@ -12,6 +12,8 @@ from loaders.normalize import find_site
 NAME = "satu_data"
 TITLE = "format Satu Data (tahun, bulan, instansi, jumlah_pengunjung)"
 KIND = "visits"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = "kolom kode_kabupaten_kota, nama_kabupaten_kota, tahun, bulan, instansi, jumlah_pengunjung"
 REQUIRED = {"KODE KABUPATEN KOTA", "NAMA KABUPATEN KOTA", "TAHUN", "BULAN", "INSTANSI", "JUMLAH PENGUNJUNG"}
 
 

@@ -25,6 +25,8 @@ from mpp.survey.skm import UNSUR, age_band
 NAME = "skm_responden"
 TITLE = "SKM: jawaban per responden"
 KIND = "survey_answers"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = "kolom U1..U9 (satu baris per responden), atau responden, unsur dan jawaban"
 ROLES = {  # role -> header spellings (upper case, '_' read as a space), matched exactly
     "respondent": ("ID RESPONDEN", "RESPONDEN", "NO RESPONDEN", "KODE RESPONDEN", "ID", "NO"),
     "day": ("TGL RESPONDEN", "TANGGAL", "TGL", "TANGGAL SURVEI", "TANGGAL PENGISIAN", "WAKTU"),

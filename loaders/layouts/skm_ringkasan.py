@@ -29,6 +29,8 @@ from mpp.survey import skm
 NAME = "skm_ringkasan"
 TITLE = "SKM: hasil indeks per unit dan periode"
 KIND = "published_indices"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = "kolom unit (mis. Kecamatan, Unit Layanan), unsur (U1.. atau V1..) dan Nilai Indeks/IKM"
 INDEX_HEADERS = ("NILAI INDEKS", "IKM", "NILAI IKM", "INDEKS", "NILAI IKM KONVERSI", "INDEKS KEPUASAN")
 UNIT_HEADERS = (
     "KECAMATAN",
@@ -173,10 +175,10 @@ def period_of(sheet: Sheet, context: Context) -> tuple[str, date]:
             [
                 problem(
                     "tahun_tidak_diketahui",
-                    "Tahun hasil IKM tidak tertulis di nama "
-                    "sheet maupun nama berkas. Sebutkan dengan --year YYYY.",
+                    "Tahun hasil IKM tidak tertulis di nama sheet maupun nama berkas.",
                     sheet,
                     file=context.file_name,
+                    way_out="year",
                 )
             ]
         )

@@ -28,6 +28,8 @@ from mpp.reference.ticket_statuses import MEANINGS
 NAME = "tiket_antrean"
 TITLE = "ekspor tiket antrean (satu baris per tiket)"
 KIND = "visits"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = "kolom Tanggal, Instansi, dan Status atau No Antrean (tanpa kolom Jumlah)"
 HEADERS = {
     "day": (
         "TANGGAL",

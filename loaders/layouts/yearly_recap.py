@@ -8,7 +8,7 @@ block below. Several month blocks side by side (Sleman: JUMLAH IZIN, PENOLAKAN, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from loaders import validate
@@ -37,6 +37,8 @@ from loaders.normalize import find_site, is_total_label
 NAME = "rekap_tahunan"
 TITLE = "rekap tahunan (bulan sebagai kolom)"
 KIND = "visits"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = "nama bulan JANUARI..DESEMBER sebagai judul kolom, instansi per baris, angka di bawahnya"
 AGENCY_HEADERS = (
     "INSTANSI",
     "NAMA INSTANSI",
@@ -138,18 +140,13 @@ def choose_block(found: list[Block], context: Context, sheet: Sheet) -> Block:
         if wanted and key(block.name) == wanted:
             return block
     listed = ", ".join(f'"{n}"' for n in names)
-    raise FileRefused(
-        [
-            problem(
-                "blok_ganda" if not context.block else "blok_tidak_ada",
-                f"Sheet ini berisi beberapa blok bulan: {listed}. Pilih satu dengan --block NAMA "
-                f'(mis. --block "{names[0]}").'
-                if not context.block
-                else f'Blok "{context.block}" tidak ada; blok yang ada: {listed}.',
-                sheet,
-            )
-        ]
+    said = (
+        f"Sheet ini berisi beberapa blok bulan: {listed}; pilih satu."
+        if not context.block
+        else f'Blok "{context.block}" tidak ada; blok yang ada: {listed}.'
     )
+    asked = problem("blok_ganda" if not context.block else "blok_tidak_ada", said, sheet, way_out="block")
+    raise FileRefused([replace(asked, subject=names[0])])
 
 
 def table_rows(

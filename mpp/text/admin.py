@@ -139,6 +139,28 @@ UPLOAD_TEXT = {
     "col_sheet": ("Lembar", "Sheet"),
     "col_cell": ("Sel", "Cell"),
     "col_message": ("Keterangan", "Message"),
+    # The way out of a problem (loaders.model.WAY_OUTS) in the page's terms: its fields, never the
+    # command line's options. {options} is the title of the options above the files.
+    "way_out_site": (
+        "Pilih Lokasi di «{options}», atau ketik Lokasi baru di sana, lalu periksa lagi.",
+        "Choose the Site under «{options}», or type a new site there, then check again.",
+    ),
+    "way_out_year": (
+        "Isi Tahun di «{options}», lalu periksa lagi.",
+        "Fill in the Year under «{options}», then check again.",
+    ),
+    "way_out_block": (
+        "Isi Blok di «{options}» dengan salah satunya (mis. {subject}), lalu periksa lagi.",
+        "Fill in the Block under «{options}» with one of them (e.g. {subject}), then check again.",
+    ),
+    "way_out_unknown_agencies": (
+        "Petakan ke instansi yang dikenal, atau tambahkan sebagai instansi baru, di formulir di bawah.",
+        "Map it to a known agency, or add it as a new agency, in the form below.",
+    ),
+    "way_out_layout": (
+        "Ganti judul kolom di berkas agar cocok dengan salah satu bentuk itu, simpan, lalu unggah lagi.",
+        "Rename the file's column headers to match one of those layouts, save, and upload it again.",
+    ),
     "map_agency": ("Petakan '{name}' ke", "Map '{name}' to"),
     "as_new_agency": ("➕ tambahkan sebagai instansi baru", "➕ add as a new agency"),
     "save_mapping": ("Simpan pemetaan", "Save the mapping"),
