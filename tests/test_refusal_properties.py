@@ -23,6 +23,8 @@ from loaders.load import Options, ingest
 from mpp.access.accounts import COMMAND_LINE
 from tests import layout_files as lf
 
+pytestmark = pytest.mark.slow  # a property test, and a guarded read in a child process
+
 SITE = "MPP Kota Balikpapan"
 UNGUARDED = Options(site=SITE, unknown_agencies="add", dry_run=True, actor=COMMAND_LINE, guarded=False)
 SETTINGS = settings(
