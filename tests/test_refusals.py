@@ -170,5 +170,6 @@ def test_the_page_names_its_fields_never_the_options(demo_db, open_app):
     assert "Isi Tahun di «Pilihan (bila berkas tidak menyebutnya)»" in messages
     assert "Pilih Lokasi di «Pilihan (bila berkas tidak menyebutnya)»" in messages
     assert "--" not in messages and "python -m" not in messages
+    assert at.expander[0].label == "Pilihan (bila berkas tidak menyebutnya)" and at.expander[0].proto.expanded
     with db.connect(demo_db, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM loads").fetchone()[0] == before

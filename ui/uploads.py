@@ -17,10 +17,14 @@ from ui.page import site_names
 from ui.tables import show_table
 from ui.text import plain
 
+# The ways out of a problem (loaders.model.WAY_OUTS) that are fields of the upload options.
+OPTION_WAY_OUTS = ("site", "year", "block")
+
 
 def upload_options():
-    """The options an analyst may give when a file does not say its site, year or block."""
-    with st.expander(t("upload_options")):
+    """The options an analyst may give when a file does not say its site, year or block; open when
+    a file checked last needs one of them."""
+    with st.expander(t("upload_options"), expanded=st.session_state.get("options_needed", False)):
         names = site_names()
         site = st.selectbox(t("site"), [None, *names], format_func=lambda s: s or t("site_from_file"))
         new_site = st.text_input(t("new_site")).strip()
@@ -42,6 +46,11 @@ def preview_uploads(files, options) -> dict:
             cache[key] = write(upload.preview, file.name, data, options)
         reports[file.name] = cache[key]
     progress.progress(1.0, text=t("read_done", n=len(files)))
+    needed = any(p.way_out in OPTION_WAY_OUTS for report in reports.values() for p in report.problems)
+    if needed != st.session_state.get("options_needed", False):
+        st.session_state["options_needed"] = needed
+        if needed:
+            st.rerun()  # the options above open, showing the fields the problems name
     return reports
 
 
