@@ -173,3 +173,33 @@ def test_the_page_names_its_fields_never_the_options(demo_db, open_app):
     assert at.expander[0].label == "Pilihan (bila berkas tidak menyebutnya)" and at.expander[0].proto.expanded
     with db.connect(demo_db, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM loads").fetchone()[0] == before
+
+
+def test_no_message_of_the_core_names_a_command_line_option():
+    """Only the command line (loaders/__main__.py) words a way out as its options; a message made in
+    the core is shown on the upload page too, so it carries a Problem.way_out instead."""
+    import ast
+    import re
+    from pathlib import Path
+
+    option = re.compile(r"--(site|year|block|unknown-agencies|agency|status|sum-duplicates|mapping)\b")
+    root = Path(__file__).resolve().parent.parent / "loaders"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "__main__.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and ast.get_docstring(node)
+        }
+        found += [
+            f"{path.relative_to(root.parent)}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and option.search(node.value)
+        ]
+    assert found == []
