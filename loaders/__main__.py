@@ -45,6 +45,10 @@ WAY_OUTS = {
     "block": 'Pilih satu dengan --block NAMA (mis. --block "{subject}").',
     "unknown_agencies": 'Petakan dengan `python -m loaders alias add "{subject}" NAMA_KANONIK`, atau muat '
     "dengan --unknown-agencies add untuk menambahkannya sebagai instansi baru.",
+    "agency": 'Bila semua barisnya milik satu instansi, sebutkan dengan --agency NAMA (mis. --agency "DPMPTSP").',
+    "status": "Sebutkan artinya dengan --status KATA=served|cancelled|no_show|waiting|other "
+    '(mis. --status "{subject}=served").',
+    "sum_duplicates": "Atau muat dengan --sum-duplicates bila keduanya memang harus dijumlahkan.",
     "layout": "Ganti judul kolom di berkas agar cocok dengan salah satu bentuk itu, simpan, lalu muat lagi.",
 }
 

@@ -72,6 +72,9 @@ WAY_OUTS = (
     "block",  # one month block of several (subject: the first block's name): --block, or Blok
     "unknown_agencies",  # an agency no alias knows (subject: its spelling): map it, or add it as new
     "layout",  # no layout recognised the sheet: rename its column headers
+    "agency",  # a file without an agency column: --agency for its one agency
+    "status",  # a ticket status the table does not know (subject: the commonest): --status WORD=MEANING
+    "sum_duplicates",  # a long table's figure given twice: --sum-duplicates adds them up
 )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -143,7 +143,6 @@ def fixtures() -> dict[str, tuple[str, bytes, bool, int | None]]:
 
 
 FIXTURES = fixtures()
-TICKET_DATES_FIXED = False
 
 
 # ---- the changes ---------------------------------------------------------------------------------
@@ -319,10 +318,7 @@ def expected(tmp_path_factory):
 @given(changes())
 def test_a_changed_file_loads_the_same_figures_or_is_refused(expected, change):
     con, figures = expected
-    key, date_form, name, data, same = change
-    # A ticket export's date cells (not date-times) crash tickets.py _cell_text on main: fixed on the
-    # `tickets` branch. Remove this line once it is merged.
-    assume(not (key.startswith("tiket") and date_form == "date") or TICKET_DATES_FIXED)
+    key, _, name, data, same = change
     report = ingest(con, name, data, UNGUARDED)
     codes = [p.code for p in report.problems]
     assert "unexpected" not in codes, (key, report.problems)

@@ -153,10 +153,11 @@ def duplicate_problems(frame: pd.DataFrame, keys: list[str], sheet: Sheet, conte
             "baris_ganda",
             f"Baris {row_number(row.first_cell)} dan baris {row_number(row.source_cell)} sama-sama "
             f"memberi angka {figure_named(row)}; dijumlahkan akan terhitung ganda. Hapus salah satu "
-            "baris, atau muat dengan --sum-duplicates bila keduanya memang harus dijumlahkan.",
+            "baris.",
             sheet,
             row.source_cell,
             file=context.file_name,
+            way_out="sum_duplicates",
         )
         for row in repeated_rows(frame, keys).itertuples()
     ]
@@ -177,7 +178,7 @@ def row_number(cell: str) -> str:
 
 
 def summed_note(count: int) -> list[str]:
-    return [f"{count} baris dengan kunci yang sama dijumlahkan (--sum-duplicates)"] if count else []
+    return [f"{count} baris dengan kunci yang sama dijumlahkan (atas permintaan)"] if count else []
 
 
 def whole_table(sheet: Sheet, at: int, context: Context) -> list[list]:

@@ -146,10 +146,9 @@ def no_agency_column(sheet: Sheet, at: int) -> Problem:
     headers = ", ".join(f"'{text(c)}'" for c in sheet.rows[at] if text(c))
     return problem(
         "kolom_instansi_tidak_ada",
-        f"Ekspor tiket ini tidak punya kolom instansi (baris {at + 1}: {headers}). Bila semua tiketnya "
-        'milik satu instansi, sebutkan instansinya dengan --agency NAMA (mis. --agency "DPMPTSP"). / '
-        "No agency column: name the one agency with --agency.",
+        f"Ekspor tiket ini tidak punya kolom instansi (baris {at + 1}: {headers}). / No agency column.",
         sheet,
+        way_out="agency",
     )
 
 
@@ -360,10 +359,9 @@ def unknown_statuses(unknown: pd.DataFrame, file_name: str, shown: int = 12) -> 
         "status_tidak_dikenal",
         f"Status tiket di {unknown['status_column'].iloc[0]} tidak dikenal: "
         f"{', '.join(words[:shown])}{more}. Hanya tiket berstatus dilayani dihitung sebagai kunjungan, "
-        "jadi arti setiap status harus diketahui; sebutkan artinya dengan "
-        "--status KATA=served|cancelled|no_show|waiting|other "
-        f'(mis. --status "{example}=served"), berkas tidak dimuat. / Unknown ticket status: map it '
-        "with --status WORD=MEANING.",
+        "jadi arti setiap status harus diketahui; berkas tidak dimuat. / Unknown ticket status.",
         file=file_name,
         sheet=unknown["sheet"].iloc[0],
+        subject=example,
+        way_out="status",
     )

@@ -35,6 +35,10 @@ from loaders.normalize import find_site, is_total_label, parse_year_month
 NAME = "rekap_transpos"
 TITLE = "rekap tahunan transpos (bulan sebagai baris, instansi sebagai kolom)"
 KIND = "visits"
+# What detect looks for, said when no layout recognises a sheet.
+EXPECTS = (
+    "kolom BULAN dengan satu baris per bulan (Januari ... Desember) dan nama instansi sebagai judul kolom"
+)
 SEARCH_ROWS = 60  # a title, a header and twelve months fit well within
 NOT_AGENCIES = ("NO", "NOMOR", "BULAN", "PERIODE", "TAHUN", "KET", "KETERANGAN")
 

@@ -157,6 +157,21 @@ UPLOAD_TEXT = {
         "Petakan ke instansi yang dikenal, atau tambahkan sebagai instansi baru, di formulir di bawah.",
         "Map it to a known agency, or add it as a new agency, in the form below.",
     ),
+    "way_out_agency": (
+        "Bila semua barisnya milik satu instansi, tambahkan kolom Instansi berisi nama instansinya, "
+        "lalu unggah lagi.",
+        "If every row belongs to one agency, add an Instansi column holding its name, then upload again.",
+    ),
+    "way_out_status": (
+        "Ganti status itu di berkas dengan kata yang dikenal (mis. Selesai, Batal, Tidak Hadir), lalu "
+        "unggah lagi.",
+        "Replace that status in the file with a known word (e.g. Selesai, Batal, Tidak Hadir), then "
+        "upload again.",
+    ),
+    "way_out_sum_duplicates": (
+        "Bila keduanya memang harus dijumlahkan, jumlahkan di berkas menjadi satu baris, lalu unggah lagi.",
+        "If both should be added up, add them up into one row in the file, then upload again.",
+    ),
     "way_out_layout": (
         "Ganti judul kolom di berkas agar cocok dengan salah satu bentuk itu, simpan, lalu unggah lagi.",
         "Rename the file's column headers to match one of those layouts, save, and upload it again.",
