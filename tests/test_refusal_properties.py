@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow  # a property test, and a guarded read in a child 
 SITE = "MPP Kota Balikpapan"
 UNGUARDED = Options(site=SITE, unknown_agencies="add", dry_run=True, actor=COMMAND_LINE, guarded=False)
 SETTINGS = settings(
-    max_examples=int(os.environ.get("MPP_PROPERTY_EXAMPLES", 15)),  # more to hunt, e.g. 300
+    max_examples=int(os.environ.get("MPP_PROPERTY_EXAMPLES", 30)),  # more to hunt, e.g. 300
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -124,6 +124,24 @@ def fixtures() -> dict[str, tuple[str, bytes, bool, int | None]]:
                 [["Januari", "2025", "Samsat", "5"], ["Feb", "2025", "Samsat", "7"]],
             ),
             True,
+            0,
+        ),
+        "rekap_transpos": (
+            "transpos_2024.xlsx",
+            lf.transposed_recap({"Disdukcapil": [100, 200, 300], "Samsat": [10, "1.263", "-"]}),
+            False,
+            None,
+        ),
+        "skm_responden": (
+            "skm_2026.xlsx",
+            lf.long_sheet(
+                ["id_responden", "tgl_responden", "instansi", *(f"U{i}" for i in range(1, 10))],
+                [
+                    [f"R{n}", f"0{n}/01/2026", "Disdukcapil", *([3, 4, 4, 3, 4, 4, 3, 4, 4])]
+                    for n in range(1, 6)
+                ],
+            ),
+            False,
             0,
         ),
         "satu_data": (
