@@ -135,7 +135,7 @@ def _site_known(con: duckdb.DuckDBPyConnection, site: str) -> bool:
 
 
 def cmd_skm(args) -> int:
-    from mpp.survey.summary import NoSurvey, report_text, site_report
+    from mpp.survey.summary import NoSurvey, report_json, report_text, site_report
 
     with db.connect(args.db, read_only=True) as con:
         if not _site_known(con, args.site):
@@ -145,7 +145,7 @@ def cmd_skm(args) -> int:
         except NoSurvey as exc:
             print(exc, file=sys.stderr)
             return 1
-    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else report_text(data))
+    print(json.dumps(report_json(data), ensure_ascii=False, indent=2) if args.json else report_text(data))
     return 0
 
 

@@ -25,83 +25,78 @@ period = st.sidebar.selectbox(ui.t("skm_period"), ui.read(skm_report.survey_peri
 ui.demo_notice((site,))
 
 data = ui.read(site_report, site, period)
-raw = data["source"] == "responden"
-grade_label = ui.t(f"skm_grade_label_{data['grade']}")
+own = data.index
+grade_label = ui.t(f"skm_grade_label_{own.grade}")
 cards = st.columns(4)
 cards[0].metric(
-    ui.t("skm_index", period=ui.plain(data["period"])),
-    data["ikm_text"],
+    ui.t("skm_index", period=ui.plain(data.period)),
+    own.ikm_text,
     border=True,
-    delta=f"{data['grade']} ({grade_label})",
+    delta=f"{own.grade} ({grade_label})",
     delta_arrow="off",
     delta_color="off",
 )
 cards[1].metric(
     ui.t("skm_grade"),
-    data["grade"],
+    own.grade,
     border=True,
     help=ui.t("skm_grade_bounds"),
     delta=grade_label,
     delta_arrow="off",
     delta_color="off",
 )
-cards[2].metric(ui.t("skm_respondents"), fmt.number(data["respondents"]), border=True)
+cards[2].metric(ui.t("skm_respondents"), fmt.number(own.respondents), border=True)
 priority = (
-    ", ".join(ui.plain(f"{p['unsur']} {skm.unsur_name(p['unsur'], lang)}") for p in data["priority"])
-    or fmt.NO_DATA
+    ", ".join(ui.plain(f"{p.unsur} {skm.unsur_name(p.unsur, lang)}") for p in data.priority) or fmt.NO_DATA
 )
 cards[3].metric(ui.t("skm_priority"), priority, border=True, help=ui.t("skm_priority_note"))
 st.caption(
     f"{ui.plain(site)} · "
     + (
-        ui.t("skm_source_answers", n=fmt.number(data["respondents"]))
-        if raw
-        else ui.t("skm_source_published", items=data["item_count"])
+        ui.t("skm_source_answers", n=fmt.number(own.respondents))
+        if data.from_answers
+        else ui.t("skm_source_published", items=data.item_count)
     )
 )
 
-period_label = as_label(data["period"])  # chart titles: plotly reads tags in text
+period_label = as_label(data.period)  # chart titles: plotly reads tags in text
 left, right = st.columns(2)
 with left:
-    if raw:
+    if data.from_answers:
         ui.chart(
             skm_charts.nrr_bars(
-                data["unsur"],
-                [p["unsur"] for p in data["priority"]],
+                data.unsur,
+                [p.unsur for p in data.priority],
                 ui.t("skm_nrr_chart", period=period_label),
                 lang,
             ),
             "skm-nrr",
         )
     else:
-        ui.chart(
-            skm_charts.item_bars(data["items"], ui.t("skm_items_chart", period=period_label)), "skm-butir"
-        )
+        ui.chart(skm_charts.item_bars(data.items, ui.t("skm_items_chart", period=period_label)), "skm-butir")
 with right:
-    ui.chart(skm_charts.trend_line(data["trend"], ui.t("skm_trend_chart")), "skm-tren")
+    ui.chart(skm_charts.trend_line(data.trend, ui.t("skm_trend_chart")), "skm-tren")
 
-groups = data["agencies"] if raw else data["units"]
+groups = data.groups
 if groups:
-    title = ui.t("skm_agency_chart" if raw else "skm_unit_chart", period=period_label)
-    ui.chart(skm_charts.index_bars(groups, title), "skm-instansi" if raw else "skm-unit")
+    title = ui.t("skm_agency_chart" if data.from_answers else "skm_unit_chart", period=period_label)
+    ui.chart(skm_charts.index_bars(groups, title), "skm-instansi" if data.from_answers else "skm-unit")
 disagree = [
-    ui.plain(f"{r['label']} {r['ikm_text']} ({r['published_grade']})")
-    for r in [data, *groups]
-    if r.get("grade_agrees") is False
+    ui.plain(f"{r.label} {r.ikm_text} ({r.published_grade})")
+    for r in [own, *groups]
+    if r.grade_agrees is False
 ]
 if disagree:
     st.warning(ui.t("skm_grade_disagrees", rows="; ".join(disagree)))
 
-if raw:
+if data.from_answers:
     st.subheader(ui.t("skm_demographics"))
-    for column, (dimension, rows) in zip(st.columns(2) * 2, data["demographics"].items(), strict=True):
+    for column, (dimension, rows) in zip(st.columns(2) * 2, data.demographics.items(), strict=True):
         ui.show_table(
             {
-                ui.t(f"skm_dimension_{dimension}"): [
-                    skm.group_label(dimension, r["label"], lang) for r in rows
-                ],
-                ui.t("skm_respondents"): [fmt.number(r["respondents"]) for r in rows],
-                "IKM": [f"{r['ikm_text']} ({r['grade']})" for r in rows],
+                ui.t(f"skm_dimension_{dimension}"): [skm.group_label(dimension, r.label, lang) for r in rows],
+                ui.t("skm_respondents"): [fmt.number(r.respondents) for r in rows],
+                "IKM": [f"{r.ikm_text} ({r.grade})" for r in rows],
             },
             where=column,
         )

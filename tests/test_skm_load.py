@@ -247,14 +247,14 @@ def test_banyuwangi_loads_four_periods_with_the_kabupaten_totals(store):
 def test_banyuwangi_report_and_reload(store):
     load_skm(store, need(BANYUWANGI), site=BANYUWANGI_SITE, actor=COMMAND_LINE)
     data = site_report(store, BANYUWANGI_SITE)
-    assert (data["period"], data["ikm_text"], data["grade"], data["source"]) == (
+    assert (data.period, data.index.ikm_text, data.index.grade, data.source) == (
         "2022 D",
         "88,97",
         "A",
         "ringkasan",
     )
-    assert len(data["items"]) == 11 and data["unsur"] == []
-    assert [t["ikm_text"] for t in data["trend"]] == ["86,20", "84,82", "89,80", "88,97"]
+    assert len(data.items) == 11 and data.unsur == ()
+    assert [t.ikm_text for t in data.trend] == ["86,20", "84,82", "89,80", "88,97"]
     again = load_skm(store, BANYUWANGI, site=BANYUWANGI_SITE, actor=COMMAND_LINE)
     assert again.outcome == "unchanged"
     sha = store.execute("SELECT sha256 FROM loads").fetchall()[0][0]

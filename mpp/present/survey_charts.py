@@ -6,10 +6,13 @@ separates a figure itself; the axes use the shared separators with decimals, not
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import plotly.graph_objects as go
 
 from mpp.present.charts import PALETTE, apply_locale, as_label
 from mpp.survey.skm import GRADES, unsur_name
+from mpp.survey.summary import IndexRow, ItemValue, UnsurScore
 
 PRIORITY_COLOR = PALETTE[2]
 GRADE_LINES = [(float(g.lowest), g.letter) for g in GRADES[:-1]]  # 88,31 A; 76,61 B; 65,00 C
@@ -36,13 +39,13 @@ def _bars(labels, values, texts, colors, title: str, axis_range, tickformat: str
     return fig
 
 
-def nrr_bars(unsur: list[dict], priority: list[str], title: str, lang: str = "id") -> go.Figure:
+def nrr_bars(unsur: Sequence[UnsurScore], priority: list[str], title: str, lang: str = "id") -> go.Figure:
     """NRR per unsur on the 1-4 scale; the priority unsur (lowest NRR) stands out in orange."""
-    colors = [PRIORITY_COLOR if u["unsur"] in priority else PALETTE[0] for u in unsur]
+    colors = [PRIORITY_COLOR if u.unsur in priority else PALETTE[0] for u in unsur]
     return _bars(
-        [f"{u['unsur']} {unsur_name(u['unsur'], lang)}" for u in unsur],
-        [u["nrr"] for u in unsur],
-        [u["nrr_text"] for u in unsur],
+        [f"{u.unsur} {unsur_name(u.unsur, lang)}" for u in unsur],
+        [u.nrr for u in unsur],
+        [u.nrr_text for u in unsur],
         colors,
         title,
         [1, 4.25],
@@ -50,13 +53,13 @@ def nrr_bars(unsur: list[dict], priority: list[str], title: str, lang: str = "id
     )
 
 
-def item_bars(items: list[dict], title: str) -> go.Figure:
+def item_bars(items: Sequence[ItemValue], title: str) -> go.Figure:
     """Published item values (V1..V11) as printed: weighted values, so no fixed scale."""
-    top = max((i["value"] for i in items if i["value"] is not None), default=1)
-    texts = ["–" if i["value"] is None else f"{i['value']:.2f}".replace(".", ",") for i in items]
+    top = max((i.value for i in items if i.value is not None), default=1)
+    texts = ["–" if i.value is None else f"{i.value:.2f}".replace(".", ",") for i in items]
     return _bars(
-        [i["item"] for i in items],
-        [i["value"] for i in items],
+        [i.item for i in items],
+        [i.value for i in items],
         texts,
         [PALETTE[0]] * len(items),
         title,
@@ -65,15 +68,15 @@ def item_bars(items: list[dict], title: str) -> go.Figure:
     )
 
 
-def index_bars(rows: list[dict], title: str) -> go.Figure:
+def index_bars(rows: Sequence[IndexRow], title: str) -> go.Figure:
     """The index of agencies or units, best first, labelled '95,70 (A)'."""
     return _bars(
-        [r["label"] for r in rows],
-        [r["ikm"] for r in rows],
-        [f"{r['ikm_text']} ({r['grade']})" for r in rows],
+        [r.label for r in rows],
+        [r.ikm for r in rows],
+        [f"{r.ikm_text} ({r.grade})" for r in rows],
         [PALETTE[0]] * len(rows),
         title,
-        [min([r["ikm"] for r in rows] + [80]) - 5, 103],
+        [min([r.ikm for r in rows] + [80]) - 5, 103],
         ".0f",
     )
 
@@ -91,21 +94,21 @@ def _grade_lines(fig: go.Figure, low: float) -> None:
             )
 
 
-def trend_line(rows: list[dict], title: str) -> go.Figure:
+def trend_line(rows: Sequence[IndexRow], title: str) -> go.Figure:
     """The index per period with the grade bounds drawn across, so a fall into B is seen at once."""
     fig = go.Figure(
         go.Scatter(
-            x=[as_label(r["label"]) for r in rows],
-            y=[r["ikm"] for r in rows],
+            x=[as_label(r.label) for r in rows],
+            y=[r.ikm for r in rows],
             mode="lines+markers+text",
-            text=[f"{r['ikm_text']} ({r['grade']})" for r in rows],
+            text=[f"{r.ikm_text} ({r.grade})" for r in rows],
             textposition="top center",
             line_color=PALETTE[0],
             cliponaxis=False,
             hovertemplate="%{x}: %{text}<extra></extra>",
         )
     )
-    low = min([r["ikm"] for r in rows] + [85]) - 5
+    low = min([r.ikm for r in rows] + [85]) - 5
     _grade_lines(fig, low)
     fig.update_layout(title=title, showlegend=False, height=360)
     apply_locale(fig)

@@ -16,7 +16,7 @@ Pure: no database, no IO. mpp/survey/report.py feeds it sums from the store.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
@@ -141,7 +141,6 @@ class Survey:
     respondents: int
     nrr: dict[str, Fraction]  # 'U1' -> exact NRR, in unsur order
     label: str = ""  # what the group is: 'MPP Kota Balikpapan 2024'
-    extra: dict = field(default_factory=dict)
 
     @property
     def ikm(self) -> Fraction:
@@ -173,29 +172,3 @@ def survey_from_answers(rows, label: str = "") -> Survey:
     rows = [list(map(int, row)) for row in rows]
     sums = [(code, sum(row[i] for row in rows), len(rows)) for i, code in enumerate(UNSUR)]
     return survey_from_sums(sums, len(rows), label)
-
-
-def unsur_dicts(survey: Survey) -> list[dict]:
-    """[{'unsur': 'U1', 'name': 'Persyaratan', 'nrr': 3.909..., 'nrr_text': '3,91'}, ...]"""
-    return [
-        {"unsur": code, "name": UNSUR[code], "nrr": float(value), "nrr_text": display(value)}
-        for code, value in survey.nrr.items()
-    ]
-
-
-def survey_dict(survey: Survey) -> dict:
-    """The figures of a Survey as plain JSON-ready values (the CLI's --json)."""
-    g = survey.grade
-    return {
-        "label": survey.label,
-        "ikm": float(survey.ikm_published),
-        "ikm_text": display(survey.ikm),
-        "ikm_exact": float(survey.ikm),
-        "grade": g.letter,
-        "grade_label": g.label,
-        "grade_label_en": g.label_en,
-        "respondents": survey.respondents,
-        "unsur": unsur_dicts(survey),
-        "priority": [{"unsur": c, "name": UNSUR[c]} for c in survey.priority()],
-        **survey.extra,
-    }

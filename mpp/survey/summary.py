@@ -1,4 +1,5 @@
-"""The satisfaction report of one site as plain values (`python -m mpp skm --json`) and as text.
+"""The satisfaction report of one site: a `SurveyReport` the Kepuasan page reads, the same report as
+plain values (`python -m mpp skm --json`, `report_json`) and as text (`report_text`).
 
 A site with raw answers gets figures computed from them; a site that only has published tables gets
 the indices as printed, graded by our bounds (and flagged where the printed grade disagrees).
@@ -6,70 +7,151 @@ the indices as printed, graded by our bounds (and flagged where the printed grad
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
 import duckdb
 import pandas as pd
 
 from mpp.period import Period
 from mpp.survey import report, skm
 
+ANSWERS, PUBLISHED = "responden", "ringkasan"  # where a report's figures come from
+
 
 class NoSurvey(LookupError):
     """The site has no survey data (for that period)."""
 
 
-def _survey_row(survey: skm.Survey) -> dict:
+@dataclass(frozen=True)
+class IndexRow:
+    """One index as a card, chart or table shows it: of a site, an agency, a unit, a period or a group
+    of respondents."""
+
+    label: str
+    ikm: float  # the index as published: two decimals
+    ikm_text: str  # '95,20'
+    grade: str  # 'A'
+    grade_label: str  # 'Sangat Baik'
+    grade_label_en: str  # 'Very good'
+    respondents: int | None  # None where a published table does not say
+    published_grade: str | None = None  # a published row: the grade as printed (None if not printed)
+    grade_agrees: bool | None = None  # a published row: whether our grade of its index is the printed one
+
+
+@dataclass(frozen=True)
+class UnsurScore:
+    unsur: str  # 'U1'
+    name: str  # 'Persyaratan'
+    nrr: float  # the mean answer on 1-4
+    nrr_text: str  # '3,91'
+
+
+@dataclass(frozen=True)
+class Unsur:
+    unsur: str  # 'U3'
+    name: str  # 'Waktu'
+
+
+@dataclass(frozen=True)
+class ItemValue:
+    """One printed item value of a published table (V1..V11): weighted, so no fixed scale."""
+
+    item: str
+    value: float | None
+
+
+@dataclass(frozen=True)
+class SurveyReport:
+    """The satisfaction report of a site (or one agency) over a period. From raw answers: NRR per unsur,
+    the priority, every agency and the groups of respondents. From a published table: the printed item
+    values and units."""
+
+    site: str
+    source: Literal["responden", "ringkasan"]
+    period: str  # '2024', or a published period as the file names it ('2022 D')
+    index: IndexRow  # the site's (or the agency's) own figures
+    trend: tuple[IndexRow, ...]  # every period, oldest first
+    unsur: tuple[UnsurScore, ...] = ()
+    priority: tuple[Unsur, ...] = ()  # the unsur to improve first: the lowest NRR
+    agency: str | None = None
+    period_range: Period | None = None
+    ikm_exact: float | None = None  # the index before rounding
+    agencies: tuple[IndexRow, ...] = ()  # best first
+    demographics: dict[str, tuple[IndexRow, ...]] = field(default_factory=dict)  # sex, age_band, ...
+    items: tuple[ItemValue, ...] = ()
+    item_count: int | None = None
+    units: tuple[IndexRow, ...] = ()  # a published table's units (kecamatan, offices)
+
+    @property
+    def from_answers(self) -> bool:
+        return self.source == ANSWERS
+
+    @property
+    def groups(self) -> tuple[IndexRow, ...]:
+        """The parts of the site beside each other: agencies from answers, units from a table."""
+        return self.agencies if self.from_answers else self.units
+
+
+def _survey_row(survey: skm.Survey) -> IndexRow:
     g = survey.grade
-    return {
-        "label": survey.label,
-        "ikm": float(survey.ikm_published),
-        "ikm_text": skm.display(survey.ikm),
-        "grade": g.letter,
-        "grade_label": g.label,
-        "grade_label_en": g.label_en,
-        "respondents": survey.respondents,
-    }
+    return IndexRow(
+        survey.label,
+        float(survey.ikm_published),
+        skm.display(survey.ikm),
+        g.letter,
+        g.label,
+        g.label_en,
+        survey.respondents,
+    )
 
 
 def from_answers(
     con: duckdb.DuckDBPyConnection, site: str, period: Period, agency: str | None = None
-) -> dict:
+) -> SurveyReport:
     """Figures from raw answers: the site's (or one agency's) index, the yearly trend and
     demographics, and every agency's index beside."""
     survey = report.site_survey(con, site, period, agency)
     if survey is None:
         raise NoSurvey(f"Tidak ada jawaban SKM untuk {agency or site} pada {report.period_label(period)}.")
     everything = report.parse_period(f"1900..{period.end.year}")
-    return {
-        "site": site,
-        "agency": agency,
-        "source": "responden",
-        "period": report.period_label(period),
-        "period_range": period.iso(),
-        **skm.survey_dict(survey),
-        "agencies": [_survey_row(s) for s in report.agency_surveys(con, site, period)],
-        "trend": [_survey_row(s) for _, s in report.trend(con, site, everything, agency=agency)],
-        "demographics": {
-            dim: [_survey_row(s) for s in rows]
+    return SurveyReport(
+        site=site,
+        agency=agency,
+        source=ANSWERS,
+        period=report.period_label(period),
+        period_range=period,
+        index=_survey_row(survey),
+        ikm_exact=float(survey.ikm),
+        unsur=tuple(
+            UnsurScore(code, skm.UNSUR[code], float(value), skm.display(value))
+            for code, value in survey.nrr.items()
+        ),
+        priority=tuple(Unsur(code, skm.UNSUR[code]) for code in survey.priority()),
+        agencies=tuple(_survey_row(s) for s in report.agency_surveys(con, site, period)),
+        trend=tuple(_survey_row(s) for _, s in report.trend(con, site, everything, agency=agency)),
+        demographics={
+            dim: tuple(_survey_row(s) for s in rows)
             for dim, rows in report.demographics(con, site, period, agency).items()
         },
-    }
+    )
 
 
-def _published_row(row, label: str) -> dict:
-    return {
-        "label": label,
-        "ikm": row.ikm,
-        "ikm_text": row.ikm_text,
-        "grade": row.grade,
-        "grade_label": row.grade_label,
-        "grade_label_en": row.grade_label_en,
-        "published_grade": row.published_grade,
-        "grade_agrees": bool(row.grade_agrees),
-        "respondents": None if pd.isna(row.respondents) else int(row.respondents),
-    }
+def _published_row(row, label: str) -> IndexRow:
+    return IndexRow(
+        label,
+        row.ikm,
+        row.ikm_text,
+        row.grade,
+        row.grade_label,
+        row.grade_label_en,
+        None if pd.isna(row.respondents) else int(row.respondents),
+        row.published_grade,
+        bool(row.grade_agrees),
+    )
 
 
-def from_published(con: duckdb.DuckDBPyConnection, site: str, period: str | None) -> dict:
+def from_published(con: duckdb.DuckDBPyConnection, site: str, period: str | None) -> SurveyReport:
     """Figures as an office published them: the site's total row of a period (default the latest)."""
     totals = report.published_totals(con, site)
     if totals.empty or (period and period not in set(totals["period"])):
@@ -82,24 +164,21 @@ def from_published(con: duckdb.DuckDBPyConnection, site: str, period: str | None
     row = next(totals[totals["period"] == period].itertuples()) if period else list(totals.itertuples())[-1]
     units = report.published_units(con, site, row.period)
     values = [] if row.item_values is None else list(row.item_values)
-    items = [{"item": f"V{i + 1}", "value": None if pd.isna(v) else float(v)} for i, v in enumerate(values)]
-    return {
-        "site": site,
-        "source": "ringkasan",
-        "period": row.period,
-        **_published_row(row, row.period),
-        "unsur": [],
-        "items": items,
-        "item_count": int(row.item_count),
-        "priority": [],
-        "units": [_published_row(u, u.unit) for u in units.itertuples()],
-        "trend": [_published_row(r, r.period) for r in totals.itertuples()],
-    }
+    return SurveyReport(
+        site=site,
+        source=PUBLISHED,
+        period=row.period,
+        index=_published_row(row, row.period),
+        items=tuple(ItemValue(f"V{i + 1}", None if pd.isna(v) else float(v)) for i, v in enumerate(values)),
+        item_count=int(row.item_count),
+        units=tuple(_published_row(u, u.unit) for u in units.itertuples()),
+        trend=tuple(_published_row(r, r.period) for r in totals.itertuples()),
+    )
 
 
 def site_report(
     con: duckdb.DuckDBPyConnection, site: str, period_text: str | None = None, agency: str | None = None
-) -> dict:
+) -> SurveyReport:
     """The report of a site (one agency's figures when given): from raw answers when it has them for
     the period, else from the published table of that period ('2022 C'); by default the latest year
     with answers."""
@@ -117,21 +196,67 @@ def site_report(
             raise
 
 
-def report_text(data: dict) -> str:
+def _row_json(row: IndexRow) -> dict:
+    shown = {
+        k: v for k, v in asdict(row).items() if k not in ("respondents", "published_grade", "grade_agrees")
+    }
+    if row.grade_agrees is not None:  # a published row says the printed grade
+        shown |= {"published_grade": row.published_grade, "grade_agrees": row.grade_agrees}
+    return shown | {"respondents": row.respondents}
+
+
+def _answers_json(data: SurveyReport) -> dict:
+    own = _row_json(data.index)
+    return {
+        "site": data.site,
+        "agency": data.agency,
+        "source": data.source,
+        "period": data.period,
+        "period_range": data.period_range.iso() if data.period_range else None,
+        **{k: own[k] for k in ("label", "ikm", "ikm_text")},
+        "ikm_exact": data.ikm_exact,
+        **{k: own[k] for k in ("grade", "grade_label", "grade_label_en", "respondents")},
+        "unsur": [asdict(u) for u in data.unsur],
+        "priority": [asdict(p) for p in data.priority],
+        "agencies": [_row_json(r) for r in data.agencies],
+        "trend": [_row_json(r) for r in data.trend],
+        "demographics": {dim: [_row_json(r) for r in rows] for dim, rows in data.demographics.items()},
+    }
+
+
+def _published_json(data: SurveyReport) -> dict:
+    return {
+        "site": data.site,
+        "source": data.source,
+        "period": data.period,
+        **_row_json(data.index),
+        "unsur": [],
+        "items": [asdict(i) for i in data.items],
+        "item_count": data.item_count,
+        "priority": [],
+        "units": [_row_json(u) for u in data.units],
+        "trend": [_row_json(r) for r in data.trend],
+    }
+
+
+def report_json(data: SurveyReport) -> dict:
+    """The report as plain JSON-ready values, keys in the order the command line has always printed."""
+    return _answers_json(data) if data.from_answers else _published_json(data)
+
+
+def report_text(data: SurveyReport) -> str:
     """A few lines an official can read: index, grade, respondents, unsur, priority, agencies."""
-    who = data["site"] + (f", {data['agency']}" if data.get("agency") else "")
+    own = data.index
+    who = data.site + (f", {data.agency}" if data.agency else "")
     lines = [
-        f"SKM {who} {data['period']}: IKM {data['ikm_text']}, mutu {data['grade']} "
-        f"({data['grade_label']})"
-        + (f", {skm.fmt.number(data['respondents'])} responden" if data.get("respondents") else "")
+        f"SKM {who} {data.period}: IKM {own.ikm_text}, mutu {own.grade} ({own.grade_label})"
+        + (f", {skm.fmt.number(own.respondents)} responden" if own.respondents else "")
     ]
-    lines += [f"  {u['unsur']} {u['name']}: NRR {u['nrr_text']}" for u in data["unsur"]]
-    if data["priority"]:
-        lines.append(
-            "Prioritas perbaikan: " + ", ".join(f"{p['unsur']} {p['name']}" for p in data["priority"])
-        )
-    for title, key in (("Per instansi", "agencies"), ("Per unit", "units"), ("Tren", "trend")):
-        if data.get(key):
+    lines += [f"  {u.unsur} {u.name}: NRR {u.nrr_text}" for u in data.unsur]
+    if data.priority:
+        lines.append("Prioritas perbaikan: " + ", ".join(f"{p.unsur} {p.name}" for p in data.priority))
+    for title, rows in (("Per instansi", data.agencies), ("Per unit", data.units), ("Tren", data.trend)):
+        if rows:
             lines.append(f"{title}:")
-            lines += [f"  {r['label']}: {r['ikm_text']} ({r['grade']})" for r in data[key]]
+            lines += [f"  {r.label}: {r.ikm_text} ({r.grade})" for r in rows]
     return "\n".join(lines)
