@@ -143,7 +143,7 @@ def test_the_selection_survives_moving_to_another_page_and_back(home):
     assert at.query_params["site"] == "MPP Kabupaten Kutai Kartanegara"
     assert at.query_params["period"] == "semester" and at.query_params["through"] == "2026-06"
     assert at.query_params["lang"] == "en"
-    at.switch_page("dashboard.py").run()
+    at.switch_page("pages/0_Ringkasan.py").run()
     assert any(label.startswith("Visitors January-June 2026") for label in _metrics(at))
 
 

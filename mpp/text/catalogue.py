@@ -11,6 +11,7 @@ from mpp.text.admin import ADMIN_TEXT, SITE_TEXT, UPLOAD_TEXT
 from mpp.text.checker import CHECKER_TEXT
 from mpp.text.common import COMMON_TEXT
 from mpp.text.exports import EXPORT_TEXT
+from mpp.text.navigation import NAVIGATION_TEXT
 from mpp.text.pages import PAGE_TEXT
 from mpp.text.periods import PERIOD_TEXT
 from mpp.text.press import PRESS_TEXT
@@ -25,6 +26,7 @@ Table = Mapping[str, tuple[str, str]]
 
 AREAS: dict[str, Table] = {
     "common": COMMON_TEXT,  # the app title, sidebar, overview cards
+    "navigation": NAVIGATION_TEXT,  # the page names in the sidebar's menu
     "pages": PAGE_TEXT,  # the analysis pages: agencies, trends, growth, channels, sites
     "press": PRESS_TEXT,  # the press statement page and draft checker
     "statement": STATEMENT_TEXT,  # the sentences of the press statement itself

@@ -1,0 +1,34 @@
+"""The app's pages in the order of the sidebar's menu, each named from the text catalogue in the
+reader's language. The URL paths are the ones Streamlit gave the files before st.navigation (the file
+name without its number), so old links and bookmarks keep working."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.base import t
+
+# (script, catalogue key of its menu name, URL path); the first is the home page at "/".
+PAGES = (
+    ("pages/0_Ringkasan.py", "nav_overview", "Ringkasan"),
+    ("pages/1_Instansi.py", "nav_agencies", "Instansi"),
+    ("pages/2_Tren_dan_Puncak.py", "nav_trends", "Tren_dan_Puncak"),
+    ("pages/3_Pertumbuhan.py", "nav_growth", "Pertumbuhan"),
+    ("pages/4_Kanal.py", "nav_channels", "Kanal"),
+    ("pages/5_Lokasi.py", "nav_sites", "Lokasi"),
+    ("pages/6_Siaran_Pers.py", "nav_press", "Siaran_Pers"),
+    ("pages/7_Kepuasan.py", "nav_satisfaction", "Kepuasan"),
+    ("pages/8_Unggah.py", "nav_upload", "Unggah"),
+    ("pages/9_Riwayat.py", "nav_history", "Riwayat"),
+    ("pages/10_Akun.py", "nav_accounts", "Akun"),
+    ("pages/11_Lokasi_dan_Anggota.py", "nav_site_setup", "Lokasi_dan_Anggota"),
+)
+
+
+def navigation() -> st.Page:
+    """The menu with every page named in the chosen language; returns the page the reader asked for."""
+    pages = [
+        st.Page(script, title=t(key), url_path=path, default=index == 0)
+        for index, (script, key, path) in enumerate(PAGES)
+    ]
+    return st.navigation(pages)
