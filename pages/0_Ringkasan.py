@@ -10,22 +10,14 @@ from mpp.present import charts
 from mpp.visits.month_review import MIN_BASE
 from mpp.visits.overview import overview
 
-ui.page_setup("overview")
-selection = ui.sidebar()
-st.title(ui.t("overview"))
-ui.demo_notice(selection.sites)
-
-view = (
-    ui.read(
-        overview,
-        selection.sites,
-        selection.through,
-        selection.measure,
-        selection.period,
-        selection.include_partial,
-    )
-    if selection.through
-    else None
+selection = ui.figures_page("overview", provisional=False)
+view = ui.read(
+    overview,
+    selection.sites,
+    selection.through,
+    selection.measure,
+    selection.period,
+    selection.include_partial,
 )
 if view is None:
     st.info(ui.t("no_data"))

@@ -9,16 +9,8 @@ from mpp.present import figures
 from mpp.present.export import Column
 from mpp.visits import trends
 
-ui.page_setup("trends")
-selection = ui.sidebar()
-st.title(ui.t("trends"))
-ui.demo_notice(selection.sites)
-ui.provisional_notice(selection)
-view = (
-    ui.read(trends.trend_view, selection.sites, selection.measure, selection.through)
-    if selection.through
-    else None
-)
+selection = ui.figures_page("trends")
+view = ui.read(trends.trend_view, selection.sites, selection.measure, selection.through)
 if view is None:
     st.info(ui.t("no_data"))
     st.stop()

@@ -11,14 +11,7 @@ from mpp.present import charts, figures
 from mpp.present.export import Column
 from mpp.visits import growth
 
-ui.page_setup("growth")
-selection = ui.sidebar()
-st.title(ui.t("growth"))
-ui.demo_notice(selection.sites)
-ui.provisional_notice(selection)
-if selection.through is None:
-    st.info(ui.t("no_data"))
-    st.stop()
+selection = ui.figures_page("growth")
 
 lang, sites, measure = ui.lang(), selection.sites, selection.measure
 view = ui.read(growth.growth_view, sites, selection.through, measure, selection.include_partial)

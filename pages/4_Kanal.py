@@ -10,14 +10,7 @@ from mpp.present import figures
 from mpp.present.export import Column
 from mpp.visits import channels
 
-ui.page_setup("channels")
-selection = ui.sidebar()
-st.title(ui.t("channels"))
-ui.demo_notice(selection.sites)
-ui.provisional_notice(selection)
-if selection.through is None:
-    st.info(ui.t("no_data"))
-    st.stop()
+selection = ui.figures_page("channels")
 
 lang, sites, period = ui.lang(), selection.sites, selection.period
 assert period is not None  # the sites have data (stopped above otherwise), so a period was chosen

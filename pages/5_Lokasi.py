@@ -10,14 +10,7 @@ from mpp.present.export import Column
 from mpp.visits import site_compare
 
 TOP = 25  # sites in the charts; the table lists every one
-ui.page_setup("sites_page")
-selection = ui.sidebar()
-st.title(ui.t("sites_page"))
-ui.demo_notice(selection.sites)
-ui.provisional_notice(selection)
-if selection.through is None:
-    st.info(ui.t("no_data"))
-    st.stop()
+selection = ui.figures_page("sites_page")
 
 lang, measure, period = ui.lang(), selection.measure, selection.period
 assert period is not None  # the sites have data (stopped above otherwise), so a period was chosen

@@ -9,10 +9,7 @@ from mpp.press.statement import press_release_for, to_docx, to_txt
 
 SHOW = {"wrong": st.error, "note": st.warning, "unchecked": st.info, "ok": st.success}
 
-ui.page_setup("press")
-selection = ui.sidebar()
-st.title(ui.t("press"))
-ui.demo_notice(selection.sites)
+selection = ui.figures_page("press", provisional=False)
 site = selection.sites[0] if len(selection.sites) == 1 else st.selectbox(ui.t("press_site"), selection.sites)
 
 full_year = st.checkbox(ui.t("press_full_year"))

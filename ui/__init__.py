@@ -4,7 +4,7 @@
 from ui.auth import change_password_form, current_user, require_role
 from ui.base import flash, lang, measure_label, plotly, read, show_flash, store_path, t, write
 from ui.navigation import navigation
-from ui.page import Selection, demo_notice, page_setup, sidebar, site_names
+from ui.page import Selection, demo_notice, figures_page, page_setup, sidebar, site_names
 from ui.review import agency_changes, coverage_badges, excluded_sites, provisional_notice
 from ui.tables import agency_table, chart, loads_table, show_table, table, undo_preview_table
 from ui.text import plain, plain_all
@@ -25,6 +25,7 @@ __all__ = [
     "current_user",
     "demo_notice",
     "draft_text",
+    "figures_page",
     "flash",
     "forget_previews",
     "lang",

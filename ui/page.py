@@ -17,6 +17,7 @@ from mpp.visits import metrics
 from mpp.visits.overview import default_through, headline_measure
 from ui.auth import account_box, current_user, login_required, require_role
 from ui.base import lang, read, t
+from ui.review import provisional_notice
 from ui.state import recall, recall_all, remember, restore_url
 from ui.text import plain_all
 
@@ -173,3 +174,22 @@ def demo_notice(sites: tuple[str, ...]) -> None:
     shown = read(demo_sites, sites)
     if shown:
         st.info(t("demo_notice", sites=plain_all(shown)), icon="ℹ️")
+
+
+def figures_page(title_key: str, provisional: bool = True) -> Selection:
+    """How every page of figures opens: page setup, the sidebar's selection, the title, the demo notice,
+    with `provisional` the notice of the provisional months included, and a plain stop when the chosen
+    sites have no data. Returns the selection, which then always has a period.
+
+        selection = ui.figures_page("agencies")
+    """
+    page_setup(title_key)
+    selection = sidebar()
+    st.title(t(title_key))
+    demo_notice(selection.sites)
+    if provisional:
+        provisional_notice(selection)
+    if selection.through is None:
+        st.info(t("no_data"))
+        st.stop()
+    return selection
