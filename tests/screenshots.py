@@ -8,15 +8,15 @@ import tempfile
 from pathlib import Path
 
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
+from ui.navigation import PAGES
 
 
 def page_urls(base: str) -> dict[str, str]:
-    """The home page and every script in pages/ by Streamlit's URL naming (number prefix dropped)."""
-    urls = {"dashboard": base + "/"}
-    for script in sorted((ROOT / "pages").glob("*.py")):
-        name = script.stem.split("_", 1)[-1]
-        urls[script.stem] = f"{base}/{name}"
-    return urls
+    """Every page of the menu (ui.navigation) by its script's name; the first is the home page at '/'."""
+    return {
+        Path(script).stem: base + ("/" if index == 0 else f"/{path}")
+        for index, (script, _, path) in enumerate(PAGES)
+    }
 
 
 def main(out: Path) -> None:

@@ -2,7 +2,9 @@
 
 import pytest
 
+from mpp.text.catalogue import t
 from tests.live_server import ROOT, chromium_page, wait_rendered
+from ui.navigation import PAGES
 
 pytestmark = pytest.mark.browser
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -35,3 +37,41 @@ def test_chart_labels_read_the_indonesian_way(server):
 def _svg_texts(page, selector: str) -> list[str]:
     """What the chart draws: SVG text nodes have no innerText, so read textContent."""
     return page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
+
+
+def _menu(page) -> list[str]:
+    return page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
+
+
+def _drawn(page) -> None:
+    """The script has finished and the chart is drawn: a screenshot shows the page, not placeholders."""
+    page.wait_for_selector(".js-plotly-plot .bartext", timeout=30000)
+    page.wait_for_timeout(1000)
+
+
+def test_the_menu_names_every_page_in_the_chosen_language(server):
+    """The sidebar's page names come from the text catalogue: Indonesian by default (Ringkasan first,
+    never a file name such as "dashboard"), English after the switch, with no Indonesian name left."""
+    indonesian = [t(key, "id") for _, key, _ in PAGES]
+    english = [t(key, "en") for _, key, _ in PAGES]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with chromium_page(height=1400) as page:
+        page.goto(server + "/")
+        wait_rendered(page, "41.481")
+        assert _menu(page) == indonesian and indonesian[0] == "Ringkasan"
+        _drawn(page)
+        page.screenshot(path=str(SHOTS / "home_menu_id.png"))
+        page.locator("[data-testid='stSidebar'] label", has_text="English").click()
+        wait_rendered(page, "Overview")
+        page.wait_for_function(
+            "() => document.querySelector(\"[data-testid='stSidebarNav'] a\").innerText == 'Overview'"
+        )
+        menu = _menu(page)
+        assert menu == english and menu[:2] == ["Overview", "Agencies"]
+        assert not set(menu) & (set(indonesian) - set(english))
+        _drawn(page)
+        assert "41.481" in page.inner_text("body")  # the figures keep the Indonesian way
+        page.screenshot(path=str(SHOTS / "home_menu_en.png"))
+        page.locator("[data-testid='stSidebarNav'] a", has_text="Agencies").click()
+        wait_rendered(page, "Top agency")
+        assert "/Instansi" in page.url and _menu(page) == english  # the language holds on the next page
