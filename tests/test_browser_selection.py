@@ -46,7 +46,7 @@ def test_selection_survives_a_page_change_and_a_reload(served):
         page.goto(f"{served}/?site={KUKAR.replace(' ', '+')}&period=quarter&through=2026-09&lang=en")
         body = _settle(page, "Visitors July-September 2026")  # metric cards draw after the text
         assert "Quarter III 2026 (July-September 2026)" in body
-        page.locator("[data-testid='stSidebarNav'] a", has_text="Instansi").click()
+        page.locator("[data-testid='stSidebarNav'] a", has_text="Agencies").click()  # the menu in English too
         body = _settle(page, "Agencies ranked")
         assert "July-September 2026" in body and "Disdukcapil" in body
         assert _query(page) == {
