@@ -16,7 +16,10 @@ import pandas as pd
 from mpp.period import Period
 from mpp.survey import report, skm
 
-ANSWERS, PUBLISHED = "responden", "ringkasan"  # where a report's figures come from
+# Where a report's figures come from: computed from raw answers, or as an office published them.
+Source = Literal["responden", "ringkasan"]
+ANSWERS: Source = "responden"
+PUBLISHED: Source = "ringkasan"
 
 
 class NoSurvey(LookupError):
@@ -68,7 +71,7 @@ class SurveyReport:
     values and units."""
 
     site: str
-    source: Literal["responden", "ringkasan"]
+    source: Source
     period: str  # '2024', or a published period as the file names it ('2022 D')
     index: IndexRow  # the site's (or the agency's) own figures
     trend: tuple[IndexRow, ...]  # every period, oldest first
@@ -206,6 +209,7 @@ def _row_json(row: IndexRow) -> dict:
 
 
 def _answers_json(data: SurveyReport) -> dict:
+    """The site's own figures inline, with the unrounded index between the index and its grade."""
     own = _row_json(data.index)
     return {
         "site": data.site,
