@@ -113,19 +113,18 @@ def _period_choice(sites: tuple[str, ...], measure: Measure, include_partial: bo
     first, last = read(metrics.first_month, sites, measure), read(default_through, sites, include_partial)
     if first is None or last is None or last < first:
         return None
-    asked = recall("period")
+    asked, language = recall("period"), lang()
     kind = st.sidebar.selectbox(
         t("period_kind"),
         PERIOD_KINDS,
         index=PERIOD_KINDS.index(asked if asked in PERIOD_KINDS else "year_to_date"),
-        format_func=lambda kind: t(f"period_kind_{kind}"),
+        format_func=lambda kind: i18n.t(f"period_kind_{kind}", language),
     )
     remember("period", kind)
     options = _period_options(kind, first, last) or _period_options("year_to_date", first, last)
     through = recall("through")
     index = next((i for i, p in enumerate(options) if p.end.strftime("%Y-%m") == through), 0)
     named = kind in ("quarter", "semester", "year")
-    language = lang()
     period = st.sidebar.selectbox(
         t("period_" + kind) if named else t("through"),
         options,
