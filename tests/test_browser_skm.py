@@ -15,9 +15,12 @@ def svg_texts(page, selector: str) -> list[str]:
 
 def test_kepuasan_shows_the_index_grade_and_nrr_labels(server):
     with chromium_page(height=2200) as page:
-        page.goto(server + "/Kepuasan?site=MPP+Kota+Balikpapan")
+        page.goto(server + "/Kepuasan?site=MPP+Kota+Balikpapan")  # the server's first request
         wait_rendered(page, "95,62")
         body = page.inner_text("body")
+        menu = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
+        assert menu[0] == "Ringkasan" and "dashboard" not in menu  # through dashboard.py's menu
+        assert "/Kepuasan" in page.url
         assert "IKM 2025" in body and "Sangat Baik" in body and "U3 Waktu" in body
         page.wait_for_selector(".js-plotly-plot .bartext", timeout=30000)
         labels = svg_texts(page, ".js-plotly-plot .bartext")

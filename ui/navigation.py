@@ -5,6 +5,7 @@ name without its number), so old links and bookmarks keep working."""
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from ui.base import t
 
@@ -32,3 +33,13 @@ def navigation() -> st.Page:
         for index, (script, key, path) in enumerate(PAGES)
     ]
     return st.navigation(pages)
+
+
+def through_the_menu() -> None:
+    """Give every page dashboard.py's menu. Until a session has called st.navigation, Streamlit serves a
+    pages/ folder in its old way: the first request after a server start that goes straight to a page
+    (a bookmark of /Kepuasan) runs that script alone, under a menu of file names ("dashboard",
+    "Ringkasan", ...). Declaring the menu here replaces that one and ends the old way for later runs;
+    the page itself is the same (its URL path is the same), so it simply goes on."""
+    if PagesManager.uses_pages_directory:
+        navigation()

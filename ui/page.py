@@ -17,6 +17,7 @@ from mpp.visits import metrics
 from mpp.visits.overview import default_through, headline_measure
 from ui.auth import account_box, current_user, login_required, require_role
 from ui.base import lang, read, t
+from ui.navigation import through_the_menu
 from ui.review import provisional_notice
 from ui.state import recall, recall_all, remember, restore_url
 from ui.text import plain_all
@@ -34,6 +35,7 @@ class Selection:
 def page_setup(title_key: str, role: str = "viewer", must_log_in: bool = False):
     """Every page starts here: page config, the account box, and the role the page needs (viewers
     read without logging in unless MPP_LOGIN_REQUIRED=1 or must_log_in). Returns the user, if any."""
+    through_the_menu()
     st.set_page_config(page_title=f"{i18n.t(title_key, lang())} · Pantau MPP", page_icon="📊", layout="wide")
     restore_url()
     st.sidebar.markdown("### Pantau MPP")
