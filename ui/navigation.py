@@ -9,6 +9,8 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from ui.base import t
 
+MENU_SHOWN = "menu_shown"  # in the session once it has had the catalogue's menu
+
 # (script, catalogue key of its menu name, URL path); the first is the home page at "/".
 PAGES = (
     ("pages/0_Ringkasan.py", "nav_overview", "Ringkasan"),
@@ -32,14 +34,17 @@ def navigation() -> st.Page:
         st.Page(script, title=t(key), url_path=path, default=index == 0)
         for index, (script, key, path) in enumerate(PAGES)
     ]
+    st.session_state[MENU_SHOWN] = True
     return st.navigation(pages)
 
 
 def through_the_menu() -> None:
-    """Give every page dashboard.py's menu. Until a session has called st.navigation, Streamlit serves a
-    pages/ folder in its old way: the first request after a server start that goes straight to a page
-    (a bookmark of /Kepuasan) runs that script alone, under a menu of file names ("dashboard",
-    "Ringkasan", ...). Declaring the menu here replaces that one and ends the old way for later runs;
-    the page itself is the same (its URL path is the same), so it simply goes on."""
-    if PagesManager.uses_pages_directory:
-        navigation()
+    """Run every page under dashboard.py's menu. Until a session has called st.navigation, Streamlit
+    serves a pages/ folder in its old way: the first request after a server start that goes straight
+    to a page (a bookmark of /Kepuasan) runs that script alone, under a menu of file names
+    ("dashboard", "Ringkasan", ...). Then end the old way and run again: the same URL path goes through
+    dashboard.py. Only before the session's first menu: AppTest turns the old way back on before every
+    run, and a rerun there would drop a button's click."""
+    if PagesManager.uses_pages_directory and MENU_SHOWN not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
