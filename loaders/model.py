@@ -49,6 +49,9 @@ class Problem:
     cell: str | None = None  # 'B7' (A1 style) or None when it concerns the whole file/sheet
     subject: str | None = None  # the value the problem is about, e.g. an unknown agency's spelling
     suggestions: tuple[str, ...] = ()  # what it probably should be, closest first
+    # Every value the problem is about with how often it occurs, most first: the unknown ticket
+    # statuses and their tickets, which the upload page asks the meaning of (the message shows 12)
+    values: tuple[tuple[str, int], ...] = ()
     # What the user can give that the file lacks, one of WAY_OUTS. Each front end says it in its own
     # terms: the command line names its options (--site), the upload page its fields (Lokasi).
     way_out: str | None = None

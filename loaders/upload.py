@@ -31,6 +31,13 @@ def unknown_agencies(report: Report) -> list[tuple[str, tuple[str, ...]]]:
     return list(dict(found).items())
 
 
+def unknown_statuses(report: Report) -> list[tuple[str, int]]:
+    """(status word as written, tickets) for each ticket status the table does not know, most tickets
+    first: what the page asks the meaning of (Options.statuses, saved when the file loads)."""
+    found = [value for p in report.problems if p.way_out == "status" for value in p.values]
+    return list(dict(found).items())
+
+
 def map_agency(con: duckdb.DuckDBPyConnection, actor: User, spelling: str, canonical: str) -> None:
     """Remember `spelling` as a name of the canonical agency, for this and every later file."""
     require(actor, "analyst")

@@ -17,6 +17,7 @@ from loaders.model import WAY_OUTS
 from mpp.period import PERIOD_KINDS, Measure
 from mpp.press.checker.claim import UNCHECKED_REASONS
 from mpp.press.checker.findings import CAUSES, VERDICTS
+from mpp.reference.ticket_statuses import MEANINGS
 from mpp.survey import report as skm_report
 from mpp.survey import skm
 from mpp.text.catalogue import AREAS, LANGS, TEXT, DuplicateKey, merged, t
@@ -121,6 +122,7 @@ def test_keys_made_from_names_exist():
         *(f"cause_{cause}" for cause in CAUSES),
         *(f"unchecked_{reason}" for reason in UNCHECKED_REASONS),
         *(f"way_out_{way_out}" for way_out in WAY_OUTS),
+        *(f"status_meaning_{meaning}" for meaning in MEANINGS),
     ]
     assert [key for key in built if key not in TEXT] == []
 

@@ -1,5 +1,6 @@
 """The upload page's parts: options, previews kept per file and options, the report of one file with
-every problem and a mapping form for each unknown agency; and the press page's uploaded draft."""
+every problem, a mapping form for each unknown agency and one for its unknown ticket statuses; and the
+press page's uploaded draft."""
 
 from __future__ import annotations
 
@@ -12,25 +13,54 @@ from loaders import upload
 from loaders.load import Options
 from mpp import fmt
 from mpp.press.checker.draft_file import read_draft
+from mpp.reference.ticket_statuses import MEANINGS
 from ui.base import lang, read, t, write
 from ui.page import site_names
 from ui.tables import show_table
 from ui.text import plain
 
 # The ways out of a problem (loaders.model.WAY_OUTS) that are fields of the upload options.
-OPTION_WAY_OUTS = ("site", "year", "block")
+OPTION_WAY_OUTS = ("site", "year", "block", "agency", "sum_duplicates")
 
 
 def upload_options():
-    """The options an analyst may give when a file does not say its site, year or block; open when
-    a file checked last needs one of them."""
+    """The options an analyst may give when a file does not say its site, year, block or agency, or
+    gives a figure twice; open when a file checked last needs one of them. The ticket statuses mapped
+    in a file's form (session "statuses") ride along until the page is left."""
     with st.expander(t("upload_options"), expanded=st.session_state.get("options_needed", False)):
         names = site_names()
         site = st.selectbox(t("site"), [None, *names], format_func=lambda s: s or t("site_from_file"))
         new_site = st.text_input(t("new_site")).strip()
         year = st.number_input(t("year"), min_value=2015, max_value=2100, value=None, step=1)
         block = st.text_input(t("block")).strip()
-    return Options(site=new_site or site, year=int(year) if year else None, block=block or None, guarded=True)
+        agencies = read(upload.canonical_names)
+        agency = st.selectbox(
+            t("whole_file_agency"), [None, *agencies], format_func=lambda a: a or t("agency_from_file")
+        )
+        sum_duplicates = st.checkbox(t("sum_duplicates"))
+        statuses = _mapped_statuses()
+    return Options(
+        site=new_site or site,
+        year=int(year) if year else None,
+        block=block or None,
+        agency=agency,
+        sum_duplicates=sum_duplicates,
+        statuses=statuses,
+        guarded=True,
+    )
+
+
+def _mapped_statuses() -> dict[str, str]:
+    """The status meanings given in the forms below, shown with a way to take them back (they are
+    saved to the store only when a file loads)."""
+    mapped = dict(st.session_state.get("statuses", {}))
+    if mapped:
+        said = ", ".join(f"'{plain(w)}' = {t('status_meaning_' + m)}" for w, m in mapped.items())
+        st.caption(t("statuses_mapped", statuses=said))
+        if st.button(t("forget_statuses")):
+            st.session_state["statuses"] = {}
+            st.rerun()
+    return mapped
 
 
 def preview_uploads(files, options) -> dict:
@@ -76,6 +106,7 @@ def upload_report(report, user) -> None:
         if report.problems:
             _problems_table(report.problems)
         _agency_mapping(report, user)
+        _status_mapping(report)
         for note in report.notes:
             st.caption(f"{t('notes')}: {plain(note)}")
 
@@ -138,7 +169,13 @@ def problem_text(problem) -> str:
     """What is wrong, and the way out in this page's terms (its fields, not the command line's)."""
     if not problem.way_out:
         return problem.message
-    way_out = t("way_out_" + problem.way_out, options=t("upload_options"), subject=problem.subject or "")
+    way_out = t(
+        "way_out_" + problem.way_out,
+        options=t("upload_options"),
+        subject=problem.subject or "",
+        agency=t("whole_file_agency"),
+        sum=t("sum_duplicates"),
+    )
     return f"{problem.message} {way_out}"
 
 
@@ -163,3 +200,31 @@ def _agency_mapping(report, user) -> None:
                 st.session_state["aliases"] = st.session_state.get("aliases", 0) + 1
                 st.toast(t("mapping_saved"))
                 st.rerun()
+
+
+def _status_mapping(report) -> None:
+    """One form for every ticket status the table does not know: what each word means (no meaning
+    chosen for the analyst), then the file is checked again with them; they are saved with the load,
+    as --status does on the command line."""
+    unknown = upload.unknown_statuses(report)
+    if not unknown:
+        return
+    with st.form(f"statuses_{report.file_name}"):
+        st.markdown(f"**{t('status_form')}**")
+        picks = {
+            word: st.selectbox(
+                t("status_means", word=plain(word), n=fmt.number(tickets)),
+                MEANINGS,
+                index=None,
+                format_func=lambda m: t("status_meaning_" + m),
+                placeholder=t("status_pick"),
+                key=f"status_{report.file_name}_{word}",
+            )
+            for word, tickets in unknown
+        }
+        if st.form_submit_button(t("check_statuses")):
+            chosen = {word: meaning for word, meaning in picks.items() if meaning}
+            if chosen:
+                st.session_state["statuses"] = st.session_state.get("statuses", {}) | chosen
+                st.rerun()
+            st.warning(t("status_none_chosen"))

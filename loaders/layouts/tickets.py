@@ -352,7 +352,8 @@ def unknown_statuses(unknown: pd.DataFrame, file_name: str, shown: int = 12) -> 
         .agg(word=("status_word", "first"), tickets=("visits", "sum"))
         .sort_values("tickets", ascending=False, kind="stable")
     )
-    words = [f"'{w}' ({number(n)} tiket)" for w, n in zip(counts["word"], counts["tickets"], strict=True)]
+    values = tuple((str(w), int(n)) for w, n in zip(counts["word"], counts["tickets"], strict=True))
+    words = [f"'{w}' ({number(n)} tiket)" for w, n in values]
     more = f", dan {number(len(words) - shown)} lainnya" if len(words) > shown else ""
     example = counts["word"].iloc[0]
     return Problem(
@@ -363,5 +364,6 @@ def unknown_statuses(unknown: pd.DataFrame, file_name: str, shown: int = 12) -> 
         file=file_name,
         sheet=unknown["sheet"].iloc[0],
         subject=example,
+        values=values,
         way_out="status",
     )

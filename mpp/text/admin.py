@@ -118,6 +118,14 @@ UPLOAD_TEXT = {
         "Blok (untuk lembar dengan beberapa blok bulan, mis. JUMLAH IZIN)",
         "Block (for sheets with several month blocks, e.g. JUMLAH IZIN)",
     ),
+    "whole_file_agency": ("Satu instansi untuk seluruh berkas", "One agency for the whole file"),
+    "agency_from_file": ("(dari kolom instansi berkas)", "(from the file's agency column)"),
+    "sum_duplicates": ("Jumlahkan baris ganda", "Add up duplicate rows"),
+    "statuses_mapped": (
+        "Arti status tiket yang dipilih: {statuses}.",
+        "Ticket status meanings chosen: {statuses}.",
+    ),
+    "forget_statuses": ("Lupakan arti status ini", "Forget these status meanings"),
     "files": ("Berkas", "Files"),
     "reading": ("Membaca {name} ({i} dari {n})…", "Reading {name} ({i} of {n})…"),
     "read_done": ("{n} berkas diperiksa.", "{n} files checked."),
@@ -158,23 +166,36 @@ UPLOAD_TEXT = {
         "Map it to a known agency, or add it as a new agency, in the form below.",
     ),
     "way_out_agency": (
-        "Bila semua barisnya milik satu instansi, tambahkan kolom Instansi berisi nama instansinya, "
-        "lalu unggah lagi.",
-        "If every row belongs to one agency, add an Instansi column holding its name, then upload again.",
+        "Bila semua barisnya milik satu instansi, pilih instansinya di «{agency}» pada «{options}», "
+        "lalu periksa lagi.",
+        "If every row belongs to one agency, choose it under «{agency}» in «{options}», then check again.",
     ),
     "way_out_status": (
-        "Ganti status itu di berkas dengan kata yang dikenal (mis. Selesai, Batal, Tidak Hadir), lalu "
-        "unggah lagi.",
-        "Replace that status in the file with a known word (e.g. Selesai, Batal, Tidak Hadir), then "
-        "upload again.",
+        "Pilih arti setiap status di formulir Arti status tiket di bawah, lalu periksa lagi; artinya "
+        "disimpan saat berkas dimuat.",
+        "Choose what each status means in the Ticket status meanings form below, then check again; "
+        "the meanings are saved when the file loads.",
     ),
     "way_out_sum_duplicates": (
-        "Bila keduanya memang harus dijumlahkan, jumlahkan di berkas menjadi satu baris, lalu unggah lagi.",
-        "If both should be added up, add them up into one row in the file, then upload again.",
+        "Bila keduanya memang harus dijumlahkan, centang «{sum}» di «{options}», lalu periksa lagi.",
+        "If both should be added up, tick «{sum}» in «{options}», then check again.",
     ),
     "way_out_layout": (
         "Ganti judul kolom di berkas agar cocok dengan salah satu bentuk itu, simpan, lalu unggah lagi.",
         "Rename the file's column headers to match one of those layouts, save, and upload it again.",
+    ),
+    "status_form": ("Arti status tiket", "Ticket status meanings"),
+    "status_means": ("'{word}' ({n} tiket) berarti", "'{word}' ({n} tickets) means"),
+    "status_pick": ("Pilih artinya", "Choose its meaning"),
+    "status_meaning_served": ("Dilayani (dihitung sebagai kunjungan)", "Served (counted as a visit)"),
+    "status_meaning_cancelled": ("Batal", "Cancelled"),
+    "status_meaning_no_show": ("Tidak hadir", "No-show"),
+    "status_meaning_waiting": ("Menunggu", "Waiting"),
+    "status_meaning_other": ("Lainnya", "Other"),
+    "check_statuses": ("Periksa lagi dengan arti ini", "Check again with these meanings"),
+    "status_none_chosen": (
+        "Pilih arti setidaknya satu status.",
+        "Choose the meaning of at least one status.",
     ),
     "map_agency": ("Petakan '{name}' ke", "Map '{name}' to"),
     "as_new_agency": ("➕ tambahkan sebagai instansi baru", "➕ add as a new agency"),
