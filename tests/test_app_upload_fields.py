@@ -115,3 +115,26 @@ def test_an_unknown_status_is_given_its_meaning_on_the_page_and_saved_with_the_l
             "SELECT meaning, added_by FROM ticket_statuses WHERE status_key = 'suksesterlayani'"
         ).fetchall()
     assert saved == [("served", "ana")]
+
+
+def test_rows_given_twice_are_added_up_when_the_box_is_ticked(page):
+    at = page
+    twice = [
+        ["03/02/2025", "Samsat", "PKB", "5"],
+        ["03/02/2025", "Samsat", "PKB", "6"],  # the row above's figure again
+        ["04/02/2025", "Disdukcapil", "KTP", "1"],
+    ]
+    data = lf.long_csv(["Tanggal", "Instansi", "Layanan", "Jumlah"], twice)
+    at.file_uploader[0].set_value(("harian_mpp_kota_balikpapan.csv", data, "text/csv")).run()
+    assert not at.exception
+    problems = next(d.value for d in at.dataframe if "Kode" in d.value.columns)
+    refusal = problems[problems["Kode"] == "baris_ganda"]["Keterangan"].iloc[0]
+    assert "centang «Jumlahkan baris ganda»" in refusal and "--sum-duplicates" not in refusal
+    assert at.expander[0].proto.expanded
+
+    next(c for c in at.checkbox if c.label == "Jumlahkan baris ganda").check()
+    at.run()
+    assert not at.exception
+    facts = seen(at)
+    assert "baris_ganda" not in facts and "Kunjungan layanan: **12**" in facts
+    assert not load_button(at).disabled
