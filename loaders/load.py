@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import sys
 from pathlib import Path
 
 import duckdb
@@ -26,6 +27,7 @@ from loaders.pipeline import Options
 from loaders.read import personal_data_reason
 from loaders.report import Report, unchanged_report
 from mpp.access.accounts import PermissionDenied, require
+from mpp.guard import stack_only
 from mpp.store import db, ledger
 
 __all__ = ["Options", "Report", "ingest", "load_skm"]  # Options: loaders/pipeline.py; Report: report.py
@@ -65,7 +67,8 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
 def unexpected_report(file_name: str, parsed: tuple | None = None) -> Report:
     """Any unforeseen error between reading and loading, said as a refusal naming the file (and
     its sheet, when it has one); the traceback goes to the log (stderr), never to the user."""
-    log.exception("unexpected error loading %s", file_name)
+    error = sys.exception()  # every caller is an `except Exception:` clause
+    log.error("unexpected error loading %s:\n%s", file_name, stack_only(error) if error else "")
     refused = safety.unexpected(file_name, only_sheet(parsed[0]) if parsed else None)
     return Report(file_name, "refused", problems=refused.problems)
 

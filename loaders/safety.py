@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from loaders import tabular
 from loaders.model import FileRefused, Problem
+from mpp.guard import stack_only
 
 MB = 1024 * 1024
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ def unexpected_as_refusal(file: str, sheet: str | None = None) -> Iterator[None]
     except Exception as exc:
         if getattr(exc, "refusal", False):
             raise
-        log.exception("unexpected error reading %s, sheet %s", file, sheet)
+        log.error("unexpected error reading %s, sheet %s:\n%s", file, sheet, stack_only(exc))
         raise unexpected(file, sheet) from None
 
 

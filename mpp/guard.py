@@ -152,6 +152,13 @@ def _unpickled(stdout: bytes):
         return None
 
 
+def stack_only(exc: BaseException) -> str:
+    """Where an error happened and its kind, without its message: a message can quote the cell that
+    broke the parser (a NIK, a phone number), and logs keep no personal data (UU 27/2022)."""
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    return f"Traceback (most recent call last):\n{frames}{type(exc).__name__} (message withheld)"
+
+
 def _call(target: str, args: tuple, kwargs: dict) -> tuple[str, object]:
     module, name = target.split(":")
     try:
@@ -161,7 +168,7 @@ def _call(target: str, args: tuple, kwargs: dict) -> tuple[str, object]:
     except Exception as exc:
         if getattr(exc, "refusal", False):
             return "raised", exc
-        traceback.print_exc(file=sys.stderr)
+        print(stack_only(exc), file=sys.stderr)
         return "unexpected", None
 
 

@@ -12,6 +12,7 @@ from loaders import __main__ as cli
 from loaders.layouts import LAYOUTS, yearly_recap
 from loaders.load import Options, ingest
 from loaders.model import WAY_OUTS
+from mpp import guard
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db
@@ -30,7 +31,8 @@ def loads(con) -> int:
 @pytest.fixture
 def broken_parse(monkeypatch):
     def parse(sheet, context):
-        raise TypeError("date.isoformat() takes no keyword arguments")
+        nik = "3171" + "234567890001"  # built, so the traceback's source line does not show it
+        raise TypeError(f"cell B7 {nik!r} is not a date")  # a message may quote a NIK
 
     monkeypatch.setattr(yearly_recap, "parse", parse)
 
@@ -43,8 +45,9 @@ def test_a_crash_while_parsing_a_sheet_is_refused_naming_the_sheet(store, broken
     assert found.sheet == "Rekap" and found.file == "paser_2024.xlsx"
     assert "Kesalahan tak terduga saat membaca sheet 'Rekap' berkas paser_2024.xlsx" in found.message
     assert "berkas tidak dimuat" in found.message and "Traceback" not in found.message
-    assert "isoformat" not in found.message  # the error itself is for the log, not the user
-    assert "isoformat" in caplog.text and "Traceback" in caplog.text
+    assert "3171234567890001" not in found.message  # the error itself is for the log, not the user
+    assert "TypeError" in caplog.text and "Traceback" in caplog.text and "in parse" in caplog.text
+    assert "3171234567890001" not in caplog.text  # the log says where, never the cell's value
     assert loads(store) == 0
 
 
@@ -55,7 +58,7 @@ def test_the_command_line_prints_the_refusal_not_a_traceback(tmp_path, broken_pa
     lines = "\n".join(cli.report_lines(report))
     assert lines.startswith("paser_2024.xlsx: DITOLAK")
     assert "[unexpected] paser_2024.xlsx, sheet 'Rekap': Kesalahan tak terduga" in lines
-    assert "Traceback" not in lines and "isoformat" not in lines
+    assert "Traceback" not in lines and "3171234567890001" not in lines
 
 
 def test_a_crash_while_preparing_is_refused_and_writes_nothing(store, monkeypatch):
@@ -203,3 +206,12 @@ def test_no_message_of_the_core_names_a_command_line_option():
             and option.search(node.value)
         ]
     assert found == []
+
+
+@pytest.mark.slow
+def test_a_crash_in_the_guarded_child_is_logged_without_the_cells_it_quotes(caplog):
+    nik = "3171" + "234567890001"
+    with caplog.at_level(logging.ERROR), pytest.raises(guard.ChildFailed):
+        guard.run("tests.guard_targets:crash_quoting_a_nik", nik, memory_mb=512, timeout=30)
+    assert "ValueError" in caplog.text and "crash_quoting_a_nik" in caplog.text
+    assert nik not in caplog.text
