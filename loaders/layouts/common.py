@@ -13,6 +13,7 @@ import pandas as pd
 from loaders import validate
 from loaders.model import FileRefused, Parsed, Problem, Sheet
 from loaders.normalize import find_year, parse_count, parse_month
+from mpp.reference.header_words import words
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -46,6 +47,12 @@ def text(value) -> str:
 def key(value) -> str:
     """Text for matching headers: upper case, letters and digits only, single spaces."""
     return " ".join(re.sub(r"[\W_]+", " ", text(value).upper()).split())
+
+
+def spellings(*roles: str) -> tuple[str, ...]:
+    """The header keys of these roles' words in the header-word table (mpp/reference/header_words.py),
+    as key() writes a header: what header_index and the layouts compare a header cell with."""
+    return tuple(dict.fromkeys(key(word) for word in words(*roles)))
 
 
 def is_blank(value) -> bool:
