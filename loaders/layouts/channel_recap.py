@@ -20,27 +20,33 @@ from loaders.layouts.common import (
     problem,
     ref,
     service_frame,
+    spellings,
     text,
     title_text,
 )
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, is_total_label, parse_date, parse_period_row
 from mpp.fmt import number
+from mpp.reference.header_words import named
 
 NAME = "antrean_kanal_harian"
 TITLE = "rekap antrean harian langsung dan online"
 KIND = "visits"
-# What detect looks for, said when no layout recognises a sheet.
-EXPECTS = "kolom Tanggal, Instansi, Antrean Langsung, Antrean Online Hadir, Total Nomor Terbit"
+# What detect looks for, said when no layout recognises a sheet; the words are the table's.
+EXPECTS = (
+    f"kolom {named('day')}, {named('agency')}, {named('walk_in')}, {named('online_present')}, "
+    f"{named('issued')}"
+)
+# The header words of each role (mpp/reference/data/header_words.csv).
 HEADERS = {
-    "day": ("TANGGAL",),
-    "agency": ("INSTANSI", "NAMA INSTANSI"),
-    "service": ("LAYANAN", "NAMA LAYANAN"),
-    "walk_in": ("ANTREAN LANGSUNG", "ANTRIAN LANGSUNG"),
-    "online": ("ANTREAN ONLINE HADIR", "ANTRIAN ONLINE HADIR"),
-    "total": ("TOTAL NOMOR TERBIT",),
-    "cancelled": ("PEMBATALAN ONLINE",),
-    "no_show": ("TIDAK HADIR", "TIDAK HADIR NO SHOW"),
+    "day": spellings("day"),
+    "agency": spellings("agency"),
+    "service": spellings("service"),
+    "walk_in": spellings("walk_in"),
+    "online": spellings("online_present"),  # only online tickets whose holders came are visits
+    "total": spellings("issued"),
+    "cancelled": spellings("cancelled"),
+    "no_show": spellings("no_show"),
 }
 REQUIRED = {"day", "agency", "walk_in", "online", "total"}
 OUTCOME_COLUMNS = ["agency", "day", "service", "cancelled", "no_show", "cancelled_cell", "no_show_cell"]

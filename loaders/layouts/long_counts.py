@@ -21,35 +21,32 @@ from loaders.layouts.common import (
     repeated_rows,
     resolve_year,
     service_frame,
+    spellings,
     text,
     title_text,
     visitor_frame,
 )
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, find_year, is_total_label, parse_date, parse_year_month
+from mpp.reference.header_words import named
 
 NAME = "tabel_panjang"
 TITLE = "tabel panjang jumlah harian/bulanan"
 KIND = "visits"
-# What detect looks for, said when no layout recognises a sheet.
-EXPECTS = "kolom Instansi, Tanggal atau Bulan (dan Tahun), dan Jumlah (atau Jumlah Kunjungan)"
+# What detect looks for, said when no layout recognises a sheet; the words are the table's.
+EXPECTS = (
+    f"kolom {named('agency')}, {named('day')} atau {named('month')} (dan {named('year')}), "
+    f"dan {named('count', 2)}"
+)
+# The header words of each role (mpp/reference/data/header_words.csv).
 HEADERS = {
-    "day": ("TANGGAL", "TGL", "DATE", "HARI TANGGAL"),
-    "month": ("BULAN", "PERIODE", "MONTH"),
-    "year": ("TAHUN", "YEAR"),
-    "agency": ("INSTANSI", "NAMA INSTANSI", "SKPD", "OPD", "NAMA SKPD", "AGENCY", "PERANGKAT DAERAH"),
-    "service": ("LAYANAN", "JENIS LAYANAN", "NAMA LAYANAN", "SERVICE"),
-    "channel": ("KANAL", "JENIS ANTREAN", "SALURAN", "CHANNEL"),
-    "count": (
-        "JUMLAH",
-        "JUMLAH KUNJUNGAN",
-        "JUMLAH PENGUNJUNG",
-        "KUNJUNGAN",
-        "PENGUNJUNG",
-        "JUMLAH LAYANAN",
-        "VISITS",
-        "TOTAL",
-    ),
+    "day": spellings("day"),
+    "month": spellings("month"),
+    "year": spellings("year"),
+    "agency": spellings("agency"),
+    "service": spellings("service"),
+    "channel": spellings("channel"),
+    "count": spellings("count", "visitor_count"),
 }
 CHANNELS = {
     "walk_in": ("langsung", "offline", "walk", "loket"),
@@ -59,7 +56,7 @@ CHANNELS = {
 }
 
 
-VISITOR_COUNTS = ("JUMLAH PENGUNJUNG", "PENGUNJUNG", "PENGUNJUNG MPP", "JUMLAH PENGUNJUNG MPP")
+VISITOR_COUNTS = spellings("visitor_count")  # people entering the mall, not service visits
 
 
 def header_row(rows: list[list]) -> int | None:

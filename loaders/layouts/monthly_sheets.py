@@ -20,27 +20,33 @@ from loaders.layouts.common import (
     ref,
     resolve_year,
     service_frame,
+    spellings,
     stated_sum_problem,
     text,
     title_text,
 )
 from loaders.model import Parsed, Sheet
 from loaders.normalize import find_site, is_total_label
+from mpp.reference.header_words import named
 
 NAME = "per_bulan"
 TITLE = "satu sheet per bulan"
 KIND = "visits"
-# What detect looks for, said when no layout recognises a sheet.
-EXPECTS = "sheet bernama bulan (JANUARI, FEBRUARI, ...) dengan kolom NAMA INSTANSI dan JUMLAH (atau LANGSUNG/ONLINE)"
+# What detect looks for, said when no layout recognises a sheet; the words are the table's.
+EXPECTS = (
+    f"sheet bernama bulan (JANUARI, FEBRUARI, ...) dengan kolom {named('agency')} dan {named('count')} "
+    f"(atau {named('walk_in')}/{named('online')})"
+)
+# The header words of each role (mpp/reference/data/header_words.csv).
 HEADERS = {
-    "agency": ("NAMA INSTANSI", "INSTANSI", "NAMA OPD", "OPD", "SKPD", "PERANGKAT DAERAH"),
-    "service": ("JENIS LAYANAN", "LAYANAN", "NAMA LAYANAN"),
-    "count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "JUMLAH LAYANAN", "TOTAL"),
+    "agency": spellings("agency"),
+    "service": spellings("service"),
+    "count": spellings("count"),
     # Channels, where the office counts them apart; JUMLAH is then their sum.
-    "walk_in": ("LANGSUNG", "ANTREAN LANGSUNG", "OFFLINE", "WALK IN", "TATAP MUKA"),
-    "online": ("ONLINE", "ANTREAN ONLINE", "DARING"),
-    "jemput_bola": ("JEMPUT BOLA",),
-    "digital": ("DIGITAL", "LAYANAN DIGITAL"),
+    "walk_in": spellings("walk_in"),
+    "online": spellings("online"),
+    "jemput_bola": spellings("jemput_bola"),
+    "digital": spellings("digital"),
 }
 CHANNELS = ("walk_in", "online", "jemput_bola", "digital")
 

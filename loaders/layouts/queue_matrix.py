@@ -17,32 +17,35 @@ from loaders.layouts.common import (
     filled_rows,
     find_row,
     formula_problems,
-    key,
+    header_index,
     problem,
     ref,
     service_frame,
+    spellings,
     stated_sum_problem,
     text,
     title_text,
 )
 from loaders.model import FileRefused, Parsed, Sheet
 from loaders.normalize import find_site, is_total_label, parse_period_row
+from mpp.reference.header_words import named
 
 NAME = "antrean_matriks_harian"
 TITLE = "rekap layanan harian sistem antrean (matriks tanggal)"
 KIND = "visits"
-# What detect looks for, said when no layout recognises a sheet.
-EXPECTS = "kolom Instansi / Layanan dan Tanggal, dengan nomor hari 1..31 di baris bawahnya"
+# What detect looks for, said when no layout recognises a sheet; the words are the table's.
+EXPECTS = (
+    f"kolom {named('agency')} / {named('service')} dan {named('day')}, dengan nomor hari 1..31 di baris "
+    "bawahnya"
+)
+# The header words (mpp/reference/data/header_words.csv): 'Instansi / Layanan' starts with an agency word.
+HEADERS = {"agency": spellings("agency"), "day": spellings("day")}
 SERVICE_MARK = re.compile(r"^\s*(↳|->|→|-\s)\s*")
 PREFIX = re.compile(r"^([A-Z0-9]{1,4})\s*[—–-]\s*(.+)$")
 
 
 def header_row(rows: list[list]) -> int | None:
-    def is_header(row):
-        keys = [key(c) for c in row]
-        return any(k.startswith("INSTANSI") for k in keys) and "TANGGAL" in keys
-
-    return find_row(rows, is_header)
+    return find_row(rows, lambda row: header_index(row, HEADERS).keys() == HEADERS.keys())
 
 
 def detect(sheet: Sheet) -> float:
@@ -115,7 +118,7 @@ def parse(sheet: Sheet, context: Context) -> Parsed:
             ]
         )
     day_row, days, total_col = day_columns(rows, at, sheet)
-    label_col = next(c for c, v in enumerate(rows[at]) if key(v).startswith("INSTANSI"))
+    label_col = header_index(rows[at], HEADERS)["agency"]
     matrix = Matrix(sheet, rows, days, (start, end), context.today)
     matrix.walk(day_row + 1, label_col, total_col)
     problems = matrix.problems + [

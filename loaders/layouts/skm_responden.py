@@ -20,24 +20,40 @@ from loaders.layouts.common import Context, problem, ref, service_frame, text
 from loaders.layouts.skm_answers import AnswerChecker
 from loaders.model import Parsed, Problem, Sheet
 from loaders.normalize import parse_date
+from mpp.reference.header_words import named, words
 from mpp.survey.skm import UNSUR, age_band
 
 NAME = "skm_responden"
 TITLE = "SKM: jawaban per responden"
 KIND = "survey_answers"
-# What detect looks for, said when no layout recognises a sheet.
-EXPECTS = "kolom U1..U9 (satu baris per responden), atau responden, unsur dan jawaban"
+# What detect looks for, said when no layout recognises a sheet; the words are the table's.
+EXPECTS = (
+    f"kolom U1..U9 (satu baris per responden), atau {named('respondent')}, {named('unsur')} dan "
+    f"{named('answer')}"
+)
+
+
+def header_key(value) -> str:
+    return " ".join(text(value).replace("_", " ").upper().split())
+
+
+def role_words(*roles: str) -> tuple[str, ...]:
+    """The header words of these roles (mpp/reference/data/header_words.csv) as header_key writes them;
+    where a header row has several, the earliest word wins."""
+    return tuple(dict.fromkeys(header_key(w) for w in words(*roles)))
+
+
 ROLES = {  # role -> header spellings (upper case, '_' read as a space), matched exactly
-    "respondent": ("ID RESPONDEN", "RESPONDEN", "NO RESPONDEN", "KODE RESPONDEN", "ID", "NO"),
-    "day": ("TGL RESPONDEN", "TANGGAL", "TGL", "TANGGAL SURVEI", "TANGGAL PENGISIAN", "WAKTU"),
-    "agency": ("INSTANSI", "NAMA INSTANSI", "UNIT LAYANAN", "OPD", "PERANGKAT DAERAH"),
-    "sex": ("JKEL", "JENIS KELAMIN", "JK", "KELAMIN"),
-    "age": ("UMUR", "USIA", "KELOMPOK UMUR", "KELOMPOK USIA"),
-    "education": ("PENDIDIKAN", "PENDIDIKAN TERAKHIR"),
-    "occupation": ("PEKERJAAN", "PEKERJAAN UTAMA"),
-    "unsur": ("UNSUR", "KODE UNSUR"),
-    "answer": ("JAWABAN", "NILAI", "SKOR", "NILAI JAWABAN"),
-    "answer_rows": ("N ANSWER ROWS", "JUMLAH JAWABAN"),  # a pivoted export: answer rows behind a row
+    "respondent": role_words("respondent"),
+    "day": role_words("survey_day", "day", "day_and_time"),
+    "agency": role_words("agency", "unit"),
+    "sex": role_words("sex"),
+    "age": role_words("age"),
+    "education": role_words("education"),
+    "occupation": role_words("occupation"),
+    "unsur": role_words("unsur"),
+    "answer": role_words("answer"),
+    "answer_rows": role_words("answer_rows"),  # a pivoted export: answer rows behind a row
 }
 # How a long file names an unsur: U1, 1, Unsur 1, P1 or its name (Persyaratan).
 UNSUR_SPELLINGS = {
@@ -50,10 +66,6 @@ UNSUR_SPELLINGS = {
 UNSUR_HEADER = r"(?:U|P|UNSUR )0?(\d+)"
 DEMOGRAPHICS = ["sex", "age_band", "education", "occupation"]
 COLUMNS = ["agency", "day", "respondent", *DEMOGRAPHICS, *(c.lower() for c in UNSUR), "source_cell"]
-
-
-def header_key(value) -> str:
-    return " ".join(text(value).replace("_", " ").upper().split())
 
 
 def columns_of(row: list) -> tuple[dict[str, int], dict[str, int]]:

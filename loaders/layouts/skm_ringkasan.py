@@ -24,30 +24,33 @@ import pandas as pd
 from loaders.layouts.common import Context, problem, ref, service_frame, text
 from loaders.model import FileRefused, Parsed, Problem, Sheet
 from loaders.normalize import find_year, is_total_label
+from mpp.reference.header_words import named, words
 from mpp.survey import skm
 
 NAME = "skm_ringkasan"
 TITLE = "SKM: hasil indeks per unit dan periode"
 KIND = "published_indices"
-# What detect looks for, said when no layout recognises a sheet.
-EXPECTS = "kolom unit (mis. Kecamatan, Unit Layanan), unsur (U1.. atau V1..) dan Nilai Indeks/IKM"
-INDEX_HEADERS = ("NILAI INDEKS", "IKM", "NILAI IKM", "INDEKS", "NILAI IKM KONVERSI", "INDEKS KEPUASAN")
-UNIT_HEADERS = (
-    "KECAMATAN",
-    "UNIT",
-    "UNIT LAYANAN",
-    "UNIT PELAYANAN",
-    "INSTANSI",
-    "NAMA INSTANSI",
-    "OPD",
-    "PERANGKAT DAERAH",
-    "LAYANAN",
-    "NAMA UNIT",
-    "DESA",
-    "KELURAHAN",
+# What detect looks for, said when no layout recognises a sheet; the words are the table's.
+EXPECTS = (
+    f"kolom unit (mis. {named('survey_unit')}, {named('unit')}), unsur (U1.. atau V1..) dan "
+    f"{named('index', 2)}"
 )
-GRADE_HEADERS = ("MUTU PELAYANAN", "MUTU", "MUTU LAYANAN", "KATEGORI")
-RESPONDENT_HEADERS = ("RESPONDEN", "JUMLAH RESPONDEN")
+
+
+def hkey(value) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text(value).replace("_", " ")).upper().split())
+
+
+def role_words(*roles: str) -> tuple[str, ...]:
+    """The header words of these roles (mpp/reference/data/header_words.csv) as hkey writes them."""
+    return tuple(dict.fromkeys(hkey(w) for w in words(*roles)))
+
+
+INDEX_HEADERS = role_words("index")
+UNIT_HEADERS = role_words("survey_unit", "unit", "agency")
+GRADE_HEADERS = role_words("grade")
+RESPONDENT_HEADERS = role_words("respondent_count")
+NUMBER_HEADERS = role_words("row_number")
 ITEM_HEADER = r"(?:U|V|UNSUR )0?(\d+)"
 TOTAL_STARTS = ("RATA RATA", "IKM ", "NILAI IKM", "INDEKS KEPUASAN")
 PLACEHOLDERS = ("", "-", "–", "—")
@@ -65,10 +68,6 @@ COLUMNS = [
 ]
 
 
-def hkey(value) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text(value).replace("_", " ")).upper().split())
-
-
 def columns(row: list) -> dict | None:
     """Where index, unit, grade, respondents and the items are in a header row; None if not one."""
     keys = [hkey(c) for c in row]
@@ -79,7 +78,7 @@ def columns(row: list) -> dict | None:
         "unit": find(UNIT_HEADERS),
         "grade": find(GRADE_HEADERS),
         "respondents": find(RESPONDENT_HEADERS),
-        "no": find(("NO", "NOMOR")),
+        "no": find(NUMBER_HEADERS),
         "items": items,
     }
     return found if found["index"] is not None and found["unit"] is not None and items else None

@@ -20,68 +20,39 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from loaders.layouts.common import Context, col_letter, find_row, header_index, problem, service_frame, text
+from loaders.layouts.common import (
+    Context,
+    col_letter,
+    find_row,
+    header_index,
+    problem,
+    service_frame,
+    spellings,
+    text,
+)
 from loaders.model import FileRefused, Parsed, Problem, Sheet
 from mpp.fmt import number
+from mpp.reference.header_words import named
 from mpp.reference.ticket_statuses import MEANINGS
 
 NAME = "tiket_antrean"
 TITLE = "ekspor tiket antrean (satu baris per tiket)"
 KIND = "visits"
-# What detect looks for, said when no layout recognises a sheet.
-EXPECTS = "kolom Tanggal, Instansi, dan Status atau No Antrean (tanpa kolom Jumlah)"
+# What detect looks for, said when no layout recognises a sheet; the words are the table's.
+EXPECTS = (
+    f"kolom {named('day')}, {named('agency')}, dan {named('status')} atau {named('ticket')} "
+    f"(tanpa kolom {named('count')})"
+)
+# The header words of each role (mpp/reference/data/header_words.csv).
 HEADERS = {
-    "day": (
-        "TANGGAL",
-        "TGL",
-        "WAKTU",
-        "TANGGAL AMBIL",
-        "WAKTU AMBIL",
-        "TANGGAL ANTREAN",
-        "TANGGAL KUNJUNGAN",
-        "TANGGAL LAYANAN",
-        "CREATED AT",
-        "DATE",
-        "TIMESTAMP",
-    ),
-    "agency": ("INSTANSI", "NAMA INSTANSI", "SKPD", "OPD", "NAMA SKPD", "AGENCY"),
-    "service": (
-        "LAYANAN",
-        "JENIS LAYANAN",
-        "NAMA LAYANAN",
-        "KEPERLUAN LAYANAN",
-        "KEPERLUAN",
-        "JENIS PERMOHONAN",
-        "SERVICE",
-    ),
-    "status": ("STATUS", "STATUS ANTREAN", "STATUS ANTRIAN", "STATUS TIKET"),
-    "ticket": (
-        "NO ANTREAN",
-        "NOMOR ANTREAN",
-        "NO ANTRIAN",
-        "NOMOR ANTRIAN",
-        "NO TIKET",
-        "NOMOR TIKET",
-        "TIKET",
-        "KODE ANTREAN",
-        "KODE TIKET",
-        "NO URUT",
-    ),
-    "channel": (
-        "JENIS ANTREAN",
-        "JENIS ANTRIAN",
-        "KANAL",
-        "SUMBER",
-        "CHANNEL",
-        "MEDIA",
-        "TIPE ANTREAN",
-        "SUMBER ANTREAN",
-        "ASAL ANTREAN",
-    ),
+    "day": spellings("day", "day_and_time"),
+    "agency": spellings("agency"),
+    "service": spellings("service"),
+    "status": spellings("status"),
+    "ticket": spellings("ticket"),
+    "channel": spellings("channel", "queue_source"),
 }
-COUNT_HEADERS: dict[str, tuple[str, ...]] = {
-    "count": ("JUMLAH", "JUMLAH PENGUNJUNG", "JUMLAH KUNJUNGAN", "TOTAL", "KUNJUNGAN")
-}
+COUNT_HEADERS = {"count": spellings("count")}  # a count column: a long table, not tickets
 # The key of a status word (mpp.reference.ticket_statuses.status_key), in SQL.
 STATUS_KEY = "regexp_replace(lower(trim(CAST(status AS VARCHAR))), '[^a-z0-9]', '', 'g')"
 EXCEL_EPOCH = date(1899, 12, 30)  # Excel's day 0: serial 46057 is 4 February 2026

@@ -26,21 +26,25 @@ from loaders.layouts.common import (
     ref,
     resolve_year,
     service_frame,
+    spellings,
     text,
     title_text,
 )
 from loaders.model import FileRefused, Parsed, Sheet
 from loaders.normalize import find_site, is_total_label, parse_year_month
+from mpp.reference.header_words import named
 
 NAME = "rekap_transpos"
 TITLE = "rekap tahunan transpos (bulan sebagai baris, instansi sebagai kolom)"
 KIND = "visits"
 # What detect looks for, said when no layout recognises a sheet.
 EXPECTS = (
-    "kolom BULAN dengan satu baris per bulan (Januari ... Desember) dan nama instansi sebagai judul kolom"
+    f"kolom {named('month')} dengan satu baris per bulan (Januari ... Desember) dan nama instansi sebagai "
+    "judul kolom"
 )
 SEARCH_ROWS = 60  # a title, a header and twelve months fit well within
-NOT_AGENCIES = ("NO", "NOMOR", "BULAN", "PERIODE", "TAHUN", "KET", "KETERANGAN")
+# Headers beside the agencies that name none (mpp/reference/data/header_words.csv).
+NOT_AGENCIES = spellings("row_number", "month", "year", "remark")
 
 
 def month_cell(value) -> tuple[int | None, int] | None:

@@ -27,6 +27,7 @@ from loaders.layouts.common import (
     ref,
     resolve_year,
     service_frame,
+    spellings,
     stated_sum_problem,
     text,
     title_text,
@@ -39,22 +40,11 @@ TITLE = "rekap tahunan (bulan sebagai kolom)"
 KIND = "visits"
 # What detect looks for, said when no layout recognises a sheet.
 EXPECTS = "nama bulan JANUARI..DESEMBER sebagai judul kolom, instansi per baris, angka di bawahnya"
-AGENCY_HEADERS = (
-    "INSTANSI",
-    "NAMA INSTANSI",
-    "OPD",
-    "SKPD",
-    "PERANGKAT DAERAH",
-    "NAMA OPD",
-    "UNIT",
-    "UNIT LAYANAN",
-    "NAMA UNIT",
-    "LEMBAGA",
-    "NAMA LEMBAGA",
-    "INSTANSI LAYANAN",
-)
-SERVICE_HEADERS = ("LAYANAN", "JENIS LAYANAN", "NAMA LAYANAN")
-GROUP_HEADERS = ("BULAN", "BULAN KE", "PERIODE", "TAHUN")
+# Header words (mpp/reference/data/header_words.csv), matched whole: the row's agency (or unit),
+# its service, and a group header over month columns that names no block.
+AGENCY_HEADERS = spellings("agency", "unit")
+SERVICE_HEADERS = spellings("service")
+GROUP_HEADERS = spellings("month", "year")
 
 
 @dataclass
