@@ -94,6 +94,35 @@ class FileRefused(Exception):
         return FileRefused, (self.problems,)
 
 
+@dataclass(frozen=True)
+class ColumnMapping:
+    """What an analyst taught about a sheet no layout recognises (loaders/mapping.py): where its
+    header is and which column holds what. Saved under a name for a site, it reads every later
+    sheet whose header row is the same (header, each cell as layouts compare headers: common.key).
+
+    Columns are named by their header text. The agency comes from agency_column, or is one agency
+    for the whole file (agency). The period comes from date_column (a date per row; dates all on the
+    1st of each month are monthly figures), or from month_columns ((header text, 'YYYY-MM') pairs,
+    or 'MM' when the year comes from the file's title or name, as recaps do). The figure is
+    count_column, or with None one row per ticket. With status_column, only the values in served
+    count as visits; cancelled and no-show values go to the queue outcomes as the ticket status
+    table says, any other value is not counted."""
+
+    name: str
+    header_row: int  # 1-based, as the spreadsheet numbers rows
+    header: tuple[str, ...]  # the header row's cells, normalized (the signature later files match)
+    agency_column: str | None = None
+    agency: str | None = None  # one agency for the whole file, when it has no agency column
+    service_column: str | None = None
+    date_column: str | None = None
+    month_columns: tuple[tuple[str, str], ...] = ()  # (header text, 'YYYY-MM' or 'MM')
+    count_column: str | None = None  # None: one row per ticket
+    status_column: str | None = None
+    served: tuple[str, ...] = ()  # the status values that count as visits (as written)
+    sheet: str | None = None  # which sheet; None: the first whose header matches
+    sum_duplicates: bool = False  # rows with the same agency, service and date add up
+
+
 @dataclass
 class Parsed:
     """What a layout makes of a sheet: tidy rows with raw agency names, before agency matching.
@@ -120,3 +149,7 @@ class Parsed:
     # no_show. Stored beside the visits, never added to them.
     outcomes: pd.DataFrame | None = None
     skm_summaries: pd.DataFrame | None = None
+    # A sheet read by a column mapping (layouts/mapped.py): its name, for the report, and the status
+    # values it counts as visits (every other value of its status column is not a visit).
+    mapping: str | None = None
+    served_statuses: tuple[str, ...] | None = None

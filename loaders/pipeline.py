@@ -16,7 +16,7 @@ from pathlib import PurePath
 from loaders import read, read_guarded, validate
 from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem, text
-from loaders.model import FileRefused, Parsed, Problem, Workbook
+from loaders.model import ColumnMapping, FileRefused, Parsed, Problem, Workbook
 from loaders.normalize import find_site, has_controls, looks_personal, without_controls
 from mpp.access.accounts import User
 
@@ -40,6 +40,13 @@ class Options:
     # --status WORD=MEANING: what ticket status words mean (served, cancelled, no_show, waiting,
     # other) beyond the store's table ticket_statuses; saved to it when the file loads
     statuses: dict[str, str] = field(default_factory=dict)
+    # Column mappings (loaders/mapping.py) given for this run (the page's mapping, --mapping FILE):
+    # a sheet whose header matches one is read by it, before any layout. The site's saved mappings
+    # are looked up by the load itself (saved_mappings, filled from the store) and read only
+    # sheets no layout recognises. save_mappings: the given ones are saved for the site on load.
+    mappings: tuple[ColumnMapping, ...] = ()
+    saved_mappings: tuple[ColumnMapping, ...] = ()
+    save_mappings: bool = False
     guarded: bool = True  # read in a child process under memory and time limits, on
     # every path: a hostile file must not take anything down
     # (costs ~0,3-1 s a file to start the child)
@@ -58,6 +65,8 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
         block=options.block,
         agency=options.agency,
         sum_duplicates=options.sum_duplicates,
+        mappings=options.mappings,
+        saved_mappings=options.saved_mappings,
     )
     try:
         parsed = one_agency(parse_workbook(workbook, context), options.agency)

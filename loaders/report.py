@@ -32,6 +32,9 @@ class Report:
     load_id: int | None = None
     dry_run: bool = False
     agency_totals: list[tuple[str, int]] = field(default_factory=list)  # service visits, highest first
+    mapping: str | None = None  # the column mapping that read the file (loaders/mapping.py), by name
+    # (agency, 'YYYY-MM', service visits) per canonical agency and month: the preview of a mapped file
+    monthly_totals: list[tuple[str, str, int]] = field(default_factory=list)
 
     @property
     def layout_title(self) -> str:

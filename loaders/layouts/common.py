@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from loaders import validate
-from loaders.model import FileRefused, Parsed, Problem, Sheet
+from loaders.model import ColumnMapping, FileRefused, Parsed, Problem, Sheet
 from loaders.normalize import find_year, parse_count, parse_month
 from mpp.reference.header_words import words
 
@@ -32,6 +32,10 @@ class Context:
     agency: str | None = None  # --agency: the one agency of a file that has no agency column
     frame: pa.Table | pa.RecordBatch | None = None  # the whole table when read.py gave only a sheet's head
     sum_duplicates: bool = False  # --sum-duplicates: a long table's repeated figures are added up
+    # Column mappings (loaders/mapping.py): those the user gives for this file read a sheet whose
+    # header matches before any layout; the site's saved ones only a sheet no layout recognises.
+    mappings: tuple[ColumnMapping, ...] = ()
+    saved_mappings: tuple[ColumnMapping, ...] = ()
     today: date = field(default_factory=date.today)
 
 

@@ -11,6 +11,7 @@ from mpp.text.admin import ADMIN_TEXT, SITE_TEXT, UPLOAD_TEXT
 from mpp.text.checker import CHECKER_TEXT
 from mpp.text.common import COMMON_TEXT
 from mpp.text.exports import EXPORT_TEXT
+from mpp.text.mapping import MAPPING_TEXT
 from mpp.text.navigation import NAVIGATION_TEXT
 from mpp.text.pages import PAGE_TEXT
 from mpp.text.periods import PERIOD_TEXT
@@ -39,6 +40,7 @@ AREAS: dict[str, Table] = {
     "visits": VISITS_TEXT,  # words inside the visit figures
     "exports": EXPORT_TEXT,  # the title block of an export
     "checker": CHECKER_TEXT,  # the draft checker's verdicts and causes
+    "mapping": MAPPING_TEXT,  # column mappings: teaching a sheet's columns once
 }
 
 
