@@ -16,13 +16,15 @@ import hashlib
 import logging
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 
-from loaders import kinds, pipeline, safety
+from loaders import kinds, mapping, pipeline, safety
 from loaders.kinds.common import Kind, Prepared
 from loaders.model import FileRefused, Problem, Workbook
+from loaders.normalize import find_site
 from loaders.pipeline import Options
 from loaders.read import personal_data_reason
 from loaders.report import Report, unchanged_report
@@ -49,11 +51,12 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
     # Bytes are hashed now (cheap) to say 'unchanged' before parsing; a file on disk is hashed by
     # read.py while it streams it, rather than read twice.
     sha256 = None if isinstance(data, (str, os.PathLike)) else sha256_of(data)
-    if sha256 and Path(con_or_path).exists():
+    if Path(con_or_path).exists():
         with db.connect(con_or_path, read_only=True) as con:
-            already = ledger.find_loaded(con, sha256)
+            already = ledger.find_loaded(con, sha256) if sha256 else None
             if already is not None:
                 return unchanged_report(con, already, file_name)
+            options = with_saved_mappings(con, file_name, options)
     try:
         parsed = pipeline.parse_file(file_name, data, options)
     except FileRefused as refused:
@@ -62,6 +65,19 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
         return unexpected_report(file_name)
     with db.connect(con_or_path) as con:
         return ingest_with(con, file_name, data, options, sha256 or parsed[0].sha256, parsed)
+
+
+def with_saved_mappings(con: duckdb.DuckDBPyConnection, file_name: str, options: Options) -> Options:
+    """The options with the saved column mappings, which read a sheet no layout recognises: those
+    of the file's site first (the one the user gave, else the one its name states), then every
+    other site's. A header belongs to a queue system rather than to one office, and a site is often
+    known only once the file is read; the report names the mapping that read it."""
+    if options.saved_mappings:
+        return options
+    site = options.site or find_site(pipeline.file_words(file_name))
+    own = mapping.for_site(con, site) if site else []
+    others = [m for m in mapping.for_site(con, None) if m not in own]
+    return replace(options, saved_mappings=(*own, *others))
 
 
 def unexpected_report(file_name: str, parsed: tuple | None = None) -> Report:
@@ -99,6 +115,7 @@ def ingest_with(
     already = ledger.find_loaded(con, sha256)
     if already is not None:
         return unchanged_report(con, already, file_name)
+    options = options if parsed else with_saved_mappings(con, file_name, options)
     try:
         return checked_and_written(con, file_name, data, options, sha256, parsed)
     except FileRefused as refused:
@@ -143,6 +160,7 @@ def written(
     try:
         with db.transaction(con):
             report.load_id, report.outcome = kind.write(con, prepared, sha256, options)
+            remember_mapping(con, prepared, options)
             keep_original(
                 con, report.load_id, sha256, report.file_name, data, personal_data_reason(prepared.workbook)
             )
@@ -171,6 +189,14 @@ def written(
     except Exception:  # rolled back too
         return unexpected_report(report.file_name, (prepared.workbook,))
     return report
+
+
+def remember_mapping(con: duckdb.DuckDBPyConnection, prepared: Prepared, options: Options) -> None:
+    """With save_mappings, the given mapping that read the file is saved for its site, in the load's
+    transaction: the next file with the same header needs none."""
+    used = next((m for m in options.mappings if m.name == prepared.parsed.mapping), None)
+    if options.save_mappings and used is not None:
+        mapping.save(con, prepared.site, used, options.actor)
 
 
 def keep_original(

@@ -16,70 +16,278 @@ upload page offers to pick; the monthly totals it previews; and the saved mappin
 
 from __future__ import annotations
 
-from loaders.layouts.mapped import apply, header_cells, matches
-from loaders.model import ColumnMapping, Parsed, Sheet
+import json
+import re
+from dataclasses import asdict, fields, replace
+
+import duckdb
+
+from loaders.layouts.common import key, text
+from loaders.layouts.mapped import apply, header_cells, mapping_problems, matches
+from loaders.model import ColumnMapping, FileRefused, Parsed, Problem, Sheet
+from loaders.normalize import has_controls
+from mpp.access.accounts import User
+from mpp.fmt import number
+from mpp.reference import mappings
 
 __all__ = [
     "ColumnMapping",
     "apply",
     "columns_of",
+    "delete",
+    "for_site",
     "from_json",
     "header_cells",
     "matches",
     "preview_totals",
+    "rename",
+    "save",
     "to_json",
 ]
 
 FORMAT = "pantau_mpp_mapping"  # the JSON object's marker key; its value is the format's version
 VERSION = 1
+# A mapping of a 1.000-column sheet (the widest read.py admits) with 60-character headers is about
+# 130 KB of JSON; more is not a mapping. Read under this cap, json.loads is bounded in time and
+# memory, so the text is parsed in process (a spreadsheet needs the guarded child; this does not).
+MAX_BYTES = 256 * 1024
+MAX_CELLS = 1_000  # header cells and month columns (read.py's column limit)
+MAX_TEXT = 200  # characters of a header text, a name or a status value
+MAX_SERVED = 100  # status values that count as visits
+FORMULA = re.compile(r"^[=+\-@\t\r]")  # a name a spreadsheet would run as a formula when exported
 
 
 def to_json(mapping: ColumnMapping) -> str:
     """The mapping as a versioned JSON object: {"pantau_mpp_mapping": 1, "name": ..., ...}."""
-    raise NotImplementedError
+    return json.dumps({FORMAT: VERSION, **asdict(mapping)}, ensure_ascii=False, indent=2)
 
 
 def from_json(text: str | bytes, file_name: str) -> ColumnMapping:
     """A mapping from the JSON a user hands over (an export of this or another office). Too big,
     too deep, not JSON, a field missing or of the wrong type, a formula-like or overlong name:
     FileRefused with every problem at once, each naming the file."""
-    raise NotImplementedError
+    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    spec = decoded(data, file_name)
+    said = spec_problems(spec)
+    if said:
+        raise FileRefused([refused_as(file_name, s) for s in said])
+    mapping = mapping_of(spec)
+    problems = mapping_problems(mapping, file_name)
+    if problems:
+        raise FileRefused(problems)
+    return mapping
+
+
+def refused_as(file_name: str, said: str) -> Problem:
+    return Problem(
+        "pemetaan_tidak_sah",
+        f"Berkas pemetaan {file_name}: {said}; pemetaan tidak dipakai. / The mapping file is not valid.",
+        file=file_name,
+    )
+
+
+def decoded(data: bytes, file_name: str) -> dict:
+    """The JSON object, under the size cap; any other text is refused naming the file."""
+    if len(data) > MAX_BYTES:
+        raise FileRefused(
+            [
+                refused_as(
+                    file_name,
+                    f"berukuran {number(len(data) // 1024)} KB, melebihi batas {MAX_BYTES // 1024} KB",
+                )
+            ]
+        )
+    try:
+        spec = json.loads(data.decode("utf-8-sig"), parse_constant=no_constant)
+    except RecursionError:
+        raise FileRefused([refused_as(file_name, "JSON bersarang terlalu dalam")]) from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, a 5000-digit number
+        raise FileRefused([refused_as(file_name, f"bukan JSON yang sah ({str(exc)[:80]})")]) from None
+    if not isinstance(spec, dict) or FORMAT not in spec:
+        raise FileRefused(
+            [refused_as(file_name, f"bukan pemetaan kolom Pantau MPP (tanpa kunci '{FORMAT}')")]
+        )
+    return spec
+
+
+def no_constant(name: str):
+    raise ValueError(f"{name} bukan angka")
+
+
+# What each field may hold: (kinds of value, whether None is allowed).
+TEXT_FIELDS = (
+    "name",
+    "agency_column",
+    "agency",
+    "service_column",
+    "date_column",
+    "count_column",
+    "status_column",
+    "sheet",
+)
+OPTIONAL = {
+    "agency_column",
+    "agency",
+    "service_column",
+    "date_column",
+    "count_column",
+    "status_column",
+    "sheet",
+}
+DEFAULTS = {f.name for f in fields(ColumnMapping)} - {"name", "header_row", "header"}
+
+
+def spec_problems(spec: dict) -> list[str]:
+    """Everything wrong with the JSON object's fields, said at once."""
+    known = {f.name for f in fields(ColumnMapping)}
+    said = (
+        [f"versi {short(repr(spec[FORMAT]))} tidak dikenal (yang dikenal: {VERSION})"]
+        if spec[FORMAT] != VERSION
+        else []
+    )
+    said += [f"kunci '{short(k)}' tidak dikenal" for k in list(spec)[:20] if k not in known and k != FORMAT]
+    said += [f"kunci '{k}' tidak ada" for k in ("name", "header_row", "header") if k not in spec]
+    for name in TEXT_FIELDS:
+        if name in spec:
+            said += text_problems(name, spec[name], name in OPTIONAL)
+    said += header_row_problems(spec.get("header_row", 1))
+    said += list_problems("header", spec.get("header", []), MAX_CELLS)
+    said += list_problems("served", spec.get("served", []), MAX_SERVED)
+    said += month_problems(spec.get("month_columns", []))
+    if not isinstance(spec.get("sum_duplicates", False), bool):
+        said.append("'sum_duplicates' harus true atau false")
+    if not said:
+        said += [
+            f"'{k}' tidak boleh diawali = + - @ (akan terbaca sebagai rumus)"
+            for k in ("name", "agency")
+            if isinstance(spec.get(k), str) and FORMULA.match(spec[k])
+        ]
+    return said
+
+
+def short(value) -> str:
+    return text(value)[:40]
+
+
+def text_problems(name: str, value, optional: bool) -> list[str]:
+    if value is None and optional:
+        return []
+    if not isinstance(value, str) or not value.strip():
+        return [f"'{name}' harus teks{' atau null' if optional else ''}"]
+    if len(value) > MAX_TEXT or has_controls(value):
+        return [f"'{name}' lebih dari {MAX_TEXT} karakter atau memuat karakter kendali"]
+    return []
+
+
+def header_row_problems(value) -> list[str]:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
+        return ["'header_row' harus bilangan bulat 1-1000 (baris judul kolom)"]
+    return []
+
+
+def list_problems(name: str, value, most: int) -> list[str]:
+    if not isinstance(value, list) or len(value) > most:
+        return [f"'{name}' harus daftar teks, paling banyak {number(most)}"]
+    bad = [v for v in value if not isinstance(v, str) or len(v) > MAX_TEXT or has_controls(v)]
+    return [f"'{name}' memuat {number(len(bad))} nilai yang bukan teks pendek"] if bad else []
+
+
+def month_problems(value) -> list[str]:
+    if not isinstance(value, list) or len(value) > MAX_CELLS:
+        return [
+            f"'month_columns' harus daftar pasangan [judul kolom, \"YYYY-MM\"], paling banyak {number(MAX_CELLS)}"
+        ]
+    pairs = [v for v in value if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)]
+    if len(pairs) < len(value) or any(len(h) > MAX_TEXT or has_controls(h) for h, _ in pairs):
+        return ["'month_columns' harus daftar pasangan [judul kolom, \"YYYY-MM\"]"]
+    return []
+
+
+def mapping_of(spec: dict) -> ColumnMapping:
+    """The checked JSON object as a ColumnMapping; the header normalized as layouts compare it."""
+    return ColumnMapping(
+        name=" ".join(spec["name"].split()),
+        header_row=spec["header_row"],
+        header=tuple(key(h) for h in spec["header"]),
+        month_columns=tuple((h, m) for h, m in spec.get("month_columns", [])),
+        served=tuple(spec.get("served", [])),
+        **{k: spec[k] for k in DEFAULTS - {"month_columns", "served"} if k in spec},
+    )
 
 
 def columns_of(sheet: Sheet, header_row: int, samples: int = 3) -> list[tuple[str, tuple[str, ...]]]:
     """What the upload page offers to pick: each non-blank header cell of row header_row (1-based)
     as written, with its first few distinct values below it. Personal-data columns (blanked on
     read) are never offered."""
-    raise NotImplementedError
+    if not 1 <= header_row <= len(sheet.rows):
+        return []
+    below = sheet.rows[header_row:]
+    offered = []
+    for col, cell in enumerate(sheet.rows[header_row - 1]):
+        if not text(cell):
+            continue
+        values = dict.fromkeys(text(row[col])[:60] for row in below if col < len(row) and text(row[col]))
+        offered.append((text(cell), tuple(list(values)[:samples])))
+    return offered
 
 
 def preview_totals(parsed: Parsed) -> list[tuple[str, str, int]]:
     """(agency as written, 'YYYY-MM', visits) per agency and month, for the preview before loading:
-    served tickets only when the sheet has a status column."""
-    raise NotImplementedError
+    with a status column, only the values the mapping counts as visits."""
+    frame = parsed.service
+    if parsed.served_statuses is not None and "status" in frame:
+        frame = frame[frame["status"].isin(parsed.served_statuses)]
+    if frame.empty:
+        return []
+    months = frame["day"].map(lambda d: f"{d:%Y-%m}")
+    totals = frame.groupby([frame["agency"], months], sort=True)["visits"].sum()
+    return [(agency, month, int(visits)) for (agency, month), visits in totals.items()]
 
 
 # ---- the saved mappings of a site (the store's table column_mappings, mpp/reference/mappings.py) ----
 
 
-def for_site(con, site: str | None) -> list[ColumnMapping]:
+def for_site(con: duckdb.DuckDBPyConnection, site: str | None) -> list[ColumnMapping]:
     """The mappings saved for the site, latest first; with no site, those of every site (a header
-    belongs to a queue system, not to one office)."""
-    raise NotImplementedError
+    belongs to a queue system, not to one office). A saved spec that no longer reads is skipped."""
+    found = []
+    for row in mappings.saved(con, site):
+        try:
+            found.append(from_json(row.spec, row.name))
+        except FileRefused:  # saved by an older version: the page lists it, no file uses it
+            continue
+    return found
 
 
-def save(con, site: str, mapping: ColumnMapping, user) -> None:
+def save(con: duckdb.DuckDBPyConnection, site: str, mapping: ColumnMapping, user: User | None) -> None:
     """Save the mapping under its name for the site (analysts and admins); a name already saved
-    for the site is replaced."""
-    raise NotImplementedError
+    for the site is replaced. A mapping that could not be read back is refused, never saved."""
+    problems = mapping_problems(mapping, mapping.name) + [
+        refused_as(mapping.name, s) for s in spec_problems(json.loads(to_json(mapping)))
+    ]
+    if problems:
+        raise FileRefused(problems)
+    mappings.store(con, user, site, mapping.name, signature(mapping), to_json(mapping))
 
 
-def rename(con, site: str, old: str, new: str, user) -> None:
+def rename(con: duckdb.DuckDBPyConnection, site: str, old: str, new: str, user: User | None) -> None:
     """Give a saved mapping another name; MappingRefused when there is none by that name or the new
-    name is taken."""
-    raise NotImplementedError
+    name is taken, FileRefused when the new name is not one a mapping may have."""
+    found = next((m for m in for_site(con, site) if m.name == old), None)
+    if found is None:
+        raise mappings.MappingRefused("mapping_not_found", name=old, site=site)
+    renamed = replace(found, name=" ".join(new.split()))
+    said = spec_problems(json.loads(to_json(renamed)))
+    if said:
+        raise FileRefused([refused_as(new, s) for s in said])
+    mappings.renamed(con, user, site, old, renamed.name, to_json(renamed))
 
 
-def delete(con, site: str, name: str, user) -> None:
+def delete(con: duckdb.DuckDBPyConnection, site: str, name: str, user: User | None) -> None:
     """Forget a saved mapping: later files with its header are refused again until mapped anew."""
-    raise NotImplementedError
+    mappings.removed(con, user, site, name)
+
+
+def signature(mapping: ColumnMapping) -> str:
+    """The header as the store keeps it to find a mapping by: 'TANGGAL KUNJUNGAN | LOKET TUJUAN'."""
+    return " | ".join(mapping.header)

@@ -20,7 +20,7 @@ from loaders.kinds.common import (
     record_load,
     with_new_agencies,
 )
-from loaders.layouts import tickets
+from loaders.layouts import mapped, tickets
 from loaders.layouts.common import Context, problem
 from loaders.model import Parsed, Problem, Workbook
 from loaders.pipeline import Options, personal_value_problems, refusal, site_named, site_problems
@@ -38,7 +38,7 @@ def prepare(
     """Agencies matched, the site known, no figure dated after today, every count plausible; or
     FileRefused with every problem found."""
     file_name = workbook.file_name
-    parsed = tickets.read_statuses(parsed, status_meanings(con, options), file_name)
+    parsed = tickets.read_statuses(parsed, file_meanings(con, options, parsed), file_name)
     problems = list(parsed.problems) + personal_value_problems(workbook, parsed)
     site = site_named(workbook, parsed, options)
     problems += site_problems(site, file_name)
@@ -57,6 +57,15 @@ def status_meanings(con: duckdb.DuckDBPyConnection, options: Options) -> dict[st
     which win for this file."""
     mapped = {ticket_statuses.status_key(word): meaning for word, meaning in options.statuses.items()}
     return ticket_statuses.meanings(con) | mapped
+
+
+def file_meanings(con: duckdb.DuckDBPyConnection, options: Options, parsed: Parsed) -> dict[str, str]:
+    """A sheet read by a column mapping counts the status values the mapping says are served; the
+    others are cancelled or no-show as the table says, or not counted (layouts/mapped.py)."""
+    known = status_meanings(con, options)
+    if parsed.served_statuses is None or "status" not in parsed.service:
+        return known
+    return mapped.status_meanings(parsed.service["status"], parsed.served_statuses, known)
 
 
 def has_visitors(parsed: Parsed) -> bool:
@@ -95,12 +104,22 @@ def summary(prepared: Prepared, options: Options) -> Report:
         notes=file_notes(prepared),
         dry_run=options.dry_run,
         agency_totals=agency_totals(service),
+        mapping=prepared.parsed.mapping,
+        monthly_totals=monthly_totals(service),
     )
 
 
 def agency_totals(service: pd.DataFrame) -> list[tuple[str, int]]:
     totals = service.groupby("canonical")["visits"].sum().sort_values(ascending=False, kind="stable")
     return [(name, int(visits)) for name, visits in totals.items()]
+
+
+def monthly_totals(service: pd.DataFrame) -> list[tuple[str, str, int]]:
+    """(canonical agency, 'YYYY-MM', service visits) per agency and month, in agency then month
+    order: the preview of a file before it loads."""
+    months = service["day"].map(lambda d: f"{d:%Y-%m}")
+    totals = service.groupby([service["canonical"], months])["visits"].sum()
+    return [(agency, month, int(visits)) for (agency, month), visits in totals.items()]
 
 
 def replaces(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> bool:

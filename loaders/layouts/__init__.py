@@ -5,6 +5,10 @@ loaders.kinds.KINDS), detect(sheet) -> score 0..1 and parse(sheet, context) -> P
 combine(list[Parsed]) reads several sheets of one workbook as one (one sheet per month); the others
 read their single best sheet. Hidden sheets never count, and cover or lookup sheets simply score 0
 everywhere.
+
+A sheet may also be read by a column mapping an analyst taught (mapped.py, loaders/mapping.py): one
+the user gives for this file wins over the layouts; one saved for the site reads a sheet only when no
+layout recognises any.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from types import ModuleType
 from loaders.layouts import (
     channel_recap,
     long_counts,
+    mapped,
     monthly_sheets,
     queue_matrix,
     satu_data,
@@ -23,7 +28,7 @@ from loaders.layouts import (
     transposed_recap,
     yearly_recap,
 )
-from loaders.layouts.common import Context, problem, text
+from loaders.layouts.common import Context, combine_sheets, problem, text
 from loaders.model import FileRefused, Parsed, Problem, Sheet, Workbook
 from loaders.safety import unexpected_as_refusal
 
@@ -43,7 +48,7 @@ LAYOUTS = [
 
 
 def by_name(name: str):
-    return next(m for m in LAYOUTS if name == m.NAME)
+    return next(m for m in (*LAYOUTS, mapped) if name == m.NAME)
 
 
 def scores(workbook: Workbook) -> list[tuple[float, int, ModuleType]]:
@@ -63,7 +68,11 @@ def scores(workbook: Workbook) -> list[tuple[float, int, ModuleType]]:
 
 def parse_workbook(workbook: Workbook, context: Context) -> Parsed:
     """Recognise the layout and parse it; refused, naming the sheets, when no layout fits."""
-    found = scores(workbook)
+    given = mapped.chosen(workbook, context.mappings)
+    found = [] if given else scores(workbook)
+    chosen = given or (None if found else mapped.chosen(workbook, context.saved_mappings))
+    if chosen:
+        return parse_mapped(workbook, *chosen, context)
     if not found:
         raise unrecognised(workbook)
     layout = found[0][2]
@@ -116,6 +125,20 @@ def header_held(sheet: Sheet, file: str) -> Problem:
         cell=f"A{at + 1}",
         file=file,
     )
+
+
+def parse_mapped(workbook: Workbook, mapping, sheets: list[Sheet], context: Context) -> Parsed:
+    """The sheets that hold a mapping's header, read by it (several as one, like month sheets)."""
+    context.frame = workbook.frame
+    parsed = []
+    for sheet in sheets:
+        with unexpected_as_refusal(workbook.file_name, sheet.name):
+            parsed.append(mapped.apply(mapping, sheet, context))
+    with unexpected_as_refusal(workbook.file_name):
+        result = combine_sheets(parsed) if len(parsed) > 1 else parsed[0]
+    result.mapping, result.served_statuses = parsed[0].mapping, parsed[0].served_statuses
+    result.notes += [f"sheet dibaca: {', '.join(s.name for s in sheets)}"] if len(workbook.sheets) > 1 else []
+    return result
 
 
 def parse_sheet(layout, sheet: Sheet, context: Context) -> Parsed:

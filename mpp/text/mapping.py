@@ -3,4 +3,12 @@ recognises, the preview before loading, and the saved mappings of a site."""
 
 MAPPING_TEXT: dict[str, tuple[str, str]] = {
     "mapping_used": ("dipetakan dengan '{name}'", "mapped with '{name}'"),
+    "mapping_not_found": (
+        "Tidak ada pemetaan kolom '{name}' untuk {site}.",
+        "There is no column mapping '{name}' for {site}.",
+    ),
+    "mapping_name_taken": (
+        "Nama '{name}' sudah dipakai pemetaan kolom lain untuk {site}; pilih nama lain.",
+        "The name '{name}' is already used by another column mapping of {site}; choose another.",
+    ),
 }
