@@ -3,10 +3,16 @@
   python -m loaders ingest FILE... --db PATH [--site NAME] [--year YYYY] [--block NAME]
                                    [--unknown-agencies refuse|add] [--sum-duplicates] [--dry-run]
                                    [--agency NAME] [--status WORD=served|cancelled|no_show|waiting|other]...
+                                   [--mapping FILE.json]... [--save-mapping]
   python -m loaders history --db PATH
   python -m loaders undo LOAD_ID --db PATH
   python -m loaders alias add NAME CANONICAL --db PATH
   python -m loaders alias list --db PATH
+  python -m loaders mapping list [--site NAME] --db PATH
+  python -m loaders mapping export NAME --site NAME [--to FILE.json] --db PATH
+  python -m loaders mapping import FILE.json --site NAME [--name NAME] --db PATH
+  python -m loaders mapping rename OLD NEW --site NAME --db PATH
+  python -m loaders mapping delete NAME --site NAME --db PATH
 
 ingest exits 0 when every file loaded or was already loaded, 1 when any file was refused.
 """
@@ -20,8 +26,9 @@ from pathlib import Path
 
 import duckdb
 
+from loaders import mapping, mapping_cli
 from loaders.load import Options, Report, ingest, unexpected_report
-from loaders.model import Problem
+from loaders.model import FileRefused, Problem
 from mpp.access.accounts import COMMAND_LINE
 from mpp.fmt import number
 from mpp.period import Period, month_start
@@ -49,7 +56,8 @@ WAY_OUTS = {
     "status": "Sebutkan artinya dengan --status KATA=served|cancelled|no_show|waiting|other "
     '(mis. --status "{subject}=served").',
     "sum_duplicates": "Atau muat dengan --sum-duplicates bila keduanya memang harus dijumlahkan.",
-    "layout": "Ganti judul kolom di berkas agar cocok dengan salah satu bentuk itu, simpan, lalu muat lagi.",
+    "layout": "Ganti judul kolom di berkas agar cocok dengan salah satu bentuk itu, simpan, lalu muat lagi; "
+    "atau ajarkan kolomnya sekali dengan --mapping PEMETAAN.json --save-mapping (lihat README).",
 }
 
 
@@ -95,11 +103,17 @@ def report_lines(report: Report) -> list[str]:
         else [f"  total kunjungan layanan: {number(report.total)}"]
     )
     lines += [f"  pengunjung: {number(report.visitors)}"] if report.visitors else []
+    lines += [f"  pemetaan  : {report.mapping}"] if report.mapping else []
     lines += [f"  muatan    : {report.load_id}"] if report.load_id else []
     return lines + [f"  catatan   : {note}" for note in report.notes]
 
 
 def cmd_ingest(args) -> int:
+    try:
+        given = tuple(mapping.read_mapping_file(file) for file in args.mapping)
+    except FileRefused as unreadable:
+        print(unreadable, file=sys.stderr)
+        return 1
     options = Options(
         site=args.site,
         year=args.year,
@@ -109,6 +123,8 @@ def cmd_ingest(args) -> int:
         dry_run=args.dry_run,
         agency=args.agency,
         statuses=dict(args.status),
+        mappings=given,
+        save_mappings=args.save_mapping,
         actor=COMMAND_LINE,
     )
     refused = 0
@@ -242,6 +258,18 @@ def parser() -> argparse.ArgumentParser:
         metavar="KATA=ARTI",
         help="arti status tiket: served, cancelled, no_show, waiting atau other (disimpan untuk berkas berikutnya)",
     )
+    ingest_cmd.add_argument(
+        "--mapping",
+        action="append",
+        default=[],
+        metavar="FILE.json",
+        help="pemetaan kolom untuk sheet yang bentuknya tidak dikenali (dari `mapping export` atau halaman Unggah)",
+    )
+    ingest_cmd.add_argument(
+        "--save-mapping",
+        action="store_true",
+        help="simpan pemetaan --mapping yang dipakai untuk lokasi berkas, agar berkas berikutnya tidak memerlukannya",
+    )
     ingest_cmd.set_defaults(run=cmd_ingest)
     commands.add_parser("history", help="daftar muatan").set_defaults(run=cmd_history)
     undo = commands.add_parser("undo", help="batalkan satu muatan")
@@ -255,10 +283,39 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("canonical")
     add.set_defaults(run=cmd_alias_add)
     alias.add_parser("list", help="daftar ejaan").set_defaults(run=cmd_alias_list)
-    leaves = [c for name, c in commands.choices.items() if name != "alias"]
-    for command in [*leaves, *alias.choices.values()]:
+    mapping_actions = mapping_commands(commands)
+    leaves = [c for name, c in commands.choices.items() if name not in ("alias", "mapping")]
+    for command in [*leaves, *alias.choices.values(), *mapping_actions]:
         command.add_argument("--db", help="berkas basis data (bawaan: $MPP_DB atau data/mpp.duckdb)")
     return top
+
+
+def mapping_commands(commands) -> list[argparse.ArgumentParser]:
+    """`mapping list|export|import|rename|delete`: the column mappings saved per site."""
+    actions = commands.add_parser("mapping", help="pemetaan kolom tersimpan per lokasi").add_subparsers(
+        dest="mapping", required=True
+    )
+    listing = actions.add_parser("list", help="daftar pemetaan kolom (semua lokasi bila tanpa --site)")
+    listing.add_argument("--site", help="nama lokasi, mis. 'MPP Kota Balikpapan'")
+    listing.set_defaults(run=mapping_cli.cmd_list)
+    export = actions.add_parser("export", help="tulis satu pemetaan sebagai JSON (untuk dibagikan)")
+    export.add_argument("name")
+    export.add_argument("--to", metavar="FILE.json", help="berkas tujuan (bawaan: layar)")
+    export.set_defaults(run=mapping_cli.cmd_export)
+    imported = actions.add_parser("import", help="simpan pemetaan dari berkas JSON untuk lokasi")
+    imported.add_argument("file", metavar="FILE.json")
+    imported.add_argument("--name", help="simpan dengan nama lain")
+    imported.set_defaults(run=mapping_cli.cmd_import)
+    rename = actions.add_parser("rename", help="ganti nama pemetaan")
+    rename.add_argument("old")
+    rename.add_argument("new")
+    rename.set_defaults(run=mapping_cli.cmd_rename)
+    delete = actions.add_parser("delete", help="hapus pemetaan")
+    delete.add_argument("name")
+    delete.set_defaults(run=mapping_cli.cmd_delete)
+    for action in (export, imported, rename, delete):
+        action.add_argument("--site", required=True, help="nama lokasi, mis. 'MPP Kota Balikpapan'")
+    return [listing, export, imported, rename, delete]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,15 +17,19 @@ upload page offers to pick; the monthly totals it previews; and the saved mappin
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import asdict, fields, replace
+from pathlib import Path
 
 import duckdb
 
+from loaders import read_guarded
 from loaders.layouts.common import key, text
 from loaders.layouts.mapped import apply, header_cells, mapping_problems, matches
 from loaders.model import ColumnMapping, FileRefused, Parsed, Problem, Sheet
 from loaders.normalize import has_controls
+from loaders.tabular import header_row_index
 from mpp.access.accounts import User
 from mpp.fmt import number
 from mpp.reference import mappings
@@ -38,10 +42,13 @@ __all__ = [
     "for_site",
     "from_json",
     "header_cells",
+    "likely_header_row",
     "matches",
     "preview_totals",
+    "read_mapping_file",
     "rename",
     "save",
+    "sheets_to_map",
     "to_json",
 ]
 
@@ -78,6 +85,24 @@ def from_json(text: str | bytes, file_name: str) -> ColumnMapping:
     return mapping
 
 
+def read_mapping_file(path: str | os.PathLike) -> ColumnMapping:
+    """A mapping from a JSON file on disk (the command line's --mapping): its size is checked before
+    it is read, so a huge file is refused without being loaded."""
+    name = Path(path).name
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            raise FileRefused([refused_as(name, too_big(size))])
+        data = Path(path).read_bytes()
+    except OSError as exc:  # missing, a folder, not readable
+        raise FileRefused([refused_as(name, f"tidak dapat dibaca ({exc.strerror})")]) from None
+    return from_json(data, name)
+
+
+def too_big(size: int) -> str:
+    return f"berukuran {number(size // 1024)} KB, melebihi batas {MAX_BYTES // 1024} KB"
+
+
 def refused_as(file_name: str, said: str) -> Problem:
     return Problem(
         "pemetaan_tidak_sah",
@@ -89,14 +114,7 @@ def refused_as(file_name: str, said: str) -> Problem:
 def decoded(data: bytes, file_name: str) -> dict:
     """The JSON object, under the size cap; any other text is refused naming the file."""
     if len(data) > MAX_BYTES:
-        raise FileRefused(
-            [
-                refused_as(
-                    file_name,
-                    f"berukuran {number(len(data) // 1024)} KB, melebihi batas {MAX_BYTES // 1024} KB",
-                )
-            ]
-        )
+        raise FileRefused([refused_as(file_name, too_big(len(data)))])
     try:
         spec = json.loads(data.decode("utf-8-sig"), parse_constant=no_constant)
     except RecursionError:
@@ -229,6 +247,19 @@ def columns_of(sheet: Sheet, header_row: int, samples: int = 3) -> list[tuple[st
         values = dict.fromkeys(text(row[col])[:60] for row in below if col < len(row) and text(row[col]))
         offered.append((text(cell), tuple(list(values)[:samples])))
     return offered
+
+
+def sheets_to_map(file_name: str, data: bytes) -> list[Sheet]:
+    """The visible sheets of an uploaded file, read under the guard as every upload is (FileRefused
+    when it cannot be read): what the page lets the analyst map."""
+    return [s for s in read_guarded.read_file_guarded(None, data, name=file_name).sheets if not s.hidden]
+
+
+def likely_header_row(sheet: Sheet) -> int:
+    """The 1-based row that looks like column labels (the first row of text across the table),
+    to start the mapping form at; 1 when none does."""
+    found = header_row_index(sheet.rows)
+    return 1 if found is None else found + 1
 
 
 def preview_totals(parsed: Parsed) -> list[tuple[str, str, int]]:
