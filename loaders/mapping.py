@@ -132,35 +132,20 @@ def no_constant(name: str):
     raise ValueError(f"{name} bukan angka")
 
 
-# What each field may hold: (kinds of value, whether None is allowed).
-TEXT_FIELDS = (
-    "name",
-    "agency_column",
-    "agency",
-    "service_column",
-    "date_column",
-    "count_column",
-    "status_column",
-    "sheet",
-)
-OPTIONAL = {
-    "agency_column",
-    "agency",
-    "service_column",
-    "date_column",
-    "count_column",
-    "status_column",
-    "sheet",
-}
+# The fields that hold one text (a header text, a name); all but the name may be null.
+TEXT_FIELDS = ["name", "agency_column", "agency", "service_column", "date_column", "count_column"]
+TEXT_FIELDS += ["status_column", "sheet"]
+OPTIONAL = set(TEXT_FIELDS) - {"name"}
 DEFAULTS = {f.name for f in fields(ColumnMapping)} - {"name", "header_row", "header"}
 
 
 def spec_problems(spec: dict) -> list[str]:
     """Everything wrong with the JSON object's fields, said at once."""
     known = {f.name for f in fields(ColumnMapping)}
+    version = spec[FORMAT]
     said = (
-        [f"versi {short(repr(spec[FORMAT]))} tidak dikenal (yang dikenal: {VERSION})"]
-        if spec[FORMAT] != VERSION
+        [f"versi {short(repr(version))} tidak dikenal (yang dikenal: {VERSION})"]
+        if type(version) is not int or version != VERSION
         else []
     )
     said += [f"kunci '{short(k)}' tidak dikenal" for k in list(spec)[:20] if k not in known and k != FORMAT]
@@ -174,13 +159,11 @@ def spec_problems(spec: dict) -> list[str]:
     said += month_problems(spec.get("month_columns", []))
     if not isinstance(spec.get("sum_duplicates", False), bool):
         said.append("'sum_duplicates' harus true atau false")
-    if not said:
-        said += [
-            f"'{k}' tidak boleh diawali = + - @ (akan terbaca sebagai rumus)"
-            for k in ("name", "agency")
-            if isinstance(spec.get(k), str) and FORMULA.match(spec[k])
-        ]
-    return said
+    return said + [
+        f"'{k}' tidak boleh diawali = + - @ (akan terbaca sebagai rumus)"
+        for k in ("name", "agency")
+        if isinstance(spec.get(k), str) and FORMULA.match(spec[k])
+    ]
 
 
 def short(value) -> str:

@@ -351,11 +351,11 @@ def test_a_hostile_mapping_file_is_refused_naming_the_file(text, said):
 
 
 def test_every_problem_of_a_mapping_file_is_said_at_once():
-    text = json.dumps({"pantau_mpp_mapping": 1, "name": 5, "header_row": 0, "agency": []})
+    text = json.dumps({"pantau_mpp_mapping": 1, "name": 5, "header_row": 0, "agency": "=1+1"})
     with pytest.raises(FileRefused) as refused:
         from_json(text, "kiriman.json")
     messages = [p.message for p in refused.value.problems]
-    assert len(messages) == 4, messages  # header missing, name, agency and header_row of the wrong type
+    assert len(messages) == 4, messages  # header missing; name, header_row of the wrong type; a formula
     assert {p.code for p in refused.value.problems} == {"pemetaan_tidak_sah"}
 
 
@@ -414,3 +414,8 @@ def test_a_store_made_before_mappings_gets_the_table(empty_store_file, tmp_path)
         con.execute("DELETE FROM schema_version WHERE version = 11")
     with db.connect(path, read_only=True) as con:
         assert mapping.for_site(con, SITE) == []
+
+
+def test_a_version_written_as_true_is_not_version_1():
+    with pytest.raises(FileRefused, match="versi True tidak dikenal"):
+        from_json(spec(pantau_mpp_mapping=True), "kiriman.json")
