@@ -419,3 +419,13 @@ def test_a_store_made_before_mappings_gets_the_table(empty_store_file, tmp_path)
 def test_a_version_written_as_true_is_not_version_1():
     with pytest.raises(FileRefused, match="versi True tidak dikenal"):
         from_json(spec(pantau_mpp_mapping=True), "kiriman.json")
+
+
+def test_a_status_column_without_served_values_or_two_agencies_is_incomplete():
+    sheet = sheet_of(lf.long_sheet(HEADER, FEBRUARY))
+    unclear = replace(QUEUE, agency="Samsat", status_column="Banyaknya", count_column=None)
+    with pytest.raises(FileRefused) as refused:
+        mapping.apply(unclear, sheet, Context(file_name="x.xlsx"))
+    messages = [p.message for p in refused.value.problems]
+    assert [p.code for p in refused.value.problems] == ["pemetaan_tidak_lengkap"] * 2
+    assert "(salah satu)" in messages[0] and "nilai status yang dihitung" in messages[1]

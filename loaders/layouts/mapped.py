@@ -88,8 +88,10 @@ def mapping_problems(mapping: ColumnMapping, file: str = "", sheet: str | None =
     month columns, or a personal-data column (NIK, Nama, No HP) mapped, whose values would be
     stored as agency or service names."""
     said = []
-    if not (mapping.agency_column or mapping.agency):
-        said.append("kolom instansi, atau satu instansi untuk seluruh berkas, belum dipilih")
+    if bool(mapping.agency_column) == bool(mapping.agency):
+        said.append("pilih kolom instansi atau satu instansi untuk seluruh berkas (salah satu)")
+    if mapping.status_column and not mapping.served:
+        said.append("pilih nilai status yang dihitung sebagai kunjungan")
     if bool(mapping.date_column) == bool(mapping.month_columns):
         said.append("pilih kolom tanggal atau kolom-kolom bulan (salah satu)")
     if mapping.month_columns and (mapping.count_column or mapping.status_column):
