@@ -23,7 +23,7 @@ import duckdb
 
 from loaders import kinds, mapping, pipeline, safety
 from loaders.kinds.common import Kind, Prepared
-from loaders.model import FileRefused, Problem, Workbook
+from loaders.model import ColumnMapping, FileRefused, Problem, Workbook
 from loaders.normalize import find_site
 from loaders.pipeline import Options
 from loaders.read import personal_data_reason
@@ -139,6 +139,10 @@ def checked_and_written(
     with safety.unexpected_as_refusal(file_name, only_sheet(workbook)):
         prepared = kind.prepare(con, workbook, rows, context, options)
         report = kind.summary(prepared, options)
+    if options.save_mappings and (used := mapping_used(prepared, options)):
+        problems = mapping.save_problems(used)
+        if problems:
+            raise FileRefused(problems)
     if options.dry_run:
         report.outcome = "replaced" if kind.replaces(con, prepared) else "added"
         return report
@@ -194,9 +198,14 @@ def written(
 def remember_mapping(con: duckdb.DuckDBPyConnection, prepared: Prepared, options: Options) -> None:
     """With save_mappings, the given mapping that read the file is saved for its site, in the load's
     transaction: the next file with the same header needs none."""
-    used = next((m for m in options.mappings if m.name == prepared.parsed.mapping), None)
+    used = mapping_used(prepared, options)
     if options.save_mappings and used is not None:
         mapping.save(con, prepared.site, used, options.actor)
+
+
+def mapping_used(prepared: Prepared, options: Options) -> ColumnMapping | None:
+    """The mapping given for this load that read the file, if one did."""
+    return next((m for m in options.mappings if m.name == prepared.parsed.mapping), None)
 
 
 def keep_original(

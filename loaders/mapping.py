@@ -276,12 +276,17 @@ def for_site(con: duckdb.DuckDBPyConnection, site: str | None) -> list[ColumnMap
 def save(con: duckdb.DuckDBPyConnection, site: str, mapping: ColumnMapping, user: User | None) -> None:
     """Save the mapping under its name for the site (analysts and admins); a name already saved
     for the site is replaced. A mapping that could not be read back is refused, never saved."""
-    problems = mapping_problems(mapping, mapping.name) + [
-        refused_as(mapping.name, s) for s in spec_problems(json.loads(to_json(mapping)))
-    ]
+    problems = save_problems(mapping)
     if problems:
         raise FileRefused(problems)
     mappings.store(con, user, site, mapping.name, signature(mapping), to_json(mapping))
+
+
+def save_problems(mapping: ColumnMapping) -> list[Problem]:
+    """Why the mapping cannot be saved (its JSON would not read back: no name, a formula-like name,
+    ...), or nothing."""
+    said = spec_problems(json.loads(to_json(mapping)))
+    return mapping_problems(mapping, mapping.name) + [refused_as(mapping.name or "-", s) for s in said]
 
 
 def rename(con: duckdb.DuckDBPyConnection, site: str, old: str, new: str, user: User | None) -> None:

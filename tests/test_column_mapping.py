@@ -429,3 +429,11 @@ def test_a_status_column_without_served_values_or_two_agencies_is_incomplete():
     messages = [p.message for p in refused.value.problems]
     assert [p.code for p in refused.value.problems] == ["pemetaan_tidak_lengkap"] * 2
     assert "(salah satu)" in messages[0] and "nilai status yang dihitung" in messages[1]
+
+
+def test_a_mapping_to_save_without_a_usable_name_refuses_the_load_before_writing(store_path):
+    unnamed = replace(QUEUE, name="=1+1")
+    report = load(store_path, lf.long_sheet(HEADER, FEBRUARY), mappings=(unnamed,), save_mappings=True)
+    assert report.outcome == "refused"
+    assert [p.code for p in report.problems] == ["pemetaan_tidak_sah"]
+    assert monthly(store_path) == {}
