@@ -1,4 +1,5 @@
-"""Unggah: drop files, see what each holds and every problem, map unknown agencies, then confirm."""
+"""Unggah: drop files, see what each holds and every problem, map unknown agencies (and the columns
+of a sheet no layout recognises), then confirm."""
 
 import streamlit as st
 
@@ -8,17 +9,20 @@ from loaders import upload
 user = ui.page_setup("upload", role="analyst")
 st.title(ui.t("upload"))
 st.caption(ui.t("upload_intro"))
+ui.show_flash()
 
 options = ui.upload_options()
 files = st.file_uploader(
     ui.t("files"), accept_multiple_files=True, type=["xlsx", "xlsm", "xls", "csv", "txt", "json"]
 )
+ui.saved_mappings(user, options)
 if not files:
     st.stop()
 
 reports = ui.preview_uploads(files, options)
 for file in files:
     ui.upload_report(reports[file.name], user)
+    ui.column_mapping(file, reports[file.name], options, user)
 
 ready = [f for f in files if reports[f.name].ok and reports[f.name].outcome != "unchanged"]
 if st.button(ui.t("load_files", n=len(ready)), type="primary", disabled=not ready):

@@ -12,6 +12,7 @@ from mpp.text.checker import CHECKER_TEXT
 from mpp.text.common import COMMON_TEXT
 from mpp.text.exports import EXPORT_TEXT
 from mpp.text.mapping import MAPPING_TEXT
+from mpp.text.mapping_page import MAPPING_PAGE_TEXT
 from mpp.text.navigation import NAVIGATION_TEXT
 from mpp.text.pages import PAGE_TEXT
 from mpp.text.periods import PERIOD_TEXT
@@ -41,6 +42,7 @@ AREAS: dict[str, Table] = {
     "exports": EXPORT_TEXT,  # the title block of an export
     "checker": CHECKER_TEXT,  # the draft checker's verdicts and causes
     "mapping": MAPPING_TEXT,  # column mappings: teaching a sheet's columns once
+    "mapping_page": MAPPING_PAGE_TEXT,  # the column mapping form and saved mappings on the upload page
 }
 
 
