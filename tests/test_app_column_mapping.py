@@ -87,6 +87,8 @@ def test_a_sheet_mapped_once_loads_and_the_next_month_loads_by_itself(page, demo
     assert not at.exception
     problems = table_with(at, "Kode")
     assert "tata_letak_tidak_dikenal" in list(problems["Kode"])
+    way_out = problems[problems["Kode"] == "tata_letak_tidak_dikenal"]["Keterangan"].iloc[0]
+    assert "Petakan kolomnya sekali di «Petakan kolom» di bawah" in way_out and "--mapping" not in way_out
     assert mapping_form_shown(at) and load_button(at).disabled
     first_rows = table_with(at, "Baris")
     assert list(first_rows.iloc[1]) == ["2", *HEADER]  # the header row as the spreadsheet numbers it

@@ -21,10 +21,9 @@ import streamlit as st
 
 from loaders import mapping as mappings
 from loaders.layouts.common import Context, col_letter, text
-from loaders.model import ColumnMapping, FileRefused, Parsed, Sheet, Workbook
+from loaders.model import ColumnMapping, FileRefused, Parsed, Sheet
 from loaders.normalize import find_site, parse_month, parse_year_month
 from loaders.pipeline import file_words
-from loaders.read_guarded import read_file_guarded
 from loaders.upload import canonical_names
 from mpp import fmt
 from mpp.reference.ticket_statuses import meanings, status_key
@@ -37,7 +36,7 @@ UNKNOWN_LAYOUT = "tata_letak_tidak_dikenal"  # the refusal that offers the form
 FIRST_ROWS = 8  # rows of the sheet shown, so the analyst sees which one holds the header
 LAST_HEADER_ROW = 30  # a header further down is not a header
 VALUES_READ = 50  # distinct values read per column: the choices of the served values
-BOOKS_KEPT = 3  # workbooks kept in the session while their files are mapped
+BOOKS_KEPT = 3  # files' sheets kept in the session while their files are mapped
 
 
 def column_mapping(file, report, options, user) -> None:
@@ -45,11 +44,11 @@ def column_mapping(file, report, options, user) -> None:
     if report.ok or not any(p.code == UNKNOWN_LAYOUT for p in report.problems):
         return
     with st.expander(t("cm_title", name=plain(file.name)), expanded=True):
-        book = workbook_of(file)
-        if book is None:
+        sheets = sheets_of(file)
+        if sheets is None:
             return
         st.caption(t("cm_intro"))
-        sheet = pick_sheet(book, file.name)
+        sheet = pick_sheet(sheets, file.name)
         at = pick_header_row(sheet, f"{file.name}_{sheet.name}")
         chosen = choices(sheet, at, f"{file.name}_{sheet.name}_{at}", options)
         preview_area = st.container()
@@ -64,24 +63,24 @@ def column_mapping(file, report, options, user) -> None:
             save(chosen, parsed, file.name, options, user)
 
 
-def workbook_of(file) -> Workbook | None:
-    """The file's sheets, read once under the guard and kept for the session while it is mapped."""
+def sheets_of(file) -> list[Sheet] | None:
+    """The file's visible sheets, read once under the guard and kept for the session while it is
+    mapped; a file that cannot be read is said, not raised."""
     data = file.getvalue()
     digest = hashlib.sha256(data).hexdigest()
-    books = st.session_state.setdefault("cm_books", {})
-    if digest not in books:
+    kept = st.session_state.setdefault("cm_sheets", {})
+    if digest not in kept:
         try:
-            books[digest] = read_file_guarded(None, data, name=file.name)
+            kept[digest] = mappings.sheets_to_map(file.name, data)
         except FileRefused as refused:
             st.warning(t("cm_unreadable", reason=plain(refused.problems[0].message)))
             return None
-        for old in list(books)[:-BOOKS_KEPT]:
-            del books[old]
-    return books[digest]
+        for old in list(kept)[:-BOOKS_KEPT]:
+            del kept[old]
+    return kept[digest] or None
 
 
-def pick_sheet(book: Workbook, file: str) -> Sheet:
-    shown = [s for s in book.sheets if not s.hidden]
+def pick_sheet(shown: list[Sheet], file: str) -> Sheet:
     if len(shown) == 1:
         return shown[0]
     names = [s.name for s in shown]
@@ -107,17 +106,10 @@ def pick_header_row(sheet: Sheet, where: str) -> int:
             t("cm_header_row"),
             min_value=1,
             max_value=last,
-            value=likely_header(sheet) + 1,
+            value=min(mappings.likely_header_row(sheet), last),
             key=f"cm_row_{where}",
         )
     )
-
-
-def likely_header(sheet: Sheet) -> int:
-    """The first of the top rows that fills as many cells as any (0-based): title rows above a
-    table fill one cell, its header every column."""
-    filled = [sum(1 for c in row if text(c)) for row in sheet.rows[:LAST_HEADER_ROW]]
-    return filled.index(max(filled)) if filled else 0
 
 
 def choices(sheet: Sheet, at: int, where: str, options) -> ColumnMapping:

@@ -181,8 +181,10 @@ UPLOAD_TEXT = {
         "If both should be added up, tick «{sum}» in «{options}», then check again.",
     ),
     "way_out_layout": (
-        "Ganti judul kolom di berkas agar cocok dengan salah satu bentuk itu, simpan, lalu unggah lagi.",
-        "Rename the file's column headers to match one of those layouts, save, and upload it again.",
+        "Petakan kolomnya sekali di «Petakan kolom» di bawah, atau ganti judul kolom di berkas agar "
+        "cocok dengan salah satu bentuk itu lalu unggah lagi.",
+        "Map its columns once under «Map the columns» below, or rename the file's column headers to "
+        "match one of those layouts and upload it again.",
     ),
     "status_form": ("Arti status tiket", "Ticket status meanings"),
     "status_means": ("'{word}' ({n} tiket) berarti", "'{word}' ({n} tickets) means"),
