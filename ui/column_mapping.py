@@ -102,7 +102,7 @@ def pick_header_row(sheet: Sheet, where: str) -> int:
     show_table(table)
     last = max(1, min(len(sheet.rows), LAST_HEADER_ROW))
     return int(
-        st.number_input(
+        st.columns([1, 2])[0].number_input(  # a row number needs no full width
             t("cm_header_row"),
             min_value=1,
             max_value=last,
@@ -118,8 +118,11 @@ def choices(sheet: Sheet, at: int, where: str, options) -> ColumnMapping:
     columns = dict(mappings.columns_of(sheet, at, VALUES_READ))
     label = {h: column_label(h, v) for h, v in columns.items()}
     headers = list(columns)
-    agency_column, agency = pick_agency(headers, label, where, options)
-    service = optional_column(t("cm_service_column"), headers, label, f"cm_service_{where}")
+    left, right = st.columns(2, vertical_alignment="bottom")  # two by two on a wide screen
+    with left:
+        agency_column, agency = pick_agency(headers, label, where, options)
+    with right:
+        service = optional_column(t("cm_service_column"), headers, label, f"cm_service_{where}")
     chosen = ColumnMapping(
         name="",
         header_row=at,
@@ -151,12 +154,19 @@ def pick_agency(headers, label, where: str, options) -> tuple[str | None, str | 
     )
     if way == "column":
         column = st.selectbox(
-            t("cm_agency_column"), headers, index=None, format_func=label.get, key=f"cm_agency_{where}"
+            t("cm_agency_column"),
+            headers,
+            index=None,
+            format_func=label.get,
+            placeholder=t("cm_pick_column"),
+            key=f"cm_agency_{where}",
         )
         return column, None
     agencies = read(canonical_names)
     at = agencies.index(options.agency) if options.agency in agencies else None
-    return None, st.selectbox(t("cm_one_agency"), agencies, index=at, key=f"cm_one_agency_{where}")
+    return None, st.selectbox(
+        t("cm_one_agency"), agencies, index=at, placeholder=t("cm_pick_agency"), key=f"cm_one_agency_{where}"
+    )
 
 
 def optional_column(title: str, headers, label, widget: str, none: str = "cm_no_column") -> str | None:
@@ -180,14 +190,24 @@ def pick_period(chosen: ColumnMapping, headers, label, columns, where: str, opti
     )
     if way == "months":
         return replace(chosen, month_columns=pick_months(headers, months, where, options))
-    date_column = st.selectbox(
-        t("cm_date_column"), headers, index=None, format_func=label.get, key=f"cm_date_{where}"
+    left, right = st.columns(2)
+    date_column = left.selectbox(
+        t("cm_date_column"),
+        headers,
+        index=None,
+        format_func=label.get,
+        placeholder=t("cm_pick_column"),
+        key=f"cm_date_{where}",
     )
-    count = optional_column(
-        t("cm_count_column"), headers, label, f"cm_count_{where}", "cm_one_row_per_ticket"
-    )
-    status = optional_column(t("cm_status_column"), headers, label, f"cm_status_{where}")
-    served = pick_served(columns[status], f"{where}_{status}") if status else ()
+    with right:
+        count = optional_column(
+            t("cm_count_column"), headers, label, f"cm_count_{where}", "cm_one_row_per_ticket"
+        )
+    left, right = st.columns(2)
+    with left:
+        status = optional_column(t("cm_status_column"), headers, label, f"cm_status_{where}")
+    with right:
+        served = pick_served(columns[status], f"{where}_{status}") if status else ()
     return replace(chosen, date_column=date_column, count_column=count, status_column=status, served=served)
 
 
@@ -205,7 +225,13 @@ def month_of_header(header: str, year: int | None) -> str | None:
 
 
 def pick_months(headers, months, where: str, options) -> tuple[tuple[str, str], ...]:
-    picked = st.multiselect(t("cm_month_columns"), headers, default=months, key=f"cm_months_{where}")
+    picked = st.multiselect(
+        t("cm_month_columns"),
+        headers,
+        default=months,
+        placeholder=t("cm_pick_columns"),
+        key=f"cm_months_{where}",
+    )
     boxes = st.columns(4)
     return tuple(
         (
@@ -228,7 +254,13 @@ def pick_served(values: tuple[str, ...], where: str) -> tuple[str, ...]:
     known = read(meanings)
     served = [v for v in values if known.get(status_key(v)) == "served"]
     return tuple(
-        st.multiselect(t("cm_served_values"), list(values), default=served, key=f"cm_served_{where}")
+        st.multiselect(
+            t("cm_served_values"),
+            list(values),
+            default=served,
+            placeholder=t("cm_pick_values"),
+            key=f"cm_served_{where}",
+        )
     )
 
 

@@ -94,4 +94,8 @@ MAPPING_PAGE_TEXT = {
         "{file} was not imported: {reason}",
     ),
     "cm_pick_site": ("(pilih lokasi)", "(pick a site)"),
+    "cm_pick_column": ("(pilih kolom)", "(pick a column)"),
+    "cm_pick_columns": ("(pilih kolom-kolomnya)", "(pick the columns)"),
+    "cm_pick_agency": ("(pilih instansi)", "(pick an agency)"),
+    "cm_pick_values": ("(pilih nilainya)", "(pick the values)"),
 }
