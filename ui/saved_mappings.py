@@ -66,7 +66,7 @@ def manage(rows: list[SavedMapping], user) -> None:
     if right.button(t("cm_rename"), key="cm_rename"):
         changed(mappings.rename, picked.site, picked.name, new, user, said=t("cm_renamed", name=plain(new)))
     found = readable(picked)
-    left, right = st.columns(2)
+    left, right, _ = st.columns([1, 1, 2])  # the two buttons side by side, at the left
     if found is not None:
         left.download_button(
             t("cm_download"),
