@@ -171,6 +171,25 @@ def test_month_columns_of_one_office_are_read_from_their_headers(page):
     assert widget(at.button, "Simpan dan periksa lagi").disabled
 
 
+def test_the_form_speaks_english_when_the_page_does(demo_db, open_app):
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    at = log_in(open_app(demo_db, PAGE, lang="en").run(), "ana", "analis-rahasia")
+    at.file_uploader[0].set_value(("rekap_harian_agustus.xlsx", daily_sheet(8), XLSX)).run()
+    assert not at.exception
+    assert any(e.label == "Map the columns: rekap_harian_agustus.xlsx" for e in at.expander)
+    way_out = table_with(at, "Code")
+    assert "Map its columns once under «Map the columns» below" in way_out["Message"].iloc[0]
+    widget(at.selectbox, "Agency column").select("Unit Tujuan")
+    widget(at.selectbox, "Date column").select("Hari Layanan")
+    widget(at.selectbox, "Count column").select("Banyak Orang")
+    at.run()
+    assert not at.exception
+    assert "Preview: service visits per month per agency (not loaded yet)" in seen(at)
+    assert table_with(at, "Aug 2026").to_dict("list")["Total"] == ["5", "1.209"]  # Batal counted: no status
+    assert widget(at.button, "Save and check again")
+
+
 def saved_for(path, name: str, month: int = 8) -> None:
     """A mapping of the daily sheet saved for the site, as the form above saves it."""
     sheet = read_file(None, daily_sheet(month), name="rekap.xlsx").sheets[0]

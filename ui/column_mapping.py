@@ -288,6 +288,8 @@ def preview(chosen: ColumnMapping, sheet: Sheet, file: str, options) -> Parsed |
         return None
     st.markdown(f"**{t('cm_preview')}**")
     show_totals(totals)
+    if sheet.truncated:  # read.py kept the head of a long table as a grid; the load reads it whole
+        st.caption(t("cm_preview_head", rows=fmt.number(len(sheet.rows))))
     if parsed.problems:
         st.warning(
             t("cm_preview_problems") + "\n\n" + "\n".join(f"- {plain(p)}" for p in parsed.problems[:8])

@@ -41,6 +41,12 @@ MAPPING_PAGE_TEXT = {
         "Preview: service visits per month per agency (not loaded yet)",
     ),
     "cm_preview_total": ("Jumlah", "Total"),
+    "cm_preview_head": (
+        "Berkas besar: pratinjau ini dari {rows} baris pertama saja; angka lengkapnya tampil setelah "
+        "berkas diperiksa lagi.",
+        "A large file: this preview reads its first {rows} rows only; the full figures show once the "
+        "file is checked again.",
+    ),
     "cm_preview_none": (
         "Belum ada angka untuk ditampilkan: lengkapi pilihan kolom di atas.",
         "No figures to show yet: complete the column choices above.",
