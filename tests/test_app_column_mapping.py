@@ -12,8 +12,10 @@ from loaders.layouts.common import Context
 from loaders.read import read_file
 from mpp.access import accounts
 from mpp.store import db
+from tests import hostile_names as hostile
 from tests import layout_files as lf
 from tests.apptest import log_in
+from tests.test_app_names import raw, rendered_as_markdown, table_cells
 from ui.saved_mappings import exported
 
 PAGE = "pages/8_Unggah.py"
@@ -288,3 +290,24 @@ def test_a_downloaded_mapping_holds_no_formula_and_still_reads_its_sheet():
     assert (
         totals == mapping.preview_totals(mapping.apply(taught, sheet, context)) == [("Samsat", "2026-08", 9)]
     )
+
+
+def test_names_in_the_form_and_its_preview_are_shown_as_text(page):
+    """A file named like a link, its header cells and agencies named like markdown and formulas: the
+    form, its first rows and its preview show every name as text, and no table offers a formula."""
+    at = page
+    header = ["Hari Layanan", hostile.MARKDOWN[0], hostile.FORMULAS[1], "Banyak Orang"]
+    rows = [["03/08/2026", name, "x", 5 + i] for i, name in enumerate(hostile.NAMES)]
+    at.file_uploader[0].set_value((f"{hostile.MARKDOWN[1]}.csv", lf.long_csv(header, rows), "text/csv")).run()
+    assert not at.exception and mapping_form_shown(at)
+    widget(at.selectbox, "Kolom instansi").select(hostile.MARKDOWN[0])
+    widget(at.selectbox, "Kolom layanan (boleh tidak ada)").select(hostile.FORMULAS[1])
+    widget(at.selectbox, "Kolom tanggal").select("Hari Layanan")
+    widget(at.selectbox, "Kolom jumlah").select("Banyak Orang")
+    at.run()
+    assert not at.exception
+    assert len(table_with(at, "Agu 2026")) == len(hostile.NAMES)  # the preview lists every agency
+    texts = rendered_as_markdown(at)
+    for name in hostile.NAMES:
+        assert not [t for t in texts if raw(name, t)], name
+    assert not [c for c in table_cells(at) if hostile.formula_like(c)]
