@@ -242,6 +242,16 @@ def test_saved_mappings_are_renamed_imported_and_deleted_on_the_page(page, demo_
     assert "Pemetaan 'Dari Samarinda' diimpor untuk MPP Kabupaten Balangan." in seen(at)
     assert saved_names(demo_db) == [("MPP Kabupaten Balangan", "Dari Samarinda"), (SITE, "Antrean harian")]
 
+    widget(at.button, "Impor").click()  # the same file again: the name is taken for that site
+    at.run()
+    refusal = " ".join(e.value for e in at.error)
+    assert (
+        "Berkas dari\\_samarinda.json tidak diimpor" in refusal
+        or "Berkas dari_samarinda.json tidak" in refusal
+    )
+    assert "Nama 'Dari Samarinda' sudah dipakai pemetaan kolom lain untuk MPP Kabupaten Balangan" in refusal
+    assert len(saved_names(demo_db)) == 2
+
     hostile = {"pantau_mpp_mapping": 1, "name": '=HYPERLINK("http://x")', "header_row": 2, "header": []}
     at.file_uploader(key="cm_import_file").set_value(
         ("jahat.json", json.dumps(hostile).encode(), "application/json")

@@ -36,7 +36,7 @@ UNKNOWN_LAYOUT = "tata_letak_tidak_dikenal"  # the refusal that offers the form
 FIRST_ROWS = 8  # rows of the sheet shown, so the analyst sees which one holds the header
 LAST_HEADER_ROW = 30  # a header further down is not a header
 VALUES_READ = 50  # distinct values read per column: the choices of the served values
-BOOKS_KEPT = 3  # files' sheets kept in the session while their files are mapped
+BOOKS_KEPT = 2  # files' sheets kept in the session while their files are mapped
 
 
 def column_mapping(file, report, options, user) -> None:
@@ -333,5 +333,6 @@ def save(chosen: ColumnMapping, parsed: Parsed, file: str, options, user) -> Non
         st.error(t("cm_refused", reason=" ".join(plain(p.message) for p in refused.problems)))
         return
     flash(t("cm_saved", name=plain(chosen.name), site=plain(site)))
+    st.session_state.pop("cm_sheets", None)  # the file is read by its mapping now
     forget_previews()
     st.rerun()
