@@ -6,6 +6,7 @@ renamed, downloaded, imported and deleted on the same page."""
 import json
 
 import pytest
+from openpyxl import Workbook
 
 from loaders import mapping
 from loaders.layouts.common import Context
@@ -318,3 +319,43 @@ def test_names_in_the_form_and_its_preview_are_shown_as_text(page):
     for name in hostile.NAMES:
         assert not [t for t in texts if raw(name, t)], name
     assert not [c for c in table_cells(at) if hostile.formula_like(c)]
+
+
+def month_workbook(month: str, day: str) -> bytes:
+    """A workbook whose data sheet is named for its month, after a sheet of instructions."""
+    book = Workbook()
+    book.active.title = "Petunjuk"
+    book.active.append(["Isi data harian di lembar bulan berjalan."])
+    data = book.create_sheet(month)
+    data.append(["Hari Layanan", "Unit Tujuan", "Banyak Orang"])
+    data.append([day, "Samsat", 31])
+    return lf.to_bytes(book)
+
+
+def test_a_sheet_named_for_its_month_is_picked_and_next_month_is_recognised(page):
+    at = page
+    at.file_uploader[0].set_value(
+        ("rekap_mpp_kota_balikpapan.xlsx", month_workbook("Agustus", "03/08/2026"), XLSX)
+    )
+    at.run()
+    assert not at.exception and mapping_form_shown(at)
+    sheet = widget(at.selectbox, "Lembar")
+    assert sheet.options == ["Petunjuk", "Agustus"] and sheet.value == "Agustus"  # the one with a table
+    assert list(table_with(at, "Baris").iloc[0]) == ["1", "Hari Layanan", "Unit Tujuan", "Banyak Orang"]
+    widget(at.selectbox, "Kolom instansi").select("Unit Tujuan")
+    widget(at.selectbox, "Kolom tanggal").select("Hari Layanan")
+    widget(at.selectbox, "Kolom jumlah").select("Banyak Orang")
+    at.run()
+    assert table_with(at, "Agu 2026").to_dict("list")["Jumlah"] == ["31"]
+    widget(at.button, "Simpan dan periksa lagi").click()
+    at.run()
+    assert not at.exception and not mapping_form_shown(at)
+
+    at.file_uploader[0].set_value(
+        ("rekap_mpp_kota_balikpapan_2.xlsx", month_workbook("September", "01/09/2026"), XLSX)
+    )
+    at.run()
+    assert not at.exception and not mapping_form_shown(at)
+    assert "dipetakan dengan 'rekap mpp kota balikpapan'" in seen(
+        at
+    ) and "Periode: **September 2026**" in seen(at)

@@ -84,7 +84,8 @@ def pick_sheet(shown: list[Sheet], file: str) -> Sheet:
     if len(shown) == 1:
         return shown[0]
     names = [s.name for s in shown]
-    name = st.selectbox(t("cm_sheet"), names, key=f"cm_sheet_{file}")
+    fullest = max(range(len(shown)), key=lambda i: len(shown[i].rows))  # the table, not its notes
+    name = st.selectbox(t("cm_sheet"), names, index=fullest, key=f"cm_sheet_{file}")
     return shown[names.index(name)]
 
 
@@ -130,7 +131,7 @@ def choices(sheet: Sheet, at: int, where: str, options) -> ColumnMapping:
         agency_column=agency_column,
         agency=agency,
         service_column=service,
-        sheet=sheet.name,
+        sheet=None,  # any sheet holding the header: offices name sheets by month
     )
     return pick_period(chosen, headers, label, columns, where, options)
 

@@ -46,14 +46,11 @@ def readable(row: SavedMapping) -> ColumnMapping | None:
 
 def listing(rows: list[SavedMapping]) -> None:
     specs = [readable(r) for r in rows]
-    show_table(
-        {
-            t("cm_col_site"): [r.site for r in rows],
-            t("cm_col_name"): [r.name for r in rows],
-            t("cm_col_sheet"): [(m.sheet or "") if m else "" for m in specs],
-            t("cm_col_header"): [" | ".join(m.header) if m else "" for m in specs],
-        }
-    )
+    table = {t("cm_col_site"): [r.site for r in rows], t("cm_col_name"): [r.name for r in rows]}
+    if any(m and m.sheet for m in specs):  # a mapping made on the command line may name its sheet
+        table[t("cm_col_sheet")] = [(m.sheet or "") if m else "" for m in specs]
+    table[t("cm_col_header")] = [" | ".join(m.header) if m else "" for m in specs]
+    show_table(table)
 
 
 def manage(rows: list[SavedMapping], user) -> None:
