@@ -69,6 +69,32 @@ def to_json(mapping: ColumnMapping) -> str:
     return json.dumps({FORMAT: VERSION, **asdict(mapping)}, ensure_ascii=False, indent=2)
 
 
+def shared_json(mapping: ColumnMapping) -> str:
+    """The JSON handed to another office (the page's download, `mapping export`): every column name,
+    month header and status value a spreadsheet would run as a formula is written with a leading
+    apostrophe. Headers match on letters and digits only, so the file still reads the same sheets."""
+    safe = replace(
+        mapping,
+        agency_column=defused(mapping.agency_column),
+        service_column=defused(mapping.service_column),
+        date_column=defused(mapping.date_column),
+        count_column=defused(mapping.count_column),
+        status_column=defused(mapping.status_column),
+        sheet=defused(mapping.sheet),
+        month_columns=tuple((defused_text(h), m) for h, m in mapping.month_columns),
+        served=tuple(defused_text(v) for v in mapping.served),
+    )
+    return to_json(safe)
+
+
+def defused(value: str | None) -> str | None:
+    return "'" + value if value is not None and FORMULA.match(value) else value
+
+
+def defused_text(value: str) -> str:
+    return "'" + value if FORMULA.match(value) else value
+
+
 def from_json(text: str | bytes, file_name: str) -> ColumnMapping:
     """A mapping from the JSON a user hands over (an export of this or another office). Too big,
     too deep, not JSON, a field missing or of the wrong type, a formula-like or overlong name:

@@ -34,10 +34,10 @@ def cmd_export(args) -> int:
         print(mappings.MappingRefused("mapping_not_found", name=args.name, site=args.site), file=sys.stderr)
         return 1
     if args.to:
-        Path(args.to).write_text(mapping.to_json(found) + "\n", encoding="utf-8")
+        Path(args.to).write_text(mapping.shared_json(found) + "\n", encoding="utf-8")
         print(f"Pemetaan '{found.name}' ditulis ke {args.to}. / Mapping written.")
     else:
-        print(mapping.to_json(found))
+        print(mapping.shared_json(found))
     return 0
 
 

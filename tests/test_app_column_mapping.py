@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from loaders import mapping
 from loaders.layouts.common import Context
+from loaders.mapping import shared_json as exported
 from loaders.read import read_file
 from mpp.access import accounts
 from mpp.store import db
@@ -17,7 +18,6 @@ from tests import hostile_names as hostile
 from tests import layout_files as lf
 from tests.apptest import log_in
 from tests.test_app_names import raw, rendered_as_markdown, table_cells
-from ui.saved_mappings import exported
 
 PAGE = "pages/8_Unggah.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

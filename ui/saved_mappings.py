@@ -12,7 +12,6 @@ header matching ignores.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import streamlit as st
 
@@ -67,7 +66,7 @@ def manage(rows: list[SavedMapping], user) -> None:
     if found is not None:
         left.download_button(
             t("cm_download"),
-            exported(found),
+            mappings.shared_json(found),
             file_name=f"pemetaan_{slug(picked.site)}_{slug(picked.name)}.json",
             mime="application/json",
             key="cm_download",
@@ -123,28 +122,6 @@ def import_form(user, options) -> None:
         return
     flash(t("cm_imported", name=plain(found.name), site=plain(site)))
     st.rerun()
-
-
-def exported(found: ColumnMapping) -> str:
-    """The mapping's JSON with every column name, month header and status value a spreadsheet
-    would run as a formula written with a leading apostrophe (headers match on letters and digits
-    only, so the file still reads the same sheets)."""
-    safe = replace(
-        found,
-        agency_column=defused(found.agency_column),
-        service_column=defused(found.service_column),
-        date_column=defused(found.date_column),
-        count_column=defused(found.count_column),
-        status_column=defused(found.status_column),
-        sheet=defused(found.sheet),
-        month_columns=tuple((defused(h), m) for h, m in found.month_columns),
-        served=tuple(defused(v) for v in found.served),
-    )
-    return mappings.to_json(safe)
-
-
-def defused(value):
-    return "'" + value if isinstance(value, str) and mappings.FORMULA.match(value) else value
 
 
 def slug(name: str) -> str:
