@@ -39,7 +39,7 @@ def read_file_guarded(
     with tempfile.TemporaryDirectory(prefix="mpp-read-") as folder:
         try:
             book = guard.run(
-                "loaders.read_guarded:read_for_parent",
+                READER,
                 str(path) if path else None,
                 data,
                 folder,
@@ -54,6 +54,13 @@ def read_file_guarded(
 
 
 FRAME_FILE = "frame.arrow"
+READER = "loaders.read_guarded:read_for_parent"
+
+
+def warm_up() -> None:
+    """Start the reader's warm children now (the upload page, when it opens), so that even the first
+    file is read without waiting for an interpreter and its imports (mpp.guard)."""
+    guard.warm(READER)
 
 
 def read_for_parent(path, data: bytes | None, folder: str, *, name: str, limits: Limits) -> Workbook:

@@ -1,4 +1,4 @@
-"""One of our own functions run in a fresh interpreter under a memory cap and a time limit: how every
+"""One of our own functions run in a child process of its own under a memory cap and a time limit: how every
 file a user hands over (a spreadsheet, a press draft) is read, so a hostile file costs a refusal, not
 the server.
 
@@ -11,23 +11,31 @@ ChildFailed('memory'); the time limit ChildFailed('timeout'); anything else Chil
 with the child's traceback in our log (stderr), never shown to the user.
 
 A plain subprocess, not multiprocessing: spawn re-imports the parent's __main__, which inside
-Streamlit is the page script itself (it would run the page again in the child). Starting the child
-costs about 0,1 s plus its imports (0,3-1 s for the spreadsheet reader, on a loaded machine).
+Streamlit is the page script itself (it would run the page again in the child). A cold child costs
+about 0,1 s to start plus its imports (0,3-1 s for the spreadsheet reader; 3-4 s on a busy machine).
+So each child is started ahead, as a spare: `python -m mpp.guard MODULE` imports the target's module
+(pandas, pyarrow, calamine, our loaders) and waits on stdin; a read takes a spare, sends it the request
+and gets its answer. Every child serves ONE request and exits, whatever happened (answer, refusal,
+crash, the memory cap, killed at the time limit), and a fresh spare takes its place once the read is
+over: nothing of one file, and no state a hostile file left, reaches the next. The memory cap is set
+per request, in the child, after its imports and before the call. A spare is exec'd, not forked: no
+DuckDB connection, lock or thread of the server is copied into it. Spares hold about 80 MB each and
+end when the server does (atexit kills them; a server killed outright closes their stdin, and a spare
+reading end-of-file exits). MPP_GUARDED_WARM=0 starts a fresh interpreter per read instead (the way
+before; less idle memory). On Windows the same works (pipes, no fork), without the memory cap.
 The request comes pickled on stdin from our own process only, never from a user.
-
-At most MPP_GUARDED_READS children (2) run at once in this server: Siaran Pers is open without a login,
-and each draft's child may reserve 512 MB for 30 s (a spreadsheet's 3 GB for 120 s), so twenty parallel
-anonymous uploads would otherwise ask for 10 GB. A read that finds no free slot within
-MPP_GUARDED_READS_WAIT seconds (10) is ChildFailed('busy'), which the callers say with busy_message.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import importlib
 import logging
 import os
 import pickle
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -118,16 +126,135 @@ def run(target: str, *args, memory_mb: int, timeout: float, **kwargs):
     raise ChildFailed(outcome)
 
 
+def warm(target: str) -> None:
+    """Start the spares for target's module now, e.g. when the upload page opens, so that even the
+    first read finds one ready (otherwise the first read starts them)."""
+    if _warm():
+        SPARES.top_up(_module(target), _setting("MPP_GUARDED_READS", READS_DEFAULT, int, 1, 64))
+
+
+def shutdown() -> None:
+    """Kill every child of this process, idle or reading (at exit; a reading one's caller gets
+    ChildFailed)."""
+    SPARES.close()
+
+
+def _warm() -> bool:
+    return _setting("MPP_GUARDED_WARM", 1, int, 0, 1) == 1
+
+
+def _module(target: str) -> str:
+    return target.split(":")[0]
+
+
 def _child(
     target: str, args: tuple, kwargs: dict, memory_mb: int, timeout: float
 ) -> subprocess.CompletedProcess:
-    request = pickle.dumps((target, args, kwargs, memory_mb))
+    """One request to one child: a warm spare of target's module, or a fresh interpreter when spares
+    are off. The child is gone when this returns (it answered and exited, or was killed)."""
+    module = _module(target) if _warm() else None
+    child = SPARES.take(module, _setting("MPP_GUARDED_READS", READS_DEFAULT, int, 1, 64))
     try:
-        return subprocess.run(
-            [sys.executable, "-m", "mpp.guard"], input=request, capture_output=True, timeout=timeout, cwd=ROOT
-        )
+        return _exchange(child, pickle.dumps((target, args, kwargs, memory_mb)), timeout)
+    finally:
+        SPARES.done(child)
+
+
+def _exchange(child: subprocess.Popen, request: bytes, timeout: float) -> subprocess.CompletedProcess:
+    """The request in, the answer out; at the time limit (or any error of ours) the child is killed
+    and reaped, never left behind."""
+    try:
+        out, err = child.communicate(request, timeout=timeout)
     except subprocess.TimeoutExpired:
+        _end(child)
         raise ChildFailed("timeout") from None
+    except BaseException:
+        _end(child)
+        raise
+    return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+def _start(module: str | None) -> subprocess.Popen:
+    """A child that imports module (if any) and then waits for its one request on stdin."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mpp.guard", *([module] if module else [])],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+
+
+def _end(child: subprocess.Popen) -> None:
+    """Kill and reap: no zombie, no pipe left open."""
+    child.kill()
+    child.communicate()
+
+
+class Spares:
+    """Warm children per target module, waiting for one request each. Thread-safe: the Streamlit
+    server reads from many threads. take() hands out the oldest idle spare (the likeliest to have
+    finished its imports; a dead one is dropped), or starts a fresh child when there is none, and
+    at once starts its replacement, which imports while the read runs: the next read, even right
+    after one that ran into the time limit, finds a spare ready. A module keeps as many idle spares
+    as there are slots; with the reads under way, at most twice that many children."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: dict[str, list[subprocess.Popen]] = {}
+        self._busy: set[subprocess.Popen] = set()
+
+    def take(self, module: str | None, size: int) -> subprocess.Popen:
+        with self._lock:
+            idle = self._idle.setdefault(module, []) if module else []
+            child = None
+            while idle and child is None:
+                child = idle.pop(0)
+                if child.poll() is not None:  # died while waiting (killed from outside): never used
+                    _end(child)
+                    child = None
+            child = child or _start(module)
+            self._busy.add(child)
+            if module:
+                self._top_up(module, size)
+            return child
+
+    def done(self, child: subprocess.Popen) -> None:
+        with self._lock:
+            self._busy.discard(child)
+
+    def top_up(self, module: str, size: int) -> None:
+        with self._lock:
+            self._top_up(module, size)
+
+    def _top_up(self, module: str, size: int) -> None:
+        idle = self._idle.setdefault(module, [])
+        while len(idle) > size:  # the setting went down
+            _end(idle.pop())
+        while len(idle) < size:
+            idle.append(_start(module))
+
+    def close(self) -> None:
+        with self._lock:
+            children = [c for idle in self._idle.values() for c in idle]
+            children += self._busy
+            self._idle.clear()
+        for child in children:
+            child.kill()  # a reading child's caller reaps it (its communicate returns)
+        for child in children:
+            child.wait()
+
+    def forget(self) -> None:
+        """In a forked copy of the server: the spares are the parent's (their pipes are shared), so
+        this copy starts its own."""
+        self._lock = threading.Lock()
+        self._idle, self._busy = {}, set()
+
+
+SPARES = Spares()
+atexit.register(shutdown)
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=SPARES.forget)
 
 
 def _answer(done: subprocess.CompletedProcess, target: str) -> tuple[str, object]:
@@ -183,14 +310,32 @@ def cap_memory(memory_mb: int) -> None:
 
 
 def main() -> None:
-    """The child: cap the address space, call, answer."""
-    target, args, kwargs, memory_mb = pickle.loads(sys.stdin.buffer.read())
+    """The child: import the modules named on the command line (a spare, warming up), wait for the one
+    request, cap the address space, call, answer, exit. End-of-file instead of a request: the server
+    ended or dropped this spare. Ctrl-C in the server's terminal is the server's to handle: the child
+    ends when the server kills it or closes its stdin."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for module in sys.argv[1:]:
+        _preload(module)
+    request = sys.stdin.buffer.read()
+    if not request:
+        return
+    target, args, kwargs, memory_mb = pickle.loads(request)
     cap_memory(memory_mb)
     answer = _call(target, args, kwargs)
     try:
         sys.stdout.buffer.write(pickle.dumps(answer))
     except MemoryError:
         sys.stdout.buffer.write(pickle.dumps(("memory", None)))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)  # no interpreter teardown (tens of ms with pyarrow loaded): nothing is left to save
+
+
+def _preload(module: str) -> None:
+    """The target's module, imported ahead; an error shows again, and is reported, when called."""
+    with contextlib.suppress(Exception):
+        importlib.import_module(module)
 
 
 if __name__ == "__main__":
