@@ -11,18 +11,18 @@ ChildFailed('memory'); the time limit ChildFailed('timeout'); anything else Chil
 with the child's traceback in our log (stderr), never shown to the user.
 
 A plain subprocess, not multiprocessing: spawn re-imports the parent's __main__, which inside
-Streamlit is the page script itself (it would run the page again in the child). A cold child costs
-about 0,1 s to start plus its imports (0,3-1 s for the spreadsheet reader; 3-4 s on a busy machine).
-So each child is started ahead, as a spare: `python -m mpp.guard MODULE` imports the target's module
-(pandas, pyarrow, calamine, our loaders) and waits on stdin; a read takes a spare, sends it the request
-and gets its answer. Every child serves ONE request and exits, whatever happened (answer, refusal,
-crash, the memory cap, killed at the time limit), and a fresh spare takes its place once the read is
-over: nothing of one file, and no state a hostile file left, reaches the next. The memory cap is set
-per request, in the child, after its imports and before the call. A spare is exec'd, not forked: no
-DuckDB connection, lock or thread of the server is copied into it. Spares hold about 80 MB each and
-end when the server does (atexit kills them; a server killed outright closes their stdin, and a spare
-reading end-of-file exits). MPP_GUARDED_WARM=0 starts a fresh interpreter per read instead (the way
-before; less idle memory). On Windows the same works (pipes, no fork), without the memory cap.
+Streamlit is the page script itself (it would run the page again in the child). A fresh child costs
+about 0,1 s to start plus its imports (0,3-1 s for the spreadsheet reader; 3-4 s on a busy machine),
+so children are started ahead, as spares: `python -m mpp.guard MODULE` imports the target's module
+(pandas, pyarrow, calamine, our loaders) and waits on stdin. A read takes a spare, sends it the
+request and gets its answer. Every child serves ONE request and exits, whatever happened (an answer,
+a refusal, a crash, the memory cap, killed at the time limit), and another spare takes its place:
+nothing of one file, and no state a hostile file left, reaches the next. The memory cap is set per
+request, in the child, after its imports and before the call. A spare is exec'd, not forked: no DuckDB
+connection, lock or thread of the server is copied into it. A spare holds about 70 MB; spares end
+with the server (atexit kills them; a server killed outright closes their stdin, and a spare reading
+end-of-file exits). MPP_GUARDED_WARM=0 starts a fresh interpreter per read instead (the way before;
+no idle memory). On Windows the same works (pipes, no fork), without the memory cap.
 The request comes pickled on stdin from our own process only, never from a user.
 """
 
@@ -153,11 +153,12 @@ def _child(
     """One request to one child: a warm spare of target's module, or a fresh interpreter when spares
     are off. The child is gone when this returns (it answered and exited, or was killed)."""
     module = _module(target) if _warm() else None
-    child = SPARES.take(module, _setting("MPP_GUARDED_READS", READS_DEFAULT, int, 1, 64))
+    size = _setting("MPP_GUARDED_READS", READS_DEFAULT, int, 1, 64)
+    child = SPARES.take(module, size)
     try:
         return _exchange(child, pickle.dumps((target, args, kwargs, memory_mb)), timeout)
     finally:
-        SPARES.done(child)
+        SPARES.done(child, module, size)
 
 
 def _exchange(child: subprocess.Popen, request: bytes, timeout: float) -> subprocess.CompletedProcess:
@@ -194,10 +195,11 @@ def _end(child: subprocess.Popen) -> None:
 class Spares:
     """Warm children per target module, waiting for one request each. Thread-safe: the Streamlit
     server reads from many threads. take() hands out the oldest idle spare (the likeliest to have
-    finished its imports; a dead one is dropped), or starts a fresh child when there is none, and
-    at once starts its replacement, which imports while the read runs: the next read, even right
-    after one that ran into the time limit, finds a spare ready. A module keeps as many idle spares
-    as there are slots; with the reads under way, at most twice that many children."""
+    finished its imports; a dead one is dropped) and at once starts its replacement, which imports
+    while the read runs: the next read, even right after one that ran into the time limit, finds a
+    spare ready. With no spare (the first read, or spares used up) the read gets a fresh child and
+    the spares are started after it, not beside it on the same cores. A module keeps as many idle
+    spares as there are slots; with the reads under way, at most twice that many children."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -206,22 +208,27 @@ class Spares:
 
     def take(self, module: str | None, size: int) -> subprocess.Popen:
         with self._lock:
-            idle = self._idle.setdefault(module, []) if module else []
-            child = None
-            while idle and child is None:
-                child = idle.pop(0)
-                if child.poll() is not None:  # died while waiting (killed from outside): never used
-                    _end(child)
-                    child = None
+            child = self._idle_one(module) if module else None
+            if child and module:
+                self._top_up(module, size)
             child = child or _start(module)
             self._busy.add(child)
-            if module:
-                self._top_up(module, size)
             return child
 
-    def done(self, child: subprocess.Popen) -> None:
+    def _idle_one(self, module: str) -> subprocess.Popen | None:
+        idle = self._idle.setdefault(module, [])
+        while idle:
+            child = idle.pop(0)
+            if child.poll() is None:
+                return child
+            _end(child)  # died while waiting (killed from outside): never used
+        return None
+
+    def done(self, child: subprocess.Popen, module: str | None, size: int) -> None:
         with self._lock:
             self._busy.discard(child)
+            if module:
+                self._top_up(module, size)
 
     def top_up(self, module: str, size: int) -> None:
         with self._lock:
