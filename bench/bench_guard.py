@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from loaders import upload
 from loaders.load import Options
 from loaders.model import FileRefused
-from loaders.read import Limits
+from loaders.read import Limits, read_file
 from loaders.read_guarded import read_file_guarded, warm_up
 from mpp import guard
 from mpp.store import db
@@ -51,6 +51,15 @@ def preview(store: Path, name: str = "rekap_2025.xlsx") -> float:
         report = upload.preview(con, name, RECAP, Options(site=SITE, guarded=True))
     seconds = time.perf_counter() - started
     assert report.outcome == "added" and report.total == TOTAL, (report.outcome, report.problems)
+    return seconds
+
+
+def read_alone(guarded: bool) -> float:
+    """Seconds for the read alone, guarded or in process: the guard's part of a preview."""
+    started = time.perf_counter()
+    book = (read_file_guarded if guarded else read_file)(None, RECAP, name="rekap_2025.xlsx")
+    seconds = time.perf_counter() - started
+    assert book.sheets[0].name == "Rekap"
     return seconds
 
 
@@ -120,7 +129,7 @@ def run(args) -> None:
         warm()
         warm_up()
         preview(store)  # the page's first read: starts what is still missing
-        inproc, before, after = [], [], []
+        inproc, before, after, read_cold, read_warm, read_inproc = [], [], [], [], [], []
         for _ in range(args.runs):
             time.sleep(args.pause)
             started = time.perf_counter()
@@ -132,6 +141,13 @@ def run(args) -> None:
             time.sleep(args.pause)
             warm()
             after.append(preview(store))
+            time.sleep(args.pause)
+            read_inproc.append(read_alone(guarded=False))
+            cold()
+            read_cold.append(read_alone(guarded=True))
+            time.sleep(args.pause)
+            warm()
+            read_warm.append(read_alone(guarded=True))
         batch_cold, batch_warm = [], []
         for _ in range(max(1, args.runs // 5)):
             cold()
@@ -154,6 +170,9 @@ def run(args) -> None:
         row("cold: a fresh interpreter per read (before)", before)
         row("warm: a spare per read (after)", after, before, target=1.5)
         row("in process, unguarded (the floor)", inproc, before)
+        row("the read alone, cold (read_file_guarded)", read_cold, before)
+        row("the read alone, warm (read_file_guarded)", read_warm, before)
+        row("the read alone, in process (read_file)", read_inproc, before)
         row("cold, 5 files dropped at once (per file)", batch_cold, before)
         row("warm, 5 files dropped at once (per file)", batch_warm, before, target=1.5)
         row("warm, right after a read killed for memory", after_memory, before, target=1.5)
