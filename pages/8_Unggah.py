@@ -4,9 +4,10 @@ of a sheet no layout recognises), then confirm."""
 import streamlit as st
 
 import ui
-from loaders import upload
+from loaders import read_guarded, upload
 
 user = ui.page_setup("upload", role="analyst")
+read_guarded.warm_up()  # the readers start their imports while the analyst picks a file
 st.title(ui.t("upload"))
 st.caption(ui.t("upload_intro"))
 ui.show_flash()
