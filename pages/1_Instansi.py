@@ -56,6 +56,8 @@ with left:
             unit,
         ),
         "instansi-peringkat",
+        sites,
+        label,
     )
 with right:
     ui.chart(
@@ -65,8 +67,11 @@ with right:
             top["share"],
             ui.t("share_chart", base=fmt.number(ranking.base.value), period=label),
             unit,
+            label,
         ),
         "instansi-pangsa",
+        sites,
+        label,
     )
 
 st.subheader(ui.t("agency_ranking"))
@@ -97,6 +102,8 @@ ui.chart(
         trend, ui.t("agency_trend", agency=figures.as_label(agency), period=history.label(lang)), unit, lang
     ),
     "instansi-tren",
+    sites,
+    history.label(lang),
 )
 services = ui.read(agency_report.agency_services, sites, agency, period)
 if services.empty:

@@ -47,6 +47,8 @@ ui.chart(
         unit,
     ),
     "kanal-bulanan",
+    sites,
+    label,
 )
 channel_columns = [Column(c, channels.channel_label(c, lang), "count") for c in present]
 outcome_columns = [Column(c, ui.t(c), "count") for c in outcomes]
@@ -76,6 +78,8 @@ ui.chart(
         horizontal=True,
     ),
     "kanal-instansi",
+    sites,
+    label,
 )
 ui.table(
     agencies,

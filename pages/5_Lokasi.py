@@ -35,6 +35,8 @@ else:
                 unit,
             ),
             "lokasi-total",
+            list(shown["name"]),
+            label,
         )
     with right:
         ui.chart(
@@ -47,6 +49,8 @@ else:
                 digits=1,
             ),
             "lokasi-per-hari",
+            list(shown["name"]),
+            label,
         )
 
 last_year, short = period.shift_years(-1).label(lang, short=True), period.label(lang, short=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mpp.text.admin import ADMIN_TEXT, SITE_TEXT, UPLOAD_TEXT
+from mpp.text.charts import CHART_TEXT
 from mpp.text.checker import CHECKER_TEXT
 from mpp.text.common import COMMON_TEXT
 from mpp.text.exports import EXPORT_TEXT
@@ -41,6 +42,7 @@ AREAS: dict[str, Table] = {
     "exports": EXPORT_TEXT,  # the title block of an export
     "checker": CHECKER_TEXT,  # the draft checker's verdicts and causes
     "mapping": MAPPING_TEXT,  # column mappings: teaching a sheet's columns once
+    "charts": CHART_TEXT,  # the source line under a chart's title, years compared, axes
 }
 
 
