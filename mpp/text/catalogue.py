@@ -11,6 +11,7 @@ from mpp.text.admin import ADMIN_TEXT, SITE_TEXT, UPLOAD_TEXT
 from mpp.text.charts import CHART_TEXT
 from mpp.text.checker import CHECKER_TEXT
 from mpp.text.common import COMMON_TEXT
+from mpp.text.english import ENGLISH_TEXT
 from mpp.text.exports import EXPORT_TEXT
 from mpp.text.mapping import MAPPING_TEXT
 from mpp.text.navigation import NAVIGATION_TEXT
@@ -43,6 +44,7 @@ AREAS: dict[str, Table] = {
     "checker": CHECKER_TEXT,  # the draft checker's verdicts and causes
     "mapping": MAPPING_TEXT,  # column mappings: teaching a sheet's columns once
     "charts": CHART_TEXT,  # the source line under a chart's title, years compared, axes
+    "english": ENGLISH_TEXT,  # words the English interface needed: prose percent, upload widget, copy
 }
 
 
