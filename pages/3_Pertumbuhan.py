@@ -107,6 +107,7 @@ else:
                 now=view.to_date.current.period.label(lang, short=True),
                 base=view.to_date.base.period.label(lang, short=True),
             ),
+            lang,
         ),
         "pertumbuhan-instansi",
         view.sites,

@@ -148,3 +148,12 @@ def _months():
     return pd.DataFrame(
         {"month": [date(2025, m, 1) for m in (1, 2)], "value": pd.array([3612, 3705], dtype="Int64")}
     )
+
+
+def test_an_english_page_draws_english_numbers():
+    fig = figures.ranked_bars(["Disdukcapil"], [11315], ["24.8%"], "Agencies", "service visits", lang="en")
+    assert list(fig.data[0].text) == ["11,315 (24.8%)"] and fig.layout.separators == ".,"
+    donut = figures.share_donut(["Disdukcapil"], [11315], [24.85], "Shares", "service visits", "2025", "en")
+    assert donut.data[0].hovertext[0] == "Disdukcapil<br>11,315 service visits · 24.8%<br>2025"
+    assert list(figures.change_bars(["Samsat"], [42.26], "Growth", "en").data[0].text) == ["+42.3%"]
+    assert figures.ranked_bars(["Disdukcapil"], [11315], ["24,8%"], "t", "kl").layout.separators == ",."

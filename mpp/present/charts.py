@@ -22,6 +22,7 @@ from mpp import fmt
 from mpp.period import Measure
 
 SEPARATORS = ",."  # decimal comma, thousands dot
+ENGLISH_SEPARATORS = ".,"  # an English page's charts: 41,481 and 92.3, as its text writes them
 # Every colour reads on a light and on a dark page (at least 3:1 against white and against Streamlit's
 # dark background, except the paler last-year blue, which always stands beside the darker one).
 PALETTE = ["#3a7dc4", "#8ab4dc", "#e69138", "#6aa84f", "#d03a2f", "#8e7cc3", "#45818e", "#bf9000"]
@@ -41,10 +42,11 @@ def as_label(name) -> str:
     return html.escape(str(name), quote=False)
 
 
-def apply_locale(fig: go.Figure, *, value_axis: str = "y") -> go.Figure:
-    """Indonesian separators on the figure, whole numbers grouped on the value axis, no SI suffixes."""
+def apply_locale(fig: go.Figure, *, value_axis: str = "y", lang: str = "id") -> go.Figure:
+    """The language's separators on the figure (Indonesian unless lang='en'), whole numbers grouped on
+    the value axis, no SI suffixes."""
     fig.update_layout(
-        separators=SEPARATORS,
+        separators=ENGLISH_SEPARATORS if lang == "en" else SEPARATORS,
         font_family="sans-serif",
         colorway=PALETTE,
         margin=dict(l=10, r=10, b=10),
@@ -185,9 +187,9 @@ def year_against_year(
             marker_color=color,
             marker_pattern_shape=["/" if f else "" for f in flags],
             textposition="outside",
-            text=[_label(v) + ("*" if f else "") for v, f in zip(frame["value"], flags, strict=True)],
+            text=[_label(v, lang) + ("*" if f else "") for v, f in zip(frame["value"], flags, strict=True)],
             customdata=[
-                [fmt.month_label(m, lang), _label(v) + f" ({provisional_label})" * f]
+                [fmt.month_label(m, lang), _label(v, lang) + f" ({provisional_label})" * f]
                 for m, v, f in zip(frame["month"], frame["value"], flags, strict=True)
             ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + measure.label(lang) + "<extra></extra>",
@@ -206,8 +208,8 @@ def year_against_year(
             font_size=11,
         )
     fig.update_traces(cliponaxis=False, textfont_size=10)
-    return titled(apply_locale(fig), title)
+    return titled(apply_locale(fig, lang=lang), title)
 
 
-def _label(value) -> str:
-    return "" if pd.isna(value) else fmt.number(value)
+def _label(value, lang: str = "id") -> str:
+    return "" if pd.isna(value) else fmt.number(value, lang=lang)

@@ -33,15 +33,15 @@ def short_name(name: str, width: int = NAME_WIDTH) -> str:
     return as_label(short)
 
 
-def _num(value) -> str:
-    return "" if pd.isna(value) else fmt.number(value)
+def _num(value, lang: str = "id") -> str:
+    return "" if pd.isna(value) else fmt.number(value, lang=lang)
 
 
-def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0) -> go.Figure:
+def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0, lang: str = "id") -> go.Figure:
     """Horizontal bars, largest on top, each name above its bar; `notes` (e.g. '24,8%') follow the
     figure in the label, which always has room beside the bar (the axis leaves it)."""
     names, values, notes = list(names), [float(v) for v in values], list(notes)
-    figures = [fmt.number(v, digits) for v in values]
+    figures = [fmt.number(v, digits, lang) for v in values]
     labels = [f"{f} ({n})" if n and n != fmt.NO_DATA else f for f, n in zip(figures, notes, strict=True)]
     fig = go.Figure(
         go.Bar(
@@ -57,18 +57,20 @@ def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0) ->
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
     )
-    apply_locale(fig, value_axis="x")
+    apply_locale(fig, value_axis="x", lang=lang)
     widest = max([len(label) for label in labels] + [1])
     fig.update_xaxes(range=[0, room_for_labels(max([*values, 1]), widest)])
     return titled(names_above(fig, len(names)), title)
 
 
-def share_donut(names, values, shares, title: str, unit: str, period: str = "") -> go.Figure:
+def share_donut(
+    names, values, shares, title: str, unit: str, period: str = "", lang: str = "id"
+) -> go.Figure:
     """Shares of one whole (the base named in the title): top agencies and "Lainnya". The hover reads
     'Disdukcapil / 11.315 kunjungan layanan · 24,8% / Januari-September 2025'."""
-    text = [fmt.percent(s) for s in shares]
+    text = [fmt.percent(s, lang=lang) for s in shares]
     hover = [
-        "<br>".join(part for part in (as_label(n), f"{_num(v)} {unit} · {s}", period) if part)
+        "<br>".join(part for part in (as_label(n), f"{_num(v, lang)} {unit} · {s}", period) if part)
         for n, v, s in zip(names, values, text, strict=True)
     ]
     fig = go.Figure(
@@ -86,7 +88,7 @@ def share_donut(names, values, shares, title: str, unit: str, period: str = "") 
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    apply_locale(fig)
+    apply_locale(fig, lang=lang)
     fig.update_layout(
         height=520,
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top"),
@@ -103,18 +105,18 @@ def monthly_bars(frame: pd.DataFrame, title: str, unit: str, lang: str = "id") -
             x=[fmt.month_label(m, lang, short=True) for m in months],
             y=frame["value"].astype("float"),
             marker_color=PALETTE[0],
-            text=[_num(v) for v in frame["value"]],
+            text=[_num(v, lang) for v in frame["value"]],
             textposition="outside",
             cliponaxis=False,
             customdata=[
-                [fmt.month_label(m, lang), _num(v)] for m, v in zip(months, frame["value"], strict=True)
+                [fmt.month_label(m, lang), _num(v, lang)] for m, v in zip(months, frame["value"], strict=True)
             ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
     )
     fig.update_layout(uniformtext_minsize=8, uniformtext_mode="hide")
     fig.update_traces(textfont_size=10)
-    return titled(apply_locale(fig), title)
+    return titled(apply_locale(fig, lang=lang), title)
 
 
 def years_overlaid(series: pd.DataFrame, title: str, unit: str, lang: str = "id") -> go.Figure:
@@ -131,7 +133,8 @@ def years_overlaid(series: pd.DataFrame, title: str, unit: str, lang: str = "id"
             line=dict(width=3 if year == years[-1] else 2),
             marker_color=PALETTE[(len(years) - 1 - i) % len(PALETTE)],  # the latest year darkest
             customdata=[
-                [fmt.month_label(m, lang), _num(v)] for m, v in zip(part["month"], part["value"], strict=True)
+                [fmt.month_label(m, lang), _num(v, lang)]
+                for m, v in zip(part["month"], part["value"], strict=True)
             ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
@@ -139,7 +142,7 @@ def years_overlaid(series: pd.DataFrame, title: str, unit: str, lang: str = "id"
     fig.update_xaxes(
         categoryorder="array", categoryarray=[fmt.month_name(m, lang, short=True) for m in range(1, 13)]
     )
-    return titled(apply_locale(fig), title)
+    return titled(apply_locale(fig, lang=lang), title)
 
 
 def compared_years(years, lang: str = "id") -> str:
@@ -158,7 +161,7 @@ def year_month_heatmap(grid: pd.DataFrame, title: str, unit: str, lang: str = "i
     months = [fmt.month_name(m, lang, short=True) for m in grid.columns]
     years = [str(y) for y in grid.index]
     cells = grid.T  # months as rows
-    text = [[_num(v) for v in row] for row in cells.to_numpy()]
+    text = [[_num(v, lang) for v in row] for row in cells.to_numpy()]
     names = [
         [fmt.month_label(pd.Timestamp(int(y), int(m), 1).date(), lang) for y in grid.index]
         for m in grid.columns
@@ -181,16 +184,18 @@ def year_month_heatmap(grid: pd.DataFrame, title: str, unit: str, lang: str = "i
             ygap=2,
         )
     )
-    apply_locale(fig, value_axis="none")
+    apply_locale(fig, value_axis="none", lang=lang)
     fig.update_layout(height=60 + 30 * len(months))
     fig.update_xaxes(type="category", side="top", tickfont_size=13)
     fig.update_yaxes(type="category", autorange="reversed", tickformat="")
     return titled(fig, title)
 
 
-def category_bars(labels, values, hover_names, title: str, unit: str, digits: int = 0) -> go.Figure:
+def category_bars(
+    labels, values, hover_names, title: str, unit: str, digits: int = 0, lang: str = "id"
+) -> go.Figure:
     """Vertical bars over a few categories (weekdays, months) with server-formatted labels."""
-    text = [fmt.number(v, digits) if not pd.isna(v) else "" for v in values]
+    text = [fmt.number(v, digits, lang) if not pd.isna(v) else "" for v in values]
     fig = go.Figure(
         go.Bar(
             x=list(labels),
@@ -204,16 +209,16 @@ def category_bars(labels, values, hover_names, title: str, unit: str, digits: in
         )
     )
     fig.update_layout(showlegend=False)
-    return titled(apply_locale(fig), title)
+    return titled(apply_locale(fig, lang=lang), title)
 
 
 def stacked_bars(
-    categories, stacks: dict, hover_names, title: str, unit: str, horizontal: bool = False
+    categories, stacks: dict, hover_names, title: str, unit: str, horizontal: bool = False, lang: str = "id"
 ) -> go.Figure:
     """One bar per category, stacked by `stacks` (label -> values), e.g. walk-in and online queue."""
     fig = go.Figure()
     for i, (label, values) in enumerate(stacks.items()):
-        text = [_num(v) for v in values]
+        text = [_num(v, lang) for v in values]
         axes = (
             dict(y=list(categories), x=list(values))
             if horizontal
@@ -228,18 +233,18 @@ def stacked_bars(
             hovertemplate="%{customdata[0]} · " + label + ": %{customdata[1]} " + unit + "<extra></extra>",
         )
     fig.update_layout(barmode="stack")
-    apply_locale(fig, value_axis="x" if horizontal else "y")
+    apply_locale(fig, value_axis="x" if horizontal else "y", lang=lang)
     fig.update_layout(legend_traceorder="normal")  # walk-in first, as the stack reads
     if horizontal:
         names_above(fig, len(list(categories)))
     return titled(fig, title)
 
 
-def change_bars(names, changes, title: str) -> go.Figure:
+def change_bars(names, changes, title: str, lang: str = "id") -> go.Figure:
     """Horizontal bars of growth in percent, growth blue and decline red, labels like '+42,3%', each
     name above its bar; the axis leaves room for a label on either side."""
     names, changes = list(names), [float(c) for c in changes]
-    text = [fmt.signed_percent(c) for c in changes]
+    text = [fmt.signed_percent(c, lang=lang) for c in changes]
     fig = go.Figure(
         go.Bar(
             y=[short_name(n) for n in names],
@@ -254,7 +259,7 @@ def change_bars(names, changes, title: str) -> go.Figure:
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
         )
     )
-    apply_locale(fig, value_axis="x")
+    apply_locale(fig, value_axis="x", lang=lang)
     low, high = min([*changes, 0]), max([*changes, 0])
     room = room_for_labels(high - low, max(len(x) for x in text) if text else 1) - (high - low)
     fig.update_xaxes(
