@@ -1,8 +1,9 @@
 """Indonesian numbers, percents, months and periods (PUEBI, BPS style). Every page, chart, export and
 press text formats through here, so a figure reads the same everywhere: 41.481; 24,8 persen; Juli 2025.
 
-Numbers keep the Indonesian form in the English interface too: an official and a journalist must never
-see two spellings of one figure.
+English text takes `lang="en"` and writes numbers the English way (41,481; 24.8 percent): "41.481
+visitors" reads as forty-one point something to an English reader. Indonesian stays the default, so
+every caller that names no language writes exactly what it wrote before.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from mpp.text.catalogue import t
 MONTHS_ID = tuple(t(f"month_{m}") for m in range(1, 13))  # also the month words a draft may use
 MONTHS_EN = tuple(t(f"month_{m}", "en") for m in range(1, 13))
 NO_DATA = "–"
+NUMBER_LOCALES = {"id": "id_ID", "en": "en_US"}  # thousands and decimal marks: 41.481,5 / 41,481.5
 
 
 def _missing(value) -> bool:
@@ -28,26 +30,27 @@ def _missing(value) -> bool:
     )
 
 
-def number(value, digits: int = 0) -> str:
-    """41481 -> '41.481'; 95.2 with digits=2 -> '95,20'. Missing values read as '–'."""
+def number(value, digits: int = 0, lang: str = "id") -> str:
+    """41481 -> '41.481'; 95.2 with digits=2 -> '95,20'; with lang='en' '41,481' and '95.20'.
+    Missing values read as '–'."""
     if _missing(value):
         return NO_DATA
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale="id_ID")
+    return format_decimal(value, format=pattern, locale=NUMBER_LOCALES.get(lang, "id_ID"))
 
 
-def percent(value, digits: int = 1, prose: bool = False) -> str:
-    """24.8123 -> '24,8%' in tables, '24,8 persen' in prose."""
+def percent(value, digits: int = 1, prose: bool = False, lang: str = "id") -> str:
+    """24.8123 -> '24,8%' in tables, '24,8 persen' in prose; lang='en': '24.8%', '24.8 percent'."""
     if _missing(value):
         return NO_DATA
-    return number(value, digits) + (" persen" if prose else "%")
+    return number(value, digits, lang) + (" " + t("percent_word", lang) if prose else "%")
 
 
-def signed_percent(value, digits: int = 1) -> str:
-    """A change: '+42,3%', '-4,1%', '0,0%'."""
+def signed_percent(value, digits: int = 1, lang: str = "id") -> str:
+    """A change: '+42,3%', '-4,1%', '0,0%' (lang='en': '+42.3%')."""
     if _missing(value):
         return NO_DATA
-    text = percent(abs(value), digits)
+    text = percent(abs(value), digits, lang=lang)
     if round(value, digits) == 0:
         return text
     return ("+" if value > 0 else "-") + text

@@ -6,7 +6,7 @@ import streamlit as st
 import ui
 from mpp import fmt
 from mpp.period import period_name
-from mpp.present import charts
+from mpp.present import charts, figures
 from mpp.visits.month_review import MIN_BASE
 from mpp.visits.overview import overview
 
@@ -182,7 +182,10 @@ ui.plotly(
         lang,
         provisional=provisional,
         provisional_label=ui.t("provisional"),
-    )
+    ),
+    "ringkasan-bulanan",
+    view.sites,
+    figures.compared_years([view.through.year, view.through.year - 1], lang),
 )
 
 st.subheader(ui.t("top_agencies"))

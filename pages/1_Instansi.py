@@ -51,11 +51,14 @@ with left:
         figures.ranked_bars(
             top["agency"],
             top["visits"],
-            top["share"].map(fmt.percent),
+            top["share"].map(lambda share: fmt.percent(share, lang=lang)),
             ui.t("agency_chart", measure=unit.capitalize(), period=label),
             unit,
+            lang=lang,
         ),
         "instansi-peringkat",
+        sites,
+        label,
     )
 with right:
     ui.chart(
@@ -63,10 +66,14 @@ with right:
             top["agency"],
             top["visits"],
             top["share"],
-            ui.t("share_chart", base=fmt.number(ranking.base.value), period=label),
+            ui.t("share_chart", base=fmt.number(ranking.base.value, lang=lang), period=label),
             unit,
+            label,
+            lang,
         ),
         "instansi-pangsa",
+        sites,
+        label,
     )
 
 st.subheader(ui.t("agency_ranking"))
@@ -97,6 +104,8 @@ ui.chart(
         trend, ui.t("agency_trend", agency=figures.as_label(agency), period=history.label(lang)), unit, lang
     ),
     "instansi-tren",
+    sites,
+    history.label(lang),
 )
 services = ui.read(agency_report.agency_services, sites, agency, period)
 if services.empty:

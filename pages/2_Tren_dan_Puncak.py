@@ -53,8 +53,17 @@ if not view.weekdays.empty:
     )
 
 ui.chart(
-    figures.years_overlaid(view.series, ui.t("years_chart", measure=unit.capitalize()), unit, lang),
+    figures.years_overlaid(
+        view.series,
+        ui.t(
+            "years_chart", measure=unit.capitalize(), years=figures.compared_years(view.series["year"], lang)
+        ),
+        unit,
+        lang,
+    ),
     "tren-tahun",
+    sites,
+    span,
 )
 left, right = st.columns([2, 3])
 with left:
@@ -74,6 +83,8 @@ with right:
     ui.chart(
         figures.year_month_heatmap(view.grid, ui.t("heatmap_chart", measure=unit.capitalize()), unit, lang),
         "tren-peta-panas",
+        sites,
+        span,
     )
 
 st.subheader(ui.t("per_working_day_title", period=label))
@@ -85,8 +96,11 @@ ui.chart(
         ui.t("per_working_day_chart", measure=unit.capitalize()),
         ui.t("per_working_day_unit", measure=unit),
         digits=1,
+        lang=lang,
     ),
     "tren-hari-kerja",
+    sites,
+    label,
 )
 ui.table(
     rates,
@@ -114,6 +128,9 @@ else:
             ui.t("weekday_chart", measure=unit.capitalize(), period=label),
             ui.t("per_day_unit", measure=unit),
             digits=1,
+            lang=lang,
         ),
         "tren-hari",
+        sites,
+        label,
     )

@@ -65,12 +65,19 @@ comparison_card(
 )
 
 ui.excluded_sites(view)
+compared = ui.t(
+    "years_against",
+    year=view.to_date.current.period.label(lang),
+    base=view.to_date.base.period.label(lang),
+)
 st.subheader(ui.t("year_on_year_title") + mark)
 ui.chart(
     charts.year_against_year(
         view.this_year, view.last_year, measure, ui.t("year_on_year_chart", measure=unit.capitalize()), lang
     ),
     "pertumbuhan-bulanan",
+    view.sites,
+    compared,
 )
 ui.table(
     view.monthly,
@@ -100,8 +107,11 @@ else:
                 now=view.to_date.current.period.label(lang, short=True),
                 base=view.to_date.base.period.label(lang, short=True),
             ),
+            lang,
         ),
         "pertumbuhan-instansi",
+        view.sites,
+        compared,
     )
 base_label = view.to_date.base.period.label(lang)
 ui.table(

@@ -45,8 +45,11 @@ ui.chart(
         [fmt.month_label(m, lang) for m in monthly["month"]],
         ui.t("channel_chart", period=label),
         unit,
+        lang=lang,
     ),
     "kanal-bulanan",
+    sites,
+    label,
 )
 channel_columns = [Column(c, channels.channel_label(c, lang), "count") for c in present]
 outcome_columns = [Column(c, ui.t(c), "count") for c in outcomes]
@@ -74,8 +77,11 @@ ui.chart(
         ui.t("channel_agency_chart", period=label),
         unit,
         horizontal=True,
+        lang=lang,
     ),
     "kanal-instansi",
+    sites,
+    label,
 )
 ui.table(
     agencies,

@@ -30,11 +30,14 @@ else:
             figures.ranked_bars(
                 shown["name"],
                 shown["total"],
-                shown["region_share"].map(fmt.percent),
+                shown["region_share"].map(lambda share: fmt.percent(share, lang=lang)),
                 ui.t("sites_chart", measure=unit.capitalize(), period=label),
                 unit,
+                lang=lang,
             ),
             "lokasi-total",
+            list(shown["name"]),
+            label,
         )
     with right:
         ui.chart(
@@ -45,8 +48,11 @@ else:
                 ui.t("sites_per_day_chart", measure=unit.capitalize(), period=label),
                 ui.t("per_working_day_unit", measure=unit),
                 digits=1,
+                lang=lang,
             ),
             "lokasi-per-hari",
+            list(shown["name"]),
+            label,
         )
 
 last_year, short = period.shift_years(-1).label(lang, short=True), period.label(lang, short=True)

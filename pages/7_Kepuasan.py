@@ -71,16 +71,28 @@ with left:
                 lang,
             ),
             "skm-nrr",
+            (site,),
+            data.period,
         )
     else:
-        ui.chart(skm_charts.item_bars(data.items, ui.t("skm_items_chart", period=period_label)), "skm-butir")
+        ui.chart(
+            skm_charts.item_bars(data.items, ui.t("skm_items_chart", period=period_label)),
+            "skm-butir",
+            (site,),
+            data.period,
+        )
 with right:
-    ui.chart(skm_charts.trend_line(data.trend, ui.t("skm_trend_chart")), "skm-tren")
+    ui.chart(skm_charts.trend_line(data.trend, ui.t("skm_trend_chart")), "skm-tren", (site,), data.period)
 
 groups = data.groups
 if groups:
     title = ui.t("skm_agency_chart" if data.from_answers else "skm_unit_chart", period=period_label)
-    ui.chart(skm_charts.index_bars(groups, title), "skm-instansi" if data.from_answers else "skm-unit")
+    ui.chart(
+        skm_charts.index_bars(groups, title, lang),
+        "skm-instansi" if data.from_answers else "skm-unit",
+        (site,),
+        data.period,
+    )
 disagree = [
     ui.plain(f"{r.label} {r.ikm_text} ({r.published_grade})")
     for r in [own, *groups]

@@ -72,8 +72,43 @@ def test_agencies_downloads_carry_the_card_figures(server, browser_page):
 
 def test_chart_png_download(server, browser_page):
     _open(browser_page, server + "/Instansi", "Disdukcapil", 3)
-    png = _download(browser_page, "PNG")
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    with browser_page.expect_download(timeout=60000) as info:
+        browser_page.locator("[data-testid='stDownloadButton'] button", has_text="PNG").first.click()
+    assert info.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    name = "mpp-kota-balikpapan_januari-september-2025_instansi-peringkat.png"
+    assert info.value.suggested_filename == name
+    # the toolbar's own download: the same name, and the source line is drawn in the chart it copies
+    drawn = "".join(_svg_texts(browser_page)).replace(" ", "")  # a wrapped line is one text per line
+    assert "Sumber:PantauMPP,dataDPMPTSPKotaBalikpapan" in drawn
+    with browser_page.expect_download(timeout=60000) as info:
+        browser_page.locator(".js-plotly-plot").first.hover()
+        browser_page.locator(".js-plotly-plot").first.locator(".modebar-btn").first.click()
+    assert info.value.suggested_filename.startswith("mpp-kota-balikpapan_januari-september-2025_instansi-")
+
+
+OVERLAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+    const bar = plot.querySelector('.modebar-container'), title = plot.querySelector('.gtitle');
+    if (!bar || !title) return false;
+    const a = bar.getBoundingClientRect(), b = title.getBoundingClientRect();
+    return a.bottom > b.top && a.top < b.bottom && a.left < b.right && a.right > b.left; })"""
+CLIPPED = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+    const box = plot.getBoundingClientRect();
+    return [...plot.querySelectorAll('.bartext, .gtitle, .annotation-text')].filter(t => {
+        const r = t.getBoundingClientRect(); return r.width && (r.right > box.right + 1 || r.left < box.left - 1);
+    }).map(t => t.textContent); })"""
+
+
+@pytest.mark.parametrize("path", ["/Instansi", f"/Lokasi?{KUKAR}", "/Pertumbuhan"])
+def test_on_a_phone_the_toolbar_leaves_titles_free_and_labels_fit(server, browser_page, path):
+    """At 390 px the toolbar once sat over chart titles and labels read '11.315 (24,8'."""
+    browser_page.set_viewport_size({"width": 390, "height": 2400})
+    try:
+        _open(browser_page, server + path, "Pantau MPP", 2)
+        browser_page.wait_for_timeout(1500)  # charts redraw at the phone's width
+        assert not any(browser_page.evaluate(OVERLAPS))
+        assert browser_page.evaluate(CLIPPED) == []
+    finally:
+        browser_page.set_viewport_size({"width": 1400, "height": 2600})
 
 
 def test_trends_page_reads_the_july_peak(server, browser_page):

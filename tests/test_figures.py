@@ -5,7 +5,8 @@ from datetime import date
 
 import pandas as pd
 
-from mpp.present import figures
+from mpp.present import charts, credits, figures, survey_charts
+from mpp.survey.summary import IndexRow
 
 LONG = "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kutai Kartanegara"
 
@@ -34,7 +35,13 @@ def test_years_overlaid_hover_reads_month_and_figure():
     fig = figures.years_overlaid(series, "Pengunjung", "pengunjung")
     assert [t.name for t in fig.data] == ["2024", "2025"]
     assert list(fig.data[1].customdata[0]) == ["Juli 2025", "6.814"]
-    assert fig.data[1].marker.color == "#0b5394"  # the latest year darkest
+    assert fig.data[1].marker.color == charts.PALETTE[0]  # the latest year darkest
+
+
+def test_the_line_chart_title_names_the_years_it_compares():
+    assert figures.compared_years([2024, 2025, 2025]) == "2025 terhadap 2024"
+    assert figures.compared_years([2023, 2024, 2025], "en") == "2025 against 2023-2024"
+    assert figures.compared_years([2025]) == "2025"
 
 
 def test_heatmap_cells_carry_formatted_figures_and_gaps_stay_empty():
@@ -43,8 +50,12 @@ def test_heatmap_cells_carry_formatted_figures_and_gaps_stay_empty():
         index=[2024, 2025],
     )
     fig = figures.year_month_heatmap(grid, "Pengunjung", "pengunjung")
-    assert [list(row) for row in fig.data[0].text] == [["2.493", "2.496"], ["6.814", ""]]
-    assert list(fig.data[0].x) == ["Jul", "Okt"]
+    cells = fig.data[0]
+    # months down, years across: a phone gives each cell a sixth of its width, not a twelfth
+    assert list(cells.y) == ["Jul", "Okt"] and list(cells.x) == ["2024", "2025"]
+    assert [list(row) for row in cells.text] == [["2.493", "6.814"], ["2.496", ""]]
+    assert cells.textfont.size >= 12 and cells.showscale is False
+    assert cells.customdata[0][1] == ["Juli 2025", "6.814"]
 
 
 def test_change_bars_sign_and_colour():
@@ -54,11 +65,95 @@ def test_change_bars_sign_and_colour():
     assert fig.layout.xaxis.range[0] < -4.06 < 42.26 < fig.layout.xaxis.range[1]
 
 
-def test_share_donut_percent_labels():
-    fig = figures.share_donut(["Disdukcapil", "Lainnya (22)"], [11315, 34225], [24.85, 75.15], "Pangsa", "kl")
-    assert list(fig.data[0].text) == ["24,8%", "75,2%"]
+def test_share_donut_percent_labels_and_a_whole_hover():
+    fig = figures.share_donut(
+        ["Disdukcapil", "Lainnya (22)"],
+        [11315, 34225],
+        [24.85, 75.15],
+        "Pangsa",
+        "kunjungan layanan",
+        "Januari-September 2025",
+    )
+    pie = fig.data[0]
+    assert list(pie.text) == ["24,8%", "75,2%"]
+    # once read "Disdukcapil,11.315,24,8%: - kunjungan layanan (-)": a pie's customdata in a template
+    assert "customdata" not in pie.hovertemplate
+    assert pie.hovertext[0] == "Disdukcapil<br>11.315 kunjungan layanan · 24,8%<br>Januari-September 2025"
 
 
 def test_tags_in_an_agency_name_stay_text():
     fig = figures.ranked_bars(['<a href="x">Klik</a>'], [5], [""], "Instansi", "kunjungan layanan")
     assert fig.data[0].y[0].startswith("&lt;a href") and fig.data[0].customdata[0][0].startswith("&lt;a")
+
+
+def test_every_title_sits_below_the_toolbar_and_wraps_for_a_phone():
+    fig = figures.ranked_bars(
+        ["Disdukcapil"], [11315], ["24,8%"], "Kunjungan layanan per instansi, Januari-September 2025", "kl"
+    )
+    title = fig.layout.title
+    assert title.text == "Kunjungan layanan per instansi,<br>Januari-September 2025"
+    assert title.yref == "container" and title.pad.t >= charts.TOOLBAR_BAND
+    assert fig.layout.margin.t >= charts.TOOLBAR_BAND + 2 * 20  # the plot starts below both lines
+    assert fig.layout.dragmode is False  # a finger scrolling the page does not zoom
+
+
+def test_ranked_bars_labels_fit_beside_the_longest_bar_on_a_phone():
+    fig = figures.ranked_bars(["Disdukcapil", "DPMPTSP"], [11315, 8767], ["24,8%", "19,3%"], "t", "kl")
+    label_px = len("11.315 (24,8%)") * charts.LABEL_CHAR_PX
+    end = fig.layout.xaxis.range[1]
+    assert 11315 / end <= 1 - label_px / charts.PHONE_PLOT_PX  # the rest of ~330 px holds the label
+    # names above the bars, not beside them, as notes: tick labels inside would hide the value axis' 0
+    assert [a.text for a in fig.layout.annotations] == ["Disdukcapil", "DPMPTSP"]
+    assert fig.layout.yaxis.showticklabels is False
+    assert fig.data[0].textfont.size >= 11
+
+
+def test_a_chart_carries_its_source_line_and_a_file_name_that_says_the_same():
+    sites = pd.DataFrame(
+        {
+            "name": ["MPP Kota Balikpapan", "Mini MPP Kecamatan Loa Janan"],
+            "kabupaten_kota": ["Kota Balikpapan", None],
+        }
+    )
+    offices = credits.offices(sites, ["MPP Kota Balikpapan"])
+    line = credits.source_line(["MPP Kota Balikpapan"], "Januari-September 2025", offices, date(2026, 11, 27))
+    assert line == (
+        "MPP Kota Balikpapan · Januari-September 2025 · Sumber: Pantau MPP, data DPMPTSP Kota Balikpapan"
+        " · 27 November 2026"
+    )
+    assert credits.offices(sites, ["Mini MPP Kecamatan Loa Janan"]) == ["Mini MPP Kecamatan Loa Janan"]
+    fig = charts.with_source(figures.monthly_bars(_months(), "Pengunjung", "pengunjung"), line)
+    subtitle = fig.layout.title.subtitle.text.replace("<br>", " ")
+    assert "MPP Kota Balikpapan" in subtitle and "Januari-September 2025" in subtitle
+    assert "Sumber: Pantau MPP, data DPMPTSP Kota Balikpapan" in subtitle and "27 November 2026" in subtitle
+    lines = fig.layout.title.text.count("<br>") + fig.layout.title.subtitle.text.count("<br>") + 2
+    assert fig.layout.margin.t >= charts.TOOLBAR_BAND + 14 * lines  # none covers another
+    assert charts.for_file(fig).layout.margin.t < fig.layout.margin.t  # no toolbar in a file
+    name = credits.file_name(["MPP Kota Balikpapan"], "Januari-September 2025", "instansi-peringkat")
+    assert name == "mpp-kota-balikpapan_januari-september-2025_instansi-peringkat"
+
+
+def test_the_ikm_axis_starts_at_zero_and_says_so():
+    rows = [
+        IndexRow("Disdukcapil", 95.7, "95,70", "A", "Sangat Baik", "Very good", 120),
+        IndexRow("Samsat", 91.2, "91,20", "A", "Sangat Baik", "Very good", 80),
+    ]
+    fig = survey_charts.index_bars(rows, "IKM per instansi")
+    assert fig.layout.xaxis.range[0] == 0 and 0 in fig.layout.xaxis.tickvals
+    assert "0" in fig.layout.xaxis.title.text and "IKM" in fig.layout.xaxis.title.text
+    assert list(fig.data[0].text) == ["95,70 (A)", "91,20 (A)"]
+
+
+def _months():
+    return pd.DataFrame(
+        {"month": [date(2025, m, 1) for m in (1, 2)], "value": pd.array([3612, 3705], dtype="Int64")}
+    )
+
+
+def test_an_english_page_draws_english_numbers():
+    fig = figures.ranked_bars(["Disdukcapil"], [11315], ["24.8%"], "Agencies", "service visits", lang="en")
+    assert list(fig.data[0].text) == ["11,315 (24.8%)"] and fig.layout.separators == ".,"
+    donut = figures.share_donut(["Disdukcapil"], [11315], [24.85], "Shares", "service visits", "2025", "en")
+    assert donut.data[0].hovertext[0] == "Disdukcapil<br>11,315 service visits · 24.8%<br>2025"
+    assert list(figures.change_bars(["Samsat"], [42.26], "Growth", "en").data[0].text) == ["+42.3%"]
+    assert figures.ranked_bars(["Disdukcapil"], [11315], ["24,8%"], "t", "kl").layout.separators == ",."

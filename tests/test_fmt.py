@@ -106,3 +106,23 @@ def test_pandas_missing_values_read_as_a_dash():
     import pandas as pd
 
     assert fmt.number(pd.NA) == fmt.NO_DATA and fmt.percent(pd.NA) == fmt.NO_DATA
+
+
+@pytest.mark.parametrize(
+    "value, digits, indonesian, english",
+    [(41481, 0, "41.481", "41,481"), (92.257, 1, "92,3", "92.3"), (1234.5, 2, "1.234,50", "1,234.50")],
+)
+def test_english_numbers_use_english_marks(value, digits, indonesian, english):
+    """English text writes 41,481 and 92.3; Indonesian, the default, keeps 41.481 and 92,3."""
+    assert fmt.number(value, digits) == indonesian
+    assert fmt.number(value, digits, lang="id") == indonesian
+    assert fmt.number(value, digits, lang="en") == english
+
+
+def test_english_percents():
+    assert fmt.percent(24.846, lang="en") == "24.8%"
+    assert fmt.percent(24.846, prose=True, lang="en") == "24.8 percent"
+    assert fmt.percent(24.846, prose=True) == "24,8 persen"
+    assert fmt.signed_percent(92.257, lang="en") == "+92.3%"
+    assert fmt.signed_percent(-4.06, lang="en") == "-4.1%"
+    assert fmt.number(None, lang="en") == fmt.NO_DATA

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mpp import fmt
+from mpp.present import charts
 from mpp.store import db
 from tests.live_server import ROOT
 
@@ -233,3 +234,50 @@ def test_growth_over_an_included_provisional_month_says_sementara(open_page):
     assert any(s.value.endswith("(sementara)") for s in at.subheader)
     at = open_page("3_Pertumbuhan.py", measure="service_visits", through="2025-09")
     assert "Tahun kalender Januari-September 2025" in _cards(at)
+
+
+def _layouts(at) -> list[dict]:
+    return [json.loads(chart.proto.spec)["layout"] for chart in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize(
+    ("page", "site"),
+    [
+        *[
+            (p, "MPP Kota Balikpapan")
+            for p in ["0_Ringkasan.py", *OURS, "7_Kepuasan.py"]
+            if p != "4_Kanal.py"
+        ],
+        ("4_Kanal.py", KUKAR),  # Balikpapan's files give no channels
+    ],
+)
+def test_every_chart_names_its_sites_period_and_source_and_its_png_file(open_page, page, site):
+    """A downloaded PNG once carried no site, period or source: the line is in the figure itself, and
+    the toolbar's download is named site_period_chart.png."""
+    at = open_page(page, site=site)
+    region = site.removeprefix("MPP ")
+    assert at.get("plotly_chart"), "the page draws charts"
+    for chart in at.get("plotly_chart"):
+        layout = json.loads(chart.proto.spec)["layout"]
+        source = layout["title"]["subtitle"]["text"].replace("<br>", " ")
+        assert site in source and f"Sumber: Pantau MPP, data DPMPTSP {region}" in source, source
+        assert any(str(year) in source for year in range(2023, 2027)), source  # the period
+        assert layout["title"]["pad"]["t"] >= charts.TOOLBAR_BAND  # the toolbar never covers it
+        options = json.loads(chart.proto.config)["toImageButtonOptions"]
+        assert options["filename"].startswith(site.lower().replace(" ", "-")), options
+
+
+def test_trend_titles_name_the_years_and_the_donut_hover_reads_whole(open_page):
+    titles = [
+        layout["title"]["text"].replace("<br>", " ") for layout in _layouts(open_page("2_Tren_dan_Puncak.py"))
+    ]
+    assert "Pengunjung per bulan, 2025 terhadap 2024" in titles
+    at = open_page("1_Instansi.py")
+    pie = next(
+        trace
+        for chart in at.get("plotly_chart")
+        for trace in json.loads(chart.proto.spec)["data"]
+        if trace["type"] == "pie"
+    )
+    assert pie["hovertext"][0] == "Disdukcapil<br>11.315 kunjungan layanan · 24,8%<br>Januari-September 2025"
+    assert "customdata" not in pie["hovertemplate"]

@@ -2,13 +2,14 @@
 `ui.t`, `ui.table`, `ui.chart`, ... and stay thin. The core (mpp/, loaders/) never imports this."""
 
 from ui.auth import change_password_form, current_user, require_role
-from ui.base import flash, lang, measure_label, plotly, read, show_flash, store_path, t, write
+from ui.base import flash, lang, measure_label, read, show_flash, store_path, t, write
+from ui.charts import chart, plotly
 from ui.column_mapping import column_mapping
 from ui.navigation import navigation
 from ui.page import Selection, demo_notice, figures_page, page_setup, sidebar, site_names
 from ui.review import agency_changes, coverage_badges, excluded_sites, provisional_notice
 from ui.saved_mappings import saved_mappings
-from ui.tables import agency_table, chart, loads_table, show_table, table, undo_preview_table
+from ui.tables import agency_table, loads_table, show_table, table, undo_preview_table
 from ui.text import plain, plain_all
 from ui.uploads import (
     draft_text,

@@ -116,10 +116,6 @@ def t(key: str, **values) -> str:
     return i18n.t(key, lang(), **values)
 
 
-def plotly(fig) -> None:
-    st.plotly_chart(fig, config={"displaylogo": False, "locale": "id"})
-
-
 def measure_label(measure: Measure) -> str:
     return measure.label(lang())
 

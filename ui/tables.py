@@ -13,7 +13,7 @@ from mpp import fmt
 from mpp.period import Measure
 from mpp.present import export
 from mpp.reference.sites import list_sites
-from ui.base import lang, plotly, read, t
+from ui.base import lang, read, t
 
 
 def show_table(data, where=st, **options) -> None:
@@ -79,20 +79,6 @@ def export_info(about: tuple[str, str, str], sites):
         measure,
         read(export.data_sources, tuple(sites)),
         export.exported_at(datetime.now(UTC), zone, lang()),
-    )
-
-
-def chart(fig, name: str) -> None:
-    """A chart with a PNG download, drawn by kaleido only when someone asks for it."""
-    plotly(fig)
-    st.download_button(
-        "PNG",
-        lambda: export.to_png(fig),
-        f"{name}.png",
-        "image/png",
-        key=f"png-{name}",
-        icon=":material/image:",
-        on_click="ignore",
     )
 
 

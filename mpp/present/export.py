@@ -14,8 +14,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -65,13 +67,14 @@ def _missing(value) -> bool:
 def _shown(value, kind: str, lang: str) -> str:
     if _missing(value):
         return fmt.NO_DATA
-    return {
+    shown: dict[str, Callable[[Any], str]] = {
         "count": fmt.number,
         "percent": fmt.percent,
         "change": fmt.signed_percent,
         "decimal": lambda v: fmt.number(v, 1),
         "month": lambda v: fmt.month_label(v, lang),
-    }.get(kind, str)(value)
+    }
+    return shown.get(kind, str)(value)
 
 
 def _value(value, kind: str, lang: str):

@@ -7,7 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from mpp import fmt
-from mpp.present.charts import PALETTE, apply_locale, as_label
+from mpp.present.charts import PALETTE, apply_locale, as_label, names_above, room_for_labels, titled
+from mpp.text.catalogue import t
 
 EXTRA_COLORS = [
     "#3d85c6",
@@ -32,14 +33,15 @@ def short_name(name: str, width: int = NAME_WIDTH) -> str:
     return as_label(short)
 
 
-def _num(value) -> str:
-    return "" if pd.isna(value) else fmt.number(value)
+def _num(value, lang: str = "id") -> str:
+    return "" if pd.isna(value) else fmt.number(value, lang=lang)
 
 
-def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0) -> go.Figure:
-    """Horizontal bars, largest on top; `notes` (e.g. '24,8%') follow the figure in the label."""
+def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0, lang: str = "id") -> go.Figure:
+    """Horizontal bars, largest on top, each name above its bar; `notes` (e.g. '24,8%') follow the
+    figure in the label, which always has room beside the bar (the axis leaves it)."""
     names, values, notes = list(names), [float(v) for v in values], list(notes)
-    figures = [fmt.number(v, digits) for v in values]
+    figures = [fmt.number(v, digits, lang) for v in values]
     labels = [f"{f} ({n})" if n and n != fmt.NO_DATA else f for f, n in zip(figures, notes, strict=True)]
     fig = go.Figure(
         go.Bar(
@@ -49,21 +51,28 @@ def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0) ->
             marker_color=PALETTE[0],
             text=labels,
             textposition="outside",
+            textfont_size=11,
             cliponaxis=False,
             customdata=[[as_label(n), lab] for n, lab in zip(names, labels, strict=True)],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
     )
-    fig.update_layout(title=title, height=max(300, 60 + 28 * len(names)), showlegend=False)
-    fig.update_yaxes(autorange="reversed", automargin=True)
+    apply_locale(fig, value_axis="x", lang=lang)
     widest = max([len(label) for label in labels] + [1])
-    fig.update_xaxes(range=[0, max([*values, 1]) * (1.1 + widest / 40)])  # room for outside labels
-    return apply_locale(fig, value_axis="x")
+    fig.update_xaxes(range=[0, room_for_labels(max([*values, 1]), widest)])
+    return titled(names_above(fig, len(names)), title)
 
 
-def share_donut(names, values, shares, title: str, unit: str) -> go.Figure:
-    """Shares of one whole (the base named in the title): top agencies and "Lainnya"."""
-    text = [fmt.percent(s) for s in shares]
+def share_donut(
+    names, values, shares, title: str, unit: str, period: str = "", lang: str = "id"
+) -> go.Figure:
+    """Shares of one whole (the base named in the title): top agencies and "Lainnya". The hover reads
+    'Disdukcapil / 11.315 kunjungan layanan · 24,8% / Januari-September 2025'."""
+    text = [fmt.percent(s, lang=lang) for s in shares]
+    hover = [
+        "<br>".join(part for part in (as_label(n), f"{_num(v, lang)} {unit} · {s}", period) if part)
+        for n, v, s in zip(names, values, text, strict=True)
+    ]
     fig = go.Figure(
         go.Pie(
             labels=[short_name(n) for n in names],
@@ -75,18 +84,17 @@ def share_donut(names, values, shares, title: str, unit: str) -> go.Figure:
             textinfo="text",
             textposition="inside",
             direction="clockwise",
-            customdata=[[as_label(n), _num(v), s] for n, v, s in zip(names, values, text, strict=True)],
-            hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + " (%{customdata[2]})<extra></extra>",
+            hovertext=hover,  # a pie's customdata reads wrongly in its hovertemplate: whole text instead
+            hovertemplate="%{hovertext}<extra></extra>",
         )
     )
-    apply_locale(fig)
+    apply_locale(fig, lang=lang)
     fig.update_layout(
-        title=title,
         height=520,
-        margin=dict(t=70),
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top"),
+        uniformtext=dict(minsize=10, mode="hide"),  # a sliver's share is in its hover, not in tiny type
     )
-    return fig
+    return titled(fig, title)
 
 
 def monthly_bars(frame: pd.DataFrame, title: str, unit: str, lang: str = "id") -> go.Figure:
@@ -97,18 +105,18 @@ def monthly_bars(frame: pd.DataFrame, title: str, unit: str, lang: str = "id") -
             x=[fmt.month_label(m, lang, short=True) for m in months],
             y=frame["value"].astype("float"),
             marker_color=PALETTE[0],
-            text=[_num(v) for v in frame["value"]],
+            text=[_num(v, lang) for v in frame["value"]],
             textposition="outside",
             cliponaxis=False,
             customdata=[
-                [fmt.month_label(m, lang), _num(v)] for m, v in zip(months, frame["value"], strict=True)
+                [fmt.month_label(m, lang), _num(v, lang)] for m, v in zip(months, frame["value"], strict=True)
             ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
     )
-    fig.update_layout(title=title, uniformtext_minsize=8, uniformtext_mode="hide")
+    fig.update_layout(uniformtext_minsize=8, uniformtext_mode="hide")
     fig.update_traces(textfont_size=10)
-    return apply_locale(fig)
+    return titled(apply_locale(fig, lang=lang), title)
 
 
 def years_overlaid(series: pd.DataFrame, title: str, unit: str, lang: str = "id") -> go.Figure:
@@ -125,51 +133,69 @@ def years_overlaid(series: pd.DataFrame, title: str, unit: str, lang: str = "id"
             line=dict(width=3 if year == years[-1] else 2),
             marker_color=PALETTE[(len(years) - 1 - i) % len(PALETTE)],  # the latest year darkest
             customdata=[
-                [fmt.month_label(m, lang), _num(v)] for m, v in zip(part["month"], part["value"], strict=True)
+                [fmt.month_label(m, lang), _num(v, lang)]
+                for m, v in zip(part["month"], part["value"], strict=True)
             ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
-    fig.update_layout(title=title, hovermode="x unified" if len(years) < 2 else "closest")
+    fig.update_layout(hovermode="x unified" if len(years) < 2 else "closest")
     fig.update_xaxes(
         categoryorder="array", categoryarray=[fmt.month_name(m, lang, short=True) for m in range(1, 13)]
     )
-    return apply_locale(fig)
+    return titled(apply_locale(fig, lang=lang), title)
+
+
+def compared_years(years, lang: str = "id") -> str:
+    """The years a chart holds, latest first against the others: '2025 terhadap 2024',
+    '2025 terhadap 2023-2024', or '2025' alone."""
+    years = sorted({int(y) for y in years})
+    if len(years) < 2:
+        return "".join(str(y) for y in years)
+    base = str(years[0]) if len(years) == 2 else f"{years[0]}-{years[-2]}"
+    return t("years_against", lang, year=years[-1], base=base)
 
 
 def year_month_heatmap(grid: pd.DataFrame, title: str, unit: str, lang: str = "id") -> go.Figure:
-    """grid: years as rows, months 1..12 as columns. Each cell carries its figure as text."""
+    """grid: years as rows, months 1..12 as columns. Drawn with the months down and the years across,
+    so each cell is wide enough for its whole figure (6.814) in readable type, on a phone too."""
     months = [fmt.month_name(m, lang, short=True) for m in grid.columns]
-    z = grid.astype("float").to_numpy()
-    text = [[_num(v) for v in row] for row in grid.to_numpy()]
+    years = [str(y) for y in grid.index]
+    cells = grid.T  # months as rows
+    text = [[_num(v, lang) for v in row] for row in cells.to_numpy()]
     names = [
-        [fmt.month_label(pd.Timestamp(int(y), int(m), 1).date(), lang) for m in grid.columns]
-        for y in grid.index
+        [fmt.month_label(pd.Timestamp(int(y), int(m), 1).date(), lang) for y in grid.index]
+        for m in grid.columns
     ]
     fig = go.Figure(
         go.Heatmap(
-            z=z,
-            x=months,
-            y=[str(y) for y in grid.index],
+            z=cells.astype("float").to_numpy(),
+            x=years,
+            y=months,
             text=text,
             texttemplate="%{text}",
+            textfont_size=13,
             colorscale="Blues",
+            showscale=False,  # every cell says its figure: the colour only points at the peaks
             customdata=[
-                [[n, t] for n, t in zip(nr, tr, strict=True)] for nr, tr in zip(names, text, strict=True)
+                [[n, c] for n, c in zip(nr, tr, strict=True)] for nr, tr in zip(names, text, strict=True)
             ],
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
-            colorbar=dict(tickformat=",d"),
             xgap=2,
             ygap=2,
         )
     )
-    fig.update_layout(title=title, height=max(260, 120 + 45 * len(grid.index)))
+    apply_locale(fig, value_axis="none", lang=lang)
+    fig.update_layout(height=60 + 30 * len(months))
+    fig.update_xaxes(type="category", side="top", tickfont_size=13)
     fig.update_yaxes(type="category", autorange="reversed", tickformat="")
-    return apply_locale(fig, value_axis="none")
+    return titled(fig, title)
 
 
-def category_bars(labels, values, hover_names, title: str, unit: str, digits: int = 0) -> go.Figure:
+def category_bars(
+    labels, values, hover_names, title: str, unit: str, digits: int = 0, lang: str = "id"
+) -> go.Figure:
     """Vertical bars over a few categories (weekdays, months) with server-formatted labels."""
-    text = [fmt.number(v, digits) if not pd.isna(v) else "" for v in values]
+    text = [fmt.number(v, digits, lang) if not pd.isna(v) else "" for v in values]
     fig = go.Figure(
         go.Bar(
             x=list(labels),
@@ -182,17 +208,17 @@ def category_bars(labels, values, hover_names, title: str, unit: str, digits: in
             hovertemplate="%{customdata[0]}: %{customdata[1]} " + unit + "<extra></extra>",
         )
     )
-    fig.update_layout(title=title, showlegend=False)
-    return apply_locale(fig)
+    fig.update_layout(showlegend=False)
+    return titled(apply_locale(fig, lang=lang), title)
 
 
 def stacked_bars(
-    categories, stacks: dict, hover_names, title: str, unit: str, horizontal: bool = False
+    categories, stacks: dict, hover_names, title: str, unit: str, horizontal: bool = False, lang: str = "id"
 ) -> go.Figure:
     """One bar per category, stacked by `stacks` (label -> values), e.g. walk-in and online queue."""
     fig = go.Figure()
     for i, (label, values) in enumerate(stacks.items()):
-        text = [_num(v) for v in values]
+        text = [_num(v, lang) for v in values]
         axes = (
             dict(y=list(categories), x=list(values))
             if horizontal
@@ -206,19 +232,19 @@ def stacked_bars(
             customdata=[[as_label(n), t] for n, t in zip(hover_names, text, strict=True)],
             hovertemplate="%{customdata[0]} · " + label + ": %{customdata[1]} " + unit + "<extra></extra>",
         )
-    fig.update_layout(title=title, barmode="stack")
-    if horizontal:
-        fig.update_layout(height=max(320, 80 + 26 * len(categories)))
-        fig.update_yaxes(autorange="reversed", automargin=True)
-    apply_locale(fig, value_axis="x" if horizontal else "y")
+    fig.update_layout(barmode="stack")
+    apply_locale(fig, value_axis="x" if horizontal else "y", lang=lang)
     fig.update_layout(legend_traceorder="normal")  # walk-in first, as the stack reads
-    return fig
+    if horizontal:
+        names_above(fig, len(list(categories)))
+    return titled(fig, title)
 
 
-def change_bars(names, changes, title: str) -> go.Figure:
-    """Horizontal bars of growth in percent, growth blue and decline red, labels like '+42,3%'."""
+def change_bars(names, changes, title: str, lang: str = "id") -> go.Figure:
+    """Horizontal bars of growth in percent, growth blue and decline red, labels like '+42,3%', each
+    name above its bar; the axis leaves room for a label on either side."""
     names, changes = list(names), [float(c) for c in changes]
-    text = [fmt.signed_percent(c) for c in changes]
+    text = [fmt.signed_percent(c, lang=lang) for c in changes]
     fig = go.Figure(
         go.Bar(
             y=[short_name(n) for n in names],
@@ -226,15 +252,19 @@ def change_bars(names, changes, title: str) -> go.Figure:
             orientation="h",
             text=text,
             textposition="outside",
+            textfont_size=11,
             cliponaxis=False,
             marker_color=[PALETTE[0] if c >= 0 else PALETTE[4] for c in changes],
-            customdata=[[as_label(n), t] for n, t in zip(names, text, strict=True)],
+            customdata=[[as_label(n), label] for n, label in zip(names, text, strict=True)],
             hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
         )
     )
-    fig.update_layout(title=title, height=max(300, 60 + 26 * len(names)), showlegend=False)
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    apply_locale(fig, value_axis="x")
+    apply_locale(fig, value_axis="x", lang=lang)
     low, high = min([*changes, 0]), max([*changes, 0])
-    fig.update_xaxes(rangemode="normal", ticksuffix="%", range=[low * 1.3 - 5, high * 1.3 + 5])
-    return fig
+    room = room_for_labels(high - low, max(len(x) for x in text) if text else 1) - (high - low)
+    fig.update_xaxes(
+        rangemode="normal",
+        ticksuffix="%",
+        range=[low - (room if low < 0 else 0), high + (room if high > 0 else 0)],
+    )
+    return titled(names_above(fig, len(names)), title)

@@ -10,33 +10,37 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from mpp.present.charts import PALETTE, apply_locale, as_label
+from mpp.present.charts import MUTED, PALETTE, apply_locale, as_label, names_above, room_for_labels, titled
 from mpp.survey.skm import GRADES, unsur_name
 from mpp.survey.summary import IndexRow, ItemValue, UnsurScore
+from mpp.text.catalogue import t
 
 PRIORITY_COLOR = PALETTE[2]
 GRADE_LINES = [(float(g.lowest), g.letter) for g in GRADES[:-1]]  # 88,31 A; 76,61 B; 65,00 C
 
 
 def _bars(labels, values, texts, colors, title: str, axis_range, tickformat: str) -> go.Figure:
-    """Horizontal bars, first item on top, each with its server-formatted label; names as text."""
+    """Horizontal bars, first item on top, each name above its bar and its server-formatted label
+    beside it; the axis ends where the longest label still fits on a phone."""
+    labels, texts = list(labels), list(texts)
     fig = go.Figure(
         go.Bar(
             y=[as_label(label) for label in labels],
             x=list(values),
             orientation="h",
-            text=list(texts),
+            text=texts,
             textposition="outside",
+            textfont_size=11,
             marker_color=list(colors),
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    fig.update_layout(title=title, height=max(280, 34 * len(list(labels)) + 110), showlegend=False)
     apply_locale(fig, value_axis="x")
-    fig.update_xaxes(range=axis_range, tickformat=tickformat, rangemode="normal")
-    fig.update_yaxes(autorange="reversed")
-    return fig
+    low, high = axis_range
+    end = low + room_for_labels(high - low, max([len(x) for x in texts] + [1]))
+    fig.update_xaxes(range=[low, end], tickformat=tickformat, rangemode="normal")
+    return titled(names_above(fig, len(labels)), title)
 
 
 def nrr_bars(unsur: Sequence[UnsurScore], priority: list[str], title: str, lang: str = "id") -> go.Figure:
@@ -48,7 +52,7 @@ def nrr_bars(unsur: Sequence[UnsurScore], priority: list[str], title: str, lang:
         [u.nrr_text for u in unsur],
         colors,
         title,
-        [1, 4.25],
+        [1, 4],
         ".1f",
     )
 
@@ -63,22 +67,25 @@ def item_bars(items: Sequence[ItemValue], title: str) -> go.Figure:
         texts,
         [PALETTE[0]] * len(items),
         title,
-        [0, top * 1.2],
+        [0, top],
         ".2f",
     )
 
 
-def index_bars(rows: Sequence[IndexRow], title: str) -> go.Figure:
-    """The index of agencies or units, best first, labelled '95,70 (A)'."""
-    return _bars(
+def index_bars(rows: Sequence[IndexRow], title: str, lang: str = "id") -> go.Figure:
+    """The index of agencies or units, best first, labelled '95,70 (A)'. The axis starts at 0 and
+    says so: cut at 75 it made 93 against 95 look like half against whole."""
+    fig = _bars(
         [r.label for r in rows],
         [r.ikm for r in rows],
         [f"{r.ikm_text} ({r.grade})" for r in rows],
         [PALETTE[0]] * len(rows),
         title,
-        [min([r.ikm for r in rows] + [80]) - 5, 103],
+        [0, 100],
         ".0f",
     )
+    fig.update_xaxes(title=dict(text=t("skm_index_axis", lang), font_size=11), tickvals=[0, 25, 50, 75, 100])
+    return fig
 
 
 def _grade_lines(fig: go.Figure, low: float) -> None:
@@ -88,7 +95,7 @@ def _grade_lines(fig: go.Figure, low: float) -> None:
             fig.add_hline(
                 y=bound,
                 line_dash="dot",
-                line_color="#999999",
+                line_color=MUTED,
                 annotation_text=f"{letter} ≥ {bound:.2f}".replace(".", ","),
                 annotation_position="bottom right",
             )
@@ -110,8 +117,8 @@ def trend_line(rows: Sequence[IndexRow], title: str) -> go.Figure:
     )
     low = min([r.ikm for r in rows] + [85]) - 5
     _grade_lines(fig, low)
-    fig.update_layout(title=title, showlegend=False, height=360)
+    fig.update_layout(showlegend=False, height=360)
     apply_locale(fig)
     fig.update_yaxes(range=[low, 101], tickformat=".0f", rangemode="normal")
     fig.update_xaxes(type="category")
-    return fig
+    return titled(fig, title)

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from mpp.text.admin import ADMIN_TEXT, SITE_TEXT, UPLOAD_TEXT
+from mpp.text.charts import CHART_TEXT
 from mpp.text.checker import CHECKER_TEXT
 from mpp.text.common import COMMON_TEXT
+from mpp.text.english import ENGLISH_TEXT
 from mpp.text.exports import EXPORT_TEXT
 from mpp.text.mapping import MAPPING_TEXT
 from mpp.text.mapping_page import MAPPING_PAGE_TEXT
@@ -43,6 +45,8 @@ AREAS: dict[str, Table] = {
     "checker": CHECKER_TEXT,  # the draft checker's verdicts and causes
     "mapping": MAPPING_TEXT,  # column mappings: teaching a sheet's columns once
     "mapping_page": MAPPING_PAGE_TEXT,  # the column mapping form and saved mappings on the upload page
+    "charts": CHART_TEXT,  # the source line under a chart's title, years compared, axes
+    "english": ENGLISH_TEXT,  # words the English interface needed: prose percent, upload widget, copy
 }
 
 
