@@ -24,8 +24,11 @@ def browser_page():
 def _open(page, url: str, text: str, charts: int) -> str:
     page.goto(url)
     wait_rendered(page, text)
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}", timeout=30000
+    page.wait_for_function(  # every chart drawn, its texts included: a busy machine draws them one by one
+        "n => { const plots = [...document.querySelectorAll('.js-plotly-plot')];"
+        " return plots.length >= n && plots.every(p => p.querySelector('.main-svg text')); }",
+        arg=charts,
+        timeout=30000,
     )
     page.wait_for_timeout(500)
     return page.inner_text("body")
@@ -199,7 +202,7 @@ def odd_names_server(served_demo_db, tmp_path_factory):
 
 def test_long_and_formula_like_agency_names(odd_names_server, browser_page):
     _open(browser_page, odd_names_server + "/Instansi", "Disdukcapil", 3)
-    labels = _svg_texts(browser_page, ".js-plotly-plot .ytick text")
+    labels = _svg_texts(browser_page, ".js-plotly-plot .annotation-text")  # names sit above their bars
     assert any(t.startswith("Dinas Kependudukan dan Pencatat") and t.endswith("…") for t in labels), labels
     assert '=HYPERLINK("http://contoh.inval…' in labels  # shown as the text it is
     _shot(browser_page, "instansi_nama_panjang")
