@@ -17,6 +17,7 @@ from mpp.text.navigation import NAVIGATION_TEXT
 from mpp.text.pages import PAGE_TEXT
 from mpp.text.periods import PERIOD_TEXT
 from mpp.text.press import PRESS_TEXT
+from mpp.text.report import REPORT_TEXT
 from mpp.text.review import REVIEW_TEXT
 from mpp.text.statement import STATEMENT_TEXT
 from mpp.text.survey import SKM_TEXT
@@ -43,6 +44,7 @@ AREAS: dict[str, Table] = {
     "checker": CHECKER_TEXT,  # the draft checker's verdicts and causes
     "mapping": MAPPING_TEXT,  # column mappings: teaching a sheet's columns once
     "mapping_page": MAPPING_PAGE_TEXT,  # the column mapping form and saved mappings on the upload page
+    "report": REPORT_TEXT,  # the monthly report: PDF, workbook, the Laporan page
 }
 
 
