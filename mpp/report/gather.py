@@ -87,6 +87,12 @@ def month_complete(con: duckdb.DuckDBPyConnection, sites, month: date) -> bool:
     return bool(measures) and all(reporting.month_coverage(con, sites, m, month).complete for m in measures)
 
 
+def missing_reports(con: duckdb.DuckDBPyConnection, sites, month: date, lang: str = "id") -> list[str]:
+    """What keeps the month from being complete: '26 dari 27 instansi melapor', per measure."""
+    found = (reporting.month_coverage(con, sites, m, month) for m in reporting.measures_with_data(con, sites))
+    return [c.text(lang) for c in found if not c.complete]
+
+
 def has_figures(con: duckdb.DuckDBPyConnection, sites, month: date) -> bool:
     one = Period.month(month)
     return any(metrics.total(con, sites, one, m).value is not None for m in Measure)
