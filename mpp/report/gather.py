@@ -98,6 +98,18 @@ def has_figures(con: duckdb.DuckDBPyConnection, sites, month: date) -> bool:
     return any(metrics.total(con, sites, one, m).value is not None for m in Measure)
 
 
+def report_months(con: duckdb.DuckDBPyConnection, sites) -> tuple[list[date], date | None]:
+    """The months a report can be made for (newest first) and the one to offer first: the latest
+    complete month, as every page's default, else the latest with figures."""
+    measures = reporting.measures_with_data(con, sites)
+    firsts = [m for m in (metrics.first_month(con, sites, each) for each in measures) if m]
+    lasts = [m for m in (metrics.latest_month(con, sites, each) for each in measures) if m]
+    if not firsts or not lasts:
+        return [], None
+    months = Period(min(firsts), max(lasts)).month_starts()[::-1]
+    return months, reporting.default_through(con, sites) or months[0]
+
+
 def gather(
     con: duckdb.DuckDBPyConnection,
     sites,
