@@ -9,6 +9,7 @@
     pdf.py         that page printed to PDF by the system's Chromium (headless); charts as vector SVG
     charts.py      plotly figures drawn by kaleido (SVG for the PDF, PNG files)
     workbook.py    the same tables in named sheets, each with the export title block
+    build.py       one report made whole (charts, PDF, workbook) and the fingerprint of its figures
     files.py       writing a report's files into a folder with a manifest: one set per site and month,
                    an earlier differing report kept as _v1, _v2, ...; the monthly schedule
     letterhead.py  the office's name, address and logo, kept in the store's settings

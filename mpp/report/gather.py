@@ -62,7 +62,7 @@ class ReportData:
     made_at: str  # '27 November 2026 14.05 WITA', in the first site's timezone
     sources: str  # the files behind the figures, as the export title block names them
     letterhead: Letterhead
-    statements: tuple[VerifiedStatement, ...]  # one per site, checked
+    statements: tuple[VerifiedStatement | None, ...]  # one per site, checked (None: no figures)
     satisfaction: tuple[tuple[str, Satisfaction], ...]  # (site, index) where a survey exists
     channel_monthly: pd.DataFrame  # the Kanal page's monthly table over the period (may be empty)
     channel_agencies: pd.DataFrame
