@@ -522,9 +522,8 @@ def press_paragraphs(data: ReportData) -> Section | None:
         checked = t(
             "report_press_checked", lang, ok=statement.check.count("ok"), notes=statement.check.count("note")
         )
-        notes.append(
-            checked if not statement.withheld else t("report_press_withheld", lang, n=statement.withheld)
-        )
+        note = checked if not statement.withheld else t("report_press_withheld", lang, n=statement.withheld)
+        notes.append(f"{statement.site}: {note}" if len(found) > 1 else note)
     return Section("press", t("report_sec_press", lang), lists=tuple(lists), notes=tuple(notes))
 
 
