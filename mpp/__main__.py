@@ -10,6 +10,7 @@
   site add     set up a new site (kind, kabupaten/kota, kecamatan, parent MPP, opening day, channels)
   site members list a site's member agencies, or add one from a date, or mark one as having left
   backup   write a consistent copy of the store to a new file (--to FILE)
+  report   the monthly report of sites (A4 PDF, workbook, chart PNGs) into a folder, or --every-month
 
 A damaged store or one busy past the wait is a message and exit status 1, never a traceback.
 """
@@ -273,6 +274,55 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from pathlib import Path
+
+    from mpp import fmt
+    from mpp.report.files import every_month, write_report
+    from mpp.report.gather import NoFigures, missing_reports, month_complete
+    from mpp.report.pdf import ChromiumMissing, PrintFailed, chromium
+    from mpp.text.catalogue import t
+
+    if (args.every_month is None) == (args.month is None) or (args.month and not args.site):
+        print(
+            "Pakai --site S --month YYYY-MM, atau --every-month DAY. / Use one of the two.", file=sys.stderr
+        )
+        return 2
+    try:
+        chromium(args.lang)
+    except ChromiumMissing as missing:
+        print(missing, file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    with db.connect(args.db, read_only=True) as con:
+        try:
+            if args.every_month is not None:
+                written = every_month(con, args.every_month, out, args.today or date.today(), args.lang)
+            else:
+                if not all(_site_known(con, site) for site in args.site):
+                    return 2
+                if args.complete_only and not month_complete(con, args.site, args.month):
+                    coverage = "; ".join(missing_reports(con, args.site, args.month, args.lang))
+                    month = fmt.month_label(args.month, args.lang)
+                    sites = ", ".join(args.site)
+                    print(
+                        t("report_not_complete", args.lang, month=month, sites=sites, coverage=coverage),
+                        file=sys.stderr,
+                    )
+                    return 1
+                written = [write_report(con, args.site, args.month, out, args.lang)]
+        except NoFigures:
+            month = fmt.month_label(args.month, args.lang)
+            print(t("report_no_figures", args.lang, sites=", ".join(args.site), month=month), file=sys.stderr)
+            return 1
+        except PrintFailed as failed:
+            print(failed, file=sys.stderr)
+            return 1
+    for each in written:
+        print(each.line())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m mpp", description="Pantau MPP core commands.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -328,6 +378,24 @@ def parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="write a consistent copy of the store to a new file")
     backup.add_argument("--to", required=True, metavar="FILE", help="the copy; must not exist yet")
     backup.set_defaults(run=cmd_backup)
+    report = commands.add_parser("report", help="the monthly report: A4 PDF, workbook and chart PNGs")
+    report.add_argument("--site", action="append", help="a site; repeat for several")
+    report.add_argument("--month", type=_month, help="YYYY-MM")
+    report.add_argument("--out", required=True, metavar="DIR", help="the folder for the files")
+    report.add_argument("--lang", choices=("id", "en"), default="id")
+    report.add_argument(
+        "--complete-only", action="store_true", help="refuse a month not every agency has reported yet"
+    )
+    report.add_argument(
+        "--every-month",
+        type=int,
+        choices=range(1, 29),
+        metavar="DAY",
+        help="for a daily timer: from DAY (1-28) on, the previous month of every site, and again "
+        "when a late load changed a provisional one",
+    )
+    report.add_argument("--today", type=_day, help="YYYY-MM-DD: the day --every-month takes as today")
+    report.set_defaults(run=cmd_report)
     # Further commands register here, one add_parser block each.
     for command in commands.choices.values():
         command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")

@@ -25,6 +25,7 @@ PAGES = (
     ("pages/9_Riwayat.py", "nav_history", "Riwayat"),
     ("pages/10_Akun.py", "nav_accounts", "Akun"),
     ("pages/11_Lokasi_dan_Anggota.py", "nav_site_setup", "Lokasi_dan_Anggota"),
+    ("pages/12_Laporan.py", "nav_report", "Laporan"),
 )
 
 

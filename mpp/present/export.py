@@ -29,14 +29,15 @@ from mpp.text.catalogue import t
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_TEXT = re.compile(r"^[+-]?\d[\d.,]*%?$")
-KINDS = ("text", "count", "percent", "change", "decimal", "month")
+KINDS = ("text", "count", "percent", "change", "decimal", "decimal2", "month")
 XLSX_FORMATS = {
     "count": "#,##0",
     "percent": "#,##0.0",
     "decimal": "#,##0.0",
+    "decimal2": "#,##0.00",  # an index as published (IKM 95,20)
     "change": "+#,##0.0;-#,##0.0;0.0",
 }
-DIGITS = {"count": 0, "percent": 1, "change": 1, "decimal": 1}
+DIGITS = {"count": 0, "percent": 1, "change": 1, "decimal": 1, "decimal2": 2}
 TIMEZONES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
@@ -72,6 +73,7 @@ def _shown(value, kind: str, lang: str) -> str:
         "percent": fmt.percent,
         "change": fmt.signed_percent,
         "decimal": lambda v: fmt.number(v, 1),
+        "decimal2": lambda v: fmt.number(v, 2),
         "month": lambda v: fmt.month_label(v, lang),
     }
     return shown.get(kind, str)(value)
@@ -134,8 +136,16 @@ def _title_rows(info: ExportInfo, lang: str) -> list[tuple[str, str]]:
 def to_xlsx(frame: pd.DataFrame, columns: list[Column], info: ExportInfo, lang: str = "id") -> bytes:
     """One styled sheet: a title block, a header row, numbers stored as numbers."""
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        buffer,
+    book = new_workbook(buffer)
+    add_sheet(book, frame, columns, info, lang)
+    book.close()
+    return buffer.getvalue()
+
+
+def new_workbook(target) -> xlsxwriter.Workbook:
+    """A workbook that never turns a text cell into a formula, a number or a link."""
+    return xlsxwriter.Workbook(
+        target,
         {
             "in_memory": True,
             "strings_to_formulas": False,
@@ -143,7 +153,19 @@ def to_xlsx(frame: pd.DataFrame, columns: list[Column], info: ExportInfo, lang: 
             "strings_to_urls": False,
         },
     )
-    sheet = book.add_worksheet(_sheet_name(info.title))
+
+
+def add_sheet(
+    book: xlsxwriter.Workbook,
+    frame: pd.DataFrame,
+    columns: list[Column],
+    info: ExportInfo,
+    lang: str = "id",
+    name: str | None = None,
+) -> None:
+    """A sheet (named `name`, else after the title) with the title block, a header row and the rows
+    as values() gives them; the monthly report writes one per table with this."""
+    sheet = book.add_worksheet(_sheet_name(name or info.title))
     styles = _styles(book)
     sheet.write_string(0, 0, info.title, styles["title"])
     for row, (label, text) in enumerate(_title_rows(info, lang), start=1):
@@ -152,8 +174,6 @@ def to_xlsx(frame: pd.DataFrame, columns: list[Column], info: ExportInfo, lang: 
     header = len(_title_rows(info, lang)) + 2
     _write_table(sheet, header, columns, values(frame, columns, lang), styles)
     sheet.freeze_panes(header + 1, 0)
-    book.close()
-    return buffer.getvalue()
 
 
 def _sheet_name(title: str) -> str:

@@ -14,4 +14,5 @@ NAVIGATION_TEXT = {
     "nav_history": ("Riwayat", "History"),
     "nav_accounts": ("Akun", "Accounts"),
     "nav_site_setup": ("Lokasi dan Anggota", "Sites and Members"),
+    "nav_report": ("Laporan", "Report"),
 }

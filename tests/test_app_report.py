@@ -1,0 +1,60 @@
+"""The Laporan page in AppTest: the report's sections as the page with the overview's figures, the
+demo mark, the PDF and workbook made on request, and the letterhead form for admins only."""
+
+import pytest
+
+from mpp.access import accounts
+from mpp.report.letterhead import letterhead
+from mpp.store import db
+from tests.apptest import log_in
+
+PAGE = "pages/12_Laporan.py"
+
+
+def test_the_page_shows_the_report_of_the_latest_complete_month_and_makes_the_files(open_app, demo_db):
+    at = open_app(demo_db, PAGE, site="MPP Kota Balikpapan").run()
+    assert not at.exception
+    assert at.selectbox[0].value.isoformat() == "2025-09-01"  # the latest complete month
+    headings = [h.value for h in at.subheader]
+    assert headings[:3] == [
+        "Tinjauan bulan September 2025",
+        "Kelengkapan laporan",
+        "Tahun berjalan, sebanding",
+    ]
+    assert "Paragraf siaran pers (terperiksa)" in headings
+    assert any(w.value == "DATA DEMO" for w in at.warning)
+    text = " ".join(m.value for m in at.markdown)
+    assert (
+        "Pengunjung September 2025: 5.563" in text
+        and "Terhadap Januari-September 2024 (21.576): +92,3%" in text
+    )
+    agencies = next(
+        d.value for d in at.dataframe if "Instansi" in d.value.columns and "Pangsa" in d.value.columns
+    )
+    assert agencies.iloc[0].tolist()[1:] == ["Disdukcapil", "11.315", "24,8%"]
+    assert not [e for e in at.expander if e.label == "Kop surat (admin)"]  # not for a reader
+
+    next(b for b in at.button if b.label == "Buat PDF dan buku kerja").click()
+    at.run()
+    assert not at.exception and not at.error
+    pdf, xlsx = at.session_state["report-MPP Kota Balikpapan-2025-09-id"]
+    assert pdf.startswith(b"%PDF") and xlsx.startswith(b"PK")
+    assert any("Laporan selesai" in str(p.proto) for p in at.get("progress"))
+
+
+@pytest.mark.slow
+def test_an_admin_sets_the_letterhead_on_the_page(open_app, demo_db):
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "kepala", "admin", "kepala-rahasia")
+    at = log_in(open_app(demo_db, "pages/10_Akun.py").run(), "kepala", "kepala-rahasia")
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    office = next(i for i in at.text_input if i.label == "Nama kantor")
+    office.input("DPMPTSP Kota Balikpapan")
+    next(a for a in at.text_area if a.label == "Alamat").input("Jl. Jenderal Sudirman No. 1")
+    next(b for b in at.button if b.label == "Simpan kop surat").click()
+    at.run()
+    assert not at.exception
+    with db.connect(demo_db, read_only=True) as con:
+        saved = letterhead(con)
+    assert (saved.name, saved.address) == ("DPMPTSP Kota Balikpapan", "Jl. Jenderal Sudirman No. 1")
