@@ -44,6 +44,14 @@ def unknown_agencies(report: Report) -> list[UnknownAgency]:
     return list(found.values())
 
 
+def place(sheet: str | None, cell: str | None) -> str:
+    """Where a problem is, in one short text: 'C5 (Rekap)', 'Rekap' for a whole sheet, '' for the
+    whole file."""
+    if sheet and cell:
+        return f"{cell} ({sheet})"
+    return sheet or cell or ""
+
+
 def unknown_statuses(report: Report) -> list[tuple[str, int]]:
     """(status word as written, tickets) for each ticket status the table does not know, most tickets
     first: what the page asks the meaning of (Options.statuses, saved when the file loads)."""

@@ -33,10 +33,14 @@ def log_in(at: AppTest, name: str, password: str) -> AppTest:
 
 
 def problems_shown(at: AppTest):
-    """Every problem table of the upload page as one frame (columns Masalah, Lembar, Sel, Keterangan,
-    Kode); its cells are shown as text, so a message reads here as on the page."""
+    """Every problem table of the upload page as one frame (columns Masalah, Sel, Keterangan, Kode);
+    its cells are shown as text, so a message reads here as on the page."""
     frames = [t.value for t in at.table if "Kode" in t.value.columns]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["Kode"])
+    if not frames:
+        return pd.DataFrame(columns=["Masalah", "Sel", "Keterangan", "Kode"])
+    shown = pd.concat(frames, ignore_index=True)
+    # the code's wrap points, and the escape markdown then needs before its '_'
+    return shown.assign(Kode=shown["Kode"].str.replace("\u200b", "").str.replace("\\_", "_"))
 
 
 def choose_agencies(at: AppTest, choices: dict[str, str]) -> AppTest:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mpp.access.accounts import COMMAND_LINE, PermissionDenied, User
 from loaders.pipeline import Options, parse_file
+from mpp.access.accounts import COMMAND_LINE, PermissionDenied, User
 from mpp.reference.agencies import (
     AgencyMatcher,
     add_alias,

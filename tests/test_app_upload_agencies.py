@@ -8,7 +8,7 @@ import pytest
 
 from mpp.access import accounts
 from mpp.store import db
-from tests.apptest import log_in
+from tests.apptest import log_in, problems_shown
 from tests.layout_files import yearly_recap
 
 PAGE = "pages/8_Unggah.py"
@@ -50,10 +50,6 @@ def load_button(at):
     return next(b for b in at.button if b.label.startswith("Muat "))
 
 
-def problems(at):
-    return next(t.value for t in at.table if "Masalah" in t.value.columns)
-
-
 def agency_table(at):
     return next(d for d in at.data_editor if MEANT in d.value.columns)
 
@@ -76,7 +72,7 @@ def test_the_sleman_recap_asks_once_for_all_70_names_choosing_none_for_them(slem
     assert len(names) == 70 and "IZIN PRAKTIK PERAWAT" in set(names["Nama di berkas"])
     assert names[MEANT].isna().all()  # a permit type is like no agency: nothing chosen for it
     assert "Instansi tidak dikenal (70 nama)" in seen(at)
-    shown = problems(at)
+    shown = problems_shown(at)
     unknown = shown[shown["Kode"] == "instansi_tidak_dikenal"]
     assert len(unknown) == 1 and unknown["Masalah"].iloc[0] == "Instansi tidak dikenal"
     assert "70 nama instansi tidak dikenal" in unknown["Keterangan"].iloc[0]
@@ -200,3 +196,15 @@ def test_a_month_of_zero_for_every_agency_is_asked_about_and_left_out_when_not_r
             "SELECT DISTINCT month FROM monthly_agency_visits WHERE site = 'MPP Kota Samarinda' ORDER BY 1"
         ).fetchall()
     assert [m.month for (m,) in months] == [1, 2]  # March is not a month of 0 visits: not reported yet
+
+
+def test_in_english_problems_are_words_with_the_code_beside(demo_db, open_app):
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    at = log_in(open_app(demo_db, PAGE, lang="en").run(), "ana", "analis-rahasia")
+    at.file_uploader[0].set_value(("catatan.csv", b"SELECT 1;\n", "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = next(t.value for t in at.table if "Code" in t.value.columns)
+    assert list(shown.columns) == ["Problem", "Cell", "Message", "Code"]
+    assert shown["Problem"].tolist() == ["Not a spreadsheet"]
+    assert shown["Code"].str.replace("\u200b", "").str.replace("\\_", "_").tolist() == ["not_spreadsheet"]

@@ -162,7 +162,7 @@ def test_upload_page_shows_the_implausible_cell_and_offers_no_load(upload_page, 
     at.file_uploader[0].set_value(("rekap_2025.xlsx", recap(HOSTILE["melebihi BIGINT"]), XLSX)).run()
     assert not at.exception
     problems = problems_shown(at)
-    assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "C5"]]
+    assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "C5 (Rekap)"]]
     assert "Angka 9.223.372.036.854.775.808 di sel C5" in problems["Keterangan"].iloc[0]
     assert all("-9.223" not in m.value for m in at.markdown)  # no negative total previewed
     button = next(b for b in at.button if b.label.startswith("Muat "))
@@ -182,7 +182,7 @@ def test_a_load_refused_after_its_preview_shows_as_a_refusal_not_a_success(uploa
     assert not at.success, [s.value for s in at.success]
     assert any("rekap_2025.xlsx: ditolak, tidak ada yang dimuat" in e.value for e in at.error)
     problems = problems_shown(at)
-    assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "D5"]]
+    assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "D5 (Rekap)"]]
 
 
 def overflowing(store) -> None:

@@ -19,6 +19,9 @@ from ui.text import plain
 # value cannot change once it is drawn in a run).
 PENDING_AGENCY = "pending_whole_file_agency"
 WHOLE_FILE_AGENCY = "whole_file_agency"  # the options field's key
+# Pixels for the names, pinned: most read whole on a laptop, and a phone (about 340 px for the table)
+# still shows the start of the choice beside them and scrolls to it.
+NAME_WIDTH = 240
 
 
 def take_pending_agency() -> None:
@@ -42,14 +45,16 @@ def agency_form(report, user) -> None:
         edited = edit_table(
             {
                 t("col_name_in_file"): [u.spelling for u in unknown],
-                t("col_cell"): [where(u) for u in unknown],
                 meant: [u.suggested for u in unknown],
+                t("col_cell"): [upload.place(u.sheet, u.cell) for u in unknown],
             },
             key=f"{key}_table",
             disabled=[t("col_name_in_file"), t("col_cell")],
             height=min(38 + 35 * len(unknown), 420),
-            column_config={
-                t("col_name_in_file"): st.column_config.TextColumn(width="large"),
+            placeholder=t("pick_agency"),
+            column_config={  # the name stays in view while a phone scrolls to the choice
+                t("col_name_in_file"): st.column_config.TextColumn(width=NAME_WIDTH, pinned=True),
+                t("col_cell"): st.column_config.TextColumn(width="small"),
                 meant: st.column_config.SelectboxColumn(
                     options=[upload.NEW_AGENCY, *canonical],
                     format_func=lambda c: t("as_new_agency") if c == upload.NEW_AGENCY else str(c),
@@ -73,11 +78,6 @@ def agency_form(report, user) -> None:
         _settle(user, {u.spelling: upload.NEW_AGENCY for u in unknown})
     elif as_services:
         _services_of(owner)
-
-
-def where(unknown) -> str:
-    """'B7', or 'B7 (PERBUB 14)' when the sheet is named."""
-    return f"{unknown.cell or ''} ({unknown.sheet})".strip() if unknown.sheet else unknown.cell or ""
 
 
 def _settle(user, chosen: dict[str, str]) -> None:

@@ -23,6 +23,9 @@ from ui.text import plain
 
 # The ways out of a problem (loaders.model.WAY_OUTS) that are fields of the upload options.
 OPTION_WAY_OUTS = ("site", "year", "block", "agency", "sum_duplicates")
+# A zero-width space after each '_' of a code lets a narrow column (a phone) wrap it; it reads as
+# the code. Tests take it out again (tests/apptest.py problems_shown).
+WRAP = "\u200b"
 ZERO_ANSWERS = ["not_reported", "real"]  # a month of 0 for every agency is...: text zero_month_<answer>
 
 
@@ -117,13 +120,13 @@ def upload_report(report, user, options: Options | None = None) -> None:
         if loaded is not None:
             load_result(loaded)
         _report_summary(loaded if loaded is not None and loaded.ok else report, options)
-        if report.problems:
+        if report.problems and (loaded is None or loaded.problems != report.problems):  # not twice
             _problems_table(report.problems)
         agency_form(report, user)
         _status_mapping(report)
         if loaded is None or not loaded.ok:
             _zero_months(report)
-        for note in report.notes:
+        for note in (loaded if loaded is not None and loaded.ok else report).notes:  # not 'same as load N'
             st.caption(f"{t('notes')}: {plain(note)}")
 
 
@@ -204,8 +207,8 @@ def _given_options(report, options: Options | None) -> None:
         [
             (t("site"), options.site),
             (t("year"), options.year),
-            (t("block"), options.block),
-            (t("whole_file_agency"), options.agency),
+            (t("fact_block"), options.block),
+            (t("agency"), options.agency),
         ]
         if options
         else []
@@ -228,10 +231,9 @@ def _problems_table(problems) -> None:
     text_table(
         {
             t("col_problem"): [problem_label(p.code) for p in rows],
-            t("col_sheet"): [p.sheet or "" for p in rows],
-            t("col_cell"): [p.cell if p not in unknown else "" for p in rows],
+            t("col_cell"): [upload.place(p.sheet, p.cell if p not in unknown else None) for p in rows],
             t("col_message"): messages,
-            t("col_code"): [p.code for p in rows],
+            t("col_code"): [p.code.replace("_", "_" + WRAP) for p in rows],
         }
     )
 

@@ -239,6 +239,7 @@ UPLOAD_TEXT = {
         "{n} agency names unknown; choose their agencies in the Unknown agencies form below.",
     ),
     "given_option": ("{value} (pilihan)", "{value} (chosen)"),
+    "fact_block": ("Blok", "Block"),
     "zero_months_warning": (
         "{months}: angka 0 untuk semua instansi. Bila bulan itu belum dilaporkan ('-' diketik "
         "untuk bulan yang belum ada angkanya), angka 0 akan tercatat sebagai bulan tanpa kunjungan.",
