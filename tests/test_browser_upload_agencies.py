@@ -31,7 +31,7 @@ def test_the_sleman_recap_in_one_form_loaded_as_dpmptsp_services(demo_db, real_d
             field.fill(value)
             field.press("Enter")
             wait_rendered(page, "Unggah Berkas")
-        page.locator('input[type="file"]').set_input_files(str(real_data / SLEMAN))
+        page.locator('input[type="file"]').first.set_input_files(str(real_data / SLEMAN))
         wait_rendered(page, "Instansi tidak dikenal (70 nama)")
         assert page.get_by_text("Petakan '").count() == 0  # no form per name
         page.wait_for_timeout(1500)  # the table and the editor draw after the script
