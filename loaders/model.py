@@ -153,3 +153,6 @@ class Parsed:
     # values it counts as visits (every other value of its status column is not a visit).
     mapping: str | None = None
     served_statuses: tuple[str, ...] | None = None
+    # Months of monthly figures that are 0 for every agency, as the file gives them (before any was
+    # left out as not yet reported): the upload page asks which they are (loaders/zero_months.py)
+    zero_months: list = field(default_factory=list)

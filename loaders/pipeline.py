@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import PurePath
 
 from loaders import read, read_guarded, validate
@@ -18,6 +19,7 @@ from loaders.layouts import parse_workbook
 from loaders.layouts.common import Context, problem, text
 from loaders.model import ColumnMapping, FileRefused, Parsed, Problem, Workbook
 from loaders.normalize import find_site, has_controls, looks_personal, without_controls
+from loaders.zero_months import leave_out, zero_months
 from mpp.access.accounts import User
 
 
@@ -37,6 +39,9 @@ class Options:
     # --agency: every row belongs to this agency; what the file has as its agency column (permit
     # types, counter services) is then the service
     agency: str | None = None
+    # months the file gives as 0 for every agency that are not yet reported: left out of the load
+    # (loaders/zero_months.py); a month with any figure above 0 is never left out
+    unreported_months: tuple[date, ...] = ()
     # --status WORD=MEANING: what ticket status words mean (served, cancelled, no_show, waiting,
     # other) beyond the store's table ticket_statuses; saved to it when the file loads
     statuses: dict[str, str] = field(default_factory=dict)
@@ -70,6 +75,8 @@ def parse_file(file_name: str, data, options: Options) -> tuple[Workbook, Parsed
     )
     try:
         parsed = one_agency(parse_workbook(workbook, context), options.agency)
+        parsed.zero_months = zero_months(parsed.service)
+        parsed = leave_out(parsed, options.unreported_months)
         return workbook, clean_names(workbook, parsed), context
     except FileRefused as refused:  # e.g. several blocks: still say what else is missing
         missing = site_problems(options.site or find_site(file_words(file_name)), file_name)

@@ -5,6 +5,7 @@ loaded before."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import duckdb
 
@@ -35,6 +36,8 @@ class Report:
     mapping: str | None = None  # the column mapping that read the file (loaders/mapping.py), by name
     # (agency, 'YYYY-MM', service visits) per canonical agency and month: the preview of a mapped file
     monthly_totals: list[tuple[str, str, int]] = field(default_factory=list)
+    # months the file gives as 0 for every agency (loaders/zero_months.py), left out or not
+    zero_months: list[date] = field(default_factory=list)
 
     @property
     def layout_title(self) -> str:

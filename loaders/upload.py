@@ -4,13 +4,14 @@ in the core, so a page that forgot to hide a button still cannot let a viewer wr
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import duckdb
 
 from loaders.load import Options, Report, ingest
 from mpp.access.accounts import User, require
 from mpp.reference.agencies import add_alias, ensure_agency
+from mpp.store import db
 
 UNKNOWN_AGENCY = "instansi_tidak_dikenal"
 NEW_AGENCY = "__new__"  # the choice "add as a new agency" in the mapping form
@@ -21,14 +22,34 @@ def preview(con: duckdb.DuckDBPyConnection, file_name: str, data: bytes, options
     return ingest(con, file_name, data, replace(options, dry_run=True))
 
 
-def unknown_agencies(report: Report) -> list[tuple[str, tuple[str, ...]]]:
-    """(spelling as written, closest canonical names) for each agency no alias knows."""
-    found = [
-        (p.subject, p.suggestions)
+@dataclass(frozen=True)
+class UnknownAgency:
+    """A name no alias knows, as the agency form lists it: where it is first written, and the
+    canonical name it is alike enough to be offered as (mpp.reference.agencies.SUGGEST_FROM), or
+    None: then nothing is chosen for the analyst."""
+
+    spelling: str
+    sheet: str | None
+    cell: str | None
+    suggested: str | None
+
+
+def unknown_agencies(report: Report) -> list[UnknownAgency]:
+    """Each agency of the file no alias knows, once, in the order the file lists them."""
+    found = {
+        p.subject: UnknownAgency(p.subject, p.sheet, p.cell, p.suggestions[0] if p.suggestions else None)
         for p in report.problems
         if p.code == UNKNOWN_AGENCY and p.subject is not None  # the spelling is always its subject
-    ]
-    return list(dict(found).items())
+    }
+    return list(found.values())
+
+
+def place(sheet: str | None, cell: str | None) -> str:
+    """Where a problem is, in one short text: 'C5 (Rekap)', 'Rekap' for a whole sheet, '' for the
+    whole file."""
+    if sheet and cell:
+        return f"{cell} ({sheet})"
+    return sheet or cell or ""
 
 
 def unknown_statuses(report: Report) -> list[tuple[str, int]]:
@@ -51,6 +72,19 @@ def add_agency(con: duckdb.DuckDBPyConnection, actor: User, spelling: str) -> No
     """Add the spelling as a new canonical agency (an agency the seed list did not know)."""
     require(actor, "analyst")
     add_alias(con, actor, spelling, ensure_agency(con, " ".join(spelling.split())), "analyst")
+
+
+def settle_agencies(con: duckdb.DuckDBPyConnection, actor: User, choices: dict[str, str]) -> int:
+    """The agency form's choices at once, all or none (one transaction): each spelling -> the
+    canonical name it is a spelling of, or NEW_AGENCY to add it as a new agency. Returns how many."""
+    require(actor, "analyst")
+    with db.transaction(con):
+        for spelling, choice in choices.items():
+            if choice == NEW_AGENCY:
+                add_agency(con, actor, spelling)
+            else:
+                map_agency(con, actor, spelling, choice)
+    return len(choices)
 
 
 def load(

@@ -4,7 +4,7 @@ of a sheet no layout recognises), then confirm."""
 import streamlit as st
 
 import ui
-from loaders import read_guarded, upload
+from loaders import read_guarded
 
 user = ui.page_setup("upload", role="analyst")
 read_guarded.warm_up()  # the readers start their imports while the analyst picks a file
@@ -22,11 +22,9 @@ if not files:
 
 reports = ui.preview_uploads(files, options)
 for file in files:
-    ui.upload_report(reports[file.name], user)
+    ui.upload_report(reports[file.name], user, options)
     ui.column_mapping(file, reports[file.name], options, user)
 
-ready = [f for f in files if reports[f.name].ok and reports[f.name].outcome != "unchanged"]
+ready = [f for f in files if ui.ready_to_load(reports[f.name])]
 if st.button(ui.t("load_files", n=len(ready)), type="primary", disabled=not ready):
-    for file in ready:
-        ui.load_result(ui.write(upload.load, user, file.name, file.getvalue(), options))
-    ui.forget_previews()
+    ui.load_files(files, reports, options, user)

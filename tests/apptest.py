@@ -3,6 +3,7 @@ Tests take the `open_app` fixture (tests/conftest.py), which also points MPP_DB 
 
 from __future__ import annotations
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from tests.live_server import ROOT
@@ -28,4 +29,27 @@ def log_in(at: AppTest, name: str, password: str) -> AppTest:
     inputs[0].input(name)
     inputs[1].input(password)
     at.main.button[0].click()
+    return at.run()
+
+
+def problems_shown(at: AppTest):
+    """Every problem table of the upload page as one frame (columns Masalah, Sel, Keterangan, Kode);
+    its cells are shown as text, so a message reads here as on the page."""
+    frames = [t.value for t in at.table if "Kode" in t.value.columns]
+    if not frames:
+        return pd.DataFrame(columns=["Masalah", "Sel", "Keterangan", "Kode"])
+    shown = pd.concat(frames, ignore_index=True)
+    # the code's wrap points, and the escape markdown then needs before its '_'
+    return shown.assign(Kode=shown["Kode"].str.replace("\u200b", "").str.replace("\\_", "_"))
+
+
+def choose_agencies(at: AppTest, choices: dict[str, str]) -> AppTest:
+    """In the upload page's agency form, choose for names what they mean (a canonical name, or
+    "__new__" for a new agency), then save: as an analyst picks them in the table's column."""
+    meant = "Instansi yang dimaksud"
+    table = next(d for d in at.data_editor if meant in d.value.columns)
+    names = list(table.value["Nama di berkas"])
+    edits = {names.index(name): {meant: choice} for name, choice in choices.items()}
+    at.session_state[table.key] = {"edited_rows": edits, "added_rows": [], "deleted_rows": []}
+    next(b for b in at.button if b.label == "Simpan pilihan").click()
     return at.run()

@@ -6,8 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from loaders.pipeline import Options, parse_file
 from mpp.access.accounts import COMMAND_LINE, PermissionDenied, User
-from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key, alias_key, ensure_agency, seed_rows
+from mpp.reference.agencies import (
+    AgencyMatcher,
+    add_alias,
+    agency_key,
+    alias_key,
+    candidate_keys,
+    ensure_agency,
+    seed_rows,
+)
 from mpp.store import db
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
@@ -83,9 +92,67 @@ def test_the_sites_own_place_is_noise(matcher):
 
 
 def test_an_unknown_name_is_never_guessed(matcher):
-    found = matcher.match("Dinas Kesehatan Hewan")
+    found = matcher.match("Dinas Kesehatan Hewan")  # the animal health office: another agency
     assert found.agency_id is None and found.canonical is None and found.rule == "unknown"
-    assert len(found.suggestions) == 3 and found.suggestions[0] == "Dinas Kesehatan"
+    assert found.suggestions == ()  # 0,83 alike Dinas Kesehatan: below SUGGEST_FROM, not offered
+
+
+def test_only_a_name_very_like_an_agency_is_suggested(matcher):
+    assert matcher.match("Disdukcapl").suggestions == ("Disdukcapil",)
+    assert matcher.suggestions("KEMENTRIAN AGAMA")[0] == "Kemenag"
+    assert matcher.match("IZIN PRAKTIK PERAWAT").suggestions == ()  # a permit type, no agency
+    assert matcher.match("TEKNISI GIGI").suggestions == ()
+
+
+def without_own_aliases(store, raw: str) -> AgencyMatcher:
+    """The seed list without the spellings that resolve `raw` directly: `raw` as a new spelling."""
+    agencies = {
+        i: (n, lvl) for i, n, lvl in store.execute("SELECT agency_id, name, level FROM agencies").fetchall()
+    }
+    aliases = dict(store.execute("SELECT alias_key, agency_id FROM agency_aliases").fetchall())
+    for agency_id, (name, _) in agencies.items():
+        aliases.setdefault(agency_key(name), agency_id)
+    own = [key for key, _ in candidate_keys(raw)]
+    left_out = AgencyMatcher(agencies, {k: i for k, i in aliases.items() if k not in own})
+    left_out.known_keys = {k: i for k, i in left_out.known_keys.items() if k not in own}
+    return left_out
+
+
+@needs_real_data
+def test_the_suggestion_threshold_measured_on_the_real_lists(store, matcher, real_names, sleman_names):
+    """SUGGEST_FROM as measured: each real agency name, its own aliases left out, is suggested only
+    its own agency, or nothing; none of Sleman's 70 permit types is suggested anything."""
+    suggested = {}
+    for raw in real_names:
+        right = matcher.match(raw).canonical
+        offered = without_own_aliases(store, raw).suggestions(raw)
+        assert offered in ((), (right,)) or offered[0] == right, (raw, offered)
+        suggested[raw] = offered
+    assert suggested["Kementerian Agama"] == ("Kemenag",)  # 'kementrian agama', as Tabalong spells it
+    assert suggested["Dinas Kependudukan dan Catatan Sipil 9"] == ("Disdukcapil",)
+    assert suggested["Dinas Perikanan"] == ()  # Dinas Pertanian is 0,867 alike: a wrong one, not offered
+    assert sum(bool(s) for s in suggested.values()) >= 15
+    assert len(sleman_names) == 70
+    assert [n for n in sleman_names if matcher.match(n, "Kabupaten Sleman").suggestions] == []
+
+
+@pytest.fixture(scope="module")
+def real_names() -> list[str]:
+    with open(REAL_DATA / "batang_instansi.csv") as file:
+        names = [row["nm_dinas"] for row in csv.DictReader(file)]
+    with open(REAL_DATA / "deliserdang_loket_instansi.csv") as file:
+        names += [row["nama_skpd"] for row in csv.DictReader(file)]
+    data = json.loads((REAL_DATA / "tabalong_instansi_layanan.json").read_text(encoding="utf-8"))
+    names += [agency["nama"] for agency in data["data"]["instansi"]]
+    return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+@pytest.fixture(scope="module")
+def sleman_names() -> list[str]:
+    data = (REAL_DATA / "sleman_rekap_izin_2025.xlsx").read_bytes()
+    options = Options(block="JUMLAH IZIN", guarded=False)
+    _, parsed, _ = parse_file("sleman_rekap_izin_2025.xlsx", data, options)
+    return list(parsed.service["agency"].unique())
 
 
 def test_rule_says_how_it_was_resolved(matcher):

@@ -6,7 +6,7 @@ import pytest
 
 from mpp.access import accounts
 from mpp.store import db
-from tests.apptest import log_in
+from tests.apptest import choose_agencies, log_in, problems_shown
 
 PAGE = "pages/8_Unggah.py"
 PANGKEP = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "pangkep_skm_responden.csv"
@@ -21,11 +21,8 @@ def test_upload_a_survey_map_its_agency_and_load(demo_db, open_app):
     at.text_input[0].set_value("MPP Kabupaten Pangkajene dan Kepulauan").run()  # the new site
     at.file_uploader[0].set_value(("pangkep_skm_responden.csv", PANGKEP.read_bytes(), "text/csv")).run()
     assert not at.exception
-    assert "instansi_tidak_dikenal" in str(at.dataframe[0].value.to_dict())
-    mapping = next(s for s in at.selectbox if s.label == "Petakan 'PTSP Kemenag' ke")
-    mapping.select("Kemenag")
-    next(b for b in at.button if b.label == "Simpan pemetaan").click()
-    at.run()
+    assert "instansi_tidak_dikenal" in list(problems_shown(at)["Kode"])
+    choose_agencies(at, {"PTSP Kemenag": "Kemenag"})
     assert "IKM 93,74 (A) dari 55 responden" in " ".join(c.value for c in at.caption)
     facts = " ".join(m.value for m in at.markdown)
     assert "Format: **SKM: jawaban per responden**" in facts and "Responden: **55**" in facts

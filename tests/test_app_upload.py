@@ -5,7 +5,7 @@ import pytest
 
 from mpp.access import accounts
 from mpp.store import db
-from tests.apptest import log_in
+from tests.apptest import choose_agencies, log_in, problems_shown
 from tests.layout_files import yearly_recap
 
 PAGE = "pages/8_Unggah.py"
@@ -29,15 +29,11 @@ def test_upload_map_confirm_and_see_the_figures(page, demo_db):
     at = page
     at.file_uploader[0].set_value(("rekap_samarinda.xlsx", RECAP, XLSX)).run()
     assert not at.exception
-    text = " ".join(m.value for m in at.markdown) + " ".join(str(d.value.to_dict()) for d in at.dataframe)
-    assert "instansi_tidak_dikenal" in text
+    assert "instansi_tidak_dikenal" in list(problems_shown(at)["Kode"])
     load_button = next(b for b in at.button if b.label.startswith("Muat "))
     assert load_button.label == "Muat 0 berkas" and load_button.disabled
 
-    mapping = next(s for s in at.selectbox if s.label == "Petakan 'Loket Samsat Keliling Kukar' ke")
-    mapping.select("Samsat")
-    next(b for b in at.button if b.label == "Simpan pemetaan").click()
-    at.run()
+    choose_agencies(at, {"Loket Samsat Keliling Kukar": "Samsat"})
     facts = " ".join(m.value for m in at.markdown)
     assert "Lokasi: **MPP Kota Samarinda**" in facts
     assert "Periode: **Januari-Maret 2026**" in facts
@@ -61,6 +57,6 @@ def test_a_refused_file_shows_every_problem_with_its_cell(page):
     bad = yearly_recap({"DISDUKCAPIL": [100, "banyak", -3]}, title="REKAP MPP KOTA SAMARINDA TAHUN 2026")
     at = page
     at.file_uploader[0].set_value(("rusak.xlsx", bad, XLSX)).run()
-    problems = next(d.value for d in at.dataframe if "Sel" in d.value.columns)
+    problems = problems_shown(at)
     assert len(problems) >= 2 and all(problems["Sel"])
     assert next(b for b in at.button if b.label.startswith("Muat ")).disabled

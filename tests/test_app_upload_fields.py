@@ -7,7 +7,7 @@ from mpp.access import accounts
 from mpp.reference.ticket_statuses import meanings
 from mpp.store import db
 from tests import layout_files as lf
-from tests.apptest import log_in
+from tests.apptest import log_in, problems_shown
 
 PAGE = "pages/8_Unggah.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,7 +28,7 @@ def seen(at) -> str:
     """What the page says: its markdown, captions and tables."""
     return " ".join(
         [*(m.value for m in at.markdown), *(c.value for c in at.caption)]
-        + [str(d.value.to_dict()) for d in at.dataframe]
+        + [str(d.value.to_dict()) for d in [*at.dataframe, *at.table]]
     )
 
 
@@ -50,7 +50,7 @@ def test_a_single_office_queue_is_loaded_with_the_agency_picked_on_the_page(page
     queue = lf.ticket_export(lf.single_office_queue(), lf.QUEUE_HEADER)
     at.file_uploader[0].set_value(("antrean_dpmptsp.xlsx", queue, XLSX)).run()
     assert not at.exception
-    problems = next(d.value for d in at.dataframe if "Kode" in d.value.columns)
+    problems = problems_shown(at)
     refusal = problems[problems["Kode"] == "kolom_instansi_tidak_ada"]["Keterangan"].iloc[0]
     assert f"pilih instansinya di «{ONE_AGENCY}»" in refusal
     assert "--agency" not in refusal
@@ -80,7 +80,7 @@ def test_an_unknown_status_is_given_its_meaning_on_the_page_and_saved_with_the_l
     next(s for s in at.selectbox if s.label == ONE_AGENCY).select("DPMPTSP")
     at.file_uploader[0].set_value(("antrean_dpmptsp.xlsx", queue, XLSX)).run()
     assert not at.exception
-    problems = next(d.value for d in at.dataframe if "Kode" in d.value.columns)
+    problems = problems_shown(at)
     refusal = problems[problems["Kode"] == "status_tidak_dikenal"]["Keterangan"].iloc[0]
     assert "'SUKSES TERLAYANI' (44 tiket)" in refusal
     assert "formulir Arti status tiket di bawah" in refusal and "--status" not in refusal
@@ -127,7 +127,7 @@ def test_rows_given_twice_are_added_up_when_the_box_is_ticked(page):
     data = lf.long_csv(["Tanggal", "Instansi", "Layanan", "Jumlah"], twice)
     at.file_uploader[0].set_value(("harian_mpp_kota_balikpapan.csv", data, "text/csv")).run()
     assert not at.exception
-    problems = next(d.value for d in at.dataframe if "Kode" in d.value.columns)
+    problems = problems_shown(at)
     refusal = problems[problems["Kode"] == "baris_ganda"]["Keterangan"].iloc[0]
     assert "centang «Jumlahkan baris ganda»" in refusal and "--sum-duplicates" not in refusal
     assert at.expander[0].proto.expanded

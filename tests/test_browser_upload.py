@@ -53,7 +53,7 @@ def test_upload_confirm_see_then_undo(analyst_db, tmp_path):
         page.goto(url + "/Unggah")
         _log_in(page)
         wait_rendered(page, "Unggah Berkas")
-        page.locator('input[type="file"]').set_input_files(str(corrected))
+        page.locator('input[type="file"]').first.set_input_files(str(corrected))
         wait_rendered(page, "akan menggantikan data yang ada")
         page.screenshot(path=str(SHOTS / "upload_preview.png"), full_page=True)
         page.get_by_role("button", name="Muat 1 berkas").click()

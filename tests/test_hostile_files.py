@@ -233,7 +233,7 @@ def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, open_app):
     """pages/8_Unggah.py itself: two hostile files dropped at once, each a refused report with its
     code, sheet and cell; nothing to load, no exception."""
     from mpp.access import accounts
-    from tests.apptest import log_in
+    from tests.apptest import log_in, problems_shown
 
     with db.connect(demo_db) as con:
         accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
@@ -246,8 +246,7 @@ def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, open_app):
         ]
     ).run()
     assert not at.exception
-    problems = [d.value for d in at.dataframe if "Kode" in d.value.columns or "Sel" in d.value.columns]
-    rows = [row for frame in problems for row in frame.astype(str).values.tolist()]
-    assert any("too_many_columns" in r and "Rekap" in r and "XFD1048576" in r for r in rows), rows
+    rows = problems_shown(at).astype(str).values.tolist()
+    assert any("too_many_columns" in r and "XFD1048576 (Rekap)" in r for r in rows), rows
     assert any("corrupt" in r and any("ukuran_bohong_2025.xlsx" in c for c in r) for r in rows), rows
     assert next(b for b in at.button if b.label.startswith("Muat ")).disabled

@@ -19,7 +19,7 @@ from loaders.pipeline import Options
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
-from tests.apptest import log_in
+from tests.apptest import log_in, problems_shown
 from tests.layout_files import long_csv, yearly_recap
 from tests.live_server import ROOT
 
@@ -161,8 +161,8 @@ def test_upload_page_shows_the_implausible_cell_and_offers_no_load(upload_page, 
     at = upload_page
     at.file_uploader[0].set_value(("rekap_2025.xlsx", recap(HOSTILE["melebihi BIGINT"]), XLSX)).run()
     assert not at.exception
-    problems = next(d.value for d in at.dataframe if "Kode" in d.value.columns)
-    assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "C5"]]
+    problems = problems_shown(at)
+    assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "C5 (Rekap)"]]
     assert "Angka 9.223.372.036.854.775.808 di sel C5" in problems["Keterangan"].iloc[0]
     assert all("-9.223" not in m.value for m in at.markdown)  # no negative total previewed
     button = next(b for b in at.button if b.label.startswith("Muat "))
@@ -181,8 +181,8 @@ def test_a_load_refused_after_its_preview_shows_as_a_refusal_not_a_success(uploa
     assert not at.exception
     assert not at.success, [s.value for s in at.success]
     assert any("rekap_2025.xlsx: ditolak, tidak ada yang dimuat" in e.value for e in at.error)
-    problems = next(d.value for d in at.dataframe if "Kode" in d.value.columns)
-    assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "D5"]]
+    problems = problems_shown(at)
+    assert problems[["Kode", "Sel"]].values.tolist() == [["angka_tidak_wajar", "D5 (Rekap)"]]
 
 
 def overflowing(store) -> None:

@@ -17,7 +17,7 @@ from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db
 from tests import layout_files as lf
-from tests.apptest import log_in
+from tests.apptest import log_in, problems_shown
 
 UNGUARDED = Options(site="MPP Kabupaten Paser", actor=COMMAND_LINE, guarded=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -167,9 +167,7 @@ def test_the_page_names_its_fields_never_the_options(demo_db, open_app):
     data = lf.yearly_recap({"Samsat": [1, 2], "Kantor Antah Berantah": [3, 4]}, title="REKAP PENGUNJUNG")
     at.file_uploader[0].set_value(("rekap.xlsx", data, XLSX)).run()
     assert not at.exception
-    messages = " ".join(
-        " ".join(d.value["Keterangan"]) for d in at.dataframe if "Keterangan" in d.value.columns
-    )
+    messages = " ".join(problems_shown(at)["Keterangan"])
     assert "Isi Tahun di «Pilihan (bila berkas tidak menyebutnya)»" in messages
     assert "Pilih Lokasi di «Pilihan (bila berkas tidak menyebutnya)»" in messages
     assert "--" not in messages and "python -m" not in messages

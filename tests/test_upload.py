@@ -34,7 +34,10 @@ def _visits(con: duckdb.DuckDBPyConnection, agency):
 def test_preview_writes_nothing_and_lists_the_unknown_agency(store):
     report = upload.preview(store, "rekap.xlsx", RECAP, OPTIONS)
     assert report.outcome == "refused"
-    assert upload.unknown_agencies(report)[0][0] == "Loket Samsat Keliling Kukar"
+    unknown = upload.unknown_agencies(report)
+    assert [(u.spelling, u.sheet, u.cell, u.suggested) for u in unknown] == [
+        ("Loket Samsat Keliling Kukar", "Rekap", "C6", None)
+    ]
     assert store.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
 
 
@@ -55,6 +58,21 @@ def test_add_as_new_agency(store):
     upload.add_agency(store, ANALYST, "Loket Samsat Keliling Kukar")
     assert upload.load(store, ANALYST, "rekap.xlsx", RECAP, OPTIONS).ok
     assert _visits(store, "Loket Samsat Keliling Kukar") == 18
+
+
+def test_the_agency_forms_choices_are_saved_together_or_not_at_all(store):
+    choices = {"Loket Samsat Keliling Kukar": "Samsat", "Disdukcapl": "Disdukcapil"}
+    assert upload.settle_agencies(store, ANALYST, choices | {"IZIN REKLAME": upload.NEW_AGENCY}) == 3
+    known = dict(
+        store.execute("SELECT alias, source FROM agency_aliases WHERE source = 'analyst'").fetchall()
+    )
+    assert set(known) == {"Loket Samsat Keliling Kukar", "Disdukcapl", "IZIN REKLAME"}
+    assert upload.load(store, ANALYST, "rekap.xlsx", RECAP, OPTIONS).ok
+    with pytest.raises(ValueError, match="tidak ada"):
+        upload.settle_agencies(store, ANALYST, {"Loket A": "Samsat", "Loket B": "Instansi Khayalan"})
+    assert store.execute("SELECT count(*) FROM agency_aliases WHERE alias = 'Loket A'").fetchall() == [(0,)]
+    with pytest.raises(PermissionDenied):
+        upload.settle_agencies(store, VIEWER, {"Loket A": "Samsat"})
 
 
 def test_a_viewer_cannot_write_even_calling_the_core_directly(store):

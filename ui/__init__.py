@@ -14,8 +14,10 @@ from ui.text import plain, plain_all
 from ui.uploads import (
     draft_text,
     forget_previews,
+    load_files,
     load_result,
     preview_uploads,
+    ready_to_load,
     upload_options,
     upload_report,
 )
@@ -32,6 +34,7 @@ __all__ = [
     "flash",
     "forget_previews",
     "lang",
+    "load_files",
     "load_result",
     "loads_table",
     "measure_label",
@@ -42,6 +45,7 @@ __all__ = [
     "plotly",
     "preview_uploads",
     "read",
+    "ready_to_load",
     "require_role",
     "show_flash",
     "show_table",

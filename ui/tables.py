@@ -14,6 +14,7 @@ from mpp.period import Measure
 from mpp.present import export
 from mpp.reference.sites import list_sites
 from ui.base import lang, read, t
+from ui.text import plain
 
 
 def show_table(data, where=st, **options) -> None:
@@ -23,6 +24,21 @@ def show_table(data, where=st, **options) -> None:
     frame = pd.DataFrame(data)
     frame.columns = [export.as_text(c) for c in frame.columns]
     where.dataframe(frame.map(export.as_text), **{"hide_index": True, **options})
+
+
+def edit_table(data, key: str, **options) -> pd.DataFrame:
+    """st.data_editor, its text escaped as show_table escapes it; returns the edited frame, in the
+    order of `data`'s rows (map the rows back by position: an escaped name is no longer the name)."""
+    frame = pd.DataFrame(data)
+    return st.data_editor(frame.map(export.as_text), key=key, **{"hide_index": True, **options})
+
+
+def text_table(data, where=st) -> None:
+    """A small table whose long texts wrap instead of being cut (st.table), each cell shown as
+    text, never as markdown: for messages that quote names from data."""
+    frame = pd.DataFrame(data).map(lambda cell: plain(cell) if cell else "")
+    frame.columns = [plain(c) for c in frame.columns]
+    where.table(frame, hide_index=True, border="horizontal")
 
 
 def agency_table(shares, top: int | None = None) -> None:

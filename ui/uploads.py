@@ -1,6 +1,6 @@
 """The upload page's parts: options, previews kept per file and options, the report of one file with
-every problem, a mapping form for each unknown agency and one for its unknown ticket statuses; and the
-press page's uploaded draft."""
+every problem, one form for all its unknown agencies (ui/agency_form.py), one for its unknown ticket
+statuses and one for its months of 0; the load and what it did; and the press page's uploaded draft."""
 
 from __future__ import annotations
 
@@ -14,13 +14,19 @@ from loaders.load import Options
 from mpp import fmt
 from mpp.press.checker.draft_file import read_draft
 from mpp.reference.ticket_statuses import MEANINGS
+from mpp.text.catalogue import TEXT
+from ui.agency_form import WHOLE_FILE_AGENCY, agency_form, take_pending_agency
 from ui.base import lang, read, t, write
 from ui.page import site_names
-from ui.tables import show_table
+from ui.tables import show_table, text_table
 from ui.text import plain
 
 # The ways out of a problem (loaders.model.WAY_OUTS) that are fields of the upload options.
 OPTION_WAY_OUTS = ("site", "year", "block", "agency", "sum_duplicates")
+# A zero-width space after each '_' of a code lets a narrow column (a phone) wrap it; it reads as
+# the code. Tests take it out again (tests/apptest.py problems_shown).
+WRAP = "\u200b"
+ZERO_ANSWERS = ["not_reported", "real"]  # a month of 0 for every agency is...: text zero_month_<answer>
 
 
 def upload_options():
@@ -34,8 +40,12 @@ def upload_options():
         year = st.number_input(t("year"), min_value=2015, max_value=2100, value=None, step=1)
         block = st.text_input(t("block")).strip()
         agencies = read(upload.canonical_names)
+        take_pending_agency()
         agency = st.selectbox(
-            t("whole_file_agency"), [None, *agencies], format_func=lambda a: a or t("agency_from_file")
+            t("whole_file_agency"),
+            [None, *agencies],
+            format_func=lambda a: a or t("agency_from_file"),
+            key=WHOLE_FILE_AGENCY,
         )
         sum_duplicates = st.checkbox(t("sum_duplicates"))
         statuses = _mapped_statuses()
@@ -46,6 +56,7 @@ def upload_options():
         agency=agency,
         sum_duplicates=sum_duplicates,
         statuses=statuses,
+        unreported_months=unreported_months(),
         guarded=True,
     )
 
@@ -95,20 +106,53 @@ def forget_previews() -> None:
     st.session_state["previews"] = {}
 
 
-def upload_report(report, user) -> None:
-    """One file: what was recognised, its figures per agency, every problem with sheet and cell,
-    and a mapping form for each unknown agency."""
+def upload_report(report, user, options: Options | None = None) -> None:
+    """One file: what was recognised (or, when refused, the options given), its figures per agency,
+    every problem with sheet and cell, one form for all its unknown agencies, and the question of
+    months given as 0 for every agency. A file just loaded says what the load did instead."""
+    loaded = just_loaded(report)
     status: Literal["error", "complete"] = "error" if not report.ok else "complete"
-    with st.status(
-        f"{plain(report.file_name)}: {t('outcome_' + report.outcome)}", state=status, expanded=True
-    ):
-        _report_summary(report)
-        if report.problems:
+    label = f"{plain(report.file_name)}: {t('outcome_' + report.outcome)}"
+    if loaded is not None and loaded.ok:
+        outcome = t("result_" + loaded.outcome)
+        label = t("loaded_status", name=plain(report.file_name), outcome=outcome, load=loaded.load_id)
+    with st.status(label, state=status, expanded=True):
+        if loaded is not None:
+            load_result(loaded)
+        _report_summary(loaded if loaded is not None and loaded.ok else report, options)
+        if report.problems and (loaded is None or loaded.problems != report.problems):  # not twice
             _problems_table(report.problems)
-        _agency_mapping(report, user)
+        agency_form(report, user)
         _status_mapping(report)
-        for note in report.notes:
+        if loaded is None or not loaded.ok:
+            _zero_months(report)
+        for note in (loaded if loaded is not None and loaded.ok else report).notes:  # not 'same as load N'
             st.caption(f"{t('notes')}: {plain(note)}")
+
+
+def ready_to_load(report) -> bool:
+    """A file the load button loads: checked, not yet loaded, every month of 0 answered."""
+    return report.ok and report.outcome != "unchanged" and not unanswered_zero_months(report)
+
+
+def load_files(files, reports, options, user) -> None:
+    """Load each ready file, keep what each load did for its report, and check the files again:
+    their reports then say what happened and the button has nothing left to load."""
+    loaded = st.session_state.setdefault("loaded", {})
+    for file in files:
+        if ready_to_load(reports[file.name]):
+            loaded[file.name] = write(upload.load, user, file.name, file.getvalue(), options)
+    forget_previews()
+    st.rerun()
+
+
+def just_loaded(report):
+    """What "Muat" did to this file in this session, while the page still shows the same file: its
+    check after the load finds it loaded (same load), or the load was refused."""
+    loaded = st.session_state.get("loaded", {}).get(report.file_name)
+    if loaded is None or (loaded.ok and loaded.load_id != report.load_id):
+        return None
+    return loaded
 
 
 def load_result(report) -> None:
@@ -128,8 +172,12 @@ def load_result(report) -> None:
     _problems_table(report.problems)
 
 
-def _report_summary(report) -> None:
-    """What was recognised, as one line of labelled facts, and the figures per agency."""
+def _report_summary(report, options: Options | None = None) -> None:
+    """What was recognised, as one line of labelled facts, and the figures per agency; a refused
+    file, of which nothing was recognised, shows the options given for it instead of dashes."""
+    if not report.ok:
+        _given_options(report, options)
+        return
     facts = [
         (t("layout"), report.layout_title if report.layout else fmt.NO_DATA),
         (t("site"), plain(report.site) if report.site else fmt.NO_DATA),
@@ -153,16 +201,48 @@ def _report_summary(report) -> None:
         )
 
 
+def _given_options(report, options: Options | None) -> None:
+    """A refused file's line of facts: its layout when one was recognised, then each option given."""
+    given = (
+        [
+            (t("site"), options.site),
+            (t("year"), options.year),
+            (t("fact_block"), options.block),
+            (t("agency"), options.agency),
+        ]
+        if options
+        else []
+    )
+    facts = [(t("layout"), report.layout_title if report.layout else fmt.NO_DATA)]
+    facts += [(label, t("given_option", value=plain(value))) for label, value in given if value]
+    st.markdown(" · ".join(f"{label}: **{value}**" for label, value in facts))
+
+
 def _problems_table(problems) -> None:
+    """Every problem in words, its message whole (wrapped, not cut), the stable code beside it. The
+    unknown agencies are one row: the form below lists each with its cell."""
+    unknown = [p for p in problems if p.code == upload.UNKNOWN_AGENCY]
+    rows = [p for p in problems if p.code != upload.UNKNOWN_AGENCY]
     st.markdown(f"**{t('problems', n=len(problems))}**")
-    show_table(
+    messages = [problem_text(p) for p in rows]
+    if unknown:
+        rows.insert(0, unknown[0])
+        messages.insert(0, t("unknown_agencies_row", n=len({p.subject for p in unknown})))
+    text_table(
         {
-            t("col_code"): [p.code for p in problems],
-            t("col_sheet"): [p.sheet or "" for p in problems],
-            t("col_cell"): [p.cell or "" for p in problems],
-            t("col_message"): [problem_text(p) for p in problems],
+            t("col_problem"): [problem_label(p.code) for p in rows],
+            t("col_cell"): [upload.place(p.sheet, p.cell if p not in unknown else None) for p in rows],
+            t("col_message"): messages,
+            t("col_code"): [p.code.replace("_", "_" + WRAP) for p in rows],
         }
     )
+
+
+def problem_label(code: str) -> str:
+    """A problem code in words ('bulan_tidak_terbaca' -> 'Bulan tidak terbaca'); a code added to the
+    loaders without words yet shows as itself (tests/test_problem_labels.py catches that)."""
+    key = "problem_" + code
+    return t(key) if key in TEXT else code
 
 
 def problem_text(problem) -> str:
@@ -177,29 +257,6 @@ def problem_text(problem) -> str:
         sum=t("sum_duplicates"),
     )
     return f"{problem.message} {way_out}"
-
-
-def _agency_mapping(report, user) -> None:
-    unknown = upload.unknown_agencies(report)
-    if not unknown:
-        return
-    canonical = read(upload.canonical_names)
-    for spelling, near in unknown:
-        with st.form(f"map_{report.file_name}_{spelling}"):
-            choices = [*near, upload.NEW_AGENCY, *[c for c in canonical if c not in near]]
-            pick = st.selectbox(
-                t("map_agency", name=plain(spelling)),
-                choices,
-                format_func=lambda c: t("as_new_agency") if c == upload.NEW_AGENCY else c,
-            )
-            if st.form_submit_button(t("save_mapping")):
-                if pick == upload.NEW_AGENCY:
-                    write(upload.add_agency, user, spelling)
-                else:
-                    write(upload.map_agency, user, spelling, pick)
-                st.session_state["aliases"] = st.session_state.get("aliases", 0) + 1
-                st.toast(t("mapping_saved"))
-                st.rerun()
 
 
 def _status_mapping(report) -> None:
@@ -228,3 +285,40 @@ def _status_mapping(report) -> None:
                 st.session_state["statuses"] = st.session_state.get("statuses", {}) | chosen
                 st.rerun()
             st.warning(t("status_none_chosen"))
+
+
+def unreported_months() -> tuple:
+    """The months answered "not yet reported" in the files' questions: left out of every load."""
+    answers = st.session_state.get("zero_months", {})
+    return tuple(sorted(month for month, answer in answers.items() if answer == "not_reported"))
+
+
+def unanswered_zero_months(report) -> list:
+    answers = st.session_state.get("zero_months", {})
+    return [month for month in report.zero_months if month not in answers]
+
+
+def _zero_months(report) -> None:
+    """Months a file gives as 0 for every agency: a warning, and the question whether each is a real
+    zero or a month not yet reported ('-' typed ahead); the answer checks the file again."""
+    if not report.zero_months or not report.ok:
+        return
+    months = ", ".join(fmt.month_label(m, lang()) for m in report.zero_months)
+    st.warning(t("zero_months_warning", months=months), icon=":material/help:")
+    answers = st.session_state.get("zero_months", {})
+    with st.form(f"zero_months_{report.file_name}"):
+        picks = {
+            month: st.radio(
+                t("zero_month_question", month=fmt.month_label(month, lang())),
+                ZERO_ANSWERS,
+                index=ZERO_ANSWERS.index(answers[month]) if month in answers else None,
+                format_func=lambda a: t("zero_month_" + a),
+                key=f"zero_{report.file_name}_{month:%Y-%m}",
+            )
+            for month in report.zero_months
+        }
+        if st.form_submit_button(t("check_zero_months")):
+            st.session_state["zero_months"] = answers | {m: a for m, a in picks.items() if a}
+            st.rerun()
+    if unanswered_zero_months(report):
+        st.caption(t("zero_months_unanswered"))

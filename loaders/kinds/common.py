@@ -91,10 +91,11 @@ def match_agencies(
 
 def unknown_problem(rows: pd.DataFrame, raw: str, suggestions) -> Problem:
     first = rows.loc[rows["agency"] == raw].iloc[0]
-    near = ", ".join(f"'{s}'" for s in list(suggestions)[:3]) or "tidak ada yang mirip"
+    near = ", ".join(f"'{s}'" for s in list(suggestions)[:3])
     found = problem(
         "instansi_tidak_dikenal",
-        f"Instansi '{raw}' tidak dikenal (terdekat: {near}).",
+        f"Instansi '{raw}' tidak dikenal"
+        + (f" (mirip: {near})." if near else "; tidak ada nama yang mirip."),
         cell=first["source_cell"],
         sheet_name=first.get("sheet"),
         way_out="unknown_agencies",

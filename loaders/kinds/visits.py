@@ -106,6 +106,7 @@ def summary(prepared: Prepared, options: Options) -> Report:
         agency_totals=agency_totals(service),
         mapping=prepared.parsed.mapping,
         monthly_totals=monthly_totals(service),
+        zero_months=prepared.parsed.zero_months,
     )
 
 

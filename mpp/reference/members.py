@@ -35,9 +35,9 @@ def resolve_agency(con: duckdb.DuckDBPyConnection, name: str, new_agency: bool =
         return match.agency_id, match.canonical
     if new_agency and name.strip():
         return ensure_agency(con, name.strip()), name.strip()
+    maybe = f"; mungkin: {', '.join(match.suggestions)}" if match.suggestions else ""
     raise MembershipRefused(
-        f"Instansi {name!r} tidak dikenal; mungkin: {', '.join(match.suggestions)}. "
-        f"/ Unknown agency (add it as a new agency if it is one)."
+        f"Instansi {name!r} tidak dikenal{maybe}. / Unknown agency (add it as a new agency if it is one)."
     )
 
 

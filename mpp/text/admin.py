@@ -199,13 +199,66 @@ UPLOAD_TEXT = {
         "Pilih arti setidaknya satu status.",
         "Choose the meaning of at least one status.",
     ),
-    "map_agency": ("Petakan '{name}' ke", "Map '{name}' to"),
     "as_new_agency": ("➕ tambahkan sebagai instansi baru", "➕ add as a new agency"),
-    "save_mapping": ("Simpan pemetaan", "Save the mapping"),
-    "mapping_saved": (
-        "Pemetaan disimpan; berkas diperiksa ulang.",
-        "Mapping saved; the file is checked again.",
+    "agency_form": ("Instansi tidak dikenal ({n} nama)", "Unknown agencies ({n} names)"),
+    "agency_form_help": (
+        "Pilih untuk setiap nama instansi yang dimaksud, atau tambahkan sebagai instansi baru; "
+        "pilihan berlaku juga untuk berkas berikutnya. Hanya nama yang sangat mirip dengan instansi "
+        "yang dikenal sudah terisi: periksa dulu. Nama tanpa pilihan tetap tidak dikenal.",
+        "Choose for each name the agency it means, or add it as a new agency; the choice holds for "
+        "later files too. Only names very much alike a known agency are filled in: check them. "
+        "Names left without a choice stay unknown.",
     ),
+    "col_name_in_file": ("Nama di berkas", "Name in the file"),
+    "col_agency_meant": ("Instansi yang dimaksud", "Agency meant"),
+    "pick_agency": ("Pilih instansi", "Choose the agency"),
+    "save_agency_choices": ("Simpan pilihan", "Save the choices"),
+    "agencies_at_once": ("Sekaligus untuk semua nama", "For all names at once"),
+    "add_all_new": ("Tambahkan semua sebagai instansi baru", "Add all as new agencies"),
+    "services_owner": (
+        "…atau semua nama ini layanan (jenis izin, loket) dari satu instansi:",
+        "…or all these names are services (permit types, counters) of one agency:",
+    ),
+    "all_services_of": ("Jadikan layanan instansi ini", "Make them this agency's services"),
+    "no_agency_chosen": (
+        "Belum ada pilihan: isi kolom «{column}», atau pakai pilihan sekaligus.",
+        "Nothing chosen: fill in the «{column}» column, or use a choice for all names at once.",
+    ),
+    "owner_needed": ("Pilih instansinya dulu.", "Choose the agency first."),
+    "agencies_saved": (
+        "{n} nama disimpan; berkas diperiksa ulang.",
+        "{n} names saved; the file is checked again.",
+    ),
+    "services_of_chosen": (
+        "Seluruh berkas diperiksa ulang sebagai layanan {agency} («{field}» di «{options}»).",
+        "The whole file is checked again as services of {agency} («{field}» in «{options}»).",
+    ),
+    "col_problem": ("Masalah", "Problem"),
+    "unknown_agencies_row": (
+        "{n} nama instansi tidak dikenal; pilih instansinya di formulir Instansi tidak dikenal di bawah.",
+        "{n} agency names unknown; choose their agencies in the Unknown agencies form below.",
+    ),
+    "given_option": ("{value} (pilihan)", "{value} (chosen)"),
+    "fact_block": ("Blok", "Block"),
+    "zero_months_warning": (
+        "{months}: angka 0 untuk semua instansi. Bila bulan itu belum dilaporkan ('-' diketik "
+        "untuk bulan yang belum ada angkanya), angka 0 akan tercatat sebagai bulan tanpa kunjungan.",
+        "{months}: 0 for every agency. If that month is not yet reported ('-' typed for a month "
+        "without figures yet), the 0 would be recorded as a month without visits.",
+    ),
+    "zero_month_question": ("{month}: 0 untuk semua instansi berarti", "{month}: 0 for every agency means"),
+    "zero_month_not_reported": (
+        "belum dilaporkan (bulan ini tidak dimuat)",
+        "not yet reported (this month is not loaded)",
+    ),
+    "zero_month_real": ("memang nol (dimuat sebagai 0)", "really zero (loaded as 0)"),
+    "zero_month_pick": ("Pilih jawabannya", "Choose the answer"),
+    "check_zero_months": ("Periksa lagi dengan jawaban ini", "Check again with these answers"),
+    "zero_months_unanswered": (
+        "Jawab dulu pertanyaan bulan bernilai 0 di atas; sampai itu berkas ini tidak dimuat.",
+        "Answer the question about the months of 0 above first; until then this file is not loaded.",
+    ),
+    "loaded_status": ("{name}: {outcome} (muatan {load})", "{name}: {outcome} (load {load})"),
     "load_files": ("Muat {n} berkas", "Load {n} files"),
     "loaded_result": ("{name}: {outcome} (muatan {load}).", "{name}: {outcome} (load {load})."),
     "result_added": ("ditambahkan", "added"),

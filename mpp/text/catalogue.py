@@ -19,6 +19,7 @@ from mpp.text.navigation import NAVIGATION_TEXT
 from mpp.text.pages import PAGE_TEXT
 from mpp.text.periods import PERIOD_TEXT
 from mpp.text.press import PRESS_TEXT
+from mpp.text.problems import PROBLEM_TEXT
 from mpp.text.report import REPORT_TEXT
 from mpp.text.review import REVIEW_TEXT
 from mpp.text.statement import STATEMENT_TEXT
@@ -49,6 +50,7 @@ AREAS: dict[str, Table] = {
     "charts": CHART_TEXT,  # the source line under a chart's title, years compared, axes
     "english": ENGLISH_TEXT,  # words the English interface needed: prose percent, upload widget, copy
     "report": REPORT_TEXT,  # the monthly report: PDF, workbook, the Laporan page
+    "problems": PROBLEM_TEXT,  # the loaders' problem codes in words
 }
 
 

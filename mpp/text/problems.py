@@ -1,0 +1,65 @@
+"""What each problem code of the loaders (loaders.model.Problem.code) is called on a page, in words.
+The codes stay stable underneath (tests, docs and the command line use them); a page shows these
+labels and keeps the code beside them. tests/test_problem_labels.py checks that every code the
+loaders can give has a label here."""
+
+PROBLEM_TEXT = {
+    # the file as a whole
+    "problem_empty": ("Berkas kosong", "Empty file"),
+    "problem_not_spreadsheet": ("Bukan lembar kerja", "Not a spreadsheet"),
+    "problem_corrupt": ("Berkas rusak", "Damaged file"),
+    "problem_encrypted": ("Berkas berkata sandi", "Password-protected file"),
+    "problem_zip_bomb": ("Isi arsip tidak wajar", "Implausible archive"),
+    "problem_too_large": ("Berkas terlalu besar", "File too large"),
+    "problem_too_many_cells": ("Terlalu banyak sel", "Too many cells"),
+    "problem_too_many_columns": ("Terlalu banyak kolom", "Too many columns"),
+    "problem_too_many_rows": ("Terlalu banyak baris", "Too many rows"),
+    "problem_too_slow": ("Terlalu lama dibaca", "Took too long to read"),
+    "problem_busy": ("Server sedang sibuk", "Server busy"),
+    "problem_unexpected": ("Kesalahan tak terduga", "Unexpected error"),
+    "problem_number_out_of_range": ("Angka di luar jangkauan", "Number out of range"),
+    "problem_gagal_menulis": ("Penyimpanan gagal", "Saving failed"),
+    "problem_kosong": ("Tidak ada angka", "No figures"),
+    "problem_data_pribadi": ("Data pribadi", "Personal data"),
+    # what the file is
+    "problem_tata_letak_tidak_dikenal": ("Bentuk tabel tidak dikenal", "Unknown table layout"),
+    "problem_blok_ganda": ("Beberapa blok bulan", "Several month blocks"),
+    "problem_blok_tidak_ada": ("Blok tidak ada", "No such block"),
+    "problem_lokasi_tidak_diketahui": ("Lokasi tidak diketahui", "Site unknown"),
+    "problem_lokasi_ganda": ("Beberapa lokasi", "Several sites"),
+    "problem_kolom_instansi_tidak_ada": ("Tidak ada kolom instansi", "No agency column"),
+    "problem_instansi_tidak_dikenal": ("Instansi tidak dikenal", "Unknown agency"),
+    "problem_status_tidak_dikenal": ("Status tiket tidak dikenal", "Unknown ticket status"),
+    # dates and periods
+    "problem_tahun_tidak_diketahui": ("Tahun tidak diketahui", "Year unknown"),
+    "problem_tahun_tidak_wajar": ("Tahun tidak wajar", "Implausible year"),
+    "problem_tahun_tidak_terbaca": ("Tahun tidak terbaca", "Unreadable year"),
+    "problem_bulan_tidak_terbaca": ("Bulan tidak terbaca", "Unreadable month"),
+    "problem_bulan_ganda": ("Bulan tertulis dua kali", "Month given twice"),
+    "problem_tanggal_tidak_sah": ("Tanggal tidak terbaca", "Unreadable date"),
+    "problem_tanggal_tidak_ada": ("Tanggal tidak ada", "No dates"),
+    "problem_tanggal_di_masa_depan": ("Tanggal di masa depan", "Date in the future"),
+    "problem_tanggal_di_luar_periode": ("Tanggal di luar periode", "Date outside the period"),
+    "problem_periode_tidak_ada": ("Periode tidak tertulis", "No period stated"),
+    "problem_periode_lebih_dari_sebulan": ("Periode lebih dari sebulan", "Period longer than a month"),
+    # the figures
+    "problem_angka_tidak_sah": ("Bukan angka", "Not a number"),
+    "problem_angka_negatif": ("Angka negatif", "Negative number"),
+    "problem_angka_tidak_wajar": ("Angka tidak wajar", "Implausible number"),
+    "problem_jumlah_tidak_cocok": ("Jumlah tidak cocok", "Total does not match"),
+    "problem_rumus_tanpa_nilai": ("Rumus tanpa nilai", "Formula without a value"),
+    "problem_baris_ganda": ("Baris ganda", "Row given twice"),
+    "problem_data_ganda": ("Angka ganda", "Figure given twice"),
+    # satisfaction surveys
+    "problem_skm_angka_tidak_sah": ("Nilai indeks bukan angka", "Index value not a number"),
+    "problem_skm_indeks_di_luar_skala": ("Indeks di luar skala", "Index outside the scale"),
+    "problem_skm_jawaban_bukan_angka": ("Jawaban bukan angka", "Answer not a number"),
+    "problem_skm_jawaban_di_luar_skala": ("Jawaban di luar skala 1-4", "Answer outside 1-4"),
+    "problem_skm_jawaban_kosong": ("Jawaban kosong", "Answer missing"),
+    "problem_skm_kolom_tanggal_tidak_ada": ("Tidak ada kolom tanggal", "No date column"),
+    "problem_skm_tanggal_tidak_sah": ("Tanggal survei tidak terbaca", "Unreadable survey date"),
+    "problem_skm_tanggal_kosong": ("Tanggal survei kosong", "Survey date missing"),
+    "problem_skm_unsur_tidak_dikenal": ("Unsur tidak dikenal", "Unknown item"),
+    "problem_skm_unsur_tidak_lengkap": ("Unsur tidak lengkap", "Items missing"),
+    "problem_skm_bukan_9_unsur": ("Bukan 9 unsur", "Not the 9 items"),
+}
