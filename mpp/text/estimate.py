@@ -59,8 +59,8 @@ ESTIMATE_TEXT = {
         "{year} is complete: {actual} {measure}; no estimate is needed.",
     ),
     "statement_estimate": (
-        "Berdasarkan data {basis} dan pola musiman {years}, jumlah {measure} {site} hingga Desember "
-        "{year} diperkirakan {range}; angka ini perkiraan, bukan data.",
+        "Berdasarkan data {basis} dan pola musiman {years}, {site} diperkirakan menerima {range} "
+        "{measure} hingga Desember {year}; angka ini perkiraan, bukan data.",
         "Based on {basis} and the seasonal pattern of {years}, {site} is estimated to reach {range} "
         "{measure} by December {year}; this is an estimate, not data.",
     ),
