@@ -20,9 +20,10 @@ ESTIMATE_TEXT = {
         "pattern and how this year's months vary (nominally 90 percent). Provisional months are not used.",
     ),
     "estimate_caption": (
-        "Perkiraan: {text} ({basis}); bukan data, dan tidak digambar sebagai data.",
-        "Estimate: {text} ({basis}); not data, and never drawn as data.",
+        "Perkiraan, bukan data: {text} ({basis}).",
+        "An estimate, not data: {text} ({basis}).",
     ),
+    "estimate_card_basis": ("{basis} · pola {years}", "{basis} · pattern {years}"),
     "estimate_actual": (
         "Realisasi {year}: {value} {measure}.",
         "Actual {year}: {value} {measure}.",

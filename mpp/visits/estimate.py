@@ -88,6 +88,11 @@ class YearEndEstimate:
         """'dari Januari-September 2025 dan pola musiman 2023-2024'."""
         return t("estimate_basis", lang, basis=self.basis.label(lang), years=years_label(self.years, lang))
 
+    def short_basis_text(self, lang: str = "id") -> str:
+        """'Jan-Sep 2025 · pola 2024': the basis where space is short (a card)."""
+        basis = self.basis.label(lang, short=True)
+        return t("estimate_card_basis", lang, basis=basis, years=years_label(self.years, lang))
+
 
 @dataclass(frozen=True)
 class NoEstimate:
