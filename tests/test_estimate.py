@@ -17,6 +17,8 @@ from mpp import demo
 from mpp.demo.visits import load_frames
 from mpp.period import Measure, Period
 from mpp.reference.sites import Site
+from mpp.report.gather import gather
+from mpp.report.sections import sections
 from mpp.visits.estimate import (
     NoEstimate,
     YearEndEstimate,
@@ -197,6 +199,23 @@ def test_the_readme_quotes_what_the_backtest_prints(demo_con):
     assert len(summaries) == 2
     for line in summaries:
         assert line in readme, line
+
+
+# --- the monthly report --------------------------------------------------------------------------
+
+
+def test_the_monthly_report_has_the_estimate_section(demo_con):
+    found = {s.key: s for s in sections(gather(demo_con, [demo.BALIKPAPAN], date(2025, 9, 1)))}
+    estimate = found["estimate"]
+    assert estimate.heading == "Perkiraan hingga Desember 2025"
+    assert estimate.lines == (
+        "Perkiraan, bukan data: diperkirakan 53.000-60.000 pengunjung hingga Desember 2025 (dari "
+        "Januari-September 2025 dan pola musiman 2024).",
+    )
+    balangan = {s.key: s for s in sections(gather(demo_con, [demo.BALANGAN], date(2026, 10, 1), "en"))}
+    assert balangan["estimate"].lines == (
+        "No year-end estimate for 2026: there is no complete earlier year for the seasonal pattern.",
+    )
 
 
 # --- the page ------------------------------------------------------------------------------------
