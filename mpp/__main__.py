@@ -96,6 +96,7 @@ def cmd_press(args) -> int:
             include_partial=args.include_partial,
             lang=args.lang,
             full_year=args.full_year,
+            estimate=args.estimate,
         )
     if release is None:
         print(f"Belum ada data untuk {args.site}.", file=sys.stderr)
@@ -352,6 +353,9 @@ def parser() -> argparse.ArgumentParser:
     )
     press.add_argument("--lang", choices=("id", "en"), default="id")
     press.add_argument("--full-year", action="store_true", help="also the previous full year")
+    press.add_argument(
+        "--estimate", action="store_true", help="also the year-end estimate, as 'diperkirakan ...'"
+    )
     press.set_defaults(run=cmd_press)
     check = commands.add_parser("check", help="check every figure of a draft (.txt or .docx)")
     check.add_argument("--site", required=True)

@@ -8,6 +8,7 @@ from mpp import fmt
 from mpp.present import figures
 from mpp.present.export import Column
 from mpp.visits import trends
+from ui.estimate import show_year_end_estimate
 
 selection = ui.figures_page("trends")
 view = ui.read(trends.trend_view, selection.sites, selection.measure, selection.through)
@@ -51,6 +52,7 @@ if not view.weekdays.empty:
         delta_arrow="off",
         border=True,
     )
+show_year_end_estimate(selection)
 
 ui.chart(
     figures.years_overlaid(

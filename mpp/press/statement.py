@@ -24,6 +24,7 @@ from mpp import fmt
 from mpp.period import Measure, Period
 from mpp.press.satisfaction import Satisfaction, satisfaction_for
 from mpp.text.catalogue import t
+from mpp.visits.estimate import YearEndEstimate, year_end_estimate, years_label
 from mpp.visits.overview import Overview, overview
 
 
@@ -172,6 +173,28 @@ def average_paragraph(view: Overview, lang: str) -> str | None:
     )
 
 
+def estimate_paragraph(view: Overview, estimate: YearEndEstimate | None, lang: str) -> str | None:
+    """The year-end estimate, only as "diperkirakan ...", with its basis; nothing for a year whose
+    real total is known, or an estimate of another year or measure than the statement's."""
+    if (
+        estimate is None
+        or estimate.actual is not None
+        or estimate.year != view.period.end.year
+        or estimate.measure is not view.measure
+    ):
+        return None
+    return t(
+        "statement_estimate",
+        lang,
+        basis=estimate.basis.label(lang),
+        years=years_label(estimate.years, lang),
+        measure=estimate.measure.label(lang),
+        site=_site(view),
+        year=estimate.year,
+        range=estimate.range_text(),
+    )
+
+
 def satisfaction_paragraph(view: Overview, score: Satisfaction | None, lang: str) -> str | None:
     if score is None:
         return None
@@ -193,9 +216,11 @@ def press_release(
     full_year: bool = False,
     top: int = 5,
     satisfaction: Satisfaction | None = None,
+    estimate: YearEndEstimate | None = None,
 ) -> PressRelease:
     """The statement for an overview. The previous full year only when asked (`full_year`), and never
-    for a calendar year, whose like-for-like base it already is."""
+    for a calendar year, whose like-for-like base it already is; the year-end estimate only when
+    given, as "diperkirakan ..." (mpp.visits.estimate)."""
     paragraphs = [
         to_date_paragraph(view, lang),
         growth_paragraph(view, lang),
@@ -203,6 +228,7 @@ def press_release(
         agencies_paragraph(view, lang, top),
         peaks_paragraph(view, lang),
         average_paragraph(view, lang),
+        estimate_paragraph(view, estimate, lang),
         satisfaction_paragraph(view, satisfaction, lang),
         provisional_paragraph(view, lang),
     ]
@@ -217,17 +243,21 @@ def press_release_for(
     measure: Measure | None = None,
     period: Period | None = None,
     include_partial: bool = False,
+    estimate: bool = False,
     **options,
 ) -> PressRelease | None:
     """Overview plus satisfaction index of one site, as a statement; None when the site has no data.
     The measure defaults to the site's headline (visitors where reported), as on the home page; the
     period to the year to date through the latest complete month. Provisional months only when
-    `include_partial`, and then every figure that uses one says "sementara"."""
+    `include_partial`, and then every figure that uses one says "sementara". With `estimate`, the
+    year-end estimate from the complete months of the through month's year."""
     view = overview(con, [site], through, measure, period, include_partial)
     if view is None:
         return None
     score = satisfaction_for(con, site, view.period, options.get("lang", "id"))
-    return press_release(view, satisfaction=score, **options)
+    found = year_end_estimate(con, [site], view.through, view.measure) if estimate else None
+    projected = found if isinstance(found, YearEndEstimate) else None
+    return press_release(view, satisfaction=score, estimate=projected, **options)
 
 
 def _site(view: Overview) -> str:

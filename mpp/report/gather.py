@@ -24,6 +24,7 @@ from mpp.press.statement import PressRelease, press_release_for
 from mpp.reference.sites import demo_sites, list_sites
 from mpp.report.letterhead import Letterhead, letterhead
 from mpp.visits import channels, metrics, reporting, site_compare
+from mpp.visits.estimate import NoEstimate, YearEndEstimate, year_end_estimate
 from mpp.visits.overview import Overview, overview
 
 
@@ -67,6 +68,7 @@ class ReportData:
     channel_monthly: pd.DataFrame  # the Kanal page's monthly table over the period (may be empty)
     channel_agencies: pd.DataFrame
     site_table: pd.DataFrame  # the Lokasi page's rows of the sites and their Mini MPP outlets
+    estimate: YearEndEstimate | NoEstimate | None = None  # the year-end estimate (mpp.visits.estimate)
 
     @property
     def period(self) -> Period:
@@ -144,6 +146,7 @@ def gather(
         channel_monthly=channels.channel_monthly(con, sites, view.period),
         channel_agencies=channels.channel_by_agency(con, sites, view.period),
         site_table=_site_rows(con, sites, view),
+        estimate=year_end_estimate(con, sites, month, view.measure),
     )
 
 

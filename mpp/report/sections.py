@@ -9,8 +9,8 @@ same `display()` / `values()` as every page's table and its CSV/XLSX download: 1
 Two places are kept for work that plugs in later, each one function in `SECTIONS`:
   events_of_the_month   the site's events in the month (launches, openings, outages) once the events
                         core exists: return a Section listing them, None when there are none
-  year_end_estimate     the estimated year-end total with its range once the estimate core exists:
-                        return a Section, None where no earlier complete year allows one
+  year_end_estimate     the estimated year-end total with its range (mpp.visits.estimate), labelled
+                        as an estimate; where none can be made, why
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from mpp.present.export import Column
 from mpp.report.gather import ReportData
 from mpp.text.catalogue import t
 from mpp.visits import channels
+from mpp.visits.estimate import NoEstimate
 from mpp.visits.like_for_like import LikeForLike
 from mpp.visits.month_review import MIN_BASE
 
@@ -506,9 +507,21 @@ def events_of_the_month(data: ReportData) -> Section | None:
 
 
 def year_end_estimate(data: ReportData) -> Section | None:
-    """The estimated year-end total with its range, labelled as an estimate: the estimate core (issue
-    15, branch `estimate`) plugs in here; until then none is given."""
-    return None
+    """The estimated year-end total with its range and basis, labelled as an estimate, never data
+    (mpp.visits.estimate, the same as Tren dan Puncak); where none can be made, why. Nothing once
+    the year is complete: its real total is the report's own figure."""
+    found, lang = data.estimate, data.lang
+    if found is None or (isinstance(found, NoEstimate) and found.reason == "year_complete"):
+        return None
+    heading = t("estimate_card", lang, year=found.year)
+    if isinstance(found, NoEstimate):
+        return Section("estimate", heading, (found.text(lang),))
+    lines = (t("estimate_caption", lang, text=found.text(lang), basis=found.basis_text(lang)),)
+    notes = [t("estimate_card_help", lang)]
+    if found.excluded:
+        left_out = "; ".join(e.text(lang) for e in found.excluded)
+        notes.append(t("estimate_excluded", lang, kept=", ".join(found.sites), excluded=left_out))
+    return Section("estimate", heading, lines, notes=tuple(notes))
 
 
 def press_paragraphs(data: ReportData) -> Section | None:

@@ -28,6 +28,7 @@ class ClaimKind(Enum):
     AVERAGE = "average"
     AGENCIES_ACTIVE = "agencies_active"
     SATISFACTION = "satisfaction"
+    ESTIMATE = "estimate"
     UNCHECKED = "unchecked"
 
 
@@ -157,6 +158,20 @@ class SatisfactionClaim(Claim):
     mention: Mention
     value: float
     strict: bool  # the sentence names a period: no earlier surveyed year is tried
+
+
+@dataclass(frozen=True, kw_only=True)
+class EstimateClaim(Claim):
+    """'diperkirakan 55.000-58.000 pengunjung hingga Desember 2025' (low == high for one figure):
+    the year-end estimate, checked against its range (mpp.visits.estimate)."""
+
+    kind = ClaimKind.ESTIMATE
+    mention: Mention
+    low: int  # as written
+    high: int
+
+    def data_periods(self) -> list[Period | None]:
+        return []  # the estimate uses complete months only: nothing in it is provisional
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mpp.period import Period
 from mpp.press.checker.claim import (
     AgenciesActiveClaim,
     AgencyRankingClaim,
@@ -18,6 +19,7 @@ from mpp.press.checker.claim import (
     Claim,
     ComparisonClaim,
     CountClaim,
+    EstimateClaim,
     GrowthClaim,
     PeaksClaim,
     SatisfactionClaim,
@@ -31,6 +33,7 @@ from mpp.press.checker.sentence import (
     AVERAGE,
     CHANGE_AFTER,
     COMPARATIVE,
+    ESTIMATE,
     GROWTH_DOWN,
     GROWTH_UP,
     PEAK,
@@ -87,6 +90,46 @@ def average_claims(s: Sentence, _claims) -> list[Claim]:
             approx=_approximate(s, first),
         )
     ]
+
+
+def estimate_claims(s: Sentence, _claims) -> list[Claim]:
+    """'diperkirakan 55.000-58.000 pengunjung hingga Desember 2025', 'diperkirakan mencapai 57.000
+    kunjungan': the first count (or range of counts) after an estimate word, about the year end of
+    the latest period the sentence names (without one, of the draft's year)."""
+    match = re.search(rf"(?i)\b(?:{ESTIMATE})\b", s.text)
+    if not match:
+        return []
+    counts = [n for n in s.numbers() if n.start > match.end() and not is_percent(s, n)]
+    counts = [n for n in counts if n.number * (_scale(s, n) or 1) >= 100 or unit_of(s, n)]
+    if not counts:
+        return []
+    first, second = counts[0], counts[1] if len(counts) > 1 else None
+    ranged = second is not None and re.fullmatch(RANGE_WORD, s.text[first.end : second.start], re.I)
+    last = second if ranged and second else first
+    quote = (
+        f"{first.text}{s.text[first.end : last.start]}{quote_of(s, last)}" if ranged else quote_of(s, last)
+    )
+    s.take(first)
+    return [
+        EstimateClaim(
+            sentence=s.text,
+            quote=quote,
+            mention=s.take(last),
+            low=round(first.number * (_scale(s, first) or _scale(s, last) or 1)),
+            high=round(last.number * (_scale(s, last) or 1)),
+            period=_estimated_period(s),
+            measure=measure_of(s, last, None),
+            agency=agency_of(s, first),
+        )
+    ]
+
+
+def _estimated_period(s: Sentence) -> Period | None:
+    """The latest-ending period the sentence names ('hingga Desember 2025'), else the draft's year."""
+    named = [m.period for m in s.periods() if not m.extra.get("refers")]
+    if named:
+        return max(named, key=lambda p: (p.end, p.months))
+    return Period.full_year(s.main.end.year) if s.main else None
 
 
 def rate_claims(s: Sentence, _claims) -> list[Claim]:
@@ -389,6 +432,7 @@ def agency_ranking_claims(s: Sentence, _claims) -> list[Claim]:
 
 
 BUILDERS = [
+    estimate_claims,
     rate_claims,
     average_claims,
     unit_claims,

@@ -26,6 +26,8 @@ CAUSES = (
     "wording",
     "no_match",
     "partial",
+    "outside_estimate",
+    "estimate_as_fact",
 )
 
 

@@ -35,6 +35,11 @@ AVERAGE = (
 PER_DAY = r"per hari|sehari|setiap hari|tiap hari|tiap harinya|/hari|a day|per day|daily"
 SATISFACTION = r"\bSKM\b|\bIKM\b|kepuasan|satisfaction"
 PERCENT_AFTER = r"\s*(?:%|persen\b|percent\b)"
+# A figure given as an estimate, not as data (the year-end estimate, mpp.visits.estimate).
+ESTIMATE = (
+    r"diperkirakan|perkiraan|prakiraan|diproyeksikan|proyeksi|diestimasikan|estimasi|"
+    r"estimated?|projected|projection|forecast"
+)
 # Units right after a count: (pattern, what is counted). Declared as data, first match wins.
 UNITS = [
     (r"kunjungan layanan|service visits", "service"),

@@ -13,6 +13,7 @@ from mpp.press.checker.checks.agencies import check_agencies_active
 from mpp.press.checker.checks.averages import check_average
 from mpp.press.checker.checks.comparisons import check_comparison
 from mpp.press.checker.checks.counts import check_count
+from mpp.press.checker.checks.estimates import check_estimate
 from mpp.press.checker.checks.growth import check_growth
 from mpp.press.checker.checks.peaks import check_peaks
 from mpp.press.checker.checks.rankings import check_agency_ranking
@@ -36,6 +37,7 @@ CHECKS: dict[ClaimKind, Check] = {
     ClaimKind.AVERAGE: check_average,
     ClaimKind.AGENCIES_ACTIVE: check_agencies_active,
     ClaimKind.SATISFACTION: check_satisfaction,
+    ClaimKind.ESTIMATE: check_estimate,
     ClaimKind.UNCHECKED: check_unchecked,
 }
 

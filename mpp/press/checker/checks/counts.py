@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from mpp import fmt
 from mpp.period import Measure, Period
+from mpp.press.checker.checks.estimates import stated_as_fact
 from mpp.press.checker.checks.verdicts import finding, no_data, note, other, wrong
 from mpp.press.checker.claim import CountClaim
 from mpp.press.checker.facts import Facts
@@ -187,4 +188,11 @@ def _other_agency(
 Cause = Callable[[CountClaim, Facts, Measure, Period, int], "Finding | None"]
 
 # The likely causes of a wrong count, tried in this order; the first that explains it is reported.
-COUNT_CAUSES: list[Cause] = [_approximate, _digit_typo, _other_measure, _other_period, _other_agency]
+COUNT_CAUSES: list[Cause] = [
+    _approximate,
+    _digit_typo,
+    _other_measure,
+    _other_period,
+    _other_agency,
+    stated_as_fact,  # months not yet reported: only an estimate (checks/estimates.py)
+]
