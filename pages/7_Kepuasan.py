@@ -106,7 +106,7 @@ if disagree:
 
 if data.from_answers:
     st.subheader(ui.t("skm_demographics"))
-    right = st.column_config.TextColumn(alignment="right")  # counts and indices line up by their digits
+    align = st.column_config.TextColumn(alignment="right")  # counts and indices line up by their digits
     for column, (dimension, rows) in zip(st.columns(2) * 2, data.demographics.items(), strict=True):
         ui.show_table(
             {
@@ -115,5 +115,5 @@ if data.from_answers:
                 "IKM": [f"{r.text(lang)} ({r.grade})" for r in rows],
             },
             where=column,
-            column_config={ui.t("skm_respondents"): right, "IKM": right},
+            column_config={ui.t("skm_respondents"): align, "IKM": align},
         )
