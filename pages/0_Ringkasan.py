@@ -37,7 +37,7 @@ yoy = review.year_on_year
 shown = yoy.current.value if yoy.excluded else review.total.value
 cards[0].metric(
     ui.t("month_value", measure=measure.capitalize(), month=fmt.month_label(review.month, lang)) + mark,
-    fmt.number(shown),
+    fmt.number(shown, lang=lang),
     border=True,
     help=ui.t("compared_sites_note", sites=ui.plain_all(yoy.sites)) if yoy.excluded else None,
 )
@@ -47,19 +47,23 @@ for card, comparison, key in (
 ):
     base, now_value = comparison.base, comparison.current.value
     was = ui.t(
-        "base_was", month=fmt.month_label(base.period.start, lang, short=True), value=fmt.number(base.value)
+        "base_was",
+        month=fmt.month_label(base.period.start, lang, short=True),
+        value=fmt.number(base.value, lang=lang),
     )
     if now_value != shown:  # compared over other sites than the first card's figure: say both
         was = (
             ui.t(
-                "base_was", month=fmt.month_label(review.month, lang, short=True), value=fmt.number(now_value)
+                "base_was",
+                month=fmt.month_label(review.month, lang, short=True),
+                value=fmt.number(now_value, lang=lang),
             )
             + " · "
             + was
         )
     card.metric(
         ui.t(key, month=fmt.month_label(base.period.start, lang)) + mark,
-        fmt.signed_percent(comparison.change_pct),
+        fmt.signed_percent(comparison.change_pct, lang=lang),
         border=True,
         delta_color="off",
         delta_arrow="off",
@@ -74,7 +78,7 @@ if yoy.excluded:
         ui.t(
             "selection_total",
             period=fmt.month_label(review.month, lang),
-            value=fmt.number(review.total.value),
+            value=fmt.number(review.total.value, lang=lang),
         )
     )
 if not review.agencies.empty:
@@ -97,8 +101,8 @@ cards = st.columns(3)
 compared = view.to_date
 cards[0].metric(
     ui.t("to_date", measure=measure.capitalize(), period=now.period.label(lang)) + mark,
-    fmt.number(compared.current.value if compared.excluded else now.value),
-    delta=fmt.signed_percent(growth) if growth is not None else None,
+    fmt.number(compared.current.value if compared.excluded else now.value, lang=lang),
+    delta=fmt.signed_percent(growth, lang=lang) if growth is not None else None,
     delta_description=ui.t("growth_vs", period=base.period.label(lang, short=True))
     if growth is not None
     else None,
@@ -111,19 +115,19 @@ cards[0].metric(
 )
 cards[1].metric(
     f"{measure.capitalize()} {base.period.label(lang)}",
-    fmt.number(base.value),
+    fmt.number(base.value, lang=lang),
     help=ui.t("same_period_last_year") if growth is not None else ui.t("not_comparable"),
     border=True,
 )
 cards[2].metric(
     ui.t("full_year", year=full.period.start.year),
-    fmt.number(full.value),
+    fmt.number(full.value, lang=lang),
     help=ui.t("full_year_note", months=fmt.months_count(full.period.months, lang)),
     border=True,
 )
 ui.excluded_sites(view.to_date)
 if compared.excluded:
-    st.caption(ui.t("selection_total", period=now.period.label(lang), value=fmt.number(now.value)))
+    st.caption(ui.t("selection_total", period=now.period.label(lang), value=fmt.number(now.value, lang=lang)))
 if now.months_with_data < now.period.months:
     st.caption(
         ui.t(
@@ -155,13 +159,13 @@ if not view.peaks.empty:
         ui.t("peak_month") + mark,
         fmt.month_label(peak["month"], lang),
         border=True,
-        delta=ui.t("peak_value", value=fmt.number(peak["value"]), measure=measure),
+        delta=ui.t("peak_value", value=fmt.number(peak["value"], lang=lang), measure=measure),
         delta_color="off",
         delta_arrow="off",
     )
 cards[1].metric(
     ui.t("agencies_active"),
-    fmt.number(view.agencies_active),
+    fmt.number(view.agencies_active, lang=lang),
     border=True,
     help=ui.t("agencies_active_note", period=now.period.label(lang)),
 )
@@ -190,4 +194,6 @@ ui.plotly(
 
 st.subheader(ui.t("top_agencies"))
 ui.agency_table(view.agencies, top=10)
-st.caption(ui.t("share_base", base=fmt.number(view.agencies.base.value), period=now.period.label(lang)))
+st.caption(
+    ui.t("share_base", base=fmt.number(view.agencies.base.value, lang=lang), period=now.period.label(lang))
+)

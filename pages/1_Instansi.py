@@ -27,20 +27,20 @@ cards[0].metric(
     ui.t("top_agency"),
     ui.plain(first["agency"]),
     border=True,
-    delta=f"{fmt.number(first['visits'])} · {fmt.percent(first['share'])}",
+    delta=f"{fmt.number(first['visits'], lang=lang)} · {fmt.percent(first['share'], lang=lang)}",
     delta_arrow="off",
     delta_color="off",
 )
 cards[1].metric(
     ui.t("all_service_visits"),
-    fmt.number(ranking.base.value),
+    fmt.number(ranking.base.value, lang=lang),
     border=True,
     delta=label,
     delta_arrow="off",
     delta_color="off",
     help=ui.t("share_base_short"),
 )
-cards[2].metric(ui.t("agencies_active"), fmt.number(len(ranking.table)), border=True)
+cards[2].metric(ui.t("agencies_active"), fmt.number(len(ranking.table), lang=lang), border=True)
 
 count = len(ranking.table)
 top_n = st.slider(ui.t("top_n"), 3, min(25, count), min(10, count)) if count > 3 else count
@@ -91,7 +91,7 @@ columns = [
     Column("change_pct", ui.t("change_vs", period=short_last), "change"),
 ]
 ui.table(ranking.table, columns, "instansi", (ui.t("agencies"), label, unit), sites)
-st.caption(ui.t("share_base", base=fmt.number(ranking.base.value), period=label))
+st.caption(ui.t("share_base", base=fmt.number(ranking.base.value, lang=lang), period=label))
 if not ranking.comparable:
     st.warning(ui.t("change_not_comparable", period=last_year))
 

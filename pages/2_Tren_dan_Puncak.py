@@ -28,14 +28,14 @@ cards[0].metric(
     ui.t("peak_month"),
     fmt.month_label(peak["month"], lang),
     border=True,
-    delta=ui.t("peak_value", value=fmt.number(peak["value"]), measure=unit),
+    delta=ui.t("peak_value", value=fmt.number(peak["value"], lang=lang), measure=unit),
     delta_color="off",
     delta_arrow="off",
     help=ui.t("peak_over", period=span),
 )
 cards[1].metric(
     ui.t("per_working_day_card"),
-    fmt.number(view.per_working_day, 1),
+    fmt.number(view.per_working_day, 1, lang=lang),
     border=True,
     delta=label,
     delta_color="off",
@@ -47,7 +47,7 @@ if not view.weekdays.empty:
     cards[2].metric(
         ui.t("busiest_weekday"),
         trends.weekday_name(int(busiest["weekday"]), lang),
-        delta=ui.t("per_day_value", value=fmt.number(busiest["average"], 1), measure=unit),
+        delta=ui.t("per_day_value", value=fmt.number(busiest["average"], 1, lang=lang), measure=unit),
         delta_color="off",
         delta_arrow="off",
         border=True,

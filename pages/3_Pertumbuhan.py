@@ -25,14 +25,17 @@ def comparison_card(column, comparison, title: str) -> None:
     rate = comparison.change_pct
     column.metric(
         title,
-        fmt.number(now.value),
+        fmt.number(now.value, lang=lang),
         border=True,
-        delta=fmt.signed_percent(rate) if rate is not None else ui.t("no_rate"),
+        delta=fmt.signed_percent(rate, lang=lang) if rate is not None else ui.t("no_rate"),
         delta_color="normal" if rate is not None else "off",
         delta_arrow="auto" if rate is not None else "off",
     )
     basis = ui.t(
-        "against", now=now.period.label(lang), base=base.period.label(lang), value=fmt.number(base.value)
+        "against",
+        now=now.period.label(lang),
+        base=base.period.label(lang),
+        value=fmt.number(base.value, lang=lang),
     )
     reason = growth.why_no_rate(comparison)
     column.caption(

@@ -25,16 +25,21 @@ st.caption(f"{ui.plain_all(sites)} · {unit} {label} · " + ui.t("channels_measu
 outcomes = channels.outcomes_present(monthly)
 cards = st.columns(len(present) + 1 + len(outcomes))
 for card, channel in zip(cards, present, strict=False):
-    card.metric(channels.channel_label(channel, lang), fmt.number(monthly[channel].sum()), border=True)
+    card.metric(
+        channels.channel_label(channel, lang), fmt.number(monthly[channel].sum(), lang=lang), border=True
+    )
 cards[len(present)].metric(
     ui.t("online_share"),
-    fmt.percent(channels.online_share(monthly)),
+    fmt.percent(channels.online_share(monthly), lang=lang),
     border=True,
     help=ui.t("online_share_note"),
 )
 for card, outcome in zip(cards[len(present) + 1 :], outcomes, strict=True):
     card.metric(
-        ui.t(outcome), fmt.number(monthly[outcome].sum()), border=True, help=ui.t("cancellations_note")
+        ui.t(outcome),
+        fmt.number(monthly[outcome].sum(), lang=lang),
+        border=True,
+        help=ui.t("cancellations_note"),
     )
 
 months = [fmt.month_label(m, lang, short=True) for m in monthly["month"]]

@@ -1,5 +1,6 @@
-"""Siaran Pers: press-statement paragraphs from the core figures (copy, .txt, .docx), and the draft
-checker: every figure of a pasted or uploaded draft checked against the store."""
+"""Siaran Pers: press-statement paragraphs from the core figures, shown once with a copy button and
+.txt/.docx downloads, and the draft checker: every figure of a pasted or uploaded draft checked against
+the store, the findings grouped under their sentence."""
 
 import streamlit as st
 
@@ -28,16 +29,17 @@ if release is None:
     st.stop()
 
 st.subheader(ui.plain(release.title))
-for paragraph in release.paragraphs:
-    st.markdown(ui.plain(paragraph))
-st.caption(ui.t("press_copy"))
-st.code(release.text(), language=None, wrap_lines=True)
+with st.container(border=True):
+    for paragraph in release.paragraphs:
+        st.markdown(ui.plain(paragraph))
 name = f"siaran-pers-{site.lower().replace(' ', '-')}"
-left, right, _ = st.columns([1, 1, 4])
-left.download_button(
+actions = st.container(horizontal=True, vertical_alignment="center")
+with actions:
+    ui.copy_button(release.text())
+actions.download_button(
     "TXT", to_txt(release), f"{name}.txt", "text/plain", icon=":material/download:", on_click="ignore"
 )
-right.download_button(
+actions.download_button(
     "DOCX",
     to_docx(release),
     f"{name}.docx",
@@ -49,7 +51,7 @@ right.download_button(
 st.divider()
 st.header(ui.t("checker"))
 st.caption(ui.t("checker_help", site=ui.plain(site)))
-uploaded = st.file_uploader(ui.t("checker_upload"), type=["txt", "docx"])
+uploaded = ui.file_uploader(ui.t("checker_upload"), ["txt", "docx"])
 try:
     uploaded_text = ui.draft_text(uploaded.getvalue(), uploaded.name) if uploaded else ""
 except ValueError as unreadable:  # DraftRefused: too big, a bomb, not a .docx
@@ -66,8 +68,8 @@ if report is not None:
     (st.error if report.has_errors else st.success)(ui.t("checker_summary", **counts))
     if not report.findings:
         st.info(ui.t("checker_none"))
-    for finding in [f for f in report.findings if f.status != "ok"]:  # problems first, in draft order
-        SHOW[finding.status](ui.plain(finding.line()))
+    for sentence, findings in report.by_sentence(("wrong", "note", "unchecked")):  # problems first
+        ui.findings_of(sentence, findings, SHOW)
     with st.expander(ui.t("checker_right", n=counts["ok"]), expanded=not report.has_errors):
-        for finding in [f for f in report.findings if f.status == "ok"]:
-            st.success(ui.plain(finding.line()))
+        for sentence, findings in report.by_sentence(("ok",)):
+            ui.findings_of(sentence, findings, SHOW)

@@ -27,10 +27,11 @@ ui.demo_notice((site,))
 data = ui.read(site_report, site, period)
 own = data.index
 grade_label = ui.t(f"skm_grade_label_{own.grade}")
+period_name = data.period_name(lang)  # as the press statement names it: 'Januari-September 2025'
 cards = st.columns(4)
 cards[0].metric(
-    ui.t("skm_index", period=ui.plain(data.period)),
-    own.ikm_text,
+    ui.t("skm_index", period=ui.plain(period_name)),
+    own.text(lang),
     border=True,
     delta=f"{own.grade} ({grade_label})",
     delta_arrow="off",
@@ -45,7 +46,7 @@ cards[1].metric(
     delta_arrow="off",
     delta_color="off",
 )
-cards[2].metric(ui.t("skm_respondents"), fmt.number(own.respondents), border=True)
+cards[2].metric(ui.t("skm_respondents"), fmt.number(own.respondents, lang=lang), border=True)
 priority = (
     ", ".join(ui.plain(f"{p.unsur} {skm.unsur_name(p.unsur, lang)}") for p in data.priority) or fmt.NO_DATA
 )
@@ -53,13 +54,13 @@ cards[3].metric(ui.t("skm_priority"), priority, border=True, help=ui.t("skm_prio
 st.caption(
     f"{ui.plain(site)} · "
     + (
-        ui.t("skm_source_answers", n=fmt.number(own.respondents))
+        ui.t("skm_source_answers", n=fmt.number(own.respondents, lang=lang))
         if data.from_answers
         else ui.t("skm_source_published", items=data.item_count)
     )
 )
 
-period_label = as_label(data.period)  # chart titles: plotly reads tags in text
+period_label = as_label(period_name)  # chart titles: plotly reads tags in text
 left, right = st.columns(2)
 with left:
     if data.from_answers:
@@ -72,17 +73,19 @@ with left:
             ),
             "skm-nrr",
             (site,),
-            data.period,
+            period_name,
         )
     else:
         ui.chart(
-            skm_charts.item_bars(data.items, ui.t("skm_items_chart", period=period_label)),
+            skm_charts.item_bars(data.items, ui.t("skm_items_chart", period=period_label), lang),
             "skm-butir",
             (site,),
-            data.period,
+            period_name,
         )
 with right:
-    ui.chart(skm_charts.trend_line(data.trend, ui.t("skm_trend_chart")), "skm-tren", (site,), data.period)
+    ui.chart(
+        skm_charts.trend_line(data.trend, ui.t("skm_trend_chart"), lang), "skm-tren", (site,), period_name
+    )
 
 groups = data.groups
 if groups:
@@ -91,10 +94,10 @@ if groups:
         skm_charts.index_bars(groups, title, lang),
         "skm-instansi" if data.from_answers else "skm-unit",
         (site,),
-        data.period,
+        period_name,
     )
 disagree = [
-    ui.plain(f"{r.label} {r.ikm_text} ({r.published_grade})")
+    ui.plain(f"{r.label} {r.text(lang)} ({r.published_grade})")
     for r in [own, *groups]
     if r.grade_agrees is False
 ]
@@ -103,12 +106,14 @@ if disagree:
 
 if data.from_answers:
     st.subheader(ui.t("skm_demographics"))
+    align = st.column_config.TextColumn(alignment="right")  # counts and indices line up by their digits
     for column, (dimension, rows) in zip(st.columns(2) * 2, data.demographics.items(), strict=True):
         ui.show_table(
             {
                 ui.t(f"skm_dimension_{dimension}"): [skm.group_label(dimension, r.label, lang) for r in rows],
-                ui.t("skm_respondents"): [fmt.number(r.respondents) for r in rows],
-                "IKM": [f"{r.ikm_text} ({r.grade})" for r in rows],
+                ui.t("skm_respondents"): [fmt.number(r.respondents, lang=lang) for r in rows],
+                "IKM": [f"{r.text(lang)} ({r.grade})" for r in rows],
             },
             where=column,
+            column_config={ui.t("skm_respondents"): align, "IKM": align},
         )

@@ -13,8 +13,8 @@ st.caption(ui.t("upload_intro"))
 ui.show_flash()
 
 options = ui.upload_options()
-files = st.file_uploader(
-    ui.t("files"), accept_multiple_files=True, type=["xlsx", "xlsm", "xls", "csv", "txt", "json"]
+files = ui.file_uploader(
+    ui.t("files"), ["xlsx", "xlsm", "xls", "csv", "txt", "json"], accept_multiple_files=True
 )
 ui.saved_mappings(user, options)
 if not files:

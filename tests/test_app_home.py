@@ -1,5 +1,7 @@
 """The home page (Ringkasan) in Streamlit's AppTest, on the demo data: the figures a head of office reads."""
 
+import re
+
 import pytest
 
 from mpp.period import Measure
@@ -72,8 +74,31 @@ def test_english_switch(home):
     home.query_params["lang"] = "en"
     at = home.run()
     cards = _metrics(at)
-    assert cards["Visitors January-September 2025"][0] == "41.481"
+    assert cards["Visitors January-September 2025"][0] == "41,481"
+    assert cards["Against September 2024 (year on year)"] == ("+126.3%", "Sep 2024: 2,458")
     assert "Peak month" in cards
+
+
+# A number written the Indonesian way (41.481; 92,3) or the English way (41,481; 92.3).
+INDONESIAN_NUMBER = re.compile(r"\d\.\d{3}(?!\d)|\d,\d{1,2}(?!\d)")
+ENGLISH_NUMBER = re.compile(r"\d,\d{3}(?!\d)|\d\.\d{1,2}(?!\d)")
+
+
+def _written(at) -> str:
+    """The overview's cards (value and delta), captions, markdown and tables as text."""
+    cards = [f"{m.value} {m.delta or ''}" for m in at.metric]
+    prose = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.warning)]
+    tables = [" ".join(map(str, frame.value.to_numpy().ravel())) for frame in at.dataframe]
+    return "\n".join(cards + prose + tables)
+
+
+def test_each_language_writes_its_own_numbers(home):
+    """English cards, captions and tables write 41,481 and 126.3%; Indonesian 41.481 and 126,3%."""
+    indonesian = _written(home.run())
+    assert "41.481" in indonesian and ENGLISH_NUMBER.findall(indonesian) == []
+    home.query_params["lang"] = "en"
+    english = _written(home.run())
+    assert "41,481" in english and INDONESIAN_NUMBER.findall(english) == []
 
 
 def test_another_site_from_the_url(home):

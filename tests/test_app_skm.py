@@ -28,7 +28,7 @@ def specs(at) -> str:
 def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db, open_app):
     at = run_page(demo_db, open_app, site="MPP Kota Balikpapan")
     assert not at.exception
-    assert cards(at)["IKM 2025"][0] == "95,62"  # the latest year first
+    assert cards(at)["IKM Januari-September 2025"][0] == "95,62"  # the latest year, surveyed to September
     at.sidebar.selectbox[1].select("2024").run()
     shown = cards(at)
     assert shown["IKM 2024"] == ("95,20", "A (Sangat Baik)")
@@ -45,15 +45,17 @@ def test_balikpapan_2024_is_95_20_with_grade_priority_and_charts(demo_db, open_a
 def test_kutai_kartanegara_2023_is_93_11(demo_db, open_app):
     at = run_page(demo_db, open_app, site="MPP Kabupaten Kutai Kartanegara")
     at.sidebar.selectbox[1].select("2023").run()
-    assert cards(at)["IKM 2023"] == ("93,11", "A (Sangat Baik)")
+    assert cards(at)["IKM Februari-Desember 2023"] == ("93,11", "A (Sangat Baik)")  # opened in February
     assert cards(at)["Responden"][0] == "2.500"
 
 
-def test_english_labels_keep_indonesian_numbers(demo_db, open_app):
+def test_english_labels_and_english_numbers(demo_db, open_app):
     at = run_page(demo_db, open_app, site="MPP Kota Balikpapan", lang="en")
     at.sidebar.selectbox[1].select("2024").run()
     assert cards(at)["Service quality"] == ("A", "Very good")
-    assert cards(at)["IKM 2024"][0] == "95,20"
+    assert cards(at)["IKM 2024"][0] == "95.20"
+    assert "95.20 (A)" in specs(at) and "3.71" in specs(at) and "95,20" not in specs(at)
+    assert all("." in v and "," not in v for v in at.dataframe[0].value["IKM"])
     assert cards(at)["Priority to improve"][0] == "U3 Time"  # survey labels follow the language too
     assert "U3 Time" in specs(at) and "U3 Waktu" not in specs(at)
     sex = at.dataframe[0].value
@@ -77,3 +79,30 @@ def test_a_published_table_shows_its_periods_and_units(demo_db, open_app):
     english = run_page(demo_db, open_app, site="MPP Kabupaten Banyuwangi", lang="en")
     english.sidebar.selectbox[1].select("2021").run()
     assert cards(english)["Service quality"] == ("B", "Good")
+
+
+@pytest.mark.parametrize(
+    "lang, card, sentence",
+    [
+        (
+            "id",
+            "IKM {period}",
+            "Indeks Kepuasan Masyarakat (IKM) MPP Kota Balikpapan {period} tercatat {value}",
+        ),
+        (
+            "en",
+            "IKM {period}",
+            "The public satisfaction index (IKM) of MPP Kota Balikpapan for {period} was {value}",
+        ),
+    ],
+)
+def test_the_page_and_the_press_statement_name_the_index_alike(demo_db, open_app, lang, card, sentence):
+    """One label for one figure: the Kepuasan card and the Siaran Pers sentence give 95,62 for the
+    same period, named the same way ('Januari-September 2025', the months the answers cover)."""
+    at = run_page(demo_db, open_app, site="MPP Kota Balikpapan", lang=lang)
+    label, (value, _) = next((k, v) for k, v in cards(at).items() if k.startswith("IKM "))
+    period = label.removeprefix("IKM ")
+    assert period == {"id": "Januari-September 2025", "en": "January-September 2025"}[lang]
+    press = open_app(demo_db, "pages/6_Siaran_Pers.py", site="MPP Kota Balikpapan", lang=lang).run()
+    statement = " ".join(m.value for m in press.markdown)
+    assert sentence.format(period=period, value=value) in statement

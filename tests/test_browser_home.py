@@ -70,7 +70,7 @@ def test_the_menu_names_every_page_in_the_chosen_language(server):
         assert menu == english and menu[:2] == ["Overview", "Agencies"]
         assert not set(menu) & (set(indonesian) - set(english))
         _drawn(page)
-        assert "41.481" in page.inner_text("body")  # the figures keep the Indonesian way
+        assert "41,481" in page.inner_text("body")  # English figures the English way
         page.screenshot(path=str(SHOTS / "home_menu_en.png"))
         page.locator("[data-testid='stSidebarNav'] a", has_text="Agencies").click()
         wait_rendered(page, "Top agency")

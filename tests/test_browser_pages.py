@@ -161,9 +161,9 @@ def test_sites_page(server, browser_page):
     _shot(browser_page, "lokasi")
 
 
-def test_english_switch_keeps_indonesian_numbers(server, browser_page):
+def test_english_switch_writes_english_numbers(server, browser_page):
     body = _open(browser_page, server + "/Tren_dan_Puncak?lang=en", "Peak month", 3)
-    assert "July 2025" in body and "6.814 visitors" in body
+    assert "July 2025" in body and "6,814 visitors" in body
     _shot(browser_page, "tren_dan_puncak_en")
 
 

@@ -21,7 +21,7 @@ def test_kepuasan_shows_the_index_grade_and_nrr_labels(server):
         menu = page.locator("[data-testid='stSidebarNav'] a").all_inner_texts()
         assert menu[0] == "Ringkasan" and "dashboard" not in menu  # through dashboard.py's menu
         assert "/Kepuasan" in page.url
-        assert "IKM 2025" in body and "Sangat Baik" in body and "U3 Waktu" in body
+        assert "IKM Januari-September 2025" in body and "Sangat Baik" in body and "U3 Waktu" in body
         page.wait_for_selector(".js-plotly-plot .bartext", timeout=30000)
         labels = svg_texts(page, ".js-plotly-plot .bartext")
         assert "3,73" in labels and "3.73" not in labels  # U3 Waktu, the priority

@@ -168,7 +168,14 @@ def test_the_english_statement_checks_out_too(check, demo_con):
     text = press_release_for(demo_con, SITE, date(2025, 9, 1), lang="en", full_year=True).text()
     report = check(text)
     assert {f.status for f in report.findings} == {"ok"}, report.text()
-    assert finding(report, "92,3 percent").correct.endswith("naik 92,3 persen")
+    assert finding(report, "92.3 percent").correct.endswith("naik 92,3 persen")
+    assert finding(report, "29,158 visitors").correct == "29.158 pengunjung 2024"
+
+
+def test_english_numbers_in_an_indonesian_draft_are_still_wrong(check):
+    report = check("Sepanjang Januari-September 2025 tercatat 41,481 pengunjung, naik 92.3 persen.")
+    assert report.findings[0].status == "wrong", report.text()
+    assert "memakai koma sebagai pemisah ribuan" in report.findings[0].message
 
 
 def test_growth_written_after_the_percent_and_from_to(check):

@@ -148,10 +148,11 @@ def test_sites_with_mini_mpp_share_of_the_regency(open_page):
     assert rows[KUKAR][-1] == "77,9%"
 
 
-def test_pages_speak_english_with_indonesian_numbers(open_page):
+def test_pages_speak_english_with_english_numbers(open_page):
     at = open_page("1_Instansi.py", lang="en")
     assert at.title[0].value == "Agencies"
-    assert _cards(at)["Top agency"] == ("Disdukcapil", "11.315 · 24,8%")
+    assert _cards(at)["Top agency"] == ("Disdukcapil", "11,315 · 24.8%")
+    assert _cards(at)["All service visits"][0] == "45,540"
 
 
 def test_chart_specs_carry_the_indonesian_locale(open_page):

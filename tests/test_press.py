@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -69,19 +71,36 @@ def test_peak_month_then_the_next_two_and_the_monthly_average(view):
     )
 
 
-def test_english_keeps_the_indonesian_number_forms(view):
+def test_english_writes_english_numbers(view):
     text = press_release(view, lang="en", full_year=True).text()
-    assert "In January-September 2025, MPP Kota Balikpapan recorded 41.481 visitors." in text
-    assert "92,3 percent more than in the same period a year earlier" in text
+    assert "In January-September 2025, MPP Kota Balikpapan recorded 41,481 visitors." in text
+    assert "92.3 percent more than in the same period a year earlier" in text
     assert "(January-September 2025 against January-September 2024)" in text
-    assert "24,8 percent of all service visits" in text
-    assert "the full year 2024 (12 months) recorded 29.158 visitors" in text
-    assert "Visits peaked in July 2025 with 6.814 visitors, followed by September 2025" in text
+    assert "24.8 percent of all service visits" in text
+    assert "the full year 2024 (12 months) recorded 29,158 visitors" in text
+    assert "Visits peaked in July 2025 with 6,814 visitors, followed by September 2025" in text
+
+
+# A number written the Indonesian way (41.481; 92,3; 95,62) or the English way (41,481; 92.3; 95.62):
+# thousands have three digits after the mark, decimals one or two.
+INDONESIAN_NUMBER = re.compile(r"\d\.\d{3}(?!\d)|\d,\d{1,2}(?!\d)")
+ENGLISH_NUMBER = re.compile(r"\d,\d{3}(?!\d)|\d\.\d{1,2}(?!\d)")
+
+
+@pytest.mark.parametrize("full_year", [False, True])
+def test_each_language_writes_its_own_numbers_only(demo_db_file, full_year):
+    """Every figure of the statement, the satisfaction index included: no Indonesian form in the
+    English text, no English form in the Indonesian text."""
+    with db.connect(demo_db_file, read_only=True) as con:
+        english = press_release_for(con, demo.BALIKPAPAN, lang="en", full_year=full_year).text()
+        indonesian = press_release_for(con, demo.BALIKPAPAN, full_year=full_year).text()
+    assert "95.62" in english and "95,62" in indonesian
+    assert INDONESIAN_NUMBER.findall(english) == []
+    assert ENGLISH_NUMBER.findall(indonesian) == []
+    assert len(ENGLISH_NUMBER.findall(english)) == len(INDONESIAN_NUMBER.findall(indonesian)) > 15
 
 
 def test_a_decline_says_turun(view):
-    from dataclasses import replace
-
     from mpp.visits.like_for_like import LikeForLike
     from mpp.visits.metrics import Comparison
 
@@ -109,10 +128,45 @@ def test_satisfaction_index_with_its_grade(view):
 def test_txt_and_docx_exports_carry_the_same_paragraphs(view):
     release = press_release(view)
     assert to_txt(release).decode("utf-8").replace("\r\n", "\n") == release.text()
-    document = Document(io.BytesIO(to_docx(release)))
+    document = Document(io.BytesIO(to_docx(release, date(2026, 11, 27))))
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "Kunjungan MPP Kota Balikpapan Januari-September 2025"
-    assert texts[1:] == list(release.paragraphs)
+    assert texts[1] == "27 November 2026"
+    assert texts[2:-1] == list(release.paragraphs)
+
+
+def test_docx_is_a4_authored_by_the_office_dated_sourced_and_marked_demo(demo_db_file):
+    """What an official opens in Word: A4, the office (the site) as author, the date, the source
+    line at the foot, and 'DATA DEMO' above the title and in the page header for demo figures."""
+    with db.connect(demo_db_file, read_only=True) as con:
+        release = press_release_for(con, demo.BALIKPAPAN, SEP_2025)
+    document = Document(io.BytesIO(to_docx(release, date(2026, 11, 27))))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert document.core_properties.author == "MPP Kota Balikpapan"
+    assert document.core_properties.last_modified_by == "MPP Kota Balikpapan"
+    assert document.core_properties.created.date() == date(2026, 11, 27)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "DATA DEMO"
+    assert "bukan data resmi" in texts[1]
+    assert texts[2:4] == ["Kunjungan MPP Kota Balikpapan Januari-September 2025", "27 November 2026"]
+    assert texts[-1].startswith("Sumber: demo: MPP Kota Balikpapan")
+    assert texts[-1].endswith("diolah dengan Pantau MPP.")
+    assert [p.text for p in section.header.paragraphs] == ["DATA DEMO"]
+    assert "python-docx" not in " ".join(
+        str(getattr(document.core_properties, name)) for name in ("author", "comments", "last_modified_by")
+    )
+
+
+def test_english_docx_and_a_real_store_carry_no_demo_mark(demo_db_file):
+    with db.connect(demo_db_file, read_only=True) as con:
+        release = press_release_for(con, demo.BALIKPAPAN, SEP_2025, lang="en")
+    document = Document(io.BytesIO(to_docx(replace(release, demo=()), date(2026, 1, 5))))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[:2] == ["Visits to MPP Kota Balikpapan, January-September 2025", "5 January 2026"]
+    assert "DEMO DATA" not in "\n".join(texts)
+    assert texts[-1].startswith("Source: ") and texts[-1].endswith("compiled with Pantau MPP.")
+    assert [p.text for p in document.sections[0].header.paragraphs] == [""]
 
 
 def run_cli(*args):
@@ -136,7 +190,7 @@ def test_cli_press(demo_db_file):
         "en",
         "--full-year",
     )
-    assert "the full year 2024 (12 months) recorded 29.158 visitors" in full.stdout
+    assert "the full year 2024 (12 months) recorded 29,158 visitors" in full.stdout
 
 
 @pytest.mark.slow
@@ -153,7 +207,7 @@ def test_satisfaction_index_from_the_survey_data(demo_con):
     ) in text
     english = press_release_for(demo_con, demo.BALIKPAPAN, date(2024, 12, 1), lang="en").text()
     assert (
-        "The public satisfaction index (IKM) of MPP Kota Balikpapan for 2024 was 95,20, service grade A (Very good)."
+        "The public satisfaction index (IKM) of MPP Kota Balikpapan for 2024 was 95.20, service grade A (Very good)."
         in english
     )
 

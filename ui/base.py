@@ -116,6 +116,37 @@ def t(key: str, **values) -> str:
     return i18n.t(key, lang(), **values)
 
 
+# Streamlit writes its upload widget's own words ("Upload", "100MB per file • TXT") in English and has
+# no option for them: each widget's words are replaced by CSS, keyed by the widget's label (its
+# dropzone's aria-label), hiding the text and writing the reader's language in its place.
+DROPZONE = '[data-testid="stFileUploaderDropzone"][aria-label={label}]'
+UPLOAD_CSS = """
+{zone} button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+{zone} button [data-testid="stMarkdownContainer"] p::after {{ content: {browse}; font-size: 0.875rem; }}
+{zone} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+{zone} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {limit}; font-size: 0.875rem; }}
+"""
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal: quotes, backslashes and line breaks escaped, '<' too (it sits in <style>)."""
+    return '"' + "".join(c if c.isalnum() or c in " .,()•-" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def file_uploader(label: str, types: list[str], **options):
+    """st.file_uploader with its own words in the reader's language: 'Pilih berkas', 'Maks. 100 MB
+    per berkas • XLSX, CSV'."""
+    size = st.get_option("server.maxUploadSize")
+    limit = " • ".join([t("upload_limit", size=size), ", ".join(kind.upper() for kind in types)])
+    css = UPLOAD_CSS.format(
+        zone=DROPZONE.format(label=css_string(label)),
+        browse=css_string(t("upload_browse")),
+        limit=css_string(limit),
+    )
+    st.html(f"<style>{css}</style>")
+    return st.file_uploader(label, type=types, **options)
+
+
 def measure_label(measure: Measure) -> str:
     return measure.label(lang())
 

@@ -23,7 +23,7 @@ def show_year_end_estimate(selection) -> None:
     card = st.columns(3)[0]
     card.metric(
         t("estimate_card", year=found.year),
-        found.range_text(),
+        found.range_text(lang()),
         delta=found.short_basis_text(lang()),
         delta_color="off",
         delta_arrow="off",

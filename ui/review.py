@@ -52,6 +52,7 @@ def excluded_sites(comparison) -> None:
 
 def agency_changes(review, n: int = 3) -> None:
     """Two short tables side by side: the agencies that rose most and fell most, in counts and percent."""
+    language = lang()
     month, base = (
         fmt.month_label(review.month, lang(), short=True),
         fmt.month_label(review.year_on_year.base.period.start, lang(), short=True),
@@ -64,10 +65,12 @@ def agency_changes(review, n: int = 3) -> None:
             continue
         shown = {
             t("agency"): rows["agency"],
-            base: rows["visits_same_month_last_year"].map(fmt.number),
-            month: rows["visits"].map(fmt.number),
-            t("change_count"): rows["change"].map(lambda v: ("+" if v > 0 else "") + fmt.number(v)),
-            t("change_percent"): rows["change_pct"].map(fmt.signed_percent),
+            base: rows["visits_same_month_last_year"].map(lambda v: fmt.number(v, lang=language)),
+            month: rows["visits"].map(lambda v: fmt.number(v, lang=language)),
+            t("change_count"): rows["change"].map(
+                lambda v: ("+" if v > 0 else "") + fmt.number(v, lang=language)
+            ),
+            t("change_percent"): rows["change_pct"].map(lambda v: fmt.signed_percent(v, lang=language)),
         }
         align = st.column_config.TextColumn(alignment="right")
         show_table(shown, column, width="stretch", column_config={k: align for k in list(shown)[1:]})

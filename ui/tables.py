@@ -44,10 +44,11 @@ def text_table(data, where=st) -> None:
 def agency_table(shares, top: int | None = None) -> None:
     """Agencies with service visits and share, formatted on the server (41.481; 24,8%)."""
     table = shares.table.head(top) if top else shares.table
+    language = lang()
     shown = {
         t("agency"): table["agency"],
-        t("service_visits"): table["visits"].map(fmt.number),
-        t("share"): table["share"].map(fmt.percent),
+        t("service_visits"): table["visits"].map(lambda v: fmt.number(v, lang=language)),
+        t("share"): table["share"].map(lambda v: fmt.percent(v, lang=language)),
     }
     right = st.column_config.TextColumn(alignment="right")
     show_table(shown, column_config={t("service_visits"): right, t("share"): right})

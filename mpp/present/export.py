@@ -69,11 +69,11 @@ def _shown(value, kind: str, lang: str) -> str:
     if _missing(value):
         return fmt.NO_DATA
     shown: dict[str, Callable[[Any], str]] = {
-        "count": fmt.number,
-        "percent": fmt.percent,
-        "change": fmt.signed_percent,
-        "decimal": lambda v: fmt.number(v, 1),
-        "decimal2": lambda v: fmt.number(v, 2),
+        "count": lambda v: fmt.number(v, lang=lang),
+        "percent": lambda v: fmt.percent(v, lang=lang),
+        "change": lambda v: fmt.signed_percent(v, lang=lang),
+        "decimal": lambda v: fmt.number(v, 1, lang),
+        "decimal2": lambda v: fmt.number(v, 2, lang),
         "month": lambda v: fmt.month_label(v, lang),
     }
     return shown.get(kind, str)(value)
@@ -96,7 +96,8 @@ def _as_shown(value, digits: int):
 
 
 def display(frame: pd.DataFrame, columns: list[Column], lang: str = "id") -> pd.DataFrame:
-    """The table as a person reads it, every figure formatted on the server (11.315; 24,8%)."""
+    """The table as a person reads it, every figure formatted on the server in the reader's language
+    (11.315; 24,8% / 11,315; 24.8%)."""
     return pd.DataFrame(
         {c.label: [_shown(v, c.kind, lang) for v in frame[c.key]] for c in columns if c.on_screen}
     )

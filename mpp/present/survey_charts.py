@@ -1,4 +1,5 @@
-"""Plotly figures of the satisfaction survey, Indonesian style (95,20; 3,82).
+"""Plotly figures of the satisfaction survey, Indonesian style (95,20; 3,82); with lang='en' the labels
+written on the bars and points are English style (95.20; 3.82).
 
 Every label is text formatted on the server (mpp.skm / fmt), so the browser never rounds or
 separates a figure itself; the axes use the shared separators with decimals, not whole numbers.
@@ -49,7 +50,7 @@ def nrr_bars(unsur: Sequence[UnsurScore], priority: list[str], title: str, lang:
     return _bars(
         [f"{u.unsur} {unsur_name(u.unsur, lang)}" for u in unsur],
         [u.nrr for u in unsur],
-        [u.nrr_text for u in unsur],
+        [u.text(lang) for u in unsur],
         colors,
         title,
         [1, 4],
@@ -57,10 +58,16 @@ def nrr_bars(unsur: Sequence[UnsurScore], priority: list[str], title: str, lang:
     )
 
 
-def item_bars(items: Sequence[ItemValue], title: str) -> go.Figure:
+def _decimal(value: float, lang: str) -> str:
+    """A small figure with two decimals: '4,25' / '4.25'."""
+    text = f"{value:.2f}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def item_bars(items: Sequence[ItemValue], title: str, lang: str = "id") -> go.Figure:
     """Published item values (V1..V11) as printed: weighted values, so no fixed scale."""
     top = max((i.value for i in items if i.value is not None), default=1)
-    texts = ["–" if i.value is None else f"{i.value:.2f}".replace(".", ",") for i in items]
+    texts = ["–" if i.value is None else _decimal(i.value, lang) for i in items]
     return _bars(
         [i.item for i in items],
         [i.value for i in items],
@@ -78,7 +85,7 @@ def index_bars(rows: Sequence[IndexRow], title: str, lang: str = "id") -> go.Fig
     fig = _bars(
         [r.label for r in rows],
         [r.ikm for r in rows],
-        [f"{r.ikm_text} ({r.grade})" for r in rows],
+        [f"{r.text(lang)} ({r.grade})" for r in rows],
         [PALETTE[0]] * len(rows),
         title,
         [0, 100],
@@ -88,7 +95,7 @@ def index_bars(rows: Sequence[IndexRow], title: str, lang: str = "id") -> go.Fig
     return fig
 
 
-def _grade_lines(fig: go.Figure, low: float) -> None:
+def _grade_lines(fig: go.Figure, low: float, lang: str = "id") -> None:
     """Dotted lines at the lower bounds of A, B and C that fall inside the axis."""
     for bound, letter in GRADE_LINES:
         if bound > low:
@@ -96,19 +103,19 @@ def _grade_lines(fig: go.Figure, low: float) -> None:
                 y=bound,
                 line_dash="dot",
                 line_color=MUTED,
-                annotation_text=f"{letter} ≥ {bound:.2f}".replace(".", ","),
+                annotation_text=f"{letter} ≥ {_decimal(bound, lang)}",
                 annotation_position="bottom right",
             )
 
 
-def trend_line(rows: Sequence[IndexRow], title: str) -> go.Figure:
+def trend_line(rows: Sequence[IndexRow], title: str, lang: str = "id") -> go.Figure:
     """The index per period with the grade bounds drawn across, so a fall into B is seen at once."""
     fig = go.Figure(
         go.Scatter(
             x=[as_label(r.label) for r in rows],
             y=[r.ikm for r in rows],
             mode="lines+markers+text",
-            text=[f"{r.ikm_text} ({r.grade})" for r in rows],
+            text=[f"{r.text(lang)} ({r.grade})" for r in rows],
             textposition="top center",
             line_color=PALETTE[0],
             cliponaxis=False,
@@ -116,7 +123,7 @@ def trend_line(rows: Sequence[IndexRow], title: str) -> go.Figure:
         )
     )
     low = min([r.ikm for r in rows] + [85]) - 5
-    _grade_lines(fig, low)
+    _grade_lines(fig, low, lang)
     fig.update_layout(showlegend=False, height=360)
     apply_locale(fig)
     fig.update_yaxes(range=[low, 101], tickformat=".0f", rangemode="normal")

@@ -28,8 +28,8 @@ class Satisfaction:
     period_label: str  # 'Januari-September 2025' / '2024'
     period: Period | None = None
 
-    def text(self) -> str:
-        return fmt.number(self.index, 2)
+    def text(self, lang: str = "id") -> str:
+        return fmt.number(self.index, 2, lang)
 
 
 def from_index(value, period_label: str, lang: str = "id", period: Period | None = None) -> Satisfaction:
@@ -76,5 +76,8 @@ def satisfaction_for(
     if found is None:
         return None
     used, survey = found
-    label = t("statement_year", lang, year=used.start.year) if used.is_full_year else used.label(lang)
+    covered = skm_report.covered(con, site, used)  # named as the Kepuasan page names it
+    label = skm_report.covered_label(covered, lang)
+    if covered.is_full_year:  # a calendar year as a release names it: 'tahun 2024'
+        label = t("statement_year", lang, year=covered.start.year)
     return from_index(survey.ikm, label, lang, used)

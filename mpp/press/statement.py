@@ -14,23 +14,27 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 import duckdb
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt, RGBColor
 
 from mpp import fmt
 from mpp.period import Measure, Period
+from mpp.present.export import data_sources
 from mpp.press.satisfaction import Satisfaction, satisfaction_for
+from mpp.reference.sites import demo_sites
 from mpp.text.catalogue import t
 from mpp.visits.estimate import YearEndEstimate, year_end_estimate, years_label
 from mpp.visits.overview import Overview, overview
 
 
 def percent(value: float, lang: str) -> str:
-    """Prose percent, the number in Indonesian form in both languages: '24,8 persen' / '24,8 percent'."""
-    return f"{fmt.number(value, 1)} {t('statement_percent', lang)}"
+    """Prose percent in the statement's language: '24,8 persen' / '24.8 percent'."""
+    return fmt.percent(value, 1, prose=True, lang=lang)
 
 
 def listing(items: list[str], lang: str) -> str:
@@ -52,6 +56,10 @@ def period_name(period: Period, lang: str) -> str:
 class PressRelease:
     title: str
     paragraphs: tuple[str, ...]
+    sites: tuple[str, ...] = ()  # the office that issues it: the Word file's author
+    lang: str = "id"
+    source: str = ""  # the files behind the figures, as exports name them
+    demo: tuple[str, ...] = ()  # the sites whose figures are demo data
 
     def text(self) -> str:
         return "\n\n".join((self.title, *self.paragraphs)) + "\n"
@@ -69,7 +77,7 @@ def to_date_paragraph(view: Overview, lang: str) -> str:
         lang,
         period=period_name(now.period, lang),
         site=_site(view),
-        value=fmt.number(now.value) + _mark(view, lang),
+        value=fmt.number(now.value, lang=lang) + _mark(view, lang),
         measure=view.measure.label(lang),
     )
 
@@ -92,8 +100,8 @@ def growth_paragraph(view: Overview, lang: str) -> str:
         pct=percent(abs(change), lang) + _mark(view, lang),
         period=period_name(now.period, lang),
         base_period=period_name(base.period, lang),
-        base_value=fmt.number(base.value),
-        value=fmt.number(now.value),
+        base_value=fmt.number(base.value, lang=lang),
+        value=fmt.number(now.value, lang=lang),
         measure=view.measure.label(lang),
     )
 
@@ -109,7 +117,7 @@ def full_year_paragraph(view: Overview, lang: str) -> str | None:
         lang,
         year=year.period.start.year,
         months=fmt.months_count(12, lang),
-        value=fmt.number(year.value),
+        value=fmt.number(year.value, lang=lang),
         measure=view.measure.label(lang),
         period=period_name(now.period, lang),
         period_months=fmt.months_count(now.period.months, lang),
@@ -125,17 +133,20 @@ def agencies_paragraph(view: Overview, lang: str, top: int = 5) -> str | None:
     if table.empty:
         return None
     first, others = table.iloc[0], table.iloc[1:]
-    items = [f"{r.agency} {fmt.number(r.visits)} ({percent(r.share, lang)})" for r in others.itertuples()]
+    items = [
+        f"{r.agency} {fmt.number(r.visits, lang=lang)} ({percent(r.share, lang)})"
+        for r in others.itertuples()
+    ]
     rest = t("statement_agencies_rest", lang, items=listing(items, lang)) if items else ""
     return t(
         "statement_agencies",
         lang,
         first=first.agency,
-        visits=fmt.number(first.visits),
+        visits=fmt.number(first.visits, lang=lang),
         share=percent(first.share, lang),
         rest=rest,
         period=period_name(view.period, lang),
-        base=fmt.number(view.agencies.base.value) + _mark(view, lang),
+        base=fmt.number(view.agencies.base.value, lang=lang) + _mark(view, lang),
     )
 
 
@@ -146,14 +157,15 @@ def peaks_paragraph(view: Overview, lang: str) -> str | None:
     measure = view.measure.label(lang)
     first, others = view.peaks.iloc[0], view.peaks.iloc[1:]
     items = [
-        f"{fmt.month_label(r.month, lang)} ({fmt.number(r.value)} {measure})" for r in others.itertuples()
+        f"{fmt.month_label(r.month, lang)} ({fmt.number(r.value, lang=lang)} {measure})"
+        for r in others.itertuples()
     ]
     rest = t("statement_peaks_rest", lang, items=listing(items, lang)) if items else ""
     return t(
         "statement_peaks",
         lang,
         month=fmt.month_label(first.month, lang),
-        value=fmt.number(first.value) + _mark(view, lang),
+        value=fmt.number(first.value, lang=lang) + _mark(view, lang),
         measure=measure,
         rest=rest,
     )
@@ -167,7 +179,7 @@ def average_paragraph(view: Overview, lang: str) -> str | None:
         "statement_average",
         lang,
         site=_site(view),
-        value=fmt.number(round(average)) + _mark(view, lang),
+        value=fmt.number(round(average), lang=lang) + _mark(view, lang),
         measure=view.measure.label(lang),
         period=period_name(view.period, lang),
     )
@@ -191,7 +203,7 @@ def estimate_paragraph(view: Overview, estimate: YearEndEstimate | None, lang: s
         measure=estimate.measure.label(lang),
         site=_site(view),
         year=estimate.year,
-        range=estimate.range_text(),
+        range=estimate.range_text(lang),
     )
 
 
@@ -203,7 +215,7 @@ def satisfaction_paragraph(view: Overview, score: Satisfaction | None, lang: str
         lang,
         site=_site(view),
         period=score.period_label,
-        value=fmt.number(score.index, 2),
+        value=fmt.number(score.index, 2, lang),
         grade=score.grade,
         label=score.label,
     )
@@ -233,7 +245,7 @@ def press_release(
         provisional_paragraph(view, lang),
     ]
     title = t("statement_title", lang, site=_site(view), period=period_name(view.period, lang))
-    return PressRelease(title, tuple(p for p in paragraphs if p))
+    return PressRelease(title, tuple(p for p in paragraphs if p), view.sites, lang)
 
 
 def press_release_for(
@@ -257,7 +269,8 @@ def press_release_for(
     score = satisfaction_for(con, site, view.period, options.get("lang", "id"))
     found = year_end_estimate(con, [site], view.through, view.measure) if estimate else None
     projected = found if isinstance(found, YearEndEstimate) else None
-    return press_release(view, satisfaction=score, estimate=projected, **options)
+    release = press_release(view, satisfaction=score, estimate=projected, **options)
+    return replace(release, source=data_sources(con, [site]), demo=tuple(demo_sites(con, [site])))
 
 
 def _site(view: Overview) -> str:
@@ -278,12 +291,54 @@ def xml_safe(text: str) -> str:
     return NOT_XML.sub("", text)
 
 
-def to_docx(release: PressRelease) -> bytes:
-    """A Word document: the title as a heading, one paragraph each."""
+A4 = (Mm(210), Mm(297))  # Indonesian offices print on A4, not python-docx's US Letter
+MARGIN = Mm(25)
+DEMO_RED = RGBColor(0xB0, 0x00, 0x20)
+
+
+def to_docx(release: PressRelease, made_on: date | None = None) -> bytes:
+    """A Word document on A4, authored by the office (the site): the demo mark when the figures are
+    demo data, the title, the date (default today), one paragraph each, and the source line."""
+    made_on = made_on or date.today()
     document = Document()
+    _a4(document)
+    _properties(document, release, made_on)
+    if release.demo:
+        _demo_mark(document, release)
     document.add_heading(xml_safe(release.title), level=1)
+    document.add_paragraph(fmt.day_label(made_on, release.lang))
     for paragraph in release.paragraphs:
         document.add_paragraph(xml_safe(paragraph))
+    source = document.add_paragraph()
+    line = source.add_run(xml_safe(t("statement_source", release.lang, source=release.source or fmt.NO_DATA)))
+    line.italic, line.font.size = True, Pt(9)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _a4(document) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = A4
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
+
+
+def _properties(document, release: PressRelease, made_on: date) -> None:
+    """The office as author (never 'python-docx'), the title, the date the statement was made."""
+    office = xml_safe(", ".join(release.sites)) or "Pantau MPP"
+    props = document.core_properties
+    props.author = props.last_modified_by = office
+    props.title = xml_safe(release.title)
+    props.comments = ""
+    props.language = release.lang
+    props.created = props.modified = datetime(made_on.year, made_on.month, made_on.day)
+
+
+def _demo_mark(document, release: PressRelease) -> None:
+    """'DATA DEMO' above the title and in every page's header, so a printed page cannot pass as real."""
+    mark = t("statement_demo_mark", release.lang)
+    for where in (document.sections[0].header.paragraphs[0], document.add_paragraph()):
+        run = where.add_run(mark)
+        run.bold, run.font.color.rgb = True, DEMO_RED
+        where.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph(xml_safe(t("statement_demo_note", release.lang, sites=", ".join(release.demo))))

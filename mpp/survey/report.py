@@ -10,7 +10,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
-from mpp.period import Period
+from mpp.period import Period, month_start
 from mpp.reference.sites import list_sites
 from mpp.store.db import query_df, query_rows
 from mpp.survey import skm
@@ -35,6 +35,19 @@ def period_label(period: Period) -> str:
         years = sorted({period.start.year, period.end.year})
         return "-".join(map(str, years))
     return period.label()
+
+
+def covered(con: duckdb.DuckDBPyConnection, site: str, period: Period, agency: str | None = None) -> Period:
+    """The months of the period that hold answers (first to last): the year 2025 surveyed up to
+    September is January-September 2025. The period itself when it holds none."""
+    first, last = query_rows(con, "skm_covered", **_params(site, period, agency))[0]
+    return period if first is None else Period(month_start(first), month_start(last))
+
+
+def covered_label(period: Period, lang: str = "id") -> str:
+    """How the page and the press statement both name the period of an index: '2024' for a whole
+    calendar year, else 'Januari-September 2025' (the months its answers cover)."""
+    return str(period.start.year) if period.is_full_year else period.label(lang)
 
 
 def latest_year(con: duckdb.DuckDBPyConnection, site: str) -> Period | None:

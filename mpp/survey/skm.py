@@ -129,9 +129,10 @@ def grade_of_letter(text: str) -> Grade | None:
     return next((g for g in GRADES if g.letter == letter), None)
 
 
-def display(value) -> str:
-    """Fraction(476, 5) -> '95,20': an exact value rounded half-up as published, Indonesian style."""
-    return fmt.number(published(value), 2)
+def display(value, lang: str = "id") -> str:
+    """Fraction(476, 5) -> '95,20': an exact value rounded half-up as published, Indonesian style
+    (lang='en': '95.20')."""
+    return fmt.number(published(value), 2, lang)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,10 @@ class IndexRow:
     published_grade: str | None = None  # a published row: the grade as printed (None if not printed)
     grade_agrees: bool | None = None  # a published row: whether our grade of its index is the printed one
 
+    def text(self, lang: str = "id") -> str:
+        """The index in the reader's language: '95,20' / '95.20'."""
+        return self.ikm_text if lang == "id" else skm.display(self.ikm, lang)
+
 
 @dataclass(frozen=True)
 class UnsurScore:
@@ -48,6 +52,10 @@ class UnsurScore:
     name: str  # 'Persyaratan'
     nrr: float  # the mean answer on 1-4
     nrr_text: str  # '3,91'
+
+    def text(self, lang: str = "id") -> str:
+        """The NRR in the reader's language: '3,91' / '3.91'."""
+        return self.nrr_text if lang == "id" else skm.display(self.nrr, lang)
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,12 @@ class SurveyReport:
     items: tuple[ItemValue, ...] = ()
     item_count: int | None = None
     units: tuple[IndexRow, ...] = ()  # a published table's units (kecamatan, offices)
+    covered: Period | None = None  # from answers: the months of the period that hold answers
+
+    def period_name(self, lang: str = "id") -> str:
+        """The period as the page and the press statement both name it: 'Januari-September 2025'
+        for a year surveyed up to September, '2024' for a whole year, a published period as printed."""
+        return report.covered_label(self.covered, lang) if self.covered else self.period
 
     @property
     def from_answers(self) -> bool:
@@ -124,6 +138,7 @@ def from_answers(
         source=ANSWERS,
         period=report.period_label(period),
         period_range=period,
+        covered=report.covered(con, site, period, agency),
         index=_survey_row(survey),
         ikm_exact=float(survey.ikm),
         unsur=tuple(

@@ -7,10 +7,7 @@ PRESS_TEXT = {
         "Sertakan setahun penuh tahun lalu (periode berbeda panjang, bukan pembanding pertumbuhan)",
         "Include last year's full year (a period of different length, not a growth base)",
     ),
-    "press_copy": (
-        "Teks untuk disalin (tombol salin di pojok kanan atas kotak):",
-        "Text to copy (copy button at the top right of the box):",
-    ),
+    "press_copy": ("Salin teks", "Copy text"),
     "press_site": ("Lokasi siaran pers", "Site of the statement"),
     "checker": ("Periksa naskah", "Check a draft"),
     "checker_help": (

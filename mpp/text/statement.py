@@ -1,5 +1,5 @@
 """Sentences of the press statement (`python -m mpp press`, the Siaran Pers page): one template per
-key, filled with figures formatted the Indonesian way in both languages."""
+key, filled with figures formatted in the statement's language (41.481 / 41,481)."""
 
 STATEMENT_TEXT = {
     "statement_title": ("Kunjungan {site} {period}", "Visits to {site}, {period}"),
@@ -74,6 +74,15 @@ STATEMENT_TEXT = {
     ),
     "statement_provisional_mark": (" (sementara)", " (provisional)"),
     "statement_and": ("dan", "and"),
-    "statement_percent": ("persen", "percent"),
-    "statement_year": ("tahun {year}", "{year}"),  # a calendar year as a release names it
+    "statement_year": ("tahun {year}", "{year}"),
+    # the Word file: the mark of demo figures, and the source line at its foot
+    "statement_demo_mark": ("DATA DEMO", "DEMO DATA"),
+    "statement_demo_note": (
+        "Angka {sites} dalam naskah ini adalah data demo yang disusun ulang dari berita, bukan data resmi.",
+        "The figures of {sites} in this text are demo data rebuilt from news articles, not official data.",
+    ),
+    "statement_source": (
+        "Sumber: {source}; diolah dengan Pantau MPP.",
+        "Source: {source}; compiled with Pantau MPP.",
+    ),  # a calendar year as a release names it
 }

@@ -102,10 +102,10 @@ class MonthStatus:
 
 
 def coverage_text(status: MonthStatus | SiteMonth, lang: str = "id") -> str:
-    """'4 dari 27 instansi melapor' (visitors: 'lokasi'); numbers the Indonesian way."""
+    """'4 dari 27 instansi melapor' (visitors: 'lokasi'); numbers in the reader's language."""
     months = status.site_months if isinstance(status, MonthStatus) else (status,)
-    got = fmt.number(sum(len(m.reported) for m in months))
-    of = fmt.number(sum(len(m.expected) for m in months))
+    got = fmt.number(sum(len(m.reported) for m in months), lang=lang)
+    of = fmt.number(sum(len(m.expected) for m in months), lang=lang)
     key = "reporting_sites" if status.measure is Measure.VISITORS else "reporting_agencies"
     return t(key, lang, got=got, of=of)
 

@@ -74,15 +74,17 @@ class YearEndEstimate:
         step = prose_step(self.low, self.high, self.value)
         return math.floor(self.low / step) * step, math.ceil(self.high / step) * step
 
-    def range_text(self) -> str:
-        """'53.000-60.000' ('1.320' when both ends round alike)."""
+    def range_text(self, lang: str = "id") -> str:
+        """'53.000-60.000' ('1.320' when both ends round alike); '53,000-60,000' in English."""
         low, high = self.rounded()
-        return fmt.number(low) if low == high else f"{fmt.number(low)}-{fmt.number(high)}"
+        if low == high:
+            return fmt.number(low, lang=lang)
+        return f"{fmt.number(low, lang=lang)}-{fmt.number(high, lang=lang)}"
 
     def text(self, lang: str = "id") -> str:
         """'diperkirakan 53.000-60.000 pengunjung hingga Desember 2025'."""
         measure = self.measure.label(lang)
-        return t("estimate_text", lang, range=self.range_text(), measure=measure, year=self.year)
+        return t("estimate_text", lang, range=self.range_text(lang), measure=measure, year=self.year)
 
     def basis_text(self, lang: str = "id") -> str:
         """'dari Januari-September 2025 dan pola musiman 2023-2024'."""

@@ -42,6 +42,11 @@ class Finding:
 
     def line(self) -> str:
         """'SALAH: «41,481 orang» — ... Angka benar: ... Kemungkinan sebab: ... Kalimat: "..."'."""
+        return f"{self.verdict()} {t('finding_sentence', sentence=self.sentence_text)}"
+
+    def verdict(self) -> str:
+        """The finding without its sentence, for a list grouped under the sentence:
+        'SALAH: «41,481 orang» — ... Angka benar: ... Kemungkinan sebab: ...'."""
         parts = [f"{t('verdict_' + self.status)}: «{self.stated}»"]
         if self.message:
             parts.append(f"— {self.message}")
@@ -49,8 +54,12 @@ class Finding:
             parts.append(t("finding_correct", figure=self.correct))
         if self.cause:
             parts.append(t("finding_cause", cause=t("cause_" + self.cause)))
-        parts.append(t("finding_sentence", sentence=" ".join(self.sentence.split())))
         return " ".join(parts)
+
+    @property
+    def sentence_text(self) -> str:
+        """The sentence on one line, spaces as a reader sees them."""
+        return " ".join(self.sentence.split())
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,15 @@ class Report:
 
     def text(self) -> str:
         return "\n".join(f.line() for f in self.findings)
+
+    def by_sentence(self, statuses: tuple[str, ...] = VERDICTS) -> list[tuple[str, list[Finding]]]:
+        """The findings of these statuses under their sentence, sentences in draft order: a sentence
+        with three figures is shown once, its three findings below it."""
+        grouped: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.status in statuses:
+                grouped.setdefault(finding.sentence_text, []).append(finding)
+        return list(grouped.items())
 
 
 def period_text(period: Period) -> str:

@@ -157,9 +157,26 @@ def clause_of(sentence: str, position: int) -> tuple[int, int]:
 # --- numbers -------------------------------------------------------------------------------------
 
 
-def read_number(token: str) -> tuple[object, str]:
+# A draft in English (the English press statement) writes 41,481 and 92.3: its numbers are read with
+# the marks swapped. The language is the one most of these small words belong to.
+ENGLISH_WORDS = re.compile(r"(?i)\b(?:the|of|and|with|in|to|visitors|percent|against|recorded)\b")
+INDONESIAN_WORDS = re.compile(r"(?i)\b(?:yang|dan|dengan|dari|di|ke|pengunjung|persen|terhadap|tercatat)\b")
+SWAP_MARKS = str.maketrans(".,", ",.")
+ENGLISH_FORM = re.compile(r"\d{1,3}(?:,\d{3})+|\d+\.\d{1,2}")
+
+
+def written_in_english(text: str) -> bool:
+    """'In January-September 2025, MPP Kota Balikpapan recorded 41,481 visitors.' is English."""
+    return len(ENGLISH_WORDS.findall(text)) > len(INDONESIAN_WORDS.findall(text))
+
+
+def read_number(token: str, english: bool = False) -> tuple[object, str]:
     """(value, form) of a number as written. '41.481' -> (41481, 'ok'); '24,8' -> (24.8, 'decimal');
-    '41,481' -> (41481, 'comma_thousands'); '41.48' -> (4148, 'malformed'): its digits only."""
+    '41,481' -> (41481, 'comma_thousands'); '41.48' -> (4148, 'malformed'): its digits only.
+    An English draft's English forms are read with the marks swapped: '41,481' -> (41481, 'ok'),
+    '92.3' -> (92.3, 'decimal'); its Indonesian forms as they are ('92,3 percent' reads 92.3)."""
+    if english and ENGLISH_FORM.fullmatch(token):
+        token = token.translate(SWAP_MARKS)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
         return int(token.replace(".", "")), "ok"
     if re.fullmatch(r"\d+", token):
@@ -178,7 +195,7 @@ def _is_day_of_month(sentence: str, match: re.Match) -> bool:
     return len(match.group()) <= 2 and bool(re.match(rf"\s*(?:-\s*\d{{1,2}}\s*)?{MONTH}\b", after))
 
 
-def number_mentions(sentence: str) -> list[Mention]:
+def number_mentions(sentence: str, english: bool = False) -> list[Mention]:
     found = []
     for match in NUMBER.finditer(sentence):
         token = match.group()
@@ -186,9 +203,9 @@ def number_mentions(sentence: str) -> list[Mention]:
             continue
         if re.search(r"Rp\.?\s*$", sentence[: match.start()]):
             continue  # money is not a visit figure
-        value, form = read_number(token)
+        value, form = read_number(token, english)
         percent = re.match(r"\s*(?:%|persen|percent)", sentence[match.end() :])
-        if percent and re.fullmatch(r"\d+\.\d{1,2}", token):
+        if percent and not english and re.fullmatch(r"\d+\.\d{1,2}", token):
             value, form = float(token), "dot_decimal"  # '24.8 persen': an English decimal point
         found.append(Mention("number", match.start(), match.end(), token, value, form))
     return found
@@ -352,8 +369,10 @@ def mentions(
     default_year: int | None = None,
     earlier: tuple[Period, ...] = (),
     main: Period | None = None,
+    english: bool = False,
 ) -> list[Mention]:
-    """Everything the sentence names, in order of position (see `period_mentions` for the rest)."""
-    found = number_mentions(sentence) + period_mentions(sentence, default_year, earlier, main)
+    """Everything the sentence names, in order of position (see `period_mentions` for the rest);
+    `english`: the draft is English, its numbers read the English way."""
+    found = number_mentions(sentence, english) + period_mentions(sentence, default_year, earlier, main)
     found += agency_mentions(sentence, spellings)
     return sorted(found, key=lambda m: m.start)

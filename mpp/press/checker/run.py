@@ -34,6 +34,7 @@ from mpp.press.checker.reading import (
     mentions,
     sentences,
     too_long,
+    written_in_english,
 )
 from mpp.press.checker.sentence import Sentence
 from mpp.visits.coverage import coverage_text
@@ -69,8 +70,11 @@ def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
     texts = sentences(text)
     check_sentences(texts)
     kept = [t for t in texts if not too_long(t)]
+    english = written_in_english(text)
     main = main_period(
-        [mentions(t, spellings) for t in kept], facts.default_period(), facts.span.end if facts.span else None
+        [mentions(t, spellings, english=english) for t in kept],
+        facts.default_period(),
+        facts.span.end if facts.span else None,
     )
     year = main.end.year if main else None
     findings: list[Finding] = []
@@ -79,7 +83,7 @@ def check_text(facts: Facts, spellings: dict[str, str], text: str) -> Report:
         if too_long(text_):
             findings.append(skipped(text_))
             continue
-        sentence = Sentence(text_, mentions(text_, spellings, year, earlier, main), main)
+        sentence = Sentence(text_, mentions(text_, spellings, year, earlier, main, english), main)
         # A period written in a sentence is that sentence's, and what refers back to it ("bulan
         # tersebut") in the next ones; a comparison base ("periode yang sama tahun lalu") is not.
         earlier = (
