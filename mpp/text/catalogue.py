@@ -12,6 +12,7 @@ from mpp.text.charts import CHART_TEXT
 from mpp.text.checker import CHECKER_TEXT
 from mpp.text.common import COMMON_TEXT
 from mpp.text.english import ENGLISH_TEXT
+from mpp.text.events import EVENTS_TEXT
 from mpp.text.exports import EXPORT_TEXT
 from mpp.text.mapping import MAPPING_TEXT
 from mpp.text.mapping_page import MAPPING_PAGE_TEXT
@@ -51,6 +52,7 @@ AREAS: dict[str, Table] = {
     "english": ENGLISH_TEXT,  # words the English interface needed: prose percent, upload widget, copy
     "report": REPORT_TEXT,  # the monthly report: PDF, workbook, the Laporan page
     "problems": PROBLEM_TEXT,  # the loaders' problem codes in words
+    "events": EVENTS_TEXT,  # events on the timeline: launches, openings, outages
 }
 
 
