@@ -51,9 +51,13 @@ class EventRefused(ValueError):
     """An event that cannot be stored as given: every problem at once, in both languages."""
 
     def __init__(self, problems: list[tuple[str, dict]]):
+        self.problems = problems
         self.keys = [key for key, _ in problems]
-        said = [(t(key, "id", **values), t(key, "en", **values)) for key, values in problems]
-        super().__init__(" ".join(i for i, _ in said) + " / " + " ".join(e for _, e in said))
+        super().__init__(f"{self.text('id')} / {self.text('en')}")
+
+    def text(self, lang: str = "id") -> str:
+        """Every problem in one language, as the page says them."""
+        return " ".join(t(key, lang, **values) for key, values in self.problems)
 
 
 def kind_label(kind: str, lang: str = "id") -> str:
