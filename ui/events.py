@@ -38,7 +38,10 @@ def event_section(user: User | None, site: str) -> None:
 def _add_form(user: User | None, site: str) -> None:
     with st.form("add_event", clear_on_submit=True):
         st.markdown(f"**{t('add_event')}**")
-        day = st.date_input(t("event_day"), format="DD/MM/YYYY")
+        # The widget's own range would stop ten years back; an MPP may have opened before that
+        day = st.date_input(
+            t("event_day"), min_value=events.FIRST_DAY, max_value=events.LAST_DAY, format="DD/MM/YYYY"
+        )
         label = st.text_input(t("event_label"), max_chars=events.LABEL_MOST)
         kind = st.selectbox(t("event_kind"), events.KINDS, format_func=lambda k: events.kind_label(k, lang()))
         if st.form_submit_button(t("add_event")):
