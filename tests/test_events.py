@@ -24,6 +24,8 @@ from mpp.present.export import Column, ExportInfo
 from mpp.reference import events
 from mpp.reference.events import EventRefused
 from mpp.reference.sites import Site, ensure_site
+from mpp.report.gather import gather
+from mpp.report.sections import sections
 from mpp.store import db
 from mpp.store.db import ROOT
 
@@ -303,3 +305,27 @@ def test_an_opening_falls_on_a_day_with_figures(demo_con):
                 "SELECT min(day) FROM site_visitors JOIN sites USING (site_id) WHERE name = ?", [e.site]
             ).fetchall()[0][0]
             assert first == e.day, e.site
+
+
+# ---- the monthly report -------------------------------------------------------------------------
+
+
+def test_the_monthly_report_lists_the_months_events_and_marks_them_on_its_chart(demo_con):
+    january = {s.key: s for s in sections(gather(demo_con, [BALIKPAPAN], date(2025, 1, 1)))}
+    table = january["events"].tables[0]
+    assert january["events"].heading == "Peristiwa bulan ini"
+    shown = export.display(table.frame, table.columns)
+    assert shown.to_dict("records") == [
+        {
+            "Tanggal": "2 Januari 2025",
+            "Jenis peristiwa": "peluncuran",
+            "Keterangan": "Antrean online diluncurkan",
+        }
+    ]
+    chart = january["chart"].charts[0].figure
+    assert notes(chart) == [  # last year's months are on the chart too
+        "Evaluasi kinerja MPP oleh Kementerian … (Okt 2024)",
+        "Antrean online diluncurkan (Jan 2025)",
+    ]
+    february = {s.key for s in sections(gather(demo_con, [BALIKPAPAN], date(2025, 2, 1)))}
+    assert "events" not in february  # a month without events has no such section
