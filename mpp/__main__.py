@@ -9,6 +9,7 @@
   close-month  close a site's month ("tutup buku": final) or, with --reopen, reopen it
   site add     set up a new site (kind, kabupaten/kota, kecamatan, parent MPP, opening day, channels)
   site members list a site's member agencies, or add one from a date, or mark one as having left
+  event add|list|remove  events on a site's timeline (a launch, an opening, an outage) for the charts
   backup   write a consistent copy of the store to a new file (--to FILE)
   report   the monthly report of sites (A4 PDF, workbook, chart PNGs) into a folder, or --every-month
 
@@ -26,6 +27,7 @@ import duckdb
 
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db
+from mpp.text.catalogue import t
 
 
 def _month(text: str) -> date:
@@ -265,6 +267,79 @@ def _site_commands(commands) -> None:
         sub.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
 
 
+def cmd_event_add(args) -> int:
+    from mpp.access import accounts
+    from mpp.reference import events
+
+    with db.connect(args.db) as con:
+        try:
+            event_id = events.add(con, accounts.COMMAND_LINE, args.site, args.date, args.label, args.kind)
+        except events.EventRefused as refused:
+            print(refused, file=sys.stderr)
+            return 1
+        added = events.list_events(con, args.site, args.date, args.date)
+    text = next(e.text() for e in added if e.event_id == event_id)
+    print(t("event_added", event_id=event_id, text=text))
+    return 0
+
+
+def cmd_event_list(args) -> int:
+    from mpp.reference import events
+
+    with db.connect(args.db, read_only=True) as con:
+        if args.site and not _site_known(con, args.site):
+            return 2
+        found = events.list_events(con, args.site, args.start, args.end)
+    for event in found:
+        print(f"{event.event_id}\t{event.text()}")
+    if not found:
+        print(t("no_events"))
+    return 0
+
+
+def cmd_event_remove(args) -> int:
+    from mpp.access import accounts
+    from mpp.reference import events
+
+    with db.connect(args.db) as con:
+        try:
+            removed = events.remove(con, accounts.COMMAND_LINE, args.event_id)
+        except events.EventRefused as refused:
+            print(refused, file=sys.stderr)
+            return 1
+    print(t("event_removed", event_id=removed.event_id, text=removed.text()))
+    return 0
+
+
+def _event_commands(commands) -> None:
+    from mpp.reference.events import KINDS
+
+    event = commands.add_parser(
+        "event", help="peristiwa pada garis waktu lokasi / events on a site's timeline (charts, report)"
+    )
+    actions = event.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="tambah peristiwa / add an event")
+    add.add_argument("--site", required=True)
+    add.add_argument("--date", required=True, type=_day, help="YYYY-MM-DD")
+    add.add_argument(
+        "--label", required=True, help="keterangan, paling banyak 120 karakter / at most 120 characters"
+    )
+    add.add_argument("--kind", required=True, choices=KINDS)
+    add.set_defaults(run=cmd_event_add)
+    listing = actions.add_parser("list", help="daftar peristiwa / list events, by date")
+    listing.add_argument("--site", help="satu lokasi (bawaan: semua) / one site (default: all)")
+    listing.add_argument("--from", dest="start", type=_day, help="YYYY-MM-DD")
+    listing.add_argument("--to", dest="end", type=_day, help="YYYY-MM-DD")
+    listing.set_defaults(run=cmd_event_list)
+    remove = actions.add_parser("remove", help="hapus peristiwa / remove an event by its number")
+    remove.add_argument(
+        "event_id", type=int, metavar="ID", help="nomor dari `event list` / number from `event list`"
+    )
+    remove.set_defaults(run=cmd_event_remove)
+    for sub in (add, listing, remove):
+        sub.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
+
+
 def cmd_backup(args) -> int:
     try:
         copy = db.backup(args.db, args.to)
@@ -404,6 +479,7 @@ def parser() -> argparse.ArgumentParser:
     for command in commands.choices.values():
         command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
     _site_commands(commands)  # its two actions carry --db themselves
+    _event_commands(commands)  # so do its three
     return top
 
 

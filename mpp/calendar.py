@@ -28,6 +28,24 @@ def working_days(first: date, last: date, days_per_week: int = 5) -> int:
     return count
 
 
+@lru_cache(maxsize=64)
+def _named_days_off(year: int, language: str) -> holidays.HolidayBase:
+    return holidays.Indonesia(years=year, categories=("public", "government"), language=language)
+
+
+def days_off(first: date, last: date, lang: str = "id") -> list[tuple[date, str]]:
+    """The national holidays and cuti bersama from first to last inclusive, by day, named in the
+    reader's language ('Cuti Bersama Idul Fitri' / 'Eid al-Fitr Joint Holiday')."""
+    language = "en_US" if lang == "en" else "id"
+    found = [
+        (day, name)
+        for year in range(first.year, last.year + 1)
+        for day, name in _named_days_off(year, language).items()
+        if first <= day <= last
+    ]
+    return sorted(found)
+
+
 def holiday_name(day: date) -> str | None:
     """The holiday or cuti bersama on this day, if any."""
     return _days_off(day.year).get(day)

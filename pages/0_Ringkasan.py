@@ -6,7 +6,8 @@ import streamlit as st
 import ui
 from mpp import fmt
 from mpp.period import period_name
-from mpp.present import charts, figures
+from mpp.present import charts, figures, timeline
+from mpp.reference import events
 from mpp.visits.month_review import MIN_BASE
 from mpp.visits.overview import overview
 
@@ -178,14 +179,20 @@ provisional = [m.month for m in view.coverage if m.provisional] + [
     m.month for m in view.provisional if m.measure is view.measure
 ]
 ui.plotly(
-    charts.year_against_year(
-        view.monthly_now,
-        view.monthly_last_year,
-        view.measure,
-        title,
+    timeline.with_events(
+        charts.year_against_year(
+            view.monthly_now,
+            view.monthly_last_year,
+            view.measure,
+            title,
+            lang,
+            provisional=provisional,
+            provisional_label=ui.t("provisional"),
+        ),
+        ui.read(events.list_events, view.sites),
         lang,
-        provisional=provisional,
-        provisional_label=ui.t("provisional"),
+        axis="month_name",
+        years=(view.through.year, view.through.year - 1),
     ),
     "ringkasan-bulanan",
     view.sites,

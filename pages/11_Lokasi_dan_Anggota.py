@@ -1,5 +1,5 @@
 """Lokasi dan Anggota: close or reopen a site's month ("tutup buku"), its member agencies with the days
-they joined and left, and a new site set up before its first file. Analysts and admins; the core
+they joined and left, its events on the timeline (ui/events.py), and a new site set up before its first file. Analysts and admins; the core
 checks the role again. Names from data are shown as text (st.text, or escaped), never as Markdown."""
 
 import streamlit as st
@@ -120,6 +120,8 @@ if site:
                     day = fmt.day_label(left, lang)
                     ui.flash(ui.t("member_left", agency=ui.plain(name), site=ui.plain(site), day=day))
                     st.rerun()
+
+    ui.event_section(user, site)
 
 st.subheader(ui.t("add_site"))
 with st.form("add_site", clear_on_submit=True):

@@ -6,8 +6,9 @@ import streamlit as st
 import ui
 from mpp import fmt
 from mpp.period import Measure, Period
-from mpp.present import figures
+from mpp.present import figures, timeline
 from mpp.present.export import Column
+from mpp.reference import events
 from mpp.visits import agency_report
 
 selection = ui.figures_page("agencies")
@@ -100,8 +101,15 @@ agency = st.selectbox(ui.t("agency"), list(ranking.table["agency"]))
 history = Period(period.shift_years(-1).start, period.end)
 trend = ui.read(agency_report.agency_trend, sites, agency, history)
 ui.chart(
-    figures.monthly_bars(
-        trend, ui.t("agency_trend", agency=figures.as_label(agency), period=history.label(lang)), unit, lang
+    timeline.with_events(
+        figures.monthly_bars(
+            trend,
+            ui.t("agency_trend", agency=figures.as_label(agency), period=history.label(lang)),
+            unit,
+            lang,
+        ),
+        ui.read(events.list_events, sites),
+        lang,
     ),
     "instansi-tren",
     sites,

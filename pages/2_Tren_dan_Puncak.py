@@ -5,8 +5,9 @@ import streamlit as st
 
 import ui
 from mpp import fmt
-from mpp.present import figures
+from mpp.present import figures, timeline
 from mpp.present.export import Column
+from mpp.reference import events
 from mpp.visits import trends
 from ui.estimate import show_year_end_estimate
 
@@ -54,14 +55,23 @@ if not view.weekdays.empty:
     )
 show_year_end_estimate(selection)
 
+marked = ui.read(events.list_events, sites)
 ui.chart(
-    figures.years_overlaid(
-        view.series,
-        ui.t(
-            "years_chart", measure=unit.capitalize(), years=figures.compared_years(view.series["year"], lang)
+    timeline.with_events(
+        figures.years_overlaid(
+            view.series,
+            ui.t(
+                "years_chart",
+                measure=unit.capitalize(),
+                years=figures.compared_years(view.series["year"], lang),
+            ),
+            unit,
+            lang,
         ),
-        unit,
+        marked,
         lang,
+        axis="month_name",
+        years=set(view.series["year"]),
     ),
     "tren-tahun",
     sites,
@@ -121,6 +131,21 @@ st.caption(ui.t("per_working_day_note"))
 if view.weekdays.empty:
     st.info(ui.t("no_daily_data"))
 else:
+    days = ui.read(trends.daily, sites, view.period, measure)
+    daily = timeline.daily_bars(
+        days, ui.t("daily_chart", measure=unit.capitalize(), period=label), unit, lang
+    )
+    ui.chart(
+        timeline.with_days_off(
+            timeline.with_events(daily, marked, lang, axis="day"),
+            view.period.start,
+            view.period.last_day,
+            lang,
+        ),
+        "tren-harian",
+        sites,
+        label,
+    )
     names = [trends.weekday_name(int(d), lang) for d in view.weekdays["weekday"]]
     ui.chart(
         figures.category_bars(

@@ -7,8 +7,9 @@ import streamlit as st
 import ui
 from mpp import fmt
 from mpp.period import Measure
-from mpp.present import charts, figures
+from mpp.present import charts, figures, timeline
 from mpp.present.export import Column
+from mpp.reference import events
 from mpp.visits import growth
 
 selection = ui.figures_page("growth")
@@ -75,8 +76,18 @@ compared = ui.t(
 )
 st.subheader(ui.t("year_on_year_title") + mark)
 ui.chart(
-    charts.year_against_year(
-        view.this_year, view.last_year, measure, ui.t("year_on_year_chart", measure=unit.capitalize()), lang
+    timeline.with_events(
+        charts.year_against_year(
+            view.this_year,
+            view.last_year,
+            measure,
+            ui.t("year_on_year_chart", measure=unit.capitalize()),
+            lang,
+        ),
+        ui.read(events.list_events, view.sites),
+        lang,
+        axis="month_name",
+        years={m.year for frame in (view.this_year, view.last_year) for m in frame["month"]},
     ),
     "pertumbuhan-bulanan",
     view.sites,

@@ -5,6 +5,7 @@ from ui.auth import change_password_form, current_user, require_role
 from ui.base import file_uploader, flash, lang, measure_label, read, show_flash, store_path, t, write
 from ui.charts import chart, plotly
 from ui.column_mapping import column_mapping
+from ui.events import event_section
 from ui.navigation import navigation
 from ui.page import Selection, demo_notice, figures_page, page_setup, sidebar, site_names
 from ui.press import copy_button, findings_of
@@ -63,3 +64,4 @@ __all__ = [
 __all__ += ["column_mapping", "saved_mappings"]  # issue 13: column mappings on the upload page
 __all__ += ["agency_changes", "coverage_badges", "excluded_sites", "provisional_notice"]  # issue 11
 __all__ += ["copy_button", "file_uploader", "findings_of"]  # issue 14
+__all__ += ["event_section"]  # issue 15

@@ -1,5 +1,5 @@
-"""The demo data set rebuilt from the seed articles: visits (visits.py) and the satisfaction survey
-(survey.py), written by `build` in one transaction."""
+"""The demo data set rebuilt from the seed articles: visits (visits.py), the satisfaction survey
+(survey.py) and the events the articles name (events.py), written by `build` in one transaction."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import duckdb
 import numpy as np
 
 from mpp.access.accounts import User, require
-from mpp.demo import survey, visits
+from mpp.demo import events, survey, visits
 from mpp.demo.visits import BALANGAN, BALIKPAPAN, BALIKPAPAN_VISITORS, KUKAR, LATE_AGENCY, MINI_MPP, SITES
 from mpp.store.db import transaction
 
@@ -33,5 +33,6 @@ def build(con: duckdb.DuckDBPyConnection, actor: User) -> list[int]:
         loads = visits.opening_loads(con, rng, visitors, service)
         loads += survey.build(con)
         loads += visits.later_loads(con, actor, visitors, service)
+        events.build(con, actor)
         con.execute("INSERT OR IGNORE INTO settings VALUES ('default_site', ?)", [BALIKPAPAN])
     return loads

@@ -21,6 +21,7 @@ from mpp.press.checker.findings import Report as CheckReport
 from mpp.press.checker.run import check_draft
 from mpp.press.satisfaction import Satisfaction, satisfaction_for
 from mpp.press.statement import PressRelease, press_release_for
+from mpp.reference.events import Event, events_in, list_events
 from mpp.reference.sites import demo_sites, list_sites
 from mpp.report.letterhead import Letterhead, letterhead
 from mpp.visits import channels, metrics, reporting, site_compare
@@ -69,6 +70,8 @@ class ReportData:
     channel_agencies: pd.DataFrame
     site_table: pd.DataFrame  # the Lokasi page's rows of the sites and their Mini MPP outlets
     estimate: YearEndEstimate | NoEstimate | None = None  # the year-end estimate (mpp.visits.estimate)
+    month_events: tuple[Event, ...] = ()  # the sites' events in the month (mpp.reference.events)
+    chart_events: tuple[Event, ...] = ()  # ... in the two years the monthly chart shows, to the month's end
 
     @property
     def period(self) -> Period:
@@ -147,6 +150,8 @@ def gather(
         channel_agencies=channels.channel_by_agency(con, sites, view.period),
         site_table=_site_rows(con, sites, view),
         estimate=year_end_estimate(con, sites, month, view.measure),
+        month_events=tuple(events_in(con, sites, month)),
+        chart_events=tuple(list_events(con, sites, date(month.year - 1, 1, 1), Period.month(month).last_day)),
     )
 
 

@@ -6,11 +6,8 @@ added here appears in all three. Tables are a frame plus `mpp.present.export.Col
 same `display()` / `values()` as every page's table and its CSV/XLSX download: 11.315 in the PDF is
 11315 in the workbook.
 
-Two places are kept for work that plugs in later, each one function in `SECTIONS`:
-  events_of_the_month   the site's events in the month (launches, openings, outages) once the events
-                        core exists: return a Section listing them, None when there are none
-  year_end_estimate     the estimated year-end total with its range (mpp.visits.estimate), labelled
-                        as an estimate; where none can be made, why
+The events of the month (mpp.reference.events) and the year-end estimate (mpp.visits.estimate) are
+sections like the others, each one function in `SECTIONS`.
 """
 
 from __future__ import annotations
@@ -23,8 +20,9 @@ import plotly.graph_objects as go
 
 from mpp import fmt
 from mpp.period import Measure
-from mpp.present import charts, figures
+from mpp.present import charts, figures, timeline
 from mpp.present.export import Column
+from mpp.reference.events import kind_label
 from mpp.report.gather import ReportData
 from mpp.text.catalogue import t
 from mpp.visits import channels
@@ -270,6 +268,7 @@ def monthly_chart(data: ReportData) -> Section:
         provisional=provisional,
         provisional_label=t("provisional", lang),
     )
+    fig = timeline.with_events(fig, data.chart_events, lang, axis="month_name", years=(year, year - 1))
     now = view.monthly_now.assign(number=lambda f: [m.month for m in f["month"]])
     before = view.monthly_last_year.assign(number=lambda f: [m.month for m in f["month"]])
     frame = pd.DataFrame({"number": range(1, 13)})
@@ -501,9 +500,28 @@ def satisfaction(data: ReportData) -> Section | None:
 
 
 def events_of_the_month(data: ReportData) -> Section | None:
-    """The events of the month (launches, openings, closings, holidays, outages): the events core
-    (issue 15, branch `events`) plugs in here; until then there is nothing to list."""
-    return None
+    """The sites' events of the month (launches, openings, closings, holidays, outages), by day, as
+    analysts put them on the timeline (mpp.reference.events.events_in); None when there are none."""
+    lang, found = data.lang, data.month_events
+    if not found:
+        return None
+    frame = pd.DataFrame(
+        {
+            "day": [fmt.day_label(e.day, lang) for e in found],
+            "site": [e.site for e in found],
+            "kind": [kind_label(e.kind, lang) for e in found],
+            "label": [e.label for e in found],
+        }
+    )
+    columns = [
+        Column("day", t("event_day", lang)),
+        *([Column("site", t("site", lang))] if len(data.sites) > 1 else []),
+        Column("kind", t("event_kind", lang)),
+        Column("label", t("event_label", lang)),
+    ]
+    heading = t("report_sec_events", lang)
+    table = Table(t("events_title", lang), heading, frame, columns, _month(data), "-")
+    return Section("events", heading, tables=(table,))
 
 
 def year_end_estimate(data: ReportData) -> Section | None:

@@ -13,6 +13,7 @@ from mpp.text.checker import CHECKER_TEXT
 from mpp.text.common import COMMON_TEXT
 from mpp.text.english import ENGLISH_TEXT
 from mpp.text.estimate import ESTIMATE_TEXT
+from mpp.text.events import EVENTS_TEXT
 from mpp.text.exports import EXPORT_TEXT
 from mpp.text.mapping import MAPPING_TEXT
 from mpp.text.mapping_page import MAPPING_PAGE_TEXT
@@ -53,6 +54,7 @@ AREAS: dict[str, Table] = {
     "report": REPORT_TEXT,  # the monthly report: PDF, workbook, the Laporan page
     "problems": PROBLEM_TEXT,  # the loaders' problem codes in words
     "estimate": ESTIMATE_TEXT,  # the year-end estimate: its prose, its card, and its checks in a draft
+    "events": EVENTS_TEXT,  # events on the timeline: launches, openings, outages
 }
 
 
