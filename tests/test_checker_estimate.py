@@ -107,7 +107,7 @@ def test_the_statement_gives_the_estimate_only_when_asked_and_the_checker_finds_
     assert not report.has_errors
     english = press_release_for(demo_con, SITE, estimate=True, lang="en")
     assert english is not None and (
-        "MPP Kota Balikpapan is estimated to reach 53.000-60.000 visitors by December 2025; this is an "
+        "MPP Kota Balikpapan is estimated to reach 53,000-60,000 visitors by December 2025; this is an "
         "estimate, not data." in english.text()
     )
 

@@ -117,7 +117,7 @@ def test_the_estimate_of_a_site_from_its_complete_months(contoh):
     assert round(found.value) == 1440 and found.rounded() == (1250, 1650)
     assert found.text() == "diperkirakan 1.250-1.650 pengunjung hingga Desember 2025"
     assert found.basis_text() == "dari Januari-Maret 2025 dan pola musiman 2024"
-    assert found.text("en") == "an estimated 1.250-1.650 visitors by December 2025"
+    assert found.text("en") == "an estimated 1,250-1,650 visitors by December 2025"  # English digits
     assert found.actual is None and found.excluded == ()
 
 
