@@ -304,9 +304,39 @@ def _copy_database(file: Path, copy: Path, wait: float) -> None:
     try:
         con.execute(f"ATTACH {_literal(copy)} AS backup_copy")
         _retry_on_lock(lambda: con.execute(f"ATTACH {_literal(file)} AS store (READ_ONLY)"), file, wait)
-        con.execute("COPY FROM DATABASE store TO backup_copy")
+        # The schema (tables, keys, indexes, sequences at their current value, views) in one COPY, then
+        # the rows table by table, referenced tables first, all in one read transaction: DuckDB 1.4's
+        # COPY FROM DATABASE copies the rows in an order that breaks the foreign keys (sites after
+        # service_visits).
+        with transaction(con):
+            con.execute("COPY FROM DATABASE store TO backup_copy (SCHEMA)")
+            for table in _referenced_first(con, "store"):
+                con.execute(f'INSERT INTO backup_copy."{table}" SELECT * FROM store."{table}"')
     finally:
         con.close()
+
+
+def _referenced_first(con: duckdb.DuckDBPyConnection, database: str) -> list[str]:
+    """The database's tables, each after the tables its foreign keys refer to."""
+    tables = [
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY table_name",
+            [database],
+        ).fetchall()
+    ]
+    refers: dict[str, set[str]] = {table: set() for table in tables}
+    for table, referenced in con.execute(
+        "SELECT table_name, referenced_table FROM duckdb_constraints() "
+        "WHERE constraint_type = 'FOREIGN KEY' AND database_name = ?",
+        [database],
+    ).fetchall():
+        refers[table].add(referenced)
+    ordered: list[str] = []
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in ordered and refers[t] <= {*ordered, t}]
+        ordered += ready or [t for t in tables if t not in ordered]  # (a cycle: as they come)
+    return ordered
 
 
 def _literal(path: Path) -> str:
