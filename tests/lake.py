@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from mpp.store import db
+
 MISSING = (
     "PostgreSQL (initdb, pg_ctl) not found: `apt-get install postgresql`, or `python3 tasks.py test` as root"
 )
@@ -83,12 +85,29 @@ class Cluster:
     def conninfo(self, database: str) -> str:
         return f"dbname={database} host={self.socket} user=postgres"
 
-    def spec(self) -> str:
-        """A new, empty database: a lake of its own for one test."""
+    def spec(self, template: str = "template0") -> str:
+        """A new database (a copy of `template`): a lake of its own for one test."""
         self.made += 1
         name = f"lake{self.made}"
-        self.run("createdb", "-h", str(self.socket), "-U", "postgres", name)
+        self.run("createdb", "-h", str(self.socket), "-U", "postgres", "-T", template, name)
         return f"ducklake:postgres:{self.conninfo(name)}"
+
+    def new_store(self, data: Path) -> str:
+        """A lake with the schema and the seed lists, its files in `data`: a copy of one made once
+        per session (seeding a lake row by row takes tens of seconds on a loaded machine)."""
+        template, template_data = "lake_template", self.root / "template-data"
+        if not template_data.exists():
+            spec = f"ducklake:postgres:{self.conninfo(template)}"
+            self.run("createdb", "-h", str(self.socket), "-U", "postgres", template)
+            with db.connect(spec, data_path=template_data):
+                pass
+        shutil.copytree(template_data, data)
+        spec = self.spec(template)
+        # The copy's files are elsewhere: tell its catalog (DuckLake refuses a DATA_PATH that differs
+        # from the one recorded; the files' own paths are relative to it).
+        moved = f"UPDATE ducklake_metadata SET value = '{data}/' WHERE key = 'data_path'"
+        self.run("psql", "-h", str(self.socket), "-U", "postgres", "-d", f"lake{self.made}", "-c", moved)
+        return spec
 
 
 @pytest.fixture(scope="session")
@@ -111,6 +130,7 @@ def postgres() -> Iterator[Cluster]:
 
 @pytest.fixture
 def lake(postgres, tmp_path, monkeypatch) -> str:
-    """A new, empty shared store: its spec, with MPP_DATA_PATH set to a fresh data directory."""
-    monkeypatch.setenv("MPP_DATA_PATH", str(tmp_path / "lake-data"))
-    return postgres.spec()
+    """A new shared store (schema and seed lists): its spec, with MPP_DATA_PATH set to its data."""
+    data = tmp_path / "lake-data"
+    monkeypatch.setenv("MPP_DATA_PATH", str(data))
+    return postgres.new_store(data)

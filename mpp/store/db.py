@@ -189,14 +189,19 @@ def _refresh_seed(con: duckdb.DuckDBPyConnection) -> None:
 
 @contextmanager
 def connect(
-    path: str | os.PathLike | None = None, *, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS
+    path: str | os.PathLike | None = None,
+    *,
+    read_only: bool = False,
+    wait: float = LOCK_WAIT_SECONDS,
+    data_path: str | os.PathLike | None = None,
 ):
     """A short-lived connection. Read-write opens create and upgrade the schema first; a damaged
     or foreign file raises StoreCorrupt, before anything is written to it. A ducklake: spec opens
-    the shared store instead (mpp/store/lake.py), with the same schema and the same SQL."""
+    the shared store instead (mpp/store/lake.py), with the same schema and the same SQL, its files
+    in data_path (else $MPP_DATA_PATH)."""
     spec = path or os.environ.get("MPP_DB")
     if lake.is_lake(spec):
-        with _connect_lake(str(spec), read_only) as con:
+        with _connect_lake(str(spec), read_only, data_path) as con:
             yield con
         return
     file = db_path(path)
@@ -226,16 +231,16 @@ def connect(
 
 
 @contextmanager
-def _connect_lake(spec: str, read_only: bool):
+def _connect_lake(spec: str, read_only: bool, data: str | os.PathLike | None):
     """The lake: no file lock to wait for (DuckLake readers never wait for a writer) and no file to
     check; a read-only open of a lake older than this code upgrades it once first, like a file."""
-    con = lake.open_lake(spec, read_only=read_only)
+    con = lake.open_lake(spec, data, read_only=read_only)
     try:
         if read_only and _lacks_migrations(con):
             con.close()
-            with _connect_lake(spec, read_only=False):
+            with _connect_lake(spec, False, data):
                 pass
-            con = lake.open_lake(spec, read_only=True)
+            con = lake.open_lake(spec, data, read_only=True)
         if not read_only:
             upgrade(con)
         yield con

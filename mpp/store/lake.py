@@ -62,7 +62,9 @@ def extension_dir() -> Path:
             "/ DuckLake's extension packages are not installed."
         )
     platform = duckdb.execute("PRAGMA platform").fetchall()[0][0]
-    return Path(list(spec.submodule_search_locations)[0]) / "extensions" / f"v{duckdb.__version__}" / platform
+    return (
+        Path(next(iter(spec.submodule_search_locations))) / "extensions" / f"v{duckdb.__version__}" / platform
+    )
 
 
 def open_lake(spec: str, data: str | os.PathLike | None = None, read_only: bool = False):
