@@ -22,9 +22,10 @@ from mpp.store import db, history
 from mpp.visits import metrics
 from mpp.visits.overview import overview
 from mpp.visits.summary import summary_dict
+from tests import lake as lake_fixtures
 from tests import layout_files as lf
-from tests.lake import lake, postgres  # noqa: F401 (fixtures)
 
+postgres, lake = lake_fixtures.postgres, lake_fixtures.lake  # the fixtures, for this module
 pytestmark = pytest.mark.slow  # a PostgreSQL cluster, and loads read in guarded child processes
 
 ROOT = Path(__file__).resolve().parents[1]
