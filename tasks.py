@@ -3,8 +3,8 @@
 
     python3 tasks.py run     virtual environment + pinned requirements + demo database when none
                              exists, then the dashboard on http://localhost:8501
-    python3 tasks.py test    the same environment + test requirements + Debian's Chromium (installed
-                             when missing and we are root), then lint (ruff check, ruff format
+    python3 tasks.py test    the same environment + test requirements + Debian's Chromium and
+                             PostgreSQL (installed when missing and we are root), then lint (ruff check, ruff format
                              --check) and types (mypy), each stopping at its first finding, then the
                              whole test suite (pytest)
 
@@ -100,6 +100,19 @@ def ensure_chromium() -> None:
     )
 
 
+def ensure_postgresql() -> None:
+    """The shared-store tests (tests/test_lake.py) start a throwaway cluster from Debian's
+    PostgreSQL binaries (initdb, pg_ctl)."""
+    if shutil.which("initdb") or list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        return
+    if apt_install("postgresql"):
+        return
+    say(
+        "PostgreSQL is missing and cannot be installed from here (not root, or no apt-get). "
+        "The shared-store tests will be skipped; install it with `sudo apt-get install -y postgresql`."
+    )
+
+
 def run() -> int:
     ensure_venv()
     ensure_requirements("requirements.txt")
@@ -133,6 +146,7 @@ def test(args: list[str]) -> int:
     ensure_venv()
     ensure_requirements("requirements-dev.txt")
     ensure_chromium()
+    ensure_postgresql()
     if not checks_pass():
         return 1
     return subprocess.call([str(venv_python()), "-m", "pytest", *args], cwd=ROOT)

@@ -122,8 +122,8 @@ def create_user(
     one_time = password is None
     password = password or new_password()
     con.execute(
-        "INSERT INTO users (username, password_hash, role, must_change_password, created_by) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO users (username, password_hash, role, must_change_password, created_by, "
+        "created_at) VALUES (?, ?, ?, ?, ?, current_timestamp)",
         [username.strip(), HASHER.hash(password), role, one_time, actor.username],
     )
     return password

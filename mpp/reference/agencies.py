@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from mpp.access.accounts import SYSTEM, User, require
+from mpp.store.lake import next_id
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "agencies.csv"
 
@@ -62,10 +63,12 @@ def ensure_agency(
     found = con.execute("SELECT agency_id FROM agencies WHERE name = ?", [name]).fetchall()
     if found:
         return found[0][0]
-    return con.execute(
-        "INSERT INTO agencies (name, long_name, level) VALUES (?, ?, ?) RETURNING agency_id",
-        [name, long_name, level],
-    ).fetchall()[0][0]
+    new_id = next_id(con, "agency_ids")  # (not a column default: the shared store has none)
+    con.execute(
+        "INSERT INTO agencies (agency_id, name, long_name, level) VALUES (?, ?, ?, ?)",
+        [new_id, name, long_name, level],
+    )
+    return new_id
 
 
 def add_alias(

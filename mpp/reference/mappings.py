@@ -44,6 +44,7 @@ def store(
     """Save a mapping under its name for the site; the same name saved again replaces it."""
     require(actor, "analyst")
     assert actor is not None  # require() refused None
+    con.execute(sql("column_mapping_delete"), {"site": site, "name": name})
     con.execute(
         sql("column_mapping_save"),
         {"site": site, "name": name, "header": header, "spec": spec, "saved_by": actor.username},
@@ -58,13 +59,15 @@ def renamed(
     assert actor is not None  # require() refused None
     if old != new and any(m.name == new for m in saved(con, site)):
         raise MappingRefused("mapping_name_taken", name=new, site=site)
-    params = {"site": site, "old": old, "new": new, "spec": spec, "saved_by": actor.username}
-    if not con.execute(sql("column_mapping_rename"), params).fetchall():
+    if not any(m.name == old for m in saved(con, site)):
         raise MappingRefused("mapping_not_found", name=old, site=site)
+    params = {"site": site, "old": old, "new": new, "spec": spec, "saved_by": actor.username}
+    con.execute(sql("column_mapping_rename"), params)
 
 
 def removed(con: duckdb.DuckDBPyConnection, actor: User | None, site: str, name: str) -> None:
     """Forget a saved mapping."""
     require(actor, "analyst")
-    if not con.execute(sql("column_mapping_delete"), {"site": site, "name": name}).fetchall():
+    if not any(m.name == name for m in saved(con, site)):
         raise MappingRefused("mapping_not_found", name=name, site=site)
+    con.execute(sql("column_mapping_delete"), {"site": site, "name": name})

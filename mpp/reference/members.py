@@ -78,7 +78,8 @@ def add_member(
             f"{canonical} sudah menjadi anggota {site} sejak {overlap[0][0]}. / Already a member since then."
         )
     con.execute(
-        "INSERT INTO site_members (site_id, agency_id, joined, left_on, added_by) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO site_members (site_id, agency_id, joined, left_on, added_by, added_at) "
+        "VALUES (?, ?, ?, ?, ?, current_timestamp)",
         [site_id_, agency_id, joined, left, actor.username],
     )
     return canonical

@@ -10,6 +10,7 @@ import pandas as pd
 
 from mpp.access.accounts import User, require
 from mpp.store.db import query_df, query_rows
+from mpp.store.lake import next_id
 
 KINDS = ("mpp", "mini_mpp")
 CHANNELS = ("walk_in", "online", "jemput_bola", "digital")  # as service_visits.channel allows
@@ -42,12 +43,13 @@ def ensure_site(con: duckdb.DuckDBPyConnection, site: Site) -> int:
     fields["channels"] = list(site.channels) if site.channels else None
     parent = fields.pop("parent")
     parent_id = ensure_site(con, Site(parent)) if parent else None
-    columns = [*fields, "parent_site_id"]
-    return con.execute(
-        f"INSERT INTO sites ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-        "RETURNING site_id",
-        [*fields.values(), parent_id],
-    ).fetchall()[0][0]
+    columns = ["site_id", *fields, "parent_site_id"]
+    new_id = next_id(con, "site_ids")  # (not a column default: the shared store has none)
+    con.execute(
+        f"INSERT INTO sites ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [new_id, *fields.values(), parent_id],
+    )
+    return new_id
 
 
 def add_site(con: duckdb.DuckDBPyConnection, actor: User, site: Site) -> int:

@@ -63,7 +63,8 @@ def add_status(
     if not key or con.execute("SELECT 1 FROM ticket_statuses WHERE status_key = ?", [key]).fetchall():
         return 0
     con.execute(
-        "INSERT INTO ticket_statuses (status_key, word, meaning, source, added_by) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO ticket_statuses (status_key, word, meaning, source, added_by, added_at) "
+        "VALUES (?, ?, ?, ?, ?, current_timestamp)",
         [key, " ".join(str(word).split()), meaning, source, actor.username],
     )
     return 1

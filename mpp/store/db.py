@@ -23,6 +23,7 @@ import duckdb
 
 from mpp.reference import ticket_statuses
 from mpp.reference.agencies import SEED_FILE, seed_agencies
+from mpp.store import lake
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = ROOT / "data" / "mpp.duckdb"
@@ -104,21 +105,48 @@ def _retry_on_lock(action, path: Path, wait: float):
 def upgrade(con: duckdb.DuckDBPyConnection) -> int:
     """Apply every migration the store has not had yet, in order, each in its own transaction. Not
     only those above its version: migrations written side by side (006 and 007) may arrive in either
-    order, and a store upgraded to 007 must still get 006."""
+    order, and a store upgraded to 007 must still get 006. On a lake the same files run as
+    lake.lake_ddl gives them (no keys, indexes or sequences there)."""
+    ddl = lake.lake_ddl if lake.on_lake(con) else str
     con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-        "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+        ddl(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+            "applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+        )
     )
     applied = {v for (v,) in con.execute("SELECT version FROM schema_version").fetchall()}
     for version, file in _migrations():
         if version not in applied:
             with transaction(con):
-                con.execute(file.read_text(encoding="utf-8"))
+                con.execute(ddl(file.read_text(encoding="utf-8")))
                 _data_migration(con, file.with_suffix(".py"))
-                con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
-    con.execute((SCHEMA_DIR / "views.sql").read_text(encoding="utf-8"))
+                con.execute(
+                    "INSERT INTO schema_version (version, applied_at) VALUES (?, current_timestamp)",
+                    [version],
+                )
+    _refresh_views(con)
     _refresh_seed(con)
     return SCHEMA_VERSION
+
+
+def _refresh_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the public views when views.sql differs from the text they were made from. Only
+    then: on a lake every CREATE OR REPLACE is a snapshot, which would make each office's open
+    conflict with every other's."""
+    text = (SCHEMA_DIR / "views.sql").read_text(encoding="utf-8")
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    if con.execute("SELECT value FROM settings WHERE key = 'views_sha256'").fetchall() == [(digest,)]:
+        return
+    with transaction(con):
+        con.execute(text)
+        set_setting(con, "views_sha256", digest)
+
+
+def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    """Set an office setting (inside the caller's transaction when there is one). Delete and insert
+    rather than INSERT OR REPLACE, which needs the key constraint a lake does not have."""
+    con.execute("DELETE FROM settings WHERE key = ?", [key])
+    con.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [key, value])
 
 
 def _lacks_migrations(con: duckdb.DuckDBPyConnection) -> bool:
@@ -156,15 +184,26 @@ def _refresh_seed(con: duckdb.DuckDBPyConnection) -> None:
             continue
         with transaction(con):
             seed(con)
-            con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [setting, digest])
+            set_setting(con, setting, digest)
 
 
 @contextmanager
 def connect(
-    path: str | os.PathLike | None = None, *, read_only: bool = False, wait: float = LOCK_WAIT_SECONDS
+    path: str | os.PathLike | None = None,
+    *,
+    read_only: bool = False,
+    wait: float = LOCK_WAIT_SECONDS,
+    data_path: str | os.PathLike | None = None,
 ):
     """A short-lived connection. Read-write opens create and upgrade the schema first; a damaged
-    or foreign file raises StoreCorrupt, before anything is written to it."""
+    or foreign file raises StoreCorrupt, before anything is written to it. A ducklake: spec opens
+    the shared store instead (mpp/store/lake.py), with the same schema and the same SQL, its files
+    in data_path (else $MPP_DATA_PATH)."""
+    spec = path or os.environ.get("MPP_DB")
+    if lake.is_lake(spec):
+        with _connect_lake(str(spec), read_only, data_path) as con:
+            yield con
+        return
     file = db_path(path)
     if read_only and not file.exists():
         raise FileNotFoundError(f"Basis data tidak ditemukan / database not found: {file}")
@@ -189,6 +228,24 @@ def connect(
         con.close()
     if not read_only:  # our own write: this version of the file is known good
         _checked[str(file)] = _file_version(file)
+
+
+@contextmanager
+def _connect_lake(spec: str, read_only: bool, data: str | os.PathLike | None):
+    """The lake: no file lock to wait for (DuckLake readers never wait for a writer) and no file to
+    check; a read-only open of a lake older than this code upgrades it once first, like a file."""
+    con = lake.open_lake(spec, data, read_only=read_only)
+    try:
+        if read_only and _lacks_migrations(con):
+            con.close()
+            with _connect_lake(spec, False, data):
+                pass
+            con = lake.open_lake(spec, data, read_only=True)
+        if not read_only:
+            upgrade(con)
+        yield con
+    finally:
+        con.close()
 
 
 # ---- damaged and foreign files ----------------------------------------------------------------
@@ -304,9 +361,39 @@ def _copy_database(file: Path, copy: Path, wait: float) -> None:
     try:
         con.execute(f"ATTACH {_literal(copy)} AS backup_copy")
         _retry_on_lock(lambda: con.execute(f"ATTACH {_literal(file)} AS store (READ_ONLY)"), file, wait)
-        con.execute("COPY FROM DATABASE store TO backup_copy")
+        # The schema (tables, keys, indexes, sequences at their current value, views) in one COPY, then
+        # the rows table by table, referenced tables first, all in one read transaction: DuckDB 1.4's
+        # COPY FROM DATABASE copies the rows in an order that breaks the foreign keys (sites after
+        # service_visits).
+        with transaction(con):
+            con.execute("COPY FROM DATABASE store TO backup_copy (SCHEMA)")
+            for table in _referenced_first(con, "store"):
+                con.execute(f'INSERT INTO backup_copy."{table}" SELECT * FROM store."{table}"')
     finally:
         con.close()
+
+
+def _referenced_first(con: duckdb.DuckDBPyConnection, database: str) -> list[str]:
+    """The database's tables, each after the tables its foreign keys refer to."""
+    tables = [
+        name
+        for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = ? ORDER BY table_name",
+            [database],
+        ).fetchall()
+    ]
+    refers: dict[str, set[str]] = {table: set() for table in tables}
+    for table, referenced in con.execute(
+        "SELECT table_name, referenced_table FROM duckdb_constraints() "
+        "WHERE constraint_type = 'FOREIGN KEY' AND database_name = ?",
+        [database],
+    ).fetchall():
+        refers[table].add(referenced)
+    ordered: list[str] = []
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in ordered and refers[t] <= {*ordered, t}]
+        ordered += ready or [t for t in tables if t not in ordered]  # (a cycle: as they come)
+    return ordered
 
 
 def _literal(path: Path) -> str:

@@ -18,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from mpp.access.accounts import User, require
+from mpp.store.lake import next_id
 
 SERVICE_COLUMNS = ["site_id", "agency_id", "day", "grain", "service", "channel", "visits"]
 VISITOR_COLUMNS = ["site_id", "day", "grain", "visitors"]
@@ -82,10 +83,14 @@ def find_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
 
 
 def record_load(con: duckdb.DuckDBPyConnection, record: LoadRecord) -> int:
-    return con.execute(
-        "INSERT INTO loads (file_name, sha256, layout, measure, site, period_from, period_to, "
-        "loaded_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING load_id",
+    """The new load's ledger row; its id comes from the store's sequence (next_id: a lake has no
+    column defaults from sequences, nor RETURNING), its time from the clock here too."""
+    load_id = next_id(con, "load_ids")
+    con.execute(
+        "INSERT INTO loads (load_id, file_name, sha256, layout, measure, site, period_from, "
+        "period_to, loaded_by, note, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
         [
+            load_id,
             record.file_name,
             record.sha256,
             record.layout,
@@ -96,7 +101,8 @@ def record_load(con: duckdb.DuckDBPyConnection, record: LoadRecord) -> int:
             record.loaded_by,
             record.note,
         ],
-    ).fetchall()[0][0]
+    )
+    return load_id
 
 
 def _slice_match(table: str, alias: str = "t") -> str:
@@ -218,10 +224,12 @@ def undo(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> None:
 
 
 def keep_original(con: duckdb.DuckDBPyConnection, sha256: str, file_name: str, content: bytes) -> None:
-    """Keep a loaded file's bytes (once per sha256), inside the load's transaction."""
+    """Keep a loaded file's bytes (once per sha256), inside the load's transaction. (Not INSERT OR
+    IGNORE: that needs the key a lake does not have.)"""
     con.execute(
-        "INSERT OR IGNORE INTO originals (sha256, file_name, size, content) VALUES (?, ?, ?, ?)",
-        [sha256, file_name, len(content), content],
+        "INSERT INTO originals (sha256, file_name, size, content) SELECT ?, ?, ?, ? "
+        "WHERE NOT EXISTS (SELECT 1 FROM originals WHERE sha256 = ?)",
+        [sha256, file_name, len(content), content, sha256],
     )
 
 

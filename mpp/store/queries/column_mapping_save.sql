@@ -1,5 +1,4 @@
--- Save a column mapping under its name for a site; the same name saved again replaces it.
-INSERT INTO column_mappings (site, name, header, spec, saved_by)
-VALUES ($site, $name, $header, $spec, $saved_by)
-ON CONFLICT (site, name) DO UPDATE
-SET header = excluded.header, spec = excluded.spec, saved_by = excluded.saved_by, saved_at = now()
+-- Save a column mapping under its name for a site; the same name saved again replaces it (the caller
+-- deletes it first, in the same transaction: an upsert needs a key, which the shared store has not).
+INSERT INTO column_mappings (site, name, header, spec, saved_by, saved_at)
+VALUES ($site, $name, $header, $spec, $saved_by, now())

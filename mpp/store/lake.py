@@ -1,0 +1,166 @@
+"""The shared store: a DuckLake catalog on PostgreSQL with its data files in a shared directory.
+
+`--db ducklake:postgres:dbname=mpp host=...` (or MPP_DB) with `--data-path DIR` (or MPP_DATA_PATH)
+opens this instead of a DuckDB file. Many processes (offices uploading, dashboards reading) use it at
+once: PostgreSQL keeps the catalog and its snapshots, DuckLake resolves concurrent commits.
+
+The extensions are LOADed from the files the pinned PyPI packages (duckdb-ext-ducklake, -postgres,
+-parquet, -httpfs) put in site-packages, built for this DuckDB version; nothing is ever INSTALLed
+from the network, and autoloading is off so a missing file says so instead of downloading.
+
+One code path: the migrations, views and queries are the same SQL as on a file. Where DuckLake lacks
+a feature (no sequences, indexes, PRIMARY KEY/UNIQUE/CHECK/FOREIGN KEY constraints, nor defaults that
+are not literals), `lake_ddl` leaves it out of the migration text for the lake only; the code never
+relies on them: ids come from `next_id` (a PostgreSQL sequence beside the catalog), timestamps are
+written explicitly, and upserts check first.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from pathlib import Path
+
+import duckdb
+
+PREFIX = "ducklake:postgres:"
+LAKE = "mpp_lake"  # the lake's name inside a connection (current_database() says we are on it)
+CATALOG = "mpp_catalog"  # the same PostgreSQL database attached directly, for its id sequences
+EXTENSIONS = ("parquet", "postgres_scanner", "httpfs", "ducklake")
+
+
+class LakeUnavailable(RuntimeError):
+    """The lake cannot be opened (no data path, extension files missing, catalog unreachable)."""
+
+
+def is_lake(spec: str | os.PathLike | None) -> bool:
+    return str(spec or "").startswith("ducklake:")
+
+
+def data_path(explicit: str | os.PathLike | None = None) -> str:
+    """Where the lake's Parquet files live: --data-path, else $MPP_DATA_PATH. A directory gets its
+    trailing slash (DuckLake joins file names to it)."""
+    path = str(explicit or os.environ.get("MPP_DATA_PATH") or "")
+    if not path:
+        raise LakeUnavailable(
+            "Penyimpanan bersama butuh folder data: --data-path DIR atau MPP_DATA_PATH. "
+            "/ A shared store needs a data path: --data-path DIR or MPP_DATA_PATH."
+        )
+    if "://" not in path:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    return path if path.endswith("/") else path + "/"
+
+
+def extension_dir() -> Path:
+    """<site-packages>/duckdb_ext/extensions/v<duckdb version>/<platform>, where the packages put
+    the extension files."""
+    spec = importlib.util.find_spec("duckdb_ext")
+    if spec is None or not spec.submodule_search_locations:
+        raise LakeUnavailable(
+            "Paket ekstensi DuckLake tidak terpasang (pip install -r requirements.txt). "
+            "/ DuckLake's extension packages are not installed."
+        )
+    platform = duckdb.execute("PRAGMA platform").fetchall()[0][0]
+    return (
+        Path(next(iter(spec.submodule_search_locations))) / "extensions" / f"v{duckdb.__version__}" / platform
+    )
+
+
+def open_lake(spec: str, data: str | os.PathLike | None = None, read_only: bool = False):
+    """A connection whose default database is the lake `spec` (ducklake:postgres:CONNINFO)."""
+    if not str(spec).startswith(PREFIX):
+        raise LakeUnavailable(
+            "Hanya katalog DuckLake di PostgreSQL yang didukung: ducklake:postgres:dbname=... "
+            "/ Only a DuckLake catalog on PostgreSQL is supported: ducklake:postgres:dbname=..."
+        )
+    path = data_path(data)
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    try:
+        for name in EXTENSIONS:
+            file = extension_dir() / f"{name}.duckdb_extension"
+            if not file.exists():
+                raise LakeUnavailable(f"Berkas ekstensi tidak ada / extension file missing: {file}")
+            con.execute(f"LOAD {literal(file)}")
+        options = f"DATA_PATH {literal(path)}" + (", READ_ONLY" if read_only else "")
+        con.execute(f"ATTACH {literal(spec)} AS {LAKE} ({options})")
+        con.execute(f"ATTACH {literal(spec[len(PREFIX) :])} AS {CATALOG} (TYPE postgres)")
+        con.execute(f"USE {LAKE}")
+    except duckdb.Error as exc:
+        con.close()
+        # The connection string may hold a password: the message names only the data path.
+        raise LakeUnavailable(
+            f"Penyimpanan bersama tidak dapat dibuka / the shared store cannot be opened "
+            f"(data {path}): {str(exc).splitlines()[0][:200]}"
+        ) from exc
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def literal(text: str | os.PathLike) -> str:
+    """A string as an SQL literal (LOAD and ATTACH take no bound parameters)."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def on_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("SELECT current_database()").fetchall()[0][0] == LAKE
+
+
+def next_id(con: duckdb.DuckDBPyConnection, sequence: str) -> int:
+    """The next number of an id sequence (load_ids, site_ids, agency_ids): DuckDB's own on a file,
+    PostgreSQL's on the lake (DuckLake has none, and max()+1 would hand two offices loading at once
+    the same load id: concurrent inserts do not conflict in DuckLake)."""
+    if not on_lake(con):
+        return con.execute(f"SELECT nextval({literal(sequence)})").fetchall()[0][0]
+    query = literal(f"SELECT nextval({literal(sequence)}) AS id")
+    return con.execute(f"SELECT id FROM postgres_query({literal(CATALOG)}, {query})").fetchall()[0][0]
+
+
+# ---- the migrations' DDL on the lake ------------------------------------------------------------
+
+_SEQUENCE = re.compile(r"CREATE SEQUENCE IF NOT EXISTS (\w+) START (\d+)\s*;", re.I)
+_DROPPED = (
+    re.compile(r"CREATE\s+INDEX[^;]*;", re.I),
+    re.compile(r"\bREFERENCES\s+\w+\s*\([^)]*\)", re.I),
+    re.compile(r"\bDEFAULT\s+nextval\('[^']*'\)", re.I),
+    re.compile(r"\bDEFAULT\s+current_timestamp\b", re.I),
+    re.compile(r",\s*PRIMARY\s+KEY\s*\([^)]*\)", re.I),  # a table's key over several columns
+    re.compile(r"\bUNIQUE\b", re.I),
+    # A column added by a migration and then made NOT NULL (009): DuckLake refuses SET NOT NULL in
+    # the transaction that added it; the column's literal default fills it all the same.
+    re.compile(r"ALTER\s+TABLE\s+\w+\s+ALTER\s+COLUMN\s+\w+\s+SET\s+NOT\s+NULL\s*;", re.I),
+)
+
+
+def lake_ddl(text: str) -> str:
+    """A migration's SQL as DuckLake takes it: sequences made in PostgreSQL, and indexes, keys,
+    foreign keys, CHECK constraints and defaults that are not literals left out (the code keeps
+    those rules itself). Columns and types stay exactly the same."""
+    text = re.sub(r"--[^\n]*", "", text)  # (no string in a migration holds '--')
+    text = _SEQUENCE.sub(
+        lambda m: (
+            f"CALL postgres_execute({literal(CATALOG)}, "
+            f"{literal(f'CREATE SEQUENCE IF NOT EXISTS {m[1]} START {m[2]}')});"
+        ),
+        text,
+    )
+    for pattern in _DROPPED:
+        text = pattern.sub("", text)
+    text = re.sub(r"\bDEFAULT\s+(true|false)\b", r"DEFAULT '\1'", text, flags=re.I)  # a literal there
+    text = re.sub(r"\bPRIMARY\s+KEY\b", "NOT NULL", text, flags=re.I)
+    text = _drop_checks(text)
+    text = re.sub(r"\bNOT NULL(\s+NOT NULL)+", "NOT NULL", text, flags=re.I)
+    return re.sub(r",(\s*)\)", r"\1)", text)  # a table whose last entries were constraints
+
+
+def _drop_checks(text: str) -> str:
+    """Remove every CHECK (...) (with nested parentheses), and the comma before a table's own."""
+    while (match := re.search(r"(,\s*)?\bCHECK\s*\(", text, re.I)) is not None:
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+        text = text[: match.start()] + text[end:]
+    return text
