@@ -3,6 +3,7 @@ Every page reads through `read` (cached until the store changes) and writes thro
 
 from __future__ import annotations
 
+import html
 import importlib
 from pathlib import Path
 from typing import NoReturn
@@ -19,6 +20,7 @@ from mpp.text import catalogue as i18n
 from ui.state import recall
 
 READ_WAIT_SECONDS = 8.0
+STYLE = Path(__file__).with_name("style.css")  # phones, table toolbars and print
 # A sum too large for its column (a figure that got past the loaders' bound in an old store): the
 # page says which figures cannot be shown and how to fix them, instead of a generic error.
 TOO_LARGE = (duckdb.ConversionException, duckdb.OutOfRangeException, OverflowError)
@@ -145,6 +147,15 @@ def file_uploader(label: str, types: list[str], **options):
     )
     st.html(f"<style>{css}</style>")
     return st.file_uploader(label, type=types, **options)
+def page_style() -> None:
+    """The app's own CSS, once per page run: style-only HTML goes to Streamlit's event container and
+    takes no room on the page."""
+    st.html(STYLE)
+
+
+def print_only(text: str, css_class: str = "mpp-print-footer") -> None:
+    """Text that shows on paper only (the print footer): escaped, hidden on screen by style.css."""
+    st.html(f'<div class="{css_class}">{html.escape(text)}</div>')
 
 
 def measure_label(measure: Measure) -> str:
