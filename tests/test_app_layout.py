@@ -8,6 +8,7 @@ import pytest
 from mpp.access import accounts
 from mpp.store import db
 from tests.apptest import log_in
+from ui.base import css_string
 
 BALIKPAPAN = "MPP Kota Balikpapan"
 
@@ -94,10 +95,15 @@ def test_an_unknown_agency_in_the_url_falls_back_to_the_first(page):
 
 def test_figure_pages_carry_a_print_footer_with_site_period_source_and_date(page):
     at = page("3_Pertumbuhan.py")
-    footer = _html(at)
-    assert 'class="mpp-print-footer"' in footer
-    assert f"Pantau MPP · {BALIKPAPAN} · pengunjung Januari-September 2025 · Sumber: " in footer
+    footer = _html(at)  # a margin box of the printed sheet: @page { @bottom-left { content: "..." } }
+    assert "@bottom-left" in footer
+    assert f'content: "Pantau MPP · {BALIKPAPAN} · pengunjung Januari-September 2025 · Sumber: ' in footer
     assert "Dicetak " in footer
+
+
+def test_a_name_from_data_cannot_leave_the_footers_css_string():
+    assert css_string('A" } body { x: "') == "A\\000022 \\00007D body \\00007B x: \\000022"
+    assert css_string("</style><script>") == ("\\00003C\\00002Fstyle\\00003E\\00003Cscript\\00003E")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ Every page reads through `read` (cached until the store changes) and writes thro
 
 from __future__ import annotations
 
-import html
 import importlib
 from pathlib import Path
 from typing import NoReturn
@@ -21,6 +20,7 @@ from ui.state import recall
 
 READ_WAIT_SECONDS = 8.0
 STYLE = Path(__file__).with_name("style.css")  # phones, table toolbars and print
+FOOTER_STYLE = "font-size: 8pt; color: #333; font-family: sans-serif;"
 # A sum too large for its column (a figure that got past the loaders' bound in an old store): the
 # page says which figures cannot be shown and how to fix them, instead of a generic error.
 TOO_LARGE = (duckdb.ConversionException, duckdb.OutOfRangeException, OverflowError)
@@ -153,9 +153,16 @@ def page_style() -> None:
     st.html(STYLE)
 
 
-def print_only(text: str, css_class: str = "mpp-print-footer") -> None:
-    """Text that shows on paper only (the print footer): escaped, hidden on screen by style.css."""
-    st.html(f'<div class="{css_class}">{html.escape(text)}</div>')
+def print_footer(text: str) -> None:
+    """A footer on every printed sheet, in the page's bottom margin (a CSS margin box, so it never
+    covers a row), hidden on screen by nature. Style-only HTML takes no room on the page."""
+    st.html(f'<style>@page {{ @bottom-left {{ content: "{css_string(text)}"; {FOOTER_STYLE} }} }}</style>')
+
+
+def css_string(text: str) -> str:
+    """Text for a CSS string: every character but letters, digits, spaces and plain punctuation as a
+    six-digit escape, so a name from data cannot end the string or the style element."""
+    return "".join(c if c.isalnum() or c in " .,:;-()·" else f"\\{ord(c):06X}" for c in text)
 
 
 def measure_label(measure: Measure) -> str:

@@ -16,7 +16,7 @@ from mpp.text import catalogue as i18n
 from mpp.visits import metrics
 from mpp.visits.overview import default_through, headline_measure
 from ui.auth import account_box, current_user, login_required, require_role
-from ui.base import flash, lang, page_style, print_only, read, t
+from ui.base import flash, lang, page_style, print_footer, read, t
 from ui.navigation import through_the_menu
 from ui.review import provisional_notice
 from ui.state import recall, recall_all, remember, restore_url
@@ -201,15 +201,15 @@ def figures_page(title_key: str, provisional: bool = True, measure: Measure | No
     if selection.through is None:
         st.info(t("no_data"))
         st.stop()
-    print_footer(selection)
+    footer(selection)
     return selection
 
 
-def print_footer(selection: Selection) -> None:
+def footer(selection: Selection) -> None:
     """On paper only: site, period, measure, source and the date it was printed, at every page's foot."""
     assert selection.period is not None
     info = export_info(("", selection.period.label(lang()), selection.measure.label(lang())), selection.sites)
-    print_only(
+    print_footer(
         t(
             "print_footer",
             sites=info.sites,
