@@ -19,8 +19,8 @@ from ui.text import plain
 
 FIGURES = ("count", "percent", "change", "decimal")  # right-aligned
 NAMES = ("text", "month")  # what a row is about: the first of them is pinned
-# On a 390 px phone: a pinned name of 150 px, a figure and a change of 100 px each fit in view.
-NAME_WIDTH, NAME_CHARS, CHANGE_WIDTH = 150, 20, 100
+# On a 390 px phone: a rank (40 px) and a name (130 px) pinned, a figure and its change (90 px) in view.
+RANK_WIDTH, NAME_WIDTH, NAME_CHARS, CHANGE_WIDTH = 40, 130, 18, 90
 
 
 def show_table(data, where=st, **options) -> None:
@@ -64,7 +64,8 @@ def _column_config(shown: pd.DataFrame, columns: list[Column]) -> dict:
                 width=CHANGE_WIDTH, help=column.label, alignment="right", pinned=pinned
             )
         elif column.kind in FIGURES:
-            config[column.label] = st.column_config.TextColumn(alignment="right", pinned=pinned)
+            width = RANK_WIDTH if pinned and longest <= 3 else None  # a rank before the name
+            config[column.label] = st.column_config.TextColumn(width=width, alignment="right", pinned=pinned)
         elif pinned:
             config[column.label] = st.column_config.TextColumn(
                 width=NAME_WIDTH if longest > NAME_CHARS else None, pinned=True
