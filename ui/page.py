@@ -232,7 +232,7 @@ def pick(name: str, label: str, options: list, clicked=None, format_func=str):
         asked = recall(name)
         st.session_state[widget] = asked if asked in options else options[0]
     chosen = st.selectbox(label, options, key=widget, format_func=format_func)
-    remember(name, chosen)
+    remember(name, None if chosen == options[0] else chosen)  # the first needs no word in the URL
     return chosen
 
 
