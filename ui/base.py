@@ -147,6 +147,8 @@ def file_uploader(label: str, types: list[str], **options):
     )
     st.html(f"<style>{css}</style>")
     return st.file_uploader(label, type=types, **options)
+
+
 def page_style() -> None:
     """The app's own CSS, once per page run: style-only HTML goes to Streamlit's event container and
     takes no room on the page."""
@@ -156,13 +158,7 @@ def page_style() -> None:
 def print_footer(text: str) -> None:
     """A footer on every printed sheet, in the page's bottom margin (a CSS margin box, so it never
     covers a row), hidden on screen by nature. Style-only HTML takes no room on the page."""
-    st.html(f'<style>@page {{ @bottom-left {{ content: "{css_string(text)}"; {FOOTER_STYLE} }} }}</style>')
-
-
-def css_string(text: str) -> str:
-    """Text for a CSS string: every character but letters, digits, spaces and plain punctuation as a
-    six-digit escape, so a name from data cannot end the string or the style element."""
-    return "".join(c if c.isalnum() or c in " .,:;-()·" else f"\\{ord(c):06X}" for c in text)
+    st.html(f"<style>@page {{ @bottom-left {{ content: {css_string(text)}; {FOOTER_STYLE} }} }}</style>")
 
 
 def measure_label(measure: Measure) -> str:
