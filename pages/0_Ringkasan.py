@@ -5,11 +5,15 @@ import streamlit as st
 
 import ui
 from mpp import fmt
-from mpp.period import period_name
+from mpp.period import Measure, period_name
 from mpp.present import charts, figures, timeline
+from mpp.present.export import Column
 from mpp.reference import events
+from mpp.visits import agency_report
 from mpp.visits.month_review import MIN_BASE
 from mpp.visits.overview import overview
+
+TOP_AGENCIES = 10
 
 selection = ui.figures_page("overview", provisional=False)
 view = ui.read(
@@ -32,7 +36,7 @@ ui.coverage_badges(view)
 # The month in review: what a head asks first.
 mark = ui.t("provisional_suffix") if review.provisional else ""
 st.subheader(ui.t("month_in_review", month=fmt.month_label(review.month, lang)) + mark)
-cards = st.columns(3)
+cards = ui.card_row("month")
 # The card beside a rate holds the figure the rate is of: the compared sites' (like for like).
 yoy = review.year_on_year
 shown = yoy.current.value if yoy.excluded else review.total.value
@@ -73,6 +77,33 @@ for card, comparison, key in (
         if comparison.sites != review.sites
         else None,
     )
+# Its chart right below, so the month and its place in the year fit the first screen of a phone.
+title = ui.t(
+    "monthly_chart", measure=measure.capitalize(), year=view.through.year, last_year=view.through.year - 1
+)
+provisional = [m.month for m in view.coverage if m.provisional] + [
+    m.month for m in view.provisional if m.measure is view.measure
+]
+ui.plotly(
+    timeline.with_events(
+        charts.year_against_year(
+            view.monthly_now,
+            view.monthly_last_year,
+            view.measure,
+            title,
+            lang,
+            provisional=provisional,
+            provisional_label=ui.t("provisional"),
+        ),
+        ui.read(events.list_events, view.sites),
+        lang,
+        axis="month_name",
+        years=(view.through.year, view.through.year - 1),
+    ),
+    "ringkasan-bulanan",
+    view.sites,
+    figures.compared_years([view.through.year, view.through.year - 1], lang),
+)
 ui.excluded_sites(review.year_on_year)
 if yoy.excluded:
     st.caption(
@@ -98,7 +129,7 @@ st.divider()
 label, mark = period_name(view.period, lang), ui.t("provisional_suffix") if view.uses_provisional else ""
 st.subheader(ui.t("period_heading", period=label) + mark)
 base, full, growth = view.to_date.base, view.previous_full_year, view.to_date.change_pct
-cards = st.columns(3)
+cards = ui.card_row("period")
 compared = view.to_date
 cards[0].metric(
     ui.t("to_date", measure=measure.capitalize(), period=now.period.label(lang)) + mark,
@@ -153,7 +184,7 @@ if view.previous_full_year_short:  # a site opened late or stopped reporting tha
         )
     )
 
-cards = st.columns(3)
+cards = ui.card_row("more")
 if not view.peaks.empty:
     peak = view.peaks.iloc[0]
     cards[0].metric(
@@ -172,35 +203,22 @@ cards[1].metric(
 )
 cards[2].metric(ui.t("latest_month"), fmt.month_label(view.latest_month, lang), border=True)
 
-title = ui.t(
-    "monthly_chart", measure=measure.capitalize(), year=view.through.year, last_year=view.through.year - 1
-)
-provisional = [m.month for m in view.coverage if m.provisional] + [
-    m.month for m in view.provisional if m.measure is view.measure
-]
-ui.plotly(
-    timeline.with_events(
-        charts.year_against_year(
-            view.monthly_now,
-            view.monthly_last_year,
-            view.measure,
-            title,
-            lang,
-            provisional=provisional,
-            provisional_label=ui.t("provisional"),
-        ),
-        ui.read(events.list_events, view.sites),
-        lang,
-        axis="month_name",
-        years=(view.through.year, view.through.year - 1),
-    ),
-    "ringkasan-bulanan",
-    view.sites,
-    figures.compared_years([view.through.year, view.through.year - 1], lang),
-)
-
 st.subheader(ui.t("top_agencies"))
-ui.agency_table(view.agencies, top=10)
+ranking = ui.read(agency_report.agency_ranking, view.sites, now.period)
+before = now.period.shift_years(-1).label(lang, short=True)
+ui.table(
+    ranking.table.head(TOP_AGENCIES),
+    [
+        Column("agency", ui.t("agency")),
+        Column("visits", ui.t("service_visits"), "count"),
+        Column("share", ui.t("share"), "percent"),
+        Column("visits_last_year", before, "count"),
+        Column("change_pct", ui.t("change_vs", period=before), "change"),
+    ],
+    "ringkasan-instansi",
+    (ui.t("top_agencies"), now.period.label(lang), Measure.SERVICE_VISITS.label(lang)),
+    view.sites,
+)
 st.caption(
     ui.t("share_base", base=fmt.number(view.agencies.base.value, lang=lang), period=now.period.label(lang))
 )

@@ -11,7 +11,7 @@ from mpp.present.export import Column
 from mpp.reference import events
 from mpp.visits import agency_report
 
-selection = ui.figures_page("agencies")
+selection = ui.figures_page("agencies", measure=Measure.SERVICE_VISITS)
 
 lang, sites, period = ui.lang(), selection.sites, selection.period
 assert period is not None  # the sites have data (stopped above otherwise), so a period was chosen
@@ -23,7 +23,7 @@ unit, label = Measure.SERVICE_VISITS.label(lang), period.label(lang)
 st.caption(f"{ui.plain_all(sites)} · {unit} {label} · " + ui.t("agencies_measure_note"))
 
 first = ranking.table.iloc[0]
-cards = st.columns(3)
+cards = ui.card_row("agencies")
 cards[0].metric(
     ui.t("top_agency"),
     ui.plain(first["agency"]),
@@ -48,7 +48,7 @@ top_n = st.slider(ui.t("top_n"), 3, min(25, count), min(10, count)) if count > 3
 top = agency_report.top_with_others(ranking.table, top_n, lang)
 left, right = st.columns([3, 2])
 with left:
-    ui.chart(
+    clicked = ui.chart(
         figures.ranked_bars(
             top["agency"],
             top["visits"],
@@ -60,7 +60,9 @@ with left:
         "instansi-peringkat",
         sites,
         label,
+        clickable=True,
     )
+    st.caption(ui.t("agency_click_hint"))
 with right:
     ui.chart(
         figures.share_donut(
@@ -97,7 +99,13 @@ if not ranking.comparable:
     st.warning(ui.t("change_not_comparable", period=last_year))
 
 st.subheader(ui.t("one_agency"))
-agency = st.selectbox(ui.t("agency"), list(ranking.table["agency"]))
+# A click on a bar chooses that agency ("Lainnya" is none); the choice is kept in the URL (?agency=).
+agency = ui.pick(
+    "agency",
+    ui.t("agency"),
+    list(ranking.table["agency"]),
+    clicked=None if clicked is None else top["agency"].iloc[clicked],
+)
 history = Period(period.shift_years(-1).start, period.end)
 trend = ui.read(agency_report.agency_trend, sites, agency, history)
 ui.chart(

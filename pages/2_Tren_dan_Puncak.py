@@ -24,7 +24,7 @@ st.caption(f"{ui.plain_all(sites)} · {unit} {span}")
 
 peak = view.peaks.iloc[0]
 rates = view.rates
-cards = st.columns(3)
+cards = ui.card_row("trends")
 cards[0].metric(
     ui.t("peak_month"),
     fmt.month_label(peak["month"], lang),

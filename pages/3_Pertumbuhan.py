@@ -22,8 +22,16 @@ st.caption(f"{ui.plain_all(sites)} · {unit}")
 
 
 def comparison_card(column, comparison, title: str) -> None:
+    """The figure, its rate, and on the card itself what it compares ("Januari-September 2025
+    terhadap Januari-September 2024 (21.576)"), or that nothing was reported to compare with."""
     now, base = comparison.current, comparison.base
-    rate = comparison.change_pct
+    rate, reason = comparison.change_pct, growth.why_no_rate(comparison)
+    periods = {"now": now.period.label(lang), "base": base.period.label(lang)}
+    basis = (
+        ui.t("against_missing", **periods)
+        if reason == "no_base"
+        else ui.t("against", **periods, value=fmt.number(base.value, lang=lang))
+    )
     column.metric(
         title,
         fmt.number(now.value, lang=lang),
@@ -31,28 +39,19 @@ def comparison_card(column, comparison, title: str) -> None:
         delta=fmt.signed_percent(rate, lang=lang) if rate is not None else ui.t("no_rate"),
         delta_color="normal" if rate is not None else "off",
         delta_arrow="auto" if rate is not None else "off",
+        delta_description=basis,
     )
-    basis = ui.t(
-        "against",
-        now=now.period.label(lang),
-        base=base.period.label(lang),
-        value=fmt.number(base.value, lang=lang),
-    )
-    reason = growth.why_no_rate(comparison)
-    column.caption(
-        basis
-        if reason is None
-        else basis
-        + " · "
-        + ui.t(
-            f"no_rate_{reason}",
-            now=fmt.months_count(now.period.months, lang),
-            base=fmt.months_count(base.period.months, lang),
+    if reason not in (None, "no_base"):
+        column.caption(
+            ui.t(
+                f"no_rate_{reason}",
+                now=fmt.months_count(now.period.months, lang),
+                base=fmt.months_count(base.period.months, lang),
+            )
         )
-    )
 
 
-cards = st.columns(3)
+cards = ui.card_row("growth")
 comparison_card(
     cards[0], view.to_date, ui.t("growth_to_date", period=view.to_date.current.period.label(lang)) + mark
 )

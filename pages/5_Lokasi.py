@@ -15,8 +15,10 @@ selection = ui.figures_page("sites_page")
 lang, measure, period = ui.lang(), selection.measure, selection.period
 assert period is not None  # the sites have data (stopped above otherwise), so a period was chosen
 table = ui.read(site_compare.site_comparison, period, measure)
+table["note"] = site_compare.no_data_notes(table, measure, lang)
 unit, label = measure.label(lang), period.label(lang)
 st.caption(ui.t("sites_note", measure=unit, period=label))
+ui.show_flash()  # "MPP ... dipilih" after a click on a bar
 
 shown = site_compare.top_sites(table, TOP)
 if len(table.dropna(subset=["total"])) > TOP:
@@ -26,7 +28,7 @@ if shown.empty:
 else:
     left, right = st.columns(2)
     with left:
-        ui.chart(
+        clicked = ui.chart(
             figures.ranked_bars(
                 shown["name"],
                 shown["total"],
@@ -38,9 +40,10 @@ else:
             "lokasi-total",
             list(shown["name"]),
             label,
+            clickable=True,
         )
     with right:
-        ui.chart(
+        clicked_per_day = ui.chart(
             figures.ranked_bars(
                 shown["name"],
                 shown["per_working_day"],
@@ -53,7 +56,14 @@ else:
             "lokasi-per-hari",
             list(shown["name"]),
             label,
+            clickable=True,
         )
+    st.caption(ui.t("site_click_hint"))
+    # A click on either chart's bar makes that site the sidebar's choice for every page.
+    for name, point in (("lokasi-total", clicked), ("lokasi-per-hari", clicked_per_day)):
+        site = ui.new_click(name, None if point is None else shown["name"].iloc[point])
+        if site is not None and list(selection.sites) != [site]:
+            ui.choose_site(site, ui.t("site_chosen", site=ui.plain(site)))
 
 last_year, short = period.shift_years(-1).label(lang, short=True), period.label(lang, short=True)
 ui.table(
@@ -67,9 +77,15 @@ ui.table(
         Column("working_days", ui.t("working_days"), "count"),
         Column("per_working_day", ui.t("per_working_day"), "decimal"),
         Column("region_share", ui.t("region_share"), "percent"),
+        Column("note", ui.t("site_note")),
     ],
     "lokasi",
     (ui.t("sites_page"), label, unit),
     tuple(table["name"]),
 )
+missing = table[table["note"] != ""]
+if not missing.empty:  # a Mini MPP that opened after the period: say so instead of a row of "-"
+    st.caption(
+        "; ".join(f"{ui.plain(n)}: {note}" for n, note in zip(missing["name"], missing["note"], strict=True))
+    )
 st.caption(ui.t("region_share_note") + " " + ui.t("per_working_day_note"))

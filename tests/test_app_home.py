@@ -38,15 +38,15 @@ def test_full_year_is_labelled_as_a_different_length(home):
 def test_top_agencies_with_counts_and_shares_and_their_base(home):
     at = home.run()
     table = at.dataframe[-1].value
-    assert list(table.iloc[:, 0][:5]) == [
+    assert list(table["Instansi"][:5]) == [
         "Disdukcapil",
         "DPMPTSP",
         "Bankaltimtara",
         "BPJS Kesehatan",
         "Kepolisian",
     ]
-    assert list(table.iloc[:, 1][:2]) == ["11.315", "8.767"]
-    assert list(table.iloc[:, 2][:5]) == ["24,8%", "19,3%", "18,4%", "14,8%", "9,7%"]
+    assert list(table["Kunjungan layanan"][:2]) == ["11.315", "8.767"]
+    assert list(table["Pangsa"][:5]) == ["24,8%", "19,3%", "18,4%", "14,8%", "9,7%"]
     captions = " ".join(c.value for c in at.caption)
     assert "Pangsa dari seluruh 45.540 kunjungan layanan Januari-September 2025" in captions
 

@@ -7,7 +7,18 @@ from ui.charts import chart, plotly
 from ui.column_mapping import column_mapping
 from ui.events import event_section
 from ui.navigation import navigation
-from ui.page import Selection, demo_notice, figures_page, page_setup, sidebar, site_names
+from ui.page import (
+    Selection,
+    card_row,
+    choose_site,
+    demo_notice,
+    figures_page,
+    new_click,
+    page_setup,
+    pick,
+    sidebar,
+    site_names,
+)
 from ui.press import copy_button, findings_of
 from ui.review import agency_changes, coverage_badges, excluded_sites, provisional_notice
 from ui.saved_mappings import saved_mappings
@@ -62,6 +73,7 @@ __all__ = [
     "write",
 ]
 __all__ += ["column_mapping", "saved_mappings"]  # issue 13: column mappings on the upload page
+__all__ += ["card_row", "choose_site", "new_click", "pick"]  # issue 14
 __all__ += ["agency_changes", "coverage_badges", "excluded_sites", "provisional_notice"]  # issue 11
 __all__ += ["copy_button", "file_uploader", "findings_of"]  # issue 14
 __all__ += ["event_section"]  # issue 15

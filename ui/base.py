@@ -19,6 +19,8 @@ from mpp.text import catalogue as i18n
 from ui.state import recall
 
 READ_WAIT_SECONDS = 8.0
+STYLE = Path(__file__).with_name("style.css")  # phones, table toolbars and print
+FOOTER_STYLE = "font-size: 8pt; color: #333; font-family: sans-serif;"
 # A sum too large for its column (a figure that got past the loaders' bound in an old store): the
 # page says which figures cannot be shown and how to fix them, instead of a generic error.
 TOO_LARGE = (duckdb.ConversionException, duckdb.OutOfRangeException, OverflowError)
@@ -145,6 +147,18 @@ def file_uploader(label: str, types: list[str], **options):
     )
     st.html(f"<style>{css}</style>")
     return st.file_uploader(label, type=types, **options)
+
+
+def page_style() -> None:
+    """The app's own CSS, once per page run: style-only HTML goes to Streamlit's event container and
+    takes no room on the page."""
+    st.html(STYLE)
+
+
+def print_footer(text: str) -> None:
+    """A footer on every printed sheet, in the page's bottom margin (a CSS margin box, so it never
+    covers a row), hidden on screen by nature. Style-only HTML takes no room on the page."""
+    st.html(f"<style>@page {{ @bottom-left {{ content: {css_string(text)}; {FOOTER_STYLE} }} }}</style>")
 
 
 def measure_label(measure: Measure) -> str:

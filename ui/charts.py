@@ -14,6 +14,7 @@ from mpp.reference.sites import list_sites
 from ui.base import lang, read
 
 # Zoom, pan and selection buttons crowd the toolbar on a phone and do little on these charts.
+CLICKS = {"on_select": "rerun", "selection_mode": "points"}  # a click on a bar chooses it
 NO_ZOOM = ["zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]
 
 
@@ -40,17 +41,23 @@ def config(file_name: str) -> dict:
     }
 
 
-def plotly(fig, name: str, sites, period: str):
-    """Draw the chart with its source line; returns the figure as drawn."""
+def plotly(fig, name: str, sites, period: str, **options):
+    """Draw the chart with its source line; returns the figure as drawn, and the selection event when
+    `options` make it answer clicks (a key and on_select)."""
     fig = sourced(fig, sites, period)
-    st.plotly_chart(fig, config=config(credits.file_name(sites, period, name)))
-    return fig
+    event = st.plotly_chart(fig, config=config(credits.file_name(sites, period, name)), **options)
+    return (fig, event) if options else fig
 
 
-def chart(fig, name: str, sites, period: str) -> None:
+def chart(fig, name: str, sites, period: str, clickable: bool = False) -> int | None:
     """A chart with a PNG download, drawn by kaleido only when someone asks for it; the file holds
-    the source line, without the room the page keeps for the toolbar."""
-    drawn = plotly(fig, name, sites, period)
+    the source line, without the room the page keeps for the toolbar. A `clickable` chart reruns the
+    page when a bar is clicked and returns that bar's position in its trace (None: no bar chosen)."""
+    event = None
+    if clickable:
+        drawn, event = plotly(fig, name, sites, period, **CLICKS, key=f"chart-{name}")
+    else:
+        drawn = plotly(fig, name, sites, period)
     st.download_button(
         "PNG",
         lambda: export.to_png(charts.for_file(drawn)),
@@ -60,3 +67,10 @@ def chart(fig, name: str, sites, period: str) -> None:
         icon=":material/image:",
         on_click="ignore",
     )
+    return clicked_point(event)
+
+
+def clicked_point(event) -> int | None:
+    """The position of the first selected point of a chart's selection event, if any."""
+    points = event.get("selection", {}).get("points", []) if event else []
+    return int(points[0]["point_index"]) if points and "point_index" in points[0] else None

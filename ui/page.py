@@ -16,10 +16,11 @@ from mpp.text import catalogue as i18n
 from mpp.visits import metrics
 from mpp.visits.overview import default_through, headline_measure
 from ui.auth import account_box, current_user, login_required, require_role
-from ui.base import lang, read, t
+from ui.base import flash, lang, page_style, print_footer, read, t
 from ui.navigation import through_the_menu
 from ui.review import provisional_notice
 from ui.state import recall, recall_all, remember, restore_url
+from ui.tables import export_info
 from ui.text import plain_all
 
 
@@ -37,6 +38,7 @@ def page_setup(title_key: str, role: str = "viewer", must_log_in: bool = False):
     read without logging in unless MPP_LOGIN_REQUIRED=1 or must_log_in). Returns the user, if any."""
     through_the_menu()
     st.set_page_config(page_title=f"{i18n.t(title_key, lang())} · Pantau MPP", page_icon="📊", layout="wide")
+    page_style()
     restore_url()
     st.sidebar.markdown("### Pantau MPP")
     asks_login = role != "viewer" or must_log_in or login_required()
@@ -157,14 +159,19 @@ def _custom_start(first: date, period: Period) -> Period:
     return Period(start, period.end)
 
 
-def sidebar() -> Selection:
+def sidebar(measure: Measure | None = None) -> Selection:
     """Sites, measure, provisional months and period, read from and written back to the URL query
-    and the session (ui.state), so they survive a page change and a reload."""
+    and the session (ui.state), so they survive a page change and a reload. A page that shows one
+    measure only passes it: the sidebar then says so instead of offering a choice that would not
+    apply (the reader's choice is kept for the other pages)."""
     names = site_names()
     wanted = [s for s in recall_all("site") if s in names] or names[:1]
     sites = tuple(st.sidebar.multiselect(t("sites"), names, default=wanted) or wanted)
     remember("site", list(sites))
-    measure = _measure_choice(sites)
+    if measure is None:
+        measure = _measure_choice(sites)
+    else:
+        st.sidebar.caption(t("measure_fixed", measure=measure.label(lang())))
     include_partial = _partial_choice(sites)
     period = _period_choice(sites, measure, include_partial)
     return Selection(sites, period.end if period else None, measure, period, include_partial)
@@ -177,15 +184,16 @@ def demo_notice(sites: tuple[str, ...]) -> None:
         st.info(t("demo_notice", sites=plain_all(shown)), icon="ℹ️")
 
 
-def figures_page(title_key: str, provisional: bool = True) -> Selection:
+def figures_page(title_key: str, provisional: bool = True, measure: Measure | None = None) -> Selection:
     """How every page of figures opens: page setup, the sidebar's selection, the title, the demo notice,
     with `provisional` the notice of the provisional months included, and a plain stop when the chosen
-    sites have no data. Returns the selection, which then always has a period.
+    sites have no data; `measure` for a page of one measure only. Returns the selection, which then
+    always has a period.
 
         selection = ui.figures_page("agencies")
     """
     page_setup(title_key)
-    selection = sidebar()
+    selection = sidebar(measure)
     st.title(t(title_key))
     demo_notice(selection.sites)
     if provisional:
@@ -193,4 +201,58 @@ def figures_page(title_key: str, provisional: bool = True) -> Selection:
     if selection.through is None:
         st.info(t("no_data"))
         st.stop()
+    footer(selection)
     return selection
+
+
+def footer(selection: Selection) -> None:
+    """On paper only: site, period, measure, source and the date it was printed, at every page's foot."""
+    assert selection.period is not None
+    info = export_info(("", selection.period.label(lang()), selection.measure.label(lang())), selection.sites)
+    print_footer(
+        t(
+            "print_footer",
+            sites=info.sites,
+            period=info.period,
+            measure=info.measure,
+            source=info.source,
+            date=info.exported_at,
+        )
+    )
+
+
+def pick(name: str, label: str, options: list, clicked=None, format_func=str):
+    """A choice among `options` kept in the URL (`?agency=Disdukcapil`) and the session, restored
+    from them; `clicked` (the option a click on a chart chose) switches it, a new click only: a
+    chart keeps its selection over reruns, and must not undo a later choice in the box."""
+    widget = f"pick-{name}"
+    if new_click(name, clicked) in options:
+        st.session_state[widget] = clicked
+    if st.session_state.get(widget) not in options:
+        asked = recall(name)
+        st.session_state[widget] = asked if asked in options else options[0]
+    chosen = st.selectbox(label, options, key=widget, format_func=format_func)
+    remember(name, None if chosen == options[0] else chosen)  # the first needs no word in the URL
+    return chosen
+
+
+def new_click(name: str, clicked):
+    """`clicked` when it differs from the click seen on the last run, else None (a chart keeps its
+    selection over reruns: the same selection is no new choice)."""
+    seen = f"click-{name}"
+    fresh = clicked is not None and clicked != st.session_state.get(seen)
+    st.session_state[seen] = clicked
+    return clicked if fresh else None
+
+
+def choose_site(site: str, message: str) -> None:
+    """Make `site` the sidebar's selection, so every page shows it, and say so after the rerun."""
+    remember("site", [site])
+    flash(message)
+    st.rerun()
+
+
+def card_row(name: str, n: int = 3):
+    """n columns of cards that stay one row on a phone (style.css: st-key-cards-*), so a row of
+    three figures takes one line of the first screen instead of three."""
+    return st.container(key=f"cards-{name}").columns(n)

@@ -16,7 +16,8 @@ class UndoRefused(ValueError):
 
 
 def loads_table(con: duckdb.DuckDBPyConnection, actor: User) -> pd.DataFrame:
-    """Every load, newest first: who, when, file, layout, site, period, rows, total, status."""
+    """Every load, newest first: who, when, file, layout, site, period, rows, total, status, and the
+    respondents of a survey load."""
     require(actor, "analyst")
     return query_df(con, "loads_history")
 
@@ -28,8 +29,8 @@ def _status(con: duckdb.DuckDBPyConnection, load_id: int) -> str | None:
 
 def undo_preview(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> pd.DataFrame:
     """Per slice the load touches (site, measure, agency or None, month): the figure now
-    (`value`) and after the undo (`value_after`). Worked out by undoing inside a transaction that is
-    rolled back, so it is exact by construction."""
+    (`value`) and after the undo (`value_after`, missing where no figure is left: no data, not 0).
+    Worked out by undoing inside a transaction that is rolled back, so it is exact by construction."""
     require(actor, "analyst")
     if _status(con, load_id) in (None, "undone"):
         raise UndoRefused(f"Muatan {load_id} tidak ada atau sudah dibatalkan.")
@@ -45,7 +46,7 @@ def undo_preview(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> p
         after, on=["site", "measure", "agency", "month"], how="left", suffixes=("", "_after")
     )
     return table.assign(
-        value=table["value"].astype("int64"), value_after=table["value_after"].fillna(0).astype("int64")
+        value=table["value"].astype("int64"), value_after=table["value_after"].astype("Int64")
     )
 
 

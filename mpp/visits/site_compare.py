@@ -5,13 +5,16 @@ against the same months a year earlier, and its share of its region (every site 
 
 from __future__ import annotations
 
+from datetime import date
+
 import duckdb
 import pandas as pd
 
-from mpp import calendar
+from mpp import calendar, fmt
 from mpp.period import Measure, Period
 from mpp.reference.sites import list_sites
 from mpp.store.db import query_df
+from mpp.text.catalogue import t
 
 
 def _site_totals(con: duckdb.DuckDBPyConnection, names, period: Period, measure: Measure) -> pd.DataFrame:
@@ -41,7 +44,8 @@ def site_comparison(
     con: duckdb.DuckDBPyConnection, period: Period, measure: Measure, names=None
 ) -> pd.DataFrame:
     """kind, name, kabupaten_kota, kecamatan, total, last_year, change_pct, working_days, per_working_day,
-    region_share: one row per site (default: every site), MPPs first."""
+    region_share, since (the day it opened, else its first month with any data; None when neither is
+    known): one row per site (default: every site), MPPs first."""
     sites = list_sites(con)
     if names is not None:
         sites = sites[sites["name"].isin(list(names))]
@@ -55,6 +59,11 @@ def site_comparison(
     table["per_working_day"] = table["total"] / table["working_days"].where(table["working_days"] > 0)
     region = table.groupby("kabupaten_kota")["total"].transform("sum")
     table["region_share"] = table["total"] / region.where(region > 0) * 100
+    first = query_df(con, "site_first_data").set_index("site")["first"]
+    table["since"] = [
+        _as_date(opened) or _as_date(first.get(name))
+        for opened, name in zip(table["opened"], table["name"], strict=True)
+    ]
     columns = [
         "kind",
         "name",
@@ -67,8 +76,26 @@ def site_comparison(
         "working_days",
         "per_working_day",
         "region_share",
+        "since",
     ]
     return table[columns].reset_index(drop=True)
+
+
+def _as_date(value) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def no_data_notes(table: pd.DataFrame, measure: Measure, lang: str = "id") -> list[str]:
+    """Per row, why a site shows no figures: "belum ada data pengunjung · ada sejak April 2026" (a
+    Mini MPP opened after the period, or a site that reports only the other measure); "" where the
+    site has figures."""
+    return [
+        ""
+        if pd.notna(total)
+        else t("site_no_data", lang, measure=measure.label(lang))
+        + ("" if since is None else " · " + t("site_since", lang, month=fmt.month_label(since, lang)))
+        for total, since in zip(table["total"], table["since"], strict=True)
+    ]
 
 
 def top_sites(table: pd.DataFrame, n: int = 25) -> pd.DataFrame:
