@@ -17,7 +17,8 @@ def test_ranked_bars_label_figure_and_share():
     )
     bar = fig.data[0]
     assert list(bar.text) == ["11.315 (24,8%)", "6.814 (14,9%)"]
-    assert bar.y[1] == "Dinas Kependudukan dan Pencatat…" and len(bar.y[1]) == figures.NAME_WIDTH
+    shown = fig.layout.annotations[1].text
+    assert shown == "Dinas Kependudukan dan Pencatat…" and len(shown) == figures.NAME_WIDTH
     assert bar.customdata[1][0] == LONG  # the hover names the agency in full
     assert fig.layout.separators == ",." and fig.layout.xaxis.tickformat == ",d"
     assert fig.layout.xaxis.range[1] > 11315  # room for the label, no fixed maximum
@@ -83,7 +84,56 @@ def test_share_donut_percent_labels_and_a_whole_hover():
 
 def test_tags_in_an_agency_name_stay_text():
     fig = figures.ranked_bars(['<a href="x">Klik</a>'], [5], [""], "Instansi", "kunjungan layanan")
-    assert fig.data[0].y[0].startswith("&lt;a href") and fig.data[0].customdata[0][0].startswith("&lt;a")
+    assert fig.layout.annotations[0].text.startswith("&lt;a href")
+    assert fig.data[0].customdata[0][0].startswith("&lt;a")
+
+
+# The Sleman permit recap brings "IZIN PENDIRIAN SATUAN PENDIDIKAN ..." (and three "IZIN PRAKTEK
+# PARAMEDIK VETERINER ...") as agencies: shortened alike, they were one category, their bars drawn
+# over each other and their donut slices added up.
+TWINS = [
+    "IZIN PENDIRIAN SATUAN PENDIDIKAN NON FORMAL (TPA, SPS, KB, BIMBEL, LKP, TK)",
+    "IZIN PENDIRIAN SATUAN PENDIDIKAN NON FORMAL (PKBM)",
+]
+TWIN_SHORT = figures.short_name(TWINS[0])
+
+
+def test_names_shortened_alike_keep_their_own_bars():
+    assert TWINS[0][:40] == TWINS[1][:40]
+    ranked = figures.ranked_bars(TWINS, [120, 45], ["", ""], "Instansi", "kunjungan layanan")
+    bar = ranked.data[0]
+    assert len(set(bar.y)) == 2 and list(bar.x) == [120, 45]
+    assert [c[0] for c in bar.customdata] == TWINS  # each hover names its own agency
+    assert [a.text for a in ranked.layout.annotations] == [TWIN_SHORT, TWIN_SHORT]
+    assert [a.y for a in ranked.layout.annotations] == list(bar.y)  # each name above its own bar
+    change = figures.change_bars(TWINS, [12.5, -3.0], "Pertumbuhan")
+    assert len(set(change.data[0].y)) == 2 and list(change.data[0].text) == ["+12,5%", "-3,0%"]
+    assert [a.text for a in change.layout.annotations] == [TWIN_SHORT, TWIN_SHORT]
+    stacked = figures.stacked_bars(
+        [figures.short_name(n) for n in TWINS], {"Langsung": [10, 4]}, TWINS, "Kanal", "kl", horizontal=True
+    )
+    assert len(set(stacked.data[0].y)) == 2 and list(stacked.data[0].x) == [10, 4]
+
+
+def test_names_shortened_alike_keep_their_own_slices():
+    fig = figures.share_donut([*TWINS, "Samsat"], [120, 45, 80], [49.0, 18.4, 32.6], "Pangsa", "kl")
+    pie = fig.data[0]
+    assert len(set(pie.labels)) == 3 and list(pie.values) == [120, 45, 80]  # plotly adds up equal labels
+    assert pie.labels[2] == "Samsat"  # a name no other shares stays as short as before
+    legend = [label.replace("<br>", " ") for label in pie.labels[:2]]
+    assert legend == TWINS  # the legend tells the two apart
+    assert pie.hovertext[1].startswith(TWINS[1])
+
+
+def test_survey_bars_of_one_label_stay_two_bars():
+    rows = [
+        IndexRow("Unit layanan <b>A</b>", 95.7, "95,70", "A", "Sangat Baik", "Very good", 120),
+        IndexRow("Unit layanan <b>A</b>", 80.1, "80,10", "B", "Baik", "Good", 80),
+    ]
+    fig = survey_charts.index_bars(rows, "IKM per unit")
+    assert len(set(fig.data[0].y)) == 2 and list(fig.data[0].x) == [95.7, 80.1]
+    assert [a.text for a in fig.layout.annotations] == ["Unit layanan &lt;b&gt;A&lt;/b&gt;"] * 2
+    assert list(fig.data[0].customdata) == ["Unit layanan &lt;b&gt;A&lt;/b&gt;"] * 2  # the hover's name
 
 
 def test_every_title_sits_below_the_toolbar_and_wraps_for_a_phone():
@@ -131,6 +181,18 @@ def test_a_chart_carries_its_source_line_and_a_file_name_that_says_the_same():
     assert charts.for_file(fig).layout.margin.t < fig.layout.margin.t  # no toolbar in a file
     name = credits.file_name(["MPP Kota Balikpapan"], "Januari-September 2025", "instansi-peringkat")
     assert name == "mpp-kota-balikpapan_januari-september-2025_instansi-peringkat"
+
+
+def test_the_source_line_writes_tags_in_names_as_text():
+    site, period = '<a href="http://x">MPP</a>', "Survei <b>2025</b>"
+    sites = pd.DataFrame({"name": [site], "kabupaten_kota": ["Kota <br>Balikpapan"]})
+    line = credits.source_line([site], period, credits.offices(sites, [site]), date(2026, 11, 27))
+    fig = charts.with_source(figures.monthly_bars(_months(), "Pengunjung", "pengunjung"), line)
+    subtitle = fig.layout.title.subtitle.text  # wrapped for a phone: <br> between its lines only
+    assert "<a " not in subtitle and "<b>" not in subtitle and subtitle.count("<br>") <= 2
+    shown = subtitle.replace("<br>", " ")
+    assert '&lt;a href="http://x"&gt;MPP&lt;/a&gt;' in shown
+    assert "Survei &lt;b&gt;2025&lt;/b&gt;" in shown and "DPMPTSP Kota &lt;br&gt;Balikpapan" in shown
 
 
 def test_the_ikm_axis_starts_at_zero_and_says_so():

@@ -168,6 +168,12 @@ def test_chart_specs_carry_the_indonesian_locale(open_page):
         assert layout["separators"] == ",."
 
 
+def test_an_english_page_draws_its_charts_toolbar_in_english(open_page):
+    for lang in ("en", "id"):
+        charts_drawn = open_page("1_Instansi.py", lang=lang).get("plotly_chart")
+        assert charts_drawn and {json.loads(c.proto.config)["locale"] for c in charts_drawn} == {lang}
+
+
 def test_home_page_follows_the_measure_choice(open_app, demo_db):
     # the demo's October 2025 is partial (26 of 27 agencies)
     at = open_app(demo_db, measure="service_visits", through="2025-09").run()

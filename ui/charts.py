@@ -32,10 +32,11 @@ def _today(known, sites) -> date:
 
 
 def config(file_name: str) -> dict:
-    """plotly's toolbar: Indonesian, no logo, no zoom, and a download named for what it shows."""
+    """plotly's toolbar: in the page's language, no logo, no zoom, and a download named for what it
+    shows."""
     return {
         "displaylogo": False,
-        "locale": "id",
+        "locale": lang(),
         "modeBarButtonsToRemove": NO_ZOOM,
         "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
     }

@@ -134,25 +134,28 @@ def fit_head(fig: go.Figure, band: int = TOOLBAR_BAND) -> go.Figure:
     return fig
 
 
-def names_above(fig: go.Figure, count: int) -> go.Figure:
+def names_above(fig: go.Figure, names) -> go.Figure:
     """Horizontal bars with each name written above its bar inside the plot: on a phone the bars and
     their labels keep the whole width instead of sharing it with a column of names. The names are
-    notes, not the axis' tick labels, which would hide the value axis' labels under them (its 0)."""
+    notes, not the axis' tick labels, which would hide the value axis' labels under them (its 0).
+    The bars stand at positions 0, 1, 2... on the y axis, never at their shown names: two names
+    shortened alike would be one category, their bars drawn over each other and one name written."""
+    names = list(names)
     fig.update_traces(width=0.5, offset=0.0)  # the lower half of each row; the name sits above
-    fig.update_yaxes(autorange="reversed", showticklabels=False, ticks="", showline=False)
-    for name in dict.fromkeys(fig.data[0].y if fig.data else ()):
+    fig.update_yaxes(type="category", autorange="reversed", showticklabels=False, ticks="", showline=False)
+    for position, name in enumerate(names):
         fig.add_annotation(
             text=name,
             x=0,
             xref="paper",
             xanchor="left",
-            y=name,
+            y=position,  # a category axis places notes by the category's number
             yref="y",
             yanchor="bottom",
             showarrow=False,
             font_size=12,
         )
-    fig.update_layout(height=(fig.layout.margin.t or 0) + ROW * count + 40, showlegend=len(fig.data) > 1)
+    fig.update_layout(height=(fig.layout.margin.t or 0) + ROW * len(names) + 40, showlegend=len(fig.data) > 1)
     return fit_head(fig)
 
 

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from mpp import fmt
+from mpp.present.charts import as_label
 from mpp.text.catalogue import t
 
 
@@ -28,13 +29,15 @@ def offices(sites: pd.DataFrame, chosen) -> list[str]:
 
 
 def source_line(chosen, period: str, office_names, day: date, lang: str = "id") -> str:
-    """The line every chart carries: sites, period, source and the day the chart was made."""
+    """The line every chart carries: sites, period, source and the day the chart was made. Plotly
+    reads tags in it, so each name (a site's, a region's, a period read from a survey file) is
+    written as text."""
     return t(
         "chart_source",
         lang,
-        sites=some(list(chosen), lang),
-        period=period,
-        offices=some(list(office_names), lang),
+        sites=some([as_label(name) for name in chosen], lang),
+        period=as_label(period),
+        offices=some([as_label(name) for name in office_names], lang),
         day=fmt.day_label(day, lang),
     )
 

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from mpp import fmt
-from mpp.present.charts import PALETTE, apply_locale, as_label, names_above, room_for_labels, titled
+from mpp.present.charts import PALETTE, apply_locale, as_label, names_above, room_for_labels, titled, wrapped
 from mpp.text.catalogue import t
 
 EXTRA_COLORS = [
@@ -33,6 +33,18 @@ def short_name(name: str, width: int = NAME_WIDTH) -> str:
     return as_label(short)
 
 
+def legend_names(names) -> list[str]:
+    """The names in a donut's legend, one per slice: plotly adds up slices of the same label, so a
+    name whose shortened form another name shares (three "IZIN PRAKTEK PARAMEDIK VETERINER ...") is
+    written whole, over lines of NAME_WIDTH; the others shortened."""
+    names = list(names)
+    shorts = [short_name(n) for n in names]
+    return [
+        s if shorts.count(s) == 1 else wrapped(as_label(n), NAME_WIDTH)
+        for n, s in zip(names, shorts, strict=True)
+    ]
+
+
 def _num(value, lang: str = "id") -> str:
     return "" if pd.isna(value) else fmt.number(value, lang=lang)
 
@@ -45,7 +57,7 @@ def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0, la
     labels = [f"{f} ({n})" if n and n != fmt.NO_DATA else f for f, n in zip(figures, notes, strict=True)]
     fig = go.Figure(
         go.Bar(
-            y=[short_name(n) for n in names],
+            y=list(range(len(names))),  # positions: two names shortened alike stay two bars
             x=values,
             orientation="h",
             marker_color=PALETTE[0],
@@ -60,7 +72,7 @@ def ranked_bars(names, values, notes, title: str, unit: str, digits: int = 0, la
     apply_locale(fig, value_axis="x", lang=lang)
     widest = max([len(label) for label in labels] + [1])
     fig.update_xaxes(range=[0, room_for_labels(max([*values, 1]), widest)])
-    return titled(names_above(fig, len(names)), title)
+    return titled(names_above(fig, [short_name(n) for n in names]), title)
 
 
 def share_donut(
@@ -75,7 +87,7 @@ def share_donut(
     ]
     fig = go.Figure(
         go.Pie(
-            labels=[short_name(n) for n in names],
+            labels=legend_names(names),
             values=[float(v) for v in values],
             hole=0.45,
             sort=False,
@@ -216,13 +228,13 @@ def stacked_bars(
     categories, stacks: dict, hover_names, title: str, unit: str, horizontal: bool = False, lang: str = "id"
 ) -> go.Figure:
     """One bar per category, stacked by `stacks` (label -> values), e.g. walk-in and online queue."""
-    fig = go.Figure()
+    fig, categories = go.Figure(), list(categories)
     for i, (label, values) in enumerate(stacks.items()):
         text = [_num(v, lang) for v in values]
         axes = (
-            dict(y=list(categories), x=list(values))
+            dict(y=list(range(len(categories))), x=list(values))  # positions: names go above the bars
             if horizontal
-            else dict(x=list(categories), y=list(values))
+            else dict(x=categories, y=list(values))
         )
         fig.add_bar(
             **axes,
@@ -236,7 +248,7 @@ def stacked_bars(
     apply_locale(fig, value_axis="x" if horizontal else "y", lang=lang)
     fig.update_layout(legend_traceorder="normal")  # walk-in first, as the stack reads
     if horizontal:
-        names_above(fig, len(list(categories)))
+        names_above(fig, categories)
     return titled(fig, title)
 
 
@@ -247,7 +259,7 @@ def change_bars(names, changes, title: str, lang: str = "id") -> go.Figure:
     text = [fmt.signed_percent(c, lang=lang) for c in changes]
     fig = go.Figure(
         go.Bar(
-            y=[short_name(n) for n in names],
+            y=list(range(len(names))),
             x=changes,
             orientation="h",
             text=text,
@@ -267,4 +279,4 @@ def change_bars(names, changes, title: str, lang: str = "id") -> go.Figure:
         ticksuffix="%",
         range=[low - (room if low < 0 else 0), high + (room if high > 0 else 0)],
     )
-    return titled(names_above(fig, len(names)), title)
+    return titled(names_above(fig, [short_name(n) for n in names]), title)

@@ -23,10 +23,10 @@ GRADE_LINES = [(float(g.lowest), g.letter) for g in GRADES[:-1]]  # 88,31 A; 76,
 def _bars(labels, values, texts, colors, title: str, axis_range, tickformat: str) -> go.Figure:
     """Horizontal bars, first item on top, each name above its bar and its server-formatted label
     beside it; the axis ends where the longest label still fits on a phone."""
-    labels, texts = list(labels), list(texts)
+    labels, texts = [as_label(label) for label in labels], list(texts)
     fig = go.Figure(
         go.Bar(
-            y=[as_label(label) for label in labels],
+            y=list(range(len(labels))),  # positions: two units of one label stay two bars
             x=list(values),
             orientation="h",
             text=texts,
@@ -34,14 +34,15 @@ def _bars(labels, values, texts, colors, title: str, axis_range, tickformat: str
             textfont_size=11,
             marker_color=list(colors),
             cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            customdata=labels,
+            hovertemplate="%{customdata}: %{text}<extra></extra>",
         )
     )
     apply_locale(fig, value_axis="x")
     low, high = axis_range
     end = low + room_for_labels(high - low, max([len(x) for x in texts] + [1]))
     fig.update_xaxes(range=[low, end], tickformat=tickformat, rangemode="normal")
-    return titled(names_above(fig, len(labels)), title)
+    return titled(names_above(fig, labels), title)
 
 
 def nrr_bars(unsur: Sequence[UnsurScore], priority: list[str], title: str, lang: str = "id") -> go.Figure:
