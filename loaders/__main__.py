@@ -104,6 +104,16 @@ def report_lines(report: Report) -> list[str]:
     )
     lines += [f"  pengunjung: {number(report.visitors)}"] if report.visitors else []
     lines += [f"  pemetaan  : {report.mapping}"] if report.mapping else []
+    # The page asks whether such a month is a real zero or not yet reported; here it loads as 0,
+    # replacing what an earlier file gave for it, so it is said rather than passed over.
+    lines += (
+        [
+            f"  PERHATIAN : bulan {', '.join(f'{m:%m/%Y}' for m in report.zero_months)} bernilai 0 untuk "
+            "semua instansi dan dimuat sebagai 0; bila belum dilaporkan, muat lewat halaman Unggah"
+        ]
+        if report.zero_months
+        else []
+    )
     lines += [f"  muatan    : {report.load_id}"] if report.load_id else []
     return lines + [f"  catatan   : {note}" for note in report.notes]
 

@@ -303,6 +303,8 @@ def save(con: duckdb.DuckDBPyConnection, site: str, mapping: ColumnMapping, user
     """Save the mapping under its name for the site (analysts and admins); a name already saved
     for the site is replaced. A mapping that could not be read back is refused, never saved."""
     problems = save_problems(mapping)
+    if not site or not site.strip():  # `mapping import --site ""`: a mapping no site's file would find
+        problems.append(refused_as(mapping.name or "-", "lokasi (site) kosong"))
     if problems:
         raise FileRefused(problems)
     mappings.store(con, user, site, mapping.name, signature(mapping), to_json(mapping))

@@ -34,7 +34,13 @@ def cmd_export(args) -> int:
         print(mappings.MappingRefused("mapping_not_found", name=args.name, site=args.site), file=sys.stderr)
         return 1
     if args.to:
-        Path(args.to).write_text(mapping.shared_json(found) + "\n", encoding="utf-8")
+        try:
+            Path(args.to).write_text(mapping.shared_json(found) + "\n", encoding="utf-8")
+        except OSError as exc:  # a folder that does not exist, no permission: said, not a traceback
+            print(
+                f"{args.to}: tidak dapat ditulis ({exc.strerror}). / Cannot write the file.", file=sys.stderr
+            )
+            return 1
         print(f"Pemetaan '{found.name}' ditulis ke {args.to}. / Mapping written.")
     else:
         print(mapping.shared_json(found))

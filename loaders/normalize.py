@@ -301,9 +301,13 @@ def is_total_label(value) -> bool:
 # C0 and C1 controls, DEL, and what XML 1.0 cannot hold at all (U+FFFE, U+FFFF, lone surrogates):
 # a name carrying one cannot go into a .docx (python-docx refuses it) and shows as nothing anyway.
 # Those that separate words (tab, line breaks, form feed, the file/group/record separators) become
-# a space; the others are dropped.
+# a space; the others are dropped. So are the bidirectional marks, embeddings, overrides and
+# isolates (U+200E/F, U+061C, U+202A-E, U+2066-9): invisible, they reorder what is shown after them,
+# so 'Rekap\u202eslx.exe' reads as another name than it is (a mapping's, an agency's).
 SPACING_CONTROLS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85"
-CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+CONTROLS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def without_controls(name: str) -> str:

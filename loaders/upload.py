@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 import duckdb
 
 from loaders.load import Options, Report, ingest
+from loaders.normalize import has_controls, looks_personal
 from mpp.access.accounts import User, require
-from mpp.reference.agencies import add_alias, ensure_agency
+from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key, ensure_agency
 from mpp.store import db
 
 UNKNOWN_AGENCY = "instansi_tidak_dikenal"
@@ -41,7 +42,18 @@ def unknown_agencies(report: Report) -> list[UnknownAgency]:
         for p in report.problems
         if p.code == UNKNOWN_AGENCY and p.subject is not None  # the spelling is always its subject
     }
-    return list(found.values())
+    # A NIK or phone number in the agency column (refused as personal data) must never be offered
+    # for saving as an agency, nor a name without a letter or digit ('-'), which no alias can hold.
+    return [u for u in found.values() if not name_problem(u.spelling)]
+
+
+def name_problem(spelling: str) -> str | None:
+    """Why a spelling cannot be saved as an agency's name or alias, or None."""
+    if not agency_key(spelling):
+        return "tanpa huruf atau angka / has no letter or digit"
+    if looks_personal(spelling) or has_controls(spelling):
+        return "memuat data pribadi atau karakter kendali / holds personal data or control characters"
+    return None
 
 
 def place(sheet: str | None, cell: str | None) -> str:
@@ -71,13 +83,19 @@ def map_agency(con: duckdb.DuckDBPyConnection, actor: User, spelling: str, canon
 def add_agency(con: duckdb.DuckDBPyConnection, actor: User, spelling: str) -> None:
     """Add the spelling as a new canonical agency (an agency the seed list did not know)."""
     require(actor, "analyst")
-    add_alias(con, actor, spelling, ensure_agency(con, " ".join(spelling.split())), "analyst")
+    name = " ".join(spelling.split())
+    if AgencyMatcher.from_store(con).match(name).agency_id is not None:
+        return  # the same name in other case or spacing ('DINAS BARU' after 'Dinas Baru'): not a second agency
+    add_alias(con, actor, name, ensure_agency(con, name), "analyst")
 
 
 def settle_agencies(con: duckdb.DuckDBPyConnection, actor: User, choices: dict[str, str]) -> int:
     """The agency form's choices at once, all or none (one transaction): each spelling -> the
     canonical name it is a spelling of, or NEW_AGENCY to add it as a new agency. Returns how many."""
     require(actor, "analyst")
+    refused = [f"'{s[:60]}': {why}" for s in choices if (why := name_problem(s))]
+    if refused:  # checked before anything is written: an agency named '' or a NIK is never stored
+        raise ValueError("Bukan nama instansi / Not an agency name: " + "; ".join(refused))
     with db.transaction(con):
         for spelling, choice in choices.items():
             if choice == NEW_AGENCY:

@@ -9,6 +9,7 @@ it; a mapping saved for the site reads only a sheet no layout recognises (layout
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 import pandas as pd
@@ -19,6 +20,7 @@ from loaders.layouts.common import (
     col_letter,
     count_at,
     filled_rows,
+    formula_problems,
     key,
     problem,
     ref,
@@ -96,6 +98,15 @@ def mapping_problems(mapping: ColumnMapping, file: str = "", sheet: str | None =
         said.append("pilih kolom tanggal atau kolom-kolom bulan (salah satu)")
     if mapping.month_columns and (mapping.count_column or mapping.status_column):
         said.append("kolom bulan sudah berisi jumlah: kolom jumlah dan status tidak dipakai bersamanya")
+    # One column read for two roles (a month column mapped twice, the agency column also a month)
+    # would count each figure twice or store counts as agency names.
+    names = mapped_names(mapping)
+    times = Counter(key(n) for n in names)
+    twice = {key(n): n for n in reversed(names) if key(n) and times[key(n)] > 1}  # as first written
+    said += [
+        f"kolom '{n}' dipetakan lebih dari sekali; setiap kolom hanya untuk satu peran"
+        for n in twice.values()
+    ]
     said += [
         f"bulan {m!r} untuk kolom '{n}' harus YYYY-MM atau MM"
         for n, m in mapping.month_columns
@@ -141,7 +152,10 @@ def apply(mapping: ColumnMapping, sheet: Sheet, context: Context) -> Parsed:
     if refused or missing:
         raise FileRefused(refused + missing)
     rows = long_counts.whole_table(sheet, at, context) if sheet.truncated else filled_rows(sheet)
-    problems: list[Problem] = []
+    # A formula Excel never calculated reads as a blank cell: in a count column the figure would be
+    # lost, in the agency or date column the whole row, silently. Said, as the recap layouts say it.
+    used = [cols[key(name)] for name in mapped_names(mapping)]
+    problems: list[Problem] = formula_problems(sheet, range(at + 1, len(rows)), used)
     reader = RowReader(mapping, cols, sheet, context, rows[:at], problems)
     records = [f for r in range(at + 1, len(rows)) for f in reader.figures(rows, r)]
     frame = figures_frame(records, mapping, sheet, at, cols)
