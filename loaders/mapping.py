@@ -28,7 +28,7 @@ from loaders import read_guarded
 from loaders.layouts.common import key, text
 from loaders.layouts.mapped import apply, header_cells, mapping_problems, matches
 from loaders.model import ColumnMapping, FileRefused, Parsed, Problem, Sheet
-from loaders.normalize import has_controls
+from loaders.normalize import has_controls, looks_personal
 from loaders.tabular import header_row_index
 from mpp.access.accounts import User
 from mpp.fmt import number
@@ -185,11 +185,29 @@ def spec_problems(spec: dict) -> list[str]:
     said += month_problems(spec.get("month_columns", []))
     if not isinstance(spec.get("sum_duplicates", False), bool):
         said.append("'sum_duplicates' harus true atau false")
+    said += personal_problems(spec)
     return said + [
         f"'{k}' tidak boleh diawali = + - @ (akan terbaca sebagai rumus)"
         for k in ("name", "agency")
         if isinstance(spec.get(k), str) and FORMULA.match(spec[k])
     ]
+
+
+def personal_problems(spec: dict) -> list[str]:
+    """A NIK or a mobile number among the mapping's texts (a data row taken for the header row on
+    the page, a number typed as the agency): saved, it would be kept and shared with other offices."""
+    texts = [spec.get(k) for k in TEXT_FIELDS]
+    for listed in ("header", "served"):
+        texts += spec[listed] if isinstance(spec.get(listed), list) else []
+    months = spec.get("month_columns")
+    texts += (
+        [pair[0] for pair in months if isinstance(pair, list) and pair] if isinstance(months, list) else []
+    )
+    if any(looks_personal(t) for t in texts if isinstance(t, str)):
+        return [
+            "memuat NIK atau nomor HP (data pribadi, UU 27/2022); pilih baris judul kolom, bukan baris data"
+        ]
+    return []
 
 
 def short(value) -> str:

@@ -26,10 +26,12 @@ from loaders.load import Options, ingest
 from loaders.mapping import ColumnMapping, from_json, header_cells, to_json
 from loaders.model import FileRefused
 from loaders.read_guarded import read_file_guarded
+from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE, User
 from mpp.store import db
 from tests import filemakers as fm
 from tests import layout_files as lf
+from tests.apptest import log_in
 
 SITE = "MPP Kota Balikpapan"
 OTHER_SITE = "MPP Kabupaten Paser"
@@ -247,6 +249,46 @@ def test_a_nik_in_a_mapped_agency_column_is_never_offered_as_an_agency(store_pat
     assert ("data_pribadi", "Data", "B2") in codes_and_cells(report.problems)
     assert [u.spelling for u in upload.unknown_agencies(report)] == ["Loket Wisata Halal"]
     assert NIK not in stored_text(store_path)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"agency": NIK, "agency_column": None},
+        {"header": ["TANGGAL KUNJUNGAN", "LOKET TUJUAN", "BANYAKNYA", NIK]},
+        {"served": ["Selesai", PHONE], "status_column": "Banyaknya"},
+        {"name": f"Antrean {PHONE}"},
+    ],
+)
+def test_a_mapping_holding_a_nik_or_phone_number_is_refused_and_never_saved(store, changes):
+    with pytest.raises(FileRefused, match="NIK atau nomor HP"):
+        from_json(spec(**changes), "kiriman.json")
+    with pytest.raises(FileRefused, match="NIK atau nomor HP"):
+        mapping.save(
+            store,
+            SITE,
+            replace(QUEUE, **{k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()}),
+            ANALYST,
+        )
+    assert mapping.for_site(store, None) == []
+
+
+def test_a_data_row_taken_for_the_header_row_is_not_saved_with_its_nik(store):
+    """On the page the analyst picks the header row: a data row holding a NIK under a harmless
+    header (not blanked on read) would become the saved header signature, kept and shared."""
+    header = ["Tanggal", "Keterangan", "Loket", "Banyaknya"]
+    sheet = sheet_of(lf.long_sheet(header, [["03/02/2026", NIK, "Dukcapil", 3]]))
+    careless = ColumnMapping(
+        "Salah baris",
+        2,
+        header_cells(sheet, 2),
+        agency="Disdukcapil",
+        date_column="03 02 2026",
+        count_column="3",
+    )
+    with pytest.raises(FileRefused, match="bukan baris data"):
+        mapping.save(store, SITE, careless, ANALYST)
+    assert NIK not in json.dumps(store.execute("SELECT * FROM column_mappings").fetchall(), default=str)
 
 
 # ---- mapped sheets as offices write them -------------------------------------------------------------
@@ -615,3 +657,47 @@ def test_mapped_previews_from_many_threads_each_get_their_own_figures(monkeypatc
     for thread in threads:
         thread.join(300)
     assert results == {f"antrean_{i}.xlsx": [("Disdukcapil", "2026-02", i)] for i in range(1, 7)}
+
+
+# ---- the page ---------------------------------------------------------------------------------------
+
+PAGE = "pages/8_Unggah.py"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGE_HEADER = ["Hari Layanan", "Unit Tujuan", "Urusan", "Banyak Orang"]
+
+
+def widget(elements, label: str):
+    return next(w for w in elements if w.label == label)
+
+
+def test_the_page_refuses_one_column_for_two_roles_and_a_hostile_import_without_a_traceback(
+    demo_db, open_app
+):
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
+    rows = [["01/08/2026", "Disdukcapil", "KTP-el", 5], ["02/08/2026", "Samsat", "PKB", 7]]
+    data = lf.long_sheet(PAGE_HEADER, rows, title="REKAP HARIAN MPP KOTA BALIKPAPAN")
+    at.file_uploader[0].set_value(("rekap_harian_agustus.xlsx", data, XLSX)).run()
+    widget(at.selectbox, "Kolom instansi").select("Unit Tujuan")
+    widget(at.selectbox, "Kolom layanan (boleh tidak ada)").select("Unit Tujuan")  # careless: twice
+    widget(at.selectbox, "Kolom tanggal").select("Hari Layanan")
+    widget(at.selectbox, "Kolom jumlah").select("Banyak Orang")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("kolom 'Unit Tujuan' dipetakan lebih dari sekali" in i.value for i in at.info)
+    assert widget(at.button, "Simpan dan periksa lagi").disabled
+
+    spoofed = {**json.loads(to_json(QUEUE)), "name": "Rekap\u202eslx.exe"}
+    at.file_uploader(key="cm_import_file").set_value(
+        ("kiriman.json", json.dumps(spoofed).encode(), "application/json")
+    )
+    widget(at.selectbox, "Lokasi pemetaan yang diimpor").select("MPP Kabupaten Balangan")
+    at.run()
+    widget(at.button, "Impor").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    refusal = " ".join(e.value for e in at.error)
+    assert "Berkas kiriman.json tidak diimpor" in refusal and "karakter kendali" in refusal
+    with db.connect(demo_db, read_only=True) as con:
+        assert mapping.for_site(con, None) == []
