@@ -291,6 +291,44 @@ def test_a_data_row_taken_for_the_header_row_is_not_saved_with_its_nik(store):
     assert NIK not in json.dumps(store.execute("SELECT * FROM column_mappings").fetchall(), default=str)
 
 
+def test_a_mapped_ticket_export_with_personal_columns_loads_its_counts_and_keeps_no_person(store_path):
+    """NIK, Nama Pemohon and No HP beside the mapped columns, and a NIK typed into an unmapped note:
+    the served tickets load; no value of a person is in any table, and the original is not kept."""
+    header = ["Tanggal", "NIK", "Nama Pemohon", "No HP", "Loket", "Status", "Catatan"]
+    rows = [
+        ["03/02/2026", NIK, "Budi Santoso", PHONE, "Dukcapil", "Selesai", None],
+        [
+            "03/02/2026",
+            "3171234567890002",
+            "Siti Aminah",
+            "081298765432",
+            "Dukcapil",
+            "Batal",
+            "NIK 3171234567890003",
+        ],
+    ]
+    data = lf.long_sheet(header, rows)
+    tickets = ColumnMapping(
+        "Tiket",
+        1,
+        header_cells(sheet_of(data), 1),
+        "Loket",
+        date_column="Tanggal",
+        status_column="Status",
+        served=("Selesai",),
+    )
+    report = load(store_path, data, mappings=(tickets,), save_mappings=True)
+    assert report.outcome == "added", report.problems
+    assert monthly(store_path) == {("Disdukcapil", date(2026, 2, 1)): 1}
+    kept = stored_text(store_path)
+    for personal in (NIK, "3171234567890003", "Budi", "Siti", PHONE, "081298765432"):
+        assert personal not in kept, personal
+    with db.connect(store_path, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM originals").fetchone() == (0,)
+        (withheld,) = con.execute("SELECT original_withheld FROM loads").fetchone()
+    assert withheld and NIK not in withheld
+
+
 # ---- mapped sheets as offices write them -------------------------------------------------------------
 
 
