@@ -93,7 +93,10 @@ def settle_agencies(con: duckdb.DuckDBPyConnection, actor: User, choices: dict[s
     """The agency form's choices at once, all or none (one transaction): each spelling -> the
     canonical name it is a spelling of, or NEW_AGENCY to add it as a new agency. Returns how many."""
     require(actor, "analyst")
-    refused = [f"'{s[:60]}': {why}" for s in choices if (why := name_problem(s))]
+    # a personal value is not quoted: the message may reach a log
+    refused = [
+        why if looks_personal(s) else f"'{s[:60]}': {why}" for s in choices if (why := name_problem(s))
+    ]
     if refused:  # checked before anything is written: an agency named '' or a NIK is never stored
         raise ValueError("Bukan nama instansi / Not an agency name: " + "; ".join(refused))
     with db.transaction(con):

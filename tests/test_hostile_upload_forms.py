@@ -14,7 +14,7 @@ from mpp.access import accounts
 from mpp.access.accounts import PermissionDenied, User
 from mpp.reference.agencies import AgencyMatcher
 from mpp.store import db
-from tests.apptest import log_in
+from tests.apptest import choose_agencies, log_in
 from tests.layout_files import long_sheet
 
 ANALYST = User("ani", "analyst")
@@ -34,10 +34,11 @@ def agencies_and_aliases(con) -> tuple[list, list]:
 )
 def test_a_name_that_is_no_agency_name_is_refused_and_nothing_is_written(store, spelling):
     before = agencies_and_aliases(store)
-    with pytest.raises(ValueError, match="Bukan nama instansi"):
+    with pytest.raises(ValueError, match="Bukan nama instansi") as refused:
         upload.settle_agencies(
             store, ANALYST, {"Loket Wisata Halal": upload.NEW_AGENCY, spelling: upload.NEW_AGENCY}
         )
+    assert NIK not in str(refused.value) and PHONE not in str(refused.value)  # messages reach logs
     assert agencies_and_aliases(store) == before  # not even the good name: all or none
 
 
@@ -137,3 +138,28 @@ def test_the_page_offers_and_adds_only_the_real_unknown_name_never_the_nik(demo_
         aliases = [a for (a,) in con.execute("SELECT alias FROM agency_aliases").fetchall()]
     assert "Loket Wisata Halal" in names
     assert not [n for n in names + aliases if NIK in n]
+
+
+def test_a_choice_of_an_agency_gone_since_the_form_was_drawn_is_said_not_raised(demo_db, open_app):
+    """The form's choices come from the agency list as drawn; another analyst may have renamed one
+    since. Saving then refuses all of them with a message, never a traceback."""
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
+    next(t for t in at.text_input if t.label.startswith("Lokasi baru")).set_value("MPP Kabupaten Sleman")
+    data = long_sheet(
+        ["Tanggal", "Instansi", "Jumlah"],
+        [["03/02/2026", "Loket Wisata Halal", 3], ["04/02/2026", "Loket Kuliner", 2]],
+    )
+    at.file_uploader[0].set_value(("antrean_februari_2026.xlsx", data, XLSX)).run()
+    with db.connect(demo_db, read_only=True) as con:
+        before = agencies_and_aliases(con)
+    choose_agencies(at, {"Loket Wisata Halal": upload.NEW_AGENCY, "Loket Kuliner": "Dinas Yang Sudah Tiada"})
+    assert not at.exception, [e.value for e in at.exception]
+    said = " ".join(e.value for e in at.error)
+    assert (
+        "Pilihan instansi tidak disimpan, tidak ada yang berubah" in said and "Dinas Yang Sudah Tiada" in said
+    )
+    assert not any("Belum ada" in w.value for w in at.warning)
+    with db.connect(demo_db, read_only=True) as con:
+        assert agencies_and_aliases(con) == before

@@ -72,8 +72,9 @@ def agency_form(report, user) -> None:
     if save:
         chosen = {u.spelling: c for u, c in zip(unknown, edited[meant], strict=True) if isinstance(c, str)}
         if chosen:
-            _settle(user, chosen)
-        st.warning(t("no_agency_chosen", column=meant))
+            _settle(user, chosen)  # returns only when refused, having said why
+        else:
+            st.warning(t("no_agency_chosen", column=meant))
     elif add_all:
         _settle(user, {u.spelling: upload.NEW_AGENCY for u in unknown})
     elif as_services:
@@ -81,7 +82,11 @@ def agency_form(report, user) -> None:
 
 
 def _settle(user, chosen: dict[str, str]) -> None:
-    n = write(upload.settle_agencies, user, chosen)
+    try:
+        n = write(upload.settle_agencies, user, chosen)
+    except ValueError as refused:  # an agency gone since the form was drawn, a name that is none
+        st.error(t("agencies_not_saved", reason=plain(str(refused))), icon="🚫")
+        return
     st.session_state["aliases"] = st.session_state.get("aliases", 0) + 1
     st.toast(t("agencies_saved", n=n))
     st.rerun()

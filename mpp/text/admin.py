@@ -229,6 +229,10 @@ UPLOAD_TEXT = {
         "{n} nama disimpan; berkas diperiksa ulang.",
         "{n} names saved; the file is checked again.",
     ),
+    "agencies_not_saved": (
+        "Pilihan instansi tidak disimpan, tidak ada yang berubah: {reason}",
+        "The agency choices were not saved, nothing changed: {reason}",
+    ),
     "services_of_chosen": (
         "Seluruh berkas diperiksa ulang sebagai layanan {agency} («{field}» di «{options}»).",
         "The whole file is checked again as services of {agency} («{field}» in «{options}»).",
