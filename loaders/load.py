@@ -24,7 +24,7 @@ import duckdb
 from loaders import kinds, mapping, pipeline, safety
 from loaders.kinds.common import Kind, Prepared
 from loaders.model import ColumnMapping, FileRefused, Problem, Workbook
-from loaders.normalize import find_site
+from loaders.normalize import find_site, stored_file_name
 from loaders.pipeline import Options
 from loaders.read import personal_data_reason
 from loaders.report import Report, unchanged_report
@@ -228,7 +228,7 @@ def keep_original(
         if os.path.getsize(data) > ORIGINAL_LIMIT:
             return
         data = Path(data).read_bytes()
-    ledger.keep_original(con, sha256, file_name, bytes(data))
+    ledger.keep_original(con, sha256, stored_file_name(file_name), bytes(data))
 
 
 def load_skm(con: duckdb.DuckDBPyConnection, path, data: bytes | None = None, **options) -> Report:

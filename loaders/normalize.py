@@ -444,6 +444,13 @@ def looks_personal(value) -> bool:
     return PERSONAL_VALUE.search(value.replace(" ", "").replace("-", "")) is not None
 
 
+def stored_file_name(file_name: str) -> str:
+    """The name a file is kept under in the ledger and the originals: a NIK or a mobile number in it
+    ('antrean_3171234567890001.xlsx', an export named after a person) becomes '…', since the store
+    keeps no personal data (UU 27/2022); the name the user sees in the page's report is unchanged."""
+    return PERSONAL_VALUE.sub("…", file_name)
+
+
 def _words(header) -> list[str]:
     if not isinstance(header, str):
         return []

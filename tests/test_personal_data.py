@@ -315,3 +315,16 @@ def test_a_survey_whose_respondent_ids_are_nik_is_refused(store):
     with db.connect(store, read_only=True) as con:
         assert personal_values_in(con) == []
         assert con.execute("SELECT count(*) FROM loads").fetchall() == [(0,)]
+
+
+def test_a_nik_or_phone_number_in_the_file_name_is_never_stored(store):
+    """An export saved under a person's NIK or phone number: the page and the report name the file
+    as the user gave it, the ledger and the kept original keep it with the number cut out."""
+    recap = yearly_recap({"Disdukcapil": [1, 2]}, title="REKAP KUNJUNGAN MPP KOTA SURABAYA TAHUN 2025")
+    name = "rekap_3171234567890001_081234567890.xlsx"
+    report = ingest(store, name, recap, Options(actor=COMMAND_LINE))
+    assert report.ok and report.file_name == name
+    with db.connect(store, read_only=True) as con:
+        assert personal_values_in(con, {"3171234567890001", "081234567890"}) == []
+        assert con.execute("SELECT file_name FROM loads").fetchall() == [("rekap_…_….xlsx",)]
+        assert con.execute("SELECT file_name FROM originals").fetchall() == [("rekap_…_….xlsx",)]

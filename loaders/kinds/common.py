@@ -12,6 +12,7 @@ import pandas as pd
 
 from loaders.layouts.common import Context, problem
 from loaders.model import Parsed, Problem, Workbook
+from loaders.normalize import stored_file_name
 from loaders.pipeline import Options
 from loaders.report import Report
 from mpp.access.accounts import User
@@ -157,7 +158,7 @@ def record_load(
     site_id = ensure_site(con, site_of(prepared.site))
     first, last = prepared.days
     record = ledger.LoadRecord(
-        prepared.workbook.file_name,
+        stored_file_name(prepared.workbook.file_name),
         sha256,
         prepared.parsed.layout,
         measure,
