@@ -20,7 +20,9 @@ PRIORITY_COLOR = PALETTE[2]
 GRADE_LINES = [(float(g.lowest), g.letter) for g in GRADES[:-1]]  # 88,31 A; 76,61 B; 65,00 C
 
 
-def _bars(labels, values, texts, colors, title: str, axis_range, tickformat: str) -> go.Figure:
+def _bars(
+    labels, values, texts, colors, title: str, axis_range, tickformat: str, lang: str = "id"
+) -> go.Figure:
     """Horizontal bars, first item on top, each name above its bar and its server-formatted label
     beside it; the axis ends where the longest label still fits on a phone."""
     labels, texts = [as_label(label) for label in labels], list(texts)
@@ -38,7 +40,7 @@ def _bars(labels, values, texts, colors, title: str, axis_range, tickformat: str
             hovertemplate="%{customdata}: %{text}<extra></extra>",
         )
     )
-    apply_locale(fig, value_axis="x")
+    apply_locale(fig, value_axis="x", lang=lang)
     low, high = axis_range
     end = low + room_for_labels(high - low, max([len(x) for x in texts] + [1]))
     fig.update_xaxes(range=[low, end], tickformat=tickformat, rangemode="normal")
@@ -56,6 +58,7 @@ def nrr_bars(unsur: Sequence[UnsurScore], priority: list[str], title: str, lang:
         title,
         [1, 4],
         ".1f",
+        lang,
     )
 
 
@@ -77,6 +80,7 @@ def item_bars(items: Sequence[ItemValue], title: str, lang: str = "id") -> go.Fi
         title,
         [0, top],
         ".2f",
+        lang,
     )
 
 
@@ -91,6 +95,7 @@ def index_bars(rows: Sequence[IndexRow], title: str, lang: str = "id") -> go.Fig
         title,
         [0, 100],
         ".0f",
+        lang,
     )
     fig.update_xaxes(title=dict(text=t("skm_index_axis", lang), font_size=11), tickvals=[0, 25, 50, 75, 100])
     return fig
@@ -126,7 +131,7 @@ def trend_line(rows: Sequence[IndexRow], title: str, lang: str = "id") -> go.Fig
     low = min([r.ikm for r in rows] + [85]) - 5
     _grade_lines(fig, low, lang)
     fig.update_layout(showlegend=False, height=360)
-    apply_locale(fig)
+    apply_locale(fig, lang=lang)
     fig.update_yaxes(range=[low, 101], tickformat=".0f", rangemode="normal")
     fig.update_xaxes(type="category")
     return titled(fig, title)

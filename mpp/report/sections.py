@@ -109,7 +109,7 @@ def month_in_review(data: ReportData) -> Section:
             lang,
             measure=measure.capitalize(),
             month=_month(data),
-            value=fmt.number(shown),
+            value=fmt.number(shown, lang=lang),
         )
         + _mark(data)
     ]
@@ -119,8 +119,8 @@ def month_in_review(data: ReportData) -> Section:
                 "report_review_against",
                 lang,
                 base_month=fmt.month_label(comparison.base.period.start, lang),
-                base=fmt.number(comparison.base.value),
-                change=fmt.signed_percent(comparison.change_pct),
+                base=fmt.number(comparison.base.value, lang=lang),
+                change=fmt.signed_percent(comparison.change_pct, lang=lang),
                 note=t(kind, lang),
             )
         )
@@ -199,7 +199,13 @@ def year_to_date(data: ReportData) -> Section:
     value = compared.current.value if compared.excluded else now.value
     period, base_period = now.period.label(lang), compared.base.period.label(lang)
     lines = [
-        t("report_to_date_line", lang, measure=measure.capitalize(), period=period, value=fmt.number(value))
+        t(
+            "report_to_date_line",
+            lang,
+            measure=measure.capitalize(),
+            period=period,
+            value=fmt.number(value, lang=lang),
+        )
         + _mark(data)
     ]
     if compared.change_pct is None:
@@ -210,8 +216,8 @@ def year_to_date(data: ReportData) -> Section:
                 "report_to_date_growth",
                 lang,
                 base_period=base_period,
-                base=fmt.number(compared.base.value),
-                change=fmt.signed_percent(compared.change_pct),
+                base=fmt.number(compared.base.value, lang=lang),
+                change=fmt.signed_percent(compared.change_pct, lang=lang),
             )
         )
     if full.value is not None:
@@ -221,7 +227,7 @@ def year_to_date(data: ReportData) -> Section:
                 lang,
                 year=full.period.start.year,
                 months=fmt.months_count(full.period.months, lang),
-                value=fmt.number(full.value),
+                value=fmt.number(full.value, lang=lang),
             )
         )
     rows = [
@@ -298,7 +304,9 @@ def agencies(data: ReportData) -> Section | None:
         Column("visits", t("service_visits", lang), "count"),
         Column("share", t("share", lang), "percent"),
     ]
-    base = t("report_share_base", lang, base=fmt.number(shares.base.value), period=period) + _mark(data)
+    base = t("report_share_base", lang, base=fmt.number(shares.base.value, lang=lang), period=period) + _mark(
+        data
+    )
     table = Table(
         t("report_sheet_agencies", lang),
         t("report_sec_agencies", lang),
@@ -312,9 +320,10 @@ def agencies(data: ReportData) -> Section | None:
     fig = figures.ranked_bars(
         top["agency"],
         top["visits"],
-        top["share"].map(fmt.percent),
+        top["share"].map(lambda share: fmt.percent(share, lang=lang)),
         f"{t('report_sec_agencies', lang)} {period}",
         unit,
+        lang=lang,
     )
     notes = [base]
     if len(frame) > AGENCIES_IN_PDF:
@@ -417,9 +426,14 @@ def service_channels(data: ReportData) -> Section | None:
         [fmt.month_label(m, lang) for m in monthly["month"]],
         t("channel_chart", lang, period=period),
         unit,
+        lang=lang,
     )
     share = channels.online_share(monthly)
-    lines = (t("report_online_share_line", lang, share=fmt.percent(share)),) if share is not None else ()
+    lines = (
+        (t("report_online_share_line", lang, share=fmt.percent(share, lang=lang)),)
+        if share is not None
+        else ()
+    )
     return Section(
         "channels",
         t("report_sec_channels", lang, period=period),
@@ -471,7 +485,7 @@ def satisfaction(data: ReportData) -> Section | None:
             lang,
             site=site,
             period=s.period_label,
-            value=fmt.number(s.index, 2),
+            value=fmt.number(s.index, 2, lang=lang),
             grade=s.grade,
             label=s.label,
         )
