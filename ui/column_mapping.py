@@ -290,7 +290,7 @@ def preview(chosen: ColumnMapping, sheet: Sheet, file: str, options) -> Parsed |
     st.markdown(f"**{t('cm_preview')}**")
     show_totals(totals)
     if sheet.truncated:  # read.py kept the head of a long table as a grid; the load reads it whole
-        st.caption(t("cm_preview_head", rows=fmt.number(len(sheet.rows))))
+        st.caption(t("cm_preview_head", rows=fmt.number(len(sheet.rows), lang=lang())))
     if parsed.problems:
         st.warning(
             t("cm_preview_problems") + "\n\n" + "\n".join(f"- {plain(p)}" for p in parsed.problems[:8])
@@ -306,9 +306,12 @@ def show_totals(totals: list[tuple[str, str, int]]) -> None:
     heads = [fmt.month_label(month_start(m), lang(), short=True) for m in months]
     table = {t("agency"): agencies}
     table |= {
-        h: [fmt.number(by.get((a, m), 0)) for a in agencies] for h, m in zip(heads, months, strict=True)
+        h: [fmt.number(by.get((a, m), 0), lang=lang()) for a in agencies]
+        for h, m in zip(heads, months, strict=True)
     }
-    table[t("cm_preview_total")] = [fmt.number(sum(by.get((a, m), 0) for m in months)) for a in agencies]
+    table[t("cm_preview_total")] = [
+        fmt.number(sum(by.get((a, m), 0) for m in months), lang=lang()) for a in agencies
+    ]
     right = st.column_config.TextColumn(alignment="right")
     show_table(table, column_config={h: right for h in [*heads, t("cm_preview_total")]})
 

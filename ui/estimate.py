@@ -41,7 +41,7 @@ def _notes(found: YearEndEstimate) -> list[str]:
             t(
                 "estimate_actual",
                 year=found.year,
-                value=fmt.number(found.actual),
+                value=fmt.number(found.actual, lang=lang()),
                 measure=found.measure.label(lang()),
             )
         )

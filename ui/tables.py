@@ -147,7 +147,7 @@ def export_info(about: tuple[str, str, str], sites):
 
 
 def loads_table(loads) -> None:
-    """The ledger as an analyst reads it: Indonesian periods, numbers and statuses. What a load did
+    """The ledger as an analyst reads it: periods, numbers and statuses in the reader's language. What a load did
     (site, period, rows, total, status) comes first and fits a laptop's width; the file, its format
     and who loaded it follow. A survey load counts respondents, not visits: its total says so."""
     period = [
@@ -159,7 +159,7 @@ def loads_table(loads) -> None:
         t("col_when"): loads["loaded_at"].dt.strftime("%d-%m-%Y %H:%M"),
         t("site"): loads["site"],
         t("col_period"): period,
-        t("col_rows"): loads["rows"].map(fmt.number),
+        t("col_rows"): loads["rows"].map(lambda v: fmt.number(v, lang=lang())),
         t("col_total"): [
             _load_total(measure, total, respondents)
             for measure, total, respondents in zip(
@@ -186,8 +186,8 @@ def loads_table(loads) -> None:
 def _load_total(measure: str, total, respondents) -> str:
     """A load's total as its kind counts: visits, or a survey's respondents ("950 responden")."""
     if measure == "skm":
-        return t("respondents_total", n=fmt.number(respondents)) if respondents else fmt.NO_DATA
-    return fmt.number(total)
+        return t("respondents_total", n=fmt.number(respondents, lang=lang())) if respondents else fmt.NO_DATA
+    return fmt.number(total, lang=lang())
 
 
 def undo_preview_table(preview) -> None:
@@ -212,7 +212,7 @@ def undo_preview_table(preview) -> None:
             if c
             else fmt.NO_DATA
             if pd.isna(v)
-            else fmt.number(v)
+            else fmt.number(v, lang=lang())
             for v, c in zip(values, closure, strict=True)
         ]
 

@@ -185,18 +185,21 @@ def _report_summary(report, options: Options | None = None) -> None:
     ]
     survey = (report.layout or "").startswith("skm_")  # respondents (or indices), no visits
     if survey:
-        facts.append((t("skm_rows_" + report.layout), fmt.number(report.rows)))
+        facts.append((t("skm_rows_" + report.layout), fmt.number(report.rows, lang=lang())))
     else:
         facts += [
-            (t("service_visits"), fmt.number(report.total)),
-            (t("visitors_total"), fmt.number(report.visitors) if report.visitors else fmt.NO_DATA),
+            (t("service_visits"), fmt.number(report.total, lang=lang())),
+            (
+                t("visitors_total"),
+                fmt.number(report.visitors, lang=lang()) if report.visitors else fmt.NO_DATA,
+            ),
         ]
     st.markdown(" · ".join(f"{label}: **{value}**" for label, value in facts))
     if report.agency_totals and not survey:
         agencies, visits = zip(*report.agency_totals, strict=True)
         right = st.column_config.TextColumn(alignment="right")
         show_table(
-            {t("agency"): agencies, t("service_visits"): [fmt.number(v) for v in visits]},
+            {t("agency"): agencies, t("service_visits"): [fmt.number(v, lang=lang()) for v in visits]},
             column_config={t("service_visits"): right},
         )
 
@@ -270,7 +273,7 @@ def _status_mapping(report) -> None:
         st.markdown(f"**{t('status_form')}**")
         picks = {
             word: st.selectbox(
-                t("status_means", word=plain(word), n=fmt.number(tickets)),
+                t("status_means", word=plain(word), n=fmt.number(tickets, lang=lang())),
                 MEANINGS,
                 index=None,
                 format_func=lambda m: t("status_meaning_" + m),

@@ -112,7 +112,7 @@ class NoEstimate:
             "year": self.year,
             "basis": self.basis.label(lang) if self.basis else "",
             "measure": self.measure.label(lang),
-            "actual": fmt.number(self.actual),
+            "actual": fmt.number(self.actual, lang=lang),
             "months": MIN_MONTHS,
         }
         return t(f"estimate_none_{self.reason}", lang, **values)
