@@ -14,6 +14,7 @@ selection = ui.figures_page("press", provisional=False)
 site = selection.sites[0] if len(selection.sites) == 1 else st.selectbox(ui.t("press_site"), selection.sites)
 
 full_year = st.checkbox(ui.t("press_full_year"))
+estimate = st.checkbox(ui.t("press_estimate"))
 release = ui.read(
     press_release_for,
     site,
@@ -21,6 +22,7 @@ release = ui.read(
     selection.measure,
     selection.period,
     selection.include_partial,
+    estimate=estimate,
     lang=ui.lang(),
     full_year=full_year,
 )

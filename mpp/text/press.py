@@ -7,6 +7,10 @@ PRESS_TEXT = {
         "Sertakan setahun penuh tahun lalu (periode berbeda panjang, bukan pembanding pertumbuhan)",
         "Include last year's full year (a period of different length, not a growth base)",
     ),
+    "press_estimate": (
+        "Sertakan perkiraan akhir tahun (ditulis sebagai perkiraan, bukan data)",
+        "Include the year-end estimate (written as an estimate, not as data)",
+    ),
     "press_copy": ("Salin teks", "Copy text"),
     "press_site": ("Lokasi siaran pers", "Site of the statement"),
     "checker": ("Periksa naskah", "Check a draft"),
