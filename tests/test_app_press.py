@@ -135,3 +135,26 @@ def test_an_uploaded_docx_is_checked(page, seed_text):
         )
     ).run()
     assert at.error[0].value.startswith("1 salah, ")
+
+
+def test_year_end_estimate_only_when_ticked_and_the_checker_accepts_it(page):
+    at = page.run()
+    sentence = "MPP Kota Balikpapan diperkirakan menerima 53.000-60.000 pengunjung hingga Desember 2025"
+    assert "diperkirakan" not in shown_text(at)  # off by default
+    next(c for c in at.checkbox if c.label.startswith("Sertakan perkiraan akhir tahun")).check().run()
+    statement = " ".join(m.value for m in at.markdown)
+    assert sentence in statement and "angka ini perkiraan, bukan data." in statement
+    at.text_area[0].input(statement).run()
+    assert not at.exception
+    assert at.success and at.success[0].value.startswith("0 salah"), [e.value for e in at.error]
+    assert not at.error
+    assert any(s.value.startswith("BENAR: «53.000-60.000 pengunjung»") for s in at.success)
+
+
+def test_english_estimate_sentence_writes_english_numbers(page):
+    page.query_params["lang"] = "en"
+    at = page.run()
+    next(c for c in at.checkbox if c.label.startswith("Include the year-end estimate")).check().run()
+    statement = " ".join(m.value for m in at.markdown)
+    assert "is estimated to reach 53,000-60,000 visitors by December 2025" in statement
+    assert INDONESIAN_NUMBER.findall(shown_text(at)) == []

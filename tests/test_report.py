@@ -22,6 +22,8 @@ from mpp.period import Measure
 from mpp.press.statement import press_release_for
 from mpp.report import letterhead as heads
 from mpp.report.files import due, every_month, read_manifest, write_report
+from mpp.report.gather import gather
+from mpp.report.sections import SECTIONS
 from mpp.store import db
 from mpp.visits import coverage
 from mpp.visits.overview import overview
@@ -219,3 +221,17 @@ def test_only_an_admin_sets_the_letterhead_and_only_a_png_or_jpeg_logo(demo_db):
         saved = heads.set_letterhead(con, COMMAND_LINE, "Kantor", "Jalan 1", png)
     assert saved.logo.startswith("data:image/png;base64,")
     assert saved.name == "Kantor"
+
+
+INDONESIAN_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d,])|\d,\d{1,2}(?!\d)")
+
+
+def test_the_english_report_writes_english_numbers_in_its_lines_and_charts(demo_con):
+    data = gather(demo_con, [BALIKPAPAN], SEPTEMBER, "en", NOW)
+    found = [s for s in (section(data) for section in SECTIONS) if s is not None]
+    lines = " ".join(line for s in found for line in (*s.lines, *s.notes))
+    assert "45,540" in lines and INDONESIAN_NUMBER.findall(lines) == []
+    figures = [chart.figure for s in found for chart in s.charts]
+    assert {fig.layout.separators for fig in figures} == {".,"}
+    bars = next(c.figure for s in found for c in s.charts if c.name == "instansi").data[0]
+    assert bars.text[0] == "11,315 (24.8%)"
