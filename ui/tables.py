@@ -147,9 +147,9 @@ def export_info(about: tuple[str, str, str], sites):
 
 
 def loads_table(loads) -> None:
-    """The ledger as an analyst reads it: periods, numbers and statuses in the reader's language. What a load did
-    (site, period, rows, total, status) comes first and fits a laptop's width; the file, its format
-    and who loaded it follow. A survey load counts respondents, not visits: its total says so."""
+    """The ledger as an analyst reads it: periods, numbers and statuses in the reader's language.
+    What a load did (site, period, rows, total, status) comes first and fits a laptop's width; the
+    file, its format and who loaded it follow. A survey load counts respondents, not visits: its total says so."""
     period = [
         fmt.span_label(a, b, lang()) if pd.notna(a) and pd.notna(b) else fmt.NO_DATA
         for a, b in zip(loads["period_from"], loads["period_to"], strict=True)
