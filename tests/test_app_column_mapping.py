@@ -189,7 +189,7 @@ def test_the_form_speaks_english_when_the_page_does(demo_db, open_app):
     at.run()
     assert not at.exception
     assert "Preview: service visits per month per agency (not loaded yet)" in seen(at)
-    assert table_with(at, "Aug 2026").to_dict("list")["Total"] == ["5", "1.209"]  # Batal counted: no status
+    assert table_with(at, "Aug 2026").to_dict("list")["Total"] == ["5", "1,209"]  # Batal counted: no status
     assert widget(at.button, "Save and check again")
 
 

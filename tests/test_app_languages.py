@@ -9,10 +9,8 @@ import pytest
 
 from mpp.access import accounts
 from mpp.store import db
-from mpp.text.catalogue import t
 from tests.apptest import log_in
 from tests.layout_files import yearly_recap
-from tests.test_app_column_mapping import daily_sheet
 
 KUKAR = "MPP Kabupaten Kutai Kartanegara"
 CHART_PAGES = [
@@ -117,22 +115,3 @@ def test_the_history_in_english_writes_english_numbers(analyst_page):
     preview = at.dataframe[1].value
     now = " ".join(preview["Now"])
     assert FORMS["en"].search(now) and not FORMS["id"].search(now), now
-
-
-def test_the_column_mapping_preview_in_english_writes_english_numbers(analyst_page):
-    at = analyst_page("pages/8_Unggah.py")
-    at.file_uploader[0].set_value(("rekap_harian_agustus.xlsx", daily_sheet(8), XLSX)).run()
-    for key, column in [
-        ("cm_agency_column", "Unit Tujuan"),
-        ("cm_date_column", "Hari Layanan"),
-        ("cm_count_column", "Banyak Orang"),
-    ]:
-        next(s for s in at.selectbox if s.label == t(key, "en")).select(column)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    preview = next(d.value for d in at.dataframe if "Aug 2026" in d.value.columns)
-    assert preview.to_dict("list") == {
-        "Agency": ["Disdukcapil", "Samsat"],
-        "Aug 2026": ["5", "1,209"],  # no status column chosen: the cancelled ticket counts too
-        "Total": ["5", "1,209"],
-    }
