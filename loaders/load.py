@@ -70,13 +70,15 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
 def with_saved_mappings(con: duckdb.DuckDBPyConnection, file_name: str, options: Options) -> Options:
     """The options with the saved column mappings, which read a sheet no layout recognises: those
     of the file's site first (the one the user gave, else the one its name states), then every
-    other site's. A header belongs to a queue system rather than to one office, and a site is often
-    known only once the file is read; the report names the mapping that read it."""
+    other site's that takes the agency from a column. A header belongs to a queue system rather
+    than to one office, and a site is often known only once the file is read; but one agency for
+    the whole file is a fact of one office, which would put another office's file under it. The
+    report names the mapping that read it."""
     if options.saved_mappings:
         return options
     site = options.site or find_site(pipeline.file_words(file_name))
     own = mapping.for_site(con, site) if site else []
-    others = [m for m in mapping.for_site(con, None) if m not in own]
+    others = [m for m in mapping.for_site(con, None) if m not in own and m.agency_column]
     return replace(options, saved_mappings=(*own, *others))
 
 

@@ -33,6 +33,7 @@ from loaders.tabular import header_row_index
 from mpp.access.accounts import User
 from mpp.fmt import number
 from mpp.reference import mappings
+from mpp.store import db
 
 __all__ = [
     "ColumnMapping",
@@ -48,6 +49,7 @@ __all__ = [
     "read_mapping_file",
     "rename",
     "save",
+    "save_imported",
     "sheets_to_map",
     "to_json",
 ]
@@ -326,6 +328,18 @@ def save(con: duckdb.DuckDBPyConnection, site: str, mapping: ColumnMapping, user
     if problems:
         raise FileRefused(problems)
     mappings.store(con, user, site, mapping.name, signature(mapping), to_json(mapping))
+
+
+def save_imported(
+    con: duckdb.DuckDBPyConnection, site: str, mapping: ColumnMapping, user: User | None
+) -> None:
+    """Save a mapping handed over (a JSON file of this or another office, on the page or with
+    `mapping import`) for the site; a name the site already has is refused (MappingRefused), never
+    replaced. The check and the write are one transaction."""
+    with db.transaction(con):
+        if any(row.name == mapping.name for row in mappings.saved(con, site)):
+            raise mappings.MappingRefused("mapping_name_taken", name=mapping.name, site=site)
+        save(con, site, mapping, user)
 
 
 def save_problems(mapping: ColumnMapping) -> list[Problem]:

@@ -56,8 +56,8 @@ def cmd_import(args) -> int:
     found = replace(found, name=args.name) if args.name else found
     with db.connect(args.db) as con:
         try:
-            mapping.save(con, args.site, found, COMMAND_LINE)
-        except FileRefused as refused:
+            mapping.save_imported(con, args.site, found, COMMAND_LINE)
+        except (mappings.MappingRefused, FileRefused) as refused:
             print(refused, file=sys.stderr)
             return 1
     print(f"Pemetaan '{found.name}' disimpan untuk {args.site}. / Mapping saved.")

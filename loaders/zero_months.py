@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from loaders.model import Parsed
+from mpp.fmt import month_label
 
 
 def zero_months(service: pd.DataFrame) -> list[date]:
@@ -40,7 +41,7 @@ def leave_out(parsed: Parsed, months) -> Parsed:
         for attribute in ("service", "visitors", "outcomes")
         if (frame := getattr(parsed, attribute)) is not None
     }
-    said = ", ".join(f"{m:%m/%Y}" for m in sorted(months))
+    said = ", ".join(month_label(m) for m in sorted(months))
     return replace(parsed, **frames, notes=[*parsed.notes, f"bulan belum dilaporkan, tidak dimuat: {said}"])
 
 

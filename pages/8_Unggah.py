@@ -17,14 +17,15 @@ files = ui.file_uploader(
     ui.t("files"), ["xlsx", "xlsm", "xls", "csv", "txt", "json"], accept_multiple_files=True
 )
 ui.saved_mappings(user, options)
+ui.forget_gone(files)
 if not files:
     st.stop()
 
 reports = ui.preview_uploads(files, options)
 for file in files:
-    ui.upload_report(reports[file.name], user, options)
+    ui.upload_report(file, reports[file.name], user, options)
     ui.column_mapping(file, reports[file.name], options, user)
 
-ready = [f for f in files if ui.ready_to_load(reports[f.name])]
+ready = [f for f in files if ui.ready_to_load(f, reports[f.name])]
 if st.button(ui.t("load_files", n=len(ready)), type="primary", disabled=not ready):
     ui.load_files(files, reports, options, user)

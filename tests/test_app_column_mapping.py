@@ -359,3 +359,22 @@ def test_a_sheet_named_for_its_month_is_picked_and_next_month_is_recognised(page
     assert "dipetakan dengan 'rekap mpp kota balikpapan'" in seen(
         at
     ) and "Periode: **September 2026**" in seen(at)
+
+
+def test_the_preview_says_each_problem_in_words_with_its_place(demo_db, open_app):
+    """A row whose date does not read: the preview's warning gives the cell and sheet as the problems
+    table does ('A6 (Data)'), and the message, never the problem's code or the Indonesian 'sel'."""
+    with db.connect(demo_db) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    at = log_in(open_app(demo_db, PAGE, lang="en").run(), "ana", "analis-rahasia")
+    rows = [["01/08/2026", "Samsat", "PKB", 5, "Selesai"], ["kemarin", "Samsat", "PKB", 3, "Selesai"]]
+    sheet = lf.long_sheet(HEADER, rows, title=TITLE)
+    at.file_uploader[0].set_value(("rekap_harian_agustus.xlsx", sheet, XLSX)).run()
+    widget(at.selectbox, "Agency column").select("Unit Tujuan")
+    widget(at.selectbox, "Date column").select("Hari Layanan")
+    widget(at.selectbox, "Count column").select("Banyak Orang")
+    at.run()
+    assert not at.exception
+    said = next(w.value for w in at.warning if "kemarin" in w.value)
+    assert "- A4 (Data): 'kemarin' bukan tanggal" in said
+    assert "tanggal_tidak_sah" not in said and "sel " not in said

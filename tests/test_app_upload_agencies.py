@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders import upload
 from mpp.access import accounts
 from mpp.store import db
 from tests.apptest import log_in, problems_shown
@@ -208,3 +209,48 @@ def test_in_english_problems_are_words_with_the_code_beside(demo_db, open_app):
     assert list(shown.columns) == ["Problem", "Cell", "Message", "Code"]
     assert shown["Problem"].tolist() == ["Not a spreadsheet"]
     assert shown["Code"].str.replace("\u200b", "").str.replace("\\_", "_").tolist() == ["not_spreadsheet"]
+
+
+def recap_naming(name: str) -> bytes:
+    return yearly_recap({name: [10, 12, 14]}, title="REKAP KUNJUNGAN MPP KOTA SAMARINDA TAHUN 2025")
+
+
+def test_an_agency_named_like_a_formula_is_suggested_and_saved_as_itself(page, demo_db):
+    """'-Dinas Kebudayaan' (a name a spreadsheet would run) is a choice like any other: the table
+    offers it for the file's '-Dinas Kebudayan' and saving maps the name to it."""
+    with db.connect(demo_db) as con:
+        upload.add_agency(con, accounts.COMMAND_LINE, "-Dinas Kebudayaan")
+    at = page.run()
+    at.file_uploader[0].set_value(("rekap_samarinda.xlsx", recap_naming("-Dinas Kebudayan"), XLSX)).run()
+    # suggested, as the escaped text a copy or the table's CSV download then holds, not a formula
+    assert agency_table(at).value[MEANT].tolist() == ["'-Dinas Kebudayaan"]
+    button(at, "Simpan pilihan").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    with db.connect(demo_db, read_only=True) as con:
+        assert con.execute(
+            "SELECT g.name FROM agency_aliases a JOIN agencies g USING (agency_id) WHERE a.alias = ?",
+            ["-Dinas Kebudayan"],
+        ).fetchall() == [("-Dinas Kebudayaan",)]
+    assert "Kunjungan layanan: **36**" in seen(at)
+
+
+def test_a_choice_the_store_does_not_know_is_refused_in_words(page, demo_db):
+    """A choice that is no agency of the store (a page drawn before someone else changed the list):
+    saving says so in an error and saves nothing, never a traceback."""
+    at = page
+    at.file_uploader[0].set_value(("rekap_samarinda.xlsx", recap_naming("Disdukcapl"), XLSX)).run()
+    table = agency_table(at)
+    at.session_state[table.key] = {
+        "edited_rows": {0: {MEANT: "Dinas Yang Tidak Ada"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    button(at, "Simpan pilihan").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("tidak disimpan" in e.value and "Dinas Yang Tidak Ada" in e.value for e in at.error)
+    with db.connect(demo_db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM agency_aliases WHERE source = 'analyst'").fetchall() == [
+            (0,)
+        ]

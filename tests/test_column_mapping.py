@@ -150,6 +150,22 @@ def test_a_given_mapping_wins_over_a_saved_one_with_the_same_header(store_path):
     assert monthly(store_path) == {("Samsat", date(2026, 2, 1)): 16}
 
 
+def test_another_sites_mapping_serves_only_when_it_takes_the_agency_from_a_column(store_path):
+    """A header belongs to a queue system, so a mapping saved for Paser reads Balikpapan's file; one
+    agency for the whole file is Paser's own fact, so such a mapping never reads another's file."""
+    one_office = replace(QUEUE, name="Satu loket", agency_column=None, agency="Samsat")
+    with db.connect(store_path) as con:
+        mapping.save(con, "MPP Kabupaten Paser", one_office, ANALYST)
+    report = load(store_path, lf.long_sheet(HEADER, FEBRUARY))
+    assert report.outcome == "refused" and monthly(store_path) == {}
+    assert {p.code for p in report.problems} == {"tata_letak_tidak_dikenal"}
+    with db.connect(store_path) as con:
+        mapping.save(con, "MPP Kabupaten Paser", QUEUE, ANALYST)
+    report = load(store_path, lf.long_sheet(HEADER, FEBRUARY))
+    assert report.outcome == "added" and report.mapping == QUEUE.name
+    assert monthly(store_path) == {("Disdukcapil", date(2026, 2, 1)): 9, ("Samsat", date(2026, 2, 1)): 7}
+
+
 # ---- what a mapping reads -------------------------------------------------------------------------
 
 

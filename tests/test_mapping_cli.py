@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,22 @@ def test_import_under_another_name_and_a_bad_file(store_path, shared, tmp_path, 
         capsys, "mapping", "import", shared, "--site", SITE, "--name", "+1", "--db", store_path
     )
     assert status == 1 and "diawali = + - @" in err
+
+
+def test_import_never_replaces_a_mapping_of_the_same_name(store_path, shared, tmp_path, capsys):
+    status, _, _ = cli(capsys, "mapping", "import", shared, "--site", SITE, "--db", store_path)
+    assert status == 0
+    other = tmp_path / "lain.json"
+    other.write_text(mapping.to_json(replace(QUEUE, count_column=None)), encoding="utf-8")
+    status, out, err = cli(capsys, "mapping", "import", other, "--site", SITE, "--db", store_path)
+    assert status == 1 and out == ""
+    assert f"Nama 'Rekap antrean Dukcapil' sudah dipakai pemetaan kolom lain untuk {SITE}" in err
+    with db.connect(store_path, read_only=True) as con:
+        assert mapping.for_site(con, SITE) == [QUEUE]  # the one saved first, unchanged
+    status, _, _ = cli(
+        capsys, "mapping", "import", other, "--site", SITE, "--name", "Tanpa jumlah", "--db", store_path
+    )
+    assert status == 0
 
 
 def test_the_mapping_commands_need_a_site_to_change_anything(capsys):

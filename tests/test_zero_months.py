@@ -29,7 +29,7 @@ def test_a_month_not_yet_reported_is_left_out_and_noted():
     found = parsed(RECAP, unreported_months=(MARCH,))
     assert found.zero_months == [MARCH]  # still asked about: the answer can change
     assert sorted({d.month for d in found.service["day"]}) == [1, 2]
-    assert "bulan belum dilaporkan, tidak dimuat: 03/2025" in found.notes
+    assert "bulan belum dilaporkan, tidak dimuat: Maret 2025" in found.notes
 
 
 def test_a_month_with_any_figure_is_never_left_out():

@@ -26,6 +26,7 @@ from ui.tables import agency_table, loads_table, show_table, table, undo_preview
 from ui.text import plain, plain_all
 from ui.uploads import (
     draft_text,
+    forget_gone,
     forget_previews,
     load_files,
     load_result,
@@ -45,6 +46,7 @@ __all__ = [
     "draft_text",
     "figures_page",
     "flash",
+    "forget_gone",
     "forget_previews",
     "lang",
     "load_files",

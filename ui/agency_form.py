@@ -12,7 +12,7 @@ import streamlit as st
 
 from loaders import upload
 from ui.base import read, t, write
-from ui.tables import edit_table
+from ui.tables import edit_table, escaped_choices
 from ui.text import plain
 
 # Set by "all are services of one agency"; the options field takes it on the next run (a widget's
@@ -39,6 +39,7 @@ def agency_form(report, user) -> None:
     names = "\n".join(u.spelling for u in unknown)
     key = f"agencies_{report.file_name}_{hashlib.sha256(names.encode()).hexdigest()[:12]}"
     meant = t("col_agency_meant")
+    offered = escaped_choices([upload.NEW_AGENCY, *canonical])  # cell value -> the store's name
     with st.form(key):
         st.markdown(f"**{t('agency_form', n=len(unknown))}**")
         st.caption(t("agency_form_help"))
@@ -56,8 +57,8 @@ def agency_form(report, user) -> None:
                 t("col_name_in_file"): st.column_config.TextColumn(width=NAME_WIDTH, pinned=True),
                 t("col_cell"): st.column_config.TextColumn(width="small"),
                 meant: st.column_config.SelectboxColumn(
-                    options=[upload.NEW_AGENCY, *canonical],
-                    format_func=lambda c: t("as_new_agency") if c == upload.NEW_AGENCY else str(c),
+                    options=list(offered),
+                    format_func=lambda c: t("as_new_agency") if c == upload.NEW_AGENCY else offered[c],
                     width="medium",
                 ),
             },
@@ -70,7 +71,8 @@ def agency_form(report, user) -> None:
         )
         as_services = st.form_submit_button(t("all_services_of"))
     if save:
-        chosen = {u.spelling: c for u, c in zip(unknown, edited[meant], strict=True) if isinstance(c, str)}
+        picked = zip(unknown, edited[meant], strict=True)
+        chosen = {u.spelling: offered.get(c, c) for u, c in picked if isinstance(c, str)}
         if chosen:
             _settle(user, chosen)  # returns only when refused, having said why
         else:

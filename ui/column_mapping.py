@@ -24,7 +24,7 @@ from loaders.layouts.common import Context, col_letter, text
 from loaders.model import ColumnMapping, FileRefused, Parsed, Sheet
 from loaders.normalize import find_site, parse_month, parse_year_month
 from loaders.pipeline import file_words
-from loaders.upload import canonical_names
+from loaders.upload import canonical_names, place
 from mpp import fmt
 from mpp.reference.ticket_statuses import meanings, status_key
 from ui.base import flash, lang, read, t, write
@@ -281,7 +281,7 @@ def preview(chosen: ColumnMapping, sheet: Sheet, file: str, options) -> Parsed |
     try:
         parsed = mappings.apply(chosen, sheet, context)
     except FileRefused as refused:
-        st.info(t("cm_preview_none") + "\n\n" + "\n".join(f"- {plain(p.message)}" for p in refused.problems))
+        st.info(t("cm_preview_none") + "\n\n" + problem_lines(refused.problems))
         return None
     totals = mappings.preview_totals(parsed)
     if not totals:
@@ -292,10 +292,20 @@ def preview(chosen: ColumnMapping, sheet: Sheet, file: str, options) -> Parsed |
     if sheet.truncated:  # read.py kept the head of a long table as a grid; the load reads it whole
         st.caption(t("cm_preview_head", rows=fmt.number(len(sheet.rows), lang=lang())))
     if parsed.problems:
-        st.warning(
-            t("cm_preview_problems") + "\n\n" + "\n".join(f"- {plain(p)}" for p in parsed.problems[:8])
-        )
+        st.warning(t("cm_preview_problems") + "\n\n" + problem_lines(parsed.problems[:8]))
     return parsed
+
+
+def problem_lines(problems) -> str:
+    """One markdown list item per problem: its place as the problems table writes it ('A4 (Data)'),
+    then its message, both as text."""
+    lines = []
+    for problem in problems:
+        where = place(problem.sheet, problem.cell)
+        lines.append(
+            f"- {plain(where)}: {plain(problem.message)}" if where else f"- {plain(problem.message)}"
+        )
+    return "\n".join(lines)
 
 
 def show_totals(totals: list[tuple[str, str, int]]) -> None:

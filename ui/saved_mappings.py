@@ -114,9 +114,7 @@ def import_form(user, options) -> None:
         return
     try:
         found = mappings.from_json(upload.getvalue(), upload.name)
-        if any(r.name == found.name for r in read(saved, site)):  # an import never replaces one
-            raise MappingRefused("mapping_name_taken", name=found.name, site=site)
-        write(mappings.save, site, found, user)
+        write(mappings.save_imported, site, found, user)  # an import never replaces a mapping
     except (FileRefused, MappingRefused) as refused:
         st.error(t("cm_import_refused", file=plain(upload.name), reason=refusal_text(refused)), icon="🚫")
         return

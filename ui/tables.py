@@ -82,6 +82,14 @@ def edit_table(data, key: str, **options) -> pd.DataFrame:
     return st.data_editor(frame.map(export.as_text), key=key, **{"hide_index": True, **options})
 
 
+def escaped_choices(choices) -> dict:
+    """{cell value: choice} for a SelectboxColumn of edit_table. Its cells are escaped like every
+    cell (a suggested '-Dinas X' is the cell "'-Dinas X"), so its options are escaped alike and stay
+    among them; a copy or the toolbar's CSV takes the escaped value, while the column's format_func
+    may show the choice itself. Map what the analyst picked back through this dict."""
+    return {export.as_text(c): c for c in choices}
+
+
 def text_table(data, where=st) -> None:
     """A small table whose long texts wrap instead of being cut (st.table), each cell shown as
     text, never as markdown: for messages that quote names from data."""

@@ -5,6 +5,7 @@ statuses and one for its months of 0; the load and what it did; and the press pa
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Literal
 
 import streamlit as st
@@ -56,9 +57,36 @@ def upload_options():
         agency=agency,
         sum_duplicates=sum_duplicates,
         statuses=statuses,
-        unreported_months=unreported_months(),
         guarded=True,
     )
+
+
+def file_key(file) -> tuple[str, str]:
+    """A file as the page tells files apart: its name and the sha256 of its bytes (hashed once per
+    upload), so a corrected file sent under the same name is another file."""
+    digests = st.session_state.setdefault("digests", {})
+    if file.file_id not in digests:
+        digests[file.file_id] = hashlib.sha256(file.getvalue()).hexdigest()
+    return file.name, digests[file.file_id]
+
+
+def forget_gone(files) -> None:
+    """What the page remembers of files no longer in the uploader (their hashes, what "Muat" did
+    to them) is dropped: a file sent again is checked afresh."""
+    ids = {file.file_id for file in files or []}
+    digests = st.session_state.setdefault("digests", {})
+    for gone in [i for i in digests if i not in ids]:
+        del digests[gone]
+    shown = {file_key(file) for file in files or []}
+    loaded = st.session_state.setdefault("loaded", {})
+    for gone in [k for k in loaded if k not in shown]:
+        del loaded[gone]
+
+
+def file_options(options: Options, file) -> Options:
+    """The options of one file: the page's, with the months of 0 answered "not yet reported" for
+    this file (an answer about March in one file says nothing about March in another)."""
+    return replace(options, unreported_months=unreported_months(file_key(file)[1]))
 
 
 def _mapped_statuses() -> dict[str, str]:
@@ -80,11 +108,11 @@ def preview_uploads(files, options) -> dict:
     progress = st.progress(0.0)
     reports = {}
     for i, file in enumerate(files, 1):
-        data = file.getvalue()
-        key = (hashlib.sha256(data).hexdigest(), repr(options), st.session_state.get("aliases", 0))
+        given = file_options(options, file)
+        key = (file_key(file)[1], repr(given), st.session_state.get("aliases", 0))
         progress.progress((i - 1) / len(files), text=t("reading", name=plain(file.name), i=i, n=len(files)))
         if key not in cache:
-            cache[key] = write(upload.preview, file.name, data, options)
+            cache[key] = write(upload.preview, file.name, file.getvalue(), given)
         reports[file.name] = cache[key]
     progress.progress(1.0, text=t("read_done", n=len(files)))
     needed = any(p.way_out in OPTION_WAY_OUTS for report in reports.values() for p in report.problems)
@@ -106,11 +134,11 @@ def forget_previews() -> None:
     st.session_state["previews"] = {}
 
 
-def upload_report(report, user, options: Options | None = None) -> None:
+def upload_report(file, report, user, options: Options | None = None) -> None:
     """One file: what was recognised (or, when refused, the options given), its figures per agency,
     every problem with sheet and cell, one form for all its unknown agencies, and the question of
     months given as 0 for every agency. A file just loaded says what the load did instead."""
-    loaded = just_loaded(report)
+    loaded = just_loaded(file, report)
     status: Literal["error", "complete"] = "error" if not report.ok else "complete"
     label = f"{plain(report.file_name)}: {t('outcome_' + report.outcome)}"
     if loaded is not None and loaded.ok:
@@ -125,14 +153,15 @@ def upload_report(report, user, options: Options | None = None) -> None:
         agency_form(report, user)
         _status_mapping(report)
         if loaded is None or not loaded.ok:
-            _zero_months(report)
+            _zero_months(report, file_key(file)[1])
         for note in (loaded if loaded is not None and loaded.ok else report).notes:  # not 'same as load N'
             st.caption(f"{t('notes')}: {plain(note)}")
 
 
-def ready_to_load(report) -> bool:
+def ready_to_load(file, report) -> bool:
     """A file the load button loads: checked, not yet loaded, every month of 0 answered."""
-    return report.ok and report.outcome != "unchanged" and not unanswered_zero_months(report)
+    unanswered = unanswered_zero_months(report, file_key(file)[1])
+    return report.ok and report.outcome != "unchanged" and not unanswered
 
 
 def load_files(files, reports, options, user) -> None:
@@ -140,16 +169,17 @@ def load_files(files, reports, options, user) -> None:
     their reports then say what happened and the button has nothing left to load."""
     loaded = st.session_state.setdefault("loaded", {})
     for file in files:
-        if ready_to_load(reports[file.name]):
-            loaded[file.name] = write(upload.load, user, file.name, file.getvalue(), options)
+        if ready_to_load(file, reports[file.name]):
+            given = file_options(options, file)
+            loaded[file_key(file)] = write(upload.load, user, file.name, file.getvalue(), given)
     forget_previews()
     st.rerun()
 
 
-def just_loaded(report):
-    """What "Muat" did to this file in this session, while the page still shows the same file: its
-    check after the load finds it loaded (same load), or the load was refused."""
-    loaded = st.session_state.get("loaded", {}).get(report.file_name)
+def just_loaded(file, report):
+    """What "Muat" did to this file (these bytes under this name) in this session, while the page
+    still shows it: its check after the load finds it loaded (same load), or the load was refused."""
+    loaded = st.session_state.get("loaded", {}).get(file_key(file))
     if loaded is None or (loaded.ok and loaded.load_id != report.load_id):
         return None
     return loaded
@@ -290,38 +320,42 @@ def _status_mapping(report) -> None:
             st.warning(t("status_none_chosen"))
 
 
-def unreported_months() -> tuple:
-    """The months answered "not yet reported" in the files' questions: left out of every load."""
+def unreported_months(digest: str) -> tuple:
+    """The months answered "not yet reported" in the question of one file (by the sha256 of its
+    bytes): left out of its load."""
     answers = st.session_state.get("zero_months", {})
-    return tuple(sorted(month for month, answer in answers.items() if answer == "not_reported"))
+    said = [month for (of, month), answer in answers.items() if of == digest and answer == "not_reported"]
+    return tuple(sorted(said))
 
 
-def unanswered_zero_months(report) -> list:
+def unanswered_zero_months(report, digest: str) -> list:
     answers = st.session_state.get("zero_months", {})
-    return [month for month in report.zero_months if month not in answers]
+    return [month for month in report.zero_months if (digest, month) not in answers]
 
 
-def _zero_months(report) -> None:
+def _zero_months(report, digest: str) -> None:
     """Months a file gives as 0 for every agency: a warning, and the question whether each is a real
-    zero or a month not yet reported ('-' typed ahead); the answer checks the file again."""
+    zero or a month not yet reported ('-' typed ahead); the answer checks the file again. Answers
+    are kept per file (digest: the sha256 of its bytes) and month."""
     if not report.zero_months or not report.ok:
         return
     months = ", ".join(fmt.month_label(m, lang()) for m in report.zero_months)
     st.warning(t("zero_months_warning", months=months), icon=":material/help:")
     answers = st.session_state.get("zero_months", {})
-    with st.form(f"zero_months_{report.file_name}"):
+    where = f"{report.file_name}_{digest[:12]}"  # one form per file, even two of the same bytes
+    with st.form(f"zero_months_{where}"):
         picks = {
             month: st.radio(
                 t("zero_month_question", month=fmt.month_label(month, lang())),
                 ZERO_ANSWERS,
-                index=ZERO_ANSWERS.index(answers[month]) if month in answers else None,
+                index=ZERO_ANSWERS.index(answers[digest, month]) if (digest, month) in answers else None,
                 format_func=lambda a: t("zero_month_" + a),
-                key=f"zero_{report.file_name}_{month:%Y-%m}",
+                key=f"zero_{where}_{month:%Y-%m}",
             )
             for month in report.zero_months
         }
         if st.form_submit_button(t("check_zero_months")):
-            st.session_state["zero_months"] = answers | {m: a for m, a in picks.items() if a}
+            st.session_state["zero_months"] = answers | {(digest, m): a for m, a in picks.items() if a}
             st.rerun()
-    if unanswered_zero_months(report):
+    if unanswered_zero_months(report, digest):
         st.caption(t("zero_months_unanswered"))
