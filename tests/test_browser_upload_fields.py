@@ -38,7 +38,7 @@ def test_an_unknown_status_mapped_on_the_page(demo_db, tmp_path):
         page.get_by_label("Kata sandi").fill("analis-rahasia")
         page.get_by_role("button", name="Masuk").click()
         wait_rendered(page, "Unggah Berkas")
-        page.locator('input[type="file"]').set_input_files(str(path))
+        page.locator('input[type="file"]').first.set_input_files(str(path))
         wait_rendered(page, "'RAMPUNG' (7 tiket) berarti")
         page.get_by_text("Pilihan (bila berkas tidak menyebutnya)").click()  # show the new fields too
         wait_rendered(page, "Jumlahkan baris ganda")

@@ -36,7 +36,7 @@ def navigation() -> st.Page:
         for index, (script, key, path) in enumerate(PAGES)
     ]
     st.session_state[MENU_SHOWN] = True
-    return st.navigation(pages)
+    return st.navigation(pages, expanded=True)  # every page in view: 13 would fold under "View more"
 
 
 def through_the_menu() -> None:
