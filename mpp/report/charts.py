@@ -68,6 +68,6 @@ def draw(
         warnings.simplefilter("ignore")  # kaleido's and choreographer's own notices
         try:
             return asyncio.run(_draw_all(charts, step))
-        except Exception as failed:  # noqa: BLE001 - any failure of the external browser, by any name
+        except Exception as failed:
             why = type(failed).__name__
             raise PrintFailed(t("report_charts_failed", lang, why=why)) from failed

@@ -71,7 +71,9 @@ def print_pdf(page: str, lang: str = "id") -> bytes:
         except subprocess.TimeoutExpired as slow:
             raise PrintFailed(t("report_print_slow", lang, seconds=TIMEOUT)) from slow
         except OSError as unstartable:  # not a program, not executable, no memory to start it
-            raise PrintFailed(t("report_print_failed", lang, why=unstartable.strerror or "-")) from unstartable
+            raise PrintFailed(
+                t("report_print_failed", lang, why=unstartable.strerror or "-")
+            ) from unstartable
         if not target.exists() or target.stat().st_size == 0:
             raise PrintFailed(t("report_print_failed", lang, why=f"exit {done.returncode}"))
         return target.read_bytes()
