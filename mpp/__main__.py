@@ -354,9 +354,10 @@ def cmd_report(args) -> int:
     from pathlib import Path
 
     from mpp import fmt
-    from mpp.report.files import every_month, write_report
+    from mpp.report.build import figures_of
+    from mpp.report.files import Gathered, gather_due, write_due
     from mpp.report.gather import NoFigures, missing_reports, month_complete
-    from mpp.report.pdf import ChromiumMissing, PrintFailed, chromium
+    from mpp.report.pdf import ChromiumMissing, chromium
     from mpp.text.catalogue import t
 
     if (args.every_month is None) == (args.month is None) or (args.month and not args.site):
@@ -370,33 +371,33 @@ def cmd_report(args) -> int:
         print(missing, file=sys.stderr)
         return 1
     out = Path(args.out)
+    gathered: list[Gathered]
+    # The figures on a short connection, closed before the browsers draw and print for minutes:
+    # an upload meanwhile would otherwise wait for it and be told the store is busy.
     with db.connect(args.db, read_only=True) as con:
-        try:
-            if args.every_month is not None:
-                written = every_month(con, args.every_month, out, args.today or date.today(), args.lang)
-            else:
-                if not all(_site_known(con, site) for site in args.site):
-                    return 2
-                if args.complete_only and not month_complete(con, args.site, args.month):
-                    coverage = "; ".join(missing_reports(con, args.site, args.month, args.lang))
-                    month = fmt.month_label(args.month, args.lang)
-                    sites = ", ".join(args.site)
-                    print(
-                        t("report_not_complete", args.lang, month=month, sites=sites, coverage=coverage),
-                        file=sys.stderr,
-                    )
-                    return 1
-                written = [write_report(con, args.site, args.month, out, args.lang)]
-        except NoFigures:
-            month = fmt.month_label(args.month, args.lang)
-            print(t("report_no_figures", args.lang, sites=", ".join(args.site), month=month), file=sys.stderr)
-            return 1
-        except PrintFailed as failed:
-            print(failed, file=sys.stderr)
-            return 1
+        if args.every_month is not None:
+            gathered = gather_due(con, args.every_month, out, args.today or date.today(), args.lang)
+        else:
+            if not all(_site_known(con, site) for site in args.site):
+                return 2
+            if args.complete_only and not month_complete(con, args.site, args.month):
+                coverage = "; ".join(missing_reports(con, args.site, args.month, args.lang))
+                month = fmt.month_label(args.month, args.lang)
+                sites = ", ".join(args.site)
+                print(
+                    t("report_not_complete", args.lang, month=month, sites=sites, coverage=coverage),
+                    file=sys.stderr,
+                )
+                return 1
+            try:
+                gathered = [figures_of(con, args.site, args.month, args.lang)]
+            except NoFigures as none:
+                print(none.text(args.lang), file=sys.stderr)
+                return 1
+    written = write_due(gathered, out)
     for each in written:
-        print(each.line())
-    return 0
+        print(each.line(), file=sys.stderr if each.status == "failed" else sys.stdout)
+    return 1 if any(each.status == "failed" for each in written) else 0
 
 
 def parser() -> argparse.ArgumentParser:

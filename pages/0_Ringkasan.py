@@ -81,9 +81,6 @@ for card, comparison, key in (
 title = ui.t(
     "monthly_chart", measure=measure.capitalize(), year=view.through.year, last_year=view.through.year - 1
 )
-provisional = [m.month for m in view.coverage if m.provisional] + [
-    m.month for m in view.provisional if m.measure is view.measure
-]
 ui.plotly(
     timeline.with_events(
         charts.year_against_year(
@@ -92,7 +89,7 @@ ui.plotly(
             view.measure,
             title,
             lang,
-            provisional=provisional,
+            provisional=view.provisional_months(),
             provisional_label=ui.t("provisional"),
         ),
         ui.read(events.list_events, view.sites),

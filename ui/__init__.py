@@ -20,6 +20,7 @@ from ui.page import (
     site_names,
 )
 from ui.press import copy_button, findings_of
+from ui.report import letterhead_form, report_files, report_sections
 from ui.review import agency_changes, coverage_badges, excluded_sites, provisional_notice
 from ui.saved_mappings import saved_mappings
 from ui.tables import agency_table, loads_table, show_table, table, undo_preview_table
@@ -49,6 +50,7 @@ __all__ = [
     "forget_gone",
     "forget_previews",
     "lang",
+    "letterhead_form",
     "load_files",
     "load_result",
     "loads_table",
@@ -61,6 +63,8 @@ __all__ = [
     "preview_uploads",
     "read",
     "ready_to_load",
+    "report_files",
+    "report_sections",
     "require_role",
     "show_flash",
     "show_table",

@@ -61,8 +61,10 @@ def figures_of(
 
 
 def render(data: ReportData, found: list[Section], progress=None) -> Made:
-    """Draw the charts (SVG for the PDF, PNG files), print the PDF and write the workbook.
-    `progress(step, of)` is told as each part is done (the page's progress bar)."""
+    """Draw the charts (SVG for the PDF, PNG files), print the PDF and write the workbook; no store
+    needed, so a caller closes its connection first (the browsers take minutes on a busy server).
+    `progress(step, of)` is told as each part is done (the page's progress bar). A chart or a print
+    that fails is PrintFailed, in the report's language."""
     chromium(data.lang)  # refuse before drawing anything when there is nothing to print with
     every: list[Chart] = [chart for section in found for chart in section.charts]
     steps, done = len(every) * 2 + 2, 0
@@ -73,14 +75,9 @@ def render(data: ReportData, found: list[Section], progress=None) -> Made:
         if progress:
             progress(done, steps)
 
-    drawn: dict[int, str] = {}
-    pngs: dict[str, bytes] = {}
-    with charts.drawing():
-        for chart in every:
-            drawn[id(chart)] = charts.svg(chart.figure, chart.height)
-            step()
-            pngs[chart.name] = charts.png(chart.figure, chart.height)
-            step()
+    images = charts.draw([(chart.figure, chart.height) for chart in every], data.lang, step)
+    drawn = {id(chart): svg for chart, (svg, _) in zip(every, images, strict=True)}
+    pngs = {chart.name: png for chart, (_, png) in zip(every, images, strict=True)}
     page = report_html(data, found, lambda chart: drawn[id(chart)])
     pdf = print_pdf(page, data.lang)
     step()

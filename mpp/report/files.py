@@ -10,6 +10,12 @@ overwritten.
 `every_month(day)` is for a daily cron line or systemd timer: from that day of the month on it writes
 the previous month's report of every site that has figures for it, and on every run it looks again at
 the sets written while their month was provisional, writing them again when a late load changed them.
+A set whose figures were undone since is `skipped`, one whose charts or print fail is `failed`, each
+with the reason, and the others are written all the same.
+
+The figures are gathered on the store's connection and the files drawn and printed without it
+(`gather_due` then `write_due`; `figures_of` then `write_figures`): the browsers take minutes on a busy
+server, and an open connection would keep uploads waiting all that time.
 """
 
 from __future__ import annotations
@@ -26,7 +32,9 @@ import duckdb
 from mpp.period import add_months
 from mpp.reference.sites import list_sites
 from mpp.report.build import figures_of, fingerprint, render
-from mpp.report.gather import has_figures
+from mpp.report.gather import NoFigures, ReportData, has_figures
+from mpp.report.pdf import PrintFailed
+from mpp.report.sections import Section
 
 MANIFEST = "manifest.json"
 
@@ -34,12 +42,15 @@ MANIFEST = "manifest.json"
 @dataclass(frozen=True)
 class Written:
     stem: str
-    status: str  # written | rewritten | unchanged
+    status: str  # written | rewritten | unchanged | skipped (no figures) | failed (not printed)
     files: tuple[str, ...]
     kept: tuple[str, ...] = field(default=())  # earlier files renamed to _vN
     complete: bool = True
+    why: str = ""  # a skipped set: why, in the report's language
 
     def line(self) -> str:
+        if self.why:
+            return f"{self.stem}: {self.status}: {self.why}"
         kept = f"; laporan lama disimpan / earlier kept: {', '.join(self.kept)}" if self.kept else ""
         mark = "" if self.complete else " [SEMENTARA]"
         return f"{self.stem}: {self.status}{mark} ({', '.join(self.files)}){kept}"
@@ -96,9 +107,14 @@ def write_report(
     progress=None,
 ) -> Written:
     """Write (or leave, when unchanged) the set of files of the sites' month in `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
     data, found = figures_of(con, sites, month, lang, now)
-    name, printed = stem(data.sites, month, lang), fingerprint(data, found)
+    return write_figures(data, found, folder, progress)
+
+
+def write_figures(data: ReportData, found: list[Section], folder: Path, progress=None) -> Written:
+    """Write (or leave, when unchanged) the set of gathered figures; needs no store."""
+    folder.mkdir(parents=True, exist_ok=True)
+    name, printed = stem(data.sites, data.month, data.lang), fingerprint(data, found)
     manifest = read_manifest(folder)
     entry = manifest.get(name)
     if entry and entry["fingerprint"] == printed and all((folder / f).exists() for f in entry["files"]):
@@ -112,8 +128,8 @@ def write_report(
         (folder / file_name).write_bytes(content)
     manifest[name] = {
         "sites": list(data.sites),
-        "month": f"{month:%Y-%m}",
-        "lang": lang,
+        "month": f"{data.month:%Y-%m}",
+        "lang": data.lang,
         "fingerprint": printed,
         "complete": data.complete,
         "made_at": data.made_at,
@@ -141,9 +157,49 @@ def due(con: duckdb.DuckDBPyConnection, day: int, folder: Path, today: date, lan
     return list(dict.fromkeys(wanted))
 
 
+def not_written(sites, month: date, lang: str, status: str, why: str) -> Written:
+    return Written(stem(sites, month, lang), status, (), why=why)
+
+
+Gathered = tuple[ReportData, list[Section]] | Written  # a set's figures, or why there are none
+
+
+def gather_due(
+    con: duckdb.DuckDBPyConnection,
+    day: int,
+    folder: Path,
+    today: date,
+    lang: str = "id",
+    now: datetime | None = None,
+) -> list[Gathered]:
+    """The figures of every set due; a set whose figures are gone (its loads undone since a
+    provisional report) is skipped, saying so."""
+    gathered: list[Gathered] = []
+    for sites, month in due(con, day, folder, today, lang):
+        try:
+            gathered.append(figures_of(con, sites, month, lang, now))
+        except NoFigures as none:
+            gathered.append(not_written(sites, month, lang, "skipped", none.text(lang)))
+    return gathered
+
+
+def write_due(gathered: list[Gathered], folder: Path) -> list[Written]:
+    """Write every gathered set; one whose charts or print fail is `failed`, the others written."""
+    written: list[Written] = []
+    for each in gathered:
+        if isinstance(each, Written):
+            written.append(each)
+            continue
+        data, found = each
+        try:
+            written.append(write_figures(data, found, folder))
+        except PrintFailed as failed:
+            written.append(not_written(data.sites, data.month, data.lang, "failed", str(failed)))
+    return written
+
+
 def every_month(
     con: duckdb.DuckDBPyConnection, day: int, folder: Path, today: date, lang: str = "id"
 ) -> list[Written]:
-    return [
-        write_report(con, sites, month, folder, lang) for sites, month in due(con, day, folder, today, lang)
-    ]
+    """The schedule's run in one call (tests, scripts); the command gathers then closes the store."""
+    return write_due(gather_due(con, day, folder, today, lang), folder)

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 import duckdb
 import pandas as pd
 
+from mpp import fmt
 from mpp.period import Measure, Period
 from mpp.present.export import data_sources, exported_at
 from mpp.press.checker.findings import Finding
@@ -24,13 +25,23 @@ from mpp.press.statement import PressRelease, press_release_for
 from mpp.reference.events import Event, events_in, list_events
 from mpp.reference.sites import demo_sites, list_sites
 from mpp.report.letterhead import Letterhead, letterhead
+from mpp.text.catalogue import t
 from mpp.visits import channels, metrics, reporting, site_compare
 from mpp.visits.estimate import NoEstimate, YearEndEstimate, year_end_estimate
 from mpp.visits.overview import Overview, overview
 
 
 class NoFigures(ValueError):
-    """The sites have no figures for the month: there is nothing to report."""
+    """The sites have no figures for the month: there is nothing to report (`text(lang)` says so)."""
+
+    def __init__(self, sites, month: date) -> None:
+        self.sites, self.month = tuple(sites), month
+        super().__init__(f"{', '.join(self.sites)}: {month:%Y-%m}")
+
+    def text(self, lang: str = "id") -> str:
+        return t(
+            "report_no_figures", lang, sites=", ".join(self.sites), month=fmt.month_label(self.month, lang)
+        )
 
 
 @dataclass(frozen=True)
@@ -125,11 +136,11 @@ def gather(
     """Everything the report prints, for the sites and month; NoFigures when the month has none."""
     sites = tuple(sites)
     if not has_figures(con, sites, month):
-        raise NoFigures(month)
+        raise NoFigures(sites, month)
     complete = month_complete(con, sites, month)
     view = overview(con, sites, month, include_partial=not complete)
     if view is None:
-        raise NoFigures(month)
+        raise NoFigures(sites, month)
     known = list_sites(con)
     zones = known.loc[known["name"].isin(list(sites)), "timezone"]
     zone = next(iter(zones), "Asia/Jakarta")

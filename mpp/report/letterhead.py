@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import duckdb
 
 from mpp.access.accounts import User, require
+from mpp.store import db
 
 KEYS = {"name": "letterhead_name", "address": "letterhead_address", "logo": "letterhead_logo"}
 MAX_LOGO_BYTES = 512 * 1024
@@ -75,6 +76,7 @@ def set_letterhead(
         values["logo"] = logo_uri(logo)
     elif remove_logo:
         values["logo"] = ""
-    for field, value in values.items():
-        con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [KEYS[field], value])
+    with db.transaction(con):  # the whole letterhead or none of it: never a new name over an old logo
+        for field, value in values.items():
+            con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [KEYS[field], value])
     return letterhead(con)

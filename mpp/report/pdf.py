@@ -2,7 +2,8 @@
 already uses for chart images. No other PDF library: Chromium lays out the HTML, prints CSS @page
 margin boxes (page numbers, the marks) and keeps the SVG charts as vectors.
 
-Chromium missing is a clear refusal naming it (`ChromiumMissing`), never a traceback.
+Chromium missing is a clear refusal naming it (`ChromiumMissing`); a print that fails, cannot start or
+takes longer than TIMEOUT is `PrintFailed` with a text in the reader's language: never a traceback.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class ChromiumMissing(RuntimeError):
 
 
 class PrintFailed(RuntimeError):
-    """Chromium ran but wrote no PDF."""
+    """The PDF or its charts could not be made (Chromium wrote nothing, failed to start or took too
+    long); the message is the catalogue's, in the reader's language."""
 
 
 def chromium(lang: str = "id") -> str:
@@ -64,7 +66,14 @@ def print_pdf(page: str, lang: str = "id") -> bytes:
             f"--print-to-pdf={target}",
             source.as_uri(),
         ]
-        done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
+        except subprocess.TimeoutExpired as slow:
+            raise PrintFailed(t("report_print_slow", lang, seconds=TIMEOUT)) from slow
+        except OSError as unstartable:  # not a program, not executable, no memory to start it
+            raise PrintFailed(
+                t("report_print_failed", lang, why=unstartable.strerror or "-")
+            ) from unstartable
         if not target.exists() or target.stat().st_size == 0:
-            raise PrintFailed(f"Chromium wrote no PDF (exit {done.returncode}).")
+            raise PrintFailed(t("report_print_failed", lang, why=f"exit {done.returncode}"))
         return target.read_bytes()

@@ -158,6 +158,24 @@ REPORT_TEXT = {
         "Chromium was not found, so no PDF can be made. Install it with `apt-get install -y chromium` "
         "(or set MPP_CHROMIUM to a Chromium/Chrome program).",
     ),
+    "report_print_failed": (
+        "Chromium tidak menulis PDF ({why}). Coba lagi; bila tetap gagal, periksa program Chromium "
+        "(MPP_CHROMIUM).",
+        "Chromium wrote no PDF ({why}). Try again; if it keeps failing, check the Chromium program "
+        "(MPP_CHROMIUM).",
+    ),
+    "report_print_slow": (
+        "Mencetak PDF memakan lebih dari {seconds} detik dan dihentikan. Coba lagi saat server tidak sibuk.",
+        "Printing the PDF took more than {seconds} seconds and was stopped. Try again when the server is "
+        "less busy.",
+    ),
+    "report_charts_failed": (
+        "Grafik laporan tidak dapat digambar ({why}), jadi PDF tidak dibuat. Coba lagi; bila tetap gagal, "
+        "periksa Chromium di server.",
+        "The report's charts could not be drawn ({why}), so no PDF was made. Try again; if it keeps "
+        "failing, check Chromium on the server.",
+    ),
+    "report_skipped": ("dilewati", "skipped"),
     "report_not_complete": (
         "{month} belum lengkap untuk {sites} ({coverage}); dengan --complete-only tidak ada laporan. "
         "Tanpa opsi itu laporan ditulis bertanda SEMENTARA.",

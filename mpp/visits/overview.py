@@ -52,6 +52,17 @@ class Overview:
     def monthly_average(self) -> float | None:
         return metrics.monthly_average(self.total)
 
+    def provisional_months(self) -> list[date]:
+        """The months the monthly chart marks "sementara": those of the period not complete in the
+        headline measure, the partial months after it, and the through month itself when part of it
+        is missing in either measure (its agencies' service visits may be late where the gate count
+        is in). The overview page and the report mark the same months."""
+        months = [m.month for m in self.coverage if m.provisional]
+        months += [m.month for m in self.provisional if m.measure is self.measure]
+        if self.review.provisional:
+            months.append(self.through)
+        return list(dict.fromkeys(months))
+
     @property
     def uses_provisional(self) -> bool:
         """Does any figure of the period use a month that is not complete? Then it says "sementara".
