@@ -40,9 +40,9 @@ def test_copy_button_and_upload_words_on_a_phone(server, lang, button, limit, st
         box = copy.bounding_box()
         assert box and box["width"] > 60 and box["height"] > 30  # a button a finger can press
         copy.click()
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert statement in copied and copied.startswith(("Kunjungan MPP", "Visits to MPP"))
-        page.wait_for_function(
+        page.wait_for_function(  # the write is asynchronous: read the clipboard once it says it is done
             "t => [...document.querySelectorAll('iframe')].some(f => f.contentDocument?.body.innerText.includes(t))",
             arg="Tersalin" if lang == "id" else "Copied",
         )
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert statement in copied and copied.startswith(("Kunjungan MPP", "Visits to MPP"))

@@ -101,7 +101,7 @@ def test_mistakes_are_refused_with_a_message_and_change_nothing(tmp_path):
     unknown = mpp(
         path, "site", "members", BALANGAN, "--add", "Bank Kalsel Cabang Paringin X", "--from", "2025-12-01"
     )
-    assert unknown.returncode == 1 and "tidak dikenal; mungkin: Bank Kalsel" in unknown.stderr
+    assert unknown.returncode == 1 and "'Bank Kalsel Cabang Paringin X' tidak dikenal" in unknown.stderr
     no_date = mpp(path, "site", "members", BALANGAN, "--add", "Samsat")
     assert no_date.returncode == 2 and "--from" in no_date.stderr
     nowhere = mpp(path, "site", "members", "MPP Entah")
