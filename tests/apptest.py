@@ -6,6 +6,8 @@ from __future__ import annotations
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from mpp.access import accounts
+from mpp.store import db
 from tests.live_server import ROOT
 
 HOME = "dashboard.py"
@@ -30,6 +32,15 @@ def log_in(at: AppTest, name: str, password: str) -> AppTest:
     inputs[1].input(password)
     at.main.button[0].click()
     return at.run()
+
+
+def as_analyst(open_app, store, page: str) -> AppTest:
+    """The page as the analyst 'ana' sees it after logging in (the account is made in store)."""
+    with db.connect(store) as con:
+        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    at = log_in(open_app(store, page).run(), "ana", "analis-rahasia")
+    assert not at.exception
+    return at
 
 
 def problems_shown(at: AppTest):

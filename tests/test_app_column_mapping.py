@@ -16,7 +16,7 @@ from mpp.access import accounts
 from mpp.store import db
 from tests import hostile_names as hostile
 from tests import layout_files as lf
-from tests.apptest import log_in, problems_shown
+from tests.apptest import as_analyst, log_in, problems_shown
 from tests.test_app_names import raw, rendered_as_markdown, table_cells
 
 PAGE = "pages/8_Unggah.py"
@@ -39,11 +39,7 @@ def daily_sheet(month: int, samsat: int = 1207) -> bytes:
 
 @pytest.fixture
 def page(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
-    assert not at.exception
-    return at
+    return as_analyst(open_app, demo_db, PAGE)
 
 
 def seen(at) -> str:

@@ -9,7 +9,7 @@ import pytest
 from loaders import upload
 from mpp.access import accounts
 from mpp.store import db
-from tests.apptest import log_in, problems_shown
+from tests.apptest import as_analyst, log_in, problems_shown
 from tests.layout_files import yearly_recap
 
 PAGE = "pages/8_Unggah.py"
@@ -21,11 +21,7 @@ MEANT = "Instansi yang dimaksud"
 
 @pytest.fixture
 def page(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
-    assert not at.exception
-    return at
+    return as_analyst(open_app, demo_db, PAGE)
 
 
 @pytest.fixture

@@ -3,11 +3,10 @@ single-office queue export, and the meaning of ticket statuses the table does no
 
 import pytest
 
-from mpp.access import accounts
 from mpp.reference.ticket_statuses import meanings
 from mpp.store import db
 from tests import layout_files as lf
-from tests.apptest import log_in, problems_shown
+from tests.apptest import as_analyst, problems_shown
 
 PAGE = "pages/8_Unggah.py"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -17,11 +16,7 @@ ONE_AGENCY = "Satu instansi untuk seluruh berkas"
 
 @pytest.fixture
 def page(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
-    assert not at.exception
-    return at
+    return as_analyst(open_app, demo_db, PAGE)
 
 
 def seen(at) -> str:
