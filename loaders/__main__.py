@@ -14,6 +14,8 @@
   python -m loaders mapping rename OLD NEW --site NAME --db PATH
   python -m loaders mapping delete NAME --site NAME --db PATH
 
+Every command also takes --data-path DIR, the data folder of a --db ducklake:postgres:... store.
+
 ingest exits 0 when every file loaded or was already loaded, 1 when any file was refused.
 """
 
@@ -35,6 +37,7 @@ from mpp.period import Period, month_start
 from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key
 from mpp.reference.ticket_statuses import MEANINGS
 from mpp.store import db, ledger
+from mpp.store.options import add_store_options, store_of
 
 OUTCOMES = {
     "added": "DITAMBAHKAN",
@@ -296,7 +299,7 @@ def parser() -> argparse.ArgumentParser:
     mapping_actions = mapping_commands(commands)
     leaves = [c for name, c in commands.choices.items() if name not in ("alias", "mapping")]
     for command in [*leaves, *alias.choices.values(), *mapping_actions]:
-        command.add_argument("--db", help="berkas basis data (bawaan: $MPP_DB atau data/mpp.duckdb)")
+        add_store_options(command)
     return top
 
 
@@ -333,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         stream=sys.stderr, level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s: %(message)s"
     )
     args = parser().parse_args(argv)
+    args.db = store_of(args)
     try:
         return args.run(args)
     except (db.StoreBusy, db.StoreCorrupt) as unusable:  # held past our wait, or damaged

@@ -13,6 +13,9 @@
   backup   write a consistent copy of the store to a new file (--to FILE)
   report   the monthly report of sites (A4 PDF, workbook, chart PNGs) into a folder, or --every-month
 
+Every command takes --db (a file, or a ducklake:postgres:... catalog) and --data-path DIR (the lake's
+data folder, else $MPP_DATA_PATH): mpp/store/options.py adds both.
+
 A damaged store or one busy past the wait is a message and exit status 1, never a traceback.
 """
 
@@ -26,7 +29,8 @@ from datetime import date
 import duckdb
 
 from mpp.access.accounts import COMMAND_LINE
-from mpp.store import db
+from mpp.store import db, lake
+from mpp.store.options import add_store_options, store_of
 from mpp.text.catalogue import t
 
 
@@ -40,28 +44,32 @@ def _month(text: str) -> date:
 def cmd_demo(args) -> int:
     from mpp import demo
 
-    path = db.db_path(args.db)
-    if path.exists() and not args.force:
-        print(f"{path} sudah ada; pakai --force untuk menulis data demo ke dalamnya.", file=sys.stderr)
+    if _exists(args.db) and not args.force:
+        print(f"{args.db} sudah ada; pakai --force untuk menulis data demo ke dalamnya.", file=sys.stderr)
         return 1
-    with db.connect(path) as con:
+    with db.connect(args.db) as con:
         loads = demo.build(con, COMMAND_LINE)
-    print(f"Data demo ditulis ke {path} (muatan {', '.join(map(str, loads))}).")
+    print(f"Data demo ditulis ke {args.db} (muatan {', '.join(map(str, loads))}).")
     return 0
+
+
+def _exists(store: db.Store) -> bool:
+    """Is there a store already? A lake always is (its catalog is made before Pantau MPP opens it;
+    `init` then only creates its schema)."""
+    return lake.is_lake(str(store)) or db.db_path(store).exists()
 
 
 def cmd_init(args) -> int:
     from mpp import demo
     from mpp.access import accounts
 
-    path = db.db_path(args.db)
-    is_new = not path.exists()
-    with db.connect(path) as con:
+    is_new = not _exists(args.db)
+    with db.connect(args.db) as con:
         if is_new and args.demo_if_new:
             demo.build(con, COMMAND_LINE)
         password = accounts.bootstrap_admin(con)
     state = "baru dengan data demo" if is_new and args.demo_if_new else "siap"
-    print(f"Basis data {state} (skema versi {db.SCHEMA_VERSION}): {path}")
+    print(f"Basis data {state} (skema versi {db.SCHEMA_VERSION}): {args.db}")
     if password:
         print(
             f"Akun admin pertama: admin / {password} (sekali pakai; ganti saat masuk pertama). "
@@ -264,7 +272,7 @@ def _site_commands(commands) -> None:
     listing.add_argument("--on", type=_day, help="YYYY-MM-DD (with --leave)")
     listing.set_defaults(run=cmd_site_members)
     for sub in (add, listing):
-        sub.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
+        add_store_options(sub)
 
 
 def cmd_event_add(args) -> int:
@@ -337,7 +345,7 @@ def _event_commands(commands) -> None:
     )
     remove.set_defaults(run=cmd_event_remove)
     for sub in (add, listing, remove):
-        sub.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
+        add_store_options(sub)
 
 
 def cmd_backup(args) -> int:
@@ -478,7 +486,7 @@ def parser() -> argparse.ArgumentParser:
     report.set_defaults(run=cmd_report)
     # Further commands register here, one add_parser block each.
     for command in commands.choices.values():
-        command.add_argument("--db", help="database file (default: $MPP_DB or data/mpp.duckdb)")
+        add_store_options(command)
     _site_commands(commands)  # its two actions carry --db themselves
     _event_commands(commands)  # so do its three
     return top
@@ -497,6 +505,8 @@ TOO_LARGE = (
 def main(argv: list[str] | None = None) -> int:
     top = parser()
     args = top.parse_args(argv)
+    if "db" in vars(args):
+        args.db = store_of(args)
     if getattr(args, "action", None) == "members" and (
         (args.add and not args.joined) or (args.leave and not args.on)
     ):

@@ -15,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import re
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -50,6 +52,25 @@ class StoreCorrupt(RuntimeError):
             f"MPP store ({reason}); it was not changed. Restore it from a backup: stop the dashboard, "
             f"replace the file with the latest backup, then run `python -m mpp init --db {path}`."
         )
+
+
+@dataclass(frozen=True)
+class Store(os.PathLike):
+    """Where a store is, as a command line names it: --db (a DuckDB file or a ducklake: spec; None
+    is $MPP_DB, else data/mpp.duckdb) and, for a lake, --data-path (None is $MPP_DATA_PATH). It is
+    path-like, so code that only passes a store's path on (loaders.load.ingest, backup) carries the
+    data path to connect() unchanged."""
+
+    spec: str | None = None
+    data_path: str | None = None
+
+    def __fspath__(self) -> str:
+        spec = self.spec or os.environ.get("MPP_DB")
+        return str(spec) if lake.is_lake(spec) else str(db_path(spec))
+
+    def __str__(self) -> str:
+        """As messages name it: a lake's spec without a password (one belongs in ~/.pgpass)."""
+        return re.sub(r"password=\S*", "password=***", self.__fspath__())
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -198,7 +219,9 @@ def connect(
     """A short-lived connection. Read-write opens create and upgrade the schema first; a damaged
     or foreign file raises StoreCorrupt, before anything is written to it. A ducklake: spec opens
     the shared store instead (mpp/store/lake.py), with the same schema and the same SQL, its files
-    in data_path (else $MPP_DATA_PATH)."""
+    in data_path (else the Store's, else $MPP_DATA_PATH)."""
+    if isinstance(path, Store):
+        path, data_path = path.spec, data_path or path.data_path
     spec = path or os.environ.get("MPP_DB")
     if lake.is_lake(spec):
         with _connect_lake(str(spec), read_only, data_path) as con:

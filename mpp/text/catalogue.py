@@ -15,6 +15,7 @@ from mpp.text.english import ENGLISH_TEXT
 from mpp.text.estimate import ESTIMATE_TEXT
 from mpp.text.events import EVENTS_TEXT
 from mpp.text.exports import EXPORT_TEXT
+from mpp.text.lake import LAKE_TEXT
 from mpp.text.layout import LAYOUT_TEXT
 from mpp.text.mapping import MAPPING_TEXT
 from mpp.text.mapping_page import MAPPING_PAGE_TEXT
@@ -57,6 +58,7 @@ AREAS: dict[str, Table] = {
     "estimate": ESTIMATE_TEXT,  # the year-end estimate: its prose, its card, and its checks in a draft
     "events": EVENTS_TEXT,  # events on the timeline: launches, openings, outages
     "layout": LAYOUT_TEXT,  # print footer, page measures, sites without data, growth wording
+    "lake": LAKE_TEXT,  # the shared store: --db and --data-path, `lake push`
 }
 
 
