@@ -12,6 +12,7 @@
   event add|list|remove  events on a site's timeline (a launch, an opening, an outage) for the charts
   backup   write a consistent copy of the store to a new file (--to FILE)
   report   the monthly report of sites (A4 PDF, workbook, chart PNGs) into a folder, or --every-month
+  lake push    an office's file into the shared store (--from FILE --to ducklake:... --data-path DIR)
 
 Every command takes --db (a file, or a ducklake:postgres:... catalog) and --data-path DIR (the lake's
 data folder, else $MPP_DATA_PATH): mpp/store/options.py adds both.
@@ -30,7 +31,7 @@ import duckdb
 
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, lake
-from mpp.store.options import add_store_options, store_of
+from mpp.store.options import add_data_path, add_store_options, store_of
 from mpp.text.catalogue import t
 
 
@@ -408,6 +409,38 @@ def cmd_report(args) -> int:
     return 1 if any(each.status == "failed" for each in written) else 0
 
 
+def cmd_lake_push(args) -> int:
+    from pathlib import Path
+
+    from mpp.access import accounts
+    from mpp.store import push
+
+    try:
+        if not lake.is_lake(args.to):
+            raise push.PushRefused("push_to_file")
+        with db.connect(args.to, data_path=args.data_path) as con:
+            pushed = push.push_store(con, Path(args.source), accounts.COMMAND_LINE)
+    except (push.PushRefused, lake.LakeUnavailable) as refused:
+        print(refused, file=sys.stderr)
+        return 1
+    print("\n".join(pushed.lines(args.lang)))
+    return 0
+
+
+def _lake_commands(commands) -> None:
+    shared = commands.add_parser("lake", help="penyimpanan bersama / the shared store (DuckLake)")
+    actions = shared.add_subparsers(dest="action", required=True)
+    push = actions.add_parser(
+        "push",
+        help="kirim berkas kantor ke penyimpanan bersama / push an office's file into the shared store",
+    )
+    push.add_argument("--from", dest="source", required=True, metavar="FILE", help="data/mpp.duckdb")
+    push.add_argument("--to", required=True, metavar="SPEC", help="ducklake:postgres:dbname=... host=...")
+    add_data_path(push)
+    push.add_argument("--lang", choices=("id", "en"), default="id")
+    push.set_defaults(run=cmd_lake_push)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m mpp", description="Pantau MPP core commands.")
     commands = top.add_subparsers(dest="command", required=True)
@@ -489,6 +522,7 @@ def parser() -> argparse.ArgumentParser:
         add_store_options(command)
     _site_commands(commands)  # its two actions carry --db themselves
     _event_commands(commands)  # so do its three
+    _lake_commands(commands)  # lake push takes --from and --to (and --data-path)
     return top
 
 

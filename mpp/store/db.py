@@ -86,6 +86,11 @@ def _migrations() -> list[tuple[int, Path]]:
 SCHEMA_VERSION = _migrations()[-1][0]
 
 
+def migration_versions() -> set[int]:
+    """The numbers of every migration this code has (a store has them all once upgraded)."""
+    return {version for version, _ in _migrations()}
+
+
 def _is_lock_error(exc: Exception) -> bool:
     text = str(exc)
     return "lock" in text.lower() and ("Could not set lock" in text or "Conflicting lock" in text)
@@ -221,7 +226,8 @@ def connect(
     the shared store instead (mpp/store/lake.py), with the same schema and the same SQL, its files
     in data_path (else the Store's, else $MPP_DATA_PATH)."""
     if isinstance(path, Store):
-        path, data_path = path.spec, data_path or path.data_path
+        data_path = data_path or path.data_path
+        path = path.spec
     spec = path or os.environ.get("MPP_DB")
     if lake.is_lake(spec):
         with _connect_lake(str(spec), read_only, data_path) as con:

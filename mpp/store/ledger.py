@@ -131,8 +131,16 @@ def _replace(
     """Supersede the live rows of every slice the frame covers, then insert the frame's rows."""
     if frame.empty:
         return 0
+    replace_rows(con, load_id, table, frame[columns], columns)
+    return len(frame)
+
+
+def replace_rows(con: duckdb.DuckDBPyConnection, load_id: int, table: str, rows, columns: list[str]) -> None:
+    """Supersede the live rows of every slice `rows` covers, then insert them as load_id's (inside
+    the caller's transaction). rows: anything DuckDB registers (a DataFrame, an Arrow table) with
+    exactly `columns`; lake push (mpp/store/push.py) gives Arrow, which keeps DECIMAL lists as they are."""
     days, span = _covered_days(con, load_id, table)
-    con.register("incoming", frame[columns])
+    con.register("incoming", rows)
     try:
         con.execute(
             f"UPDATE {table} t SET superseded_by = ? WHERE t.superseded_by IS NULL "
@@ -146,7 +154,6 @@ def _replace(
         )
     finally:
         con.unregister("incoming")
-    return len(frame)
 
 
 def write_facts(
