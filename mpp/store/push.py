@@ -105,9 +105,11 @@ class Pushed:
     rows: int = 0
     sites: list[SitePushed] = field(default_factory=list)
     by_site: dict[str | None, tuple[int, int]] = field(default_factory=dict)  # loads, rows pushed
+    lake_ids: list[int] = field(default_factory=list)  # of the loads pushed
 
-    def count(self, site: str | None, rows: int) -> None:
+    def count(self, site: str | None, lake_id: int, rows: int) -> None:
         """One more load pushed, of `site`, with `rows`."""
+        self.lake_ids.append(lake_id)
         loads, written = self.by_site.get(site, (0, 0))
         self.by_site[site] = (loads + 1, written + rows)
         self.pushed, self.rows = self.pushed + 1, self.rows + rows
@@ -172,7 +174,6 @@ def refuse_other_schema(con: duckdb.DuckDBPyConnection, file: Path) -> None:
 
 
 def pushed_into(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Pushed:
-    before = live_rows(con)
     con.register("push_sites", id_map(map_sites(con)))
     con.register("push_agencies", id_map(map_agencies(con)))
     try:
@@ -184,19 +185,13 @@ def pushed_into(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Push
         con.unregister("push_agencies")
     if result.pushed or result.undone:
         ledger.refresh_statuses(con)
-    after = live_rows(con)
-    result.replaced = sum(1 for load, n in before.items() if after.get(load, 0) < n) - result.undone
+    result.replaced = db.query_rows(con, "loads_replaced_by", loads=result.lake_ids)[0][0]
     result.sites = per_site(con, result)
     return result
 
 
 def id_map(ids: dict[int, int]) -> pd.DataFrame:
     return pd.DataFrame({"office_id": list(ids), "lake_id": list(ids.values())}, dtype="int64")
-
-
-def live_rows(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
-    """Live fact rows per load in the lake."""
-    return dict(con.execute(db.sql("live_rows_per_load")).fetchall())
 
 
 # ---- sites and agencies: known by name, ids the lake's -----------------------------------------
@@ -310,14 +305,13 @@ def push_loads(con: duckdb.DuckDBPyConnection, result: Pushed, actor: User) -> P
         elif lake_id is not None or (load.status != "undone" and load.sha256 in live):
             result.already += 1
         else:
-            rows = push_load(con, load)
-            result.count(load.site, rows)
+            result.count(load.site, *push_load(con, load))
     return result
 
 
-def push_load(con: duckdb.DuckDBPyConnection, load: OfficeLoad) -> int:
+def push_load(con: duckdb.DuckDBPyConnection, load: OfficeLoad) -> tuple[int, int]:
     """One new load: its ledger row as the file has it (a new id), its rows (none if undone)
-    replacing what the lake has for their slices, its kept original. Returns its rows."""
+    replacing what the lake has for their slices, its kept original. Returns its id and rows."""
     lake_id = next_id(con, "load_ids")
     con.execute(
         f"INSERT INTO loads ({LOAD_COLUMNS}) VALUES ({', '.join('?' * len(load))})", [lake_id, *load[1:]]
@@ -336,7 +330,7 @@ def push_load(con: duckdb.DuckDBPyConnection, load: OfficeLoad) -> int:
             f"{literal(load.sha256)}",
             ("sha256",),
         )
-    return written
+    return lake_id, written
 
 
 def facts_of(table: str, columns: list[str]) -> str:
