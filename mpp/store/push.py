@@ -69,6 +69,20 @@ class OfficeLoad(NamedTuple):
 
 LOAD_COLUMNS = ", ".join(OfficeLoad._fields)
 SITE_FIELDS = ("kind", "kabupaten_kota", "province", "parent")  # a site's identity beside its name
+# Every other table, and what becomes of it: a table a migration adds belongs in one of the two
+# (tests/test_lake_push.py says so when it is in neither).
+COPIED = (
+    "loads",
+    "sites",
+    "agencies",
+    "agency_aliases",
+    "ticket_statuses",
+    "originals",
+    "site_members",
+    "column_mappings",
+    "events",
+)
+STAYS = ("users", "login_attempts", "settings", "schema_version")  # the lake has its own
 
 
 class PushRefused(ValueError):
