@@ -223,6 +223,18 @@ def test_a_site_or_agency_that_is_another_in_the_target_is_refused(store, office
     assert "'Kantor Contoh'" in message and "'Disdukcapil'" in message
 
 
+def test_a_site_the_target_knows_by_name_only_gets_the_files_description(store, office):
+    with db.connect(office) as con:
+        ensure_site(
+            con, Site("MPP Kota Contoh", kabupaten_kota="Kota Contoh", channels=("walk_in", "online"))
+        )
+    ensure_site(store, Site("MPP Kota Contoh"))
+    push_store(store, office, COMMAND_LINE)
+    assert store.execute(
+        "SELECT kabupaten_kota, channels FROM sites WHERE name = 'MPP Kota Contoh'"
+    ).fetchall() == [("Kota Contoh", ["walk_in", "online"])]
+
+
 def test_the_command_refuses_a_file_as_its_target(office, capsys):
     assert main(["lake", "push", "--from", str(office), "--to", str(office)]) == 1
     assert "ducklake:postgres:" in capsys.readouterr().err

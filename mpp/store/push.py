@@ -237,7 +237,22 @@ def map_sites(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
         site = Site(name, kind, kabupaten_kota, kecamatan, province, zone, days, parent, opened, shared)
         refuse_other_site(con, site)
         ids[office_id] = ensure_site(con, site)
+        fill_description(con, ids[office_id], site)
     return ids
+
+
+FILLED = ("kabupaten_kota", "kecamatan", "province", "opened", "channels")
+
+
+def fill_description(con: duckdb.DuckDBPyConnection, site_id: int, site: Site) -> None:
+    """What the lake does not say of a site (one an earlier load made from its name alone) and the
+    file does, from the file; only then a write, so a second push writes nothing."""
+    theirs = con.execute(f"SELECT {', '.join(FILLED)} FROM sites WHERE site_id = ?", [site_id]).fetchall()[0]
+    ours = [list(v) if isinstance(v, tuple) else v for v in (getattr(site, name) for name in FILLED)]
+    filled = {n: v for n, old, v in zip(FILLED, theirs, ours, strict=True) if old is None and v is not None}
+    if filled:
+        assignments = ", ".join(f"{name} = ?" for name in filled)
+        con.execute(f"UPDATE sites SET {assignments} WHERE site_id = ?", [*filled.values(), site_id])
 
 
 def refuse_other_site(con: duckdb.DuckDBPyConnection, site: Site) -> None:
