@@ -152,7 +152,9 @@ def push_store(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Pushe
                 return pushed_into(con, file, actor)
         except duckdb.Error as exc:  # rolled back whole
             text = str(exc).splitlines()[0][:200]
-            raise PushRefused("push_conflict" if "onflict" in text else "push_failed", error=text) from exc
+            raise PushRefused(
+                "push_conflict" if "conflict" in text.lower() else "push_failed", error=text
+            ) from exc
     finally:
         con.execute(f"DETACH {OFFICE}")
 
