@@ -34,11 +34,37 @@ def log_in(at: AppTest, name: str, password: str) -> AppTest:
     return at.run()
 
 
-def as_analyst(open_app, store, page: str) -> AppTest:
-    """The page as the analyst 'ana' sees it after logging in (the account is made in store)."""
+# The tests' accounts by role: name and password.
+ACCOUNTS = {
+    "analyst": ("ana", "analis-rahasia"),
+    "viewer": ("vina", "pembaca-rahasia"),
+    "admin": ("kepala", "kepala-rahasia"),
+}
+
+
+def make_accounts(store, *roles: str) -> None:
+    """The account of each role (ACCOUNTS) in store: 'ana' the analyst, 'vina' the viewer, 'kepala' the admin."""
     with db.connect(store) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(store, page).run(), "ana", "analis-rahasia")
+        for role in roles:
+            name, password = ACCOUNTS[role]
+            accounts.create_user(con, accounts.COMMAND_LINE, name, role, password)
+
+
+def as_analyst(open_app, store, page: str, **params) -> AppTest:
+    """The page (with query parameters `params`) as the analyst 'ana' sees it after logging in (the
+    account is made in store)."""
+    return _logged_in("analyst", open_app, store, page, **params)
+
+
+def as_admin(open_app, store, page: str, **params) -> AppTest:
+    """The page (with query parameters `params`) as the admin 'kepala' sees it after logging in (the
+    account is made in store)."""
+    return _logged_in("admin", open_app, store, page, **params)
+
+
+def _logged_in(role: str, open_app, store, page: str, **params) -> AppTest:
+    make_accounts(store, role)
+    at = log_in(open_app(store, page, **params).run(), *ACCOUNTS[role])
     assert not at.exception
     return at
 

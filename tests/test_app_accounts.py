@@ -5,6 +5,7 @@ import pytest
 
 from mpp.access import accounts
 from mpp.store import db
+from tests.apptest import as_admin, make_accounts
 from tests.apptest import log_in as _log_in
 
 PAGE = "pages/10_Akun.py"
@@ -19,7 +20,7 @@ def page(open_app, demo_db):
 def admin_password(demo_db):
     with db.connect(demo_db) as con:
         password = accounts.bootstrap_admin(con)
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    make_accounts(demo_db, "analyst")
     return password
 
 
@@ -58,10 +59,8 @@ def test_an_analyst_sees_only_their_own_account(admin_password, page):
     assert "Akun saya" in headers and "Semua akun" not in headers
 
 
-def test_the_last_admin_is_told_why_they_cannot_demote_themselves(demo_db, page):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "kepala", "admin", "kepala-rahasia")
-    at = _log_in(page.run(), "kepala", "kepala-rahasia")
+def test_the_last_admin_is_told_why_they_cannot_demote_themselves(demo_db, open_app):
+    at = as_admin(open_app, demo_db, PAGE)
     next(s for s in at.main.selectbox if s.label == "Nama pengguna").set_value("kepala")
     [s for s in at.main.selectbox if s.label == "Peran"][-1].set_value("analyst")
     next(b for b in at.main.button if b.label == "Simpan").click()

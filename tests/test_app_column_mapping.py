@@ -16,7 +16,7 @@ from mpp.access import accounts
 from mpp.store import db
 from tests import hostile_names as hostile
 from tests import layout_files as lf
-from tests.apptest import as_analyst, log_in, problems_shown
+from tests.apptest import as_analyst, problems_shown
 from tests.test_app_names import raw, rendered_as_markdown, table_cells
 
 PAGE = "pages/8_Unggah.py"
@@ -171,9 +171,7 @@ def test_month_columns_of_one_office_are_read_from_their_headers(page):
 
 
 def test_the_form_speaks_english_when_the_page_does(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE, lang="en").run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, PAGE, lang="en")
     at.file_uploader[0].set_value(("rekap_harian_agustus.xlsx", daily_sheet(8), XLSX)).run()
     assert not at.exception
     assert any(e.label == "Map the columns: rekap_harian_agustus.xlsx" for e in at.expander)
@@ -360,9 +358,7 @@ def test_a_sheet_named_for_its_month_is_picked_and_next_month_is_recognised(page
 def test_the_preview_says_each_problem_in_words_with_its_place(demo_db, open_app):
     """A row whose date does not read: the preview's warning gives the cell and sheet as the problems
     table does ('A6 (Data)'), and the message, never the problem's code or the Indonesian 'sel'."""
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE, lang="en").run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, PAGE, lang="en")
     rows = [["01/08/2026", "Samsat", "PKB", 5, "Selesai"], ["kemarin", "Samsat", "PKB", 3, "Selesai"]]
     sheet = lf.long_sheet(HEADER, rows, title=TITLE)
     at.file_uploader[0].set_value(("rekap_harian_agustus.xlsx", sheet, XLSX)).run()

@@ -6,19 +6,17 @@ from datetime import date
 
 import pytest
 
-from mpp.access import accounts
 from mpp.demo.visits import BALIKPAPAN, KUKAR
 from mpp.reference import events
 from mpp.store import db
-from tests.apptest import log_in
+from tests.apptest import log_in, make_accounts
 
 PAGE = "pages/11_Lokasi_dan_Anggota.py"
 
 
 @pytest.fixture
 def page(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    make_accounts(demo_db, "analyst")
     return open_app(demo_db, PAGE)
 
 

@@ -2,18 +2,15 @@
 
 import pytest
 
-from mpp.access import accounts
 from mpp.store import db
-from tests.apptest import log_in
+from tests.apptest import log_in, make_accounts
 
 PAGE = "pages/9_Riwayat.py"
 
 
 @pytest.fixture
 def page(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-        accounts.create_user(con, accounts.COMMAND_LINE, "vina", "viewer", "pembaca-rahasia")
+    make_accounts(demo_db, "analyst", "viewer")
     return open_app(demo_db, PAGE)
 
 

@@ -7,9 +7,7 @@ import re
 
 import pytest
 
-from mpp.access import accounts
-from mpp.store import db
-from tests.apptest import log_in
+from tests.apptest import log_in, make_accounts
 from tests.layout_files import yearly_recap
 
 KUKAR = "MPP Kabupaten Kutai Kartanegara"
@@ -81,8 +79,7 @@ def test_agency_bars_and_donut_in_the_pages_language(demo_db, open_app, lang, la
 @pytest.fixture
 def analyst_page(demo_db, open_app):
     """A page opened in English by an analyst who has logged in."""
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    make_accounts(demo_db, "analyst")
 
     def open_(page: str):
         at = log_in(open_app(demo_db, page, lang="en").run(), "ana", "analis-rahasia")

@@ -5,9 +5,7 @@ footer."""
 
 import pytest
 
-from mpp.access import accounts
-from mpp.store import db
-from tests.apptest import log_in
+from tests.apptest import as_analyst
 from ui.base import css_string
 
 BALIKPAPAN = "MPP Kota Balikpapan"
@@ -112,9 +110,7 @@ def test_a_name_from_data_cannot_leave_the_footers_css_string():
 
 @pytest.fixture
 def history(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    return log_in(open_app(demo_db, "pages/9_Riwayat.py").run(), "ana", "analis-rahasia")
+    return as_analyst(open_app, demo_db, "pages/9_Riwayat.py")
 
 
 def test_history_puts_what_a_load_did_first_and_counts_survey_respondents(history):

@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mpp.access import accounts
-from mpp.store import db
 from tests import hostile_names as hostile
-from tests.apptest import HOME, log_in
+from tests.apptest import HOME, as_analyst, log_in
 from tests.layout_files import long_csv
 from tests.live_server import ROOT
 from ui.text import plain
@@ -156,9 +154,7 @@ def test_the_escaped_names_read_as_the_names():
 def test_the_upload_preview_shows_file_site_and_agency_names_as_text(demo_db, open_app):
     """An analyst drops a file whose name and agencies are markdown and formulas, and one for a new
     site named like a link: the previews, problems and mapping forms show every name as text."""
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, "pages/8_Unggah.py").run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, "pages/8_Unggah.py")
     at.text_input[0].set_value(hostile.MARKDOWN[3]).run()  # the new site
     header = ["bulan", "tahun", "instansi", "jumlah"]
     unknown = long_csv(header, [[1, 2025, agency, 10 + i] for i, agency in enumerate(hostile.NAMES)])

@@ -3,13 +3,12 @@ demo mark, the PDF and workbook made on request, and the letterhead form for adm
 
 import pytest
 
-from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.report import pdf
 from mpp.report.letterhead import letterhead
 from mpp.store import db
 from mpp.store.history import undo_load
-from tests.apptest import log_in
+from tests.apptest import as_admin
 
 PAGE = "pages/12_Laporan.py"
 
@@ -46,9 +45,7 @@ def test_the_page_shows_the_report_of_the_latest_complete_month_and_makes_the_fi
 
 @pytest.mark.slow
 def test_an_admin_sets_the_letterhead_on_the_page(open_app, demo_db):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "kepala", "admin", "kepala-rahasia")
-    at = log_in(open_app(demo_db, "pages/10_Akun.py").run(), "kepala", "kepala-rahasia")
+    at = as_admin(open_app, demo_db, "pages/10_Akun.py")
     at.switch_page(PAGE).run()
     assert not at.exception
     office = next(i for i in at.text_input if i.label == "Nama kantor")

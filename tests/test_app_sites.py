@@ -10,7 +10,7 @@ from mpp.demo.visits import BALANGAN, BALIKPAPAN
 from mpp.period import Measure
 from mpp.store import db
 from mpp.visits import coverage
-from tests.apptest import log_in
+from tests.apptest import log_in, make_accounts
 
 PAGE = "pages/11_Lokasi_dan_Anggota.py"
 OCTOBER = date(2025, 10, 1)
@@ -18,9 +18,7 @@ OCTOBER = date(2025, 10, 1)
 
 @pytest.fixture
 def page(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-        accounts.create_user(con, accounts.COMMAND_LINE, "vina", "viewer", "pembaca-rahasia")
+    make_accounts(demo_db, "analyst", "viewer")
     return open_app(demo_db, PAGE)
 
 

@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from mpp.access import accounts
 from mpp.store import db
-from tests.apptest import choose_agencies, log_in, problems_shown
+from tests.apptest import as_analyst, choose_agencies, problems_shown
 
 PAGE = "pages/8_Unggah.py"
 PANGKEP = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "pangkep_skm_responden.csv"
@@ -15,9 +14,7 @@ PANGKEP = Path(__file__).resolve().parents[2] / "shared" / "real-data" / "pangke
 def test_upload_a_survey_map_its_agency_and_load(demo_db, open_app):
     if not PANGKEP.is_file():
         pytest.skip(f"real office file missing: {PANGKEP}")
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, PAGE)
     at.text_input[0].set_value("MPP Kabupaten Pangkajene dan Kepulauan").run()  # the new site
     at.file_uploader[0].set_value(("pangkep_skm_responden.csv", PANGKEP.read_bytes(), "text/csv")).run()
     assert not at.exception

@@ -3,9 +3,8 @@ and the home page shows the new figures."""
 
 import pytest
 
-from mpp.access import accounts
 from mpp.store import db
-from tests.apptest import choose_agencies, log_in, problems_shown
+from tests.apptest import as_analyst, choose_agencies, problems_shown
 from tests.layout_files import yearly_recap
 
 PAGE = "pages/8_Unggah.py"
@@ -18,11 +17,7 @@ RECAP = yearly_recap(
 
 @pytest.fixture
 def page(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
-    assert not at.exception
-    return at
+    return as_analyst(open_app, demo_db, PAGE)
 
 
 def test_upload_map_confirm_and_see_the_figures(page, demo_db):

@@ -9,7 +9,7 @@ import pytest
 from loaders import upload
 from mpp.access import accounts
 from mpp.store import db
-from tests.apptest import as_analyst, log_in, problems_shown
+from tests.apptest import as_analyst, problems_shown
 from tests.layout_files import yearly_recap
 
 PAGE = "pages/8_Unggah.py"
@@ -196,9 +196,7 @@ def test_a_month_of_zero_for_every_agency_is_asked_about_and_left_out_when_not_r
 
 
 def test_in_english_problems_are_words_with_the_code_beside(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE, lang="en").run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, PAGE, lang="en")
     at.file_uploader[0].set_value(("catatan.csv", b"SELECT 1;\n", "text/csv")).run()
     assert not at.exception, [e.value for e in at.exception]
     shown = next(t.value for t in at.table if "Code" in t.value.columns)

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mpp.access import accounts
-from mpp.store import db
-from tests.apptest import log_in
+from tests.apptest import as_analyst
 from tests.layout_files import yearly_recap
 
 PAGE = "pages/8_Unggah.py"
@@ -21,11 +19,7 @@ MARCH = "Maret 2025: 0 untuk semua instansi berarti"
 @pytest.fixture
 def page(demo_db, open_app, monkeypatch):
     monkeypatch.delenv(BOUND, raising=False)
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
-    assert not at.exception
-    return at
+    return as_analyst(open_app, demo_db, PAGE)
 
 
 def recap(february: int) -> bytes:

@@ -232,12 +232,9 @@ def test_an_unexpected_error_while_loading_is_a_refusal_naming_the_file(tmp_path
 def test_the_upload_page_shows_hostile_files_as_refusals(demo_db, open_app):
     """pages/8_Unggah.py itself: two hostile files dropped at once, each a refused report with its
     code, sheet and cell; nothing to load, no exception."""
-    from mpp.access import accounts
-    from tests.apptest import log_in, problems_shown
+    from tests.apptest import as_analyst, problems_shown
 
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, "pages/8_Unggah.py").run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, "pages/8_Unggah.py")
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     at.file_uploader[0].set_value(
         [

@@ -26,12 +26,11 @@ from loaders.load import Options, ingest
 from loaders.mapping import ColumnMapping, from_json, header_cells, to_json
 from loaders.model import FileRefused
 from loaders.read_guarded import read_file_guarded
-from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE, User
 from mpp.store import db
 from tests import filemakers as fm
 from tests import layout_files as lf
-from tests.apptest import log_in
+from tests.apptest import as_analyst
 
 SITE = "MPP Kota Balikpapan"
 OTHER_SITE = "MPP Kabupaten Paser"
@@ -711,9 +710,7 @@ def widget(elements, label: str):
 def test_the_page_refuses_one_column_for_two_roles_and_a_hostile_import_without_a_traceback(
     demo_db, open_app
 ):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, PAGE)
     rows = [["01/08/2026", "Disdukcapil", "KTP-el", 5], ["02/08/2026", "Samsat", "PKB", 7]]
     data = lf.long_sheet(PAGE_HEADER, rows, title="REKAP HARIAN MPP KOTA BALIKPAPAN")
     at.file_uploader[0].set_value(("rekap_harian_agustus.xlsx", data, XLSX)).run()

@@ -10,11 +10,10 @@ import pytest
 
 from loaders import upload
 from loaders.load import Options
-from mpp.access import accounts
 from mpp.access.accounts import PermissionDenied, User
 from mpp.reference.agencies import AgencyMatcher
 from mpp.store import db
-from tests.apptest import choose_agencies, log_in
+from tests.apptest import as_analyst, choose_agencies
 from tests.layout_files import long_sheet
 
 ANALYST = User("ani", "analyst")
@@ -118,9 +117,7 @@ MEANT = "Instansi yang dimaksud"
 
 
 def test_the_page_offers_and_adds_only_the_real_unknown_name_never_the_nik(demo_db, open_app):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, PAGE)
     next(t for t in at.text_input if t.label.startswith("Lokasi baru")).set_value("MPP Kabupaten Sleman")
     data = long_sheet(
         ["Tanggal", "Instansi", "Jumlah"],
@@ -143,9 +140,7 @@ def test_the_page_offers_and_adds_only_the_real_unknown_name_never_the_nik(demo_
 def test_a_choice_of_an_agency_gone_since_the_form_was_drawn_is_said_not_raised(demo_db, open_app):
     """The form's choices come from the agency list as drawn; another analyst may have renamed one
     since. Saving then refuses all of them with a message, never a traceback."""
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(demo_db, PAGE).run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, PAGE)
     next(t for t in at.text_input if t.label.startswith("Lokasi baru")).set_value("MPP Kabupaten Sleman")
     data = long_sheet(
         ["Tanggal", "Instansi", "Jumlah"],

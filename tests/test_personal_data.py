@@ -18,7 +18,7 @@ from loaders.pipeline import Options
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
-from tests.apptest import log_in
+from tests.apptest import as_analyst
 from tests.filemakers import write_ticket_csv
 from tests.layout_files import TICKET_HEADER, ticket_csv, ticket_export, ticket_rows, yearly_recap
 
@@ -171,10 +171,7 @@ def test_riwayat_gives_the_reason_instead_of_a_download(store, open_app):
     assert ingest(
         store, "antrean_januari.xlsx", FILES["antrean_januari.xlsx"], Options(site=SITE, actor=COMMAND_LINE)
     ).ok
-    with db.connect(store) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(store, "pages/9_Riwayat.py").run(), "ana", "analis-rahasia")
-    assert not at.exception
+    at = as_analyst(open_app, store, "pages/9_Riwayat.py")
     assert any(REASON in i.value for i in at.info), [i.value for i in at.info]
     assert not at.get("download_button")
     at.query_params["lang"] = "en"
@@ -263,10 +260,7 @@ def test_migration_006_deletes_originals_with_personal_values_or_unreadable(stor
 def test_riwayat_gives_the_reason_for_a_nik_under_a_neutral_header(store, open_app):
     data = OTHER_FILES["antrean_keterangan.xlsx"][0]
     assert ingest(store, "antrean_keterangan.xlsx", data, Options(site=SITE, actor=COMMAND_LINE)).ok
-    with db.connect(store) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(store, "pages/9_Riwayat.py").run(), "ana", "analis-rahasia")
-    assert not at.exception
+    at = as_analyst(open_app, store, "pages/9_Riwayat.py")
     assert any(
         f"Berkas asli tidak disimpan karena data pribadi ({VALUE_REASON}) — UU 27/2022" in i.value
         for i in at.info

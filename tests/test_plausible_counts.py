@@ -19,7 +19,7 @@ from loaders.pipeline import Options
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db, ledger
-from tests.apptest import log_in, problems_shown
+from tests.apptest import as_analyst, problems_shown
 from tests.layout_files import long_csv, yearly_recap
 from tests.live_server import ROOT
 
@@ -149,11 +149,7 @@ def test_a_million_a_month_loads_and_the_ledger_total_is_exact(store):
 
 @pytest.fixture
 def upload_page(store, open_app):
-    with db.connect(store) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
-    at = log_in(open_app(store, "pages/8_Unggah.py").run(), "ana", "analis-rahasia")
-    assert not at.exception
-    return at
+    return as_analyst(open_app, store, "pages/8_Unggah.py")
 
 
 def test_upload_page_shows_the_implausible_cell_and_offers_no_load(upload_page, store):

@@ -13,11 +13,10 @@ from loaders.layouts import LAYOUTS, yearly_recap
 from loaders.load import Options, ingest
 from loaders.model import WAY_OUTS
 from mpp import guard
-from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db
 from tests import layout_files as lf
-from tests.apptest import log_in, problems_shown
+from tests.apptest import as_analyst, problems_shown
 
 UNGUARDED = Options(site="MPP Kabupaten Paser", actor=COMMAND_LINE, guarded=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -161,9 +160,8 @@ def test_the_command_line_names_its_options(tmp_path):
 
 def test_the_page_names_its_fields_never_the_options(demo_db, open_app):
     with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
         before = con.execute("SELECT count(*) FROM loads").fetchone()[0]
-    at = log_in(open_app(demo_db, "pages/8_Unggah.py").run(), "ana", "analis-rahasia")
+    at = as_analyst(open_app, demo_db, "pages/8_Unggah.py")
     data = lf.yearly_recap({"Samsat": [1, 2], "Kantor Antah Berantah": [3, 4]}, title="REKAP PENGUNJUNG")
     at.file_uploader[0].set_value(("rekap.xlsx", data, XLSX)).run()
     assert not at.exception
