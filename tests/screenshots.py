@@ -10,6 +10,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
+from tests.browser_login import submit_login
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 from ui.navigation import PAGES
 
@@ -47,9 +48,7 @@ def _log_in(page, base: str) -> None:
     """Log in once on the history page; the login cookie keeps it for every later page load."""
     page.goto(base + "/Riwayat")
     wait_rendered(page, "Pantau MPP")
-    page.get_by_label("Nama pengguna").fill(ANALYST[0])
-    page.get_by_label("Kata sandi").fill(ANALYST[1])
-    page.get_by_role("button", name="Masuk").click()
+    submit_login(page, *ANALYST)
     wait_rendered(page, "Riwayat Muatan")
 
 

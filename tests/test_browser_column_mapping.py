@@ -5,8 +5,9 @@ and 390x844 (test-artifacts/screenshots/column_mapping_*.png)."""
 
 import pytest
 
-from mpp.access import accounts
 from mpp.store import db
+from tests.apptest import make_accounts
+from tests.browser_login import log_in_as_analyst
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 from tests.test_app_column_mapping import SITE, daily_sheet
 
@@ -38,17 +39,13 @@ def shoot(page, name: str, anchor: str) -> None:
 
 
 def test_a_mapped_sheet_loads_and_the_next_month_loads_by_itself(demo_db, tmp_path):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    make_accounts(demo_db, "analyst")
     august, september = tmp_path / "rekap_harian_agustus.xlsx", tmp_path / "rekap_harian_september.xlsx"
     august.write_bytes(daily_sheet(8))
     september.write_bytes(daily_sheet(9, samsat=40))
     SHOTS.mkdir(parents=True, exist_ok=True)
     with streamlit_server(demo_db) as url, chromium_page(width=1366, height=768) as page:
-        page.goto(url + "/Unggah")
-        page.get_by_label("Nama pengguna").fill("ana")
-        page.get_by_label("Kata sandi").fill("analis-rahasia")
-        page.get_by_role("button", name="Masuk").click()
+        log_in_as_analyst(page, url + "/Unggah")
         wait_rendered(page, "Unggah Berkas")
         page.locator('input[type="file"]').first.set_input_files(str(august))
         wait_rendered(page, "Petakan kolom: rekap_harian_agustus.xlsx")

@@ -5,9 +5,9 @@ from urllib.parse import quote
 
 import pytest
 
-from mpp.access import accounts
 from mpp.demo.visits import KUKAR
-from mpp.store import db
+from tests.apptest import make_accounts
+from tests.browser_login import log_in_as_analyst
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -15,14 +15,10 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
 def test_an_event_added_on_the_page_and_events_on_the_charts(demo_db):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    make_accounts(demo_db, "analyst")
     SHOTS.mkdir(parents=True, exist_ok=True)
     with streamlit_server(demo_db) as url, chromium_page(1366, 768) as page:
-        page.goto(url + "/Lokasi_dan_Anggota")
-        page.get_by_label("Nama pengguna").fill("ana")
-        page.get_by_label("Kata sandi").fill("analis-rahasia")
-        page.get_by_role("button", name="Masuk").click()
+        log_in_as_analyst(page, url + "/Lokasi_dan_Anggota")
         wait_rendered(page, "Hapus peristiwa")  # the table is a canvas: its text is not in the page
         page.get_by_label("Keterangan", exact=True).fill("Server antrean online mati")
         page.get_by_role("button", name="Tambah peristiwa").click()

@@ -11,6 +11,7 @@ import pytest
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.store import db
+from tests.browser_login import submit_login
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -66,9 +67,7 @@ def _log_in(page, name: str, password: str, where: str = "stSidebar") -> None:
     form = page.locator(f"[data-testid='{where}']")
     if where == "stSidebar":
         form.locator("[data-testid='stExpander']", has_text="Masuk").click()
-    form.get_by_label("Nama pengguna").fill(name)
-    form.get_by_label("Kata sandi").fill(password)
-    form.get_by_role("button", name="Masuk").click()
+    submit_login(form, name, password)
     _settle(page, f"Masuk sebagai {name}")
 
 

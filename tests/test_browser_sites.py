@@ -3,8 +3,8 @@ missing agency named), closing it makes it final; screenshots of both states to 
 
 import pytest
 
-from mpp.access import accounts
-from mpp.store import db
+from tests.apptest import make_accounts
+from tests.browser_login import log_in_as_analyst
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -12,14 +12,10 @@ SHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
 def test_an_analyst_sees_the_partial_month_and_closes_it(demo_db):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    make_accounts(demo_db, "analyst")
     SHOTS.mkdir(parents=True, exist_ok=True)
     with streamlit_server(demo_db) as url, chromium_page(height=1800) as page:
-        page.goto(url + "/Lokasi_dan_Anggota")
-        page.get_by_label("Nama pengguna").fill("ana")
-        page.get_by_label("Kata sandi").fill("analis-rahasia")
-        page.get_by_role("button", name="Masuk").click()
+        log_in_as_analyst(page, url + "/Lokasi_dan_Anggota")
         wait_rendered(page, "26 dari 27 instansi melapor")
         assert page.get_by_text("Belum melapor: Kantor Pertanahan").is_visible()
         page.screenshot(path=str(SHOTS / "sites_partial_month.png"), full_page=True)

@@ -3,8 +3,9 @@ new total on the home page, undoes the load in Riwayat, and sees the old total a
 
 import pytest
 
-from mpp.access import accounts
 from mpp.store import db
+from tests.apptest import make_accounts
+from tests.browser_login import log_in_as_analyst
 from tests.layout_files import yearly_recap
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 
@@ -15,19 +16,13 @@ HOME = "/?site=MPP+Kota+Balikpapan&measure=service_visits&through=2025-09"
 
 @pytest.fixture
 def analyst_db(demo_db):
+    make_accounts(demo_db, "analyst")
     with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
         september = con.execute(
             "SELECT visits FROM monthly_agency_visits WHERE agency = 'Disdukcapil' "
             "AND month = DATE '2025-09-01'"
         ).fetchall()[0][0]
     return demo_db, september
-
-
-def _log_in(page):
-    page.get_by_label("Nama pengguna").fill("ana")
-    page.get_by_label("Kata sandi").fill("analis-rahasia")
-    page.get_by_role("button", name="Masuk").click()
 
 
 def _card_value(page, label: str) -> str:
@@ -50,8 +45,7 @@ def test_upload_confirm_see_then_undo(analyst_db, tmp_path):
         wait_rendered(page, "45.540")
         assert _card_value(page, "Kunjungan layanan Januari-September 2025") == "45.540"
 
-        page.goto(url + "/Unggah")
-        _log_in(page)
+        log_in_as_analyst(page, url + "/Unggah")
         wait_rendered(page, "Unggah Berkas")
         page.locator('input[type="file"]').first.set_input_files(str(corrected))
         wait_rendered(page, "akan menggantikan data yang ada")

@@ -4,8 +4,9 @@ DPMPTSP's 70 services, and it loads. Screenshots at 1366x768 and 390x844."""
 
 import pytest
 
-from mpp.access import accounts
 from mpp.store import db
+from tests.apptest import make_accounts
+from tests.browser_login import log_in_as_analyst
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -15,14 +16,10 @@ SITE = "MPP Kabupaten Sleman"
 
 
 def test_the_sleman_recap_in_one_form_loaded_as_dpmptsp_services(demo_db, real_data):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    make_accounts(demo_db, "analyst")
     SHOTS.mkdir(parents=True, exist_ok=True)
     with streamlit_server(demo_db) as url, chromium_page(width=1366, height=768) as page:
-        page.goto(url + "/Unggah")
-        page.get_by_label("Nama pengguna").fill("ana")
-        page.get_by_label("Kata sandi").fill("analis-rahasia")
-        page.get_by_role("button", name="Masuk").click()
+        log_in_as_analyst(page, url + "/Unggah")
         wait_rendered(page, "Unggah Berkas")
         page.get_by_text("Pilihan (bila berkas tidak menyebutnya)").click()
         wait_rendered(page, "Jumlahkan baris ganda")

@@ -3,9 +3,10 @@ page asks what the word means, checks the file again with it, and loads it."""
 
 import pytest
 
-from mpp.access import accounts
 from mpp.store import db
 from tests import layout_files as lf
+from tests.apptest import make_accounts
+from tests.browser_login import log_in_as_analyst
 from tests.live_server import ROOT, chromium_page, streamlit_server, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -14,8 +15,7 @@ HEADER = lf.TICKET_HEADER[:8]  # No Antrean, Tanggal, Jam, Instansi, Layanan, Lo
 
 
 def test_an_unknown_status_mapped_on_the_page(demo_db, tmp_path):
-    with db.connect(demo_db) as con:
-        accounts.create_user(con, accounts.COMMAND_LINE, "ana", "analyst", "analis-rahasia")
+    make_accounts(demo_db, "analyst")
     rows = [
         [
             f"A{i}",
@@ -33,10 +33,7 @@ def test_an_unknown_status_mapped_on_the_page(demo_db, tmp_path):
     path.write_bytes(lf.ticket_export(rows, HEADER))
     SHOTS.mkdir(parents=True, exist_ok=True)
     with streamlit_server(demo_db) as url, chromium_page(height=1800) as page:
-        page.goto(url + "/Unggah")
-        page.get_by_label("Nama pengguna").fill("ana")
-        page.get_by_label("Kata sandi").fill("analis-rahasia")
-        page.get_by_role("button", name="Masuk").click()
+        log_in_as_analyst(page, url + "/Unggah")
         wait_rendered(page, "Unggah Berkas")
         page.locator('input[type="file"]').first.set_input_files(str(path))
         wait_rendered(page, "'RAMPUNG' (7 tiket) berarti")
