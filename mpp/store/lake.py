@@ -20,7 +20,9 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import duckdb
 
@@ -82,6 +84,7 @@ def open_lake(spec: str, data: str | os.PathLike | None = None, read_only: bool 
             if not file.exists():
                 raise LakeUnavailable(f"Berkas ekstensi tidak ada / extension file missing: {file}")
             con.execute(f"LOAD {literal(file)}")
+        object_storage(con, path)
         options = f"DATA_PATH {literal(path)}" + (", READ_ONLY" if read_only else "")
         con.execute(f"ATTACH {literal(spec)} AS {LAKE} ({options})")
         con.execute(f"ATTACH {literal(spec[len(PREFIX) :])} AS {CATALOG} (TYPE postgres)")
@@ -97,6 +100,55 @@ def open_lake(spec: str, data: str | os.PathLike | None = None, read_only: bool 
         con.close()
         raise
     return con
+
+
+def object_storage(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """An s3:// data path: httpfs gets the credentials from the environment, as a TEMPORARY secret
+    (this connection's memory only: never in the catalog, in ~/.duckdb, a log or a message). The
+    values are bound parameters, so no error can quote them back from the statement's text."""
+    if not path.startswith("s3://"):
+        return
+    settings = s3_settings(os.environ)
+    options = ", ".join(f"{name} ?" for name in settings)
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMPORARY SECRET mpp_s3 (TYPE s3, PROVIDER config, {options})",
+            list(settings.values()),
+        )
+    except duckdb.Error:
+        # DuckDB's message could name a value: say only which settings were read.
+        raise LakeUnavailable(
+            "Pengaturan S3 dari lingkungan tidak dapat dipakai / the S3 settings in the environment "
+            f"cannot be used ({', '.join(settings)}; MPP_S3_URL_STYLE is path or vhost)"
+        ) from None
+
+
+def s3_settings(env: Mapping[str, str]) -> dict[str, str | bool]:
+    """The S3 secret's settings from the variables the AWS tools read: the key pair (required: the
+    aws extension's credential chain is not among the packaged extensions), AWS_SESSION_TOKEN,
+    AWS_REGION or AWS_DEFAULT_REGION, and for an S3-compatible store (MinIO, Ceph, Garage)
+    AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL. Such a store gets path-style URLs (the bucket in the
+    path, which they take without DNS set up per bucket); MPP_S3_URL_STYLE=vhost or path overrides."""
+    missing = [name for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY") if not env.get(name)]
+    if missing:
+        raise LakeUnavailable(
+            f"Data di S3 butuh {' dan '.join(missing)} di lingkungan. "
+            f"/ An s3:// data path needs {' and '.join(missing)} in the environment."
+        )
+    settings: dict[str, str | bool] = {
+        "KEY_ID": env["AWS_ACCESS_KEY_ID"],
+        "SECRET": env["AWS_SECRET_ACCESS_KEY"],
+    }
+    if token := env.get("AWS_SESSION_TOKEN"):
+        settings["SESSION_TOKEN"] = token
+    if region := env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION"):
+        settings["REGION"] = region
+    if endpoint := env.get("AWS_ENDPOINT_URL_S3") or env.get("AWS_ENDPOINT_URL"):
+        url = urlsplit(endpoint if "://" in endpoint else f"https://{endpoint}")
+        settings.update(ENDPOINT=url.netloc, USE_SSL=url.scheme != "http", URL_STYLE="path")
+    if style := env.get("MPP_S3_URL_STYLE"):
+        settings["URL_STYLE"] = style
+    return settings
 
 
 def literal(text: str | os.PathLike) -> str:
