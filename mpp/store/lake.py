@@ -1,4 +1,5 @@
-"""The shared store: a DuckLake catalog on PostgreSQL with its data files in a shared directory.
+"""The shared store: a DuckLake catalog on PostgreSQL with its data files in a shared directory or
+in object storage (s3://, credentials from the environment: `object_storage`).
 
 `--db ducklake:postgres:dbname=mpp host=...` (or MPP_DB) with `--data-path DIR` (or MPP_DATA_PATH)
 opens this instead of a DuckDB file. Many processes (offices uploading, dashboards reading) use it at
