@@ -238,3 +238,32 @@ def test_an_s3_data_path_without_credentials_names_the_missing_variables(monkeyp
         lake.open_lake("ducklake:postgres:dbname=mpp", data=DATA)
     assert "AWS_SECRET_ACCESS_KEY" in str(refused.value)
     assert "AKIAKANTORPASER" not in str(refused.value)
+
+
+@pytest.mark.slow
+def test_the_command_line_reads_the_bucket_given_with_data_path(s3_lake, s3, monkeypatch):
+    use_s3(monkeypatch, s3)
+    env = {name: value for name, value in os.environ.items() if name != "MPP_DATA_PATH"}
+    command = [
+        "summary",
+        "--db",
+        s3_lake,
+        "--data-path",
+        DATA,
+        "--site",
+        PASER,
+        "--through",
+        "2024-03",
+        "--json",
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "mpp", *command],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(done.stdout)["service_visits_to_date"] == 660
+    assert s3.secret not in done.stdout + done.stderr
