@@ -31,6 +31,7 @@ from loaders.report import Report, unchanged_report
 from mpp.access.accounts import PermissionDenied, require
 from mpp.guard import stack_only
 from mpp.store import db, ledger, writers
+from mpp.text.catalogue import t
 
 __all__ = ["Options", "Report", "ingest", "load_skm"]  # Options: loaders/pipeline.py; Report: report.py
 log = logging.getLogger(__name__)
@@ -81,10 +82,19 @@ def retried(
     the file is refused saying so; nothing of it is written."""
     try:
         return writers.with_retry_on_conflict(
-            lambda: ingest_with(con, file_name, data, options, sha256, parsed), "busy_load", file=file_name
+            lambda attempt: tried(attempt, ingest_with(con, file_name, data, options, sha256, parsed)),
+            "busy_load",
+            file=file_name,
         )
     except writers.WritesContended as busy:
         return Report(file_name, "refused", problems=[Problem("penyimpanan_sibuk", str(busy), file_name)])
+
+
+def tried(attempt: int, report: Report) -> Report:
+    """The report, saying so when the load was tried more than once."""
+    if attempt > 1:
+        report.notes.append(t("busy_retried", tries=attempt))
+    return report
 
 
 def with_saved_mappings(con: duckdb.DuckDBPyConnection, file_name: str, options: Options) -> Options:

@@ -100,7 +100,7 @@ def settle_agencies(con: duckdb.DuckDBPyConnection, actor: User, choices: dict[s
     ]
     if refused:  # checked before anything is written: an agency named '' or a NIK is never stored
         raise ValueError("Bukan nama instansi / Not an agency name: " + "; ".join(refused))
-    writers.with_retry_on_conflict(lambda: settled(con, actor, choices), "busy_agencies")
+    writers.with_retry_on_conflict(lambda _: settled(con, actor, choices), "busy_agencies")
     return len(choices)
 
 

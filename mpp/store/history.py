@@ -59,7 +59,7 @@ def undo_load(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> None
     at the same time, it runs again on what that write left (mpp/store/writers.py), where the load
     may have been undone already (UndoRefused)."""
     require(actor, "analyst")
-    writers.with_retry_on_conflict(lambda: _undo_once(con, actor, load_id), "busy_undo", load_id=load_id)
+    writers.with_retry_on_conflict(lambda _: _undo_once(con, actor, load_id), "busy_undo", load_id=load_id)
 
 
 def _undo_once(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> None:

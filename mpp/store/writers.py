@@ -45,7 +45,7 @@ T = TypeVar("T")
 CLAIM = "last_write"  # the settings row every exclusive write rewrites
 # How often a write that lost to another office's is run again, and the first pause between tries
 # (doubling, at most MAX_PAUSE, each jittered so the losers do not meet again).
-TRIES = int(os.environ.get("MPP_WRITE_TRIES", "8"))
+TRIES = max(1, int(os.environ.get("MPP_WRITE_TRIES", "15")))
 PAUSE_SECONDS = float(os.environ.get("MPP_WRITE_PAUSE", "0.2"))
 MAX_PAUSE_SECONDS = 3.0
 
@@ -93,14 +93,15 @@ def _ensure_claim_row(con: duckdb.DuckDBPyConnection) -> None:
         pass
 
 
-def with_retry_on_conflict(action: Callable[[], T], busy: str, **values) -> T:
-    """action(), run again from the start while it raises WriteConflict, after a short jittered
-    pause; after TRIES tries WritesContended, with the catalogue's text `busy` filled with values and
-    the number of tries. action must re-read whatever it decides from: the winner changed it."""
+def with_retry_on_conflict(action: Callable[[int], T], busy: str, **values) -> T:
+    """action(try), try = 1, 2, ...: run again from the start while it raises WriteConflict, after a
+    short jittered pause; after TRIES tries WritesContended, with the catalogue's text `busy` filled
+    with values and the number of tries. action must re-read whatever it decides from: the winner
+    changed it."""
     attempt = 1
     while True:
         try:
-            return action()
+            return action(attempt)
         except WriteConflict as lost:
             if attempt >= TRIES:
                 said = {**values, "tries": attempt}

@@ -68,6 +68,10 @@ COMMON_TEXT = {
         "The shared store is busy: other offices are writing. {file} was tried {tries} times; "
         "nothing was loaded. Send it again in a moment.",
     ),
+    "busy_retried": (
+        "dicoba {tries} kali: kantor lain menulis pada saat yang sama",
+        "tried {tries} times: other offices were writing at the same time",
+    ),
     "busy_undo": (
         "Penyimpanan bersama sibuk: kantor lain sedang menulis. Pembatalan muatan {load_id} dicoba "
         "{tries} kali; tidak ada yang diubah. Coba lagi sebentar lagi.",

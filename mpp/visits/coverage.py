@@ -312,7 +312,7 @@ def _recorded(
     """Check and record a close or reopen in one exclusive transaction, run again when another
     office writes at the same time (mpp/store/writers.py): by then the month may be closed already."""
     return writers.with_retry_on_conflict(
-        lambda: _record(con, actor, site, month, measure, closing),
+        lambda _: _record(con, actor, site, month, measure, closing),
         "busy_month",
         month=fmt.month_label(month),
         site=site,
