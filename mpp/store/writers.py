@@ -23,8 +23,9 @@ agencies) is therefore an exclusive_transaction: it first rewrites one shared ro
 'last_write'), so two that overlap delete from the same file and the later commit fails; the loser
 runs again from the start (with_retry_on_conflict) on the state the winner left, where it may find
 its file 'unchanged' or replace the winner's slice. Writers take turns; readers are never held up.
-On a DuckDB file the file lock already lets one process write; threads of that process meet DuckDB's
-own "Conflict on update!" on that row, and are tried again the same way.
+On a DuckDB file nothing is claimed: its lock lets one process write, and its keys refuse a second
+site or agency of one name; threads of that process that meet DuckDB's own "Conflict on update!"
+(a TransactionException too) are tried again the same way.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from typing import TypeVar
 
 import duckdb
 
+from mpp.store import lake
 from mpp.store.db import StoreBusy, transaction
 from mpp.text.catalogue import t
 
@@ -68,12 +70,15 @@ def is_conflict(exc: BaseException) -> bool:
 def exclusive_transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     """A transaction that no other exclusive one overlaps: of two that do, the later raises
     WriteConflict (see the module docstring) and is rolled back whole, like on any error."""
-    _ensure_claim_row(con)
+    shared = lake.on_lake(con)  # a file's lock and keys keep its writers apart already
+    if shared:
+        _ensure_claim_row(con)
     try:
         with transaction(con):
-            con.execute(
-                "UPDATE settings SET value = CAST(current_timestamp AS VARCHAR) WHERE key = ?", [CLAIM]
-            )
+            if shared:
+                con.execute(
+                    "UPDATE settings SET value = CAST(current_timestamp AS VARCHAR) WHERE key = ?", [CLAIM]
+                )
             yield con
     except duckdb.TransactionException as exc:
         if not is_conflict(exc):
@@ -86,11 +91,8 @@ def _ensure_claim_row(con: duckdb.DuckDBPyConnection) -> None:
     conflict with nothing). Two offices adding it at once add it twice: both rows are claimed."""
     if con.execute("SELECT 1 FROM settings WHERE key = ?", [CLAIM]).fetchall():
         return
-    try:
-        with transaction(con):
-            con.execute("INSERT INTO settings (key, value) VALUES (?, '')", [CLAIM])
-    except duckdb.ConstraintException:  # a file's key: another thread of ours added it first
-        pass
+    with transaction(con):
+        con.execute("INSERT INTO settings (key, value) VALUES (?, '')", [CLAIM])
 
 
 def with_retry_on_conflict(action: Callable[[int], T], busy: str, **values) -> T:

@@ -69,8 +69,8 @@ COMMON_TEXT = {
         "nothing was loaded. Send it again in a moment.",
     ),
     "busy_retried": (
-        "dicoba {tries} kali: kantor lain menulis pada saat yang sama",
-        "tried {tries} times: other offices were writing at the same time",
+        "dicoba {tries} kali: penulisan lain berjalan pada saat yang sama",
+        "tried {tries} times: another write was running at the same time",
     ),
     "busy_undo": (
         "Penyimpanan bersama sibuk: kantor lain sedang menulis. Pembatalan muatan {load_id} dicoba "
