@@ -22,7 +22,7 @@ import pytest
 
 from loaders.load import Options, ingest
 from mpp.access.accounts import COMMAND_LINE
-from mpp.store import db, ledger
+from mpp.store import db, ledger, writers
 from tests import lake as lake_fixtures
 from tests import layout_files as lf
 
@@ -217,3 +217,33 @@ def corrected(con: duckdb.DuckDBPyConnection, site: str, counts: dict[str, list]
         columns=ledger.SERVICE_COLUMNS,
     )
     ledger.write_facts(con, load_id, service=service)
+
+
+def test_of_two_writes_that_overlap_the_later_runs_again_and_gives_up_saying_so(shared, monkeypatch):
+    """What makes the loads above safe, made to happen on purpose: while office A's write is open,
+    office B loads a file of another site (no row in common with A's) and commits first; A's commit
+    then fails and A runs again. When B gets in first every time, A gives up saying so."""
+    spec, data = shared
+    monkeypatch.setattr(writers, "PAUSE_SECONDS", 0.01)
+    monkeypatch.setattr(writers, "TRIES", 3)
+    others = iter(["BOMBANA", "WAKATOBI", "KONAWE", "BAUBAU"])
+    tries: list[int] = []
+    with db.connect(spec, data_path=data) as office_a, db.connect(spec, data_path=data) as office_b:
+
+        def write_while_b_loads(attempt: int, every_time: bool) -> None:
+            tries.append(attempt)
+            with writers.exclusive_transaction(office_a):
+                office_a.execute("DELETE FROM settings WHERE key = 'default_site'")
+                if attempt == 1 or every_time:
+                    regency = next(others)
+                    report = ingest(office_b, f"{regency}.xlsx", recap(regency), Options(actor=COMMAND_LINE))
+                    assert report.outcome == "added", report.problems
+
+        writers.with_retry_on_conflict(lambda n: write_while_b_loads(n, False), "busy_undo", load_id=1)
+        assert tries == [1, 2]
+        tries.clear()
+        with pytest.raises(writers.WritesContended) as busy:
+            writers.with_retry_on_conflict(lambda n: write_while_b_loads(n, True), "busy_undo", load_id=1)
+    assert tries == [1, 2, 3]
+    assert "Penyimpanan bersama sibuk" in str(busy.value) and "dicoba 3 kali" in str(busy.value)
+    assert "Undoing load 1 was tried 3 times; nothing was changed" in str(busy.value)
