@@ -36,7 +36,7 @@ from mpp.fmt import number
 from mpp.period import Period, month_start
 from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key
 from mpp.reference.ticket_statuses import MEANINGS
-from mpp.store import db, ledger
+from mpp.store import db, history
 from mpp.store.options import add_store_options, store_of
 
 OUTCOMES = {
@@ -183,16 +183,14 @@ def cmd_history(args) -> int:
 
 def cmd_undo(args) -> int:
     with db.connect(args.db) as con:
-        found = con.execute(
-            "SELECT status, file_name FROM loads WHERE load_id = ?", [args.load_id]
-        ).fetchall()
-        if not found or found[0][0] == "undone":
+        found = con.execute("SELECT file_name FROM loads WHERE load_id = ?", [args.load_id]).fetchall()
+        try:  # exclusive, and tried again when another office writes at once (mpp/store/writers.py)
+            history.undo_load(con, COMMAND_LINE, args.load_id)
+        except history.UndoRefused:
             state = "sudah dibatalkan" if found else "tidak ada"
             print(f"Muatan {args.load_id} {state}; tidak ada yang diubah.", file=sys.stderr)
             return 1
-        with db.transaction(con):
-            ledger.undo(con, COMMAND_LINE, args.load_id)
-    print(f"Muatan {args.load_id} ({found[0][1]}) dibatalkan; data yang digantinya berlaku lagi.")
+    print(f"Muatan {args.load_id} ({found[0][0]}) dibatalkan; data yang digantinya berlaku lagi.")
     return 0
 
 

@@ -30,7 +30,8 @@ from loaders.read import personal_data_reason
 from loaders.report import Report, unchanged_report
 from mpp.access.accounts import PermissionDenied, require
 from mpp.guard import stack_only
-from mpp.store import db, ledger
+from mpp.store import db, ledger, writers
+from mpp.text.catalogue import t
 
 __all__ = ["Options", "Report", "ingest", "load_skm"]  # Options: loaders/pipeline.py; Report: report.py
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
     if not options.dry_run:
         require(options.actor, "analyst")
     if not isinstance(con_or_path, (str, os.PathLike)):
-        return ingest_with(con_or_path, file_name, data, options)
+        return retried(con_or_path, file_name, data, options)
     # Bytes are hashed now (cheap) to say 'unchanged' before parsing; a file on disk is hashed by
     # read.py while it streams it, rather than read twice.
     sha256 = None if isinstance(data, (str, os.PathLike)) else sha256_of(data)
@@ -64,7 +65,36 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
     except Exception:  # a bug or an unforeseen file: a refusal, the traceback logged
         return unexpected_report(file_name)
     with db.connect(con_or_path) as con:
-        return ingest_with(con, file_name, data, options, sha256 or parsed[0].sha256, parsed)
+        return retried(con, file_name, data, options, sha256 or parsed[0].sha256, parsed)
+
+
+def retried(
+    con: duckdb.DuckDBPyConnection,
+    file_name: str,
+    data,
+    options: Options,
+    sha256: str | None = None,
+    parsed: tuple | None = None,
+) -> Report:
+    """ingest_with, run again from the start while another office's write commits first on the
+    shared store (mpp/store/writers.py): the retry re-reads the store, so it may now find the file
+    'unchanged' or replace the slice the other office just loaded. Still losing after the last try,
+    the file is refused saying so; nothing of it is written."""
+    try:
+        return writers.with_retry_on_conflict(
+            lambda attempt: tried(attempt, ingest_with(con, file_name, data, options, sha256, parsed)),
+            "busy_load",
+            file=file_name,
+        )
+    except writers.WritesContended as busy:
+        return Report(file_name, "refused", problems=[Problem("penyimpanan_sibuk", str(busy), file_name)])
+
+
+def tried(attempt: int, report: Report) -> Report:
+    """The report, saying so when the load was tried more than once."""
+    if attempt > 1:
+        report.notes.append(t("busy_retried", tries=attempt))
+    return report
 
 
 def with_saved_mappings(con: duckdb.DuckDBPyConnection, file_name: str, options: Options) -> Options:
@@ -128,7 +158,8 @@ def ingest_with(
         return unexpected_report(file_name, parsed)
 
 
-PASSED_ON = (PermissionDenied, db.StoreBusy)  # not the file's doing: the caller says these
+# not the file's doing: the caller says these (a WriteConflict: `retried` runs the load again)
+PASSED_ON = (PermissionDenied, db.StoreBusy, writers.WriteConflict)
 
 
 def checked_and_written(
@@ -161,10 +192,13 @@ def written(
     data,
 ) -> Report:
     """The one transaction: all of the file and its original bytes, or (on any error) nothing.
-    Only analysts and admins write; the check is here so no page can skip it."""
+    Only analysts and admins write; the check is here so no page can skip it. Exclusive: another
+    office loading at the same time makes one of the two start again (mpp/store/writers.py)."""
     require(options.actor, "analyst")
     try:
-        with db.transaction(con):
+        with writers.exclusive_transaction(con):
+            if (already := ledger.find_loaded(con, sha256)) is not None:
+                raise LoadedMeanwhile(already)  # by another office, since ingest_with looked
             report.load_id, report.outcome = kind.write(con, prepared, sha256, options)
             remember_mapping(con, prepared, options)
             keep_original(
@@ -177,6 +211,8 @@ def written(
                 "berkas asli tidak disimpan: nilai mirip NIK/nomor HP di kolom "
                 f"{', '.join(prepared.workbook.personal_values)} (UU 27/2022)"
             )
+    except LoadedMeanwhile as loaded:  # rolled back: nothing of ours was written
+        return unchanged_report(con, loaded.load_id, report.file_name)
     except duckdb.Error as exc:  # rolled back: say so instead of a traceback
         return Report(
             report.file_name,
@@ -195,6 +231,14 @@ def written(
     except Exception:  # rolled back too
         return unexpected_report(report.file_name, (prepared.workbook,))
     return report
+
+
+class LoadedMeanwhile(Exception):
+    """The same bytes were loaded (by another office) between the first look and the write."""
+
+    def __init__(self, load_id: int):
+        super().__init__(load_id)
+        self.load_id = load_id
 
 
 def remember_mapping(con: duckdb.DuckDBPyConnection, prepared: Prepared, options: Options) -> None:
@@ -237,4 +281,4 @@ def load_skm(con: duckdb.DuckDBPyConnection, path, data: bytes | None = None, **
     """Load one survey file (a path, or bytes named by path) exactly as `python -m loaders ingest`
     does; options as pipeline.Options (site, year, unknown_agencies, dry_run, loaded_by, actor)."""
     data = Path(path).read_bytes() if data is None else data
-    return ingest_with(con, Path(path).name, data, Options(**options))
+    return retried(con, Path(path).name, data, Options(**options))

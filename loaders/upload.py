@@ -12,7 +12,7 @@ from loaders.load import Options, Report, ingest
 from loaders.normalize import has_controls, looks_personal
 from mpp.access.accounts import User, require
 from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key, ensure_agency
-from mpp.store import db
+from mpp.store import writers
 
 UNKNOWN_AGENCY = "instansi_tidak_dikenal"
 NEW_AGENCY = "__new__"  # the choice "add as a new agency" in the mapping form
@@ -90,8 +90,9 @@ def add_agency(con: duckdb.DuckDBPyConnection, actor: User, spelling: str) -> No
 
 
 def settle_agencies(con: duckdb.DuckDBPyConnection, actor: User, choices: dict[str, str]) -> int:
-    """The agency form's choices at once, all or none (one transaction): each spelling -> the
-    canonical name it is a spelling of, or NEW_AGENCY to add it as a new agency. Returns how many."""
+    """The agency form's choices at once, all or none (one exclusive transaction, run again when
+    another office writes at the same time: mpp/store/writers.py): each spelling -> the canonical
+    name it is a spelling of, or NEW_AGENCY to add it as a new agency. Returns how many."""
     require(actor, "analyst")
     # a personal value is not quoted: the message may reach a log
     refused = [
@@ -99,13 +100,17 @@ def settle_agencies(con: duckdb.DuckDBPyConnection, actor: User, choices: dict[s
     ]
     if refused:  # checked before anything is written: an agency named '' or a NIK is never stored
         raise ValueError("Bukan nama instansi / Not an agency name: " + "; ".join(refused))
-    with db.transaction(con):
+    writers.with_retry_on_conflict(lambda _: settled(con, actor, choices), "busy_agencies")
+    return len(choices)
+
+
+def settled(con: duckdb.DuckDBPyConnection, actor: User, choices: dict[str, str]) -> None:
+    with writers.exclusive_transaction(con):
         for spelling, choice in choices.items():
             if choice == NEW_AGENCY:
                 add_agency(con, actor, spelling)
             else:
                 map_agency(con, actor, spelling, choice)
-    return len(choices)
 
 
 def load(

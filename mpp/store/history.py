@@ -7,8 +7,8 @@ import duckdb
 import pandas as pd
 
 from mpp.access.accounts import User, require
-from mpp.store import ledger
-from mpp.store.db import query_df, transaction
+from mpp.store import ledger, writers
+from mpp.store.db import query_df
 
 
 class UndoRefused(ValueError):
@@ -55,9 +55,15 @@ def _dated(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def undo_load(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> None:
-    """Undo a load (analysts and admins), in one transaction."""
+    """Undo a load (analysts and admins), in one exclusive transaction: when another office writes
+    at the same time, it runs again on what that write left (mpp/store/writers.py), where the load
+    may have been undone already (UndoRefused)."""
     require(actor, "analyst")
-    if _status(con, load_id) in (None, "undone"):
-        raise UndoRefused(f"Muatan {load_id} tidak ada atau sudah dibatalkan.")
-    with transaction(con):
+    writers.with_retry_on_conflict(lambda _: _undo_once(con, actor, load_id), "busy_undo", load_id=load_id)
+
+
+def _undo_once(con: duckdb.DuckDBPyConnection, actor: User, load_id: int) -> None:
+    with writers.exclusive_transaction(con):
+        if _status(con, load_id) in (None, "undone"):
+            raise UndoRefused(f"Muatan {load_id} tidak ada atau sudah dibatalkan.")
         ledger.undo(con, actor, load_id)

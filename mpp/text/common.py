@@ -60,4 +60,34 @@ COMMON_TEXT = {
         "Basis data sedang dipakai proses lain; coba muat ulang sebentar lagi.",
         "The database is busy with another process; reload in a moment.",
     ),
+    # many offices writing to the shared store at once (mpp/store/writers.py): a write that kept
+    # losing to other offices' writes is refused whole
+    "busy_load": (
+        "Penyimpanan bersama sibuk: kantor lain sedang menulis. Berkas {file} dicoba {tries} kali; "
+        "tidak ada yang dimuat. Kirim lagi sebentar lagi.",
+        "The shared store is busy: other offices are writing. {file} was tried {tries} times; "
+        "nothing was loaded. Send it again in a moment.",
+    ),
+    "busy_retried": (
+        "dicoba {tries} kali: penulisan lain berjalan pada saat yang sama",
+        "tried {tries} times: another write was running at the same time",
+    ),
+    "busy_undo": (
+        "Penyimpanan bersama sibuk: kantor lain sedang menulis. Pembatalan muatan {load_id} dicoba "
+        "{tries} kali; tidak ada yang diubah. Coba lagi sebentar lagi.",
+        "The shared store is busy: other offices are writing. Undoing load {load_id} was tried "
+        "{tries} times; nothing was changed. Try again in a moment.",
+    ),
+    "busy_agencies": (
+        "Penyimpanan bersama sibuk: kantor lain sedang menulis. Pilihan instansi dicoba {tries} kali; "
+        "tidak ada yang disimpan. Coba lagi sebentar lagi.",
+        "The shared store is busy: other offices are writing. The agency choices were tried {tries} "
+        "times; nothing was saved. Try again in a moment.",
+    ),
+    "busy_month": (
+        "Penyimpanan bersama sibuk: kantor lain sedang menulis. Tutup buku atau buka kembali {month} "
+        "di {site} dicoba {tries} kali; tidak ada yang diubah. Coba lagi sebentar lagi.",
+        "The shared store is busy: other offices are writing. Closing or reopening {month} at {site} "
+        "was tried {tries} times; nothing was changed. Try again in a moment.",
+    ),
 }

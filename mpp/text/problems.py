@@ -19,6 +19,7 @@ PROBLEM_TEXT = {
     "problem_unexpected": ("Kesalahan tak terduga", "Unexpected error"),
     "problem_number_out_of_range": ("Angka di luar jangkauan", "Number out of range"),
     "problem_gagal_menulis": ("Penyimpanan gagal", "Saving failed"),
+    "problem_penyimpanan_sibuk": ("Penyimpanan bersama sibuk", "Shared store busy"),
     "problem_kosong": ("Tidak ada angka", "No figures"),
     "problem_data_pribadi": ("Data pribadi", "Personal data"),
     # what the file is

@@ -29,8 +29,8 @@ from mpp.access.accounts import User, require
 from mpp.period import Measure, Period, add_months, month_start
 from mpp.reference.members import MembershipRefused, add_member, leave_member, member_list  # noqa: F401  (part of this API)
 from mpp.reference.sites import site_id
-from mpp.store import ledger
-from mpp.store.db import query_rows, transaction
+from mpp.store import ledger, writers
+from mpp.store.db import query_rows
 from mpp.text.catalogue import t
 
 HISTORY_MONTHS = 12  # an agency silent this long is no longer expected
@@ -301,22 +301,41 @@ def is_closed(con: duckdb.DuckDBPyConnection, site: str, month: date, measure: M
     return (site, month_start(month)) in _closures(con, [site], measure, Period.month(month_start(month)))
 
 
-def _record(
-    con: duckdb.DuckDBPyConnection, actor: User, site: str, month: date, measures, closed: bool
+def _recorded(
+    con: duckdb.DuckDBPyConnection,
+    actor: User,
+    site: str,
+    month: date,
+    measure: Measure | None,
+    closing: bool,
 ) -> int:
-    verb = ("Tutup buku" if closed else "Buka kembali") + " " + fmt.month_label(month)
-    stamp = f"{verb}|{site}|{[m.value for m in measures]}|{time.time_ns()}"
-    record = ledger.LoadRecord(
-        file_name=verb,
-        sha256=hashlib.sha256(stamp.encode()).hexdigest(),
-        layout="close_month" if closed else "reopen_month",
-        measure=measures[0].value if len(measures) == 1 else "mixed",
+    """Check and record a close or reopen in one exclusive transaction, run again when another
+    office writes at the same time (mpp/store/writers.py): by then the month may be closed already."""
+    return writers.with_retry_on_conflict(
+        lambda _: _record(con, actor, site, month, measure, closing),
+        "busy_month",
+        month=fmt.month_label(month),
         site=site,
-        period_from=month,
-        period_to=month,
-        loaded_by=actor.username,
     )
-    with transaction(con):
+
+
+def _record(
+    con: duckdb.DuckDBPyConnection, actor: User, site: str, month: date, measure: Measure | None, closed: bool
+) -> int:
+    with writers.exclusive_transaction(con):
+        measures = _checked(con, actor, site, month, measure, closed)
+        verb = ("Tutup buku" if closed else "Buka kembali") + " " + fmt.month_label(month)
+        stamp = f"{verb}|{site}|{[m.value for m in measures]}|{time.time_ns()}"
+        record = ledger.LoadRecord(
+            file_name=verb,
+            sha256=hashlib.sha256(stamp.encode()).hexdigest(),
+            layout="close_month" if closed else "reopen_month",
+            measure=measures[0].value if len(measures) == 1 else "mixed",
+            site=site,
+            period_from=month,
+            period_to=month,
+            loaded_by=actor.username,
+        )
         load_id = ledger.record_load(con, record)
         site_id = _site_id(con, site)
         rows = pd.DataFrame(
@@ -370,7 +389,7 @@ def close_month(
     measure or (None) each measure the site reported something of that month. Analysts and admins.
     A ledger entry (table loads), undone with history.undo_load like any load. Returns its load id."""
     month = month_start(month)
-    return _record(con, actor, site, month, _checked(con, actor, site, month, measure, True), True)
+    return _recorded(con, actor, site, month, measure, True)
 
 
 def reopen_month(
@@ -378,4 +397,4 @@ def reopen_month(
 ) -> int:
     """Reopen a closed month: a ledger entry that supersedes the close. Returns its load id."""
     month = month_start(month)
-    return _record(con, actor, site, month, _checked(con, actor, site, month, measure, False), False)
+    return _recorded(con, actor, site, month, measure, False)
