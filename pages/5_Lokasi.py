@@ -24,7 +24,11 @@ if many:  # grouped: by province, then kabupaten/kota, as the sidebar lists them
     table = table.set_index("name").loc[names].reset_index()
 table["note"] = site_compare.no_data_notes(table, measure, lang)
 unit, label = measure.label(lang), period.label(lang)
-st.caption(ui.t("sites_note", measure=unit, period=label))
+if many:
+    area, n = ui.plain(ui.area_name(selection.area)), fmt.number(len(table), lang=lang)
+    st.caption(ui.t("sites_note_area", area=area, n=n, measure=unit, period=label))
+else:
+    st.caption(ui.t("sites_note", measure=unit, period=label))
 ui.show_flash()  # "MPP ... dipilih" after a click on a bar
 
 shown = site_compare.top_sites(table, TOP)

@@ -80,7 +80,7 @@ def _region_label(value: str, every: str, key: str, language: str) -> str:
     return value if value != UNKNOWN else i18n.t(f"region_unknown_{key}", language)
 
 
-def _area_name(area: Area) -> str:
+def area_name(area: Area) -> str:
     """'provinsi Kalimantan Timur', 'Kabupaten Kutai Kartanegara', 'semua provinsi' as a label reads."""
     if area.kabupaten_kota is not None:
         return _region_label(area.kabupaten_kota, "all_regencies", "kabkota", lang())
@@ -92,7 +92,7 @@ def _area_name(area: Area) -> str:
 def _sites_in_area(names: list[str], area: Area) -> tuple[str, ...]:
     """Every site of the area as one choice, or some of them."""
     whole = st.sidebar.toggle(
-        t("region_all_sites", area=plain(_area_name(area)), n=fmt.number(len(names), lang=lang())),
+        t("region_all_sites", area=plain(area_name(area)), n=fmt.number(len(names), lang=lang())),
         value=recall("all_sites") == "1",
     )
     remember("all_sites", "1" if whole else None)

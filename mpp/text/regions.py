@@ -12,6 +12,11 @@ REGION_TEXT: dict[str, tuple[str, str]] = {
     "region_in_province": ("provinsi {province}", "{province}"),
     "region_everywhere": ("semua provinsi", "every province"),
     "region_all_sites": ("Semua lokasi di {area} ({n})", "All sites in {area} ({n})"),
+    # The Lokasi page of a store of many sites: the sites of the sidebar's area
+    "sites_note_area": (
+        "Lokasi di {area} ({n}), {measure} {period}: MPP kota/kabupaten dan Mini MPP kecamatan.",
+        "Sites in {area} ({n}), {measure} {period}: city/regency MPPs and Mini MPP outlets.",
+    ),
     # The roll-up on Lokasi
     "rollup_title": ("Rekap wilayah", "Regional roll-up"),
     "rollup_intro": (

@@ -124,6 +124,7 @@ def _sums(table: pd.DataFrame, by: str | None) -> pd.DataFrame:
     )
     summed = parts.groupby("group", sort=False)[COUNTS + FIGURES].sum(min_count=1).reset_index()
     summed[COUNTS] = summed[COUNTS].fillna(0).astype(int)
+    summed[FIGURES] = summed[FIGURES].round().astype("Int64")  # whole visits (where() made them floats)
     summed["change_pct"] = ((summed["current"] - summed["base"]) / summed["base"] * 100).where(
         summed["base"] > 0
     )
