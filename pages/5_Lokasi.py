@@ -18,6 +18,7 @@ selection = ui.figures_page("sites_page")
 lang, measure, period = ui.lang(), selection.measure, selection.period
 assert period is not None  # the sites have data (stopped above otherwise), so a period was chosen
 many = ui.sites_grouped()
+every = selection.area.province is None  # the sites of every province
 names = ui.sites_of_area(selection.area) if many else None
 table = ui.read(site_compare.site_comparison, period, measure, names)
 if many:  # grouped: by province, then kabupaten/kota, as the sidebar lists them
@@ -89,12 +90,10 @@ ui.table(
         Column("per_working_day", ui.t("per_working_day"), "decimal"),
         Column("region_share", ui.t("region_share"), "percent"),
         Column("note", ui.t("site_note")),
-        # many sites: their region on screen too, after the figures (a phone shows name and figures first)
-        *(
-            [Column("province", ui.t("region_province")), Column("kabupaten_kota", ui.t("region"))]
-            if many
-            else []
-        ),
+        # many sites: their region on screen too, after the figures (a phone shows name and figures
+        # first); the province only when the sites are of several
+        *([Column("province", ui.t("region_province"), on_screen=every)] if many else []),
+        *([Column("kabupaten_kota", ui.t("region"))] if many else []),
     ],
     "lokasi",
     (ui.t("sites_page"), label, unit),

@@ -82,7 +82,7 @@ def test_lokasi_lists_the_provinces_sites_by_region_with_the_roll_up(open_app, p
     assert not at.exception
     sites = at.dataframe[0].value
     assert list(sites["Lokasi"]) == KALTIM_SITES  # Kutai Kartanegara first
-    assert set(sites["Provinsi"]) == {ps.KALTIM} and sites["Kabupaten/kota"].iloc[0] == ps.KUKAR
+    assert sites["Kabupaten/kota"].iloc[0] == ps.KUKAR and "Provinsi" not in sites  # one province
     assert any("Lokasi di provinsi Kalimantan Timur (8)" in c.value for c in at.caption)
     rollup = _rows(at, 1, "Kabupaten/kota")
     assert rollup["Seluruh Kalimantan Timur"]["Total Jan-Sep 2025"] == "47.680"
@@ -93,8 +93,9 @@ def test_lokasi_lists_the_provinces_sites_by_region_with_the_roll_up(open_app, p
     assert "MPP Kota Bontang" in left_out.to_string() and "tidak ada data Januari-September 2024" in (
         left_out.to_string()
     )
-    coverage = _rows(at, 2, "Lokasi")
-    assert coverage[ps.LATE_SITE]["Jun 2025"] == "2/3" and coverage[ps.LATE_SITE]["Bulan lengkap"] == "8/9"
+    coverage = at.dataframe[2].value
+    late = coverage.iloc[0]  # the site with a gap first
+    assert (late["Lokasi"], late["Jun 2025"], late["Bulan lengkap"]) == (ps.LATE_SITE, "2/3", "8/9")
 
 
 def test_lokasi_in_english_over_every_province(open_app, province):
@@ -103,8 +104,9 @@ def test_lokasi_in_english_over_every_province(open_app, province):
     assert [s.value for s in at.subheader][-2:] == ["Regional roll-up", "Reporting coverage per site"]
     rollup = _rows(at, 1, "Province")
     assert rollup["All provinces"]["Total Jan-Sep 2025"] == "62,530"
-    assert rollup["All provinces"]["Sites compared"] == "11"
-    assert len(at.dataframe[0].value) == 13
+    assert rollup["All provinces"]["Compared"] == "11"
+    sites = at.dataframe[0].value
+    assert len(sites) == 13 and sites["Province"].iloc[0] == ps.KALSEL  # every province, by name
 
 
 def test_one_office_keeps_its_flat_list_and_sees_its_provinces_rolled_up(open_app, demo_db):
@@ -113,5 +115,5 @@ def test_one_office_keeps_its_flat_list_and_sees_its_provinces_rolled_up(open_ap
     assert not [t for t in at.sidebar.toggle if t.label.startswith("Semua lokasi")]
     rollup = _rows(at, 1, "Provinsi")
     assert rollup["Kalimantan Timur"]["Total Jan-Sep 2025"] == "79.092"
-    assert rollup["Kalimantan Selatan"]["Jumlah lokasi"] == "1"
+    assert rollup["Kalimantan Selatan"]["Lokasi"] == "1"
     assert rollup["Semua provinsi"]["Perubahan sebanding"] == "+50,0%"

@@ -35,9 +35,9 @@ REGION_TEXT: dict[str, tuple[str, str]] = {
     "rollup_unknown_kabupaten_kota": ("Kabupaten/kota belum diisi", "Regency/city not filled in"),
     "rollup_all_provinces": ("Semua provinsi", "All provinces"),
     "rollup_whole": ("Seluruh {area}", "All of {area}"),
-    "rollup_sites": ("Jumlah lokasi", "Sites"),
-    "rollup_complete": ("Lokasi lengkap", "Sites complete"),
-    "rollup_compared": ("Lokasi dibandingkan", "Sites compared"),
+    "rollup_sites": ("Lokasi", "Sites"),
+    "rollup_complete": ("Lengkap", "Complete"),
+    "rollup_compared": ("Dibandingkan", "Compared"),
     "rollup_total": ("Total {period}", "Total {period}"),
     "rollup_current": ("Sebanding {period}", "Like for like {period}"),
     "rollup_base": ("Sebanding {period}", "Like for like {period}"),
@@ -59,10 +59,12 @@ REGION_TEXT: dict[str, tuple[str, str]] = {
     # Coverage per site
     "site_coverage_title": ("Kelengkapan laporan per lokasi", "Reporting coverage per site"),
     "site_coverage_note": (
-        "✓ lengkap (atau bulannya ditutup); 26/27: instansi yang melapor dari yang diharapkan; belum: "
-        "belum ada laporan; –: tidak diharapkan (belum buka, atau sudah lama berhenti melapor).",
-        "✓ complete (or the month closed); 26/27: agencies reporting of those expected; not in: "
-        "nothing reported yet; –: not expected (not open yet, or stopped reporting long ago).",
+        "Lokasi dengan bulan lengkap paling sedikit di atas. ✓ lengkap (atau bulannya ditutup); 26/27: "
+        "instansi yang melapor dari yang diharapkan; belum: belum ada laporan; –: tidak diharapkan "
+        "(belum buka, atau sudah lama berhenti melapor).",
+        "Sites with the fewest complete months first. ✓ complete (or the month closed); 26/27: agencies "
+        "reporting of those expected; not in: nothing reported yet; –: not expected (not open yet, or "
+        "stopped reporting long ago).",
     ),
     "site_coverage_missing": ("belum", "not in"),
     "site_coverage_months": ("Bulan lengkap", "Complete months"),

@@ -166,7 +166,8 @@ def coverage_grid(rollup: RollUp, lang: str = "id") -> pd.DataFrame:
     """Each site of the roll-up with a column per month of the period: '✓' complete (or closed),
     '26/27' agencies reporting of those expected, the word for 'not in' when nothing came of what
     was expected, '–' when nothing was expected (not yet open, long stopped); then its complete
-    months ('9/12'). Sites in the roll-up's grouped order."""
+    months ('9/12'). The sites with the fewest complete months first, else in the roll-up's grouped
+    order."""
     months = rollup.period.month_starts()
     labels = [fmt.month_label(m, lang, short=True) for m in months]
     cells = {(m.site, m.month): _cell(m, lang) for m in rollup.coverage}
@@ -178,7 +179,8 @@ def coverage_grid(rollup: RollUp, lang: str = "id") -> pd.DataFrame:
     grid["complete_months"] = [
         f"{fmt.number(n, lang=lang)}/{fmt.number(len(months), lang=lang)}" for n in done
     ]
-    return grid
+    # the gaps first: among hundreds of sites, the few behind are what a reader looks for
+    return grid.iloc[done.argsort(kind="stable")].reset_index(drop=True)
 
 
 def _cell(month: SiteMonth, lang: str) -> str:
