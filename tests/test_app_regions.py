@@ -56,7 +56,10 @@ def test_the_province_is_chosen_first_and_then_sites_within_it(open_app, provinc
     boxes = _sidebar_boxes(at)
     assert boxes["Provinsi"].value == ps.KALTIM  # the default site's province
     assert boxes["Kabupaten/kota"].value == "*"  # every one of them
-    assert at.sidebar.multiselect[0].options == KALTIM_SITES  # Kaltim, by regency
+    assert at.sidebar.multiselect[0].options == KALTIM_SITES
+    assert at.sidebar.multiselect[0].value == [
+        "MPP Kota Balikpapan"
+    ]  # the office's own site  # Kaltim, by regency
     boxes["Provinsi"].set_value(ps.KALSEL).run()
     assert at.query_params["province"] == ps.KALSEL
     assert at.sidebar.multiselect[0].value == ["MPP Kabupaten Balangan"]  # the first site of the province

@@ -39,7 +39,7 @@ def choose_sites() -> tuple[tuple[str, ...], Area]:
         remember("site", list(chosen))
         return chosen, Area()
     area = _area_choice(sites, names)
-    return _sites_in_area(sites_in(sites, area), area), area
+    return _sites_in_area(sites_in(sites, area), area, names[0]), area
 
 
 def _area_choice(sites, names: list[str]) -> Area:
@@ -89,8 +89,9 @@ def area_name(area: Area) -> str:
     return t("region_everywhere")
 
 
-def _sites_in_area(names: list[str], area: Area) -> tuple[str, ...]:
-    """Every site of the area as one choice, or some of them."""
+def _sites_in_area(names: list[str], area: Area, home: str) -> tuple[str, ...]:
+    """Every site of the area as one choice, or some of them (at first the office's own site, `home`,
+    when it is in the area, else the area's first)."""
     whole = st.sidebar.toggle(
         t("region_all_sites", area=plain(area_name(area)), n=fmt.number(len(names), lang=lang())),
         value=recall("all_sites") == "1",
@@ -98,7 +99,7 @@ def _sites_in_area(names: list[str], area: Area) -> tuple[str, ...]:
     remember("all_sites", "1" if whole else None)
     if whole:
         return tuple(names)
-    wanted = [s for s in recall_all("site") if s in names] or names[:1]
+    wanted = [s for s in recall_all("site") if s in names] or ([home] if home in names else names[:1])
     chosen = tuple(st.sidebar.multiselect(t("sites"), names, default=wanted) or wanted)
     remember("site", list(chosen))
     return chosen
