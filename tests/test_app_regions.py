@@ -104,6 +104,7 @@ def test_lokasi_lists_the_provinces_sites_by_region_with_the_roll_up(open_app, p
 def test_lokasi_in_english_over_every_province(open_app, province):
     at = open_app(province, "pages/5_Lokasi.py", province="*", lang="en").run()
     assert not at.exception
+    assert list(_sidebar_boxes(at))[:2] == ["Province", "Period"]  # no regency/city of every province
     assert [s.value for s in at.subheader][-2:] == ["Regional roll-up", "Reporting coverage per site"]
     rollup = _rows(at, 1, "Province")
     assert rollup["All provinces"]["Total Jan-Sep 2025"] == "62,530"

@@ -43,11 +43,15 @@ def choose_sites() -> tuple[tuple[str, ...], Area]:
 
 
 def _area_choice(sites, names: list[str]) -> Area:
-    """The province (when there are several), then the kabupaten/kota (when it has several)."""
+    """The province (when there are several), then the kabupaten/kota (when it has several; every
+    province's together would be a list of hundreds, so only within a province)."""
     wanted = next((s for s in recall_all("site") if s in names), names[0] if names else None)
     home = sites.loc[sites["name"] == wanted, "province"]
     options = provinces(sites)
     province = _region_box("province", options, home.iloc[0] if len(home) else EVERY, "all_provinces")
+    if province is None:
+        remember("kabkota", None)
+        return Area()
     regencies_there = regencies(sites, province)
     regency = _region_box("kabkota", regencies_there, EVERY, "all_regencies")
     if len(regencies_there) == 1:
