@@ -33,6 +33,7 @@ from mpp.visits import (
     channels,
     growth,
     metrics,
+    rollup,
     site_compare,
     trends,
 )
@@ -119,6 +120,7 @@ def page_calls(sites: tuple[str, ...], everyone: tuple[str, ...], through: date)
             lambda c: channels.channel_by_agency(c, sites, ytd),
         ],
         "Lokasi": [lambda c: site_compare.site_comparison(c, ytd, Measure.VISITORS)],
+        "Lokasi: rekap wilayah": [lambda c: rollup.province_rollup(c, ytd, Measure.SERVICE_VISITS)],
         "Semua lokasi: Instansi": [lambda c: agency_report.agency_ranking(c, everyone, ytd)],
     }
 

@@ -22,7 +22,9 @@ from ui.page import (
 from ui.press import copy_button, findings_of
 from ui.report import letterhead_form, report_files, report_sections
 from ui.review import agency_changes, coverage_badges, excluded_sites, provisional_notice
+from ui.rollup import coverage_section, rollup_section
 from ui.saved_mappings import saved_mappings
+from ui.site_picker import area_name, sites_grouped, sites_of_area
 from ui.tables import agency_table, loads_table, show_table, table, undo_preview_table
 from ui.text import plain, plain_all
 from ui.uploads import (
@@ -83,3 +85,10 @@ __all__ += ["card_row", "choose_site", "new_click", "pick"]  # issue 14
 __all__ += ["agency_changes", "coverage_badges", "excluded_sites", "provisional_notice"]  # issue 11
 __all__ += ["copy_button", "file_uploader", "findings_of"]  # issue 14
 __all__ += ["event_section"]  # issue 15
+__all__ += [
+    "area_name",
+    "coverage_section",
+    "rollup_section",
+    "sites_grouped",
+    "sites_of_area",
+]  # issue 16: regions

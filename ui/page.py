@@ -11,6 +11,7 @@ import streamlit as st
 
 from mpp import fmt
 from mpp.period import PERIOD_KINDS, Measure, Period, period_name, period_of
+from mpp.reference.regions import Area
 from mpp.reference.sites import demo_sites, list_sites
 from mpp.text import catalogue as i18n
 from mpp.visits import metrics
@@ -19,9 +20,12 @@ from ui.auth import account_box, current_user, login_required, require_role
 from ui.base import flash, lang, page_style, print_footer, read, t
 from ui.navigation import through_the_menu
 from ui.review import provisional_notice
-from ui.state import recall, recall_all, remember, restore_url
+from ui.site_picker import choose_sites
+from ui.state import recall, remember, restore_url
 from ui.tables import export_info
 from ui.text import plain_all
+
+EVERY_SITE = Area()  # the area of a flat list of sites: every province
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Selection:
     measure: Measure  # visitors or service visits
     period: Period | None = None  # the chosen period (year to date by default), ending at `through`
     include_partial: bool = False  # the reader asked to include provisional months ("sementara")
+    area: Area = EVERY_SITE  # the province / kabupaten/kota the sites were chosen in (Area(): every site)
 
 
 def page_setup(title_key: str, role: str = "viewer", must_log_in: bool = False):
@@ -164,17 +169,14 @@ def sidebar(measure: Measure | None = None) -> Selection:
     and the session (ui.state), so they survive a page change and a reload. A page that shows one
     measure only passes it: the sidebar then says so instead of offering a choice that would not
     apply (the reader's choice is kept for the other pages)."""
-    names = site_names()
-    wanted = [s for s in recall_all("site") if s in names] or names[:1]
-    sites = tuple(st.sidebar.multiselect(t("sites"), names, default=wanted) or wanted)
-    remember("site", list(sites))
+    sites, area = choose_sites()
     if measure is None:
         measure = _measure_choice(sites)
     else:
         st.sidebar.caption(t("measure_fixed", measure=measure.label(lang())))
     include_partial = _partial_choice(sites)
     period = _period_choice(sites, measure, include_partial)
-    return Selection(sites, period.end if period else None, measure, period, include_partial)
+    return Selection(sites, period.end if period else None, measure, period, include_partial, area)
 
 
 def demo_notice(sites: tuple[str, ...]) -> None:
@@ -246,8 +248,11 @@ def new_click(name: str, clicked):
 
 
 def choose_site(site: str, message: str) -> None:
-    """Make `site` the sidebar's selection, so every page shows it, and say so after the rerun."""
+    """Make `site` the sidebar's selection, so every page shows it, and say so after the rerun (its
+    own province and kabupaten/kota then, when the sites are chosen by region)."""
     remember("site", [site])
+    for key in ("province", "kabkota", "all_sites"):
+        remember(key, None)
     flash(message)
     st.rerun()
 

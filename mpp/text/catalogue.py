@@ -24,6 +24,7 @@ from mpp.text.pages import PAGE_TEXT
 from mpp.text.periods import PERIOD_TEXT
 from mpp.text.press import PRESS_TEXT
 from mpp.text.problems import PROBLEM_TEXT
+from mpp.text.regions import REGION_TEXT
 from mpp.text.report import REPORT_TEXT
 from mpp.text.review import REVIEW_TEXT
 from mpp.text.statement import STATEMENT_TEXT
@@ -59,6 +60,7 @@ AREAS: dict[str, Table] = {
     "events": EVENTS_TEXT,  # events on the timeline: launches, openings, outages
     "layout": LAYOUT_TEXT,  # print footer, page measures, sites without data, growth wording
     "lake": LAKE_TEXT,  # the shared store: --db and --data-path, `lake push`
+    "regions": REGION_TEXT,  # sites by province and kabupaten/kota, the regional roll-up, coverage per site
 }
 
 

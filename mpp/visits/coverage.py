@@ -15,6 +15,7 @@ first month with data.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections import defaultdict
@@ -159,8 +160,14 @@ def _roster(spells, month: date) -> tuple[set, set]:
     return present, gone
 
 
+@functools.lru_cache(maxsize=1024)
+def _months_before(month: date) -> tuple[date, ...]:
+    """The HISTORY_MONTHS months before `month`: asked for every site of hundreds, made once."""
+    return tuple(add_months(month, -k) for k in range(1, HISTORY_MONTHS + 1))
+
+
 def _expected_agencies(reported: dict[date, set], spells, month: date) -> set:
-    history = set().union(*(reported.get(add_months(month, -k), set()) for k in range(1, HISTORY_MONTHS + 1)))
+    history = set().union(*(reported.get(m, ()) for m in _months_before(month)))
     present, gone = _roster(spells, month)
     return (history - gone) | present or set(reported.get(month, set()))
 

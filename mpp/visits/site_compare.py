@@ -43,7 +43,7 @@ def _working_days(site: pd.Series) -> int | None:
 def site_comparison(
     con: duckdb.DuckDBPyConnection, period: Period, measure: Measure, names=None
 ) -> pd.DataFrame:
-    """kind, name, kabupaten_kota, kecamatan, total, last_year, change_pct, working_days, per_working_day,
+    """kind, name, province, kabupaten_kota, kecamatan, total, last_year, change_pct, working_days, per_working_day,
     region_share, since (the day it opened, else its first month with any data; None when neither is
     known): one row per site (default: every site), MPPs first."""
     sites = list_sites(con)
@@ -67,6 +67,7 @@ def site_comparison(
     columns = [
         "kind",
         "name",
+        "province",
         "kabupaten_kota",
         "kecamatan",
         "parent",
