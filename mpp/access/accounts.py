@@ -50,6 +50,10 @@ class LoginRefused(Exception):
     """Wrong name or password, a disabled account, or too many failures."""
 
 
+class AccountExists(ValueError):
+    """An account by that name is there already."""
+
+
 class LastAdminRefused(ValueError):
     """The change would leave no active admin to manage accounts."""
 
@@ -119,12 +123,17 @@ def create_user(
     require(actor, "admin")
     if role not in ROLES:
         raise ValueError(f"peran tidak dikenal: {role} (pilih {', '.join(ROLES)})")
+    username = username.strip()
+    # Checked here, not left to the key: the shared store (DuckLake) has no keys to refuse a second
+    # account by the same name.
+    if con.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchall():
+        raise AccountExists(f"Akun {username} sudah ada. / An account named {username} already exists.")
     one_time = password is None
     password = password or new_password()
     con.execute(
         "INSERT INTO users (username, password_hash, role, must_change_password, created_by, "
         "created_at) VALUES (?, ?, ?, ?, ?, current_timestamp)",
-        [username.strip(), HASHER.hash(password), role, one_time, actor.username],
+        [username, HASHER.hash(password), role, one_time, actor.username],
     )
     return password
 

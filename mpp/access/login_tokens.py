@@ -30,13 +30,16 @@ SECRET_KEY = "login_token_secret"
 
 
 def _secret(con: duckdb.DuckDBPyConnection, create: bool) -> bytes | None:
-    row = con.execute("SELECT value FROM settings WHERE key = ?", [SECRET_KEY]).fetchall()
-    if row:
+    """The store's signing secret, made at the first login. On the shared store (no keys) two
+    dashboards logging someone in at the same first moment could each add one: every reader takes
+    the least, so all agree on it from then on."""
+    row = con.execute("SELECT min(value) FROM settings WHERE key = ?", [SECRET_KEY]).fetchall()
+    if row[0][0] is not None:
         return row[0][0].encode()
     if not create:
         return None
     value = secrets.token_hex(32)
-    con.execute("INSERT INTO settings VALUES (?, ?)", [SECRET_KEY, value])
+    con.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [SECRET_KEY, value])
     return value.encode()
 
 

@@ -9,7 +9,7 @@ import numpy as np
 from mpp.access.accounts import User, require
 from mpp.demo import events, survey, visits
 from mpp.demo.visits import BALANGAN, BALIKPAPAN, BALIKPAPAN_VISITORS, KUKAR, LATE_AGENCY, MINI_MPP, SITES
-from mpp.store.db import transaction
+from mpp.store.db import set_setting, transaction
 
 __all__ = [
     "BALANGAN",
@@ -34,5 +34,6 @@ def build(con: duckdb.DuckDBPyConnection, actor: User) -> list[int]:
         loads += survey.build(con)
         loads += visits.later_loads(con, actor, visitors, service)
         events.build(con, actor)
-        con.execute("INSERT OR IGNORE INTO settings VALUES ('default_site', ?)", [BALIKPAPAN])
+        if not con.execute("SELECT 1 FROM settings WHERE key = 'default_site'").fetchall():
+            set_setting(con, "default_site", BALIKPAPAN)  # (an office's own choice stays)
     return loads

@@ -24,6 +24,7 @@ from mpp.access.accounts import User, require
 from mpp.period import Period
 from mpp.reference.sites import site_id
 from mpp.store.db import query_rows
+from mpp.store.lake import next_id
 from mpp.text.catalogue import t
 
 KINDS = ("launch", "opening", "closing", "holiday", "outage", "other")
@@ -95,8 +96,10 @@ def add(
         found.insert(0, ("event_site_unknown", {"site": site}))
     if found:
         raise EventRefused(found)
+    event_id = next_id(con, "event_ids")  # (not a column default: the shared store has none)
     params = {"site": site, "day": day, "label": clean_label(label), "kind": kind, "added_by": actor.username}
-    return query_rows(con, "event_add", **params)[0][0]
+    query_rows(con, "event_add", event_id=event_id, **params)
+    return event_id
 
 
 def list_events(
@@ -121,6 +124,7 @@ def remove(con: duckdb.DuckDBPyConnection, actor: User | None, event_id: int) ->
     """Take an event off its timeline (analysts and admins). Returns the event as it was."""
     require(actor, "analyst")
     found = query_rows(con, "event_one", event_id=event_id)
-    if not found or not query_rows(con, "event_remove", event_id=event_id):
+    if not found:
         raise EventRefused([("event_not_found", {"event_id": event_id})])
+    query_rows(con, "event_remove", event_id=event_id)
     return Event(*found[0])

@@ -78,5 +78,5 @@ def set_letterhead(
         values["logo"] = ""
     with db.transaction(con):  # the whole letterhead or none of it: never a new name over an old logo
         for field, value in values.items():
-            con.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", [KEYS[field], value])
+            db.set_setting(con, KEYS[field], value)
     return letterhead(con)

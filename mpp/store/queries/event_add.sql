@@ -1,4 +1,4 @@
--- Add an event to a site's timeline; returns its id.
-INSERT INTO events (site_id, day, label, kind, added_by)
-SELECT site_id, $day, $label, $kind, $added_by FROM sites WHERE name = $site
-RETURNING event_id
+-- Add an event to a site's timeline under the id the caller took from the store's sequence
+-- (lake.next_id: a shared store has no column defaults from sequences, nor INSERT ... RETURNING).
+INSERT INTO events (event_id, site_id, day, label, kind, added_by, added_at)
+SELECT $event_id, site_id, $day, $label, $kind, $added_by, current_timestamp FROM sites WHERE name = $site

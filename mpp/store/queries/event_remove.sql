@@ -1,2 +1,2 @@
--- Remove one event by its id; returns the id when there was one.
-DELETE FROM events WHERE event_id = $event_id RETURNING event_id
+-- Remove one event by its id (the caller looks it up first: a shared store has no DELETE ... RETURNING).
+DELETE FROM events WHERE event_id = $event_id
