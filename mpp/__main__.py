@@ -45,7 +45,7 @@ def _month(text: str) -> date:
 def cmd_demo(args) -> int:
     from mpp import demo
 
-    if _exists(args.db) and not args.force:
+    if db.holds_data(args.db) and not args.force:
         print(f"{args.db} sudah ada; pakai --force untuk menulis data demo ke dalamnya.", file=sys.stderr)
         return 1
     with db.connect(args.db) as con:
@@ -54,17 +54,11 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def _exists(store: db.Store) -> bool:
-    """Is there a store already? A lake always is (its catalog is made before Pantau MPP opens it;
-    `init` then only creates its schema)."""
-    return lake.is_lake(str(store)) or db.db_path(store).exists()
-
-
 def cmd_init(args) -> int:
     from mpp import demo
     from mpp.access import accounts
 
-    is_new = not _exists(args.db)
+    is_new = not db.holds_data(args.db)
     with db.connect(args.db) as con:
         if is_new and args.demo_if_new:
             demo.build(con, COMMAND_LINE)
@@ -352,7 +346,7 @@ def _event_commands(commands) -> None:
 def cmd_backup(args) -> int:
     try:
         copy = db.backup(args.db, args.to)
-    except (FileExistsError, FileNotFoundError) as refused:
+    except (FileExistsError, FileNotFoundError, db.LakeBackupRefused) as refused:
         print(refused, file=sys.stderr)
         return 1
     print(f"Cadangan ditulis ke {copy} / backup written to {copy}")
@@ -547,7 +541,7 @@ def main(argv: list[str] | None = None) -> int:
         top.error("--add perlu --from YYYY-MM-DD, --leave perlu --on YYYY-MM-DD")
     try:
         return args.run(args)
-    except (db.StoreCorrupt, db.StoreBusy) as unusable:
+    except (db.StoreCorrupt, db.StoreBusy, lake.LakeUnavailable) as unusable:
         print(unusable, file=sys.stderr)
         return 1
     except (duckdb.ConversionException, duckdb.OutOfRangeException, db.FigureTooLarge):

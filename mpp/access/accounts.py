@@ -27,6 +27,8 @@ import duckdb
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from mpp.text.catalogue import t
+
 ROLES = ("viewer", "analyst", "admin")
 # Failed logins within FAILURE_WINDOW that lock further tries for the window:
 MAX_FAILURES = 5  # ... by one name from one client: a forgotten password, a guesser
@@ -127,7 +129,9 @@ def create_user(
     # Checked here, not left to the key: the shared store (DuckLake) has no keys to refuse a second
     # account by the same name.
     if con.execute("SELECT 1 FROM users WHERE username = ?", [username]).fetchall():
-        raise AccountExists(f"Akun {username} sudah ada. / An account named {username} already exists.")
+        raise AccountExists(
+            f"{t('account_exists', 'id', username=username)} / {t('account_exists', 'en', username=username)}"
+        )
     one_time = password is None
     password = password or new_password()
     con.execute(

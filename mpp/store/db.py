@@ -26,6 +26,7 @@ import duckdb
 from mpp.reference import ticket_statuses
 from mpp.reference.agencies import SEED_FILE, seed_agencies
 from mpp.store import lake
+from mpp.text.catalogue import t
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = ROOT / "data" / "mpp.duckdb"
@@ -37,6 +38,11 @@ LOCK_WAIT_SECONDS = float(os.environ.get("MPP_LOCK_WAIT", "60"))
 
 class StoreBusy(RuntimeError):
     """The database stayed locked by another process for longer than we wait."""
+
+
+class LakeBackupRefused(ValueError):
+    """`backup` on a shared store: a DuckLake is a PostgreSQL catalog and a data directory, backed
+    up together with PostgreSQL's own tools and a copy of the directory."""
 
 
 class StoreCorrupt(RuntimeError):
@@ -76,6 +82,24 @@ class Store(os.PathLike):
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
     """The database file: an explicit path, else $MPP_DB, else data/mpp.duckdb."""
     return Path(explicit or os.environ.get("MPP_DB") or DEFAULT_DB)
+
+
+def store_spec(explicit: str | os.PathLike | None = None) -> str:
+    """The store as given (a Store, a path or a spec; None is $MPP_DB, else data/mpp.duckdb): a
+    shared store's ducklake: spec as it is, else the file's path."""
+    return os.fspath(
+        explicit if isinstance(explicit, Store) else Store(os.fspath(explicit) if explicit else None)
+    )
+
+
+def holds_data(spec: str | os.PathLike | None = None) -> bool:
+    """Is there a store with something in it already (the demo goes only into a new one)? A file:
+    when it exists. A lake: when it has a load (opened read-write, which creates the schema of a new
+    one, as the command about to write would: a new lake cannot be opened read-only)."""
+    if not lake.is_lake(store_spec(spec)):
+        return Path(store_spec(spec)).exists()
+    with connect(spec) as con:  # (a Store carries its data path on)
+        return con.execute("SELECT count(*) FROM loads").fetchall()[0][0] > 0
 
 
 def _migrations() -> list[tuple[int, Path]]:
@@ -363,7 +387,10 @@ def backup(
 ) -> Path:
     """Write a consistent copy of the store to a new file `target` (never over an existing one):
     one COPY FROM DATABASE, a single read transaction, so a load running meanwhile is in the copy
-    whole or not at all. The copy is then opened and checked like any store."""
+    whole or not at all. The copy is then opened and checked like any store. A shared store is
+    refused (LakeBackupRefused, saying how to back one up): its catalog is in PostgreSQL."""
+    if lake.is_lake(store_spec(source)):
+        raise LakeBackupRefused(f"{t('lake_backup_refused', 'id')} / {t('lake_backup_refused', 'en')}")
     file, copy = db_path(source), Path(target)
     if copy.exists():
         raise FileExistsError(

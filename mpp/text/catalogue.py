@@ -28,6 +28,7 @@ from mpp.text.regions import REGION_TEXT
 from mpp.text.report import REPORT_TEXT
 from mpp.text.review import REVIEW_TEXT
 from mpp.text.statement import STATEMENT_TEXT
+from mpp.text.store import STORE_TEXT
 from mpp.text.survey import SKM_TEXT
 from mpp.text.visits import VISITS_TEXT
 
@@ -61,6 +62,7 @@ AREAS: dict[str, Table] = {
     "layout": LAYOUT_TEXT,  # print footer, page measures, sites without data, growth wording
     "lake": LAKE_TEXT,  # the shared store: --db and --data-path, `lake push`
     "regions": REGION_TEXT,  # sites by province and kabupaten/kota, the regional roll-up, coverage per site
+    "store": STORE_TEXT,  # the store's own refusals: a shared store's backup, an account already there
 }
 
 
