@@ -52,7 +52,7 @@ def ingest(con_or_path, file_name: str, data, options: Options | None = None) ->
     # Bytes are hashed now (cheap) to say 'unchanged' before parsing; a file on disk is hashed by
     # read.py while it streams it, rather than read twice.
     sha256 = None if isinstance(data, (str, os.PathLike)) else sha256_of(data)
-    if Path(con_or_path).exists():
+    if db.exists(con_or_path):
         with db.connect(con_or_path, read_only=True) as con:
             already = ledger.find_loaded(con, sha256) if sha256 else None
             if already is not None:

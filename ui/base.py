@@ -13,7 +13,7 @@ import streamlit as st
 from mpp import demo
 from mpp.access import accounts
 from mpp.period import Measure
-from mpp.store import db
+from mpp.store import db, lake
 from mpp.store.db import StoreBusy, StoreCorrupt
 from mpp.text import catalogue as i18n
 from ui.state import recall
@@ -30,7 +30,9 @@ TOO_LARGE = (duckdb.ConversionException, duckdb.OutOfRangeException, OverflowErr
 def _ensure_store(path: str) -> str:
     """Once per server start: create or upgrade the store (a new one gets the demo data), and with
     no account yet create `admin` with a one-time password printed to the server console."""
-    is_new = not Path(path).exists()
+    # A shared store (a lake) is set up with `python -m mpp init` and is never filled with the demo
+    # by a dashboard's first start: its sample figures would sit beside the offices' real ones.
+    is_new = not lake.is_lake(path) and not Path(path).exists()
     with db.connect(path) as con:
         if is_new:
             demo.build(con, accounts.SYSTEM)
@@ -47,9 +49,12 @@ def _ensure_store(path: str) -> str:
 def store_path() -> str:
     """The store's path, made ready once; a damaged store is said plainly and the page stops."""
     try:
-        return _ensure_store(str(db.db_path()))
+        return _ensure_store(db.store_spec())
     except StoreCorrupt as damaged:
         _refuse_damaged(damaged)
+    except lake.LakeUnavailable as unavailable:  # a shared store's catalog or data out of reach
+        st.error(str(unavailable))
+        st.stop()
 
 
 def _refuse_damaged(damaged: StoreCorrupt) -> NoReturn:
@@ -60,8 +65,7 @@ def _refuse_damaged(damaged: StoreCorrupt) -> NoReturn:
 
 def _version(path: str) -> tuple:
     """Changes whenever a load commits, so cached results never outlive the data they came from."""
-    files = [Path(path), Path(path + ".wal")]
-    return tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
+    return db.version(path)
 
 
 @st.cache_data(ttl=600, max_entries=1000, show_spinner=False)

@@ -16,6 +16,7 @@ import hashlib
 import importlib.util
 import os
 import re
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,6 +91,13 @@ def store_spec(explicit: str | os.PathLike | None = None) -> str:
     return os.fspath(
         explicit if isinstance(explicit, Store) else Store(os.fspath(explicit) if explicit else None)
     )
+
+
+def exists(spec: str | os.PathLike | None = None) -> bool:
+    """Is there a store to read yet? A file: when it exists. A lake: always (the first open of a
+    lake never made creates it)."""
+    spec = store_spec(spec)
+    return lake.is_lake(spec) or Path(spec).exists()
 
 
 def holds_data(spec: str | os.PathLike | None = None) -> bool:
@@ -286,19 +294,74 @@ def connect(
 @contextmanager
 def _connect_lake(spec: str, read_only: bool, data: str | os.PathLike | None):
     """The lake: no file lock to wait for (DuckLake readers never wait for a writer) and no file to
-    check; a read-only open of a lake older than this code upgrades it once first, like a file."""
-    con = lake.open_lake(spec, data, read_only=read_only)
+    check. A read gets a cursor of the process's kept read-only connection (_lake_reader)."""
+    if read_only:
+        with _lake_read(spec, data) as cursor:
+            yield cursor
+        return
+    con = lake.open_lake(spec, data)
     try:
-        if read_only and _lacks_migrations(con):
-            con.close()
-            with _connect_lake(spec, False, data):
-                pass
-            con = lake.open_lake(spec, data, read_only=True)
-        if not read_only:
-            upgrade(con)
+        upgrade(con)
         yield con
     finally:
         con.close()
+
+
+# One read-only connection per lake and process, kept open: opening one loads four extensions and
+# reads the catalog (seconds on a busy machine, for every figure of every page), while a kept one
+# costs nothing and still reads the latest commit (DuckLake starts each query on the newest snapshot).
+_lake_readers: dict[tuple[str, str], duckdb.DuckDBPyConnection] = {}
+_lake_readers_lock = threading.Lock()
+
+
+def _lake_reader(spec: str, data: str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
+    """The kept read-only connection to a lake, opened at the first read; a lake older than this code
+    is upgraded once first, like a file."""
+    key = (spec, lake.data_path(data))
+    with _lake_readers_lock:
+        if key not in _lake_readers:
+            try:
+                con = lake.open_lake(spec, data, read_only=True)
+            except lake.LakeUnavailable:  # perhaps a catalog never made: a read-write open makes it
+                con = None
+            if con is None or _lacks_migrations(con):
+                if con is not None:
+                    con.close()
+                with _connect_lake(spec, False, data):
+                    pass
+                con = lake.open_lake(spec, data, read_only=True)
+            _lake_readers[key] = con
+        return _lake_readers[key]
+
+
+@contextmanager
+def _lake_read(spec: str, data: str | os.PathLike | None):
+    """A cursor of the kept connection (each thread its own, as DuckDB wants). A connection the
+    catalog dropped (PostgreSQL restarted) is forgotten, so the next read opens a new one."""
+    key = (spec, lake.data_path(data))
+    cursor = _lake_reader(spec, data).cursor()
+    try:
+        cursor.execute(f"USE {lake.LAKE}")
+        yield cursor
+    except (duckdb.ConnectionException, duckdb.IOException):
+        with _lake_readers_lock:
+            dropped = _lake_readers.pop(key, None)
+        if dropped is not None:
+            dropped.close()
+        raise
+    finally:
+        cursor.close()
+
+
+def version(spec: str | os.PathLike | None = None) -> tuple:
+    """Changes whenever a write commits, so cached figures never outlive the data they came from: a
+    file's and its write-ahead log's modification times; a lake's latest snapshot."""
+    spec = store_spec(spec)
+    if lake.is_lake(spec):
+        with connect(spec, read_only=True) as con:
+            return (lake.snapshot(con),)
+    files = [Path(spec), Path(spec + ".wal")]
+    return tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files)
 
 
 # ---- damaged and foreign files ----------------------------------------------------------------

@@ -171,6 +171,11 @@ def next_id(con: duckdb.DuckDBPyConnection, sequence: str) -> int:
     return con.execute(f"SELECT id FROM postgres_query({literal(CATALOG)}, {query})").fetchall()[0][0]
 
 
+def snapshot(con: duckdb.DuckDBPyConnection) -> int:
+    """The lake's latest snapshot: every commit (a load, an undo, a setting) makes a new one."""
+    return con.execute(f"SELECT max(snapshot_id) FROM ducklake_snapshots({literal(LAKE)})").fetchall()[0][0]
+
+
 # ---- the migrations' DDL on the lake ------------------------------------------------------------
 
 _SEQUENCE = re.compile(r"CREATE SEQUENCE IF NOT EXISTS (\w+) START (\d+)\s*;", re.I)
