@@ -37,6 +37,7 @@ from mpp.period import Period, month_start
 from mpp.reference.agencies import AgencyMatcher, add_alias, agency_key
 from mpp.reference.ticket_statuses import MEANINGS
 from mpp.store import db, history
+from mpp.store.lake import LakeUnavailable
 from mpp.store.options import add_store_options, store_of
 
 OUTCOMES = {
@@ -158,7 +159,7 @@ def ingest_one(db_path, path: Path, options: Options) -> Report:
     wrong becomes that file's refusal, so the next file still loads and no traceback is printed."""
     try:
         return ingest(db_path, path.name, path, options)
-    except db.StoreBusy:
+    except (db.StoreBusy, LakeUnavailable):  # the store's trouble, not the file's: said once, below
         raise
     except Exception:
         return unexpected_report(path.name)
@@ -337,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     args.db = store_of(args)
     try:
         return args.run(args)
-    except (db.StoreBusy, db.StoreCorrupt) as unusable:  # held past our wait, or damaged
+    except (db.StoreBusy, db.StoreCorrupt, LakeUnavailable) as unusable:  # held, damaged, out of reach
         print(unusable, file=sys.stderr)
         return 1
 
