@@ -25,6 +25,13 @@ def test_passwords_are_stored_only_as_slow_salted_hashes(store):
     assert hashes[0] != hashes[1]  # salted: same password, different hashes
 
 
+def test_a_second_account_by_the_same_name_is_refused_saying_so(store):
+    accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
+    with pytest.raises(accounts.AccountExists, match="Akun ana sudah ada. / An account named ana already"):
+        accounts.create_user(store, COMMAND_LINE, " ana ", "admin", "lain-rahasia-lagi")
+    assert store.execute("SELECT username, role FROM users").fetchall() == [("ana", "analyst")]
+
+
 def test_wrong_password_is_refused_without_saying_which_part_was_wrong(store):
     accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
     with pytest.raises(LoginRefused, match="Nama pengguna atau kata sandi salah"):
