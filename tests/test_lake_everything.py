@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -43,14 +44,15 @@ SITE = "MPP Kota Contoh"
 
 
 @pytest.fixture(scope="module")
-def demo_lake(postgres, tmp_path_factory) -> tuple[str, Path]:
+def demo_lake(postgres, tmp_path_factory) -> Iterator[tuple[str, Path]]:
     """The demo written into a new lake by the command line: (spec, data directory)."""
     data = tmp_path_factory.mktemp("demo-lake") / "data"
     spec = postgres.new_store(data)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("MPP_DATA_PATH", str(data))
         assert main(["demo", "--db", spec]) == 0
-    return spec, data
+    yield spec, data
+    db.close_lake_readers()
 
 
 @pytest.fixture

@@ -353,6 +353,16 @@ def _lake_read(spec: str, data: str | os.PathLike | None):
         cursor.close()
 
 
+def close_lake_readers() -> None:
+    """Close the kept read-only lake connections (each holds two PostgreSQL connections): for a
+    process done with its lakes, such as a test that made one of its own."""
+    with _lake_readers_lock:
+        kept = list(_lake_readers.values())
+        _lake_readers.clear()
+    for con in kept:
+        con.close()
+
+
 def version(spec: str | os.PathLike | None = None) -> tuple:
     """Changes whenever a write commits, so cached figures never outlive the data they came from: a
     file's and its write-ahead log's modification times; a lake's latest snapshot."""
