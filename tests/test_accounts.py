@@ -27,7 +27,7 @@ def test_passwords_are_stored_only_as_slow_salted_hashes(store):
 
 def test_a_second_account_by_the_same_name_is_refused_saying_so(store):
     accounts.create_user(store, COMMAND_LINE, "ana", "analyst", "rahasia-sekali")
-    with pytest.raises(accounts.AccountExists, match="Akun ana sudah ada. / An account named ana already"):
+    with pytest.raises(accounts.AccountExists, match=r"Akun ana sudah ada\. / An account named ana already"):
         accounts.create_user(store, COMMAND_LINE, " ana ", "admin", "lain-rahasia-lagi")
     assert store.execute("SELECT username, role FROM users").fetchall() == [("ana", "analyst")]
 
