@@ -92,11 +92,12 @@ def open_lake(spec: str, data: str | os.PathLike | None = None, read_only: bool 
         con.execute(f"USE {LAKE}")
     except duckdb.Error as exc:
         con.close()
-        # The connection string may hold a password: the message names only the data path.
+        # DuckDB's message repeats the connection string, which may hold a password: it is cut out,
+        # and the original error is not chained (a logged traceback would print it whole).
         raise LakeUnavailable(
             f"Penyimpanan bersama tidak dapat dibuka / the shared store cannot be opened "
-            f"(data {path}): {str(exc).splitlines()[0][:200]}"
-        ) from exc
+            f"(data {path}): {without_secrets(str(exc).splitlines()[0], spec)[:200]}"
+        ) from None
     except BaseException:
         con.close()
         raise
@@ -150,6 +151,14 @@ def s3_settings(env: Mapping[str, str]) -> dict[str, str | bool]:
     if style := env.get("MPP_S3_URL_STYLE"):
         settings["URL_STYLE"] = style
     return settings
+
+
+def without_secrets(text: str, spec: str) -> str:
+    """An error text fit to show: the lake's connection string and any password=... taken out."""
+    for secret in (spec, spec[len(PREFIX) :]):
+        if secret:
+            text = text.replace(secret, "ducklake:postgres:…" if secret == spec else "…")
+    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", text, flags=re.I)
 
 
 def literal(text: str | os.PathLike) -> str:
