@@ -11,8 +11,9 @@ of the sites the last `--daily-years` years at day grain with walk-in/online cha
 of the ledger so the public views see them. Then:
 
 - pages: each page's core calls (bench_pages.page_calls: the functions the pages call through
-  ui.read) on one read-only connection, for one site and for all sites, warmed once then timed
-  `--runs` times: p50 and p95, lake against file; and opening a read-only connection (ui.read opens
+  ui.read) on one read-only connection, for one site and for all sites, the file and the lake
+  taking turns, warmed once then timed `--runs` times or until `--budget` seconds have passed (at
+  least once): p50 and p95, lake against file; and opening a read-only connection (ui.read opens
   one per uncached call). A chart of the page times against the number of sites goes to
   bench/results/lake_vs_file.png (and .svg).
 - writers: `--writers` processes at once, each `python -m loaders ingest` of `--files` yearly recaps
@@ -319,7 +320,9 @@ def time_push(cluster: Cluster, tmp: Path) -> tuple[float, float] | None:
     if not push_available():
         return None
     demo, data = tmp / "demo.duckdb", tmp / "push-lake"
-    subprocess.run([sys.executable, "-m", "mpp", "demo", "--db", str(demo)], cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "mpp", "demo", "--db", str(demo)], cwd=ROOT, check=True, capture_output=True
+    )
     spec = cluster.new_store(data)
     command = [sys.executable, "-m", "mpp", "lake", "push", "--from", str(demo), "--to", spec]
     seconds = []
@@ -422,9 +425,10 @@ def writers(stores: Stores, tmp: Path, args) -> None:
         "stores\n"
     )
     print(
-        "| store | loads | seconds | loads per minute | each once | refused | failed processes | conflicts | retries |"
+        "| store | loads | seconds | loads per minute | each once | refused | failed processes "
+        "| conflict messages | loads retried | retries |"
     )
-    print("|---|---:|---:|---:|---|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|")
     for kind, where in (("lake", stores.lake), ("file", str(stores.file))):
         done = run_writers(where, stores.data, files)
         once = landed_once(where, stores.data, args.writers)
