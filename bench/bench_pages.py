@@ -57,8 +57,14 @@ def build(path: Path, sites: int, agencies: int, years: int, daily_sites: int, d
             "FROM range(1, $n + 1) t(i)",
             {"n": agencies},
         )
-        params = {"years": years, "last": last, "daily_sites": daily_sites, "first_daily": first_daily}
-        for statement in (_MONTHLY, _DAILY, _VISITORS):
+        params = {
+            "years": years,
+            "last": last,
+            "daily_sites": daily_sites,
+            "first_daily": first_daily,
+            "load": 1,
+        }
+        for statement in (MONTHLY, DAILY, VISITORS):
             con.execute(statement, {k: v for k, v in params.items() if f"${k}" in statement})
         con.execute("CHECKPOINT")
 
@@ -75,24 +81,24 @@ FROM range(1, $n + 1) t(i)
 _MONTHS = """(SELECT CAST(date_add($last, INTERVAL (-m) MONTH) AS DATE) AS month
               FROM range(0, 12 * $years) t(m))"""
 _BENCH_AGENCIES = "(SELECT agency_id FROM agencies WHERE name LIKE 'Instansi Bench %')"
-_MONTHLY = f"""
+MONTHLY = f"""
 INSERT INTO service_visits (site_id, agency_id, day, grain, visits, load_id)
-SELECT s.site_id, a.agency_id, m.month, 'month', 50 + (s.site_id * 7 + a.agency_id * 13 + month(m.month) * 31) % 900, 1
+SELECT s.site_id, a.agency_id, m.month, 'month', 50 + (s.site_id * 7 + a.agency_id * 13 + month(m.month) * 31) % 900, $load
 FROM sites s, {_BENCH_AGENCIES} a, {_MONTHS} m
 WHERE NOT (s.site_id <= $daily_sites AND m.month >= $first_daily)
 """
-_DAILY = f"""
+DAILY = f"""
 INSERT INTO service_visits (site_id, agency_id, day, grain, channel, visits, load_id)
 SELECT s.site_id, a.agency_id, d.day, 'day', c.channel,
-       1 + (s.site_id + a.agency_id * 3 + dayofyear(d.day)) % (CASE c.channel WHEN 'online' THEN 12 ELSE 30 END), 1
+       1 + (s.site_id + a.agency_id * 3 + dayofyear(d.day)) % (CASE c.channel WHEN 'online' THEN 12 ELSE 30 END), $load
 FROM (SELECT site_id FROM sites WHERE site_id <= $daily_sites) s, {_BENCH_AGENCIES} a,
      (SELECT CAST(day AS DATE) AS day FROM range($first_daily, CAST(date_add($last, INTERVAL 1 MONTH) AS DATE),
       INTERVAL 1 DAY) t(day) WHERE dayofweek(day) BETWEEN 1 AND 5) d,
      (VALUES ('walk_in'), ('online')) c(channel)
 """
-_VISITORS = f"""
+VISITORS = f"""
 INSERT INTO site_visitors (site_id, day, grain, visitors, load_id)
-SELECT s.site_id, m.month, 'month', 2000 + (s.site_id * 37 + month(m.month) * 101) % 4000, 1
+SELECT s.site_id, m.month, 'month', 2000 + (s.site_id * 37 + month(m.month) * 101) % 4000, $load
 FROM sites s, {_MONTHS} m
 """
 
