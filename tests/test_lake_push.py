@@ -244,3 +244,35 @@ def test_every_table_is_pushed_or_said_to_stay(store):
     """A table a migration adds is left behind by a push until push.py says what becomes of it."""
     tables = {name for (name,) in store.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert tables == {*push.FACTS, *push.COPIED, *push.STAYS}
+
+
+def months(con: duckdb.DuckDBPyConnection, agency: str = "Disdukcapil") -> list[tuple]:
+    """An agency's months at Paser as the public view shows them (one row a month: none counted twice)."""
+    return con.execute(
+        "SELECT month, visits FROM monthly_agency_visits WHERE site = ? AND agency = ? ORDER BY month",
+        [PASER, agency],
+    ).fetchall()
+
+
+def test_each_slice_ends_with_its_latest_load_whichever_store_it_was_loaded_in(lake, tmp_path):
+    """The lake got the office's correction file straight from the office before the office loaded
+    it, and a March of its own after the office's recap: the push keeps the office's correction and
+    the lake's later March; undoing that March gives the slice back to the office's recap."""
+    recap = lf.yearly_recap({"Disdukcapil": [100, 200, 300]})
+    revisi = lf.yearly_recap({"Disdukcapil": [None, 250]})
+    file = tmp_path / "kantor.duckdb"
+    with db.connect(lake) as con:
+        assert ingest(con, "paser_revisi.xlsx", revisi, AS_CLI).outcome == "added"
+    with db.connect(file) as con:
+        assert ingest(con, "paser_2024.xlsx", recap, AS_CLI).outcome == "added"
+        assert ingest(con, "paser_revisi.xlsx", revisi, AS_CLI).outcome == "replaced"
+    with db.connect(lake) as con:
+        march = ingest(con, "maret_pusat.xlsx", lf.yearly_recap({"Disdukcapil": [None, None, 444]}), AS_CLI)
+        assert march.outcome == "added", march.problems
+    with db.connect(lake) as con:
+        push_store(con, file, COMMAND_LINE)
+        assert months(con) == [(date(2024, 1, 1), 100), (date(2024, 2, 1), 250), (date(2024, 3, 1), 444)]
+        history.undo_load(con, COMMAND_LINE, march.load_id)
+        assert months(con) == [(date(2024, 1, 1), 100), (date(2024, 2, 1), 250), (date(2024, 3, 1), 300)]
+    with db.connect(lake) as con:
+        assert push_store(con, file, COMMAND_LINE).pushed == 0

@@ -6,9 +6,10 @@ brought up to date with it.
 
 The file is attached read-only (never changed) and replayed into the lake in one transaction: the
 lake has all of it or, on any refusal or error, nothing. Its loads go in their order, each with every
-row it wrote (live in the file or since replaced there), through the ledger's own replace, so a slice
-in the lake is replaced as a corrected file would replace it and the lake's ledger says which load
-replaced which. A load keeps its identity: sha256, file name, who loaded it and when (the key that
+row it wrote (live in the file or since replaced there), and each takes its place in the lake's
+ledger by the time it was loaded (ledger.place_rows): a slice in the lake is replaced as a corrected
+file would replace it, the latest load of a slice wins whichever store it was loaded in (a lake load
+newer than the office's stays live), and the lake's ledger says which load replaced which. A load keeps its identity: sha256, file name, who loaded it and when (the key that
 finds it again), its status; an undone load arrives as an undone ledger row. Pushing again finds
 every load there and writes nothing; a load undone in the file since is undone in the lake too.
 
@@ -322,18 +323,19 @@ def copy_reference(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def push_loads(con: duckdb.DuckDBPyConnection, result: Pushed, actor: User) -> Pushed:
-    """Each of the file's loads in order: there already (the same sha256, time and person, or the
-    same bytes live in the lake), undone since, or new."""
+    """Each of the file's loads in order: there already (the same sha256, time and person), undone
+    since, or new. The same bytes loaded in the lake by someone else are another load, not this
+    one: skipping it would leave live what it replaced in the file (ledger.place_rows keeps either
+    from counting twice)."""
     lake_loads = con.execute("SELECT sha256, loaded_at, loaded_by, load_id, status FROM loads").fetchall()
     known = {(sha, at, by): (load_id, status) for sha, at, by, load_id, status in lake_loads}
-    live = {sha for sha, *_, status in lake_loads if status != "undone"}
     office = con.execute(f"SELECT {LOAD_COLUMNS} FROM {OFFICE}.loads ORDER BY load_id").fetchall()
     for load in map(OfficeLoad._make, office):
         lake_id, lake_status = known.get((load.sha256, load.loaded_at, load.loaded_by), (None, None))
         if lake_id is not None and load.status == "undone" and lake_status != "undone":
             ledger.undo(con, actor, lake_id)
             result.undone += 1
-        elif lake_id is not None or (load.status != "undone" and load.sha256 in live):
+        elif lake_id is not None:
             result.already += 1
         else:
             result.count(load.site, *push_load(con, load))
@@ -351,15 +353,15 @@ def push_load(con: duckdb.DuckDBPyConnection, load: OfficeLoad) -> tuple[int, in
     for table, columns in FACTS.items():
         rows = con.execute(facts_of(table, columns), [load.load_id]).fetch_arrow_table()
         if rows.num_rows:
-            ledger.replace_rows(con, lake_id, table, rows, columns)
+            ledger.place_rows(con, lake_id, table, rows, columns)
             written += rows.num_rows
     if load.original_withheld is None:  # (a file with personal data never kept its original)
         copy_missing(
             con,
             "originals",
-            f"SELECT sha256, file_name, size, content FROM {OFFICE}.originals WHERE sha256 = "
-            f"{literal(load.sha256)}",
+            f"SELECT sha256, file_name, size, content FROM {OFFICE}.originals WHERE sha256 = ?",
             ("sha256",),
+            [load.sha256],
         )
     return lake_id, written
 
@@ -413,12 +415,17 @@ def copy_events(con: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-def copy_missing(con: duckdb.DuckDBPyConnection, table: str, select: str, keys: tuple[str, ...]) -> int:
-    """Insert the rows of `select` whose key the lake's `table` lacks (check, then insert: a lake
-    has no keys for INSERT OR IGNORE)."""
+def copy_missing(
+    con: duckdb.DuckDBPyConnection, table: str, select: str, keys: tuple[str, ...], params: list | None = None
+) -> int:
+    """Insert the rows of `select` (with its bound `params`) whose key the lake's `table` lacks
+    (check, then insert: a lake has no keys for INSERT OR IGNORE)."""
     match = " AND ".join(f"t.{k} IS NOT DISTINCT FROM o.{k}" for k in keys)
     return insert_rows(
-        con, table, f"SELECT * FROM ({select}) o WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {match})"
+        con,
+        table,
+        f"SELECT * FROM ({select}) o WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {match})",
+        params or [],
     )
 
 
@@ -440,8 +447,8 @@ def copy_changed(con: duckdb.DuckDBPyConnection, table: str, select: str, keys: 
     return rows.num_rows
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, select: str) -> int:
-    rows = con.execute(select).fetch_arrow_table()
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, select: str, params: list) -> int:
+    rows = con.execute(select, params).fetch_arrow_table()
     if rows.num_rows:
         columns = ", ".join(rows.column_names)
         con.register("incoming", rows)
