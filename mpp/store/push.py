@@ -37,7 +37,7 @@ from mpp.store import db, ledger
 from mpp.store.lake import is_lake, literal, next_id
 from mpp.text.catalogue import LANGS, t
 
-OFFICE = "office"  # the file, attached read-only beside the lake
+OFFICE = "office"  # the file, attached read-only beside the lake (the push_*.sql queries name it)
 FACTS = {  # every table of the ledger's slices, with the columns a load writes
     "service_visits": ledger.SERVICE_COLUMNS,
     "site_visitors": ledger.VISITOR_COLUMNS,
@@ -217,11 +217,7 @@ def id_map(ids: dict[int, int]) -> pd.DataFrame:
 def map_sites(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
     """office site_id -> lake site_id; a site missing from the lake is created as the file describes
     it (a parent MPP before its Mini MPP outlets)."""
-    rows = con.execute(f"""
-        SELECT s.site_id, s.name, s.kind, s.kabupaten_kota, s.kecamatan, s.province, s.timezone,
-               s.working_days_per_week, p.name, s.opened, s.channels
-        FROM {OFFICE}.sites s LEFT JOIN {OFFICE}.sites p ON p.site_id = s.parent_site_id
-        ORDER BY s.parent_site_id IS NOT NULL, s.site_id""").fetchall()
+    rows = db.query_rows(con, "push_office_sites")
     ids = {}
     for (
         office_id,
@@ -401,13 +397,7 @@ def copy_site_data(con: duckdb.DuckDBPyConnection) -> None:
 
 def copy_events(con: duckdb.DuckDBPyConnection) -> None:
     """Events the lake lacks (the same site, day, label and kind), each with a lake event id."""
-    missing = con.execute(f"""
-        SELECT s.lake_id, o.day, o.label, o.kind, o.added_by, o.added_at
-        FROM {OFFICE}.events o JOIN push_sites s ON s.office_id = o.site_id
-        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.site_id = s.lake_id AND e.day = o.day
-                          AND e.label = o.label AND e.kind = o.kind)
-        ORDER BY o.event_id""").fetchall()
-    for event in missing:
+    for event in db.query_rows(con, "push_missing_events"):
         con.execute(
             "INSERT INTO events (event_id, site_id, day, label, kind, added_by, added_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
