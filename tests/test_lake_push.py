@@ -20,6 +20,7 @@ import pytest
 from loaders.load import Options, ingest, load_skm
 from mpp.__main__ import main
 from mpp.access.accounts import COMMAND_LINE
+from mpp.reference import events, mappings, members
 from mpp.reference.agencies import add_alias, ensure_agency
 from mpp.reference.sites import Site, ensure_site
 from mpp.store import db, history, push
@@ -233,6 +234,24 @@ def test_a_site_the_target_knows_by_name_only_gets_the_files_description(store, 
     assert store.execute(
         "SELECT kabupaten_kota, channels FROM sites WHERE name = 'MPP Kota Contoh'"
     ).fetchall() == [("Kota Contoh", ["walk_in", "online"])]
+
+
+def test_a_sites_events_members_and_mappings_go_with_it_once(store, office):
+    contoh = "MPP Kota Contoh"
+    with db.connect(office) as con:
+        ensure_site(con, Site(contoh, kabupaten_kota="Kota Contoh"))
+        events.add(con, COMMAND_LINE, contoh, date(2024, 1, 15), "Peresmian gedung baru", "opening")
+        members.add_member(con, COMMAND_LINE, contoh, "Disdukcapil", date(2024, 1, 2))
+        mappings.store(con, COMMAND_LINE, contoh, "Ekspor antrean", "tanggal|jumlah", '{"day": "tanggal"}')
+    for _ in range(2):  # the second push finds all of it there
+        push_store(store, office, COMMAND_LINE)
+        assert [(e.day, e.label) for e in events.list_events(store, contoh)] == [
+            (date(2024, 1, 15), "Peresmian gedung baru")
+        ]
+        assert list(members.member_list(store, contoh)["agency"]) == ["Disdukcapil"]
+        assert [(m.name, m.spec) for m in mappings.saved(store, contoh)] == [
+            ("Ekspor antrean", '{"day": "tanggal"}')
+        ]
 
 
 def test_the_command_refuses_a_file_as_its_target(office, capsys):
