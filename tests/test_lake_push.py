@@ -254,6 +254,21 @@ def test_a_sites_events_members_and_mappings_go_with_it_once(store, office):
         ]
 
 
+def test_a_mapping_saved_in_the_target_after_the_files_stays(store, office):
+    contoh = "MPP Kota Contoh"
+    with db.connect(office) as con:
+        ensure_site(con, Site(contoh))
+        mappings.store(con, COMMAND_LINE, contoh, "Ekspor antrean", "tanggal", '{"day": "tanggal"}')
+        mappings.store(con, COMMAND_LINE, contoh, "Rekap lama", "bulan", '{"month": "bulan"}')
+    ensure_site(store, Site(contoh))
+    mappings.store(store, COMMAND_LINE, contoh, "Ekspor antrean", "tgl", '{"day": "tgl"}')
+    push_store(store, office, COMMAND_LINE)
+    assert sorted((m.name, m.spec) for m in mappings.saved(store, contoh)) == [
+        ("Ekspor antrean", '{"day": "tgl"}'),
+        ("Rekap lama", '{"month": "bulan"}'),
+    ]
+
+
 def test_the_command_refuses_a_file_as_its_target(office, capsys):
     assert main(["lake", "push", "--from", str(office), "--to", str(office)]) == 1
     assert "ducklake:postgres:" in capsys.readouterr().err

@@ -376,8 +376,8 @@ def facts_of(table: str, columns: list[str]) -> str:
 
 
 def copy_site_data(con: duckdb.DuckDBPyConnection) -> None:
-    """Member agencies and column mappings as the file has them (the office keeps its own sites'),
-    and the events the lake lacks."""
+    """Member agencies as the file has them (the office keeps its own sites'), column mappings as
+    the file has them unless the lake saved one later, and the events the lake lacks."""
     copy_changed(
         con,
         "site_members",
@@ -391,6 +391,7 @@ def copy_site_data(con: duckdb.DuckDBPyConnection) -> None:
         "column_mappings",
         f"SELECT site, name, header, spec, saved_by, saved_at FROM {OFFICE}.column_mappings",
         ("site", "name"),
+        stamp="saved_at",
     )
     copy_events(con)
 
@@ -419,12 +420,18 @@ def copy_missing(
     )
 
 
-def copy_changed(con: duckdb.DuckDBPyConnection, table: str, select: str, keys: tuple[str, ...]) -> int:
+def copy_changed(
+    con: duckdb.DuckDBPyConnection, table: str, select: str, keys: tuple[str, ...], stamp: str | None = None
+) -> int:
     """Make the lake's rows of `table` with the keys of `select`'s rows what the file has: rows that
     differ are deleted and inserted again; identical ones are not touched (a second push writes
-    nothing)."""
+    nothing). With a `stamp` column (when the row was saved), a row the lake saved later than the
+    file's stays: the latest save wins, as the latest load of a slice does."""
     columns = ", ".join(con.execute(f"SELECT * FROM ({select}) LIMIT 0").fetch_arrow_table().column_names)
-    rows = con.execute(f"({select}) EXCEPT (SELECT {columns} FROM {table})").fetch_arrow_table()
+    later = " AND ".join([*(f"t.{k} IS NOT DISTINCT FROM o.{k}" for k in keys), f"t.{stamp} > o.{stamp}"])
+    kept = f" WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {later})" if stamp else ""
+    changed = f"SELECT * FROM (({select}) EXCEPT (SELECT {columns} FROM {table})) o{kept}"
+    rows = con.execute(changed).fetch_arrow_table()
     if not rows.num_rows:
         return 0
     match = " AND ".join(f"i.{k} IS NOT DISTINCT FROM {table}.{k}" for k in keys)
