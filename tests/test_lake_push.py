@@ -269,6 +269,17 @@ def test_a_mapping_saved_in_the_target_after_the_files_stays(store, office):
     ]
 
 
+def test_a_member_that_left_in_the_target_stays_gone(store, office):
+    contoh = "MPP Kota Contoh"
+    with db.connect(office) as con:
+        ensure_site(con, Site(contoh))
+        members.add_member(con, COMMAND_LINE, contoh, "Disdukcapil", date(2024, 1, 2))
+    push_store(store, office, COMMAND_LINE)
+    members.leave_member(store, COMMAND_LINE, contoh, "Disdukcapil", date(2024, 6, 30))
+    push_store(store, office, COMMAND_LINE)
+    assert list(members.member_list(store, contoh)["left_on"].dt.date) == [date(2024, 6, 30)]
+
+
 def test_the_command_refuses_a_file_as_its_target(office, capsys):
     assert main(["lake", "push", "--from", str(office), "--to", str(office)]) == 1
     assert "ducklake:postgres:" in capsys.readouterr().err

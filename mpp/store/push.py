@@ -376,14 +376,13 @@ def facts_of(table: str, columns: list[str]) -> str:
 
 
 def copy_site_data(con: duckdb.DuckDBPyConnection) -> None:
-    """Member agencies as the file has them (the office keeps its own sites'), column mappings as
-    the file has them unless the lake saved one later, and the events the lake lacks."""
+    """Member agencies as the file has them (the office keeps its own sites'; a leaving the lake
+    recorded stays), column mappings as the file has them unless the lake saved one later, and the
+    events the lake lacks."""
     copy_changed(
         con,
         "site_members",
-        "SELECT s.lake_id AS site_id, a.lake_id AS agency_id, o.joined, o.left_on, o.added_by, o.added_at "
-        f"FROM {OFFICE}.site_members o JOIN push_sites s ON s.office_id = o.site_id "
-        "JOIN push_agencies a ON a.office_id = o.agency_id",
+        db.sql("push_office_members"),
         ("site_id", "agency_id", "joined"),
     )
     copy_changed(
