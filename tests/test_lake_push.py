@@ -67,6 +67,11 @@ def snapshots(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(f"SELECT count(*) FROM ducklake_snapshots('{LAKE}')").fetchall()[0][0]
 
 
+def timeline(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Paser's events, their ids left out (each store's own)."""
+    return [(e.day, e.label, e.kind, e.added_by, e.added_at) for e in events.list_events(con, PASER)]
+
+
 def office_store(path: Path) -> dict[str, int]:
     """A file store with a recap, a correction of part of it, an undone correction, another site's
     recap and a survey; returns the load ids by name."""
@@ -85,6 +90,8 @@ def office_store(path: Path) -> dict[str, int]:
         history.undo_load(con, COMMAND_LINE, loads["paser_salah.xlsx"])
         skm = load_skm(con, "skm_paser.csv", survey, site=PASER, actor=COMMAND_LINE, unknown_agencies="add")
         assert skm.outcome == "added", skm.problems
+        for day, label in ((date(2024, 4, 10), "Idulfitri"), (date(2024, 6, 17), "Iduladha")):
+            events.add(con, COMMAND_LINE, PASER, day, label, "holiday")
     return loads
 
 
@@ -101,6 +108,7 @@ def test_a_pushed_store_shows_the_same_figures_and_ledger_and_a_second_push_chan
             ("Disdukcapil", date(2024, 2, 1), 250),
         ]
         assert len(seen(shared)["skm_respondents"]) == 2
+        assert timeline(shared) == timeline(office) and len(timeline(shared)) == 2
         # every load keeps its identity: file, sha256, who, when, and its status (undone too)
         assert ledger_rows(shared) == ledger_rows(office)
         statuses = dict(shared.execute("SELECT file_name, status FROM loads").fetchall())

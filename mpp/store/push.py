@@ -28,13 +28,14 @@ from typing import NamedTuple
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from mpp.access.accounts import User, require
 from mpp.fmt import number
 from mpp.reference.agencies import agency_key, ensure_agency
 from mpp.reference.sites import Site, ensure_site
 from mpp.store import db, ledger
-from mpp.store.lake import is_lake, literal, next_id
+from mpp.store.lake import is_lake, literal, next_id, next_ids
 from mpp.text.catalogue import LANGS, t
 
 OFFICE = "office"  # the file, attached read-only beside the lake (the push_*.sql queries name it)
@@ -396,13 +397,12 @@ def copy_site_data(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def copy_events(con: duckdb.DuckDBPyConnection) -> None:
-    """Events the lake lacks (the same site, day, label and kind), each with a lake event id."""
-    for event in db.query_rows(con, "push_missing_events"):
-        con.execute(
-            "INSERT INTO events (event_id, site_id, day, label, kind, added_by, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [next_id(con, "event_ids"), *event],
-        )
+    """Events the lake lacks (the same site, day, label and kind), each with a lake event id, all
+    in one insert and their ids in one round trip (a store may have thousands: holidays by site)."""
+    missing = con.execute(db.sql("push_missing_events")).fetch_arrow_table()
+    if missing.num_rows:
+        ids = next_ids(con, "event_ids", missing.num_rows)
+        insert_table(con, "events", missing.append_column("event_id", [ids]))
 
 
 def copy_missing(
@@ -444,7 +444,13 @@ def copy_changed(
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, select: str, params: list) -> int:
-    rows = con.execute(select, params).fetch_arrow_table()
+    """Insert the rows of `select` into the lake's `table`; returns how many."""
+    return insert_table(con, table, con.execute(select, params).fetch_arrow_table())
+
+
+def insert_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> int:
+    """Insert `rows` (its columns named as the table's) in one statement: a lake writes a data file
+    per insert."""
     if rows.num_rows:
         columns = ", ".join(rows.column_names)
         con.register("incoming", rows)
