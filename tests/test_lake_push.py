@@ -143,6 +143,19 @@ def test_a_pushed_store_shows_the_same_figures_and_ledger_and_a_second_push_chan
         assert replaced_by == [("paser_maret.xlsx",)]
 
 
+def test_another_office_writing_at_the_same_moment_is_said_so(lake):
+    """DuckLake finds a conflict only at COMMIT and names it on its message's second line."""
+    with db.connect(lake) as first, db.connect(lake) as second:
+        first.execute("BEGIN TRANSACTION")
+        first.execute("DELETE FROM agencies WHERE name = 'Samsat'")
+        second.execute("DELETE FROM agencies WHERE name = 'Samsat'")
+        with pytest.raises(duckdb.TransactionException) as lost:
+            first.execute("COMMIT")
+    message = str(push.refusal(lost.value))
+    assert "Another office wrote the same data to the shared store at the same moment" in message
+    assert "Run it again" in message and "Transaction conflict" in message
+
+
 def cli(*args: str, env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900

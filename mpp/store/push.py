@@ -153,12 +153,18 @@ def push_store(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Pushe
             with db.transaction(con):
                 return pushed_into(con, file, actor)
         except duckdb.Error as exc:  # rolled back whole
-            text = str(exc).splitlines()[0][:200]
-            raise PushRefused(
-                "push_conflict" if "conflict" in text.lower() else "push_failed", error=text
-            ) from exc
+            raise refusal(exc) from exc
     finally:
         con.execute(f"DETACH {OFFICE}")
+
+
+def refusal(exc: duckdb.Error) -> PushRefused:
+    """What to tell the user of an error that rolled the push back. DuckLake finds a conflict only
+    at COMMIT and says so on its message's second line ('Failed to commit DuckLake transaction.',
+    then 'Transaction conflict - ...'): that line is the one shown."""
+    lines = str(exc).splitlines() or [""]
+    conflict = next((line for line in lines if "conflict" in line.lower()), None)
+    return PushRefused("push_conflict" if conflict else "push_failed", error=(conflict or lines[0])[:200])
 
 
 def attach_office(con: duckdb.DuckDBPyConnection, file: Path) -> None:
