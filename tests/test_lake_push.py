@@ -23,7 +23,7 @@ from mpp.access.accounts import COMMAND_LINE
 from mpp.reference import events, mappings, members
 from mpp.reference.agencies import add_alias, ensure_agency
 from mpp.reference.sites import Site, ensure_site
-from mpp.store import db, history, push
+from mpp.store import db, history, push, writers
 from mpp.store.lake import LAKE
 from mpp.store.push import PushRefused, push_store
 from tests import lake as lake_fixtures
@@ -154,6 +154,19 @@ def test_another_office_writing_at_the_same_moment_is_said_so(lake):
     message = str(push.refusal(lost.value))
     assert "Another office wrote the same data to the shared store at the same moment" in message
     assert "Run it again" in message and "Transaction conflict" in message
+
+
+def test_a_push_and_a_load_at_the_same_moment_take_turns(lake, office):
+    """A push decides from what it reads, so it claims the lake as a load does: a load whose
+    transaction overlapped it loses at its commit and is run again (mpp/store/writers.py)."""
+    with db.connect(office) as con:
+        ensure_site(con, Site("MPP Kota Contoh", kabupaten_kota="Kota Contoh"))
+    with db.connect(lake) as loading, db.connect(lake) as pushing:
+        meanwhile = writers.exclusive_transaction(loading)
+        meanwhile.__enter__()  # another office's load, its transaction open
+        assert push_store(pushing, office, COMMAND_LINE).other_rows == 1  # the site, committed first
+        with pytest.raises(writers.WriteConflict):
+            meanwhile.__exit__(None, None, None)
 
 
 def cli(*args: str, env: dict) -> subprocess.CompletedProcess:

@@ -34,7 +34,7 @@ from mpp.access.accounts import User, require
 from mpp.fmt import number
 from mpp.reference.agencies import agency_key, ensure_agency
 from mpp.reference.sites import Site, ensure_site
-from mpp.store import db, ledger
+from mpp.store import db, ledger, writers
 from mpp.store.lake import is_lake, literal, next_id, next_ids
 from mpp.text.catalogue import LANGS, t
 
@@ -119,6 +119,7 @@ class Pushed:
     replaced: int = 0
     undone: int = 0
     rows: int = 0
+    other_rows: int = 0  # sites, agencies, spellings, statuses, members, mappings, events written
     sites: list[SitePushed] = field(default_factory=list)
     by_site: dict[str | None, tuple[int, int]] = field(default_factory=dict)  # loads, rows pushed
     lake_ids: list[int] = field(default_factory=list)  # of the loads pushed
@@ -144,18 +145,42 @@ def numbers(values: dict, lang: str) -> dict[str, str]:
 
 
 def push_store(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Pushed:
-    """Push the office's store `file` into the lake `con` (analysts and admins)."""
+    """Push the office's store `file` into the lake `con` (analysts and admins). Refused:
+    PushRefused; still losing to other offices' writes after every try: writers.WritesContended."""
     require(actor, "analyst")
     attach_office(con, file)
     try:
         refuse_other_schema(con, file)
-        try:
-            with db.transaction(con):
-                return pushed_into(con, file, actor)
-        except duckdb.Error as exc:  # rolled back whole
-            raise refusal(exc) from exc
+        return writers.with_retry_on_conflict(
+            lambda _: push_once(con, file, actor), "push_busy_lake", file=file
+        )
     finally:
         con.execute(f"DETACH {OFFICE}")
+
+
+def push_once(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Pushed:
+    """One try, exclusive: a push decides from what it reads (is this load, site, event there?),
+    which DuckLake does not protect, so an office's load or push committed meanwhile makes this
+    try a WriteConflict, to be run again on what that one left (mpp/store/writers.py)."""
+    try:
+        with writers.exclusive_transaction(con):
+            result = pushed_into(con, file, actor)
+            if not (result.pushed or result.undone or result.other_rows):
+                raise NothingNew(result)
+        return result
+    except NothingNew as same:  # rolled back: no snapshot for the claim alone
+        return same.result
+    except duckdb.Error as exc:  # rolled back whole
+        raise refusal(exc) from exc
+
+
+class NothingNew(Exception):
+    """The lake has all of the file already: the try is rolled back, so a second push leaves the
+    lake exactly as it was (not even a snapshot of its exclusive claim)."""
+
+    def __init__(self, result: Pushed):
+        super().__init__()
+        self.result = result
 
 
 def refusal(exc: duckdb.Error) -> PushRefused:
@@ -198,12 +223,14 @@ def refuse_other_schema(con: duckdb.DuckDBPyConnection, file: Path) -> None:
 
 
 def pushed_into(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Pushed:
-    con.register("push_sites", id_map(map_sites(con)))
+    created = -reference_size(con)
+    sites, filled = map_sites(con)
+    con.register("push_sites", id_map(sites))
     con.register("push_agencies", id_map(map_agencies(con)))
     try:
-        copy_reference(con)
+        copied = copy_reference(con)
         result = push_loads(con, Pushed(str(file)), actor)
-        copy_site_data(con)
+        copied += copy_site_data(con)
     finally:
         con.unregister("push_sites")
         con.unregister("push_agencies")
@@ -211,7 +238,15 @@ def pushed_into(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Push
         ledger.refresh_statuses(con)
     result.replaced = db.query_rows(con, "loads_replaced_by", loads=result.lake_ids)[0][0]
     result.sites = per_site(con, result)
+    result.other_rows = created + reference_size(con) + filled + copied
     return result
+
+
+def reference_size(con: duckdb.DuckDBPyConnection) -> int:
+    """Sites and agencies in the lake: how many a push created is the difference."""
+    return con.execute("SELECT (SELECT count(*) FROM sites) + (SELECT count(*) FROM agencies)").fetchall()[0][
+        0
+    ]
 
 
 def id_map(ids: dict[int, int]) -> pd.DataFrame:
@@ -221,11 +256,11 @@ def id_map(ids: dict[int, int]) -> pd.DataFrame:
 # ---- sites and agencies: known by name, ids the lake's -----------------------------------------
 
 
-def map_sites(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+def map_sites(con: duckdb.DuckDBPyConnection) -> tuple[dict[int, int], int]:
     """office site_id -> lake site_id; a site missing from the lake is created as the file describes
-    it (a parent MPP before its Mini MPP outlets)."""
+    it (a parent MPP before its Mini MPP outlets). Also how many sites' descriptions it filled."""
     rows = db.query_rows(con, "push_office_sites")
-    ids = {}
+    ids, filled = {}, 0
     for (
         office_id,
         name,
@@ -243,14 +278,14 @@ def map_sites(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
         site = Site(name, kind, kabupaten_kota, kecamatan, province, zone, days, parent, opened, shared)
         refuse_other_site(con, site)
         ids[office_id] = ensure_site(con, site)
-        fill_description(con, ids[office_id], site)
-    return ids
+        filled += fill_description(con, ids[office_id], site)
+    return ids, filled
 
 
 FILLED = ("kabupaten_kota", "kecamatan", "province", "opened", "channels")
 
 
-def fill_description(con: duckdb.DuckDBPyConnection, site_id: int, site: Site) -> None:
+def fill_description(con: duckdb.DuckDBPyConnection, site_id: int, site: Site) -> bool:
     """What the lake does not say of a site (one an earlier load made from its name alone) and the
     file does, from the file; only then a write, so a second push writes nothing."""
     theirs = con.execute(f"SELECT {', '.join(FILLED)} FROM sites WHERE site_id = ?", [site_id]).fetchall()[0]
@@ -259,6 +294,7 @@ def fill_description(con: duckdb.DuckDBPyConnection, site_id: int, site: Site) -
     if filled:
         assignments = ", ".join(f"{name} = ?" for name in filled)
         con.execute(f"UPDATE sites SET {assignments} WHERE site_id = ?", [*filled.values(), site_id])
+    return bool(filled)
 
 
 def refuse_other_site(con: duckdb.DuckDBPyConnection, site: Site) -> None:
@@ -304,17 +340,16 @@ def map_agencies(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
     return ids
 
 
-def copy_reference(con: duckdb.DuckDBPyConnection) -> None:
+def copy_reference(con: duckdb.DuckDBPyConnection) -> int:
     """The file's spellings and ticket status words the lake lacks (one it spells otherwise stays
-    the lake's: aliases only guide later loads, the figures carry agency ids)."""
-    copy_missing(
+    the lake's: aliases only guide later loads, the figures carry agency ids). Returns the rows."""
+    return copy_missing(
         con,
         "agency_aliases",
         f"SELECT o.alias_key, o.alias, m.lake_id AS agency_id, o.source FROM {OFFICE}.agency_aliases o "
         "JOIN push_agencies m ON m.office_id = o.agency_id",
         ("alias_key",),
-    )
-    copy_missing(
+    ) + copy_missing(
         con,
         "ticket_statuses",
         f"SELECT status_key, word, meaning, source, added_by, added_at FROM {OFFICE}.ticket_statuses",
@@ -382,33 +417,34 @@ def facts_of(table: str, columns: list[str]) -> str:
 # ---- what belongs to a site besides its loads -----------------------------------------------------
 
 
-def copy_site_data(con: duckdb.DuckDBPyConnection) -> None:
+def copy_site_data(con: duckdb.DuckDBPyConnection) -> int:
     """Member agencies as the file has them (the office keeps its own sites'; a leaving the lake
     recorded stays), column mappings as the file has them unless the lake saved one later, and the
-    events the lake lacks."""
-    copy_changed(
+    events the lake lacks. Returns the rows written."""
+    members = copy_changed(
         con,
         "site_members",
         db.sql("push_office_members"),
         ("site_id", "agency_id", "joined"),
     )
-    copy_changed(
+    saved = copy_changed(
         con,
         "column_mappings",
         f"SELECT site, name, header, spec, saved_by, saved_at FROM {OFFICE}.column_mappings",
         ("site", "name"),
         stamp="saved_at",
     )
-    copy_events(con)
+    return members + saved + copy_events(con)
 
 
-def copy_events(con: duckdb.DuckDBPyConnection) -> None:
+def copy_events(con: duckdb.DuckDBPyConnection) -> int:
     """Events the lake lacks (the same site, day, label and kind), each with a lake event id, all
     in one insert and their ids in one round trip (a store may have thousands: holidays by site)."""
     missing = con.execute(db.sql("push_missing_events")).fetch_arrow_table()
     if missing.num_rows:
         ids = next_ids(con, "event_ids", missing.num_rows)
         insert_table(con, "events", missing.append_column("event_id", [ids]))
+    return missing.num_rows
 
 
 def copy_missing(
