@@ -414,7 +414,7 @@ def cmd_lake_push(args) -> int:
             raise push.PushRefused("push_to_file")
         with db.connect(args.to, data_path=args.data_path) as con:
             pushed = push.push_store(con, Path(args.source), accounts.COMMAND_LINE)
-    except (push.PushRefused, lake.LakeUnavailable) as refused:
+    except (push.PushRefused, lake.LakeUnavailable, db.StoreBusy) as refused:  # busy: writers.WritesContended
         print(refused, file=sys.stderr)
         return 1
     print("\n".join(pushed.lines(args.lang)))

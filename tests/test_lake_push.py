@@ -20,9 +20,10 @@ import pytest
 from loaders.load import Options, ingest, load_skm
 from mpp.__main__ import main
 from mpp.access.accounts import COMMAND_LINE
+from mpp.reference import events, mappings, members
 from mpp.reference.agencies import add_alias, ensure_agency
 from mpp.reference.sites import Site, ensure_site
-from mpp.store import db, history, push
+from mpp.store import db, history, push, writers
 from mpp.store.lake import LAKE
 from mpp.store.push import PushRefused, push_store
 from tests import lake as lake_fixtures
@@ -66,6 +67,11 @@ def snapshots(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(f"SELECT count(*) FROM ducklake_snapshots('{LAKE}')").fetchall()[0][0]
 
 
+def timeline(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Paser's events, their ids left out (each store's own)."""
+    return [(e.day, e.label, e.kind, e.added_by, e.added_at) for e in events.list_events(con, PASER)]
+
+
 def office_store(path: Path) -> dict[str, int]:
     """A file store with a recap, a correction of part of it, an undone correction, another site's
     recap and a survey; returns the load ids by name."""
@@ -84,6 +90,8 @@ def office_store(path: Path) -> dict[str, int]:
         history.undo_load(con, COMMAND_LINE, loads["paser_salah.xlsx"])
         skm = load_skm(con, "skm_paser.csv", survey, site=PASER, actor=COMMAND_LINE, unknown_agencies="add")
         assert skm.outcome == "added", skm.problems
+        for day, label in ((date(2024, 4, 10), "Idulfitri"), (date(2024, 6, 17), "Iduladha")):
+            events.add(con, COMMAND_LINE, PASER, day, label, "holiday")
     return loads
 
 
@@ -100,6 +108,7 @@ def test_a_pushed_store_shows_the_same_figures_and_ledger_and_a_second_push_chan
             ("Disdukcapil", date(2024, 2, 1), 250),
         ]
         assert len(seen(shared)["skm_respondents"]) == 2
+        assert timeline(shared) == timeline(office) and len(timeline(shared)) == 2
         # every load keeps its identity: file, sha256, who, when, and its status (undone too)
         assert ledger_rows(shared) == ledger_rows(office)
         statuses = dict(shared.execute("SELECT file_name, status FROM loads").fetchall())
@@ -132,6 +141,32 @@ def test_a_pushed_store_shows_the_same_figures_and_ledger_and_a_second_push_chan
             "JOIN loads r ON r.load_id = v.load_id WHERE r.file_name = 'paser_2024.xlsx'"
         ).fetchall()
         assert replaced_by == [("paser_maret.xlsx",)]
+
+
+def test_another_office_writing_at_the_same_moment_is_said_so(lake):
+    """DuckLake finds a conflict only at COMMIT and names it on its message's second line."""
+    with db.connect(lake) as first, db.connect(lake) as second:
+        first.execute("BEGIN TRANSACTION")
+        first.execute("DELETE FROM agencies WHERE name = 'Samsat'")
+        second.execute("DELETE FROM agencies WHERE name = 'Samsat'")
+        with pytest.raises(duckdb.TransactionException) as lost:
+            first.execute("COMMIT")
+    message = str(push.refusal(lost.value))
+    assert "Another office wrote the same data to the shared store at the same moment" in message
+    assert "Run it again" in message and "Transaction conflict" in message
+
+
+def test_a_push_and_a_load_at_the_same_moment_take_turns(lake, office):
+    """A push decides from what it reads, so it claims the lake as a load does: a load whose
+    transaction overlapped it loses at its commit and is run again (mpp/store/writers.py)."""
+    with db.connect(office) as con:
+        ensure_site(con, Site("MPP Kota Contoh", kabupaten_kota="Kota Contoh"))
+    with db.connect(lake) as loading, db.connect(lake) as pushing:
+        meanwhile = writers.exclusive_transaction(loading)
+        meanwhile.__enter__()  # another office's load, its transaction open
+        assert push_store(pushing, office, COMMAND_LINE).other_rows == 1  # the site, committed first
+        with pytest.raises(writers.WriteConflict):
+            meanwhile.__exit__(None, None, None)
 
 
 def cli(*args: str, env: dict) -> subprocess.CompletedProcess:
@@ -235,6 +270,50 @@ def test_a_site_the_target_knows_by_name_only_gets_the_files_description(store, 
     ).fetchall() == [("Kota Contoh", ["walk_in", "online"])]
 
 
+def test_a_sites_events_members_and_mappings_go_with_it_once(store, office):
+    contoh = "MPP Kota Contoh"
+    with db.connect(office) as con:
+        ensure_site(con, Site(contoh, kabupaten_kota="Kota Contoh"))
+        events.add(con, COMMAND_LINE, contoh, date(2024, 1, 15), "Peresmian gedung baru", "opening")
+        members.add_member(con, COMMAND_LINE, contoh, "Disdukcapil", date(2024, 1, 2))
+        mappings.store(con, COMMAND_LINE, contoh, "Ekspor antrean", "tanggal|jumlah", '{"day": "tanggal"}')
+    for _ in range(2):  # the second push finds all of it there
+        push_store(store, office, COMMAND_LINE)
+        assert [(e.day, e.label) for e in events.list_events(store, contoh)] == [
+            (date(2024, 1, 15), "Peresmian gedung baru")
+        ]
+        assert list(members.member_list(store, contoh)["agency"]) == ["Disdukcapil"]
+        assert [(m.name, m.spec) for m in mappings.saved(store, contoh)] == [
+            ("Ekspor antrean", '{"day": "tanggal"}')
+        ]
+
+
+def test_a_mapping_saved_in_the_target_after_the_files_stays(store, office):
+    contoh = "MPP Kota Contoh"
+    with db.connect(office) as con:
+        ensure_site(con, Site(contoh))
+        mappings.store(con, COMMAND_LINE, contoh, "Ekspor antrean", "tanggal", '{"day": "tanggal"}')
+        mappings.store(con, COMMAND_LINE, contoh, "Rekap lama", "bulan", '{"month": "bulan"}')
+    ensure_site(store, Site(contoh))
+    mappings.store(store, COMMAND_LINE, contoh, "Ekspor antrean", "tgl", '{"day": "tgl"}')
+    push_store(store, office, COMMAND_LINE)
+    assert sorted((m.name, m.spec) for m in mappings.saved(store, contoh)) == [
+        ("Ekspor antrean", '{"day": "tgl"}'),
+        ("Rekap lama", '{"month": "bulan"}'),
+    ]
+
+
+def test_a_member_that_left_in_the_target_stays_gone(store, office):
+    contoh = "MPP Kota Contoh"
+    with db.connect(office) as con:
+        ensure_site(con, Site(contoh))
+        members.add_member(con, COMMAND_LINE, contoh, "Disdukcapil", date(2024, 1, 2))
+    push_store(store, office, COMMAND_LINE)
+    members.leave_member(store, COMMAND_LINE, contoh, "Disdukcapil", date(2024, 6, 30))
+    push_store(store, office, COMMAND_LINE)
+    assert list(members.member_list(store, contoh)["left_on"].dt.date) == [date(2024, 6, 30)]
+
+
 def test_the_command_refuses_a_file_as_its_target(office, capsys):
     assert main(["lake", "push", "--from", str(office), "--to", str(office)]) == 1
     assert "ducklake:postgres:" in capsys.readouterr().err
@@ -244,3 +323,35 @@ def test_every_table_is_pushed_or_said_to_stay(store):
     """A table a migration adds is left behind by a push until push.py says what becomes of it."""
     tables = {name for (name,) in store.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     assert tables == {*push.FACTS, *push.COPIED, *push.STAYS}
+
+
+def months(con: duckdb.DuckDBPyConnection, agency: str = "Disdukcapil") -> list[tuple]:
+    """An agency's months at Paser as the public view shows them (one row a month: none counted twice)."""
+    return con.execute(
+        "SELECT month, visits FROM monthly_agency_visits WHERE site = ? AND agency = ? ORDER BY month",
+        [PASER, agency],
+    ).fetchall()
+
+
+def test_each_slice_ends_with_its_latest_load_whichever_store_it_was_loaded_in(lake, tmp_path):
+    """The lake got the office's correction file straight from the office before the office loaded
+    it, and a March of its own after the office's recap: the push keeps the office's correction and
+    the lake's later March; undoing that March gives the slice back to the office's recap."""
+    recap = lf.yearly_recap({"Disdukcapil": [100, 200, 300]})
+    revisi = lf.yearly_recap({"Disdukcapil": [None, 250]})
+    file = tmp_path / "kantor.duckdb"
+    with db.connect(lake) as con:
+        assert ingest(con, "paser_revisi.xlsx", revisi, AS_CLI).outcome == "added"
+    with db.connect(file) as con:
+        assert ingest(con, "paser_2024.xlsx", recap, AS_CLI).outcome == "added"
+        assert ingest(con, "paser_revisi.xlsx", revisi, AS_CLI).outcome == "replaced"
+    with db.connect(lake) as con:
+        march = ingest(con, "maret_pusat.xlsx", lf.yearly_recap({"Disdukcapil": [None, None, 444]}), AS_CLI)
+        assert march.outcome == "added", march.problems
+    with db.connect(lake) as con:
+        push_store(con, file, COMMAND_LINE)
+        assert months(con) == [(date(2024, 1, 1), 100), (date(2024, 2, 1), 250), (date(2024, 3, 1), 444)]
+        history.undo_load(con, COMMAND_LINE, march.load_id)
+        assert months(con) == [(date(2024, 1, 1), 100), (date(2024, 2, 1), 250), (date(2024, 3, 1), 300)]
+    with db.connect(lake) as con:
+        assert push_store(con, file, COMMAND_LINE).pushed == 0

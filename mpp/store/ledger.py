@@ -156,6 +156,47 @@ def replace_rows(con: duckdb.DuckDBPyConnection, load_id: int, table: str, rows,
         con.unregister("incoming")
 
 
+def place_rows(con: duckdb.DuckDBPyConnection, load_id: int, table: str, rows, columns: list[str]) -> None:
+    """replace_rows for a load that may arrive after later ones (lake push: an office's load of
+    last month reaching a lake that has loaded the same slice since): it takes its place by
+    loaded_at. It supersedes the slice's rows of earlier loads that are live or were superseded by a
+    later load, and its rows arrive superseded by the earliest later load that covers them, so the
+    latest load still wins and undoing any load hands the slice on along one chain, none counted
+    twice. With no later load in the slice this is exactly replace_rows."""
+    at = con.execute("SELECT loaded_at FROM loads WHERE load_id = ?", [load_id]).fetchall()[0][0]
+    days, span = _covered_days(con, load_id, table)
+    con.register("incoming", rows)
+    try:
+        con.execute(
+            f"""UPDATE {table} t SET superseded_by = ?
+            WHERE t.load_id IN (SELECT load_id FROM loads WHERE loaded_at <= ? AND load_id <> ?)
+            AND (t.superseded_by IS NULL OR t.superseded_by IN (SELECT load_id FROM loads WHERE loaded_at > ?))
+            AND EXISTS (SELECT 1 FROM incoming i WHERE {_slice_match(table)}{days})""",
+            [load_id, at, load_id, at, *span],
+        )
+        con.execute(
+            f"""INSERT INTO {table} ({", ".join(columns)}, load_id, superseded_by)
+            SELECT {", ".join(f"i.{c}" for c in columns)}, ?, (
+                SELECT arg_min(t.load_id, l.loaded_at) FROM {table} t JOIN loads l USING (load_id)
+                WHERE l.loaded_at > ? AND {_slice_match(table)}{_later_covers(table)})
+            FROM incoming i""",
+            [load_id, at],
+        )
+    finally:
+        con.unregister("incoming")
+
+
+def _later_covers(table: str) -> str:
+    """Does the later load `l` cover the incoming row `i`? A daily row only within l's days (as
+    _covered_days says for a new load), a monthly row on either side the whole month."""
+    if table not in GRAINED:
+        return ""
+    return (
+        " AND (i.grain = 'month' OR t.grain = 'month' OR l.period_from IS NULL "
+        "OR i.day BETWEEN l.period_from AND l.period_to)"
+    )
+
+
 def write_facts(
     con: duckdb.DuckDBPyConnection,
     load_id: int,

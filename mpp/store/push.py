@@ -6,9 +6,10 @@ brought up to date with it.
 
 The file is attached read-only (never changed) and replayed into the lake in one transaction: the
 lake has all of it or, on any refusal or error, nothing. Its loads go in their order, each with every
-row it wrote (live in the file or since replaced there), through the ledger's own replace, so a slice
-in the lake is replaced as a corrected file would replace it and the lake's ledger says which load
-replaced which. A load keeps its identity: sha256, file name, who loaded it and when (the key that
+row it wrote (live in the file or since replaced there), and each takes its place in the lake's
+ledger by the time it was loaded (ledger.place_rows): a slice in the lake is replaced as a corrected
+file would replace it, the latest load of a slice wins whichever store it was loaded in (a lake load
+newer than the office's stays live), and the lake's ledger says which load replaced which. A load keeps its identity: sha256, file name, who loaded it and when (the key that
 finds it again), its status; an undone load arrives as an undone ledger row. Pushing again finds
 every load there and writes nothing; a load undone in the file since is undone in the lake too.
 
@@ -27,16 +28,17 @@ from typing import NamedTuple
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from mpp.access.accounts import User, require
 from mpp.fmt import number
 from mpp.reference.agencies import agency_key, ensure_agency
 from mpp.reference.sites import Site, ensure_site
-from mpp.store import db, ledger
-from mpp.store.lake import is_lake, literal, next_id
+from mpp.store import db, ledger, writers
+from mpp.store.lake import is_lake, literal, next_id, next_ids
 from mpp.text.catalogue import LANGS, t
 
-OFFICE = "office"  # the file, attached read-only beside the lake
+OFFICE = "office"  # the file, attached read-only beside the lake (the push_*.sql queries name it)
 FACTS = {  # every table of the ledger's slices, with the columns a load writes
     "service_visits": ledger.SERVICE_COLUMNS,
     "site_visitors": ledger.VISITOR_COLUMNS,
@@ -117,6 +119,7 @@ class Pushed:
     replaced: int = 0
     undone: int = 0
     rows: int = 0
+    other_rows: int = 0  # sites, agencies, spellings, statuses, members, mappings, events written
     sites: list[SitePushed] = field(default_factory=list)
     by_site: dict[str | None, tuple[int, int]] = field(default_factory=dict)  # loads, rows pushed
     lake_ids: list[int] = field(default_factory=list)  # of the loads pushed
@@ -142,21 +145,51 @@ def numbers(values: dict, lang: str) -> dict[str, str]:
 
 
 def push_store(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Pushed:
-    """Push the office's store `file` into the lake `con` (analysts and admins)."""
+    """Push the office's store `file` into the lake `con` (analysts and admins). Refused:
+    PushRefused; still losing to other offices' writes after every try: writers.WritesContended."""
     require(actor, "analyst")
     attach_office(con, file)
     try:
         refuse_other_schema(con, file)
-        try:
-            with db.transaction(con):
-                return pushed_into(con, file, actor)
-        except duckdb.Error as exc:  # rolled back whole
-            text = str(exc).splitlines()[0][:200]
-            raise PushRefused(
-                "push_conflict" if "conflict" in text.lower() else "push_failed", error=text
-            ) from exc
+        return writers.with_retry_on_conflict(
+            lambda _: push_once(con, file, actor), "push_busy_lake", file=file
+        )
     finally:
         con.execute(f"DETACH {OFFICE}")
+
+
+def push_once(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Pushed:
+    """One try, exclusive: a push decides from what it reads (is this load, site, event there?),
+    which DuckLake does not protect, so an office's load or push committed meanwhile makes this
+    try a WriteConflict, to be run again on what that one left (mpp/store/writers.py)."""
+    try:
+        with writers.exclusive_transaction(con):
+            result = pushed_into(con, file, actor)
+            if not (result.pushed or result.undone or result.other_rows):
+                raise NothingNew(result)
+        return result
+    except NothingNew as same:  # rolled back: no snapshot for the claim alone
+        return same.result
+    except duckdb.Error as exc:  # rolled back whole
+        raise refusal(exc) from exc
+
+
+class NothingNew(Exception):
+    """The lake has all of the file already: the try is rolled back, so a second push leaves the
+    lake exactly as it was (not even a snapshot of its exclusive claim)."""
+
+    def __init__(self, result: Pushed):
+        super().__init__()
+        self.result = result
+
+
+def refusal(exc: duckdb.Error) -> PushRefused:
+    """What to tell the user of an error that rolled the push back. DuckLake finds a conflict only
+    at COMMIT and says so on its message's second line ('Failed to commit DuckLake transaction.',
+    then 'Transaction conflict - ...'): that line is the one shown."""
+    lines = str(exc).splitlines() or [""]
+    conflict = next((line for line in lines if "conflict" in line.lower()), None)
+    return PushRefused("push_conflict" if conflict else "push_failed", error=(conflict or lines[0])[:200])
 
 
 def attach_office(con: duckdb.DuckDBPyConnection, file: Path) -> None:
@@ -190,12 +223,14 @@ def refuse_other_schema(con: duckdb.DuckDBPyConnection, file: Path) -> None:
 
 
 def pushed_into(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Pushed:
-    con.register("push_sites", id_map(map_sites(con)))
+    created = -reference_size(con)
+    sites, filled = map_sites(con)
+    con.register("push_sites", id_map(sites))
     con.register("push_agencies", id_map(map_agencies(con)))
     try:
-        copy_reference(con)
+        copied = copy_reference(con)
         result = push_loads(con, Pushed(str(file)), actor)
-        copy_site_data(con)
+        copied += copy_site_data(con)
     finally:
         con.unregister("push_sites")
         con.unregister("push_agencies")
@@ -203,7 +238,15 @@ def pushed_into(con: duckdb.DuckDBPyConnection, file: Path, actor: User) -> Push
         ledger.refresh_statuses(con)
     result.replaced = db.query_rows(con, "loads_replaced_by", loads=result.lake_ids)[0][0]
     result.sites = per_site(con, result)
+    result.other_rows = created + reference_size(con) + filled + copied
     return result
+
+
+def reference_size(con: duckdb.DuckDBPyConnection) -> int:
+    """Sites and agencies in the lake: how many a push created is the difference."""
+    return con.execute("SELECT (SELECT count(*) FROM sites) + (SELECT count(*) FROM agencies)").fetchall()[0][
+        0
+    ]
 
 
 def id_map(ids: dict[int, int]) -> pd.DataFrame:
@@ -213,15 +256,11 @@ def id_map(ids: dict[int, int]) -> pd.DataFrame:
 # ---- sites and agencies: known by name, ids the lake's -----------------------------------------
 
 
-def map_sites(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+def map_sites(con: duckdb.DuckDBPyConnection) -> tuple[dict[int, int], int]:
     """office site_id -> lake site_id; a site missing from the lake is created as the file describes
-    it (a parent MPP before its Mini MPP outlets)."""
-    rows = con.execute(f"""
-        SELECT s.site_id, s.name, s.kind, s.kabupaten_kota, s.kecamatan, s.province, s.timezone,
-               s.working_days_per_week, p.name, s.opened, s.channels
-        FROM {OFFICE}.sites s LEFT JOIN {OFFICE}.sites p ON p.site_id = s.parent_site_id
-        ORDER BY s.parent_site_id IS NOT NULL, s.site_id""").fetchall()
-    ids = {}
+    it (a parent MPP before its Mini MPP outlets). Also how many sites' descriptions it filled."""
+    rows = db.query_rows(con, "push_office_sites")
+    ids, filled = {}, 0
     for (
         office_id,
         name,
@@ -239,14 +278,14 @@ def map_sites(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
         site = Site(name, kind, kabupaten_kota, kecamatan, province, zone, days, parent, opened, shared)
         refuse_other_site(con, site)
         ids[office_id] = ensure_site(con, site)
-        fill_description(con, ids[office_id], site)
-    return ids
+        filled += fill_description(con, ids[office_id], site)
+    return ids, filled
 
 
 FILLED = ("kabupaten_kota", "kecamatan", "province", "opened", "channels")
 
 
-def fill_description(con: duckdb.DuckDBPyConnection, site_id: int, site: Site) -> None:
+def fill_description(con: duckdb.DuckDBPyConnection, site_id: int, site: Site) -> bool:
     """What the lake does not say of a site (one an earlier load made from its name alone) and the
     file does, from the file; only then a write, so a second push writes nothing."""
     theirs = con.execute(f"SELECT {', '.join(FILLED)} FROM sites WHERE site_id = ?", [site_id]).fetchall()[0]
@@ -255,6 +294,7 @@ def fill_description(con: duckdb.DuckDBPyConnection, site_id: int, site: Site) -
     if filled:
         assignments = ", ".join(f"{name} = ?" for name in filled)
         con.execute(f"UPDATE sites SET {assignments} WHERE site_id = ?", [*filled.values(), site_id])
+    return bool(filled)
 
 
 def refuse_other_site(con: duckdb.DuckDBPyConnection, site: Site) -> None:
@@ -300,17 +340,16 @@ def map_agencies(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
     return ids
 
 
-def copy_reference(con: duckdb.DuckDBPyConnection) -> None:
+def copy_reference(con: duckdb.DuckDBPyConnection) -> int:
     """The file's spellings and ticket status words the lake lacks (one it spells otherwise stays
-    the lake's: aliases only guide later loads, the figures carry agency ids)."""
-    copy_missing(
+    the lake's: aliases only guide later loads, the figures carry agency ids). Returns the rows."""
+    return copy_missing(
         con,
         "agency_aliases",
         f"SELECT o.alias_key, o.alias, m.lake_id AS agency_id, o.source FROM {OFFICE}.agency_aliases o "
         "JOIN push_agencies m ON m.office_id = o.agency_id",
         ("alias_key",),
-    )
-    copy_missing(
+    ) + copy_missing(
         con,
         "ticket_statuses",
         f"SELECT status_key, word, meaning, source, added_by, added_at FROM {OFFICE}.ticket_statuses",
@@ -322,18 +361,19 @@ def copy_reference(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def push_loads(con: duckdb.DuckDBPyConnection, result: Pushed, actor: User) -> Pushed:
-    """Each of the file's loads in order: there already (the same sha256, time and person, or the
-    same bytes live in the lake), undone since, or new."""
+    """Each of the file's loads in order: there already (the same sha256, time and person), undone
+    since, or new. The same bytes loaded in the lake by someone else are another load, not this
+    one: skipping it would leave live what it replaced in the file (ledger.place_rows keeps either
+    from counting twice)."""
     lake_loads = con.execute("SELECT sha256, loaded_at, loaded_by, load_id, status FROM loads").fetchall()
     known = {(sha, at, by): (load_id, status) for sha, at, by, load_id, status in lake_loads}
-    live = {sha for sha, *_, status in lake_loads if status != "undone"}
     office = con.execute(f"SELECT {LOAD_COLUMNS} FROM {OFFICE}.loads ORDER BY load_id").fetchall()
     for load in map(OfficeLoad._make, office):
         lake_id, lake_status = known.get((load.sha256, load.loaded_at, load.loaded_by), (None, None))
         if lake_id is not None and load.status == "undone" and lake_status != "undone":
             ledger.undo(con, actor, lake_id)
             result.undone += 1
-        elif lake_id is not None or (load.status != "undone" and load.sha256 in live):
+        elif lake_id is not None:
             result.already += 1
         else:
             result.count(load.site, *push_load(con, load))
@@ -351,15 +391,15 @@ def push_load(con: duckdb.DuckDBPyConnection, load: OfficeLoad) -> tuple[int, in
     for table, columns in FACTS.items():
         rows = con.execute(facts_of(table, columns), [load.load_id]).fetch_arrow_table()
         if rows.num_rows:
-            ledger.replace_rows(con, lake_id, table, rows, columns)
+            ledger.place_rows(con, lake_id, table, rows, columns)
             written += rows.num_rows
     if load.original_withheld is None:  # (a file with personal data never kept its original)
         copy_missing(
             con,
             "originals",
-            f"SELECT sha256, file_name, size, content FROM {OFFICE}.originals WHERE sha256 = "
-            f"{literal(load.sha256)}",
+            f"SELECT sha256, file_name, size, content FROM {OFFICE}.originals WHERE sha256 = ?",
             ("sha256",),
+            [load.sha256],
         )
     return lake_id, written
 
@@ -377,57 +417,62 @@ def facts_of(table: str, columns: list[str]) -> str:
 # ---- what belongs to a site besides its loads -----------------------------------------------------
 
 
-def copy_site_data(con: duckdb.DuckDBPyConnection) -> None:
-    """Member agencies and column mappings as the file has them (the office keeps its own sites'),
-    and the events the lake lacks."""
-    copy_changed(
+def copy_site_data(con: duckdb.DuckDBPyConnection) -> int:
+    """Member agencies as the file has them (the office keeps its own sites'; a leaving the lake
+    recorded stays), column mappings as the file has them unless the lake saved one later, and the
+    events the lake lacks. Returns the rows written."""
+    members = copy_changed(
         con,
         "site_members",
-        "SELECT s.lake_id AS site_id, a.lake_id AS agency_id, o.joined, o.left_on, o.added_by, o.added_at "
-        f"FROM {OFFICE}.site_members o JOIN push_sites s ON s.office_id = o.site_id "
-        "JOIN push_agencies a ON a.office_id = o.agency_id",
+        db.sql("push_office_members"),
         ("site_id", "agency_id", "joined"),
     )
-    copy_changed(
+    saved = copy_changed(
         con,
         "column_mappings",
         f"SELECT site, name, header, spec, saved_by, saved_at FROM {OFFICE}.column_mappings",
         ("site", "name"),
+        stamp="saved_at",
     )
-    copy_events(con)
+    return members + saved + copy_events(con)
 
 
-def copy_events(con: duckdb.DuckDBPyConnection) -> None:
-    """Events the lake lacks (the same site, day, label and kind), each with a lake event id."""
-    missing = con.execute(f"""
-        SELECT s.lake_id, o.day, o.label, o.kind, o.added_by, o.added_at
-        FROM {OFFICE}.events o JOIN push_sites s ON s.office_id = o.site_id
-        WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.site_id = s.lake_id AND e.day = o.day
-                          AND e.label = o.label AND e.kind = o.kind)
-        ORDER BY o.event_id""").fetchall()
-    for event in missing:
-        con.execute(
-            "INSERT INTO events (event_id, site_id, day, label, kind, added_by, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [next_id(con, "event_ids"), *event],
-        )
+def copy_events(con: duckdb.DuckDBPyConnection) -> int:
+    """Events the lake lacks (the same site, day, label and kind), each with a lake event id, all
+    in one insert and their ids in one round trip (a store may have thousands: holidays by site)."""
+    missing = con.execute(db.sql("push_missing_events")).fetch_arrow_table()
+    if missing.num_rows:
+        ids = next_ids(con, "event_ids", missing.num_rows)
+        insert_table(con, "events", missing.append_column("event_id", [ids]))
+    return missing.num_rows
 
 
-def copy_missing(con: duckdb.DuckDBPyConnection, table: str, select: str, keys: tuple[str, ...]) -> int:
-    """Insert the rows of `select` whose key the lake's `table` lacks (check, then insert: a lake
-    has no keys for INSERT OR IGNORE)."""
+def copy_missing(
+    con: duckdb.DuckDBPyConnection, table: str, select: str, keys: tuple[str, ...], params: list | None = None
+) -> int:
+    """Insert the rows of `select` (with its bound `params`) whose key the lake's `table` lacks
+    (check, then insert: a lake has no keys for INSERT OR IGNORE)."""
     match = " AND ".join(f"t.{k} IS NOT DISTINCT FROM o.{k}" for k in keys)
     return insert_rows(
-        con, table, f"SELECT * FROM ({select}) o WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {match})"
+        con,
+        table,
+        f"SELECT * FROM ({select}) o WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {match})",
+        params or [],
     )
 
 
-def copy_changed(con: duckdb.DuckDBPyConnection, table: str, select: str, keys: tuple[str, ...]) -> int:
+def copy_changed(
+    con: duckdb.DuckDBPyConnection, table: str, select: str, keys: tuple[str, ...], stamp: str | None = None
+) -> int:
     """Make the lake's rows of `table` with the keys of `select`'s rows what the file has: rows that
     differ are deleted and inserted again; identical ones are not touched (a second push writes
-    nothing)."""
+    nothing). With a `stamp` column (when the row was saved), a row the lake saved later than the
+    file's stays: the latest save wins, as the latest load of a slice does."""
     columns = ", ".join(con.execute(f"SELECT * FROM ({select}) LIMIT 0").fetch_arrow_table().column_names)
-    rows = con.execute(f"({select}) EXCEPT (SELECT {columns} FROM {table})").fetch_arrow_table()
+    later = " AND ".join([*(f"t.{k} IS NOT DISTINCT FROM o.{k}" for k in keys), f"t.{stamp} > o.{stamp}"])
+    kept = f" WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE {later})" if stamp else ""
+    changed = f"SELECT * FROM (({select}) EXCEPT (SELECT {columns} FROM {table})) o{kept}"
+    rows = con.execute(changed).fetch_arrow_table()
     if not rows.num_rows:
         return 0
     match = " AND ".join(f"i.{k} IS NOT DISTINCT FROM {table}.{k}" for k in keys)
@@ -440,8 +485,14 @@ def copy_changed(con: duckdb.DuckDBPyConnection, table: str, select: str, keys: 
     return rows.num_rows
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, table: str, select: str) -> int:
-    rows = con.execute(select).fetch_arrow_table()
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, select: str, params: list) -> int:
+    """Insert the rows of `select` into the lake's `table`; returns how many."""
+    return insert_table(con, table, con.execute(select, params).fetch_arrow_table())
+
+
+def insert_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> int:
+    """Insert `rows` (its columns named as the table's) in one statement: a lake writes a data file
+    per insert."""
     if rows.num_rows:
         columns = ", ".join(rows.column_names)
         con.register("incoming", rows)

@@ -86,6 +86,12 @@ LAKE_TEXT: dict[str, tuple[str, str]] = {
         "Another office wrote the same data to the shared store at the same moment; this push was "
         "rolled back whole and nothing was pushed. Run it again. ({error})",
     ),
+    "push_busy_lake": (
+        "Penyimpanan bersama sibuk: kantor lain sedang menulis. Pengiriman {file} dicoba {tries} kali; "
+        "tidak ada yang dikirim. Jalankan lagi sebentar lagi.",
+        "The shared store is busy: other offices are writing. Pushing {file} was tried {tries} times; "
+        "nothing was pushed. Run it again in a moment.",
+    ),
     "push_failed": (
         "Pengiriman gagal dan dibatalkan utuh; tidak ada yang dikirim ({error}).",
         "The push failed and was rolled back whole; nothing was pushed ({error}).",
