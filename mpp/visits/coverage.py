@@ -15,10 +15,12 @@ first month with data.
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import contextvars
 import hashlib
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,12 +61,14 @@ class SiteMonth:
 
     @property
     def missing(self) -> tuple[str, ...]:
-        return tuple(name for name in self.expected if name not in self.reporting)
+        reporting = set(self.reporting)
+        return tuple(name for name in self.expected if name not in reporting)
 
     @property
     def reported(self) -> tuple[str, ...]:
         """The expected reporters that reported: the 4 of '4 dari 27 instansi melapor'."""
-        return tuple(name for name in self.expected if name in self.reporting)
+        reporting = set(self.reporting)
+        return tuple(name for name in self.expected if name in reporting)
 
 
 @dataclass(frozen=True)
@@ -116,23 +120,13 @@ def coverage_text(status: MonthStatus | SiteMonth, lang: str = "id") -> str:
 
 def _spans(con: duckdb.DuckDBPyConnection, sites, measure: Measure) -> dict[str, tuple]:
     """site -> (first month with data, last month with data, first day an agency joined)."""
+    cache, key = _shared.get(), ("spans", con, measure, tuple(sites))
+    if cache is not None and key in cache:
+        return cache[key]
     rows = query_rows(con, "coverage_spans", sites=list(sites), measure=measure.value)
-    return {site: (first, last, joined) for site, first, last, joined in rows}
-
-
-def _reporters(
-    con: duckdb.DuckDBPyConnection, sites, measure: Measure, start: date, end: date
-) -> dict[str, dict[date, set]]:
-    """site -> month -> the reporters with a live row that month."""
-    found: dict[str, dict[date, set]] = defaultdict(lambda: defaultdict(set))
-    if measure is Measure.VISITORS:
-        for site, month in query_rows(con, "coverage_visitor_months", sites=list(sites), end=end):
-            found[site][month].add(site)
-    else:
-        for site, agency, month in query_rows(
-            con, "coverage_agency_months", sites=list(sites), start=start, end=end
-        ):
-            found[site][month].add(agency)
+    found = {site: (first, last, joined) for site, first, last, joined in rows}
+    if cache is not None:
+        cache[key] = found
     return found
 
 
@@ -145,61 +139,85 @@ def _closures(
     return {(site, month) for site, month, closed in rows if closed}
 
 
-def _members(con: duckdb.DuckDBPyConnection, sites) -> dict[str, list[tuple[str, date, date | None]]]:
-    found = defaultdict(list)
-    for site, agency, joined, left_on in query_rows(con, "coverage_members", sites=list(sites)):
-        found[site].append((agency, joined, left_on))
-    return found
+def _read_site_months(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period
+) -> list[SiteMonth]:
+    """One query for every site and month: the rule itself lives in coverage_site_months.sql."""
+    rows = query_rows(
+        con,
+        "coverage_site_months",
+        sites=list(sites),
+        measure=measure.value,
+        start=period.start,
+        end=period.end,
+        history=HISTORY_MONTHS,
+    )
+    return [
+        SiteMonth(site, month, measure, tuple(expected), tuple(reporting), closed)
+        for site, month, expected, reporting, closed in rows
+    ]
 
 
-def _roster(spells, month: date) -> tuple[set, set]:
-    """(members for the whole month, agencies that have left by its end and not rejoined)."""
-    last_day = Period.month(month).last_day
-    present = {a for a, joined, left in spells if joined <= month and (left is None or left > last_day)}
-    gone = {a for a, joined, left in spells if left is not None and left <= last_day} - present
-    return present, gone
+@dataclass(frozen=True)
+class _Known:
+    """The site months read so far in a shared block, for one connection and measure. A site's month
+    depends on that site's own rows only, so any subset of the sites and months is exact."""
+
+    con: duckdb.DuckDBPyConnection
+    sites: frozenset[str]
+    period: Period
+    by_site: dict[str, dict[date, SiteMonth]]
+
+    def covers(self, con: duckdb.DuckDBPyConnection, sites, period: Period) -> bool:
+        inside = self.period.start <= period.start and period.end <= self.period.end
+        return con is self.con and inside and self.sites.issuperset(sites)
+
+    def select(self, sites, period: Period) -> list[SiteMonth]:
+        months = period.month_starts()
+        found = (self.by_site.get(site, {}) for site in sites)
+        return [by_month[m] for by_month in found for m in months if m in by_month]
 
 
-@functools.lru_cache(maxsize=1024)
-def _months_before(month: date) -> tuple[date, ...]:
-    """The HISTORY_MONTHS months before `month`: asked for every site of hundreds, made once."""
-    return tuple(add_months(month, -k) for k in range(1, HISTORY_MONTHS + 1))
+def _known(
+    con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period, before: _Known | None
+) -> _Known:
+    """Read the sites and period asked, widened to what was read before (one query either way)."""
+    if before is not None and before.con is con:
+        sites = list(dict.fromkeys([*before.sites, *sites]))
+        period = Period(min(period.start, before.period.start), max(period.end, before.period.end))
+    by_site: dict[str, dict[date, SiteMonth]] = defaultdict(dict)
+    for found in _read_site_months(con, sites, measure, period):
+        by_site[found.site][found.month] = found
+    return _Known(con, frozenset(sites), period, dict(by_site))
 
 
-def _expected_agencies(reported: dict[date, set], spells, month: date) -> set:
-    history = set().union(*(reported.get(m, ()) for m in _months_before(month)))
-    present, gone = _roster(spells, month)
-    return (history - gone) | present or set(reported.get(month, set()))
+_shared: contextvars.ContextVar[dict | None] = contextvars.ContextVar("coverage_shared", default=None)
+
+
+@contextlib.contextmanager
+def shared() -> Iterator[None]:
+    """Within the block, coverage is read once per measure and shared: an overview asks for it some
+    twenty times (like for like, the month in review, the provisional months...), each a query over
+    every site of a province otherwise. Only for reading: a close or load inside would not be seen."""
+    token = _shared.set({}) if _shared.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _shared.reset(token)
 
 
 def site_months(con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period) -> list[SiteMonth]:
     """Every (site, month) of the period in which the site is expected or has data, by site and
     month, in the order the sites were given."""
-    reported = _reporters(con, sites, measure, add_months(period.start, -HISTORY_MONTHS), period.end)
-    closed = _closures(con, sites, measure, period)
-    members = _members(con, sites) if measure is Measure.SERVICE_VISITS else {}
-    result = []
-    for site in sites:
-        by_month = reported.get(site, {})
-        first = min(by_month, default=None)
-        for month in period.month_starts():
-            now = by_month.get(month, set())
-            if measure is Measure.VISITORS:
-                expected = {site} if first is not None and month >= first else set()
-            else:
-                expected = _expected_agencies(by_month, members.get(site, []), month)
-            if expected or now:
-                result.append(
-                    SiteMonth(
-                        site,
-                        month,
-                        measure,
-                        tuple(sorted(expected)),
-                        tuple(sorted(now)),
-                        (site, month) in closed,
-                    )
-                )
-    return result
+    cache = _shared.get()
+    if cache is None:
+        return _read_site_months(con, sites, measure, period)
+    sites = list(sites)
+    known = cache.get(measure)
+    if known is None or not known.covers(con, sites, period):
+        known = cache[measure] = _known(con, sites, measure, period, known)
+    return known.select(sites, period)
 
 
 def _silent(spans: dict[str, tuple], sites, month: date) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 
 from mpp.period import Measure, Period, kind_of
-from mpp.visits import metrics, reporting
+from mpp.visits import coverage, metrics, reporting
 from mpp.visits.like_for_like import LikeForLike, like_for_like
 from mpp.visits.month_review import MonthReview, month_review
 
@@ -104,8 +104,19 @@ def overview(
     include_partial: bool = False,
 ) -> Overview | None:
     """The overview of `period` (default: the year to date through `through`, by default the latest
-    complete month); None when there is no data."""
-    sites = tuple(sites)
+    complete month); None when there is no data. Coverage is read once for all its figures."""
+    with coverage.shared():
+        return _overview(con, tuple(sites), through, measure, period, include_partial)
+
+
+def _overview(
+    con: duckdb.DuckDBPyConnection,
+    sites: tuple[str, ...],
+    through: date | None,
+    measure: Measure | None,
+    period: Period | None,
+    include_partial: bool,
+) -> Overview | None:
     measure = measure or headline_measure(con, sites)
     through = period.end if period else (through or default_through(con, sites, include_partial, measure))
     if through is None:
