@@ -128,6 +128,7 @@ def page_calls(sites: tuple[str, ...], everyone: tuple[str, ...], through: date)
         "Lokasi": [lambda c: site_compare.site_comparison(c, ytd, Measure.VISITORS)],
         "Lokasi: rekap wilayah": [lambda c: rollup.province_rollup(c, ytd, Measure.SERVICE_VISITS)],
         "Semua lokasi: Instansi": [lambda c: agency_report.agency_ranking(c, everyone, ytd)],
+        "Semua lokasi: Ringkasan": [lambda c: overview(c, everyone, through)],
     }
 
 

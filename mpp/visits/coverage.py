@@ -37,6 +37,8 @@ from mpp.store.db import query_rows
 from mpp.text.catalogue import t
 
 HISTORY_MONTHS = 12  # an agency silent this long is no longer expected
+SCAN_MONTHS = 24  # latest_complete_month reads this many months at a time, newest first: an overview
+# reads the year to date and the year before next, so with coverage shared that read serves both
 LATE_MONTHS = 2  # a site this far behind the others is late; further behind, it has stopped
 
 
@@ -181,10 +183,14 @@ class _Known:
 def _known(
     con: duckdb.DuckDBPyConnection, sites, measure: Measure, period: Period, before: _Known | None
 ) -> _Known:
-    """Read the sites and period asked, widened to what was read before (one query either way)."""
+    """Read the sites and period asked, widened to what was read before, to the year before (like for
+    like compares with it) and to the sites' last data (the provisional months): one query either way,
+    and the next callers find their months read."""
     if before is not None and before.con is con:
         sites = list(dict.fromkeys([*before.sites, *sites]))
         period = Period(min(period.start, before.period.start), max(period.end, before.period.end))
+    last = max((span[1] for span in _spans(con, sites, measure).values() if span[1]), default=period.end)
+    period = Period(min(period.start, date(period.end.year - 1, 1, 1)), max(period.end, last))
     by_site: dict[str, dict[date, SiteMonth]] = defaultdict(dict)
     for found in _read_site_months(con, sites, measure, period):
         by_site[found.site][found.month] = found
@@ -273,8 +279,13 @@ def latest_complete_month(con: duckdb.DuckDBPyConnection, sites, measure: Measur
     span = data_span(con, sites, measure, spans)
     if span is None:
         return None
-    complete = [s.month for s in statuses(con, sites, measure, span, spans) if s.complete]
-    return max(complete, default=None)
+    end = span.end
+    while True:  # newest months first: most selections have one within the latest couple of years
+        window = Period(max(span.start, add_months(end, 1 - SCAN_MONTHS)), end)
+        complete = [s.month for s in statuses(con, sites, measure, window, spans) if s.complete]
+        if complete or window.start == span.start:
+            return max(complete, default=None)
+        end = add_months(window.start, -1)
 
 
 def complete_sites(

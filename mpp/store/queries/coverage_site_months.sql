@@ -50,8 +50,8 @@ WITH chosen AS (
     GROUP BY ALL
 ), agency_rows AS (
     SELECT c.site_id, c.month,
-           list(a.name ORDER BY a.name) FILTER (WHERE c.is_expected) AS expected,
-           list(a.name ORDER BY a.name) FILTER (WHERE c.has_reported) AS reporting
+           list_sort(list(a.name) FILTER (WHERE c.is_expected)) AS expected,
+           list_sort(list(a.name) FILTER (WHERE c.has_reported)) AS reporting
     FROM agency_cells c JOIN agencies a USING (agency_id)
     GROUP BY c.site_id, c.month
 ), visitor_months AS (
