@@ -6,7 +6,9 @@ Expected reporters. Service visits: the agencies with data for the site in any o
 months, plus the agencies that are members of the site for the whole month, minus those that left
 (a member that left is no longer expected, whatever its history). A site's very first month, with no
 history and no roster, is judged by what arrived. Visitors: the site itself, every month from its
-first month with data.
+first month with data. The rule is written once, in SQL: mpp/store/queries/coverage_site_months.sql
+reads every site and month of a selection in one query; within `shared()` (an overview) the callers
+share one read per measure.
 
     status = month_status(con, ["MPP Kota Balikpapan"], Measure.SERVICE_VISITS, date(2025, 10, 1))
     status.complete, coverage_text(status)        # False, '26 dari 27 instansi melapor'
