@@ -31,6 +31,7 @@ from loaders.report import Report, unchanged_report
 from mpp.access.accounts import PermissionDenied, require
 from mpp.guard import stack_only
 from mpp.store import db, ledger, writers
+from mpp.store.lake import masked
 from mpp.text.catalogue import t
 
 __all__ = ["Options", "Report", "ingest", "load_skm"]  # Options: loaders/pipeline.py; Report: report.py
@@ -221,7 +222,7 @@ def written(
                 Problem(
                     "gagal_menulis",
                     f"Penulisan ke basis data gagal dan dibatalkan; tidak ada yang berubah "
-                    f"({str(exc).splitlines()[0][:200]}).",
+                    f"({masked(str(exc).splitlines()[0])[:200]}).",
                     report.file_name,
                 )
             ],

@@ -262,7 +262,7 @@ def connect(
         path = path.spec
     spec = path or os.environ.get("MPP_DB")
     if lake.is_lake(spec):
-        with _connect_lake(str(spec), read_only, data_path) as con:
+        with _connect_lake(str(spec), read_only, data_path) as con, lake.passwords_masked():
             yield con
         return
     file = db_path(path)

@@ -21,7 +21,8 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,7 +52,13 @@ def data_path(explicit: str | os.PathLike | None = None) -> str:
             "/ A shared store needs a data path: --data-path DIR or MPP_DATA_PATH."
         )
     if "://" not in path:
-        Path(path).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(path).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file of that name, or a folder we may not write in
+            raise LakeUnavailable(
+                f"Folder data penyimpanan bersama tidak dapat dipakai / the shared store's data path "
+                f"cannot be used: {path} ({exc.strerror})"
+            ) from None
     return path if path.endswith("/") else path + "/"
 
 
@@ -158,7 +165,36 @@ def without_secrets(text: str, spec: str) -> str:
     for secret in (spec, spec[len(PREFIX) :]):
         if secret:
             text = text.replace(secret, "ducklake:postgres:…" if secret == spec else "…")
-    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", text, flags=re.I)
+    return masked(text)
+
+
+# A password in a libpq connection string: password=secret, password = 'with spaces', or the
+# user:secret@ of a postgresql:// URI.
+_PASSWORDS = (
+    re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s\"']+)", re.I),
+    re.compile(r"(://[^:/@\s\"']*:)[^@\s\"']*(?=@)"),
+)
+
+
+def masked(text: str) -> str:
+    """`text` with every password of a PostgreSQL connection string in it shown as ***."""
+    for pattern in _PASSWORDS:
+        text = pattern.sub(r"\1***", text)
+    return text
+
+
+@contextmanager
+def passwords_masked() -> Iterator[None]:
+    """Around the use of a lake's connection: a DuckDB error that quotes the connection string (the
+    catalog gone while a page or a load runs: "Unable to connect to Postgres at ...") is raised
+    again, of the same type, with its password masked."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        text = str(exc)
+        if masked(text) == text:
+            raise
+        raise type(exc)(masked(text)) from None
 
 
 def literal(text: str | os.PathLike) -> str:

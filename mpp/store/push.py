@@ -35,7 +35,7 @@ from mpp.fmt import number
 from mpp.reference.agencies import agency_key, ensure_agency
 from mpp.reference.sites import Site, ensure_site
 from mpp.store import db, ledger, writers
-from mpp.store.lake import is_lake, literal, next_id, next_ids
+from mpp.store.lake import is_lake, literal, masked, next_id, next_ids
 from mpp.text.catalogue import LANGS, t
 
 OFFICE = "office"  # the file, attached read-only beside the lake (the push_*.sql queries name it)
@@ -189,7 +189,9 @@ def refusal(exc: duckdb.Error) -> PushRefused:
     then 'Transaction conflict - ...'): that line is the one shown."""
     lines = str(exc).splitlines() or [""]
     conflict = next((line for line in lines if "conflict" in line.lower()), None)
-    return PushRefused("push_conflict" if conflict else "push_failed", error=(conflict or lines[0])[:200])
+    return PushRefused(
+        "push_conflict" if conflict else "push_failed", error=masked(conflict or lines[0])[:200]
+    )
 
 
 def attach_office(con: duckdb.DuckDBPyConnection, file: Path) -> None:
