@@ -52,6 +52,10 @@ def data_path(explicit: str | os.PathLike | None = None) -> str:
             "/ A shared store needs a data path: --data-path DIR or MPP_DATA_PATH."
         )
     if "://" not in path:
+        # Absolute and normalised: the catalog records the first open's path and DuckLake compares
+        # it as a string (a doubled slash makes every live file look orphaned to its cleanup; a
+        # relative path would be another folder from each working directory).
+        path = os.path.abspath(path)
         try:
             Path(path).mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # a file of that name, or a folder we may not write in
