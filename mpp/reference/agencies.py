@@ -20,8 +20,8 @@ from pathlib import Path
 
 import duckdb
 
-from mpp.access.accounts import SYSTEM, User, require
-from mpp.store.lake import next_id
+from mpp.access.accounts import User, require
+from mpp.store.lake import next_id, next_ids
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "agencies.csv"
 
@@ -46,14 +46,39 @@ def seed_rows(path: Path = SEED_FILE) -> list[dict]:
 
 
 def seed_agencies(con: duckdb.DuckDBPyConnection, path: Path = SEED_FILE) -> int:
-    """Insert the seed agencies and aliases that are missing; never changes an existing one."""
-    added = 0
-    for row in seed_rows(path):
-        agency_id = ensure_agency(con, row["name"], row["long_name"], row["level"])
-        spellings = [row["name"], row["long_name"], *filter(None, row["aliases"].split("|"))]
-        for spelling in spellings:
-            added += add_alias(con, SYSTEM, spelling, agency_id, "seed")
-    return added
+    """Insert the seed agencies and aliases that are missing; never changes an existing one. One
+    INSERT a table, not one a row: on the shared store every INSERT is a data file of its own, which
+    every later query lists."""
+    rows = seed_rows(path)
+    ids = dict(con.execute("SELECT name, agency_id FROM agencies").fetchall())
+    new: dict[str, dict] = {}  # name -> the first row naming an agency the store lacks
+    for row in rows:
+        if row["name"] not in ids:
+            new.setdefault(row["name"], row)
+    fresh = list(zip(next_ids(con, "agency_ids", len(new)), new.values(), strict=True)) if new else []
+    insert_rows(
+        con,
+        "agencies (agency_id, name, long_name, level)",
+        [(agency_id, row["name"], row["long_name"], row["level"]) for agency_id, row in fresh],
+    )
+    ids.update((row["name"], agency_id) for agency_id, row in fresh)
+    known = {key for (key,) in con.execute("SELECT alias_key FROM agency_aliases").fetchall()}
+    aliases = []
+    for row in rows:
+        for spelling in [row["name"], row["long_name"], *filter(None, row["aliases"].split("|"))]:
+            key = alias_key(spelling)
+            if key and key not in known:
+                known.add(key)
+                aliases.append((key, spelling.strip(), ids[row["name"]], "seed"))
+    insert_rows(con, "agency_aliases (alias_key, alias, agency_id, source)", aliases)
+    return len(aliases)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, into: str, rows: list[tuple]) -> None:
+    """rows, as bound parameters, in one INSERT INTO `into` (a table and its columns)."""
+    if rows:
+        values = ", ".join(["(" + ", ".join("?" * len(rows[0])) + ")"] * len(rows))
+        con.execute(f"INSERT INTO {into} VALUES {values}", [value for row in rows for value in row])
 
 
 def ensure_agency(

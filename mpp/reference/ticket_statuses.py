@@ -41,8 +41,24 @@ def seed_meanings(path: Path = SEED_FILE) -> dict[str, str]:
 
 
 def seed_statuses(con: duckdb.DuckDBPyConnection, path: Path = SEED_FILE) -> int:
-    """Insert the seed words that are missing; never changes a word the store knows."""
-    return sum(add_status(con, SYSTEM, row["word"], row["meaning"], "seed") for row in seed_rows(path))
+    """Insert the seed words that are missing; never changes a word the store knows. One INSERT,
+    not one a word: on the shared store every INSERT is a data file of its own."""
+    known = {key for (key,) in con.execute("SELECT status_key FROM ticket_statuses").fetchall()}
+    rows = []
+    for row in seed_rows(path):
+        if row["meaning"] not in MEANINGS:
+            raise ValueError(f"meaning must be one of {', '.join(MEANINGS)}: {row['meaning']!r}")
+        key = status_key(row["word"])
+        if key and key not in known:
+            known.add(key)
+            rows.append((key, " ".join(str(row["word"]).split()), row["meaning"], "seed", SYSTEM.username))
+    if rows:
+        values = ", ".join(["(?, ?, ?, ?, ?, current_timestamp)"] * len(rows))
+        con.execute(
+            f"INSERT INTO ticket_statuses (status_key, word, meaning, source, added_by, added_at) VALUES {values}",
+            [value for row in rows for value in row],
+        )
+    return len(rows)
 
 
 def meanings(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
