@@ -131,8 +131,8 @@ def postgres() -> Iterator[Cluster]:
 @pytest.fixture
 def lake(postgres, tmp_path, monkeypatch) -> Iterator[str]:
     """A new shared store (schema and seed lists): its spec, with MPP_DATA_PATH set to its data.
-    Afterwards the process's kept read connections are closed (PostgreSQL allows 100 connections)."""
+    Afterwards the process's kept lake instances are closed (PostgreSQL allows 100 connections)."""
     data = tmp_path / "lake-data"
     monkeypatch.setenv("MPP_DATA_PATH", str(data))
     yield postgres.new_store(data)
-    db.close_lake_readers()
+    db.close_lakes()

@@ -52,7 +52,7 @@ def demo_lake(postgres, tmp_path_factory) -> Iterator[tuple[str, Path]]:
         patch.setenv("MPP_DATA_PATH", str(data))
         assert main(["demo", "--db", spec]) == 0
     yield spec, data
-    db.close_lake_readers()
+    db.close_lakes()
 
 
 @pytest.fixture

@@ -294,71 +294,86 @@ def connect(
 @contextmanager
 def _connect_lake(spec: str, read_only: bool, data: str | os.PathLike | None):
     """The lake: no file lock to wait for (DuckLake readers never wait for a writer) and no file to
-    check. A read gets a cursor of the process's kept read-only connection (_lake_reader)."""
-    if read_only:
-        with _lake_read(spec, data) as cursor:
-            yield cursor
-        return
-    con = lake.open_lake(spec, data)
-    try:
-        upgrade(con)
-        yield con
-    finally:
-        con.close()
-
-
-# One read-only connection per lake and process, kept open: opening one loads four extensions and
-# reads the catalog (seconds on a busy machine, for every figure of every page), while a kept one
-# costs nothing and still reads the latest commit (DuckLake starts each query on the newest snapshot).
-_lake_readers: dict[tuple[str, str], duckdb.DuckDBPyConnection] = {}
-_lake_readers_lock = threading.Lock()
-
-
-def _lake_reader(spec: str, data: str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
-    """The kept read-only connection to a lake, opened at the first read; a lake older than this code
-    is upgraded once first, like a file."""
-    key = (spec, lake.data_path(data))
-    with _lake_readers_lock:
-        if key not in _lake_readers:
-            try:
-                con = lake.open_lake(spec, data, read_only=True)
-            except lake.LakeUnavailable:  # perhaps a catalog never made: a read-write open makes it
-                con = None
-            if con is None or _lacks_migrations(con):
-                if con is not None:
-                    con.close()
-                with _connect_lake(spec, False, data):
-                    pass
-                con = lake.open_lake(spec, data, read_only=True)
-            _lake_readers[key] = con
-        return _lake_readers[key]
-
-
-@contextmanager
-def _lake_read(spec: str, data: str | os.PathLike | None):
-    """A cursor of the kept connection (each thread its own, as DuckDB wants). A connection the
-    catalog dropped (PostgreSQL restarted) is forgotten, so the next read opens a new one."""
-    key = (spec, lake.data_path(data))
-    cursor = _lake_reader(spec, data).cursor()
+    check. Each use gets a cursor of the process's kept instance (_kept_lake): read-only for a read,
+    read-write (upgraded once, when it opened) for a write."""
+    key = (spec, lake.data_path(data), read_only)
+    cursor = _kept_lake(spec, data, read_only).cursor()
     try:
         cursor.execute(f"USE {lake.LAKE}")
         yield cursor
     except (duckdb.ConnectionException, duckdb.IOException):
-        with _lake_readers_lock:
-            dropped = _lake_readers.pop(key, None)
-        if dropped is not None:
-            dropped.close()
+        _forget_lake(key)  # perhaps the catalog dropped it (PostgreSQL restarted): the next use reopens
         raise
     finally:
-        cursor.close()
+        cursor.close()  # (rolls back a transaction the block left open)
 
 
-def close_lake_readers() -> None:
-    """Close the kept read-only lake connections (each holds two PostgreSQL connections): for a
-    process done with its lakes, such as a test that made one of its own."""
-    with _lake_readers_lock:
-        kept = list(_lake_readers.values())
-        _lake_readers.clear()
+# One DuckDB instance per lake, mode (read-only, read-write) and process, kept open: opening one
+# loads four extensions and reads the catalog (seconds on a busy machine, for every figure and every
+# write of a page), while a kept one costs nothing and still works on the latest commit (DuckLake
+# starts each transaction on the newest snapshot). A cursor is a connection of its own to the
+# instance, with its own transaction: two threads writing through two cursors conflict at COMMIT as
+# two processes do (tests/test_lake_writers.py), and mpp/store/writers.py runs the loser again.
+# Reads keep an instance of their own, attached READ_ONLY: a read can then never write, whatever a
+# cached function does, at the price of two more PostgreSQL connections.
+_lakes: dict[tuple[str, str, bool], duckdb.DuckDBPyConnection] = {}
+_lakes_lock = threading.RLock()  # (a reader's first open may open the writer to upgrade the lake)
+
+
+def _kept_lake(spec: str, data: str | os.PathLike | None, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """The kept instance of a lake, opened at its first use."""
+    key = (spec, lake.data_path(data), read_only)
+    with _lakes_lock:
+        if key not in _lakes:
+            _lakes[key] = _open_lake_reader(spec, data) if read_only else _open_lake_writer(spec, data)
+        return _lakes[key]
+
+
+def _open_lake_writer(spec: str, data: str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
+    """A read-write instance, the lake created or upgraded first (once per process and lake)."""
+    con = lake.open_lake(spec, data)
+    try:
+        upgrade(con)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _open_lake_reader(spec: str, data: str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
+    """A read-only instance; a lake never made, or older than this code, is made or upgraded by the
+    kept writer first, as a file is."""
+    try:
+        con = lake.open_lake(spec, data, read_only=True)
+    except lake.LakeUnavailable:  # perhaps a catalog never made: a read-write open makes it
+        con = None
+    if con is None or _lacks_migrations(con):
+        if con is not None:
+            con.close()
+        _kept_lake(spec, data, read_only=False)
+        con = lake.open_lake(spec, data, read_only=True)
+    return con
+
+
+def _forget_lake(key: tuple[str, str, bool]) -> None:
+    with _lakes_lock:
+        dropped = _lakes.pop(key, None)
+    if dropped is not None:
+        dropped.close()
+
+
+def kept_lake_instances() -> list[duckdb.DuckDBPyConnection]:
+    """The lake instances this process keeps open (for tests: writes reuse one)."""
+    with _lakes_lock:
+        return list(_lakes.values())
+
+
+def close_lakes() -> None:
+    """Close the kept lake instances, read-only and read-write (each holds two PostgreSQL
+    connections): for a process done with its lakes, such as a test that made one of its own."""
+    with _lakes_lock:
+        kept = list(_lakes.values())
+        _lakes.clear()
     for con in kept:
         con.close()
 
