@@ -101,6 +101,7 @@ class Cluster:
             self.run("createdb", "-h", str(self.socket), "-U", "postgres", template)
             with db.connect(spec, data_path=template_data):
                 pass
+            db.close_lakes(spec)  # (a template in use cannot be copied)
         shutil.copytree(template_data, data)
         spec = self.spec(template)
         # The copy's files are elsewhere: tell its catalog (DuckLake refuses a DATA_PATH that differs

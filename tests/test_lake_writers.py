@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -21,8 +22,10 @@ import pandas as pd
 import pytest
 
 from loaders.load import Options, ingest
+from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
-from mpp.store import db, ledger, writers
+from mpp.reference import events
+from mpp.store import db, lake, ledger, writers
 from tests import lake as lake_fixtures
 from tests import layout_files as lf
 
@@ -38,10 +41,11 @@ RETRY = {"MPP_WRITE_TRIES": "12", "MPP_WRITE_PAUSE": "0.05"}
 
 
 @pytest.fixture(scope="module")
-def shared(postgres, tmp_path_factory) -> tuple[str, Path]:
+def shared(postgres, tmp_path_factory) -> Iterator[tuple[str, Path]]:
     """(spec, data path) of the module's lake."""
     data = tmp_path_factory.mktemp("writers") / "lake-data"
-    return postgres.new_store(data), data
+    yield postgres.new_store(data), data
+    db.close_lakes()
 
 
 def recap(regency: str, figures: dict[str, list] = ORIGINAL) -> bytes:
@@ -247,3 +251,54 @@ def test_of_two_writes_that_overlap_the_later_runs_again_and_gives_up_saying_so(
     assert tries == [1, 2, 3]
     assert "Penyimpanan bersama sibuk" in str(busy.value) and "dicoba 3 kali" in str(busy.value)
     assert "Undoing load 1 was tried 3 times; nothing was changed" in str(busy.value)
+
+
+def catalog_connections(spec: str, data: Path) -> int:
+    """How many connections PostgreSQL has open to the lake's catalog database."""
+    query = "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()"
+    with db.connect(spec, read_only=True, data_path=data) as con:
+        return con.execute(f"SELECT n FROM postgres_query('{lake.CATALOG}', '{query}')").fetchall()[0][0]
+
+
+def test_writes_of_one_process_reuse_its_kept_lake_instance(shared):
+    """A page's writes (a setting, an account, an event) open no new lake: the process's kept
+    instance serves each, and PostgreSQL sees no new connection."""
+    spec, data = shared
+    with db.connect(spec, data_path=data) as con:
+        assert ingest(con, "wajo.xlsx", recap("WAJO"), Options(actor=COMMAND_LINE)).outcome == "added"
+    before = catalog_connections(spec, data)  # (opens the kept read-only instance)
+    kept = db.kept_lake_instances()
+    for n in range(3):
+        with db.connect(spec, data_path=data) as con:
+            db.set_setting(con, "bench_note", str(n))
+            accounts.create_user(con, COMMAND_LINE, f"petugas{n}", "viewer", "rahasia-panjang-sekali")
+            events.add(
+                con, COMMAND_LINE, site_of("WAJO"), date(2024, 8, 17 - n), "Hari Kemerdekaan", "holiday"
+            )
+            assert catalog_connections(spec, data) == before  # (a lake opened for it would show)
+    assert db.kept_lake_instances() == kept and len(kept) == 2  # one read-write, one read-only
+    assert catalog_connections(spec, data) == before
+    with db.connect(spec, read_only=True, data_path=data) as con:
+        assert con.execute("SELECT value FROM settings WHERE key = 'bench_note'").fetchall() == [("2",)]
+        assert con.execute("SELECT count(*) FROM users WHERE username LIKE 'petugas%'").fetchall() == [(3,)]
+        assert len(events.events_in(con, site_of("WAJO"), date(2024, 8, 1))) == 3
+
+
+def test_offices_loading_from_threads_of_one_process_take_turns_and_each_land_once(shared, monkeypatch):
+    """Threads write through cursors of the one kept instance, each its own transaction: their
+    writes conflict at commit as two processes' do, and the losers run again (writers.py)."""
+    spec, data = shared
+    monkeypatch.setattr(writers, "PAUSE_SECONDS", 0.05)
+    regencies = ["KOLAKA UTARA", "KONAWE SELATAN", "MUNA BARAT", "BUTON TENGAH"]
+
+    def load(regency: str):
+        with db.connect(spec, data_path=data) as con:
+            return ingest(con, f"{regency}.xlsx", recap(regency), Options(actor=COMMAND_LINE))
+
+    with ThreadPoolExecutor(len(regencies)) as pool:
+        reports = list(pool.map(load, regencies))
+    assert [report.outcome for report in reports] == ["added"] * len(regencies)
+    with db.connect(spec, read_only=True, data_path=data) as con:
+        for regency in regencies:
+            assert figures(con, site_of(regency)) == expected(ORIGINAL), regency
+            assert [status for _, status in loads_of(con, site_of(regency))] == ["loaded"]

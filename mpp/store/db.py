@@ -368,12 +368,13 @@ def kept_lake_instances() -> list[duckdb.DuckDBPyConnection]:
         return list(_lakes.values())
 
 
-def close_lakes() -> None:
+def close_lakes(spec: str | None = None) -> None:
     """Close the kept lake instances, read-only and read-write (each holds two PostgreSQL
-    connections): for a process done with its lakes, such as a test that made one of its own."""
+    connections), of the lake `spec` or of every lake: for a process done with its lakes, such as a
+    test that made one of its own, or that copies one (PostgreSQL copies no database in use)."""
     with _lakes_lock:
-        kept = list(_lakes.values())
-        _lakes.clear()
+        keys = [key for key in _lakes if spec in (None, key[0])]
+        kept = [_lakes.pop(key) for key in keys]
     for con in kept:
         con.close()
 
