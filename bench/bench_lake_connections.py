@@ -67,8 +67,10 @@ def run() -> None:
             accounts.create_user(con, accounts.COMMAND_LINE, "kepala", "admin", "kepala-rahasia")
         pages()
     finally:
-        db.close_lakes()
-        cluster.stop()
+        try:
+            db.close_lakes()
+        finally:
+            cluster.stop()
 
 
 if __name__ == "__main__":
