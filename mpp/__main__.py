@@ -13,6 +13,7 @@
   backup   write a consistent copy of the store to a new file (--to FILE)
   report   the monthly report of sites (A4 PDF, workbook, chart PNGs) into a folder, or --every-month
   lake push    an office's file into the shared store (--from FILE --to ducklake:... --data-path DIR)
+  lake upkeep  the shared store's nightly maintenance (merge small files, expire snapshots, old files)
 
 Every command takes --db (a file, or a ducklake:postgres:... catalog) and --data-path DIR (the lake's
 data folder, else $MPP_DATA_PATH): mpp/store/options.py adds both.
@@ -25,13 +26,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 
 from mpp.access.accounts import COMMAND_LINE
-from mpp.store import db, lake
-from mpp.store.options import add_data_path, add_store_options, store_of
+from mpp.store import db, lake, upkeep
+from mpp.store.options import add_data_path, add_store_options, both, store_of
 from mpp.text.catalogue import t
 
 
@@ -421,6 +422,25 @@ def cmd_lake_push(args) -> int:
     return 0
 
 
+def _age(text: str) -> timedelta:
+    try:
+        return upkeep.parse_age(text)
+    except upkeep.BadAge:
+        raise argparse.ArgumentTypeError(
+            f"{t('upkeep_bad_age', 'id', text=text)} / {t('upkeep_bad_age', 'en', text=text)}"
+        ) from None
+
+
+def cmd_lake_upkeep(args) -> int:
+    if not db.exists(args.db):  # a file never made: not made by an upkeep
+        print(t("upkeep_no_store", args.lang, store=args.db), file=sys.stderr)
+        return 1
+    with db.connect(args.db) as con:
+        done = upkeep.upkeep(con, args.older_than, dry_run=args.dry_run)
+    print("\n".join(done.lines(args.lang)))
+    return 0
+
+
 def _lake_commands(commands) -> None:
     shared = commands.add_parser("lake", help="penyimpanan bersama / the shared store (DuckLake)")
     actions = shared.add_subparsers(dest="action", required=True)
@@ -433,6 +453,14 @@ def _lake_commands(commands) -> None:
     add_data_path(push)
     push.add_argument("--lang", choices=("id", "en"), default="id")
     push.set_defaults(run=cmd_lake_push)
+    nightly = actions.add_parser("upkeep", help=both("upkeep_help"))
+    add_store_options(nightly)
+    nightly.add_argument(
+        "--older-than", type=_age, default="7d", metavar="AGE", help=both("upkeep_older_than")
+    )
+    nightly.add_argument("--dry-run", action="store_true", help=both("upkeep_dry_run_help"))
+    nightly.add_argument("--lang", choices=("id", "en"), default="id")
+    nightly.set_defaults(run=cmd_lake_upkeep)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -30,6 +30,7 @@ from mpp.text.review import REVIEW_TEXT
 from mpp.text.statement import STATEMENT_TEXT
 from mpp.text.store import STORE_TEXT
 from mpp.text.survey import SKM_TEXT
+from mpp.text.upkeep import UPKEEP_TEXT
 from mpp.text.visits import VISITS_TEXT
 
 LANGS = ("id", "en")
@@ -62,6 +63,7 @@ AREAS: dict[str, Table] = {
     "layout": LAYOUT_TEXT,  # print footer, page measures, sites without data, growth wording
     "lake": LAKE_TEXT,  # the shared store: --db and --data-path, `lake push`
     "regions": REGION_TEXT,  # sites by province and kabupaten/kota, the regional roll-up, coverage per site
+    "upkeep": UPKEEP_TEXT,  # `lake upkeep`: the shared store's nightly maintenance
     "store": STORE_TEXT,  # the store's own refusals: a shared store's backup, an account already there
 }
 
