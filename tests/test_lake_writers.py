@@ -24,7 +24,7 @@ import pytest
 from loaders.load import Options, ingest
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
-from mpp.reference import events
+from mpp.reference import events, sites
 from mpp.store import db, lake, ledger, writers
 from tests import lake as lake_fixtures
 from tests import layout_files as lf
@@ -302,3 +302,16 @@ def test_offices_loading_from_threads_of_one_process_take_turns_and_each_land_on
         for regency in regencies:
             assert figures(con, site_of(regency)) == expected(ORIGINAL), regency
             assert [status for _, status in loads_of(con, site_of(regency))] == ["loaded"]
+
+
+def test_a_site_added_by_two_offices_at_once_is_there_once(shared):
+    """Office A's write adds a site and is still open when office B adds the same site from the page
+    and commits: A's commit then fails (it runs again and finds the site), never a second row of the
+    name, which would split the site's figures in two."""
+    spec, data = shared
+    name = "MPP Kabupaten Muna Barat"
+    with db.connect(spec, data_path=data) as office_a, db.connect(spec, data_path=data) as office_b:
+        with pytest.raises(writers.WriteConflict), writers.exclusive_transaction(office_a):
+            sites.ensure_site(office_a, sites.Site(name))
+            sites.add_site(office_b, COMMAND_LINE, sites.Site(name))
+        assert office_b.execute("SELECT count(*) FROM sites WHERE name = ?", [name]).fetchall() == [(1,)]

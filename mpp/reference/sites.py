@@ -10,6 +10,7 @@ import pandas as pd
 
 from mpp.access.accounts import User, require
 from mpp.store.db import query_df, query_rows
+from mpp.store import writers
 from mpp.store.lake import next_id
 
 KINDS = ("mpp", "mini_mpp")
@@ -56,6 +57,17 @@ def add_site(con: duckdb.DuckDBPyConnection, actor: User, site: Site) -> int:
     """Set up a new site before its first file (analysts and admins): refused when the name is taken,
     the kind or a channel unknown, or the parent MPP missing. Returns its id."""
     require(actor, "analyst")
+    # Exclusive on the shared store: two offices adding one name at once would both find it free and
+    # both commit (DuckLake has no key to refuse the second); the later one runs again and is refused.
+    return writers.with_retry_on_conflict(lambda _: _add_once(con, site), "busy_site", site=site.name)
+
+
+def _add_once(con: duckdb.DuckDBPyConnection, site: Site) -> int:
+    with writers.exclusive_transaction(con):
+        return _checked_and_added(con, site)
+
+
+def _checked_and_added(con: duckdb.DuckDBPyConnection, site: Site) -> int:
     name = site.name.strip()
     if not name:
         raise SiteRefused("Nama lokasi kosong. / The site needs a name.")
