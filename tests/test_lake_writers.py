@@ -24,7 +24,7 @@ import pytest
 from loaders.load import Options, ingest
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
-from mpp.reference import events, sites
+from mpp.reference import events, members, sites
 from mpp.store import db, lake, ledger, writers
 from tests import lake as lake_fixtures
 from tests import layout_files as lf
@@ -315,3 +315,15 @@ def test_a_site_added_by_two_offices_at_once_is_there_once(shared):
             sites.ensure_site(office_a, sites.Site(name))
             sites.add_site(office_b, COMMAND_LINE, sites.Site(name))
         assert office_b.execute("SELECT count(*) FROM sites WHERE name = ?", [name]).fetchall() == [(1,)]
+
+
+def test_a_member_added_by_two_offices_at_once_is_there_once(shared):
+    """The same for a site's member: one spell of the agency, never two (a roster counting it twice)."""
+    spec, data = shared
+    site = "MPP Kabupaten Kolaka Timur"
+    with db.connect(spec, data_path=data) as office_a, db.connect(spec, data_path=data) as office_b:
+        sites.add_site(office_a, COMMAND_LINE, sites.Site(site))
+        with pytest.raises(writers.WriteConflict), writers.exclusive_transaction(office_a):
+            members.member_joined(office_a, COMMAND_LINE, site, "Disdukcapil", date(2024, 1, 1))
+            members.add_member(office_b, COMMAND_LINE, site, "Disdukcapil", date(2024, 1, 1))
+        assert len(members.member_list(office_b, site)) == 1

@@ -21,7 +21,7 @@ import pandas as pd
 from mpp import calendar
 from mpp.access.accounts import User
 from mpp.reference.agencies import ensure_agency
-from mpp.reference.members import add_member
+from mpp.reference.members import member_joined
 from mpp.reference.sites import Site, ensure_site
 from mpp.store import ledger
 
@@ -355,7 +355,7 @@ def balangan_roster(con: duckdb.DuckDBPyConnection, actor: User) -> None:
     """The 18 member agencies, each from the day the mall opened."""
 
     for agency in BALANGAN_WEIGHTS:
-        add_member(con, actor, BALANGAN, agency, BALANGAN_OPENED)
+        member_joined(con, actor, BALANGAN, agency, BALANGAN_OPENED)
 
 
 def opening_loads(

@@ -12,6 +12,7 @@ from mpp import fmt
 from mpp.access.accounts import User, require
 from mpp.reference.agencies import AgencyMatcher, ensure_agency
 from mpp.reference.sites import site_id
+from mpp.store import writers
 from mpp.store.db import query_df
 from mpp.text.catalogue import t
 
@@ -59,7 +60,28 @@ def add_member(
     new_agency: bool = False,
 ) -> str:
     """Mark an agency a member of a site from `joined` (until `left`, if given). Returns the canonical
-    name. Refused for an agency already a member, or a spell overlapping an earlier one."""
+    name. Refused for an agency already a member, or a spell overlapping an earlier one. Exclusive on
+    the shared store: two offices adding one member at once would both find no spell and both commit
+    one (or both add a new agency); the later runs again and is refused."""
+    require(actor, "analyst")
+
+    def once(_: int) -> str:
+        with writers.exclusive_transaction(con):
+            return member_joined(con, actor, site, agency, joined, left, new_agency)
+
+    return writers.with_retry_on_conflict(once, "busy_member", agency=agency, site=site)
+
+
+def member_joined(
+    con: duckdb.DuckDBPyConnection,
+    actor: User,
+    site: str,
+    agency: str,
+    joined: date,
+    left: date | None = None,
+    new_agency: bool = False,
+) -> str:
+    """add_member inside the caller's own write (the demo's, which adds a whole roster at once)."""
     require(actor, "analyst")
     site_id_ = _site(con, site)
     agency_id, canonical = resolve_agency(con, agency, new_agency)

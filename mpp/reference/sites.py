@@ -9,8 +9,8 @@ import duckdb
 import pandas as pd
 
 from mpp.access.accounts import User, require
-from mpp.store.db import query_df, query_rows
 from mpp.store import writers
+from mpp.store.db import query_df, query_rows
 from mpp.store.lake import next_id
 
 KINDS = ("mpp", "mini_mpp")
