@@ -9,7 +9,7 @@ import traceback
 
 import pytest
 
-from mpp.store import lake
+from mpp.store import db, lake
 
 # No server listens on this socket directory: PostgreSQL's client refuses, and DuckDB's message
 # repeats the whole connection string.
@@ -35,3 +35,16 @@ def test_the_command_line_names_no_password(tmp_path):
     assert "rahasia-sekali" not in run.stdout + run.stderr
     assert "Traceback" not in run.stderr
     assert "tidak dapat dibuka" in run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "ducklake:postgres:dbname=mpp host=db password='rahasia sekali'",
+        "ducklake:postgres:postgresql://mpp:rahasia-sekali@db/mpp",
+    ],
+)
+def test_a_store_named_in_a_message_shows_no_password(spec):
+    """`mpp init` and `demo` print the store they wrote to: a quoted password or one in a URI too."""
+    named = str(db.Store(spec))
+    assert "rahasia" not in named and "sekali" not in named and "***" in named

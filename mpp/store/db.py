@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
-import re
 import threading
 import time
 from contextlib import contextmanager
@@ -77,7 +76,7 @@ class Store(os.PathLike):
 
     def __str__(self) -> str:
         """As messages name it: a lake's spec without a password (one belongs in ~/.pgpass)."""
-        return re.sub(r"password=\S*", "password=***", self.__fspath__())
+        return lake.masked(self.__fspath__())  # (a quoted password, or one in a URI, too)
 
 
 def db_path(explicit: str | os.PathLike | None = None) -> Path:
