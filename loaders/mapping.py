@@ -33,7 +33,7 @@ from loaders.tabular import header_row_index
 from mpp.access.accounts import User
 from mpp.fmt import number
 from mpp.reference import mappings
-from mpp.store import db
+from mpp.store import writers
 
 __all__ = [
     "ColumnMapping",
@@ -335,11 +335,16 @@ def save_imported(
 ) -> None:
     """Save a mapping handed over (a JSON file of this or another office, on the page or with
     `mapping import`) for the site; a name the site already has is refused (MappingRefused), never
-    replaced. The check and the write are one transaction."""
-    with db.transaction(con):
-        if any(row.name == mapping.name for row in mappings.saved(con, site)):
-            raise mappings.MappingRefused("mapping_name_taken", name=mapping.name, site=site)
-        save(con, site, mapping, user)
+    replaced. The check and the write are one exclusive transaction: two offices importing one name
+    at once would otherwise both find it free on the shared store (mpp/store/writers.py)."""
+
+    def once(_: int) -> None:
+        with writers.exclusive_transaction(con):
+            if any(row.name == mapping.name for row in mappings.saved(con, site)):
+                raise mappings.MappingRefused("mapping_name_taken", name=mapping.name, site=site)
+            save(con, site, mapping, user)
+
+    writers.with_retry_on_conflict(once, "busy_mapping", name=mapping.name, site=site)
 
 
 def save_problems(mapping: ColumnMapping) -> list[Problem]:

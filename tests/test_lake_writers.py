@@ -21,7 +21,9 @@ import duckdb
 import pandas as pd
 import pytest
 
+from loaders import mapping
 from loaders.load import Options, ingest
+from loaders.mapping import ColumnMapping
 from mpp.access import accounts
 from mpp.access.accounts import COMMAND_LINE
 from mpp.reference import events, members, sites
@@ -327,3 +329,23 @@ def test_a_member_added_by_two_offices_at_once_is_there_once(shared):
             members.member_joined(office_a, COMMAND_LINE, site, "Disdukcapil", date(2024, 1, 1))
             members.add_member(office_b, COMMAND_LINE, site, "Disdukcapil", date(2024, 1, 1))
         assert len(members.member_list(office_b, site)) == 1
+
+
+def test_a_mapping_imported_by_two_offices_at_once_is_saved_once(shared):
+    """The same for a column mapping handed over to two offices' pages: one mapping of the name, never
+    two (an import never replaces one)."""
+    spec, data = shared
+    queue = ColumnMapping(
+        "Rekap antrean",
+        header_row=1,
+        header=("TANGGAL KUNJUNGAN", "LOKET TUJUAN", "BANYAKNYA"),
+        agency_column="Loket Tujuan",
+        date_column="Tanggal Kunjungan",
+        count_column="Banyaknya",
+    )
+    site = "MPP Kabupaten Konawe Utara"
+    with db.connect(spec, data_path=data) as office_a, db.connect(spec, data_path=data) as office_b:
+        with pytest.raises(writers.WriteConflict), writers.exclusive_transaction(office_a):
+            mapping.save(office_a, site, queue, COMMAND_LINE)
+            mapping.save_imported(office_b, site, queue, COMMAND_LINE)
+        assert [m.name for m in mapping.for_site(office_b, site)] == ["Rekap antrean"]

@@ -96,6 +96,12 @@ COMMON_TEXT = {
         "The shared store is busy: other offices are writing. Adding {agency} as a member of {site} "
         "was tried {tries} times; nothing was saved. Try again in a moment.",
     ),
+    "busy_mapping": (
+        "Penyimpanan bersama sibuk: kantor lain sedang menulis. Pemetaan kolom {name} untuk {site} "
+        "dicoba disimpan {tries} kali; tidak ada yang disimpan. Coba lagi sebentar lagi.",
+        "The shared store is busy: other offices are writing. Saving the column mapping {name} for "
+        "{site} was tried {tries} times; nothing was saved. Try again in a moment.",
+    ),
     "busy_month": (
         "Penyimpanan bersama sibuk: kantor lain sedang menulis. Tutup buku atau buka kembali {month} "
         "di {site} dicoba {tries} kali; tidak ada yang diubah. Coba lagi sebentar lagi.",
