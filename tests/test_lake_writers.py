@@ -311,7 +311,7 @@ def test_a_site_added_by_two_offices_at_once_is_there_once(shared):
     and commits: A's commit then fails (it runs again and finds the site), never a second row of the
     name, which would split the site's figures in two."""
     spec, data = shared
-    name = "MPP Kabupaten Muna Barat"
+    name = "MPP Kabupaten Buton Selatan"
     with db.connect(spec, data_path=data) as office_a, db.connect(spec, data_path=data) as office_b:
         with pytest.raises(writers.WriteConflict), writers.exclusive_transaction(office_a):
             sites.ensure_site(office_a, sites.Site(name))
