@@ -13,7 +13,7 @@ import streamlit as st
 from mpp import demo
 from mpp.access import accounts
 from mpp.period import Measure
-from mpp.store import db, lake
+from mpp.store import db, lake, writers
 from mpp.store.db import StoreBusy, StoreCorrupt
 from mpp.text import catalogue as i18n
 from ui.state import recall
@@ -100,6 +100,13 @@ def write(func, *args, **kwargs):
         with db.connect(store_path()) as con:
             return func(con, *args, **kwargs)
     except StoreBusy:
+        st.warning(t("busy"))
+        st.stop()
+    except duckdb.TransactionException as clash:
+        # Another office's write committed over this one (a setting, a mapping renamed, an event
+        # removed: writes the store does not retry): the user tries again, nothing was written.
+        if not writers.is_conflict(clash):
+            raise
         st.warning(t("busy"))
         st.stop()
     except StoreCorrupt as damaged:
