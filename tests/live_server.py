@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -35,11 +36,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{process.stdout.read()}")
+            raise RuntimeError(f"streamlit exited early:\n{log.read_text(errors='replace')}")
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer:
                 if answer.status == 200:
@@ -68,20 +69,27 @@ def streamlit_server(db: Path):
         "true",
         "--browser.gatherUsageStats",
         "false",
+        # No watching of the source tree: the tests write many files, and the watcher's "inotify
+        # queue overflowed" lines are printed by the thousand.
+        "--server.fileWatcherType",
+        "none",
     ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
+    # The server's output goes to a file, never to a pipe nobody reads: a full pipe (64 KB) blocks
+    # the server mid-page, and every browser test after it waits on a page that never comes.
+    with tempfile.TemporaryDirectory(prefix="mpp-streamlit-") as folder:
+        log = Path(folder) / "server.log"
+        with open(log, "w") as output:
+            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            _wait_healthy(url, process, log)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 @contextmanager
