@@ -127,7 +127,7 @@ def test_the_letterhead_is_saved_whole_or_not_at_all(demo_db):
         heads.set_letterhead(con, COMMAND_LINE, "DPMPTSP Lama", "Jalan Lama 1")
         other = con.cursor()  # a second admin saving at the same moment
         other.execute("BEGIN TRANSACTION")
-        other.execute("INSERT OR REPLACE INTO settings VALUES ('letterhead_address', 'Jalan Lain 2')")
+        db.set_setting(other, "letterhead_address", "Jalan Lain 2")  # as set_letterhead writes it
         with pytest.raises(Exception, match="Conflict"):
             heads.set_letterhead(con, COMMAND_LINE, "DPMPTSP Baru", "Jalan Baru 3")
         other.execute("ROLLBACK")
